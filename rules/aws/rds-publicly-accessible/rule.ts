@@ -1,0 +1,50 @@
+// CL-AWS-004: an RDS DB instance with a public endpoint.
+import { defineRule } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { CheckContext } from '../../../server/src/engine/rule';
+
+function check(attr: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const bad = r.body.get(attr).find((v) => v.isTrue());
+    if (!bad) return;
+    const edits = ctx.edits.setValue(bad, false);
+    ctx.report(bad, `RDS instance ${r.id} sets ${attr} to true, so it gets a DNS name that resolves to a public IP address.`, {
+      fix: edits && { title: `Set ${attr} to false`, edits },
+    });
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-004',
+  slug: 'rds-publicly-accessible',
+  title: 'RDS instance is publicly accessible',
+  severity: 'high',
+  description:
+    'A publicly accessible DB instance gets a public IP address and a DNS name that resolves to it. Only its security groups then stand between the database and the internet.',
+  remediation: 'Set PubliclyAccessible (publicly_accessible) to false and reach the database from inside the VPC, through a bastion, VPN or AWS PrivateLink.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'network',
+    provider: 'AWS patches the engine and the hosts',
+    customer: 'whether the instance is reachable from the internet is your decision',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.3.3'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['1.4.1'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_17'],
+    kics: ['de38e1d5-54cb-4111-a868-6f7722695007', '35113e6f-2c6b-414d-beec-7a9482d3b2d1'],
+    trivy: ['aws-rds-no-public-db-access'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-publiclyaccessible',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::RDS::DBInstance'], run: check('PubliclyAccessible') },
+    terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance'], run: check('publicly_accessible') },
+  },
+});

@@ -1,0 +1,161 @@
+// lint(files, config) → findings: runs each resource's rules and the cross-resource checks, composes messages, applies config.
+import { resourcesOf, type Resource } from '../formats';
+import { Val } from '../formats/value';
+import type { ParsedFile } from '../model/parse';
+import type { Node, ParseProblem, Span } from '../model/tree';
+import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
+import { Edits, type Fix } from './edits';
+import { severityRank, type CheckContext, type ReportOptions, type Rule, type Severity } from './rule';
+
+export interface LintConfig {
+  /** Findings below this severity are dropped. */
+  readonly minimumSeverity?: Severity;
+  /** Per rule (ID or slug): `off`, or a severity that replaces the rule's own. */
+  readonly rules?: Readonly<Record<string, 'off' | Severity>>;
+}
+
+export interface ResourceRef {
+  readonly id: string;
+  readonly type: string;
+  readonly format: Resource['format'];
+}
+
+export interface Finding {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  /** What is wrong, on whose side of the line it is, and what the provider already covers. */
+  readonly message: string;
+  readonly span: Span;
+  readonly resource: ResourceRef;
+  readonly fixes: readonly Fix[];
+  /** Other places that matter (for cross-resource findings), possibly in another file. */
+  readonly related: readonly { readonly uri: string; readonly span: Span; readonly message: string }[];
+}
+
+export interface LintResult {
+  readonly file: ParsedFile;
+  readonly resources: readonly Resource[];
+  readonly findings: readonly Finding[];
+  /** Syntax problems of the file (only for files of a supported format). */
+  readonly problems: readonly ParseProblem[];
+  /** Checks that threw: a rule bug must not take the linter down, but it must not go unseen either. */
+  readonly errors: readonly string[];
+}
+
+/** The sentence that states the responsibility line for a finding. */
+export function responsibilitySentence(rule: Rule, service: ServiceInfo | undefined): string {
+  const name = service?.service ?? 'This service';
+  const model = service?.model ?? rule.responsibility.model;
+  const modelText = model === 'Hybrid' ? 'a shared (hybrid) service' : model;
+  return `${name} is ${modelText}: ${rule.responsibility.provider}; ${rule.responsibility.customer}.`;
+}
+
+function conditionText(when: readonly string[], resourceCondition: string | undefined): string {
+  const parts = when.map((c) => (c.startsWith('!') ? `${c.slice(1)} is false` : `${c} is true`));
+  if (resourceCondition) parts.unshift(`the resource's condition ${resourceCondition} is true`);
+  return parts.length ? ` (when ${parts.join(' and ')})` : '';
+}
+
+interface FileState {
+  file: ParsedFile;
+  resources: Resource[];
+  findings: Finding[];
+  errors: string[];
+  edits: Edits;
+}
+
+/** Lints one parsed file against the catalogue; cross-resource checks see this file's resources. Never throws. */
+export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = {}): LintResult {
+  return lintFiles([file], catalogue, config)[0];
+}
+
+/** Lints several files; cross-resource (project) checks see the resources of all of them. Never throws. */
+export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}): LintResult[] {
+  const states: FileState[] = files.map((file) => {
+    const errors: string[] = [];
+    let resources: Resource[] = [];
+    try {
+      resources = resourcesOf(file);
+    } catch (e) {
+      errors.push(`reading resources: ${(e as Error)?.stack ?? e}`);
+    }
+    return { file, resources, findings: [], errors, edits: new Edits(file.lines) };
+  });
+  const stateOf = new Map<Resource, FileState>();
+  const stateOfDoc = new Map<unknown, FileState>();
+  for (const st of states) {
+    for (const r of st.resources) stateOf.set(r, st);
+    for (const d of st.file.docs) stateOfDoc.set(d.doc, st);
+  }
+
+  const minimum = severityRank(config.minimumSeverity ?? 'info');
+  const effective = (rule: Rule): Severity | undefined => {
+    const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
+    if (override === 'off') return undefined;
+    const severity = override ?? rule.severity;
+    return severityRank(severity) < minimum ? undefined : severity;
+  };
+
+  const reporter = (rule: Rule, severity: Severity, resource: Resource) => (at: Val | Node, message: string, options?: ReportOptions) => {
+    const st = stateOf.get(resource)!;
+    const node: Node = at instanceof Val ? at.at : at;
+    const when = at instanceof Val ? at.when : [];
+    const service = catalogue.service(resource.format, resource.type);
+    st.findings.push({
+      rule,
+      severity,
+      message: `${message}${conditionText(when, resource.condition)} ${responsibilitySentence(rule, service)}`,
+      span: node.span,
+      resource: { id: resource.id, type: resource.type, format: resource.format },
+      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
+      fixes: options?.fix && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix] : [],
+      related: (options?.related ?? []).map((r) => ({ uri: stateOfNode(r.node)?.file.uri ?? st.file.uri, span: r.node.span, message: r.message })),
+    });
+  };
+  const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
+
+  for (const st of states) {
+    for (const resource of st.resources) {
+      for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
+        const severity = effective(rule);
+        const check = rule.checks[checkFormatOf(resource.format)];
+        if (!severity || !check) continue;
+        const ctx: CheckContext = {
+          resources: st.resources,
+          edits: st.edits,
+          referrers: (target, types, attr) =>
+            st.resources.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(target.id)),
+          report: reporter(rule, severity, resource),
+        };
+        try {
+          check.run(resource, ctx);
+        } catch (e) {
+          st.errors.push(`${rule.id} on ${resource.id}: ${(e as Error)?.stack ?? e}`);
+        }
+      }
+    }
+  }
+
+  const all = states.flatMap((s) => s.resources);
+  for (const rule of catalogue.rules) {
+    const severity = effective(rule);
+    if (!severity || !rule.projectChecks) continue;
+    for (const [format, check] of Object.entries(rule.projectChecks)) {
+      if (!check) continue;
+      const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
+      try {
+        check.run(input, {
+          report: (resource, at, message, options) => reporter(rule, severity, resource)(at, message, options),
+          edits: (resource) => stateOf.get(resource)!.edits,
+        });
+      } catch (e) {
+        states[0]?.errors.push(`${rule.id} (project check): ${(e as Error)?.stack ?? e}`);
+      }
+    }
+  }
+
+  return states.map((st) => {
+    st.findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
+    return { file: st.file, resources: st.resources, findings: st.findings, problems: st.file.problems, errors: st.errors };
+  });
+}

@@ -1,0 +1,127 @@
+// The rule shape: metadata as data (read by tests, docs, hover, SARIF, reports) and a check per format.
+import type { Resource } from '../formats/resource';
+import type { Val } from '../formats/value';
+import type { Node } from '../model/tree';
+import type { Edits, Fix } from './edits';
+
+export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/** Numeric rank of a severity, for thresholds. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** IaaS, PaaS, SaaS, or a hybrid such as managed Kubernetes (provider runs the control plane, you run the rest). */
+export type ServiceModel = 'IaaS' | 'PaaS' | 'SaaS' | 'Hybrid';
+
+export type Layer =
+  | 'identity-and-access'
+  | 'secrets'
+  | 'network'
+  | 'data-protection'
+  | 'resilience'
+  | 'logging-and-monitoring'
+  | 'patching-and-versions'
+  | 'workload';
+
+export interface Responsibility {
+  /** Who must act on the finding. */
+  readonly owner: 'customer' | 'shared' | 'provider';
+  /** The service model of the resources the rule checks (the service data may refine it per type). */
+  readonly model: ServiceModel;
+  readonly layer: Layer;
+  /** What the provider already secures here, as a clause: "AWS patches the engine and the hosts". */
+  readonly provider: string;
+  /** What is left to you, as a clause: "whether the instance is reachable from the internet is your decision". */
+  readonly customer: string;
+}
+
+export interface FrameworkRef {
+  /** e.g. "CIS AWS Foundations Benchmark", "NIST SP 800-53", "PCI DSS", "ISO/IEC 27001", "SOC 2". */
+  readonly framework: string;
+  readonly version: string;
+  readonly controls: readonly string[];
+}
+
+/** IDs of the same check in other tools, so users can migrate and keep their suppressions. */
+export interface Equivalents {
+  readonly checkov?: readonly string[];
+  readonly kics?: readonly string[];
+  readonly trivy?: readonly string[];
+  readonly cfnLint?: readonly string[];
+  readonly kubeLinter?: readonly string[];
+  readonly polaris?: readonly string[];
+}
+
+/** The formats a rule can check; `terraform` covers both `*.tf.json` and plans. */
+export type CheckFormat = 'cloudformation' | 'terraform' | 'kubernetes';
+
+export interface Check {
+  /** Resource types this check runs on (`AWS::RDS::DBInstance`, `aws_db_instance`, `data.aws_iam_policy_document`, `Deployment`). */
+  readonly types: readonly string[];
+  run(resource: Resource, ctx: CheckContext): void;
+}
+
+/**
+ * A check that looks across resources: every document of the file in the editor, every file of the scan in
+ * the CLI and the workspace scan (for example: namespaces that no NetworkPolicy selects).
+ */
+export interface ProjectCheck {
+  /** The resource types it receives. */
+  readonly types: readonly string[];
+  run(resources: readonly Resource[], ctx: ProjectContext): void;
+}
+
+export interface ProjectContext {
+  /** Reports a finding that belongs to `resource`, at a value or node of it. */
+  report(resource: Resource, at: Val | Node, message: string, options?: ReportOptions): void;
+  readonly edits: (resource: Resource) => Edits;
+}
+
+export interface Rule {
+  /** Stable ID, never reused: `CL-AWS-001`, `CL-K8S-001`. */
+  readonly id: string;
+  /** Readable name, equal to the rule's folder name. */
+  readonly slug: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** What the rule looks for and why it matters, in one or two sentences (hover and docs). */
+  readonly description: string;
+  /** How to fix it, in one sentence (hover). */
+  readonly remediation: string;
+  readonly responsibility: Responsibility;
+  readonly frameworks: readonly FrameworkRef[];
+  readonly equivalents: Equivalents;
+  /** The provider's own documentation for the setting. */
+  readonly docs: readonly string[];
+  readonly checks: Partial<Record<CheckFormat, Check>>;
+  /** Checks across resources (and across files in a scan), by format. */
+  readonly projectChecks?: Partial<Record<CheckFormat, ProjectCheck>>;
+}
+
+export interface Related {
+  readonly node: Node;
+  readonly message: string;
+}
+
+export interface ReportOptions {
+  readonly fix?: Fix;
+  readonly related?: readonly Related[];
+}
+
+/** What a check gets besides the resource: the way to report, the file's other resources, edit helpers. */
+export interface CheckContext {
+  /** Reports a finding at a value (its use site) or a node. */
+  report(at: Val | Node, message: string, options?: ReportOptions): void;
+  /** Every resource of the same file (for cross-resource checks). */
+  readonly resources: readonly Resource[];
+  /** Resources of `types` that refer to `target` (from attribute `attr`, or anywhere), by reference. */
+  referrers(target: Resource, types: readonly string[], attr?: string): Resource[];
+  readonly edits: Edits;
+}
+
+/** Identity helper that type-checks a rule definition. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

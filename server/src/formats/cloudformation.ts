@@ -1,0 +1,116 @@
+// CloudFormation: templates → resources, with parameter defaults, Fn::If branches and Fn::Sub strings resolved.
+import type { ParsedDoc, ParsedFile } from '../model/parse';
+import { get, getPair, str, type MapNode, type Node } from '../model/tree';
+import type { Resource } from './resource';
+import { Val, type Alt, type Resolver } from './value';
+
+/** Pseudo parameters: known to CloudFormation only at deploy time. */
+const PSEUDO = new Set([
+  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
+]);
+
+/** Resolves intrinsics against one template's parameters. */
+export class CfnResolver implements Resolver {
+  constructor(private readonly params: MapNode | undefined) {}
+
+  resolve(node: Node, at: Node, when: readonly string[], _shadow?: Node, depth = 0): Alt[] {
+    if (node.kind === 'scalar') {
+      return node.value === null ? [{ state: 'absent', at, when }] : [{ state: 'known', node, at, when }];
+    }
+    if (node.kind !== 'map' || node.pairs.length !== 1 || depth > 16) return [{ state: 'known', node, at, when }];
+    const key = String(node.pairs[0].key.value);
+    const arg = node.pairs[0].value;
+    if (key === 'Ref') {
+      const target = str(arg);
+      if (target === 'AWS::NoValue') return [{ state: 'absent', at, when }];
+      if (target && !PSEUDO.has(target)) {
+        const def = get(get(this.params, target), 'Default');
+        // A parameter default is what deploys unless someone overrides it: it is known, reported at the use.
+        if (def) return this.resolve(def, at, when, undefined, depth + 1);
+        if (get(this.params, target)) return [{ state: 'unknown', at, when, why: `parameter ${target} has no default` }];
+      }
+      return [{ state: 'unknown', at, when, why: target ? `${target} is known only at deploy time` : 'Ref' }];
+    }
+    if (key === 'Fn::If' && arg.kind === 'seq' && arg.items.length === 3) {
+      const cond = str(arg.items[0]) ?? '?';
+      return [
+        ...this.resolve(arg.items[1], arg.items[1], [...when, cond], undefined, depth + 1),
+        ...this.resolve(arg.items[2], arg.items[2], [...when, `!${cond}`], undefined, depth + 1),
+      ];
+    }
+    if (key === 'Fn::Sub') {
+      const template = arg.kind === 'seq' ? arg.items[0] : arg;
+      const s = str(template);
+      // A Sub string without substitutions is a plain string; `${!Literal}` is an escaped literal.
+      if (s !== undefined && !s.replace(/\$\{!/g, '').includes('${')) return [{ state: 'known', node: template!, at, when }];
+      return [{ state: 'unknown', at, when, why: 'Fn::Sub substitutes values at deploy time' }];
+    }
+    if (key.startsWith('Fn::') || key === 'Condition') {
+      return [{ state: 'unknown', at, when, why: `${key} is evaluated at deploy time` }];
+    }
+    return [{ state: 'known', node, at, when }];
+  }
+}
+
+/** Logical IDs referred to in `node` by `Ref`, `Fn::GetAtt` or `${Name}` in `Fn::Sub`. */
+export function cfnReferences(node: Node | undefined, out: Set<string> = new Set(), budget = { n: 10_000 }): Set<string> {
+  if (!node || budget.n-- <= 0) return out;
+  if (node.kind === 'map') {
+    if (node.pairs.length === 1) {
+      const key = node.pairs[0].key.value;
+      const arg = node.pairs[0].value;
+      if (key === 'Ref' && str(arg)) out.add(str(arg)!);
+      if (key === 'Fn::GetAtt') {
+        const first = arg.kind === 'seq' ? str(arg.items[0]) : str(arg)?.split('.')[0];
+        if (first) out.add(first);
+      }
+      if (key === 'Fn::Sub') {
+        const template = str(arg.kind === 'seq' ? arg.items[0] : arg);
+        for (const m of template?.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g) ?? []) out.add(m[1]);
+      }
+    }
+    for (const p of node.pairs) cfnReferences(p.value, out, budget);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) cfnReferences(item, out, budget);
+  }
+  return out;
+}
+
+/** The resources of a CloudFormation template document. */
+export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
+  const root = doc.doc.root;
+  const resources = get(root, 'Resources');
+  if (!root || resources?.kind !== 'map') return [];
+  const params = get(root, 'Parameters');
+  const resolver = new CfnResolver(params?.kind === 'map' ? params : undefined);
+  const out: Resource[] = [];
+  for (const pair of resources.pairs) {
+    const body = pair.value;
+    if (body.kind !== 'map') continue;
+    const typePair = getPair(body, 'Type');
+    const type = str(typePair?.value);
+    if (!typePair || !type) continue;
+    const propsPair = getPair(body, 'Properties');
+    const logicalId = String(pair.key.value);
+    const metadata = get(body, 'Metadata');
+    out.push({
+      format: 'cloudformation',
+      type,
+      id: logicalId,
+      node: body,
+      anchor: pair.key,
+      typeNode: typePair.value,
+      body: propsPair ? Val.of(propsPair.value, resolver, propsPair.value) : Val.absent(pair.key, resolver),
+      file,
+      doc,
+      resolver,
+      condition: str(get(body, 'Condition')),
+      metadata: metadata?.kind === 'map' ? metadata : undefined,
+      references(attr?: string) {
+        const from = attr ? get(propsPair?.value, attr) : propsPair?.value;
+        return [...cfnReferences(from)];
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// The resource shape shared by every format, as checks receive it.
+import type { Format, ParsedDoc, ParsedFile } from '../model/parse';
+import type { MapNode, Node } from '../model/tree';
+import type { Resolver, Val } from './value';
+
+export interface Resource {
+  readonly format: Format;
+  /**
+   * The type rules match on: `AWS::S3::Bucket`, `aws_s3_bucket` (data sources as `data.aws_iam_policy_document`),
+   * or a Kubernetes kind (`Deployment`).
+   */
+  readonly type: string;
+  /** CloudFormation logical ID, Terraform address, or Kubernetes `Kind/namespace/name` (`Kind/name` without namespace). */
+  readonly id: string;
+  /** The resource's own mapping. */
+  readonly node: MapNode;
+  /** Where findings about a missing setting point: the logical ID, the Terraform name, the plan address, the Kubernetes name. */
+  readonly anchor: Node;
+  /** The node naming the type, for hover. */
+  readonly typeNode: Node;
+  /** Properties (CloudFormation), block body (Terraform JSON), planned values (plan), the whole object (Kubernetes). */
+  readonly body: Val;
+  readonly file: ParsedFile;
+  readonly doc: ParsedDoc;
+  readonly resolver: Resolver;
+  /** IDs of the resources this one refers to from attribute `attr` (all attributes when omitted), by reference. */
+  references(attr?: string): string[];
+  /** CloudFormation: the resource's `Condition`. */
+  readonly condition?: string;
+  /** CloudFormation: the resource's `Metadata` mapping. */
+  readonly metadata?: MapNode;
+  /** Kubernetes facts. */
+  readonly k8s?: KubernetesFacts;
+}
+
+export interface KubernetesFacts {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  /** The pod spec of a workload (Pod, Deployment, …, CronJob), if this object is one. */
+  readonly podSpec?: Val;
+  /** The pod template's metadata (or the Pod's own), for labels and annotations. */
+  readonly podMeta?: Val;
+}

@@ -1,0 +1,181 @@
+// Terraform JSON (`*.tf.json`) and `terraform show -json` plans → resources.
+import type { ParsedDoc, ParsedFile } from '../model/parse';
+import { get, str, type MapNode, type Node, type ScalarNode } from '../model/tree';
+import type { Resource } from './resource';
+import { literalResolver, Val, type Alt, type Resolver } from './value';
+
+/** True when a Terraform string holds an interpolation or directive (`$${` and `%%{` are escapes). */
+export function hasInterpolation(s: string): boolean {
+  const unescaped = s.replace(/\$\$\{/g, '').replace(/%%\{/g, '');
+  return unescaped.includes('${') || unescaped.includes('%{');
+}
+
+/** Terraform JSON: a string with an interpolation is unknown until plan or apply; null is unset. */
+export const terraformResolver: Resolver = {
+  resolve(node, at, when, shadow): Alt[] {
+    if (node.kind === 'scalar') {
+      if (node.value === null) return [{ state: 'absent', at, when }];
+      if (typeof node.value === 'string' && hasInterpolation(node.value)) {
+        return [{ state: 'unknown', at, when, why: `${node.value} is known only at plan or apply time` }];
+      }
+    }
+    return [{ state: 'known', node, at, when, shadow }];
+  },
+};
+
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'self', 'terraform']);
+
+/** Resource addresses (`aws_s3_bucket.logs`, `data.aws_iam_policy_document.p`) named in interpolations. */
+export function interpolationReferences(node: Node | undefined, out: Set<string> = new Set(), budget = { n: 10_000 }): Set<string> {
+  if (!node || budget.n-- <= 0) return out;
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string' && node.value.includes('${')) {
+      for (const m of node.value.matchAll(/\b(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g)) {
+        if (!m[1] && NOT_RESOURCES.has(m[2])) continue;
+        if (!m[1] && !m[2].includes('_')) continue; // resource types are provider_thing
+        out.add(`${m[1] ?? ''}${m[2]}.${m[3]}`);
+      }
+    }
+  } else if (node.kind === 'map') {
+    for (const p of node.pairs) interpolationReferences(p.value, out, budget);
+  } else {
+    for (const item of node.items) interpolationReferences(item, out, budget);
+  }
+  return out;
+}
+
+/** The mappings of a Terraform JSON block level: an object, or an array of objects (JSON's way to repeat keys). */
+function levels(node: Node | undefined): MapNode[] {
+  if (!node) return [];
+  if (node.kind === 'map') return [node];
+  if (node.kind === 'seq') return node.items.filter((n): n is MapNode => n.kind === 'map');
+  return [];
+}
+
+/** Key/value pairs of a block level, without `"//"` comments. */
+function entries(node: Node | undefined): { key: ScalarNode; value: Node }[] {
+  return levels(node).flatMap((m) => m.pairs.filter((p) => p.key.value !== '//'));
+}
+
+/** Resources and data sources of a `*.tf.json` document. */
+export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
+  const root = doc.doc.root;
+  const out: Resource[] = [];
+  for (const { key: blockKey, value: block } of entries(root)) {
+    const mode = blockKey.value === 'resource' ? '' : blockKey.value === 'data' ? 'data.' : undefined;
+    if (mode === undefined) continue;
+    for (const { key: typeKey, value: byName } of entries(block)) {
+      for (const { key: nameKey, value: bodies } of entries(byName)) {
+        for (const body of levels(bodies)) {
+          const type = String(typeKey.value);
+          const id = `${mode}${type}.${nameKey.value}`;
+          out.push({
+            format: 'terraform',
+            type: `${mode}${type}`,
+            id,
+            node: body,
+            anchor: nameKey,
+            typeNode: typeKey,
+            body: Val.of(body, terraformResolver),
+            file,
+            doc,
+            resolver: terraformResolver,
+            references(attr?: string) {
+              return [...interpolationReferences(attr ? get(body, attr) : body)];
+            },
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Plan: a value is unknown where `after_unknown` says so; null is unset. */
+const planResolver: Resolver = literalResolver;
+
+/** Resources of a `terraform show -json` plan: `planned_values` of the root and every child module. */
+export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
+  const root = doc.doc.root;
+  const unknownByAddress = new Map<string, Node>();
+  const changes = get(root, 'resource_changes');
+  for (const change of changes?.kind === 'seq' ? changes.items : []) {
+    const address = str(get(change, 'address'));
+    const afterUnknown = get(get(change, 'change'), 'after_unknown');
+    if (address && afterUnknown) unknownByAddress.set(address, afterUnknown);
+  }
+  const config = collectConfiguration(get(get(root, 'configuration'), 'root_module'), '');
+  const out: Resource[] = [];
+  const visit = (module: Node | undefined, depth: number) => {
+    if (!module || depth > 64) return;
+    const resources = get(module, 'resources');
+    for (const r of resources?.kind === 'seq' ? resources.items : []) {
+      if (r.kind !== 'map') continue;
+      const addressNode = get(r, 'address');
+      const typeNode = get(r, 'type');
+      const address = str(addressNode);
+      const type = str(typeNode);
+      if (!address || !type || !addressNode || !typeNode) continue;
+      const mode = str(get(r, 'mode')) === 'data' ? 'data.' : '';
+      const values = get(r, 'values');
+      const expressions = config.get(address.replace(/\[[^\]]*\]/g, ''));
+      out.push({
+        format: 'terraform-plan',
+        type: `${mode}${type}`,
+        id: address,
+        node: r,
+        anchor: addressNode,
+        typeNode,
+        body: values ? Val.of(values, planResolver, values, [], unknownByAddress.get(address)) : Val.absent(addressNode, planResolver),
+        file,
+        doc,
+        resolver: planResolver,
+        references(attr?: string) {
+          const prefix = address.startsWith('module.') ? address.slice(0, address.lastIndexOf(mode + type + '.')) : '';
+          const from = attr ? get(expressions, attr) : expressions;
+          return [...planReferences(from)].map((a) => prefix + a);
+        },
+      });
+    }
+    const children = get(module, 'child_modules');
+    for (const child of children?.kind === 'seq' ? children.items : []) visit(child, depth + 1);
+  };
+  visit(get(get(root, 'planned_values'), 'root_module'), 0);
+  return out;
+}
+
+/** Configuration `expressions` per resource address (without instance keys), through module calls. */
+function collectConfiguration(module: Node | undefined, prefix: string, out = new Map<string, Node>(), depth = 0): Map<string, Node> {
+  if (!module || depth > 64) return out;
+  const resources = get(module, 'resources');
+  for (const r of resources?.kind === 'seq' ? resources.items : []) {
+    const address = str(get(r, 'address'));
+    const expressions = get(r, 'expressions');
+    if (address && expressions) out.set(prefix + address, expressions);
+  }
+  const calls = get(module, 'module_calls');
+  for (const call of calls?.kind === 'map' ? calls.pairs : []) {
+    collectConfiguration(get(call.value, 'module'), `${prefix}module.${call.key.value}.`, out, depth + 1);
+  }
+  return out;
+}
+
+/** Resource addresses in the `references` lists of plan configuration expressions. */
+function planReferences(node: Node | undefined, out: Set<string> = new Set(), budget = { n: 10_000 }): Set<string> {
+  if (!node || budget.n-- <= 0) return out;
+  if (node.kind === 'map') {
+    for (const p of node.pairs) {
+      if (p.key.value === 'references' && p.value.kind === 'seq') {
+        for (const ref of p.value.items) {
+          const m = str(ref)?.match(/^(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/);
+          if (m && (m[1] || !NOT_RESOURCES.has(m[2]))) out.add(`${m[1] ?? ''}${m[2]}.${m[3]}`);
+        }
+      } else {
+        planReferences(p.value, out, budget);
+      }
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) planReferences(item, out, budget);
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// The one source-mapped tree every parser adapter produces; rules and formats see only this.
+
+/** Half-open range of UTF-16 offsets into the file text: [start, end). */
+export type Span = readonly [number, number];
+
+export type Lang = 'yaml' | 'json';
+
+/** One YAML document (or the single JSON document) of a file. */
+export interface SourceDoc {
+  /** Index of the document within the file (YAML `---` separated), 0 for JSON. */
+  readonly index: number;
+  readonly lang: Lang;
+  /** The whole file's text (shared by every document of the file). */
+  readonly text: string;
+  /** Span of the whole document in the file text. */
+  readonly span: Span;
+  /** The root node, or undefined for an empty or comment-only document. */
+  root: Node | undefined;
+}
+
+interface NodeBase {
+  readonly span: Span;
+  readonly doc: SourceDoc;
+  /** Set after construction; undefined for a document root or a synthetic node. */
+  parent?: MapNode | SeqNode;
+}
+
+export interface Pair {
+  readonly key: ScalarNode;
+  readonly value: Node;
+  /** From the start of the key (or its tag) to the end of the value. */
+  readonly span: Span;
+}
+
+export interface MapNode extends NodeBase {
+  readonly kind: 'map';
+  readonly pairs: Pair[];
+  /** `{a: 1}` flow style in YAML; JSON objects are always flow. */
+  readonly flow: boolean;
+  /**
+   * Set when this one-key mapping was written as a CloudFormation short-form tag (`!Ref X`),
+   * normalised to its long form (`{Ref: X}`); the value is the tag name as written.
+   */
+  readonly shortTag?: string;
+}
+
+export interface SeqNode extends NodeBase {
+  readonly kind: 'seq';
+  readonly items: Node[];
+  readonly flow: boolean;
+}
+
+export type Scalar = string | number | boolean | null;
+
+export interface ScalarNode extends NodeBase {
+  readonly kind: 'scalar';
+  readonly value: Scalar;
+  /** How it was written: `plain` YAML scalars and JSON literals, or a quoted / block string. */
+  readonly style: 'plain' | 'quoted' | 'block';
+}
+
+export type Node = MapNode | SeqNode | ScalarNode;
+
+/** A syntax problem reported by a parser, at a span of the text. */
+export interface ParseProblem {
+  readonly span: Span;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/** Looks up the value of `key` in a mapping (the last one wins, as YAML and JSON parsers do). */
+export function getPair(map: MapNode, key: string): Pair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    if (map.pairs[i].key.value === key) return map.pairs[i];
+  }
+  return undefined;
+}
+
+/** The value node under `key`, if the node is a mapping that has it. */
+export function get(node: Node | undefined, key: string): Node | undefined {
+  return node && node.kind === 'map' ? getPair(node, key)?.value : undefined;
+}
+
+/** The pair whose value is `node`, when `node` sits in a mapping. */
+export function pairOf(node: Node): Pair | undefined {
+  const parent = node.parent;
+  if (!parent || parent.kind !== 'map') return undefined;
+  return parent.pairs.find((p) => p.value === node);
+}
+
+/** The path of keys and indices from the document root to `node`. */
+export function pathOf(node: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current: Node = node;
+  while (current.parent) {
+    const parent: MapNode | SeqNode = current.parent;
+    if (parent.kind === 'map') {
+      const pair = parent.pairs.find((p) => p.value === current);
+      path.unshift(pair ? String(pair.key.value) : '?');
+    } else {
+      path.unshift(parent.items.indexOf(current));
+    }
+    current = parent;
+  }
+  return path;
+}
+
+/** A known string value of a scalar node, else undefined. */
+export function str(node: Node | undefined): string | undefined {
+  return node && node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
