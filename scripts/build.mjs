@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the CLI into dist/ with esbuild (`--watch` to rebuild on change).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +28,7 @@ function copyDocs() {
   mkdirSync(docs, { recursive: true });
   for (const group of readdirSync(join(root, 'rules'))) {
     const groupDir = join(root, 'rules', group);
-    if (group === 'responsibility' || !existsSync(groupDir) || group.endsWith('.ts')) continue;
+    if (group === 'responsibility' || group === 'lib' || !statSync(groupDir).isDirectory()) continue;
     for (const slug of readdirSync(groupDir)) {
       const readme = join(groupDir, slug, 'README.md');
       if (existsSync(readme)) cpSync(readme, join(docs, `${slug}.md`));

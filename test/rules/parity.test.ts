@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULES, RULE_DIRS } from '../../rules/index';
-import { applyEdits } from '../../server/src/engine/edits';
+import { applyEdits, snippetDefaults } from '../../server/src/engine/edits';
 import { parseFile } from '../../server/src/model/parse';
 import { EXAMPLE_FILES, lintText, spanText } from '../helpers';
 
@@ -92,7 +92,10 @@ describe('rule catalogue parity', () => {
             (ex.findings ?? []).forEach((expected, k) => {
               if (expected.message) assert.ok(mine[k].message.includes(expected.message), `message "${mine[k].message}" lacks "${expected.message}"`);
             });
-            const edits = mine.flatMap((f) => f.fixes[0]?.edits ?? []);
+            // Snippet fixes are applied as if the user accepted every placeholder's default.
+            const edits = mine.flatMap((f) =>
+              (f.fixes[0]?.edits ?? []).map((e) => (f.fixes[0].snippet ? { ...e, text: snippetDefaults(e.text) } : e)),
+            );
             if (ex.fixed === undefined) {
               assert.equal(edits.length, 0, 'a fix is offered: declare the fixed text');
               return;

@@ -20,6 +20,11 @@ export interface Fix {
 /** A JSON-like value to write into a file. */
 export type Plain = string | number | boolean | null | readonly Plain[] | { readonly [k: string]: Plain };
 
+/** The text a snippet inserts when the user accepts every placeholder's default (`${1:100m}` → `100m`). */
+export function snippetDefaults(snippet: string): string {
+  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+}
+
 /** Applies edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
