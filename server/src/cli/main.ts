@@ -1,0 +1,112 @@
+// The `cloudline` command: scan paths (text, JSON or SARIF) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
+import { writeFileSync } from 'node:fs';
+import { defaultCatalogue } from '../engine/default-catalogue';
+import { SEVERITIES, type Severity } from '../engine/rule';
+import { jsonReport, problemsOf, sarifReport, textReport, TOOL_VERSION, visible } from './report';
+import { rulesReport } from './rules';
+import { collectFiles, InputError, scanFiles } from './scan';
+
+const USAGE = `Usage:
+  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE]
+  cloudline rules [--format text|json|md]
+  cloudline --version | --help
+
+scan      lints CloudFormation, Kubernetes and Terraform JSON files (directories are walked;
+          node_modules, .git and .terraform are skipped). Default path: the current directory.
+--format  text (default), json, or sarif (SARIF 2.1.0)
+--severity  report findings at or above this severity (default: info)
+--output  write the report to FILE instead of standard output
+Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error or unreadable input.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  paths: string[];
+  format: string;
+  severity: Severity;
+  output?: string;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = { command: '', paths: [], format: 'text', severity: 'info' };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = () => inline ?? value(i++, flag);
+    if (flag === '--format' || flag === '-f') opts.format = take();
+    else if (flag === '--severity' || flag === '-s') {
+      const s = take();
+      if (!(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`--severity must be one of ${SEVERITIES.join(', ')}, not "${s}"`);
+      opts.severity = s as Severity;
+    } else if (flag === '--output' || flag === '-o') opts.output = take();
+    else if (a === '--help' || a === '-h') opts.command = 'help';
+    else if (a === '--version' || a === '-v') opts.command = 'version';
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else if (!opts.command) opts.command = a;
+    else opts.paths.push(a);
+  }
+  return opts;
+}
+
+/** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
+export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  let opts: Options;
+  try {
+    opts = parseArgs(argv);
+    if (opts.command === 'help' || opts.command === '') {
+      (opts.command === '' ? err : out)(USAGE);
+      return opts.command === '' ? 2 : 0;
+    }
+    if (opts.command === 'version') {
+      out(`cloudline ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    const catalogue = defaultCatalogue();
+    const emit = (text: string) => {
+      if (opts.output) writeFileSync(opts.output, text);
+      else out(text);
+    };
+    if (opts.command === 'rules') {
+      if (!['text', 'json', 'md'].includes(opts.format)) throw new UsageError(`rules --format must be text, json or md, not "${opts.format}"`);
+      emit(rulesReport(catalogue, opts.format as 'text' | 'json' | 'md'));
+      return 0;
+    }
+    if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
+    if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
+    const files = collectFiles(opts.paths.length ? opts.paths : ['.']);
+    const { results, scanned } = scanFiles(files, catalogue, {});
+    for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${r.file.uri}: ${e}\n`);
+    const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
+    emit(
+      opts.format === 'json'
+        ? jsonReport(results, opts.severity, scanned, catalogue)
+        : opts.format === 'sarif'
+          ? sarifReport(results, opts.severity, catalogue)
+          : textReport(results, opts.severity, scanned, color),
+    );
+    return visible(results, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`cloudline: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      err(`cloudline: ${e.message}\n`);
+      return 2;
+    }
+    err(`cloudline: ${(e as Error)?.message ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = code;
+}

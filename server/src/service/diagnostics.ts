@@ -1,0 +1,67 @@
+// Lint results → LSP diagnostics, with quick-fixes carried on `data` (never matched by message text).
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { Finding, LintResult } from '../engine/lint';
+import type { Severity } from '../engine/rule';
+import type { LineIndex } from '../model/lines';
+import type { Span } from '../model/tree';
+
+export const SOURCE = 'cloudline';
+
+/** What a diagnostic carries for code actions. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly slug: string;
+  readonly version: number;
+  readonly fixes: { readonly title: string; readonly edits: TextEdit[]; readonly snippet?: boolean }[];
+}
+
+export function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  critical: DiagnosticSeverity.Error,
+  high: DiagnosticSeverity.Error,
+  medium: DiagnosticSeverity.Warning,
+  low: DiagnosticSeverity.Information,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Builds the diagnostics of a lint result; `docUri(slug)` gives the bundled page of a rule. */
+export function toDiagnostics(result: LintResult, version: number, docUri: (slug: string) => string): Diagnostic[] {
+  const lines = result.file.lines;
+  const out: Diagnostic[] = result.problems.map((p) => ({
+    range: toRange(lines, p.span),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'syntax-error',
+    message: p.message,
+  }));
+  for (const f of result.findings) out.push(findingDiagnostic(f, lines, version, docUri));
+  return out;
+}
+
+function findingDiagnostic(f: Finding, lines: LineIndex, version: number, docUri: (slug: string) => string): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: f.rule.id,
+    slug: f.rule.slug,
+    version,
+    fixes: f.fixes.map((fix) => ({
+      title: fix.title,
+      snippet: fix.snippet,
+      edits: fix.edits.map((e) => ({ range: toRange(lines, [e.start, e.end]), newText: e.text })),
+    })),
+  };
+  return {
+    range: toRange(lines, f.span),
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.rule.id,
+    codeDescription: { href: docUri(f.rule.slug) },
+    message: f.message,
+    data,
+    relatedInformation: f.related.length
+      ? f.related.map((r) => ({ location: { uri: r.uri, range: toRange(lines, r.span) }, message: r.message }))
+      : undefined,
+  };
+}
