@@ -59,7 +59,8 @@ export function cfnReferences(node: Node | undefined, out: Set<string> = new Set
     if (node.pairs.length === 1) {
       const key = node.pairs[0].key.value;
       const arg = node.pairs[0].value;
-      if (key === 'Ref' && str(arg)) out.add(str(arg)!);
+      // Pseudo parameters (AWS::Region, AWS::NoValue) are not logical IDs.
+      if (key === 'Ref' && str(arg) && !str(arg)!.startsWith('AWS::')) out.add(str(arg)!);
       if (key === 'Fn::GetAtt') {
         const first = arg.kind === 'seq' ? str(arg.items[0]) : str(arg)?.split('.')[0];
         if (first) out.add(first);

@@ -32,7 +32,13 @@ export function parseJson(text: string): JsonParse {
     const err = e as { message?: string; offset?: number };
     const at = typeof err.offset === 'number' ? Math.min(err.offset, text.length) : 0;
     const message = String(err.message ?? e).replace(/ \(\d+:\d+\)$/, '');
-    problems.push({ span: [at, Math.min(at + 1, text.length)], message, severity: 'error' });
+    // momoa points at the last token when the text simply ends too early; say so, at the end.
+    if (text.slice(at + 1).trim() === '' || /end of input/i.test(message)) {
+      const end = text.trimEnd().length;
+      problems.push({ span: [end, end], message: 'Unexpected end of JSON input: an object or array is not closed.', severity: 'error' });
+    } else {
+      problems.push({ span: [at, Math.min(at + 1, text.length)], message, severity: 'error' });
+    }
     return { doc, problems, duplicateKeys };
   }
   if (ast.body) doc.root = convert(ast.body, doc, duplicateKeys);

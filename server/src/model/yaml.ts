@@ -62,7 +62,7 @@ export function parseYaml(text: string): YamlParse {
       problems.push({ span: [err.pos[0], Math.max(err.pos[1], err.pos[0])], message: err.message, severity: 'error' });
       return;
     }
-    if (ydoc.contents) doc.root = new Converter(text, doc).convert(ydoc.contents as YNode, undefined);
+    if (ydoc.contents) doc.root = new Converter(text, doc, ydoc).convert(ydoc.contents as YNode, undefined);
   });
   return { docs, problems, broken };
 }
@@ -73,12 +73,13 @@ class Converter {
   constructor(
     private readonly text: string,
     private readonly doc: SourceDoc,
+    private readonly ydoc: Document.Parsed,
   ) {}
 
   convert(y: YNode | null | undefined, fallbackAt: number | undefined): Node {
     if (y == null) return this.nullAt(fallbackAt ?? this.doc.span[0]);
     if (isAlias(y)) {
-      const target = y.resolve(undefined as never) as YNode | undefined;
+      const target = y.resolve(this.ydoc) as YNode | undefined;
       const hit = target ? this.seen.get(target) : undefined;
       // An alias shares its anchor's node: the tree stays linear in the text even for alias bombs.
       return hit ?? this.nullAt(y.range?.[0] ?? fallbackAt ?? 0);

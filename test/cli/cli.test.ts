@@ -1,0 +1,142 @@
+// The bundled CLI as a user runs it: exit codes, text/JSON/SARIF output, directory walking, clear errors.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from './formats';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const PUBLIC_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
+const PRIVATE_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: false\n';
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cloudline-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('cloudline CLI', () => {
+  it('prints findings grouped by file with file:line:col, severity, rule ID, message and owner; exits 1', () => {
+    const dir = workspace({ 'stack/db.yaml': PUBLIC_DB, 'stack/ok.yaml': PRIVATE_DB, 'notes.yaml': 'hello: world\n' });
+    const r = run(['scan', '.'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'stack/db.yaml');
+    assert.match(lines[1], /^ {2}stack\/db\.yaml:5:27 {2}high {2}CL-AWS-004 {2}RDS instance Db sets PubliclyAccessible to true.*Amazon RDS is PaaS: .*your decision\. {2}\[fix owner: customer, quick-fix available\]$/);
+    assert.match(r.stdout, /1 finding \(1 high\) in 2 IaC files \(3 files scanned\)\./);
+  });
+
+  it('exits 0 when nothing is at or above the severity threshold', () => {
+    const dir = workspace({ 'db.yaml': PUBLIC_DB });
+    const r = run(['scan', '--severity', 'critical'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /No customer-side findings at or above critical in 1 IaC file \(1 file scanned\)\./);
+  });
+
+  it('skips node_modules, .git and .terraform', () => {
+    const dir = workspace({ 'node_modules/x/db.yaml': PUBLIC_DB, '.git/db.yaml': PUBLIC_DB, '.terraform/m/db.yaml': PUBLIC_DB, 'ok.yaml': PRIVATE_DB });
+    const r = run(['scan', dir], dir);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /\(1 file scanned\)/);
+  });
+
+  it('exits 2 with a clear message on usage errors and unreadable input, naming the file', () => {
+    const dir = workspace({ 'db.yaml': PUBLIC_DB });
+    let r = run(['scan', '--format', 'xml'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format must be text, json or sarif, not "xml"/);
+    r = run(['scan', '--severity', 'urgent'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--severity must be one of info, low, medium, high, critical/);
+    r = run(['scan', 'missing.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot read missing\.yaml: no such file or directory/);
+    r = run(['frobnicate'], dir);
+    assert.equal(r.code, 2);
+    if (process.getuid?.() !== 0) {
+      chmodSync(join(dir, 'db.yaml'), 0o000);
+      r = run(['scan', 'db.yaml'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /cannot read db\.yaml/);
+    }
+    r = run(['scan', '--output'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--output needs a value/);
+  });
+
+  it('reports a syntax error in an IaC file at its position and exits 1', () => {
+    const dir = workspace({ 'bad.json': '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n' });
+    const r = run(['scan', '.'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /bad\.json:3:17 {2}error {2}syntax {2}Unexpected end of JSON input: an object or array is not closed\./);
+  });
+
+  it('JSON output has the documented shape', () => {
+    const dir = workspace({ 'db.yaml': PUBLIC_DB });
+    const r = run(['scan', '--format', 'json'], dir);
+    assert.equal(r.code, 1);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.tool, 'cloudline');
+    assert.deepEqual(report.summary, { files: 1, scanned: 1, findings: 1, syntaxErrors: 0 });
+    const f = report.findings[0];
+    assert.equal(f.ruleId, 'CL-AWS-004');
+    assert.equal(f.slug, 'rds-publicly-accessible');
+    assert.equal(f.severity, 'high');
+    assert.equal(f.file, 'db.yaml');
+    assert.deepEqual(f.range, { start: { line: 5, column: 27 }, end: { line: 5, column: 31 } });
+    assert.deepEqual(f.resource, { id: 'Db', type: 'AWS::RDS::DBInstance', format: 'cloudformation' });
+    assert.equal(f.responsibility.owner, 'customer');
+    assert.equal(f.responsibility.service, 'Amazon RDS');
+    assert.equal(f.responsibility.model, 'PaaS');
+    assert.equal(f.fixable, true);
+  });
+
+  it('SARIF output validates against the SARIF 2.1.0 schema and carries exact regions', () => {
+    const dir = workspace({ 'db.yaml': PUBLIC_DB, 'bad.json': '{"AWSTemplateFormatVersion": ' });
+    const out = join(dir, 'report.sarif');
+    const r = run(['scan', '--format', 'sarif', '--output', out], dir);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '', 'with --output nothing goes to stdout');
+    const text = readFileSync(out, 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sarif = JSON.parse(text) as any;
+    const schema = JSON.parse(readFileSync(join(root, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.equal(validate({ version: '2.1.0', runs: [{ results: [] }] }), false, 'the schema must reject a run without a tool');
+    assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors, null, 1));
+    const result = sarif.runs[0].results[0];
+    assert.equal(result.ruleId, 'CL-AWS-004');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 5, startColumn: 27, endLine: 5, endColumn: 31 });
+    assert.equal(result.locations[0].logicalLocations[0].name, 'Db');
+    assert.equal(sarif.runs[0].tool.driver.rules[0].id, 'CL-AWS-004');
+    assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 1);
+  });
+
+  it('lists the catalogue with its metadata as JSON and Markdown', () => {
+    const r = run(['rules', '--format', 'json'], root);
+    assert.equal(r.code, 0);
+    const rules = JSON.parse(r.stdout);
+    const rds = rules.find((x: { id: string }) => x.id === 'CL-AWS-004');
+    assert.deepEqual(rds.formats, ['cloudformation', 'terraform', 'terraform-plan']);
+    assert.equal(rds.responsibility.owner, 'customer');
+    assert.ok(rds.equivalents.checkov.includes('CKV_AWS_17'));
+    const md = run(['rules', '--format', 'md'], root);
+    assert.match(md.stdout, /^\| ID \| Slug \| Title \| Severity \| Formats \| Owner \| Model \| Layer \| Frameworks \| Equivalents \|/);
+    assert.match(md.stdout, /\| CL-AWS-004 \| `rds-publicly-accessible` \|/);
+  });
+});
