@@ -1,0 +1,92 @@
+// A minimal LSP client for tests: starts the bundled server over stdio and talks the protocol to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export interface TestClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  /** Settings the server gets when it asks for `cloudline` configuration. */
+  settings: Record<string, unknown>;
+  /** Resolves with the next diagnostics for `uri` that satisfy `pred` (published after this call or already queued). */
+  diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Every diagnostics notification received so far. */
+  readonly received: PublishDiagnosticsParams[];
+  stop(): Promise<void>;
+}
+
+/** Starts dist/server.js, initializes it (with workspace/configuration support) and returns a client. */
+export async function startServer(): Promise<TestClient> {
+  const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
+  const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const received: PublishDiagnosticsParams[] = [];
+  const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  let cursor = new Map<string, number>();
+  const client: TestClient = {
+    connection,
+    process: proc,
+    settings: {},
+    received,
+    diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
+      const from = cursor.get(uri) ?? 0;
+      const queued = received.slice(from).find((p) => p.uri === uri && pred(p));
+      if (queued) {
+        cursor.set(uri, received.indexOf(queued) + 1);
+        return Promise.resolve(queued);
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          uri,
+          pred,
+          resolve: (p) => {
+            clearTimeout(timer);
+            cursor.set(uri, received.indexOf(p) + 1);
+            resolve(p);
+          },
+        });
+      });
+    },
+    async stop() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // the server may already be gone
+      }
+      connection.dispose();
+      proc.kill();
+    },
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    received.push(p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.pred(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  cursor = new Map();
+  return client;
+}
