@@ -6,6 +6,10 @@ import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, type Fix } from './edits';
 import { severityRank, type CheckContext, type ReportOptions, type Rule, type Severity } from './rule';
+import { collectSuppressions, type Suppression } from './suppress';
+
+/** The built-in rule that reports a suppression written without a reason. */
+export const SUPPRESSION_RULE_ID = 'CL-GEN-001';
 
 export interface LintConfig {
   /** Findings below this severity are dropped. */
@@ -40,6 +44,8 @@ export interface LintResult {
   readonly problems: readonly ParseProblem[];
   /** Checks that threw: a rule bug must not take the linter down, but it must not go unseen either. */
   readonly errors: readonly string[];
+  /** Findings silenced by a suppression written in the file, with it (kept for the record: SARIF, JSON, counts). */
+  readonly suppressed: readonly { readonly finding: Finding; readonly suppression: Suppression }[];
 }
 
 /** The sentence that states the responsibility line for a finding. */
@@ -154,8 +160,44 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     }
   }
 
+  const suppressionRule = catalogue.rule(SUPPRESSION_RULE_ID);
   return states.map((st) => {
-    st.findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
-    return { file: st.file, resources: st.resources, findings: st.findings, problems: st.file.problems, errors: st.errors };
+    const { kept, suppressed, unexplained } = applySuppressions(st);
+    if (suppressionRule) {
+      const severity = effective(suppressionRule);
+      for (const s of severity ? unexplained : []) {
+        if (!severity) break;
+        const owner = st.resources.find((r) => r.node.span[0] <= s.span[0] && s.span[1] <= r.node.span[1]) ?? st.resources[0];
+        kept.push({
+          rule: suppressionRule,
+          severity,
+          message: `The suppression of ${s.rules.join(', ')} gives no reason. Accepting a customer-side risk stays your responsibility, so the reason is part of the record: write it after "--" (or in the reason field).`,
+          span: s.span,
+          resource: owner ? { id: owner.id, type: owner.type, format: owner.format } : { id: '-', type: '-', format: st.file.docs.find((d) => d.format)?.format ?? 'cloudformation' },
+          fixes: [],
+          related: [],
+        });
+      }
+    }
+    kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
+    return { file: st.file, resources: st.resources, findings: kept, problems: st.file.problems, errors: st.errors, suppressed };
   });
+}
+
+/** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
+function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
+  const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
+  const kept: Finding[] = [];
+  const suppressed: LintResult['suppressed'][number][] = [];
+  for (const finding of st.findings) {
+    const line = st.file.lines.positionAt(finding.span[0]).line;
+    const s = suppressions.find(
+      (x) =>
+        (x.rules.includes(finding.rule.id) || x.rules.includes(finding.rule.slug)) &&
+        ('resource' in x.scope ? x.scope.resource === finding.resource.id : x.scope.line === line),
+    );
+    if (s) suppressed.push({ finding, suppression: s });
+    else kept.push(finding);
+  }
+  return { kept, suppressed, unexplained: suppressions.filter((s) => s.reason === '') };
 }

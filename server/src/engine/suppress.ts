@@ -1,0 +1,121 @@
+// Cloudline's own suppressions, written the way each format allows, each with the reason that makes it accountable:
+//   YAML comment      # cloudline-ignore CL-AWS-004 -- reason   (above the flagged line, trailing it, or above a resource's logical ID)
+//   CloudFormation    Metadata: {cloudline: {ignore: [{id: CL-AWS-004, reason: …}]}}   (YAML or JSON)
+//   Kubernetes        metadata.annotations: {cloudline/ignore.CL-K8S-001: reason}
+//   Terraform JSON    "//": "cloudline-ignore CL-AWS-004 -- reason"   (in the resource's body)
+import type { Resource } from '../formats/resource';
+import type { ParsedFile } from '../model/parse';
+import { get, str, type Node, type Span } from '../model/tree';
+
+export const COMMENT_DIRECTIVE = 'cloudline-ignore';
+export const ANNOTATION_PREFIX = 'cloudline/ignore.';
+
+export interface Suppression {
+  /** Rule IDs or slugs it names. */
+  readonly rules: readonly string[];
+  /** Empty when none was given. */
+  readonly reason: string;
+  /** Where it is written. */
+  readonly span: Span;
+  /** A resource's ID (applies to all its findings), or a 0-based line (applies to findings starting on it). */
+  readonly scope: { readonly resource: string } | { readonly line: number };
+}
+
+/** Parses `cloudline-ignore RULE[,RULE…] [-- reason]`; undefined when the text is not a directive. */
+export function parseDirective(text: string): { rules: string[]; reason: string } | undefined {
+  const t = text.trim();
+  if (!t.startsWith(COMMENT_DIRECTIVE)) return undefined;
+  const rest = t.slice(COMMENT_DIRECTIVE.length);
+  if (rest !== '' && !/^\s/.test(rest)) return undefined;
+  const dash = rest.indexOf('--');
+  const names = (dash >= 0 ? rest.slice(0, dash) : rest).split(/[\s,]+/).filter(Boolean);
+  const reason = dash >= 0 ? rest.slice(dash + 2).trim() : '';
+  return names.length ? { rules: names, reason } : undefined;
+}
+
+/** Every suppression written in a file. */
+export function collectSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
+  const out: Suppression[] = [];
+  if (file.lang === 'yaml') out.push(...commentSuppressions(file, resources));
+  for (const r of resources) {
+    if (r.format === 'cloudformation') out.push(...metadataSuppressions(r));
+    if (r.format === 'kubernetes') out.push(...annotationSuppressions(r));
+    if (r.format === 'terraform') out.push(...commentKeySuppressions(r));
+  }
+  return out;
+}
+
+function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
+  const out: Suppression[] = [];
+  const text = file.text;
+  const lines = file.lines;
+  const anchorLines = new Map<number, string>();
+  for (const r of resources) if (r.format === 'cloudformation') anchorLines.set(lines.positionAt(r.anchor.span[0]).line, r.id);
+  let from = 0;
+  for (;;) {
+    const hash = text.indexOf('#', from);
+    if (hash < 0) break;
+    from = hash + 1;
+    // A comment starts a line or follows whitespace; a `#` inside a word or a string is not one.
+    const prev = hash === 0 ? '\n' : text[hash - 1];
+    if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r') continue;
+    const { line } = lines.positionAt(hash);
+    const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+    const body = text.slice(hash + 1, end).replace(/[\r\n]+$/, '');
+    const directive = parseDirective(body);
+    if (!directive) continue;
+    const span: Span = [hash, hash + 1 + body.length];
+    const ownLine = text.slice(lines.lineStart(line), hash).trim() === '';
+    if (!ownLine) {
+      out.push({ ...directive, span, scope: { line } });
+      continue;
+    }
+    // An own-line comment applies to the next line that is not blank or a comment.
+    let target = line + 1;
+    while (target < lines.lineCount) {
+      const s = lines.lineStart(target);
+      const e = target + 1 < lines.lineCount ? lines.lineStart(target + 1) : text.length;
+      const content = text.slice(s, e).trim();
+      if (content !== '' && !content.startsWith('#')) break;
+      target++;
+    }
+    const resource = anchorLines.get(target);
+    out.push({ ...directive, span, scope: resource ? { resource } : { line: target } });
+  }
+  return out;
+}
+
+function metadataSuppressions(r: Resource): Suppression[] {
+  const ignore = get(get(r.metadata, 'cloudline'), 'ignore');
+  if (!ignore || ignore.kind !== 'seq') return [];
+  return ignore.items.flatMap((item): Suppression[] => {
+    const id = str(get(item, 'id')) ?? str(get(item, 'rule'));
+    if (!id) return [];
+    return [{ rules: [id], reason: (str(get(item, 'reason')) ?? '').trim(), span: item.span, scope: { resource: r.id } }];
+  });
+}
+
+function annotationSuppressions(r: Resource): Suppression[] {
+  const annotations = get(get(r.node, 'metadata'), 'annotations');
+  if (!annotations || annotations.kind !== 'map') return [];
+  return annotations.pairs.flatMap((p): Suppression[] => {
+    const key = String(p.key.value);
+    if (!key.startsWith(ANNOTATION_PREFIX)) return [];
+    return [{ rules: [key.slice(ANNOTATION_PREFIX.length)], reason: (scalarText(p.value) ?? '').trim(), span: p.span, scope: { resource: r.id } }];
+  });
+}
+
+function commentKeySuppressions(r: Resource): Suppression[] {
+  return r.node.pairs.flatMap((p): Suppression[] => {
+    if (p.key.value !== '//') return [];
+    const values = p.value.kind === 'seq' ? p.value.items : [p.value];
+    return values.flatMap((v) => {
+      const directive = parseDirective(str(v) ?? '');
+      return directive ? [{ ...directive, span: v.span, scope: { resource: r.id } }] : [];
+    });
+  });
+}
+
+function scalarText(n: Node): string | undefined {
+  return n.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
+}
