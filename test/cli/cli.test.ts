@@ -89,7 +89,7 @@ describe('cloudline CLI', () => {
     assert.equal(r.code, 1);
     const report = JSON.parse(r.stdout);
     assert.equal(report.tool, 'cloudline');
-    assert.deepEqual(report.summary, { files: 1, scanned: 1, findings: 1, syntaxErrors: 0 });
+    assert.deepEqual(report.summary, { files: 1, scanned: 1, findings: 1, suppressed: 0, syntaxErrors: 0 });
     const f = report.findings[0];
     assert.equal(f.ruleId, 'CL-AWS-004');
     assert.equal(f.slug, 'rds-publicly-accessible');
@@ -125,6 +125,19 @@ describe('cloudline CLI', () => {
     assert.equal(result.locations[0].logicalLocations[0].name, 'Db');
     assert.equal(sarif.runs[0].tool.driver.rules[0].id, 'CL-AWS-004');
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 1);
+  });
+
+  it('keeps suppressed findings on record: JSON lists them with the reason, SARIF marks them accepted, text counts them', () => {
+    const suppressedDb = PUBLIC_DB.replace('PubliclyAccessible: true', 'PubliclyAccessible: true # cloudline-ignore CL-AWS-004 -- reporting replica');
+    const dir = workspace({ 'db.yaml': suppressedDb });
+    const text = run(['scan'], dir);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /1 finding suppressed with a reason on record\./);
+    const json = JSON.parse(run(['scan', '--format', 'json'], dir).stdout);
+    assert.equal(json.findings.length, 0);
+    assert.deepEqual(json.suppressed.map((x: { ruleId: string; reason: string }) => [x.ruleId, x.reason]), [['CL-AWS-004', 'reporting replica']]);
+    const sarif = JSON.parse(run(['scan', '--format', 'sarif'], dir).stdout);
+    assert.deepEqual(sarif.runs[0].results[0].suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'reporting replica' }]);
   });
 
   it('lists the catalogue with its metadata as JSON and Markdown', () => {

@@ -31,6 +31,21 @@ export function problemsOf(results: readonly LintResult[]): ProblemOut[] {
   return results.flatMap((r) => r.problems.map((p) => ({ file: r.file.uri, range: range1(r.file.lines, p.span), message: p.message })));
 }
 
+/** Suppressed findings with their reasons, for the record. */
+export function suppressedOf(results: readonly LintResult[]) {
+  return results.flatMap((r) =>
+    r.suppressed.map(({ finding, suppression }) => ({
+      ruleId: finding.rule.id,
+      severity: finding.severity,
+      file: r.file.uri,
+      range: range1(r.file.lines, finding.span),
+      resource: finding.resource.id,
+      reason: suppression.reason,
+      suppressionAt: range1(r.file.lines, suppression.span),
+    })),
+  );
+}
+
 /** Findings at or above `threshold`. */
 export function visible(results: readonly LintResult[], threshold: Severity): { result: LintResult; finding: Finding }[] {
   const min = severityRank(threshold);
@@ -72,7 +87,8 @@ export function textReport(results: readonly LintResult[], threshold: Severity, 
       ? `No customer-side findings at or above ${threshold} in ${plural(results.length, 'IaC file')} (${plural(scanned, 'file')} scanned).`
       : `${plural(shown.length, 'finding')}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}` +
         `${problems.length ? `, ${plural(problems.length, 'syntax error')}` : ''} in ${plural(results.length, 'IaC file')} (${plural(scanned, 'file')} scanned).`;
-  out.push(summary);
+  const suppressed = results.reduce((n, r) => n + r.suppressed.length, 0);
+  out.push(suppressed ? `${summary} ${plural(suppressed, 'finding')} suppressed with a reason on record.` : summary);
   return out.join('\n') + '\n';
 }
 
@@ -113,8 +129,9 @@ export function jsonReport(results: readonly LintResult[], threshold: Severity, 
         tool: 'cloudline',
         version: TOOL_VERSION,
         threshold,
-        summary: { files: results.length, scanned, findings: findings.length, syntaxErrors: problemsOf(results).length },
+        summary: { files: results.length, scanned, findings: findings.length, suppressed: suppressedOf(results).length, syntaxErrors: problemsOf(results).length },
         findings,
+        suppressed: suppressedOf(results),
         syntaxErrors: problemsOf(results),
       },
       null,
@@ -151,7 +168,13 @@ export function sarifRule(rule: Rule) {
 
 /** SARIF 2.1.0: one run, the catalogue's rules that fired, one result per finding, syntax errors as notifications. */
 export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue): string {
-  const shown = visible(results, threshold);
+  const min = severityRank(threshold);
+  const shown: { result: LintResult; finding: Finding; justification?: string }[] = [
+    ...visible(results, threshold),
+    ...results.flatMap((result) =>
+      result.suppressed.filter((x) => severityRank(x.finding.severity) >= min).map((x) => ({ result, finding: x.finding, justification: x.suppression.reason })),
+    ),
+  ];
   const rules = [...new Set(shown.map((s) => s.finding.rule))].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules.map((r, i) => [r, i]));
   const linesOf = new Map(results.map((r) => [r.file.uri, r.file.lines]));
@@ -168,7 +191,7 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
         tool: { driver: { name: 'Cloudline', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: rules.map(sarifRule) } },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToUri(process.cwd())}/` } },
-        results: shown.map(({ result, finding }) => ({
+        results: shown.map(({ result, finding, justification }) => ({
           ruleId: finding.rule.id,
           ruleIndex: index.get(finding.rule)!,
           level: SARIF_LEVEL[finding.severity],
@@ -185,6 +208,7 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
             physicalLocation: { artifactLocation: { uri: encodeURI(rel.uri), uriBaseId: '%SRCROOT%' }, region: region(linesOf.get(rel.uri) ?? result.file.lines, rel.span) },
           })),
           partialFingerprints: { 'cloudline/v1': `${finding.rule.id}:${finding.resource.type}:${finding.resource.id}` },
+          ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification }] } : {}),
           properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
         })),
         invocations: [
