@@ -140,6 +140,33 @@ describe('cloudline CLI', () => {
     assert.deepEqual(sarif.runs[0].results[0].suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'reporting replica' }]);
   });
 
+  it('reads .cloudline.yaml: rules turned off, excluded globs, a frameworks filter', () => {
+    const dir = workspace({ 'a/db.yaml': PUBLIC_DB, 'generated/db.yaml': PUBLIC_DB, '.cloudline.yaml': 'exclude: ["generated/**"]\n' });
+    let r = run(['scan'], dir);
+    assert.match(r.stdout, /^a\/db\.yaml$/m);
+    assert.doesNotMatch(r.stdout, /generated/);
+    writeFileSync(join(dir, '.cloudline.yaml'), 'rules:\n  rds-publicly-accessible: off\n');
+    r = run(['scan'], dir);
+    assert.equal(r.code, 0, r.stdout);
+    writeFileSync(join(dir, '.cloudline.yaml'), 'frameworks: [PCI DSS]\n');
+    assert.equal(run(['scan'], dir).code, 1, 'CL-AWS-004 cites PCI DSS');
+    writeFileSync(join(dir, '.cloudline.yaml'), 'frameworks: [HIPAA]\n');
+    assert.equal(run(['scan'], dir).code, 0, 'no rule cites HIPAA');
+  });
+
+  it('rejects a bad options file with exit 2 and file:line:col for each problem', () => {
+    const dir = workspace({ 'db.yaml': PUBLIC_DB, 'opts.yaml': 'minimumSeverity: urgent\nrulez: {}\nrules:\n  CL-NOPE-1: off\n' });
+    const r = run(['scan', '--config', 'opts.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'cloudline: invalid options file:\n' +
+        '  opts.yaml:1:18: minimumSeverity must be one of info, low, medium, high, critical.\n' +
+        '  opts.yaml:2:1: Unknown option "rulez". Known options: minimumSeverity, rules, frameworks, exclude.\n' +
+        '  opts.yaml:4:3: Unknown rule "CL-NOPE-1": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).\n',
+    );
+  });
+
   it('lists the catalogue with its metadata as JSON and Markdown', () => {
     const r = run(['rules', '--format', 'json'], root);
     assert.equal(r.code, 0);

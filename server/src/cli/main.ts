@@ -1,5 +1,7 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE, formatProblem, isExcluded, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { jsonReport, problemsOf, sarifReport, textReport, TOOL_VERSION, visible } from './report';
@@ -7,7 +9,7 @@ import { rulesReport } from './rules';
 import { collectFiles, InputError, scanFiles } from './scan';
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE]
+  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
@@ -16,21 +18,39 @@ scan      lints CloudFormation, Kubernetes and Terraform JSON files (directories
 --format  text (default), json, or sarif (SARIF 2.1.0)
 --severity  report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
+--config  options file (default: .cloudline.yaml in the current directory, if there is one):
+          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error or unreadable input.
 `;
 
 class UsageError extends Error {}
 
-interface Options {
+/** Reads the options file; a broken one is a usage error naming the file, line and column. */
+function loadConfig(path: string | undefined, catalogue: ReturnType<typeof defaultCatalogue>): { options: Options; base: string } {
+  const file = path ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (!file) return { options: {}, base: process.cwd() };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+  }
+  const { options, problems } = parseConfig(text, catalogue);
+  if (problems.length) throw new InputError(`invalid options file:\n${problems.map((p) => '  ' + formatProblem(file, text, p)).join('\n')}`);
+  return { options, base: dirname(resolve(file)) };
+}
+
+interface CliOptions {
   command: string;
   paths: string[];
   format: string;
   severity: Severity;
   output?: string;
+  config?: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { command: '', paths: [], format: 'text', severity: 'info' };
+function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = { command: '', paths: [], format: 'text', severity: 'info' };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -46,6 +66,7 @@ function parseArgs(argv: readonly string[]): Options {
       if (!(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`--severity must be one of ${SEVERITIES.join(', ')}, not "${s}"`);
       opts.severity = s as Severity;
     } else if (flag === '--output' || flag === '-o') opts.output = take();
+    else if (flag === '--config' || flag === '-c') opts.config = take();
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -57,7 +78,7 @@ function parseArgs(argv: readonly string[]): Options {
 
 /** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
 export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  let opts: Options;
+  let opts: CliOptions;
   try {
     opts = parseArgs(argv);
     if (opts.command === 'help' || opts.command === '') {
@@ -80,8 +101,11 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     }
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
     if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
-    const files = collectFiles(opts.paths.length ? opts.paths : ['.']);
-    const { results, scanned } = scanFiles(files, catalogue, {});
+    const { options, base } = loadConfig(opts.config, catalogue);
+    const files = collectFiles(opts.paths.length ? opts.paths : ['.']).filter(
+      (f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude),
+    );
+    const { results, scanned } = scanFiles(files, catalogue, options);
     for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${r.file.uri}: ${e}\n`);
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     emit(

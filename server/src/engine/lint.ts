@@ -7,6 +7,7 @@ import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, type Fix } from './edits';
 import { severityRank, type CheckContext, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
+import { matchesFrameworks } from './config';
 
 /** The built-in rule that reports a suppression written without a reason. */
 export const SUPPRESSION_RULE_ID = 'CL-GEN-001';
@@ -16,6 +17,8 @@ export interface LintConfig {
   readonly minimumSeverity?: Severity;
   /** Per rule (ID or slug): `off`, or a severity that replaces the rule's own. */
   readonly rules?: Readonly<Record<string, 'off' | Severity>>;
+  /** Only rules that reference one of these frameworks (case-insensitive substring of the framework's name). */
+  readonly frameworks?: readonly string[];
 }
 
 export interface ResourceRef {
@@ -98,6 +101,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
   const effective = (rule: Rule): Severity | undefined => {
     const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
     if (override === 'off') return undefined;
+    if (rule.id !== SUPPRESSION_RULE_ID && !matchesFrameworks(rule, config.frameworks)) return undefined;
     const severity = override ?? rule.severity;
     return severityRank(severity) < minimum ? undefined : severity;
   };
