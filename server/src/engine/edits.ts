@@ -73,6 +73,14 @@ function yamlFlow(v: Plain): string {
   return `{${Object.entries(v as Record<string, Plain>).map(([k, x]) => `${yamlScalar(k)}: ${yamlFlow(x)}`).join(', ')}}`;
 }
 
+/** One-line JSON with a space after colons and commas, the way hand-written one-line objects look. */
+function jsonInline(v: Plain): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map((x: Plain) => jsonInline(x)).join(', ')}]`;
+  const entries = Object.entries(v as Record<string, Plain>);
+  return entries.length ? `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${jsonInline(x)}`).join(', ')} }` : '{}';
+}
+
 function jsonValue(v: Plain, indent: string, unit: string, eol: string): string {
   if (unit === '') return JSON.stringify(v);
   return JSON.stringify(v, null, unit).split('\n').join(eol + indent);
@@ -113,15 +121,13 @@ export class Edits {
 
   /** Adds `key: value` to a mapping, in its style (YAML block or flow, JSON one-line or indented). */
   addPair(map: MapNode, key: string, value: Plain): TextEdit[] {
-    return map.doc.lang === 'json' ? this.addJsonPair(map, key, value) : this.addYamlPair(map, key, value);
+    return this.addPairs(map, { [key]: value });
   }
 
-  /** Adds several pairs to a mapping in one edit, in order. */
+  /** Adds several pairs to a mapping in one edit, in order, in the mapping's style. */
   addPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
-    const edits = Object.entries(pairs).flatMap(([k, v]) => this.addPair(map, k, v));
-    // All insertions land at the same offset; merge them so they apply in order.
-    if (edits.length <= 1 || !edits.every((e) => e.start === edits[0].start && e.end === e.start)) return edits;
-    return [{ start: edits[0].start, end: edits[0].start, text: edits.map((e) => e.text).join('') }];
+    if (Object.keys(pairs).length === 0) return [];
+    return map.doc.lang === 'json' ? this.addJsonPairs(map, pairs) : this.addYamlPairs(map, pairs);
   }
 
   /** The indentation unit of the file: the step between a mapping's line and its keys' lines. */
@@ -138,43 +144,50 @@ export class Edits {
     return m[1].startsWith('\t') ? '\t' : ' '.repeat(Math.min(m[1].length, 8));
   }
 
-  private addYamlPair(map: MapNode, key: string, value: Plain): TextEdit[] {
+  private addYamlPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
     const eol = this.lines.eol;
     if (map.flow || map.pairs.length === 0) {
-      // Flow mapping `{a: 1}` (or `{}`): insert before the closing brace.
-      const close = this.text.lastIndexOf('}', map.span[1]);
-      const entry = `${yamlScalar(key)}: ${yamlFlow(value)}`;
+      // Flow mapping `{a: 1}` (or `{}`): insert before the closing brace (the last character of its span).
+      const close = this.text.lastIndexOf('}', map.span[1] - 1);
       if (close < map.span[0]) return [];
+      const entries = Object.entries(pairs).map(([k, v]) => `${yamlScalar(k)}: ${yamlFlow(v)}`).join(', ');
       const inner = this.text.slice(map.span[0] + 1, close).trim();
-      return [{ start: close, end: close, text: inner === '' ? entry : `, ${entry}` }];
+      return [{ start: close, end: close, text: inner === '' ? entries : `, ${entries}` }];
     }
     const first = map.pairs[0].key;
-    const column = this.lines.positionAt(first.span[0]).character;
-    const indent = ' '.repeat(column);
+    const indent = ' '.repeat(this.lines.positionAt(first.span[0]).character);
     const last = map.pairs[map.pairs.length - 1];
     const at = this.lineEnd(Math.max(last.span[1] - 1, last.key.span[1]));
     const unit = this.yamlUnit();
-    return [{ start: at, end: at, text: `${eol}${indent}${yamlScalar(key)}:${yamlValue(value, indent + unit, unit, eol)}` }];
+    const text = Object.entries(pairs)
+      .map(([k, v]) => `${eol}${indent}${yamlScalar(k)}:${yamlValue(v, indent + unit, unit, eol)}`)
+      .join('');
+    return [{ start: at, end: at, text }];
   }
 
-  private addJsonPair(map: MapNode, key: string, value: Plain): TextEdit[] {
+  private addJsonPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
     const eol = this.lines.eol;
     const openLine = this.lines.positionAt(map.span[0]).line;
     const mapIndent = this.lines.indentAt(map.span[0]);
     const unit = this.jsonUnit(map);
+    const entries = Object.entries(pairs);
     if (map.pairs.length === 0) {
       const close = map.span[1] - 1;
-      const multi = unit !== '';
-      const inner = multi ? `${eol}${mapIndent}${unit}` : ' ';
-      return [{ start: map.span[0] + 1, end: close, text: `${inner}${JSON.stringify(key)}: ${jsonValue(value, mapIndent + unit, unit, eol)}${multi ? eol + mapIndent : ' '}` }];
+      const multi = unit !== '' && this.lines.positionAt(close).line !== openLine;
+      if (!multi) {
+        return [{ start: map.span[0] + 1, end: close, text: ` ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v)}`).join(', ')} ` }];
+      }
+      const inner = entries.map(([k, v]) => `${eol}${mapIndent}${unit}${JSON.stringify(k)}: ${jsonValue(v, mapIndent + unit, unit, eol)}`).join(',');
+      return [{ start: map.span[0] + 1, end: close, text: `${inner}${eol}${mapIndent}` }];
     }
     const last = map.pairs[map.pairs.length - 1];
     const lastLine = this.lines.positionAt(last.key.span[0]).line;
     if (lastLine === openLine) {
-      return [{ start: last.span[1], end: last.span[1], text: `, ${JSON.stringify(key)}: ${JSON.stringify(value)}` }];
+      return [{ start: last.span[1], end: last.span[1], text: entries.map(([k, v]) => `, ${JSON.stringify(k)}: ${jsonInline(v)}`).join('') }];
     }
     const indent = this.lines.indentAt(last.key.span[0]);
-    return [{ start: last.span[1], end: last.span[1], text: `,${eol}${indent}${JSON.stringify(key)}: ${jsonValue(value, indent, unit, eol)}` }];
+    const text = entries.map(([k, v]) => `,${eol}${indent}${JSON.stringify(k)}: ${jsonValue(v, indent, unit, eol)}`).join('');
+    return [{ start: last.span[1], end: last.span[1], text }];
   }
 
   /** Offset of the end of the line holding `offset` (before its line break). */
