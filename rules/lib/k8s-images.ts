@@ -232,10 +232,19 @@ export function resourcesFix(edits: Edits, podSpec: Val, c: Container): Fix | un
     const kindMap = kindPair.value;
     // A key written with an empty value (`cpu:`) is absent, but adding it again would duplicate it.
     if (Object.keys(keys).some((n) => getPair(kindMap, n))) return undefined;
-    out.push(...edits.addPairs(kindMap, keys));
+    out.push(...addTo(edits, kindMap, keys));
   }
-  if (Object.keys(newMaps).length > 0) out.push(...edits.addPairs(resMap, newMaps));
+  if (Object.keys(newMaps).length > 0) out.push(...addTo(edits, resMap, newMaps));
   return out.length > 0 ? fix(out) : undefined;
+}
+
+/**
+ * Adds pairs to a mapping. An empty mapping (`{}`) is replaced as a whole: Edits.addPairs joins several pairs
+ * into an empty flow mapping without separators, and addPair into an empty flow mapping nested as the last value
+ * of another flow mapping (`{limits: {}}`) inserts into the outer one.
+ */
+function addTo(edits: Edits, map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
+  return map.pairs.length === 0 ? edits.replaceNode(map, pairs) : edits.addPairs(map, pairs);
 }
 
 /** Joins insertions at the same offset into one edit, in order, so every editor applies them the same way. */
