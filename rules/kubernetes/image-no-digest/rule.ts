@@ -41,7 +41,7 @@ export default defineRule({
   },
   docs: [
     'https://kubernetes.io/docs/concepts/containers/images/#image-names',
-    'https://kubernetes.io/docs/concepts/configuration/overview/#container-images',
+    'https://kubernetes.io/docs/concepts/containers/images/#updating-images',
   ],
   checks: {
     kubernetes: { types: WORKLOAD_KINDS, run },
