@@ -85,7 +85,7 @@ export function verbItems(rule: PolicyRule, verbs: readonly string[]): Item[] {
 
 /** Distinct verb names of items, in order (`*` kept as written). */
 export function verbList(items: readonly Item[]): string {
-  const names = [...new Set(items.map((i) => i.value))];
+  const names = [...new Set(items.map((i) => (i.value === '*' ? '"*" (every verb)' : i.value)))];
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

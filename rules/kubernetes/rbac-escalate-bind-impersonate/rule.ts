@@ -30,9 +30,9 @@ function dangerous(rule: PolicyRule): Map<Item, string[]> {
 }
 
 const EFFECT: Readonly<Record<string, string>> = {
-  escalate: 'escalate lets it write roles with permissions it does not hold',
-  bind: 'bind lets it bind any role, cluster-admin included, to anyone',
-  impersonate: 'impersonate lets it act as other users, groups or service accounts',
+  escalate: 'write roles with permissions they do not hold',
+  bind: 'bind any role, cluster-admin included, to anyone',
+  impersonate: 'act as any user, group or service account',
 };
 
 export default defineRule({
@@ -71,8 +71,8 @@ export default defineRule({
         if (!isRbacObject(r)) return;
         for (const rule of policyRules(r)) {
           for (const [item, verbs] of dangerous(rule)) {
-            const via = item.value === '*' ? `"*" (which includes ${verbs.join(', ')})` : item.value;
-            ctx.report(item.val, `${objectName(r)} grants ${via} in rule ${rule.index}: ${verbs.map((v) => EFFECT[v]).join('; ')}.`);
+            const via = item.value === '*' ? `"*", which includes ${verbs.join(' and ')} and` : `${item.value}, which`;
+            ctx.report(item.val, `Rule ${rule.index} of ${objectName(r)} grants ${via} lets its subjects ${verbs.map((v) => EFFECT[v]).join(' and ')}.`);
           }
         }
       },

@@ -5,7 +5,7 @@ import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE
 const SUBRESOURCES = ['pods/exec', 'pods/attach', 'pods/portforward'];
 
 function what(resource: string): string {
-  if (resource === '*') return 'every resource of the core API group, pods/exec, pods/attach and pods/portforward included';
+  if (resource === '*') return '"*" (every resource of the core API group, pods/exec, pods/attach and pods/portforward included)';
   if (resource.endsWith('/exec')) return `${resource} (a shell in any container)`;
   if (resource.endsWith('/attach')) return `${resource} (the console of any running container)`;
   return `${resource} (a tunnel to any pod port, past Services and network policies)`;
@@ -50,7 +50,7 @@ export default defineRule({
           const verbs = verbItems(rule, ['create', 'get']);
           if (verbs.length === 0) continue;
           for (const res of resourceItems(rule, SUBRESOURCES)) {
-            ctx.report(res.val, `${objectName(r)} grants ${verbList(verbs)} on ${what(res.value)} in rule ${rule.index}.`);
+            ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${what(res.value)}.`);
           }
         }
       },

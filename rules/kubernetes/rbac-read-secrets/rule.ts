@@ -42,9 +42,9 @@ export default defineRule({
           const verbs = verbItems(rule, ['get', 'list', 'watch']);
           if (verbs.length === 0) continue;
           for (const res of resourceItems(rule, ['secrets'])) {
-            const which = res.value === '*' ? 'every resource of the core API group, Secrets included' : 'secrets';
+            const which = res.value === '*' ? '"*" (every resource of the core API group, Secrets included)' : 'secrets';
             const scope = r.type === 'Role' ? 'in its namespace' : 'wherever it is bound (every namespace, through a ClusterRoleBinding)';
-            ctx.report(res.val, `${objectName(r)} grants ${verbList(verbs)} on ${which} in rule ${rule.index}, so its subjects can read the value of every Secret ${scope}.`);
+            ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${which}, so its subjects can read the value of every Secret ${scope}.`);
           }
         }
       },

@@ -4,7 +4,7 @@ import { isRbacObject, objectName, policyRules, ROLE_KINDS, type Item } from '..
 
 const WHAT: Readonly<Record<'apiGroups' | 'resources' | 'verbs', string>> = {
   verbs: 'every verb, including escalate, bind, impersonate and verbs added later',
-  resources: 'every resource and subresource, including Secrets and custom resources added later',
+  resources: 'every resource and subresource of its API groups, including ones added later',
   apiGroups: 'every API group, including groups added later by custom resource definitions',
 };
 
