@@ -67,7 +67,7 @@ export default defineRule({
         const entries = tls.items();
         if (entries.length === 0) {
           const at = tls.isAbsent ? r.anchor : tls;
-          ctx.report(at, `${objectName(r)} has no spec.tls, so its hosts are served over plain HTTP.`);
+          ctx.report(at, `${objectName(r)} has ${tls.isAbsent ? 'no' : 'an empty'} spec.tls, so its hosts are served over plain HTTP.`);
           return;
         }
         const hosts: string[] = [];
