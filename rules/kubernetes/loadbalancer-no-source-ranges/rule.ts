@@ -104,9 +104,20 @@ export default defineRule({
           if (open) ctx.report(legacy, `${objectName(r)} allows ${open} in the ${SOURCE_RANGES_ANNOTATION} annotation, so its internet-facing load balancer accepts every address.`);
           return;
         }
+        const placeholder = ['${1:203.0.113.0/24}'];
         const specNode = spec.node;
-        const edits = specNode?.kind === 'map' ? ctx.edits.addPair(specNode, 'loadBalancerSourceRanges', ['${1:203.0.113.0/24}']) : undefined;
-        ctx.report(r.anchor, `${objectName(r)} is an internet-facing LoadBalancer without spec.loadBalancerSourceRanges, so it accepts connections from every address.`, {
+        const written = specNode?.kind === 'map' && specNode.pairs.some((p) => p.key.value === 'loadBalancerSourceRanges');
+        const edits =
+          specNode?.kind !== 'map'
+            ? undefined
+            : !written
+              ? ctx.edits.addPair(specNode, 'loadBalancerSourceRanges', placeholder)
+              : ranges.node?.kind === 'seq'
+                ? ctx.edits.replaceNode(ranges.node, placeholder)
+                : undefined;
+        // An empty list is written but restricts nothing: point at it; otherwise the setting is missing.
+        const at = ranges.node?.kind === 'seq' ? ranges : r.anchor;
+        ctx.report(at, `${objectName(r)} is an internet-facing LoadBalancer ${at === r.anchor ? 'without' : 'with an empty'} spec.loadBalancerSourceRanges, so it accepts connections from every address.`, {
           fix: edits && edits.length > 0 ? { title: 'Add spec.loadBalancerSourceRanges (fill in your client ranges)', edits, snippet: true } : undefined,
         });
       },
