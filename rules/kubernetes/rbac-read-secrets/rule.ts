@@ -1,0 +1,53 @@
+// CL-K8S-043: a Role or ClusterRole that lets its subjects read Secrets (get, list or watch).
+import { defineRule } from '../../../server/src/engine/rule';
+import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, verbItems, verbList } from '../../lib/k8s-rbac';
+
+export default defineRule({
+  id: 'CL-K8S-043',
+  slug: 'rbac-read-secrets',
+  title: 'RBAC role can read Secrets',
+  severity: 'medium',
+  description:
+    'get, list or watch on Secrets returns their decoded contents: passwords, keys, TLS private keys and service account tokens. A subject that can read Secrets can usually act as every service account and application in the namespace (or the cluster, for a ClusterRole bound cluster-wide).',
+  remediation: 'Remove get, list and watch on secrets (and `*`), or narrow the rule to the named Secrets the subject needs with resourceNames.',
+  responsibility: {
+    owner: 'customer',
+    model: 'Hybrid',
+    layer: 'identity-and-access',
+    provider: 'the managed control plane stores Secrets and enforces the RBAC rules you write',
+    customer: 'who may read Secrets, through which roles, is yours to decide',
+  },
+  frameworks: [
+    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.1.2'] },
+    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Authentication and authorization'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
+  ],
+  equivalents: {
+    kics: ['b7bca5c4-1dab-4c2c-8cbe-3050b9d59b14'],
+    checkov: ['CKV2_K8S_5'],
+    kubeLinter: ['access-to-secrets'],
+  },
+  docs: [
+    'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+    'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+  ],
+  checks: {
+    kubernetes: {
+      types: ROLE_KINDS,
+      run(r, ctx) {
+        if (!isRbacObject(r)) return;
+        for (const rule of policyRules(r)) {
+          // Narrowed to named Secrets: that is the least-privilege form this control asks for.
+          if (rule.named || !coversGroup(rule, [''])) continue;
+          const verbs = verbItems(rule, ['get', 'list', 'watch']);
+          if (verbs.length === 0) continue;
+          for (const res of resourceItems(rule, ['secrets'])) {
+            const which = res.value === '*' ? '"*" (every resource of the core API group, Secrets included)' : 'secrets';
+            const scope = r.type === 'Role' ? 'in its namespace' : 'wherever it is bound (every namespace, through a ClusterRoleBinding)';
+            ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${which}, so its subjects can read the value of every Secret ${scope}.`);
+          }
+        }
+      },
+    },
+  },
+});

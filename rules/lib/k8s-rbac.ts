@@ -1,0 +1,119 @@
+// Shared helpers for the Kubernetes RBAC and exposure rules (CL-K8S-042 … CL-K8S-054): policy rules of Roles and
+// ClusterRoles, bindings and their subjects, and small facts about objects (API group, name, annotations).
+import type { Resource } from '../../server/src/formats/resource';
+import type { Val } from '../../server/src/formats/value';
+
+/** One known string item of a list (a verb, a resource, an API group, a subject name), with its value for reporting. */
+export interface Item {
+  readonly val: Val;
+  readonly value: string;
+}
+
+/** One entry of a Role's or ClusterRole's `rules`, with the known items of its lists. */
+export interface PolicyRule {
+  /** 1-based position of the rule in `rules`, for messages. */
+  readonly index: number;
+  readonly val: Val;
+  readonly apiGroups: readonly Item[];
+  readonly resources: readonly Item[];
+  readonly verbs: readonly Item[];
+  /**
+   * True when `resourceNames` is set (known and non-empty, or unknown): the rule is narrowed to named objects.
+   */
+  readonly named: boolean;
+}
+
+export const ROLE_KINDS: readonly string[] = ['Role', 'ClusterRole'];
+export const BINDING_KINDS: readonly string[] = ['RoleBinding', 'ClusterRoleBinding'];
+
+/** The known string items of a list value; unknown items (template expressions) are left out. */
+export function knownItems(v: Val): Item[] {
+  const out: Item[] = [];
+  for (const item of v.items()) {
+    const s = item.str();
+    if (s !== undefined) out.push({ val: item, value: s });
+  }
+  return out;
+}
+
+/** True for objects of the RBAC API group (`rbac.authorization.k8s.io/v1`), not CRDs that reuse the kind name. */
+export function isRbacObject(r: Resource): boolean {
+  return (r.k8s?.apiVersion ?? '').startsWith('rbac.authorization.k8s.io/');
+}
+
+/** True for objects of the core API group (`apiVersion: v1`), e.g. a core Service rather than a Knative Service. */
+export function isCoreObject(r: Resource): boolean {
+  return r.k8s?.apiVersion === 'v1';
+}
+
+/** `ClusterRole admin-all`, as messages name an object. */
+export function objectName(r: Resource): string {
+  return `${r.type} ${r.k8s?.name ?? '(unnamed)'}`;
+}
+
+/** The rules of a Role or ClusterRole. */
+export function policyRules(r: Resource): PolicyRule[] {
+  return r.body.get('rules').items().map((rule, i) => {
+    const names = rule.get('resourceNames');
+    return {
+      index: i + 1,
+      val: rule,
+      apiGroups: knownItems(rule.get('apiGroups')),
+      resources: knownItems(rule.get('resources')),
+      verbs: knownItems(rule.get('verbs')),
+      named: names.isUnknown || names.items().length > 0,
+    };
+  });
+}
+
+/** True when the rule covers one of `groups` (or every group with `*`). */
+export function coversGroup(rule: PolicyRule, groups: readonly string[]): boolean {
+  return rule.apiGroups.some((g) => g.value === '*' || groups.includes(g.value));
+}
+
+// The resource items that cover one of `resources`: the names themselves, `*`, and `*` + `/sub` for a
+// subresource `x/sub` (RBAC matches a rule resource `*` + `/scale` against the scale subresource of every resource).
+export function resourceItems(rule: PolicyRule, resources: readonly string[]): Item[] {
+  const subs = new Set(resources.filter((r) => r.includes('/')).map((r) => `*/${r.split('/')[1]}`));
+  return rule.resources.filter((r) => r.value === '*' || resources.includes(r.value) || subs.has(r.value));
+}
+
+/** The verb items that grant one of `verbs` (the verbs themselves and `*`). */
+export function verbItems(rule: PolicyRule, verbs: readonly string[]): Item[] {
+  return rule.verbs.filter((v) => v.value === '*' || verbs.includes(v.value));
+}
+
+/** Distinct verb names of items, in order (`*` kept as written). */
+export function verbList(items: readonly Item[]): string {
+  const names = [...new Set(items.map((i) => (i.value === '*' ? '"*" (every verb)' : i.value)))];
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A binding's subjects as written: kind, name, namespace and the name's value (for reporting). */
+export interface Subject {
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly nameVal: Val;
+}
+
+export function subjects(r: Resource): Subject[] {
+  return r.body.get('subjects').items().map((s) => ({
+    kind: s.get('kind').str(),
+    name: s.get('name').str(),
+    namespace: s.get('namespace').str(),
+    nameVal: s.get('name'),
+  }));
+}
+
+/** `ServiceAccount kube-system/tiller`, `Group system:masters`. */
+export function subjectText(s: Subject): string {
+  const name = s.kind === 'ServiceAccount' && s.namespace ? `${s.namespace}/${s.name ?? '?'}` : (s.name ?? '?');
+  return `${s.kind ?? 'subject'} ${name}`;
+}
+
+/** The value of one annotation of an object (absent when the object has none, unknown under a template). */
+export function annotation(r: Resource, key: string): Val {
+  return r.body.path('metadata', 'annotations').get(key);
+}
