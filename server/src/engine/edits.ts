@@ -78,7 +78,7 @@ function jsonInline(v: Plain): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map((x: Plain) => jsonInline(x)).join(', ')}]`;
   const entries = Object.entries(v as Record<string, Plain>);
-  return entries.length ? `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${jsonInline(x)}`).join(', ')} }` : '{}';
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}: ${jsonInline(x)}`).join(', ')}}`;
 }
 
 function jsonValue(v: Plain, indent: string, unit: string, eol: string): string {
@@ -175,7 +175,7 @@ export class Edits {
       const close = map.span[1] - 1;
       const multi = unit !== '' && this.lines.positionAt(close).line !== openLine;
       if (!multi) {
-        return [{ start: map.span[0] + 1, end: close, text: ` ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v)}`).join(', ')} ` }];
+        return [{ start: map.span[0] + 1, end: close, text: entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v)}`).join(', ') }];
       }
       const inner = entries.map(([k, v]) => `${eol}${mapIndent}${unit}${JSON.stringify(k)}: ${jsonValue(v, mapIndent + unit, unit, eol)}`).join(',');
       return [{ start: map.span[0] + 1, end: close, text: `${inner}${eol}${mapIndent}` }];
