@@ -1,46 +1,68 @@
-// LSP wiring only: the connection, open documents, settings, and the service functions they call.
-import { join } from 'node:path';
+// LSP wiring only: the connection, open documents, settings and options files, the workspace index, and the
+// service functions they call.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from './engine/config';
 import { defaultCatalogue } from './engine/default-catalogue';
-import type { LintConfig } from './engine/lint';
+import { lintFile, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
-import { codeActions } from './service/actions';
-import { toDiagnostics } from './service/diagnostics';
+import { parseFile } from './model/parse';
+import { LineIndex } from './model/lines';
+import { codeActions, FIX_ALL_KIND } from './service/actions';
+import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
 import { hoverAt } from './service/hover';
 import { DocumentLinter } from './service/linter';
+import { codeLenses, inventory, scanFolder, uriPath } from './service/workspace';
 
 /** Settings under `cloudline.*`, as the client reports them per resource. */
 interface Settings {
   enable: boolean;
   run: 'onType' | 'onSave';
-  minimumSeverity: Severity;
+  minimumSeverity?: Severity;
   rules: Record<string, 'off' | Severity>;
+  frameworks: string[];
+  exclude: string[];
+  codeLens: boolean;
 }
 
-const DEFAULTS: Settings = { enable: true, run: 'onType', minimumSeverity: 'info', rules: {} };
+const DEFAULTS: Settings = { enable: true, run: 'onType', rules: {}, frameworks: [], exclude: [], codeLens: true };
 const DEBOUNCE_MS = 200;
 
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
 function normalise(raw: unknown): Settings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const rules: Record<string, 'off' | Severity> = {};
-  for (const [k, v] of Object.entries(s.rules ?? {})) {
+  for (const [k, v] of Object.entries((s.rules as Record<string, unknown>) ?? {})) {
     if (v === 'off' || (SEVERITIES as readonly string[]).includes(v as string)) rules[k] = v as 'off' | Severity;
   }
+  const minimum = s.minimumSeverity as string;
   return {
     enable: s.enable !== false,
     run: s.run === 'onSave' ? 'onSave' : 'onType',
-    minimumSeverity: (SEVERITIES as readonly string[]).includes(s.minimumSeverity as string) ? (s.minimumSeverity as Severity) : 'info',
+    // The default threshold (info) is no setting at all, so a stricter one in .cloudline.yaml still applies.
+    minimumSeverity: (SEVERITIES as readonly string[]).includes(minimum) && minimum !== 'info' ? (minimum as Severity) : undefined,
     rules,
+    frameworks: strings(s.frameworks),
+    exclude: strings(s.exclude),
+    codeLens: (s.codeLens as { enable?: unknown } | undefined)?.enable !== false,
   };
 }
 
@@ -51,34 +73,90 @@ export function startServer(connection: Connection): void {
   const docUri = (slug: string) => pathToFileURL(join(__dirname, 'docs', `${slug}.md`)).toString();
   const settingsCache = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Options files by folder path, with their problems; undefined when the folder has none. */
+  const configFiles = new Map<string, { options: Options; problems: number } | undefined>();
+  /** Results of the last workspace scan, by URI (files not open in the editor). */
+  const scanned = new Map<string, LintResult>();
+  let folders: WorkspaceFolder[] = [];
   let pullConfiguration = false;
+  let supportsFolders = false;
+  const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const settingsFor = (uri: string): Promise<Settings> => {
     if (!pullConfiguration) return Promise.resolve(DEFAULTS);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'cloudline' })
-        .then(normalise, () => DEFAULTS);
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'cloudline' }).then(normalise, () => DEFAULTS);
       settingsCache.set(uri, s);
     }
     return s;
   };
 
+  /** The workspace folder holding a file path (the deepest one, for nested folders). */
+  const folderOf = (path: string): string | undefined =>
+    folders
+      .map((f) => uriPath(f.uri))
+      .filter((p): p is string => !!p && (path === p || path.startsWith(p + sep)))
+      .sort((a, b) => b.length - a.length)[0];
+
+  /** Reads (once) and validates a folder's `.cloudline.yaml`, publishing its problems on the file itself. */
+  const folderConfig = (folder: string): Options | undefined => {
+    if (!configFiles.has(folder)) {
+      const file = join(folder, CONFIG_FILE);
+      const uri = pathToFileURL(file).toString();
+      if (!existsSync(file)) {
+        configFiles.set(folder, undefined);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      } else {
+        let text = '';
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (e) {
+          log(`cannot read ${file}: ${(e as Error).message}`);
+        }
+        const { options, problems } = parseConfig(text, catalogue);
+        const lines = new LineIndex(text);
+        const diagnostics: Diagnostic[] = problems.map((p) => ({ range: toRange(lines, p.span), severity: 1, source: SOURCE, code: 'config', message: p.message }));
+        void connection.sendDiagnostics({ uri, diagnostics });
+        configFiles.set(folder, { options, problems: problems.length });
+      }
+    }
+    return configFiles.get(folder)?.options;
+  };
+
+  /** Options for a document: its folder's `.cloudline.yaml`, then the editor settings on top. */
+  const optionsFor = async (uri: string): Promise<{ settings: Settings; options: Options; excluded: boolean }> => {
+    const settings = await settingsFor(uri);
+    const path = uriPath(uri);
+    const folder = path ? folderOf(path) : undefined;
+    const options = mergeOptions(folder ? folderConfig(folder) : undefined, {
+      minimumSeverity: settings.minimumSeverity,
+      rules: settings.rules,
+      frameworks: settings.frameworks,
+      exclude: settings.exclude,
+    });
+    const excluded = !!(path && folder && isExcluded(relative(folder, path).split(sep).join('/'), options.exclude));
+    return { settings, options, excluded };
+  };
+
+  const publish = (uri: string, result: LintResult | undefined, version?: number) => {
+    const diagnostics = result ? toDiagnostics(result, version ?? -1, docUri) : [];
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+    for (const e of result?.errors ?? []) connection.console.error(`[${new Date().toISOString()}] ${uri}: ${e}`);
+  };
+
   const validate = async (doc: TextDocument): Promise<void> => {
-    const settings = await settingsFor(doc.uri);
+    const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
-    if (!settings.enable) {
+    if (!settings.enable || excluded || doc.uri.endsWith(`/${CONFIG_FILE}`)) {
       linter.forget(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      if (!doc.uri.endsWith(`/${CONFIG_FILE}`)) publish(doc.uri, undefined, doc.version);
       return;
     }
-    const config: LintConfig = { minimumSeverity: settings.minimumSeverity, rules: settings.rules };
     try {
-      const state = linter.lint(doc.uri, doc.version, doc.getText(), config);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(state.result, doc.version, docUri) });
-      for (const e of state.result.errors) connection.console.error(`[${new Date().toISOString()}] ${doc.uri}: ${e}`);
+      const state = linter.lint(doc.uri, doc.version, doc.getText(), options);
+      publish(doc.uri, state.result, doc.version);
     } catch (e) {
       connection.console.error(`[${new Date().toISOString()}] linting ${doc.uri} failed: ${(e as Error)?.stack ?? e}`);
     }
@@ -95,13 +173,34 @@ export function startServer(connection: Connection): void {
     );
   };
 
+  /** Re-lints a file from disk (a scanned file that is not open), or clears it when it is gone or no longer IaC. */
+  const relintFromDisk = async (uri: string) => {
+    const path = uriPath(uri);
+    if (!path) return;
+    let text: string | undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    const { options, excluded, settings } = await optionsFor(uri);
+    const result = text === undefined || excluded || !settings.enable ? undefined : lintFile(parseFile(uri, text), catalogue, options);
+    if (result?.file.isIac) scanned.set(uri, result);
+    else scanned.delete(uri);
+    if (!documents.get(uri)) publish(uri, result?.file.isIac ? result : undefined);
+  };
+
   connection.onInitialize((params) => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
+    supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cloudline', version: '0.1.0' },
     };
@@ -109,11 +208,42 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cloudline' });
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,template}' }] })
+      .catch(() => undefined);
+    if (supportsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+        configFiles.clear();
+        for (const doc of documents.all()) schedule(doc, 0);
+      });
+    }
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     for (const doc of documents.all()) schedule(doc, 0);
+    for (const uri of scanned.keys()) void relintFromDisk(uri);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (change.uri.endsWith(`/${CONFIG_FILE}`)) {
+        const path = uriPath(change.uri);
+        if (path) configFiles.delete(dirname(path));
+        if (path) folderConfig(dirname(path));
+        for (const doc of documents.all()) schedule(doc, 0);
+        for (const uri of scanned.keys()) void relintFromDisk(uri);
+        continue;
+      }
+      if (documents.get(change.uri)) continue; // the editor's text wins over the disk's
+      if (change.type === FileChangeType.Deleted) {
+        scanned.delete(change.uri);
+        publish(change.uri, undefined);
+      } else if (scanned.has(change.uri) || (change.type === FileChangeType.Created && scanned.size > 0)) {
+        void relintFromDisk(change.uri);
+      }
+    }
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
@@ -127,24 +257,82 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     linter.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // A file the workspace scan covers goes back to its on-disk result; any other file is cleared.
+    if (scanned.has(e.document.uri)) void relintFromDisk(e.document.uri);
+    else publish(e.document.uri, undefined);
   });
+
+  const resultFor = (uri: string, forHover = false): LintResult | undefined => {
+    const state = linter.get(uri);
+    if (!state) return undefined;
+    // While the text has a syntax error, hover is served from the last version that parsed.
+    return forHover && state.result.problems.length ? state.lastGood : state.result;
+  };
 
   connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const state = linter.get(doc.uri);
-    // While the text has a syntax error, hover is served from the last version that parsed.
-    const result = state?.result.problems.length ? state.lastGood : state?.result;
-    if (!result || !state) return null;
-    const offset = result.file.lines.offsetAt(params.position);
-    return hoverAt(result, offset, catalogue, docUri);
+    const result = documents.get(params.textDocument.uri) && resultFor(params.textDocument.uri, true);
+    if (!result) return null;
+    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri);
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return codeActions(doc.uri, doc.version, params.context.diagnostics, params.context.only);
+    const { options } = await optionsFor(doc.uri);
+    const state = linter.get(doc.uri);
+    const result = state && state.version === doc.version ? state.result : undefined;
+    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue, config: options }, params.context.diagnostics, params.context.only);
+  });
+
+  connection.onCodeLens(async (params) => {
+    const settings = await settingsFor(params.textDocument.uri);
+    const result = resultFor(params.textDocument.uri);
+    return settings.codeLens && result ? codeLenses(result, catalogue) : [];
+  });
+
+  connection.onRequest('cloudline/scanWorkspace', async (_params, token) => {
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Cloudline: scanning the workspace', 0, 'finding IaC files…', true);
+    let cancelled = false;
+    progress.token.onCancellationRequested(() => (cancelled = true));
+    token.onCancellationRequested(() => (cancelled = true));
+    let files = 0;
+    let findings = 0;
+    try {
+      for (const folder of folders) {
+        const path = uriPath(folder.uri);
+        if (!path) continue;
+        const { options } = await optionsFor(folder.uri);
+        const results = scanFolder(path, catalogue, options, {
+          report: (done, total, file) => {
+            if (done % 10 === 0) progress.report(Math.round((done / Math.max(total, 1)) * 100), relative(path, file));
+          },
+          get cancelled() {
+            return cancelled;
+          },
+        });
+        if (!results) break;
+        for (const r of results) {
+          scanned.set(r.file.uri, r);
+          files++;
+          findings += r.findings.length;
+          if (!documents.get(r.file.uri)) publish(r.file.uri, r);
+        }
+      }
+    } finally {
+      progress.done();
+    }
+    log(`workspace scan ${cancelled ? 'cancelled' : 'done'}: ${files} IaC files, ${findings} findings`);
+    return { files, findings, cancelled };
+  });
+
+  connection.onRequest('cloudline/inventory', () => {
+    const byUri = new Map<string, LintResult>(scanned);
+    for (const uri of linter.uris()) {
+      const r = linter.get(uri)?.result;
+      if (r) byUri.set(uri, r);
+    }
+    return inventory(byUri.values(), catalogue);
   });
 
   documents.listen(connection);

@@ -6,6 +6,7 @@
 import type { Resource } from '../formats/resource';
 import type { ParsedFile } from '../model/parse';
 import { get, str, type Node, type Span } from '../model/tree';
+import type { Edits, Plain, TextEdit } from './edits';
 
 export const COMMENT_DIRECTIVE = 'cloudline-ignore';
 export const ANNOTATION_PREFIX = 'cloudline/ignore.';
@@ -118,4 +119,60 @@ function commentKeySuppressions(r: Resource): Suppression[] {
 
 function scalarText(n: Node): string | undefined {
   return n.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
+}
+
+/**
+ * Marks where the user types the reason; replaced by a snippet placeholder. It survives JSON.stringify
+ * unchanged, and its `#` makes YAML rendering quote the value, so whatever reason is typed stays a string.
+ */
+export const REASON_MARK = '#cloudline-reason#';
+
+/**
+ * The insertion that suppresses `finding` in the way its format allows, with REASON_MARK where the reason goes:
+ * a YAML comment above the flagged line (CloudFormation YAML), CloudFormation Metadata (JSON templates),
+ * an annotation (Kubernetes), a `"//"` key (Terraform JSON). Undefined where none fits (plans, an existing
+ * `"//"` key, a Metadata entry already holding Cloudline's list).
+ */
+export function suppressionEdit(
+  resource: Resource,
+  ruleId: string,
+  findingStart: number,
+  edits: Edits,
+): TextEdit | undefined {
+  const file = resource.file;
+  if (resource.format === 'cloudformation' && file.lang === 'yaml') {
+    const line = file.lines.positionAt(findingStart).line;
+    const start = file.lines.lineStart(line);
+    const indent = file.lines.indentAt(start);
+    return { start, end: start, text: `${indent}# ${COMMENT_DIRECTIVE} ${ruleId} -- ${REASON_MARK}${file.lines.eol}` };
+  }
+  const entry: Record<string, Plain> = { id: ruleId, reason: REASON_MARK };
+  if (resource.format === 'cloudformation') {
+    const metadata = resource.metadata;
+    if (!metadata) return edits.addPair(resource.node, 'Metadata', { cloudline: { ignore: [entry] } })[0];
+    if (get(metadata, 'cloudline')) return undefined;
+    return edits.addPair(metadata, 'cloudline', { ignore: [entry] })[0];
+  }
+  if (resource.format === 'kubernetes') {
+    const metadata = get(resource.node, 'metadata');
+    if (!metadata || metadata.kind !== 'map') return undefined;
+    const annotations = get(metadata, 'annotations');
+    const key = `${ANNOTATION_PREFIX}${ruleId}`;
+    if (annotations?.kind === 'map') return edits.addPair(annotations, key, REASON_MARK)[0];
+    if (annotations) return undefined;
+    return edits.addPair(metadata, 'annotations', { [key]: REASON_MARK })[0];
+  }
+  if (resource.format === 'terraform') {
+    if (resource.node.pairs.some((p) => p.key.value === '//')) return undefined;
+    return edits.addPair(resource.node, '//', `${COMMENT_DIRECTIVE} ${ruleId} -- ${REASON_MARK}`)[0];
+  }
+  return undefined;
+}
+
+/** Turns an insertion holding REASON_MARK into snippet syntax: everything escaped, the mark a placeholder. */
+export function toSnippet(text: string, placeholder = 'reason'): string {
+  return text
+    .split(REASON_MARK)
+    .map((part) => part.replace(/[\\$}]/g, (c) => `\\${c}`))
+    .join(`\${1:${placeholder}}`);
 }

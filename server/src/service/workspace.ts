@@ -1,0 +1,95 @@
+// The workspace view: scanning folders for IaC files, keeping their results current, CodeLens and the inventory.
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodeLens } from 'vscode-languageserver';
+import type { Catalogue } from '../engine/catalogue';
+import { isExcluded, type Options } from '../engine/config';
+import { collectFiles } from '../engine/files';
+import { lintFiles, type LintResult } from '../engine/lint';
+import { parseFile, type ParsedFile } from '../model/parse';
+import { toRange } from './diagnostics';
+
+export interface ScanProgress {
+  report(done: number, total: number, file: string): void;
+  readonly cancelled: boolean;
+}
+
+/** Reads and lints every IaC file under `folder` (cross-file checks see them all). Undefined when cancelled. */
+export function scanFolder(folder: string, catalogue: Catalogue, options: Options, progress: ScanProgress): LintResult[] | undefined {
+  const files = collectFiles([folder]).filter((f) => !isExcluded(relative(folder, f).split(sep).join('/'), options.exclude));
+  const parsed: ParsedFile[] = [];
+  files.forEach((file, i) => {
+    if (progress.cancelled) return;
+    progress.report(i, files.length, file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return; // unreadable files are skipped in the editor; the CLI reports them
+    }
+    const p = parseFile(pathToFileURL(file).toString(), text);
+    if (p.isIac) parsed.push(p);
+  });
+  if (progress.cancelled) return undefined;
+  return lintFiles(parsed, catalogue, options);
+}
+
+/** The path of a `file:` URI, or undefined for other schemes. */
+export function uriPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CodeLens above each resource: its service model and its open findings. */
+export function codeLenses(result: LintResult, catalogue: Catalogue): CodeLens[] {
+  return result.resources.map((r) => {
+    const service = catalogue.service(r.format, r.type);
+    const n = result.findings.filter((f) => f.resource.id === r.id).length;
+    const model = service?.model ?? '?';
+    const findings = n === 0 ? 'no customer-side findings' : `${n} customer-side finding${n === 1 ? '' : 's'}`;
+    // Kubernetes objects start at their document; the others at their name.
+    const at = r.format === 'kubernetes' ? r.node.span[0] : r.anchor.span[0];
+    return {
+      range: toRange(result.file.lines, [at, at]),
+      command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}`, command: n ? 'workbench.actions.view.problems' : '' },
+    };
+  });
+}
+
+/** One resource of the inventory the responsibility view shows. */
+export interface InventoryItem {
+  readonly uri: string;
+  readonly id: string;
+  readonly type: string;
+  readonly format: string;
+  readonly service: string;
+  readonly model: string;
+  readonly range: ReturnType<typeof toRange>;
+  readonly findings: { readonly ruleId: string; readonly title: string; readonly severity: string; readonly range: ReturnType<typeof toRange> }[];
+}
+
+export function inventory(results: Iterable<LintResult>, catalogue: Catalogue): InventoryItem[] {
+  const out: InventoryItem[] = [];
+  for (const result of results) {
+    for (const r of result.resources) {
+      const service = catalogue.service(r.format, r.type);
+      out.push({
+        uri: result.file.uri,
+        id: r.id,
+        type: r.type,
+        format: r.format,
+        service: service?.service ?? 'Other',
+        model: service?.model ?? 'Unclassified',
+        range: toRange(result.file.lines, r.anchor.span),
+        findings: result.findings
+          .filter((f) => f.resource.id === r.id)
+          .map((f) => ({ ruleId: f.rule.id, title: f.rule.title, severity: f.severity, range: toRange(result.file.lines, f.span) })),
+      });
+    }
+  }
+  return out;
+}
