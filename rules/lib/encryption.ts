@@ -86,8 +86,10 @@ export function requireTrue(rep: Reporter, r: Resource, spec: RequireTrue): void
       const edits = spec.setTitle ? rep.edits.setValue(alt, true) : undefined;
       rep.report(alt, spec.whenFalse, { fix: edits && { title: spec.setTitle!, edits } });
     } else if (alt.isAbsent && spec.absentIsBad) {
-      const edits = spec.addTitle ? addSetting(rep.edits, r, spec.parent, spec.key, true) : undefined;
-      rep.report(spec.anchor, spec.whenAbsent, { fix: edits && { title: spec.addTitle!, edits } });
+      // Adding the key is only safe where it is not written at all (not where a branch yields AWS::NoValue).
+      const written = keyNode(spec.parent, spec.key) !== undefined;
+      const edits = spec.addTitle && !written ? addSetting(rep.edits, r, spec.parent, spec.key, true) : undefined;
+      rep.report(missingAt(alt, spec.anchor), spec.whenAbsent, { fix: edits && { title: spec.addTitle!, edits } });
     }
   }
 }
@@ -115,8 +117,9 @@ export function requireBlockTrue(
   const blockVal = r.body.get(spec.block);
   for (const alt of blockVal.each()) {
     if (alt.isAbsent) {
-      const edits = addSetting(rep.edits, r, r.body, spec.block, { [spec.key]: true });
-      rep.report(r.anchor, spec.whenBlockAbsent, { fix: edits && { title: spec.addTitle, edits } });
+      const written = keyNode(r.body, spec.block) !== undefined;
+      const edits = written ? undefined : addSetting(rep.edits, r, r.body, spec.block, { [spec.key]: true });
+      rep.report(missingAt(alt, r.anchor), spec.whenBlockAbsent, { fix: edits && { title: spec.addTitle, edits } });
       continue;
     }
     const items = alt.list();
@@ -139,6 +142,14 @@ export function requireBlockTrue(
       });
     }
   }
+}
+
+/**
+ * Where to report a setting that is missing: the `Fn::If` branch that leaves it out (so the finding carries the
+ * branch's condition), else `anchor`.
+ */
+export function missingAt(alt: Val, anchor: Node): Val | Node {
+  return alt.when.length > 0 ? alt : anchor;
 }
 
 /** A reporter for a project check, bound to one resource. */
