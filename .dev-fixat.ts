@@ -19,7 +19,7 @@ for (let i = 0; i < lines.length; i++) {
   if ((m = /^([a-z-]+):\s*$/.exec(l))) fmt = m[1];
   else if ((m = /^  (good|bad):\s*$/.exec(l))) kind = m[1];
   else if ((m = /^    - name: (.*)$/.exec(l))) {
-    const e = (ex[fmt][kind] as any[]).find((x) => x.name === m![1].replace(/^"|"$/g, ''));
+    const e = (ex[fmt][kind] as any[]).find((x) => x.name === (/^".*"$/.test(m![1]) ? JSON.parse(m![1]) : m![1]));
     current = kind === 'bad' && e ? actual(e, fmt) : undefined;
     k = 0;
   } else if ((m = /^(\s+- at: )(\S+)(.*)$/.exec(l)) && current) {
