@@ -54,11 +54,6 @@ export function isSet(v: Val): boolean {
   return true;
 }
 
-/** True when the value is present at all (known or unknown, even empty). */
-export function isPresent(v: Val): boolean {
-  return !v.isAbsent;
-}
-
 export interface RequireTrue {
   /** The mapping that holds the setting (a resource body or a nested block). */
   readonly parent: Val;
