@@ -1,0 +1,74 @@
+// CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { blocks, isSet, keyNode, missingAt } from '../../lib/encryption';
+
+/** The AWS managed key for DynamoDB, named by alias or alias ARN. */
+function isAwsManagedAlias(v: Val): boolean {
+  const s = v.str();
+  return s !== undefined && /(^|:)alias\/aws\/dynamodb$/.test(s);
+}
+
+function check(names: { sse: string; enabled: string; key: string }) {
+  return (r: Resource, ctx: CheckContext) => {
+    const table = `DynamoDB table ${r.id}`;
+    const sse = r.body.get(names.sse);
+    if (sse.isUnknown) return;
+    const none = `${table} has no ${names.sse}, so it is encrypted with an AWS owned key that you cannot manage, audit or revoke, not a customer managed KMS key.`;
+    for (const alt of sse.each()) {
+      if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none);
+      // An empty Terraform block list is no block.
+      else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none);
+    }
+    const enabledName = `${names.sse}.${names.enabled}`;
+    const keyName = `${names.sse}.${names.key}`;
+    for (const b of blocks(r.body, names.sse)) {
+      for (const enabled of b.get(names.enabled).each()) {
+        if (enabled.isFalse() || enabled.isAbsent) {
+          const at = enabled.isAbsent ? missingAt(enabled, keyNode(r.body, names.sse) ?? r.anchor) : enabled;
+          ctx.report(at, `${table} does not set ${enabledName} to true, so it is encrypted with an AWS owned key, not a customer managed KMS key.`);
+        } else if (enabled.isTrue()) {
+          const key = b.get(names.key);
+          if (!isSet(key) && !key.isUnknown) {
+            ctx.report(enabled, `${table} sets ${enabledName} to true without ${keyName}, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+          } else {
+            const alias = key.find(isAwsManagedAlias);
+            if (alias) ctx.report(alias, `${table} sets ${keyName} to the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+          }
+        }
+      }
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-057',
+  slug: 'dynamodb-no-cmk',
+  title: 'DynamoDB table is not encrypted with a customer managed KMS key',
+  severity: 'low',
+  description:
+    'DynamoDB always encrypts tables at rest, by default with an AWS owned key. This rule is about control of that key: with a customer managed KMS key you decide in the key policy who may use it, see every use in CloudTrail and can revoke access to the data by disabling the key.',
+  remediation: 'Set SSESpecification with SSEEnabled true, SSEType KMS and KMSMasterKeyId (server_side_encryption with enabled = true and kms_key_arn) to a customer managed KMS key.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS always encrypts every table at rest, with an AWS owned key unless you choose another',
+    customer: 'choosing a customer managed key, and so who may use it and when it can be revoked, is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_119'], kics: ['c8dee387-a2e6-4a73-a942-183c975549ac'] },
+  docs: [
+    'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#server_side_encryption',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::DynamoDB::Table'], run: check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' }) },
+    terraform: { types: ['aws_dynamodb_table'], run: check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' }) },
+  },
+});

@@ -1,0 +1,145 @@
+// CL-AWS-054: EBS volumes (stand-alone, instance block devices, launch template block devices) without encryption.
+import { dirname } from 'node:path';
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import type { Node } from '../../../server/src/model/tree';
+import { blocks, isSet, keyNode, reporterFor, requireTrue, type Reporter } from '../../lib/encryption';
+
+const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
+
+/** What happens to an existing resource when its volume encryption changes. */
+function replaces(r: Resource): string {
+  if (r.type === 'AWS::EC2::Volume' || r.type === 'aws_ebs_volume') return ' (replaces an existing volume)';
+  if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance') return ' (replaces an existing instance)';
+  return '';
+}
+
+/** One EBS settings mapping: `Encrypted` must be true; missing counts only for a volume not made from a snapshot. */
+function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: string; snapshot: string }, what: string, anchor: Node, fromImage: boolean): void {
+  const fromSnapshot = isSet(ebs.get(keys.snapshot));
+  requireTrue(rep, r, {
+    parent: ebs,
+    key: keys.encrypted,
+    anchor,
+    absentIsBad: !fromSnapshot,
+    whenFalse: `${what} sets ${keys.encrypted} to false, so the EBS volume is stored unencrypted unless EBS encryption by default is on in the account and region.`,
+    whenAbsent: fromImage
+      ? `${what} does not set ${keys.encrypted}, so its EBS volume is encrypted only if the image's snapshot for it is or EBS encryption by default is on in the account and region.`
+      : `${what} does not set ${keys.encrypted}, so the new EBS volume is unencrypted unless EBS encryption by default is on in the account and region.`,
+    setTitle: `Set ${keys.encrypted} to true${replaces(r)}`,
+    addTitle: `Add ${keys.encrypted}: true${replaces(r)}`,
+  });
+}
+
+/** Block device mappings: instance-store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume. */
+function checkMappings(rep: Reporter, r: Resource, mappings: Val[], names: { device: string; ebs: string; noDevice: string; virtualName: string; encrypted: string; snapshot: string }, owner: string): void {
+  for (const m of mappings) {
+    if (!m.isMap || isSet(m.get(names.noDevice)) || isSet(m.get(names.virtualName))) continue;
+    const device = m.get(names.device);
+    const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
+    for (const ebs of blocks(m, names.ebs)) {
+      const anchor = device.str() ? device.at : keyNode(m, names.ebs) ?? r.anchor;
+      checkEbs(rep, r, ebs, names, label, anchor, true);
+    }
+  }
+}
+
+const CFN_MAPPING = { device: 'DeviceName', ebs: 'Ebs', noDevice: 'NoDevice', virtualName: 'VirtualName', encrypted: 'Encrypted', snapshot: 'SnapshotId' };
+const TF_MAPPING = { device: 'device_name', ebs: 'ebs', noDevice: 'no_device', virtualName: 'virtual_name', encrypted: 'encrypted', snapshot: 'snapshot_id' };
+
+function checkCloudFormation(r: Resource, ctx: CheckContext): void {
+  switch (r.type) {
+    case 'AWS::EC2::Volume':
+      checkEbs(ctx, r, r.body, { encrypted: 'Encrypted', snapshot: 'SnapshotId' }, `EBS volume ${r.id}`, r.anchor, false);
+      break;
+    case 'AWS::EC2::Instance':
+      checkMappings(ctx, r, r.body.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `instance ${r.id}`);
+      break;
+    case 'AWS::EC2::LaunchTemplate':
+      for (const data of blocks(r.body, 'LaunchTemplateData')) {
+        checkMappings(ctx, r, data.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `launch template ${r.id}`);
+      }
+      break;
+  }
+}
+
+function checkTerraform(r: Resource, rep: Reporter): void {
+  switch (r.type) {
+    case 'aws_ebs_volume':
+      checkEbs(rep, r, r.body, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `EBS volume ${r.id}`, r.anchor, false);
+      break;
+    case 'aws_instance':
+      for (const b of blocks(r.body, 'root_block_device')) {
+        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `The root block device of ${r.id}`, keyNode(r.body, 'root_block_device') ?? r.anchor, true);
+      }
+      for (const b of blocks(r.body, 'ebs_block_device')) {
+        const device = b.get('device_name');
+        const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
+        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(r.body, 'ebs_block_device') ?? r.anchor, true);
+      }
+      break;
+    case 'aws_launch_template':
+      checkMappings(rep, r, blocks(r.body, 'block_device_mappings'), TF_MAPPING, r.id);
+      break;
+  }
+}
+
+/** A Terraform configuration: the directory of a `*.tf.json` file, or one plan file. */
+function configurationOf(r: Resource): string {
+  return r.format === 'terraform-plan' ? `plan:${r.file.uri}` : `dir:${dirname(r.file.uri)}`;
+}
+
+export default defineRule({
+  id: 'CL-AWS-054',
+  slug: 'ebs-encryption-disabled',
+  title: 'EBS volume is not encrypted',
+  severity: 'medium',
+  description:
+    'An EBS volume that is not encrypted keeps its data, its snapshots and the data in transit between the instance and the volume in plaintext. EBS encrypts only when you ask for it per volume or turn on EBS encryption by default for the account and region.',
+  remediation: 'Set Encrypted (encrypted) to true on the volume or block device, or turn on EBS encryption by default for the account in every region you use.',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the storage hardware and, when asked, encrypts volumes with KMS keys without any work in the guest',
+    customer: 'asking for encryption, per volume or with EBS encryption by default per account and region, is your decision',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.2.1'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
+    kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
+    'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-volume.html#cfn-ec2-volume-encrypted',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-blockdev-template.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_volume#encrypted',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_encryption_by_default',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: checkCloudFormation },
+  },
+  projectChecks: {
+    // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
+    terraform: {
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', ACCOUNT_DEFAULT],
+      run(resources, ctx) {
+        const coveredByDefault = new Set<string>();
+        for (const r of resources) {
+          // `enabled` defaults to true; an unknown value may be true, so it also counts.
+          if (r.type === ACCOUNT_DEFAULT && !r.body.get('enabled').some((v) => v.isFalse())) coveredByDefault.add(configurationOf(r));
+        }
+        for (const r of resources) {
+          if (r.type === ACCOUNT_DEFAULT || coveredByDefault.has(configurationOf(r))) continue;
+          checkTerraform(r, reporterFor(ctx, r));
+        }
+      },
+    },
+  },
+});

@@ -1,0 +1,50 @@
+// CL-AWS-056: EFS file systems that are not encrypted at rest.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { requireTrue } from '../../lib/encryption';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) =>
+    requireTrue(ctx, r, {
+      parent: r.body,
+      key,
+      anchor: r.anchor,
+      absentIsBad: true,
+      whenFalse: `EFS file system ${r.id} sets ${key} to false, so its files and metadata are stored unencrypted.`,
+      whenAbsent: `EFS file system ${r.id} does not set ${key}, so its files and metadata are stored unencrypted (the API default is false).`,
+      setTitle: `Set ${key} to true (replaces an existing file system)`,
+      addTitle: `Add ${key}: true (replaces an existing file system)`,
+    });
+}
+
+export default defineRule({
+  id: 'CL-AWS-056',
+  slug: 'efs-not-encrypted',
+  title: 'EFS file system is not encrypted at rest',
+  severity: 'high',
+  description:
+    'An EFS file system created without encryption at rest keeps file data and metadata in plaintext for its whole life: encryption can only be chosen at creation. The console turns it on by default, but the API, CloudFormation and Terraform do not.',
+  remediation: 'Set Encrypted (encrypted) to true, optionally with a customer managed KMS key, and move the data of an existing file system to a new encrypted one.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the file system and, when asked at creation, encrypts data and metadata with a KMS key',
+    customer: 'asking for encryption at rest when you create the file system is your decision',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.4.1'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_42'], kics: ['2ff8e83c-90e1-4d68-a300-6d652112e622'] },
+  docs: [
+    'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html#cfn-efs-filesystem-encrypted',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#encrypted',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EFS::FileSystem'], run: check('Encrypted') },
+    terraform: { types: ['aws_efs_file_system'], run: check('encrypted') },
+  },
+});

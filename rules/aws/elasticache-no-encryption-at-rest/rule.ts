@@ -1,0 +1,64 @@
+// CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { cacheEngine, isSet, requireTrue } from '../../lib/encryption';
+
+function check(names: { atRest: string; engine: string; global: string }) {
+  return (r: Resource, ctx: CheckContext) => {
+    // Secondary members of a global datastore take their encryption settings from the primary.
+    if (isSet(r.body.get(names.global))) return;
+    const engine = cacheEngine(r.body, names.engine);
+    requireTrue(ctx, r, {
+      parent: r.body,
+      key: names.atRest,
+      anchor: r.anchor,
+      // The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here.
+      absentIsBad: engine === 'redis',
+      whenFalse: `ElastiCache replication group ${r.id} sets ${names.atRest} to false, so its data on disk and its backups are unencrypted.`,
+      whenAbsent: `ElastiCache replication group ${r.id} (Redis OSS) does not set ${names.atRest}, so its data on disk and its backups are unencrypted (the default is false).`,
+      setTitle: `Set ${names.atRest} to true (replaces an existing replication group)`,
+      addTitle: `Add ${names.atRest}: true (replaces an existing replication group)`,
+    });
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-061',
+  slug: 'elasticache-no-encryption-at-rest',
+  title: 'ElastiCache replication group is not encrypted at rest',
+  severity: 'medium',
+  description:
+    'A Redis OSS or Valkey replication group without encryption at rest writes data to disk unencrypted during synchronisation, swap and backup, and stores its backups in S3 unencrypted. It can only be turned on when the group is created.',
+  remediation: 'Set AtRestEncryptionEnabled (at_rest_encryption_enabled) to true, optionally with KmsKeyId (kms_key_id), when creating the replication group.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the cache nodes and, when asked at creation, encrypts disks and backups with a KMS key (Valkey groups are encrypted by default)',
+    customer: 'turning encryption at rest on for Redis OSS groups is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_29'],
+    kics: ['e4ee3903-9225-4b6a-bdfb-e62dbadef821', '76976de7-c7b1-4f64-a94f-90c1345914c2'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
+    'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-atrestencryptionenabled',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled',
+  ],
+  checks: {
+    cloudformation: {
+      types: ['AWS::ElastiCache::ReplicationGroup'],
+      run: check({ atRest: 'AtRestEncryptionEnabled', engine: 'Engine', global: 'GlobalReplicationGroupId' }),
+    },
+    terraform: {
+      types: ['aws_elasticache_replication_group'],
+      run: check({ atRest: 'at_rest_encryption_enabled', engine: 'engine', global: 'global_replication_group_id' }),
+    },
+  },
+});

@@ -1,0 +1,52 @@
+// CL-AWS-060: Kinesis data streams without server-side encryption.
+import { defineRule } from '../../../server/src/engine/rule';
+import { blocks, isOneOf, missingAt } from '../../lib/encryption';
+
+export default defineRule({
+  id: 'CL-AWS-060',
+  slug: 'kinesis-no-encryption',
+  title: 'Kinesis data stream has no server-side encryption',
+  severity: 'medium',
+  description:
+    'Kinesis Data Streams encrypts records at rest only when server-side encryption with a KMS key is turned on for the stream; otherwise records are stored unencrypted for the whole retention period.',
+  remediation: 'Add StreamEncryption with EncryptionType KMS and a KeyId (encryption_type = "KMS" and kms_key_id), using alias/aws/kinesis or a customer managed key.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the stream storage and, when asked, encrypts records with a KMS key before they are written',
+    customer: 'turning server-side encryption on and choosing the key is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_43'], kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'] },
+  docs: [
+    'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-stream.html#cfn-kinesis-stream-streamencryption',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kinesis_stream#encryption_type',
+  ],
+  checks: {
+    cloudformation: {
+      types: ['AWS::Kinesis::Stream'],
+      run(r, ctx) {
+        for (const alt of r.body.get('StreamEncryption').each()) {
+          if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), `Kinesis stream ${r.id} has no StreamEncryption, so its records are stored unencrypted.`);
+        }
+        for (const enc of blocks(r.body, 'StreamEncryption')) {
+          const bad = enc.get('EncryptionType').find((t) => t.str() !== undefined && !isOneOf(t, 'KMS'));
+          if (bad) ctx.report(bad, `Kinesis stream ${r.id} sets StreamEncryption EncryptionType to ${bad.str()}, so its records are stored unencrypted.`);
+        }
+      },
+    },
+    terraform: {
+      types: ['aws_kinesis_stream'],
+      run(r, ctx) {
+        const type = r.body.get('encryption_type');
+        if (type.isAbsent) ctx.report(r.anchor, `Kinesis stream ${r.id} does not set encryption_type (default NONE), so its records are stored unencrypted.`);
+        else if (isOneOf(type, 'NONE')) ctx.report(type, `Kinesis stream ${r.id} sets encryption_type to NONE, so its records are stored unencrypted.`);
+      },
+    },
+  },
+});

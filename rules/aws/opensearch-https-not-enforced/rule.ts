@@ -1,0 +1,82 @@
+// CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { blocks, isOneOf, requireBlockTrue } from '../../lib/encryption';
+
+const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
+const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
+
+function checkTlsPolicy(r: Resource, ctx: CheckContext, block: string, key: string): void {
+  for (const options of blocks(r.body, block)) {
+    for (const policy of options.get(key).each()) {
+      if (!isOneOf(policy, OLD_POLICY)) continue;
+      const edits = ctx.edits.setValue(policy, TLS12_POLICY);
+      ctx.report(policy, `Domain ${r.id} sets ${key} to ${OLD_POLICY}, so its HTTPS endpoint still accepts TLS 1.0 and 1.1.`, {
+        fix: edits && { title: `Set ${key} to ${TLS12_POLICY} (clients need TLS 1.2)`, edits },
+      });
+    }
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-067',
+  slug: 'opensearch-https-not-enforced',
+  title: 'OpenSearch domain does not enforce HTTPS',
+  severity: 'high',
+  description:
+    'A domain that does not enforce HTTPS also answers plain HTTP, so queries, documents and credentials (basic auth, signed requests) can travel unencrypted. A TLS policy of Policy-Min-TLS-1-0-2019-07 still accepts the deprecated TLS 1.0 and 1.1.',
+  remediation: 'Set DomainEndpointOptions EnforceHTTPS to true (domain_endpoint_options { enforce_https = true }) with TLSSecurityPolicy Policy-Min-TLS-1-2-2019-07 or newer.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the domain endpoint and its TLS termination',
+    customer: 'refusing plain HTTP and old TLS versions at the endpoint is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf'] },
+  docs: [
+    'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#domain_endpoint_options',
+  ],
+  checks: {
+    cloudformation: {
+      types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+      run(r, ctx) {
+        requireBlockTrue(ctx, r, {
+          block: 'DomainEndpointOptions',
+          key: 'EnforceHTTPS',
+          absentKeyIsBad: true,
+          whenFalse: `Domain ${r.id} sets DomainEndpointOptions EnforceHTTPS to false, so it also accepts unencrypted HTTP requests.`,
+          whenBlockAbsent: `Domain ${r.id} has no DomainEndpointOptions, so it does not enforce HTTPS and also accepts unencrypted HTTP requests.`,
+          whenKeyAbsent: `Domain ${r.id} does not set DomainEndpointOptions EnforceHTTPS, so it also accepts unencrypted HTTP requests.`,
+          setTitle: 'Set EnforceHTTPS to true (HTTP clients must switch to HTTPS)',
+          addTitle: 'Add DomainEndpointOptions EnforceHTTPS: true (HTTP clients must switch to HTTPS)',
+        });
+        checkTlsPolicy(r, ctx, 'DomainEndpointOptions', 'TLSSecurityPolicy');
+      },
+    },
+    terraform: {
+      types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+      run(r, ctx) {
+        requireBlockTrue(ctx, r, {
+          block: 'domain_endpoint_options',
+          key: 'enforce_https',
+          // Inside the block, enforce_https defaults to true in the provider.
+          absentKeyIsBad: false,
+          whenFalse: `Domain ${r.id} sets domain_endpoint_options enforce_https to false, so it also accepts unencrypted HTTP requests.`,
+          whenBlockAbsent: `Domain ${r.id} has no domain_endpoint_options block, so it does not enforce HTTPS and also accepts unencrypted HTTP requests.`,
+          whenKeyAbsent: '',
+          setTitle: 'Set enforce_https to true (HTTP clients must switch to HTTPS)',
+          addTitle: 'Add domain_endpoint_options with enforce_https = true (HTTP clients must switch to HTTPS)',
+        });
+        checkTlsPolicy(r, ctx, 'domain_endpoint_options', 'tls_security_policy');
+      },
+    },
+  },
+});

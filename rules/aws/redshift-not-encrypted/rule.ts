@@ -1,0 +1,54 @@
+// CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { requireTrue } from '../../lib/encryption';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) =>
+    requireTrue(ctx, r, {
+      parent: r.body,
+      key,
+      anchor: r.anchor,
+      // New provisioned clusters are always encrypted since January 2025: only an explicit false is a finding.
+      absentIsBad: false,
+      whenFalse: `Redshift cluster ${r.id} sets ${key} to false: a new cluster cannot be created unencrypted any more, and an existing cluster keeps its data and backups unencrypted.`,
+      whenAbsent: '',
+      setTitle: `Set ${key} to true`,
+    });
+}
+
+export default defineRule({
+  id: 'CL-AWS-064',
+  slug: 'redshift-not-encrypted',
+  title: 'Redshift cluster has encryption at rest turned off',
+  severity: 'medium',
+  description:
+    'Since January 2025 Amazon Redshift encrypts every new provisioned cluster at rest, with an AWS owned key unless you name one. A template that still sets Encrypted to false describes an unencrypted legacy cluster, or fails for a new one.',
+  remediation: 'Set Encrypted (encrypted) to true or remove it, optionally with KmsKeyId (kms_key_id) for a customer managed key.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS encrypts every new provisioned cluster and its backups at rest by default since January 2025',
+    customer: 'encrypting clusters created before then, and choosing a customer managed key, is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_64'],
+    kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html',
+    'https://docs.aws.amazon.com/redshift/latest/mgmt/changing-cluster-encryption.html',
+    'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshift-cluster.html#cfn-redshift-cluster-encrypted',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster#encrypted',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::Redshift::Cluster'], run: check('Encrypted') },
+    terraform: { types: ['aws_redshift_cluster'], run: check('encrypted') },
+  },
+});

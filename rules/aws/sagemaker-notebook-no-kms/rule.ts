@@ -1,0 +1,89 @@
+// CL-AWS-070: SageMaker notebook instances and endpoint configurations without a customer managed KMS key.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { blocks, isSet, missingAt } from '../../lib/encryption';
+
+/**
+ * Instance families whose ML storage is an EBS volume (no local instance store). For instance types with local
+ * NVMe storage (m5d, g4dn, g5, p4d, …) SageMaker rejects a KMS key: the local disks are encrypted in hardware.
+ */
+const EBS_ONLY_FAMILIES = new Set([
+  't2', 't3', 'm4', 'm5', 'm6i', 'm6g', 'm7i', 'm7g', 'c4', 'c5', 'c6i', 'c6g', 'c7i', 'c7g', 'r5', 'r6i', 'r6g', 'r7i', 'r7g', 'p2', 'p3', 'inf1', 'inf2',
+]);
+
+function familyOf(instanceType: string): string | undefined {
+  return /^ml\.([a-z0-9-]+)\./.exec(instanceType)?.[1];
+}
+
+function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
+  for (const v of r.body.get(key).each()) {
+    if (!isSet(v) && !v.isUnknown) {
+      ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`);
+    }
+  }
+}
+
+function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: string; variants: string; instanceType: string; serverless: string }): void {
+  const variants = blocks(r.body, names.variants);
+  if (variants.length === 0) return;
+  // Only when every variant runs on a known instance type that accepts a KMS key.
+  const allEbsOnly = variants.every((v) => {
+    if (isSet(v.get(names.serverless))) return false;
+    const type = v.get(names.instanceType).str();
+    const family = type ? familyOf(type) : undefined;
+    return family !== undefined && EBS_ONLY_FAMILIES.has(family);
+  });
+  if (!allEbsOnly) return;
+  for (const v of r.body.get(names.key).each()) {
+    if (!isSet(v) && !v.isUnknown) {
+      ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`);
+    }
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-070',
+  slug: 'sagemaker-notebook-no-kms',
+  title: 'SageMaker notebook or endpoint storage is not encrypted with a customer managed KMS key',
+  severity: 'low',
+  description:
+    'SageMaker always encrypts the ML storage volumes of notebook instances and hosting instances, with an AWS managed key unless you name one. A customer managed key lets you control in its key policy who can read notebooks, data and models on those volumes, and revoke access.',
+  remediation: 'Set KmsKeyId (kms_key_id, kms_key_arn) to a customer managed KMS key on the notebook instance and the endpoint configuration.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS always encrypts ML storage volumes, with an AWS managed key unless you choose another',
+    customer: 'choosing a customer managed key, and so who may use it, is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: {
+    kics: ['709e6da6-fa1f-44cc-8f17-7f25f96dadbe', '44034eda-1c3f-486a-831d-e09a7dd94354'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-notebookinstance.html#cfn-sagemaker-notebookinstance-kmskeyid',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-endpointconfig.html#cfn-sagemaker-endpointconfig-kmskeyid',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_notebook_instance#kms_key_id',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_endpoint_configuration#kms_key_arn',
+  ],
+  checks: {
+    cloudformation: {
+      types: ['AWS::SageMaker::NotebookInstance', 'AWS::SageMaker::EndpointConfig'],
+      run(r, ctx) {
+        if (r.type === 'AWS::SageMaker::NotebookInstance') checkNotebook(r, ctx, 'KmsKeyId');
+        else checkEndpointConfig(r, ctx, { key: 'KmsKeyId', variants: 'ProductionVariants', instanceType: 'InstanceType', serverless: 'ServerlessConfig' });
+      },
+    },
+    terraform: {
+      types: ['aws_sagemaker_notebook_instance', 'aws_sagemaker_endpoint_configuration'],
+      run(r, ctx) {
+        if (r.type === 'aws_sagemaker_notebook_instance') checkNotebook(r, ctx, 'kms_key_id');
+        else checkEndpointConfig(r, ctx, { key: 'kms_key_arn', variants: 'production_variants', instanceType: 'instance_type', serverless: 'serverless_config' });
+      },
+    },
+  },
+});

@@ -1,0 +1,44 @@
+// CL-AWS-059: SNS topics without server-side encryption (SNS has no default encryption at rest).
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { missingAt } from '../../lib/encryption';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    for (const v of r.body.get(key).each()) {
+      if (v.isAbsent) ctx.report(missingAt(v, r.anchor), `SNS topic ${r.id} has no ${key}, so its messages are stored without server-side encryption until they are delivered.`);
+      else if (v.str() === '') ctx.report(v, `SNS topic ${r.id} sets ${key} to an empty string, so its messages are stored without server-side encryption until they are delivered.`);
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-059',
+  slug: 'sns-no-encryption',
+  title: 'SNS topic has no server-side encryption',
+  severity: 'medium',
+  description:
+    'SNS does not encrypt messages at rest by default: server-side encryption is on only when the topic names a KMS key. Without it, messages waiting for delivery (and retries) are stored unencrypted.',
+  remediation: 'Set KmsMasterKeyId (kms_master_key_id) to a KMS key: a customer managed key, or alias/aws/sns for the AWS managed key.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the topics and, when a KMS key is set, encrypts messages as soon as it receives them',
+    customer: 'turning server-side encryption on by choosing a KMS key is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_26'], kics: ['9d13b150-a2ab-42a1-b6f4-142e41f81e52'] },
+  docs: [
+    'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html#cfn-sns-topic-kmsmasterkeyid',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic#kms_master_key_id',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::SNS::Topic'], run: check('KmsMasterKeyId') },
+    terraform: { types: ['aws_sns_topic'], run: check('kms_master_key_id') },
+  },
+});

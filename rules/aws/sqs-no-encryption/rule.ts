@@ -1,0 +1,49 @@
+// CL-AWS-058: SQS queues that switch off the default SSE-SQS encryption without using SSE-KMS instead.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { isSet } from '../../lib/encryption';
+
+function check(names: { managed: string; key: string }) {
+  return (r: Resource, ctx: CheckContext) => {
+    const key = r.body.get(names.key);
+    if (isSet(key)) return; // SSE-KMS (or an unknown key): encrypted, or not decidable here.
+    for (const managed of r.body.get(names.managed).each()) {
+      if (!managed.isFalse()) continue;
+      const edits = ctx.edits.setValue(managed, true);
+      ctx.report(managed, `SQS queue ${r.id} sets ${names.managed} to false without ${names.key}, so its messages are stored unencrypted.`, {
+        fix: edits && { title: `Set ${names.managed} to true`, edits },
+      });
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-058',
+  slug: 'sqs-no-encryption',
+  title: 'SQS queue has server-side encryption switched off',
+  severity: 'medium',
+  description:
+    'New SQS queues are encrypted at rest with SQS owned keys (SSE-SQS) by default. A queue that sets SqsManagedSseEnabled to false and has no KMS key opts out of that default and stores its messages unencrypted.',
+  remediation: 'Remove SqsManagedSseEnabled: false (sqs_managed_sse_enabled = false) or set it to true, or set KmsMasterKeyId (kms_master_key_id) to use SSE-KMS.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS encrypts messages of new queues at rest with SQS owned keys by default',
+    customer: 'keeping that default on, or choosing a KMS key instead, is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_27'], kics: ['12726829-93ed-4d51-9cbe-13423f4299e1'] },
+  docs: [
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html#cfn-sqs-queue-sqsmanagedsseenabled',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue#sqs_managed_sse_enabled',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::SQS::Queue'], run: check({ managed: 'SqsManagedSseEnabled', key: 'KmsMasterKeyId' }) },
+    terraform: { types: ['aws_sqs_queue'], run: check({ managed: 'sqs_managed_sse_enabled', key: 'kms_master_key_id' }) },
+  },
+});
