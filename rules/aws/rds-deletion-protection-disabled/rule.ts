@@ -14,24 +14,25 @@ function check(kind: 'instance' | 'cluster', key: string, clusterKey: string | u
   return (r: Resource, ctx: CheckContext) => {
     if (kind === 'instance' && isAuroraInstance(r, clusterKey, engineKey)) return;
     const what = kind === 'instance' ? 'RDS DB instance' : 'RDS DB cluster';
+    const risk = r.format === 'cloudformation' ? 'a delete request, a stack deletion or a replacing update can remove it' : 'a delete request or a terraform destroy can remove it';
     const v = r.body.get(key);
     const bad = v.find((x) => x.isFalse() || x.isAbsent);
     if (!bad) return;
     if (bad.isFalse()) {
       const edits = ctx.edits.setValue(bad, true);
-      ctx.report(bad, `${what} ${r.id} sets ${key} to false, so a stack update, a terraform destroy or one API call can delete it.`, {
+      ctx.report(bad, `${what} ${r.id} sets ${key} to false, so ${risk}.`, {
         fix: edits && { title: `Set ${key} to true`, edits },
       });
       return;
     }
     if (!v.isAbsent) {
       // Removed in one branch of Fn::If (AWS::NoValue): report at that branch, no fix.
-      ctx.report(bad, `${what} ${r.id} leaves ${key} unset, so a stack update, a terraform destroy or one API call can delete it.`);
+      ctx.report(bad, `${what} ${r.id} leaves ${key} unset, so ${risk}.`);
       return;
     }
     const map = r.body.node?.kind === 'map' ? (r.body.node as MapNode) : undefined;
     const edits = map && ctx.edits.addPair(map, key, true);
-    ctx.report(r.anchor, `${what} ${r.id} does not set ${key}, which defaults to false, so a stack update, a terraform destroy or one API call can delete it.`, {
+    ctx.report(r.anchor, `${what} ${r.id} does not set ${key}, which defaults to false, so ${risk}.`, {
       fix: edits && edits.length > 0 ? { title: `Add ${key}: true`, edits } : undefined,
     });
   };
