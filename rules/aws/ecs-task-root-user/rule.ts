@@ -1,0 +1,65 @@
+// CL-AWS-100: an ECS container definition that explicitly runs as root (User "root", "0", "0:0", "root:…").
+import { defineRule } from '../../../server/src/engine/rule';
+import type { CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { Val } from '../../../server/src/formats/value';
+import { parseEmbeddedJson } from '../../../server/src/model/embedded';
+
+/** CloudFormation's ContainerDefinitions, or Terraform's container_definitions JSON string parsed in place. */
+function containerDefinitions(r: Resource): Val[] {
+  if (r.format === 'cloudformation') return r.body.get('ContainerDefinitions').items();
+  const v = r.body.get('container_definitions');
+  const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
+  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
+  const parsed = parseEmbeddedJson(node);
+  return parsed ? Val.of(parsed, r.resolver).items() : [];
+}
+
+/** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
+function isRoot(user: string): boolean {
+  const name = user.trim().split(':')[0].trim();
+  return name === 'root' || name === '0';
+}
+
+function check(key: string, nameKey: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    for (const container of containerDefinitions(r)) {
+      for (const c of container.each()) {
+        const bad = c.get(key).find((v) => {
+          const s = v.str();
+          return s !== undefined && isRoot(s);
+        });
+        if (!bad) continue;
+        const name = c.get(nameKey).str();
+        ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to "${bad.str()}", so its processes run as root.`);
+      }
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-100',
+  slug: 'ecs-task-root-user',
+  title: 'ECS container runs as root',
+  severity: 'medium',
+  description:
+    'A container whose User is root (root, 0, 0:0) runs its processes with UID 0. A flaw in the application then gives the attacker root inside the container, one step away from the host through any kernel bug, mounted volume or extra capability.',
+  remediation: 'Set User (user) to a non-root UID:GID that the image supports, for example "1000:1000", and give that user ownership of the paths it writes.',
+  responsibility: {
+    owner: 'customer',
+    model: 'Hybrid',
+    layer: 'workload',
+    provider: 'AWS runs the ECS control plane and, on Fargate, isolates each task in its own micro-VM',
+    customer: 'the user your containers run as is your task definition\'s and image\'s choice',
+  },
+  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] }],
+  equivalents: {},
+  docs: [
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-user',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::ECS::TaskDefinition'], run: check('User', 'Name') },
+    terraform: { types: ['aws_ecs_task_definition'], run: check('user', 'name') },
+  },
+});

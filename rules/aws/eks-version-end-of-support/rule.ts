@@ -1,0 +1,58 @@
+// CL-AWS-095: an EKS cluster pinned to a Kubernetes version past the end of EKS standard support.
+import { defineRule } from '../../../server/src/engine/rule';
+import type { CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { AS_OF, EKS_KUBERNETES_VERSIONS, endOfStandardSupport, versionText } from '../../lib/versions';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    // An absent version means EKS's current default version: nothing to report.
+    for (const alt of r.body.get(key).each()) {
+      const text = versionText(alt);
+      const ended = text === undefined ? undefined : endOfStandardSupport(EKS_KUBERNETES_VERSIONS, text);
+      if (!ended) continue;
+      let detail: string;
+      if (ended.endOfStandardSupport === undefined) {
+        detail = 'whose standard and extended support have both ended';
+      } else if (ended.extendedEnded) {
+        detail = `whose standard support ended on ${ended.endOfStandardSupport} and extended support on ${ended.endOfExtendedSupport}`;
+      } else {
+        detail = `whose standard support ended on ${ended.endOfStandardSupport} (paid extended support runs until ${ended.endOfExtendedSupport})`;
+      }
+      ctx.report(alt, `EKS cluster ${r.id} runs Kubernetes ${ended.version}, ${detail}.`);
+      return;
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-095',
+  slug: 'eks-version-end-of-support',
+  title: 'EKS cluster runs a Kubernetes version past end of standard support',
+  severity: 'medium',
+  description: `EKS gives each Kubernetes minor version 14 months of standard support, then 12 months of extended support at an extra hourly charge, after which it upgrades the control plane automatically. Past standard support the version only gets critical fixes and falls further behind upstream. Dates are checked as of ${AS_OF}.`,
+  remediation: 'Upgrade the cluster (and then its nodes and add-ons) to a Kubernetes version in standard support, one minor version at a time.',
+  responsibility: {
+    owner: 'customer',
+    model: 'Hybrid',
+    layer: 'patching-and-versions',
+    provider: 'AWS runs and patches the control plane for the versions it supports',
+    customer: 'choosing the Kubernetes version and upgrading the cluster, its nodes and add-ons in time is yours',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_339'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html',
+    'https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-eks-cluster.html#cfn-eks-cluster-version',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EKS::Cluster'], run: check('Version') },
+    terraform: { types: ['aws_eks_cluster'], run: check('version') },
+  },
+});

@@ -1,0 +1,73 @@
+// CL-AWS-092: a Lambda function on a managed runtime that AWS has deprecated (no more security patches).
+import { defineRule } from '../../../server/src/engine/rule';
+import type { CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { Val } from '../../../server/src/formats/value';
+import { get } from '../../../server/src/model/tree';
+import { AS_OF, lambdaRuntimeDeprecated } from '../../lib/versions';
+
+function deprecatedAlt(v: Val): { alt: Val; runtime: string; date: string } | undefined {
+  for (const alt of v.each()) {
+    const runtime = alt.str();
+    const date = runtime === undefined ? undefined : lambdaRuntimeDeprecated(runtime);
+    if (runtime !== undefined && date) return { alt, runtime, date };
+  }
+  return undefined;
+}
+
+const why = (date: string) => `which AWS deprecated on ${date} and no longer patches`;
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const runtime = r.body.get(key);
+    const hit = deprecatedAlt(runtime);
+    if (hit) {
+      ctx.report(hit.alt, `Lambda function ${r.id} uses runtime ${hit.runtime}, ${why(hit.date)}.`);
+      return;
+    }
+    // AWS SAM: a function without Runtime takes the one in Globals.Function.
+    if (r.type !== 'AWS::Serverless::Function' || !runtime.isAbsent) return;
+    if (!r.body.get('PackageType').isAbsent || !r.body.get('ImageUri').isAbsent) return;
+    const node = get(get(r.doc.doc.root, 'Globals'), 'Function');
+    const globalRuntime = get(node, key);
+    if (!globalRuntime) return;
+    const inherited = deprecatedAlt(Val.of(globalRuntime, r.resolver));
+    if (!inherited) return;
+    ctx.report(r.anchor, `Lambda function ${r.id} inherits runtime ${inherited.runtime} from Globals, ${why(inherited.date)}.`, {
+      related: [{ node: inherited.alt.at, message: `Runtime ${inherited.runtime} is set here for every function of the template.` }],
+    });
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-092',
+  slug: 'lambda-deprecated-runtime',
+  title: 'Lambda function uses a deprecated runtime',
+  severity: 'medium',
+  description: `A Lambda managed runtime is deprecated when its language version or operating system stops receiving security updates. After that AWS no longer patches it, and Lambda first blocks creating and then updating functions that use it. Deprecation dates are checked as of ${AS_OF}.`,
+  remediation: 'Move the function to a supported runtime of the same language (for example python3.13, nodejs22.x, java21, dotnet10) and test it.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'patching-and-versions',
+    provider: 'AWS patches the execution environment and the managed runtimes it supports, until their deprecation',
+    customer: 'moving your functions to a supported runtime before then is yours',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['6.3.3'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_363'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+    'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtime',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: check('Runtime') },
+    terraform: { types: ['aws_lambda_function'], run: check('runtime') },
+  },
+});

@@ -1,0 +1,51 @@
+// CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
+import { defineRule } from '../../../server/src/engine/rule';
+import type { CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    // The default is true: only an explicit false (in some branch) is a finding.
+    const bad = r.body.get(key).find((v) => v.isFalse());
+    if (!bad) return;
+    const what = /cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance';
+    const edits = ctx.edits.setValue(bad, true);
+    ctx.report(bad, `${what} ${r.id} sets ${key} to false, so minor engine versions with security fixes are not applied in its maintenance window.`, {
+      fix: edits && { title: `Set ${key} to true`, edits },
+    });
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-093',
+  slug: 'rds-auto-minor-upgrade-disabled',
+  title: 'RDS automatic minor version upgrades are disabled',
+  severity: 'low',
+  description:
+    'With automatic minor version upgrades, RDS applies new minor engine versions, which carry security and bug fixes, during the maintenance window. The setting is on by default; turning it off leaves the engine on its current minor version until someone upgrades it or the version reaches end of support.',
+  remediation: 'Set AutoMinorVersionUpgrade (auto_minor_version_upgrade) to true, or remove it to get the default (true).',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'patching-and-versions',
+    provider: 'AWS builds and tests new minor engine versions and applies them in your maintenance window when you allow it',
+    customer: 'allowing those upgrades, or applying them yourself, is yours',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.3.2'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_226'],
+    kics: ['f0104061-8bfc-4b45-8a7d-630eb502f281'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-autominorversionupgrade',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check('AutoMinorVersionUpgrade') },
+    terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster'], run: check('auto_minor_version_upgrade') },
+  },
+});
