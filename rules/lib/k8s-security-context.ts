@@ -210,10 +210,34 @@ export function addToContainerSecurityContext(ctx: CheckContext, c: Container, k
   const hasPair = c.node.kind === 'map' && c.node.pairs.some((p) => p.key.value === 'securityContext');
   if (!sc.isAbsent) {
     const map = mapNode(sc);
-    return map ? nonEmpty(ctx.edits.addPair(map, key, value)) : undefined;
+    return map ? addPair(ctx, map, key, value) : undefined;
   }
   if (hasPair) return undefined; // `securityContext:` with no value: adding a second key would duplicate it
-  return c.node.kind === 'map' ? nonEmpty(ctx.edits.addPair(c.node, 'securityContext', { [key]: value })) : undefined;
+  return c.node.kind === 'map' ? addPair(ctx, c.node, 'securityContext', { [key]: value }) : undefined;
+}
+
+/**
+ * `ctx.edits.addPair`, except for a YAML flow mapping nested in another flow collection (`{a: {b: 1}}`), where
+ * the engine's helper finds the closing brace of the outer mapping (it searches back from the end offset, which
+ * is exclusive): the pair is inserted before the mapping's own `}` here.
+ */
+export function addPair(ctx: CheckContext, map: MapNode, key: string, value: Plain): TextEdit[] | undefined {
+  if (map.doc.lang === 'yaml' && (map.flow || map.pairs.length === 0)) {
+    const text = map.doc.text;
+    const close = text.lastIndexOf('}', map.span[1] - 1);
+    if (close < map.span[0]) return undefined;
+    const entry = `${key}: ${flowYaml(value)}`;
+    const inner = text.slice(map.span[0] + 1, close).trim();
+    return [{ start: close, end: close, text: inner === '' ? entry : `, ${entry}` }];
+  }
+  return nonEmpty(ctx.edits.addPair(map, key, value));
+}
+
+/** A value in YAML flow style; strings are written plain when they are simple words. */
+function flowYaml(v: Plain): string {
+  if (v === null || typeof v !== 'object') return typeof v === 'string' && !/^[A-Za-z_][A-Za-z0-9_./-]*$/.test(v) ? JSON.stringify(v) : String(v);
+  if (Array.isArray(v)) return `[${v.map((x: Plain) => flowYaml(x)).join(', ')}]`;
+  return `{${Object.entries(v as Record<string, Plain>).map(([k, x]) => `${k}: ${flowYaml(x)}`).join(', ')}}`;
 }
 
 function nonEmpty(edits: TextEdit[]): TextEdit[] | undefined {

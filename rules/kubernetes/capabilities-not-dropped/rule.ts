@@ -5,6 +5,7 @@ import type { Val } from '../../../server/src/formats/value';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,
+  addPair,
   addToContainerSecurityContext,
   containerAnchor,
   containerLabel,
@@ -28,7 +29,7 @@ function dropAll(ctx: CheckContext, c: Container, drop: Val): TextEdit[] | undef
   if (!caps.isAbsent) {
     const map = mapNode(caps);
     if (!map || map.pairs.some((p) => p.key.value === 'drop')) return undefined;
-    return ctx.edits.addPair(map, 'drop', ['ALL']);
+    return addPair(ctx, map, 'drop', ['ALL']);
   }
   const sc = c.val.get('securityContext');
   const scMap = mapNode(sc);
@@ -65,16 +66,8 @@ export default defineRule({
         const drop = caps.get('drop');
         if (sc.isUnknown || caps.isUnknown || drop.isUnknown) continue;
         const items = drop.items();
-        if (items.some((i) => i.isUnknown) || drop.strings().includes('ALL')) continue;
-        // `all` in another case: the runtime does not recognise it; Pod Security `restricted` requires `ALL`.
-        const variant = items.find((i) => i.str()?.toUpperCase() === 'ALL');
-        if (variant) {
-          const edits = ctx.edits.setValue(variant, 'ALL');
-          ctx.report(variant, `The ${containerLabel(c)} of ${pod.label} drops "${variant.str()}", but only the upper-case ALL drops all capabilities.`, {
-            fix: edits && { title: 'Write ALL in upper case', edits },
-          });
-          continue;
-        }
+        // Runtimes read the names case-insensitively (containerd, CRI-O): `all` drops everything too.
+        if (items.some((i) => i.isUnknown) || drop.strings().some((d) => d.trim().toUpperCase() === 'ALL')) continue;
         const edits = dropAll(ctx, c, drop);
         const at = drop.isAbsent ? containerAnchor(c) : drop;
         const msg = drop.isAbsent

@@ -35,8 +35,8 @@ export default defineRule({
         }
       }
       if (inheriting.length > 0) {
-        const who = inheriting.length === 1 ? `container ${inheriting[0]} does` : `containers ${inheriting.join(', ')} do`;
-        ctx.report(pod.sc.get('runAsGroup'), `${pod.label} sets runAsGroup to 0 in its pod securityContext and ${who} not override it, so they run with the root group.`);
+        const who = inheriting.length === 1 ? `container ${inheriting[0]} does not override it, so it` : `containers ${inheriting.join(', ')} do not override it, so they`;
+        ctx.report(pod.sc.get('runAsGroup'), `${pod.label} sets runAsGroup to 0 in its pod securityContext and ${who} ${inheriting.length === 1 ? 'runs' : 'run'} with the root group.`);
       }
       const fsGroup = pod.sc.get('fsGroup');
       if (fsGroup.num() === 0) {

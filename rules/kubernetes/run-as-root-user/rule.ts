@@ -39,8 +39,8 @@ export default defineRule({
         }
       }
       if (inheriting.length > 0) {
-        const who = inheriting.length === 1 ? `container ${inheriting[0]} does` : `containers ${inheriting.join(', ')} do`;
-        ctx.report(pod.sc.get('runAsUser'), `${pod.label} sets runAsUser to 0 in its pod securityContext and ${who} not override it, so they run as root.`);
+        const who = inheriting.length === 1 ? `container ${inheriting[0]} does not override it, so it` : `containers ${inheriting.join(', ')} do not override it, so they`;
+        ctx.report(pod.sc.get('runAsUser'), `${pod.label} sets runAsUser to 0 in its pod securityContext and ${who} ${inheriting.length === 1 ? 'runs' : 'run'} as root.`);
       }
     }),
   },
