@@ -69,10 +69,12 @@ export default defineRule({
         // Runtimes read the names case-insensitively (containerd, CRI-O): `all` drops everything too.
         if (items.some((i) => i.isUnknown) || drop.strings().some((d) => d.trim().toUpperCase() === 'ALL')) continue;
         const edits = dropAll(ctx, c, drop);
-        const at = drop.isAbsent ? containerAnchor(c) : drop;
+        // A drop list without ALL: point at its `drop` key (a block list's span runs over several lines).
+        const dropKey = mapNode(caps)?.pairs.find((p) => p.key.value === 'drop')?.key;
+        const at = drop.isAbsent || !dropKey ? containerAnchor(c) : dropKey;
         const msg = drop.isAbsent
           ? `The ${containerLabel(c)} of ${pod.label} does not drop capabilities (securityContext.capabilities.drop lacks ALL), so it keeps the runtime's default capabilities such as NET_RAW.`
-          : `The ${containerLabel(c)} of ${pod.label} has a securityContext.capabilities.drop list without ALL, so it keeps the other default capabilities of the runtime.`;
+          : `The ${containerLabel(c)} of ${pod.label} lists capabilities in securityContext.capabilities.drop but not ALL, so it keeps the runtime's other default capabilities.`;
         ctx.report(at, msg, { fix: edits && edits.length > 0 ? { title: FIX_TITLE, edits } : undefined });
       }
     }),
