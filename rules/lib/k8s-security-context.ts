@@ -307,7 +307,7 @@ export const SENSITIVE_HOST_PATHS: ReadonlyArray<readonly [path: string, why: st
   ['/sys', "the node's kernel, cgroup and device settings"],
   ['/dev', "the node's devices, including its disks"],
   ['/boot', "the node's kernel and boot loader"],
-  ['/etc', "the node's configuration and credentials (including /etc/kubernetes)"],
+  ['/etc', "the node's configuration and credentials, /etc/kubernetes included"],
   ['/root', "the root user's home directory on the node"],
   ['/var/lib/kubelet', "the kubelet's state, including the pods' secrets and service account tokens"],
   ['/var/lib/docker', "the Docker engine's state: every container's filesystem"],
