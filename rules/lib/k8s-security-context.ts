@@ -140,7 +140,7 @@ export function seccompOf(pod: Pod, c: Container): Profile | undefined {
   const ownAnn = podAnnotation(pod, SECCOMP_CONTAINER_ANNOTATION + c.name);
   if (ownAnn) return { val: ownAnn, type: annotationType(ownAnn), source: 'container annotation', where: `the annotation ${SECCOMP_CONTAINER_ANNOTATION}${c.name}` };
   const podField = pod.sc.get('seccompProfile');
-  if (!podField.isAbsent) return { val: podField.isUnknown ? podField : podField.get('type'), type: podField.isUnknown ? undefined : profileType(podField.get('type')), source: 'pod field', where: 'seccompProfile.type in its pod securityContext' };
+  if (!podField.isAbsent) return { val: podField.isUnknown ? podField : podField.get('type'), type: podField.isUnknown ? undefined : profileType(podField.get('type')), source: 'pod field', where: "the pod securityContext's seccompProfile.type" };
   if (pod.sc.isUnknown) return { val: pod.sc, type: undefined, source: 'pod field', where: 'securityContext' };
   const podAnn = podAnnotation(pod, SECCOMP_POD_ANNOTATION);
   if (podAnn) return { val: podAnn, type: annotationType(podAnn), source: 'pod annotation', where: `the annotation ${SECCOMP_POD_ANNOTATION}` };
@@ -159,7 +159,7 @@ export function appArmorOf(pod: Pod, c: Container): Profile[] {
       val: eff.val.get('type'),
       type: profileType(eff.val.get('type')),
       source: eff.from === 'container' ? 'container field' : 'pod field',
-      where: eff.from === 'container' ? 'securityContext.appArmorProfile.type' : 'appArmorProfile.type in its pod securityContext',
+      where: eff.from === 'container' ? 'securityContext.appArmorProfile.type' : "the pod securityContext's appArmorProfile.type",
     });
   }
   const ann = podAnnotation(pod, APPARMOR_CONTAINER_ANNOTATION + c.name);
