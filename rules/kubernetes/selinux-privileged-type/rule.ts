@@ -36,7 +36,7 @@ export default defineRule({
           if (s !== undefined && s !== '' && !v.isUnknown) ctx.report(v, `${subject} sets seLinuxOptions.${key} to ${s}; a custom SELinux ${key} can lift the container's confinement.`);
         }
       };
-      check(pod.sc.get('seLinuxOptions'), `${pod.label}'s pod securityContext`);
+      check(pod.sc.get('seLinuxOptions'), `The pod securityContext of ${pod.label}`);
       for (const c of pod.containers) check(c.val.path('securityContext', 'seLinuxOptions'), `The ${containerLabel(c)} of ${pod.label}`);
     }),
   },
