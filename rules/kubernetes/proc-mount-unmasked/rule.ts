@@ -23,10 +23,8 @@ export default defineRule({
       for (const c of pod.containers) {
         const v = c.val.path('securityContext', 'procMount');
         if (v.isUnknown || v.str() !== 'Unmasked') continue;
-        const edits = ctx.edits.setValue(v, 'Default');
-        ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.procMount to Unmasked, so the runtime does not mask /proc for it.`, {
-          fix: edits && { title: 'Set procMount to Default', edits },
-        });
+        // No quick-fix: Unmasked is set on purpose (nested containers, rootless builders) and Default breaks those.
+        ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.procMount to Unmasked, so the runtime does not mask /proc for it.`);
       }
     }),
   },
