@@ -313,13 +313,18 @@ export const SENSITIVE_HOST_PATHS: ReadonlyArray<readonly [path: string, why: st
   ['/var/lib/docker', "the Docker engine's state: every container's filesystem"],
   ['/var/lib/containerd', "containerd's state: every container's filesystem"],
   ['/var/lib/etcd', "etcd's data: every object and secret of the cluster"],
+  ['/usr', 'the programs and libraries the node runs as root, and the kubelet\'s volume plugins'],
+  ['/lib', 'the libraries and kernel modules the node loads'],
+  ['/lib64', 'the libraries the node loads'],
+  ['/bin', 'the programs the node runs as root'],
+  ['/sbin', 'the programs the node runs as root'],
 ];
 
 /**
- * Files under those paths that are routinely mounted and give nothing away: the node's time zone and its public
- * CA certificates. They are reported by CL-K8S-014 (any hostPath volume) instead.
+ * Files under those paths that are routinely mounted and give nothing away: the node's time zone, its public
+ * CA certificates and the syslog socket. They are reported by CL-K8S-014 (any hostPath volume) instead.
  */
-export const HARMLESS_HOST_PATHS: readonly string[] = ['/etc/localtime', '/etc/timezone', '/etc/ssl/certs', '/etc/pki/tls/certs', '/etc/pki/ca-trust'];
+export const HARMLESS_HOST_PATHS: readonly string[] = ['/etc/localtime', '/etc/timezone', '/etc/ssl/certs', '/etc/pki/tls/certs', '/etc/pki/ca-trust', '/dev/log'];
 
 /**
  * Why a host path is sensitive (see SENSITIVE_HOST_PATHS), or undefined when it is not: `relation` says whether
