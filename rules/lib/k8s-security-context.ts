@@ -62,10 +62,11 @@ export function containerLabel(c: Container): string {
   return `${kind} ${c.name}`;
 }
 
-/** Where a finding about a setting the container lacks goes: its `name` value (the container node if unnamed). */
+/** Where a finding about a setting the container lacks goes: its `name` value (its first key if unnamed). */
 export function containerAnchor(c: Container): Val | Node {
   const name = c.val.get('name');
-  return name.isAbsent ? c.node : name;
+  if (!name.isAbsent) return name;
+  return c.node.kind === 'map' && c.node.pairs.length > 0 ? c.node.pairs[0].key : c.node;
 }
 
 /** Settings a container's securityContext overrides on the pod's. */
