@@ -10,8 +10,10 @@ import addFormats from './formats';
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 
+/** Runs the CLI; scans are limited to CL-AWS-004 (and CL-GEN-001) unless the test passes its own --rules. */
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const limited = args[0] === 'scan' && !args.includes('--rules') ? [...args, '--rules', 'CL-AWS-004,CL-GEN-001'] : args;
+  const r = spawnSync(process.execPath, [cli, ...limited], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -165,6 +167,17 @@ describe('cloudline CLI', () => {
         '  opts.yaml:2:1: Unknown option "rulez". Known options: minimumSeverity, rules, frameworks, exclude.\n' +
         '  opts.yaml:4:3: Unknown rule "CL-NOPE-1": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).\n',
     );
+  });
+
+  it('--rules limits the scan to the named rules, and rejects unknown ones', () => {
+    const dir = workspace({ 'db.yaml': PUBLIC_DB });
+    const all = JSON.parse(spawnSync(process.execPath, [cli, 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8' }).stdout);
+    assert.ok(all.findings.length > 1, 'without --rules every rule runs');
+    const one = JSON.parse(run(['scan', '--format', 'json', '--rules', 'rds-publicly-accessible'], dir).stdout);
+    assert.deepEqual(one.findings.map((f: { ruleId: string }) => f.ruleId), ['CL-AWS-004']);
+    const bad = run(['scan', '--rules', 'CL-AWS-999'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown rule CL-AWS-999 in --rules/);
   });
 
   it('lists the catalogue with its metadata as JSON and Markdown', () => {

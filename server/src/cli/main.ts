@@ -9,7 +9,7 @@ import { rulesReport } from './rules';
 import { collectFiles, InputError, scanFiles } from './scan';
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE]
+  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
@@ -18,6 +18,7 @@ scan      lints CloudFormation, Kubernetes and Terraform JSON files (directories
 --format  text (default), json, or sarif (SARIF 2.1.0)
 --severity  report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
+--rules   run only these rules (comma-separated IDs or slugs)
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
           minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error or unreadable input.
@@ -47,6 +48,7 @@ interface CliOptions {
   severity: Severity;
   output?: string;
   config?: string;
+  only?: string[];
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -67,6 +69,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
       opts.severity = s as Severity;
     } else if (flag === '--output' || flag === '-o') opts.output = take();
     else if (flag === '--config' || flag === '-c') opts.config = take();
+    else if (flag === '--rules' || flag === '-r') opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -101,7 +104,17 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     }
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
     if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
-    const { options, base } = loadConfig(opts.config, catalogue);
+    const loaded = loadConfig(opts.config, catalogue);
+    const base = loaded.base;
+    let options = loaded.options;
+    if (opts.only) {
+      const unknown = opts.only.filter((id) => !catalogue.rule(id));
+      if (unknown.length) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --rules`);
+      const keep = new Set(opts.only.map((id) => catalogue.rule(id)!.id));
+      const rules = { ...options.rules };
+      for (const r of catalogue.rules) if (!keep.has(r.id)) rules[r.id] = 'off';
+      options = { ...options, rules };
+    }
     const files = collectFiles(opts.paths.length ? opts.paths : ['.']).filter(
       (f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude),
     );
