@@ -1,7 +1,17 @@
-// Thin VS Code client: starts the Cloudline language server and registers the commands it needs.
+// Thin VS Code client: starts the Cloudline language server, maps settings, registers commands, the
+// responsibility view and the status bar item.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ResponsibilityView, type InventoryItem } from './view';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const output = vscode.window.createOutputChannel('Cloudline', { log: true });
+  let restarts = 0;
+  let told = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -21,11 +33,51 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'json' },
     ],
     outputChannel: output,
-    synchronize: { configurationSection: 'cloudline' },
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    synchronize: { configurationSection: 'cloudline', fileEvents: vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml') },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        restarts++;
+        if (!told) {
+          told = true;
+          void vscode.window.showWarningMessage('The Cloudline language server stopped unexpectedly and was restarted. Details are in the Cloudline output.');
+        }
+        output.error(`language server stopped (${restarts}); restarting`);
+        return { action: restarts <= 5 ? CloseAction.Restart : CloseAction.DoNotRestart };
+      },
+    },
   };
   client = new LanguageClient('cloudline', 'Cloudline', serverOptions, clientOptions);
+  const lc = client;
+
+  const view = new ResponsibilityView(async () => (await lc.sendRequest<InventoryItem[]>('cloudline/inventory')) ?? []);
+  const status = vscode.window.createStatusBarItem('cloudline.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'Cloudline';
+  status.command = 'workbench.actions.view.problems';
+  const refreshStatus = () => {
+    const editor = vscode.window.activeTextEditor;
+    const diagnostics = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'cloudline' && d.code !== 'syntax-error') : [];
+    if (!editor || (diagnostics.length === 0 && !['yaml', 'json', 'jsonc'].includes(editor.document.languageId))) {
+      status.hide();
+      return;
+    }
+    status.text = diagnostics.length ? `$(shield) ${diagnostics.length} customer-side` : '$(shield) Cloudline';
+    status.tooltip = diagnostics.length
+      ? `${diagnostics.length} Cloudline finding${diagnostics.length === 1 ? '' : 's'} on your side of the shared-responsibility line in this file`
+      : 'Cloudline: no customer-side findings in this file';
+    status.show();
+  };
 
   context.subscriptions.push(
+    output,
+    status,
+    vscode.window.registerTreeDataProvider('cloudline.responsibility', view),
+    vscode.languages.onDidChangeDiagnostics(() => {
+      refreshStatus();
+      view.refreshSoon();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
     vscode.commands.registerCommand('cloudline.showRuleDocumentation', async (slug?: string) => {
       const docs = context.asAbsolutePath(path.join('dist', 'docs'));
       let chosen = slug;
@@ -36,8 +88,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!chosen) return;
       await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(path.join(docs, `${chosen}.md`)));
     }),
+    vscode.commands.registerCommand('cloudline.applySnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      if (doc.version !== version) {
+        void vscode.window.showInformationMessage('Cloudline: the file changed since this action was offered; try again.');
+        return;
+      }
+      const editor = await vscode.window.showTextDocument(doc);
+      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+      await editor.insertSnippet(new vscode.SnippetString(snippet), r);
+    }),
+    vscode.commands.registerCommand('cloudline.scanWorkspace', async () => {
+      // The server reports progress (cancellable) itself; this waits for the result.
+      const result = await lc.sendRequest<{ files: number; findings: number; cancelled: boolean }>('cloudline/scanWorkspace', {});
+      view.refresh();
+      const message = result.cancelled
+        ? 'Cloudline: workspace scan cancelled.'
+        : `Cloudline: ${result.findings} customer-side finding${result.findings === 1 ? '' : 's'} in ${result.files} IaC file${result.files === 1 ? '' : 's'}.`;
+      void vscode.window.showInformationMessage(message);
+      return result;
+    }),
+    vscode.commands.registerCommand('cloudline.refreshResponsibilityView', () => view.refresh()),
+    vscode.commands.registerCommand('cloudline.openLocation', async (uri: string, line: number, character: number) => {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+      const pos = new vscode.Position(line, character);
+      editor.selection = new vscode.Selection(pos, pos);
+      editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
   );
   await client.start();
+  output.info('Cloudline language server started');
+  refreshStatus();
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,11 +18,13 @@ export interface TestClient {
   diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** Every diagnostics notification received so far. */
   readonly received: PublishDiagnosticsParams[];
+  /** Every `$/progress` value received so far. */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean }[];
   stop(): Promise<void>;
 }
 
-/** Starts dist/server.js, initializes it (with workspace/configuration support) and returns a client. */
-export async function startServer(): Promise<TestClient> {
+/** Starts dist/server.js, initializes it (with workspace/configuration and progress support) and returns a client. */
+export async function startServer(workspaceFolders: { uri: string; name: string }[] | null = null): Promise<TestClient> {
   const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -34,6 +36,7 @@ export async function startServer(): Promise<TestClient> {
     process: proc,
     settings: {},
     received,
+    progress: [],
     diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       const from = cursor.get(uri) ?? 0;
       const queued = received.slice(from).find((p) => p.uri === uri && pred(p));
@@ -76,13 +79,17 @@ export async function startServer(): Promise<TestClient> {
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (p: { value: TestClient['progress'][number] }) => client.progress.push(p.value));
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
     },
   });

