@@ -37,7 +37,8 @@ export function bucketName(bucket: Resource): Val {
 }
 
 /**
- * Resources of `types` that configure `target` through `attr` (default: `Bucket` / `bucket`).
+ * Resources of `types` that configure `target` (a bucket, or any resource such as a VPC) through `attr`
+ * (default: `Bucket` / `bucket`).
  *
  * Linked: the attribute refers to the target by reference, or holds exactly the target's literal name.
  * Possible: the attribute is unknown before deploy and refers to no other managed resource of the file, or it is a
@@ -48,7 +49,8 @@ export function configsOf(target: Resource, ctx: CheckContext, types: readonly s
   const possible: Resource[] = [];
   const targetIds = new Set([target.id, withoutInstanceKeys(target.id)]);
   const managed = new Set(ctx.resources.filter((r) => !r.type.startsWith('data.')).flatMap((r) => [r.id, withoutInstanceKeys(r.id)]));
-  const name = bucketName(target);
+  // Only buckets have a name that configuration resources can use instead of a reference.
+  const name = target.type === CFN_BUCKET || target.type === TF_BUCKET ? bucketName(target) : Val.absent(target.anchor, target.resolver);
   for (const r of ctx.resources) {
     if (r === target || !types.includes(r.type)) continue;
     const a = attr ?? bucketAttr(r);
@@ -59,6 +61,8 @@ export function configsOf(target: Resource, ctx: CheckContext, types: readonly s
     }
     // A reference to another managed resource of the file: configures that one, not the target.
     if (refs.some((id) => managed.has(id))) continue;
+    // CloudFormation: a `!Ref` to a name that is neither a resource nor a parameter is a broken template.
+    if (r.format === 'cloudformation' && refs.some((id) => !id.startsWith('AWS::') && !get(get(r.doc.doc.root, 'Parameters'), id))) continue;
     const value = r.body.get(a);
     if (value.isUnknown) {
       possible.push(r);
