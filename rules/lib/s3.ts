@@ -26,6 +26,15 @@ export function withoutInstanceKeys(id: string): string {
   return id.replace(/\[[^\]]*\]/g, '');
 }
 
+/**
+ * The IDs other resources use to refer to `r`: its own, and for a counted plan resource its address without
+ * its own instance key (`module.m["a"].aws_s3_bucket.b[0]` → `module.m["a"].aws_s3_bucket.b`), as plan
+ * configuration references name it; module instance keys are kept, so instances of a module stay apart.
+ */
+export function referenceIds(r: Resource): Set<string> {
+  return new Set([r.id, r.id.replace(/\[[^\]]*\]$/, '')]);
+}
+
 /** The attribute through which configuration resources name their bucket. */
 export function bucketAttr(r: Resource): string {
   return r.format === 'cloudformation' ? 'Bucket' : 'bucket';
@@ -47,8 +56,8 @@ export function bucketName(bucket: Resource): Val {
 export function configsOf(target: Resource, ctx: CheckContext, types: readonly string[], attr?: string): BucketConfigs {
   const linked: Resource[] = [];
   const possible: Resource[] = [];
-  const targetIds = new Set([target.id, withoutInstanceKeys(target.id)]);
-  const managed = new Set(ctx.resources.filter((r) => !r.type.startsWith('data.')).flatMap((r) => [r.id, withoutInstanceKeys(r.id)]));
+  const targetIds = referenceIds(target);
+  const managed = new Set(ctx.resources.filter((r) => !r.type.startsWith('data.')).flatMap((r) => [...referenceIds(r)]));
   // Only buckets have a name that configuration resources can use instead of a reference.
   const name = target.type === CFN_BUCKET || target.type === TF_BUCKET ? bucketName(target) : Val.absent(target.anchor, target.resolver);
   for (const r of ctx.resources) {

@@ -2,7 +2,7 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { blockItems, bucketName, configsOf, tfBlock, withoutInstanceKeys } from '../../lib/s3';
+import { blockItems, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
 
@@ -27,8 +27,8 @@ function logTarget(b: Resource): { refs: string[]; values: Val[] } | undefined {
 function isLogBucket(r: Resource, ctx: CheckContext): boolean {
   const acl = r.body.get(r.format === 'cloudformation' ? 'AccessControl' : 'acl');
   if (acl.some((a) => a.str() === 'LogDeliveryWrite' || a.str() === 'log-delivery-write')) return true;
-  const ids = new Set([r.id, withoutInstanceKeys(r.id)]);
-  const managed = new Set(ctx.resources.filter((x) => !x.type.startsWith('data.')).flatMap((x) => [x.id, withoutInstanceKeys(x.id)]));
+  const ids = referenceIds(r);
+  const managed = new Set(ctx.resources.filter((x) => !x.type.startsWith('data.')).flatMap((x) => [...referenceIds(x)]));
   const name = bucketName(r);
   for (const b of ctx.resources) {
     const target = b === r ? undefined : logTarget(b);
