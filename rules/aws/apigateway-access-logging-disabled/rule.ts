@@ -1,0 +1,63 @@
+// CL-AWS-089: an API Gateway stage without access logging.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { getPair } from '../../../server/src/model/tree';
+import { blockItems, tfBlock } from '../../lib/s3';
+
+const CONSEQUENCE = 'so the requests it serves (caller, route, status, latency) are not recorded';
+
+function cloudformation(r: Resource, ctx: CheckContext) {
+  const key = r.type === 'AWS::ApiGatewayV2::Stage' ? 'AccessLogSettings' : 'AccessLogSetting';
+  const setting = r.body.get(key);
+  const missing = setting.find((s) => s.isAbsent);
+  if (missing) {
+    ctx.report(setting.alts.length === 1 ? r.anchor : missing, `API stage ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+    return;
+  }
+  for (const s of setting.each()) {
+    if (!s.isMap || !s.get('DestinationArn').isAbsent) continue;
+    // A setting without a destination writes nothing: on the setting's key (or its branch).
+    const props = r.body.node;
+    const at = s.when.length === 0 && props?.kind === 'map' ? getPair(props, key)?.key : undefined;
+    ctx.report(at ?? s, `API stage ${r.id} has ${key} without DestinationArn, ${CONSEQUENCE}.`);
+  }
+}
+
+function terraform(r: Resource, ctx: CheckContext) {
+  const block = tfBlock(r, 'access_log_settings');
+  if (block.isUnknown || blockItems(block).length > 0) return;
+  ctx.report(r.anchor, `API stage ${r.id} has no access_log_settings block, ${CONSEQUENCE}.`);
+}
+
+export default defineRule({
+  id: 'CL-AWS-089',
+  slug: 'apigateway-access-logging-disabled',
+  title: 'API Gateway stage access logging is not enabled',
+  severity: 'low',
+  description:
+    'Access logs record who called an API stage, which route, from where, with what result and latency. Without them, abuse of the API — credential stuffing, enumeration, calls with stolen keys or tokens — cannot be detected or investigated.',
+  remediation: 'Give the stage access log settings with a destination (a CloudWatch Logs log group or Firehose stream ARN) and a log format.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'logging-and-monitoring',
+    provider: 'AWS runs the API front door and delivers access log records to the destination you set',
+    customer: 'turning access logging on for each stage, its format and destination and reading the logs are yours',
+  },
+  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
+  equivalents: {
+    checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
+    kics: ['80d45af4-4920-4236-a56e-b7ef419d1941'],
+    trivy: ['aws-apigateway-enable-access-logging'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html#cfn-apigateway-stage-accesslogsetting',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_stage#access_log_settings',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'], run: cloudformation },
+    terraform: { types: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'], run: terraform },
+  },
+});

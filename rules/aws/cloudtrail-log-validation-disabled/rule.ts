@@ -1,0 +1,61 @@
+// CL-AWS-084: a CloudTrail trail without log file integrity validation.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { addProperty } from '../../lib/s3';
+
+const CONSEQUENCE = 'so a log file that is changed or deleted after delivery cannot be detected';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const v = r.body.get(key);
+    const bad = v.find((x) => x.isFalse() || x.isAbsent);
+    if (!bad) return;
+    if (bad.isFalse()) {
+      const edits = ctx.edits.setValue(bad, true);
+      ctx.report(bad, `Trail ${r.id} sets ${key} to false, ${CONSEQUENCE}.`, { fix: edits && { title: `Set ${key} to true`, edits } });
+    } else if (v.alts.length === 1) {
+      const edits = addProperty(r, ctx, { [key]: true });
+      ctx.report(r.anchor, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`, {
+        fix: edits && { title: `Add ${key}: true`, edits },
+      });
+    } else {
+      ctx.report(bad, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`);
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-084',
+  slug: 'cloudtrail-log-validation-disabled',
+  title: 'CloudTrail log file validation is not enabled',
+  severity: 'medium',
+  description:
+    'With log file validation CloudTrail delivers a signed digest file every hour that lets you prove whether a delivered log file was changed, deleted or left intact. Without it, someone with write access to the log bucket can alter or remove the record of their actions unnoticed.',
+  remediation: 'Set EnableLogFileValidation (enable_log_file_validation) to true, and validate the logs with aws cloudtrail validate-logs when you rely on them.',
+  responsibility: {
+    owner: 'customer',
+    model: 'SaaS',
+    layer: 'logging-and-monitoring',
+    provider: 'AWS signs the digest files with a private key of its own when validation is on',
+    customer: 'turning validation on and protecting the bucket that holds the logs are yours',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.2'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['10.3.4'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_36'],
+    kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8'],
+    trivy: ['aws-cloudtrail-enable-log-validation'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-enablelogfilevalidation',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_log_file_validation',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::CloudTrail::Trail'], run: check('EnableLogFileValidation') },
+    terraform: { types: ['aws_cloudtrail'], run: check('enable_log_file_validation') },
+  },
+});

@@ -1,0 +1,50 @@
+// CL-AWS-085: a CloudTrail trail whose log files are not encrypted with a KMS key.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+
+const CONSEQUENCE = 'so its log files are encrypted only with S3 managed keys (SSE-S3), and anyone who can read the bucket can read them';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const v = r.body.get(key);
+    const bad = v.find((x) => x.isAbsent || x.str() === '');
+    if (!bad) return;
+    if (bad.str() === '') ctx.report(bad, `Trail ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`);
+    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Trail ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-085',
+  slug: 'cloudtrail-no-kms',
+  title: 'CloudTrail log files are not encrypted with a KMS key',
+  severity: 'low',
+  description:
+    'CloudTrail log files are always encrypted in S3, by default with S3 managed keys. With SSE-KMS, reading them also needs kms:Decrypt under your key policy, so the audit trail stays confidential even from principals who can read the bucket, and every decryption is itself logged.',
+  remediation: 'Set KMSKeyId (kms_key_id) to a customer managed KMS key whose policy lets CloudTrail encrypt and only your log readers decrypt.',
+  responsibility: {
+    owner: 'customer',
+    model: 'SaaS',
+    layer: 'logging-and-monitoring',
+    provider: 'AWS delivers log files to your bucket encrypted with S3 managed keys by default',
+    customer: 'encrypting them with your own KMS key, and deciding who may decrypt them, is yours',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.5'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9', 'SC-28'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_35'],
+    kics: ['050a9ba8-d1cb-4c61-a5e8-8805a70d3b85'],
+    trivy: ['aws-cloudtrail-encryption-customer-key'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-kmskeyid',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#kms_key_id',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::CloudTrail::Trail'], run: check('KMSKeyId') },
+    terraform: { types: ['aws_cloudtrail'], run: check('kms_key_id') },
+  },
+});

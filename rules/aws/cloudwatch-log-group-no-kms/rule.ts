@@ -1,0 +1,46 @@
+// CL-AWS-068: a CloudWatch Logs log group not encrypted with a KMS key of yours.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+
+const CONSEQUENCE = 'so its log events are encrypted only with keys CloudWatch Logs manages, and anyone allowed to read the log group can read them';
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const v = r.body.get(key);
+    const bad = v.find((x) => x.isAbsent || x.str() === '');
+    if (!bad) return;
+    if (bad.str() === '') ctx.report(bad, `Log group ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`);
+    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Log group ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-068',
+  slug: 'cloudwatch-log-group-no-kms',
+  title: 'CloudWatch Logs log group is not encrypted with a KMS key',
+  severity: 'low',
+  description:
+    'CloudWatch Logs always encrypts log data at rest with keys it manages. Associating a customer managed KMS key adds a second gate: reading the logs then also needs kms:Decrypt under your key policy, and disabling the key makes them unreadable. Logs often hold tokens, personal data and internal addresses.',
+  remediation: 'Set KmsKeyId (kms_key_id) to the ARN of a customer managed KMS key whose policy allows the CloudWatch Logs service principal of the region.',
+  responsibility: {
+    owner: 'customer',
+    model: 'SaaS',
+    layer: 'data-protection',
+    provider: 'AWS encrypts all log data at rest with service-managed keys',
+    customer: 'adding a KMS key of your own, so that your key policy also decides who can read the logs, is yours',
+  },
+  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9', 'SC-28'] }],
+  equivalents: {
+    checkov: ['CKV_AWS_158'],
+    trivy: ['aws-cloudwatch-log-group-customer-key'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-kmskeyid',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group#kms_key_id',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::Logs::LogGroup'], run: check('KmsKeyId') },
+    terraform: { types: ['aws_cloudwatch_log_group'], run: check('kms_key_id') },
+  },
+});

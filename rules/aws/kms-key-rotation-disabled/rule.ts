@@ -1,0 +1,79 @@
+// CL-AWS-071: a symmetric KMS key without automatic key rotation.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { addProperty } from '../../lib/s3';
+
+const CONSEQUENCE = 'so the same key material protects everything it encrypts for as long as the key lives';
+
+/** True when the key can rotate automatically: a symmetric encryption key whose material AWS KMS generated. */
+function rotatable(spec: Val, origin: Val | undefined, customStore: Val | undefined): boolean {
+  if (spec.isUnknown || !(spec.isAbsent || spec.str() === 'SYMMETRIC_DEFAULT')) return false;
+  if (origin && (origin.isUnknown || !(origin.isAbsent || origin.str() === 'AWS_KMS'))) return false;
+  if (customStore && !customStore.isAbsent) return false;
+  return true;
+}
+
+function requireRotation(r: Resource, ctx: CheckContext, key: string, subject: string) {
+  const v = r.body.get(key);
+  const bad = v.find((x) => x.isFalse() || x.isAbsent);
+  if (!bad) return;
+  if (bad.isFalse()) {
+    const edits = ctx.edits.setValue(bad, true);
+    ctx.report(bad, `${subject} sets ${key} to false, ${CONSEQUENCE}.`, { fix: edits && { title: `Set ${key} to true`, edits } });
+  } else if (v.alts.length === 1) {
+    const edits = addProperty(r, ctx, { [key]: true });
+    ctx.report(r.anchor, `${subject} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`, {
+      fix: edits && { title: `Add ${key}: true`, edits },
+    });
+  } else {
+    ctx.report(bad, `${subject} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`);
+  }
+}
+
+function cloudformation(r: Resource, ctx: CheckContext) {
+  if (!rotatable(r.body.get('KeySpec'), r.body.get('Origin'), undefined)) return;
+  requireRotation(r, ctx, 'EnableKeyRotation', `KMS key ${r.id}`);
+}
+
+function terraform(r: Resource, ctx: CheckContext) {
+  const store = r.body.get('custom_key_store_id');
+  if (!rotatable(r.body.get('customer_master_key_spec'), undefined, store.isAbsent ? r.body.get('xks_key_id') : store)) return;
+  requireRotation(r, ctx, 'enable_key_rotation', `KMS key ${r.id}`);
+}
+
+export default defineRule({
+  id: 'CL-AWS-071',
+  slug: 'kms-key-rotation-disabled',
+  title: 'KMS key rotation is not enabled',
+  severity: 'medium',
+  description:
+    'Automatic rotation gives a symmetric customer managed key new key material every year (or the period you set) while keeping the old material to decrypt existing data. Without it, one key material protects all data for the key\'s whole life, which widens the impact of any exposure and fails cryptoperiod requirements.',
+  remediation: 'Set EnableKeyRotation (enable_key_rotation) to true on symmetric encryption keys.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS keeps key material inside its HSMs and rotates AWS managed keys itself',
+    customer: 'turning rotation on for your customer managed keys is yours',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.6'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['3.7.4'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_7'],
+    kics: ['235ca980-eb71-48f4-9030-df0c371029eb'],
+    trivy: ['aws-kms-auto-rotate-keys'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-enablekeyrotation',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#enable_key_rotation',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::KMS::Key'], run: cloudformation },
+    terraform: { types: ['aws_kms_key'], run: terraform },
+  },
+});

@@ -1,0 +1,91 @@
+// CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { blockItems, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
+
+const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
+
+/** Where a resource sends S3 access logs: the references of the attribute that names the target, and its values. */
+function logTarget(b: Resource): { refs: string[]; values: Val[] } | undefined {
+  switch (b.type) {
+    case 'AWS::S3::Bucket':
+      return { refs: b.references('LoggingConfiguration'), values: [b.body.path('LoggingConfiguration', 'DestinationBucketName')] };
+    case 'aws_s3_bucket_logging':
+      return { refs: b.references('target_bucket'), values: [b.body.get('target_bucket')] };
+    case 'aws_s3_bucket':
+      return { refs: b.references('logging'), values: blockItems(tfBlock(b, 'logging')).map((l) => l.get('target_bucket')) };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * True when `r` is (or, with a target unknown before deploy, may be) the log bucket of another bucket's access
+ * logging, by reference or exact name — or carries the LogDeliveryWrite ACL that legacy log delivery needs.
+ */
+function isLogBucket(r: Resource, ctx: CheckContext): boolean {
+  const acl = r.body.get(r.format === 'cloudformation' ? 'AccessControl' : 'acl');
+  if (acl.some((a) => a.str() === 'LogDeliveryWrite' || a.str() === 'log-delivery-write')) return true;
+  const ids = referenceIds(r);
+  const managed = new Set(ctx.resources.filter((x) => !x.type.startsWith('data.')).flatMap((x) => [...referenceIds(x)]));
+  const name = bucketName(r);
+  for (const b of ctx.resources) {
+    const target = b === r ? undefined : logTarget(b);
+    if (!target) continue;
+    if (target.refs.some((id) => ids.has(id))) return true;
+    if (target.refs.some((id) => managed.has(id))) continue;
+    for (const v of target.values) {
+      if (v.isUnknown) return true;
+      if (v.str() !== undefined && (v.str() === name.str() || name.isUnknown)) return true;
+    }
+  }
+  return false;
+}
+
+function cloudformation(r: Resource, ctx: CheckContext) {
+  const cfg = r.body.get('LoggingConfiguration');
+  const missing = cfg.find((v) => v.isAbsent);
+  if (!missing || isLogBucket(r, ctx)) return;
+  ctx.report(cfg.alts.length === 1 ? r.anchor : missing, `S3 bucket ${r.id} has no LoggingConfiguration, ${CONSEQUENCE}.`);
+}
+
+function terraform(r: Resource, ctx: CheckContext) {
+  const { linked, possible } = configsOf(r, ctx, ['aws_s3_bucket_logging']);
+  if (linked.length > 0 || possible.length > 0) return;
+  const inline = tfBlock(r, 'logging');
+  if (inline.isUnknown || blockItems(inline).length > 0 || isLogBucket(r, ctx)) return;
+  ctx.report(r.anchor, `S3 bucket ${r.id} has no logging block and no aws_s3_bucket_logging refers to it, ${CONSEQUENCE}.`);
+}
+
+export default defineRule({
+  id: 'CL-AWS-086',
+  slug: 's3-access-logging-disabled',
+  title: 'S3 bucket server access logging is not enabled',
+  severity: 'low',
+  description:
+    'Server access logs record each request made to a bucket: requester, object, operation, source IP and result. Without them (or CloudTrail data events), reading, overwriting or deleting data leaves no trace to investigate.',
+  remediation: 'Enable server access logging to a separate log bucket (LoggingConfiguration, or an aws_s3_bucket_logging that refers to the bucket), or record S3 data events with CloudTrail.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'logging-and-monitoring',
+    provider: 'AWS delivers access logs on a best-effort basis to the bucket you name',
+    customer: 'turning logging on, choosing and protecting the log bucket and reading the logs are yours',
+  },
+  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
+  equivalents: {
+    checkov: ['CKV_AWS_18'],
+    kics: ['4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c'],
+    trivy: ['AVD-AWS-0089'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_logging',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::S3::Bucket'], run: cloudformation },
+    terraform: { types: ['aws_s3_bucket'], run: terraform },
+  },
+});

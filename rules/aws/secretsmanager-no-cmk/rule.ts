@@ -1,0 +1,54 @@
+// CL-AWS-069: a Secrets Manager secret encrypted with the AWS managed key instead of a customer managed key.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+
+const CONSEQUENCE =
+  'so it is encrypted with the AWS managed key aws/secretsmanager, whose key policy you cannot change and which other accounts cannot be granted';
+
+/** The AWS managed key written out explicitly is the same as no key. */
+function isAwsManaged(s: string | undefined): boolean {
+  return s !== undefined && /(^|:)alias\/aws\/secretsmanager$/.test(s);
+}
+
+function check(key: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const v = r.body.get(key);
+    const bad = v.find((x) => x.isAbsent || x.str() === '' || isAwsManaged(x.str()));
+    if (!bad) return;
+    if (!bad.isAbsent) ctx.report(bad, `Secret ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${CONSEQUENCE}.`);
+    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Secret ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-069',
+  slug: 'secretsmanager-no-cmk',
+  title: 'Secrets Manager secret does not use a customer managed KMS key',
+  severity: 'low',
+  description:
+    'Without KmsKeyId a secret is encrypted with the AWS managed key aws/secretsmanager. The secret is still encrypted, but that key\'s policy is fixed: it lets every principal of the account use the key through Secrets Manager, so it adds no second, key-level control on who may decrypt, and another account cannot be granted it, so the secret cannot be shared across accounts.',
+  remediation: 'Set KmsKeyId (kms_key_id) to a customer managed KMS key whose key policy grants kms:Decrypt only to the principals that need the secret.',
+  responsibility: {
+    owner: 'customer',
+    model: 'SaaS',
+    layer: 'secrets',
+    provider: 'AWS always encrypts secrets with KMS, by default under the AWS managed key aws/secretsmanager',
+    customer: 'choosing a customer managed key, and the key policy that decides who may decrypt and from which accounts, is yours',
+  },
+  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] }],
+  equivalents: {
+    checkov: ['CKV_AWS_149'],
+    kics: ['c8ae9ba9-c2f7-4e5c-b32e-a4b7712d4d22'],
+    trivy: ['aws-ssm-secret-use-customer-key'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html',
+    'https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secret.html#cfn-secretsmanager-secret-kmskeyid',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret#kms_key_id',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::SecretsManager::Secret'], run: check('KmsKeyId') },
+    terraform: { types: ['aws_secretsmanager_secret'], run: check('kms_key_id') },
+  },
+});

@@ -1,0 +1,73 @@
+// CL-AWS-087: a VPC that no flow log captures.
+import { defineRule, type CheckContext, type Related } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { configsOf } from '../../lib/s3';
+
+const CONSEQUENCE = 'so the traffic accepted and rejected in it is not recorded';
+
+interface Names {
+  readonly flowLog: string;
+  readonly vpcAttr: string;
+  readonly subnet: string;
+  readonly subnetVpcAttr: string;
+  readonly subnetAttr: string;
+}
+
+const CFN: Names = { flowLog: 'AWS::EC2::FlowLog', vpcAttr: 'ResourceId', subnet: 'AWS::EC2::Subnet', subnetVpcAttr: 'VpcId', subnetAttr: 'ResourceId' };
+const TF: Names = { flowLog: 'aws_flow_log', vpcAttr: 'vpc_id', subnet: 'aws_subnet', subnetVpcAttr: 'vpc_id', subnetAttr: 'subnet_id' };
+
+function check(names: Names) {
+  return (vpc: Resource, ctx: CheckContext) => {
+    const { linked, possible } = configsOf(vpc, ctx, [names.flowLog], names.vpcAttr);
+    // CloudFormation: the flow log must capture the VPC itself (ResourceType VPC, or unknown).
+    const covering = linked.filter((f) => names === TF || !f.body.get('ResourceType').some((t) => t.str() !== undefined && t.str() !== 'VPC'));
+    if (covering.length > 0 || possible.length > 0) return;
+    // Flow logs of this VPC's subnets capture only part of its traffic: point at them.
+    const subnets = new Set(ctx.referrers(vpc, [names.subnet], names.subnetVpcAttr).map((s) => s.id));
+    const related: Related[] = ctx.resources
+      .filter((f) => f.type === names.flowLog)
+      .flatMap((f) =>
+        f.references(names.subnetAttr)
+          .filter((id) => subnets.has(id))
+          .map((id) => ({ node: f.anchor, message: `Flow log ${f.id} captures only subnet ${id} of VPC ${vpc.id}.` })),
+      );
+    const what = names === CFN ? 'no AWS::EC2::FlowLog with ResourceType VPC refers to it' : 'no aws_flow_log refers to it through vpc_id';
+    ctx.report(vpc.anchor, `VPC ${vpc.id} has no flow log (${what}), ${CONSEQUENCE}.`, { related });
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-087',
+  slug: 'vpc-flow-logs-disabled',
+  title: 'VPC has no flow log',
+  severity: 'medium',
+  description:
+    'VPC flow logs record the IP traffic accepted and rejected at the network interfaces of a VPC: source, destination, ports, bytes and the decision. Without them, scanning, lateral movement and data exfiltration through the network leave no record to detect or investigate.',
+  remediation: 'Add a flow log for the VPC (AWS::EC2::FlowLog with ResourceType VPC and ResourceId !Ref Vpc, or aws_flow_log with vpc_id), delivered to CloudWatch Logs or S3, capturing at least rejected traffic.',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'logging-and-monitoring',
+    provider: 'AWS captures and delivers flow log records outside the path of your traffic once you create a flow log',
+    customer: 'creating the flow log, choosing its destination and retention and reading it are yours',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.7'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12', 'SI-4'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['10.2.1'] },
+  ],
+  equivalents: {
+    checkov: ['CKV2_AWS_11'],
+    kics: ['f6d299d2-21eb-41cc-b1e1-fe12d857500b', 'f83121ea-03da-434f-9277-9cd247ab3047'],
+    trivy: ['aws-ec2-require-vpc-flow-logs-for-all-vpcs'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-flowlog.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EC2::VPC'], run: check(CFN) },
+    terraform: { types: ['aws_vpc'], run: check(TF) },
+  },
+});
