@@ -505,3 +505,24 @@ export function nodeFor(node: Node, needle: string): Node {
 export function valAt(v: Val, node: Node, r: Resource): Val {
   return new Val([{ state: 'known', node, at: node, when: v.when }], r.resolver);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resource policy checks shared by CL-AWS-015 to CL-AWS-019.
+
+/** A check that reports Allow-to-everyone statements without a narrowing Condition in the policies `policiesOf` returns. */
+export function publicPolicyCheck(label: string, policiesOf: (r: Resource) => Val[]) {
+  return (r: Resource, ctx: CheckContext): void => {
+    for (const policy of policiesOf(r)) {
+      for (const g of publicGrants(policyStatements(policy, r, ctx))) {
+        const actions = actionNames(g.statement);
+        const what = actions.length > 0 ? quoteList(actions) : 'its actions';
+        ctx.report(
+          g.at,
+          g.notPrincipal
+            ? `${label} ${r.id} allows ${what} to every principal not listed in NotPrincipal, with no Condition.`
+            : `${label} ${r.id} allows ${what} to any principal ("*") with no Condition that narrows who.`,
+        );
+      }
+    }
+  };
+}
