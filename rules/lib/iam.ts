@@ -23,8 +23,11 @@ const KEYS = {
   },
 } as const;
 
-/** Condition keys that do not narrow who may act (they only require TLS): a statement using only these is still open. */
-const NON_NARROWING_CONDITION_KEYS = new Set(['aws:securetransport']);
+/**
+ * Condition keys that do not narrow who may act: TLS only, or request headers any client can set (AWS warns that
+ * aws:Referer must not be relied on against unauthorised access). A statement using only these is still open.
+ */
+const NON_NARROWING_CONDITION_KEYS = new Set(['aws:securetransport', 'aws:referer', 'aws:useragent']);
 
 /** A principal entry: its type (`*` for the bare `"Principal": "*"`, else AWS, Service, Federated, CanonicalUser) and one value. */
 export interface PrincipalEntry {
@@ -102,8 +105,8 @@ export class Statement {
   }
 
   /**
-   * True when a Condition may narrow the statement: any condition, or one whose keys are not all known and
-   * non-narrowing (`aws:SecureTransport`). An unknown condition counts as narrowing: we never guess.
+   * True when a Condition may narrow the statement: any condition whose keys are not all known and non-narrowing
+   * (`aws:SecureTransport`, `aws:Referer`, `aws:UserAgent`). An unknown condition counts as narrowing: we never guess.
    */
   get mayBeNarrowed(): boolean {
     const c = this.val.get(this.key('condition'));
