@@ -529,3 +529,41 @@ export function publicPolicyCheck(label: string, policiesOf: (r: Resource) => Va
     }
   };
 }
+
+/** The value to report a secret found inside it at: the secret's own characters when the value is written in place. */
+export function atSecret(v: Val, needle: string, r: Resource): Val {
+  const n = v.node;
+  if (!n || n !== v.at) return v;
+  return valAt(v, nodeFor(n, needle), r);
+}
+
+export interface EnvFinding {
+  readonly at: Val;
+  readonly message: string;
+}
+
+/**
+ * Credentials in one environment variable: an AWS access key ID in any value, or a literal value for a variable
+ * whose name says it is a secret. `where` names the variable's owner for the message ("Lambda function Fn").
+ */
+export function envVarFindings(name: string, value: Val, where: string, r: Resource): EnvFinding[] {
+  const out: EnvFinding[] = [];
+  for (const v of value.each()) {
+    const s = v.str();
+    if (s === undefined) continue;
+    const fromDefault = v.node !== undefined && v.node !== v.at;
+    const source = fromDefault ? ' (from a parameter default)' : '';
+    const key = s.match(ACCESS_KEY_ID_ONE)?.[0];
+    if (key) {
+      out.push({ at: atSecret(v, key, r), message: `${where} has an AWS access key ID in environment variable ${name}${source}: ${key.startsWith('AKIA') ? 'long-lived ' : ''}credentials in plain text.` });
+    } else if (looksSecretName(name) && isLiteralSecretValue(s)) {
+      out.push({
+        at: v,
+        message: `${where} sets environment variable ${name} to a literal secret${source}, readable by anyone who can read the template or the configuration.`,
+      });
+    }
+  }
+  return out;
+}
+
+const ACCESS_KEY_ID_ONE = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
