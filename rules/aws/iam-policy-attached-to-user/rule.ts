@@ -2,7 +2,7 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { keyOf } from '../../lib/iam';
+import { keyOf, valAt } from '../../lib/iam';
 
 /** True when a list property holds at least one item (known or not): a user is named even if we cannot tell which. */
 function nonEmpty(v: Val): boolean {
@@ -15,13 +15,13 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
     case 'AWS::IAM::User':
       for (const [attr, what] of [['Policies', 'inline policies'], ['ManagedPolicyArns', 'managed policies']] as const) {
         const v = b.get(attr).find(nonEmpty);
-        if (v) ctx.report(valKey(v), `IAM user ${r.id} has ${what} attached directly (${attr}) instead of through a group.`);
+        if (v) ctx.report(valKey(v, r), `IAM user ${r.id} has ${what} attached directly (${attr}) instead of through a group.`);
       }
       break;
     case 'AWS::IAM::Policy':
     case 'AWS::IAM::ManagedPolicy': {
       const v = b.get('Users').find(nonEmpty);
-      if (v) ctx.report(valKey(v), `IAM policy ${r.id} is attached directly to users (Users) instead of to a group.`);
+      if (v) ctx.report(valKey(v, r), `IAM policy ${r.id} is attached directly to users (Users) instead of to a group.`);
       break;
     }
     case 'AWS::IAM::UserPolicy': {
@@ -36,7 +36,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
   const b = r.body;
   if (r.type === 'aws_iam_policy_attachment') {
     const v = b.get('users').find(nonEmpty);
-    if (v) ctx.report(valKey(v), `Policy attachment ${r.id} attaches its policy directly to users instead of to a group.`);
+    if (v) ctx.report(valKey(v, r), `Policy attachment ${r.id} attaches its policy directly to users instead of to a group.`);
     return;
   }
   const user = b.get('user');
@@ -44,9 +44,9 @@ function terraform(r: Resource, ctx: CheckContext): void {
   ctx.report(user.isAbsent ? r.anchor : user.at, `${label} ${r.id} attaches ${what} directly to a user instead of to a group.`);
 }
 
-/** The property key for a list value written in place; the use for a parameter default or an Fn::If branch. */
-function valKey(v: Val): Val | ReturnType<typeof keyOf> {
-  return v.node === v.at && v.when.length === 0 ? keyOf(v) : v;
+/** The property's key (a finding about the list as a whole), keeping the value's Fn::If conditions for the message. */
+function valKey(v: Val, r: Resource): Val {
+  return valAt(v, keyOf(v), r);
 }
 
 export default defineRule({
