@@ -44,7 +44,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
   ctx.report(user.isAbsent ? r.anchor : user.at, `${label} ${r.id} attaches ${what} directly to a user instead of to a group.`);
 }
 
-/** The property's key (a finding about the list as a whole), keeping the value's Fn::If conditions for the message. */
+/** The property's key (a finding about the list as a whole; the branch itself under Fn::If), keeping the conditions for the message. */
 function valKey(v: Val, r: Resource): Val {
   return valAt(v, keyOf(v), r);
 }
