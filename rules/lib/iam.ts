@@ -151,7 +151,9 @@ function documents(policy: Val, r: Resource): Val[] {
       out.push(alt);
       continue;
     }
-    const node = alt.node;
+    // A Terraform JSON string with `${…}` inside is unknown as a whole, but its JSON structure is literal: parse the
+    // written text, and the interpolated values (`"Resource": "${aws_s3_bucket.b.arn}/*"`) stay unknown leaves.
+    const node = alt.node ?? (alt.isUnknown && r.format === 'terraform' ? alt.at : undefined);
     if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
     const parsed = parseEmbeddedJson(node);
     if (parsed?.kind === 'map') out.push(Val.of(parsed, r.resolver, parsed, alt.when));
