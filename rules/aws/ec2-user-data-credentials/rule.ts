@@ -1,0 +1,137 @@
+// CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations).
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { str, type Node, type ScalarNode } from '../../../server/src/model/tree';
+import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
+
+const LABEL: Record<string, string> = {
+  'AWS::EC2::Instance': 'EC2 instance',
+  'AWS::EC2::LaunchTemplate': 'Launch template',
+  'AWS::AutoScaling::LaunchConfiguration': 'Launch configuration',
+  aws_instance: 'EC2 instance',
+  aws_launch_template: 'Launch template',
+  aws_launch_configuration: 'Launch configuration',
+};
+
+/**
+ * The literal strings inside a user-data expression: the argument of `Fn::Base64`, the template (and literal
+ * variable values) of `Fn::Sub`, the literal parts of `Fn::Join`, both branches of `Fn::If`. Their text is in the
+ * template even though the expression as a whole is evaluated at deploy time; `Ref`, `Fn::GetAtt` and other
+ * deploy-time values are skipped.
+ */
+export function literalStrings(node: Node | undefined, depth = 0): ScalarNode[] {
+  if (!node || depth > 16) return [];
+  if (node.kind === 'scalar') return typeof node.value === 'string' ? [node] : [];
+  if (node.kind === 'seq') return node.items.flatMap((n) => literalStrings(n, depth + 1));
+  if (node.pairs.length !== 1) return [];
+  const key = String(node.pairs[0].key.value);
+  const arg = node.pairs[0].value;
+  switch (key) {
+    case 'Fn::Base64':
+      return literalStrings(arg, depth + 1);
+    case 'Fn::Sub': {
+      if (arg.kind !== 'seq') return literalStrings(arg, depth + 1);
+      const [template, vars] = arg.items;
+      const values = vars?.kind === 'map' ? vars.pairs.flatMap((p) => (p.value.kind === 'scalar' ? literalStrings(p.value, depth + 1) : [])) : [];
+      return [...literalStrings(template?.kind === 'scalar' ? template : undefined, depth + 1), ...values];
+    }
+    case 'Fn::Join':
+      return arg.kind === 'seq' && arg.items[1]?.kind === 'seq' ? literalStrings(arg.items[1], depth + 1) : [];
+    case 'Fn::If':
+      return arg.kind === 'seq' ? literalStrings(arg.items[1], depth + 1).concat(literalStrings(arg.items[2], depth + 1)) : [];
+    default:
+      return [];
+  }
+}
+
+/** Who can read user data back besides readers of the template. */
+function readers(r: Resource): string {
+  const label = LABEL[r.type];
+  return `readable by anyone who can read the template or describe the ${label === 'EC2 instance' ? 'instance' : label.toLowerCase()}`;
+}
+
+/** Reports the secrets in one literal string: in its text, and in its base64-decoded text when it decodes. */
+function scan(r: Resource, ctx: CheckContext, v: Val, node: ScalarNode, what: string): void {
+  const text = String(node.value);
+  const inPlace = v.node === undefined || v.node === v.at;
+  const seen = new Set<string>();
+  for (const hit of findSecrets(text)) {
+    if (seen.has(hit.text)) continue;
+    seen.add(hit.text);
+    const at = inPlace ? valAt(v, nodeFor(node, hit.text), r) : v;
+    ctx.report(at, `${LABEL[r.type]} ${r.id} has ${hit.what} in its ${what}, ${readers(r)}.`);
+  }
+  const decoded = decodeBase64Text(text);
+  if (decoded === undefined) return;
+  const hits = findSecrets(decoded);
+  if (hits.length === 0) return;
+  const list = [...new Set(hits.map((h) => h.what))].join(', ');
+  ctx.report(inPlace ? valAt(v, node, r) : v, `${LABEL[r.type]} ${r.id} has ${list} in its base64-encoded ${what}, ${readers(r)}.`);
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  const userData = r.type === 'AWS::EC2::LaunchTemplate' ? r.body.path('LaunchTemplateData', 'UserData') : r.body.get('UserData');
+  for (const alt of userData.each()) {
+    const node = alt.node;
+    if (node?.kind === 'scalar' && typeof node.value === 'string') {
+      // A plain string: CloudFormation expects it base64-encoded already; look at it both ways.
+      scan(r, ctx, alt, node, 'UserData');
+    } else if (alt.isUnknown) {
+      // Fn::Base64 (and friends) are evaluated at deploy time, but their literal arguments are in the template.
+      for (const s of literalStrings(alt.at)) scan(r, ctx, valAt(alt, s, r), s, 'UserData');
+    }
+  }
+}
+
+function terraform(r: Resource, ctx: CheckContext): void {
+  for (const attr of ['user_data', 'user_data_base64']) {
+    const v = r.body.get(attr);
+    if (v.isAbsent) continue;
+    // A plan shows a variable's value too; only a constant in the configuration is written in the code.
+    if (r.format === 'terraform-plan' && planProvenance(r, [attr]) !== 'constant') continue;
+    for (const alt of v.each()) {
+      // The text around `${…}` interpolations is literal; the interpolated values themselves are not secrets we can see.
+      const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
+      if (node?.kind !== 'scalar' || str(node) === undefined) continue;
+      scan(r, ctx, alt.node ? alt : valAt(alt, node, r), node, attr);
+    }
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-026',
+  slug: 'ec2-user-data-credentials',
+  title: 'Credentials in EC2 user data',
+  severity: 'high',
+  description:
+    'User data is stored with the instance or launch template and can be read back by anyone allowed to describe it, and by every process on the instance through the instance metadata service. Access keys, private keys and passwords written into it are exposed to all of them.',
+  remediation: 'Give the instance an instance profile instead of access keys, and have the boot script fetch other secrets from Secrets Manager or SSM Parameter Store.',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'secrets',
+    provider: 'AWS stores user data and serves it to the instance through the instance metadata service',
+    customer: 'what you put in user data, and who can read it back, is yours',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_46'],
+    kics: ['568cc372-ca64-420d-9015-ee347d00d288'],
+    trivy: ['aws-ec2-no-secrets-in-user-data', 'aws-ec2-no-secrets-in-launch-template-user-data'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html#cfn-ec2-instance-userdata',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#user_data',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },
+    terraform: { types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
+  },
+});

@@ -1,0 +1,72 @@
+// CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { Val } from '../../../server/src/formats/value';
+import { parseEmbeddedJson } from '../../../server/src/model/embedded';
+import { envVarFindings, planProvenance } from '../../lib/iam';
+
+/** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
+function checkContainers(r: Resource, ctx: CheckContext, containers: Val[], k: { env: string; name: string; value: string; container: string }): void {
+  for (const c of containers) {
+    for (const container of c.each()) {
+      const cname = container.get(k.container).str();
+      const where = `Container ${cname ? `${cname} of ` : ''}task definition ${r.id}`;
+      for (const e of container.get(k.env).list()) {
+        for (const entry of e.each()) {
+          const name = entry.get(k.name).str();
+          if (name !== undefined) for (const f of envVarFindings(name, entry.get(k.value), where, r)) ctx.report(f.at, f.message);
+        }
+      }
+    }
+  }
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  checkContainers(r, ctx, r.body.get('ContainerDefinitions').list(), { env: 'Environment', name: 'Name', value: 'Value', container: 'Name' });
+}
+
+function terraform(r: Resource, ctx: CheckContext): void {
+  // A plan shows variables' values too; only constants in the configuration are written in the code.
+  if (r.format === 'terraform-plan' && planProvenance(r, ['container_definitions']) !== 'constant') return;
+  for (const alt of r.body.get('container_definitions').each()) {
+    // The JSON text is literal even where single values are interpolated (`${var.image}`): those leaves stay unknown.
+    const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
+    if (node?.kind !== 'scalar') continue;
+    const parsed = parseEmbeddedJson(node);
+    if (!parsed) continue;
+    const defs = Val.of(parsed, r.resolver, parsed, alt.when);
+    checkContainers(r, ctx, defs.list(), { env: 'environment', name: 'name', value: 'value', container: 'name' });
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-025',
+  slug: 'ecs-env-credentials',
+  title: 'Credentials in ECS container environment variables',
+  severity: 'high',
+  description:
+    'An AWS access key or a literal password, token or API key in a container definition\'s Environment is written in the template and shown by the ECS console and DescribeTaskDefinition to everyone who may read task definitions.',
+  remediation: 'Use a task role instead of access keys, and pass other secrets through the container definition\'s Secrets (valueFrom a Secrets Manager secret or SSM parameter).',
+  responsibility: {
+    owner: 'customer',
+    model: 'Hybrid',
+    layer: 'secrets',
+    provider: 'AWS injects secrets listed under Secrets into the container at start and gives tasks temporary credentials through their task role',
+    customer: 'what you put in plain environment variables is yours',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
+  ],
+  equivalents: { trivy: ['aws-ecs-no-plaintext-secrets'] },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-environment',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_task_definition#container_definitions',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::ECS::TaskDefinition'], run: cloudformation },
+    terraform: { types: ['aws_ecs_task_definition'], run: terraform },
+  },
+});

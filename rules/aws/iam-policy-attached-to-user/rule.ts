@@ -1,0 +1,85 @@
+// CL-AWS-014: permissions given to an IAM user directly instead of through a group (or a role).
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { keyOf, valAt } from '../../lib/iam';
+
+/** True when a list property holds at least one item (known or not): a user is named even if we cannot tell which. */
+function nonEmpty(v: Val): boolean {
+  return v.items().length > 0;
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  const b = r.body;
+  switch (r.type) {
+    case 'AWS::IAM::User':
+      for (const [attr, what] of [['Policies', 'inline policies'], ['ManagedPolicyArns', 'managed policies']] as const) {
+        const v = b.get(attr).find(nonEmpty);
+        if (v) ctx.report(valKey(v, r), `IAM user ${r.id} has ${what} attached directly (${attr}) instead of through a group.`);
+      }
+      break;
+    case 'AWS::IAM::Policy':
+    case 'AWS::IAM::ManagedPolicy': {
+      const v = b.get('Users').find(nonEmpty);
+      if (v) ctx.report(valKey(v, r), `IAM policy ${r.id} is attached directly to users (Users) instead of to a group.`);
+      break;
+    }
+    case 'AWS::IAM::UserPolicy': {
+      const user = b.get('UserName');
+      ctx.report(user.isAbsent ? r.anchor : user.at, `IAM user policy ${r.id} attaches an inline policy directly to a user instead of to a group.`);
+      break;
+    }
+  }
+}
+
+function terraform(r: Resource, ctx: CheckContext): void {
+  const b = r.body;
+  if (r.type === 'aws_iam_policy_attachment') {
+    const v = b.get('users').find(nonEmpty);
+    if (v) ctx.report(valKey(v, r), `Policy attachment ${r.id} attaches its policy directly to users instead of to a group.`);
+    return;
+  }
+  const user = b.get('user');
+  const [label, what] = r.type === 'aws_iam_user_policy' ? ['User policy', 'an inline policy'] : ['User policy attachment', 'a managed policy'];
+  ctx.report(user.isAbsent ? r.anchor : user.at, `${label} ${r.id} attaches ${what} directly to a user instead of to a group.`);
+}
+
+/** The property's key (a finding about the list as a whole; the branch itself under Fn::If), keeping the conditions for the message. */
+function valKey(v: Val, r: Resource): Val {
+  return valAt(v, keyOf(v), r);
+}
+
+export default defineRule({
+  id: 'CL-AWS-014',
+  slug: 'iam-policy-attached-to-user',
+  title: 'IAM policy attached directly to a user',
+  severity: 'low',
+  description:
+    'Permissions attached to individual IAM users drift apart user by user and are easy to miss in reviews. Granting them through groups (or roles) keeps one place per job function to review and revoke.',
+  remediation: 'Attach the policy to a group and add the user to the group, or have the user assume a role.',
+  responsibility: {
+    owner: 'customer',
+    model: 'SaaS',
+    layer: 'identity-and-access',
+    provider: 'AWS runs IAM and evaluates the policies of a user and of its groups alike',
+    customer: 'how permissions are organised and reviewed is yours to decide',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['1.15'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-2', 'AC-6'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_40'],
+    kics: ['e4239438-e639-44aa-adb8-866e400e3ade', 'edc95c10-7366-4f30-9b4b-f995c84eceb5', '0e5872b4-19a0-4165-8b2f-56d9e14b909f'],
+    trivy: ['aws-iam-no-user-attached-policies'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-user.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_policy_attachment',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy'], run: cloudformation },
+    terraform: { types: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'], run: terraform },
+  },
+});

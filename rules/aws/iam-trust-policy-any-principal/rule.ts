@@ -1,0 +1,50 @@
+// CL-AWS-013: a role whose trust policy lets any principal in any account assume it.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { policyStatements, publicGrants } from '../../lib/iam';
+
+function check(attr: string) {
+  return (r: Resource, ctx: CheckContext): void => {
+    for (const g of publicGrants(policyStatements(r.body.get(attr), r, ctx))) {
+      ctx.report(
+        g.at,
+        g.notPrincipal
+          ? `Role ${r.id} can be assumed by every principal not listed in NotPrincipal of its ${attr}, with no Condition.`
+          : `Role ${r.id} can be assumed by any AWS principal ("*") in any account: its ${attr} statement has no Condition that narrows who.`,
+      );
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-013',
+  slug: 'iam-trust-policy-any-principal',
+  title: 'IAM role can be assumed by anyone',
+  severity: 'critical',
+  description:
+    'A role trust policy that allows Principal "*" (or {"AWS": "*"}) without a Condition lets any IAM user or role in any AWS account call sts:AssumeRole and receive the role\'s permissions.',
+  remediation: 'Name the accounts, roles or services that may assume the role, or add a Condition such as aws:PrincipalOrgID or sts:ExternalId.',
+  responsibility: {
+    owner: 'customer',
+    model: 'SaaS',
+    layer: 'identity-and-access',
+    provider: 'AWS runs STS and enforces the trust policy on every AssumeRole call',
+    customer: 'who is trusted to assume each role is yours to decide',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'AC-6'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.15'] },
+    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_60'], kics: ['f80e3aa7-7b34-4185-954e-440a6894dde6'] },
+  docs: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role#assume_role_policy',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::IAM::Role'], run: check('AssumeRolePolicyDocument') },
+    terraform: { types: ['aws_iam_role'], run: check('assume_role_policy') },
+  },
+});

@@ -1,0 +1,54 @@
+// CL-AWS-024: credentials written into a Lambda function's environment variables.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { envVarFindings, planProvenance } from '../../lib/iam';
+
+function checkVariables(r: Resource, ctx: CheckContext, variables: Val): void {
+  for (const [key, value] of variables.entries()) {
+    for (const f of envVarFindings(String(key.value), value, `Lambda function ${r.id}`, r)) ctx.report(f.at, f.message);
+  }
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  for (const vars of r.body.path('Environment', 'Variables').each()) checkVariables(r, ctx, vars);
+}
+
+function terraform(r: Resource, ctx: CheckContext): void {
+  // A plan shows variables' values too; only constants in the configuration are written in the code.
+  if (r.format === 'terraform-plan' && planProvenance(r, ['environment', 'variables']) !== 'constant') return;
+  for (const env of r.body.get('environment').list()) for (const vars of env.get('variables').each()) checkVariables(r, ctx, vars);
+}
+
+export default defineRule({
+  id: 'CL-AWS-024',
+  slug: 'lambda-env-credentials',
+  title: 'Credentials in Lambda environment variables',
+  severity: 'high',
+  description:
+    'An AWS access key or a literal password, token or API key in a function\'s environment variables is written in the template and shown by the Lambda console and GetFunctionConfiguration to everyone who may read the function.',
+  remediation: 'Give the function an execution role instead of access keys, and read other secrets at run time from Secrets Manager or SSM Parameter Store (pass only the secret\'s name or ARN).',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'secrets',
+    provider: 'AWS encrypts environment variables at rest and gives every function temporary credentials through its execution role',
+    customer: 'what you put in environment variables, and keeping secrets out of them, is yours',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
+    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_45'], kics: ['2564172f-c92b-4261-9acd-464aed511696'] },
+  docs: [
+    'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
+    'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-environment.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#environment',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: cloudformation },
+    terraform: { types: ['aws_lambda_function'], run: terraform },
+  },
+});

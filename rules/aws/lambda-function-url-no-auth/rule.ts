@@ -1,0 +1,52 @@
+// CL-AWS-021: a Lambda function URL that anyone on the internet can call without signing the request.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+
+function report(r: Resource, ctx: CheckContext, v: Val, attr: string): void {
+  const bad = v.find((x) => x.str()?.toUpperCase() === 'NONE');
+  if (bad) ctx.report(bad, `Function URL of ${r.id} sets ${attr} to NONE, so anyone on the internet can invoke the function without signing the request.`);
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  if (r.type === 'AWS::Serverless::Function') {
+    report(r, ctx, r.body.path('FunctionUrlConfig', 'AuthType'), 'FunctionUrlConfig.AuthType');
+  } else {
+    report(r, ctx, r.body.get('AuthType'), 'AuthType');
+  }
+}
+
+function terraform(r: Resource, ctx: CheckContext): void {
+  report(r, ctx, r.body.get('authorization_type'), 'authorization_type');
+}
+
+export default defineRule({
+  id: 'CL-AWS-021',
+  slug: 'lambda-function-url-no-auth',
+  title: 'Lambda function URL has no authentication',
+  severity: 'medium',
+  description:
+    'A function URL with AuthType NONE is a public HTTPS endpoint: anyone who learns the URL can invoke the function, run up its cost and reach whatever it can reach. The function itself must then authenticate every caller.',
+  remediation: 'Set AuthType to AWS_IAM and sign requests (or put the function behind API Gateway or CloudFront with an authorizer); keep NONE only for endpoints that authenticate callers in code.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'identity-and-access',
+    provider: 'AWS runs the function URL endpoint and, with AWS_IAM, verifies every request signature',
+    customer: 'whether the endpoint requires authentication is yours to decide',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'IA-2'] },
+    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_258'] },
+  docs: [
+    'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-authtype',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function_url#authorization_type',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::Lambda::Url', 'AWS::Serverless::Function'], run: cloudformation },
+    terraform: { types: ['aws_lambda_function_url'], run: terraform },
+  },
+});

@@ -1,0 +1,571 @@
+// IAM policy documents as the aws-identity rules see them, and the credential detectors those rules share.
+//
+// Policies come in three shapes: a CloudFormation PolicyDocument mapping, a JSON policy written as a string
+// (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
+// `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
+// effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
+import type { CheckContext } from '../../server/src/engine/rule';
+import type { Resource } from '../../server/src/formats/resource';
+import { Val } from '../../server/src/formats/value';
+import { parseEmbeddedJson } from '../../server/src/model/embedded';
+import { get, pairOf, str, type Node, type ScalarNode } from '../../server/src/model/tree';
+
+export type Syntax = 'json' | 'tf-doc';
+
+const KEYS = {
+  json: {
+    effect: 'Effect', action: 'Action', notAction: 'NotAction', resource: 'Resource', notResource: 'NotResource',
+    principal: 'Principal', notPrincipal: 'NotPrincipal', condition: 'Condition',
+  },
+  'tf-doc': {
+    effect: 'effect', action: 'actions', notAction: 'not_actions', resource: 'resources', notResource: 'not_resources',
+    principal: 'principals', notPrincipal: 'not_principals', condition: 'condition',
+  },
+} as const;
+
+/**
+ * Condition keys that do not narrow who may act: TLS only, or request headers any client can set (AWS warns that
+ * aws:Referer must not be relied on against unauthorised access). A statement using only these is still open.
+ */
+const NON_NARROWING_CONDITION_KEYS = new Set(['aws:securetransport', 'aws:referer', 'aws:useragent']);
+
+/** A principal entry: its type (`*` for the bare `"Principal": "*"`, else AWS, Service, Federated, CanonicalUser) and one value. */
+export interface PrincipalEntry {
+  readonly type: string;
+  readonly value: Val;
+}
+
+/** One statement of a policy, whatever its syntax. Values are leaf values (one alternative each, known or unknown). */
+export class Statement {
+  constructor(
+    readonly val: Val,
+    readonly syntax: Syntax,
+    /** The resource the statement is written in (a referenced data source for Terraform `…json` references). */
+    readonly source: Resource,
+  ) {}
+
+  private key(k: keyof (typeof KEYS)['json']): string {
+    return KEYS[this.syntax][k];
+  }
+
+  /** True when the statement is known to allow (Terraform policy documents default to Allow). */
+  get allows(): boolean {
+    const effect = this.val.get(this.key('effect'));
+    if (this.syntax === 'tf-doc' && effect.isAbsent) return true;
+    return effect.str() === 'Allow';
+  }
+
+  get actions(): Val[] {
+    return leaves(this.val.get(this.key('action')));
+  }
+
+  get resources(): Val[] {
+    return leaves(this.val.get(this.key('resource')));
+  }
+
+  /** The written NotAction / NotResource / NotPrincipal value, when present. */
+  not(element: 'action' | 'resource' | 'principal'): Val | undefined {
+    const k = element === 'action' ? 'notAction' : element === 'resource' ? 'notResource' : 'notPrincipal';
+    const v = this.val.get(this.key(k));
+    return v.isAbsent ? undefined : v;
+  }
+
+  /** True when the statement names principals (a resource or trust policy, not an identity policy). */
+  get hasPrincipal(): boolean {
+    return !this.val.get(this.key('principal')).isAbsent || this.not('principal') !== undefined;
+  }
+
+  /** Principal entries with their known types; values may be unknown. */
+  get principals(): PrincipalEntry[] {
+    const out: PrincipalEntry[] = [];
+    const p = this.val.get(this.key('principal'));
+    if (this.syntax === 'json') {
+      for (const alt of p.each()) {
+        if (alt.isMap) {
+          for (const [k, v] of alt.entries()) for (const leaf of leaves(v)) out.push({ type: String(k.value), value: leaf });
+        } else if (alt.str() !== undefined) {
+          out.push({ type: '*', value: alt });
+        }
+      }
+    } else {
+      for (const block of p.list()) {
+        for (const b of block.each()) {
+          const type = b.get('type').str();
+          if (type === undefined) continue;
+          for (const leaf of leaves(b.get('identifiers'))) out.push({ type, value: leaf });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The values that grant everyone: `"Principal": "*"`, `{"AWS": "*"}`, Terraform `type = "*"` or `"AWS"` with identifier `*`. */
+  get everyone(): Val[] {
+    return this.principals.filter((p) => (p.type === '*' || p.type === 'AWS') && p.value.str() === '*').map((p) => p.value);
+  }
+
+  /**
+   * True when a Condition may narrow the statement: any condition whose keys are not all known and non-narrowing
+   * (`aws:SecureTransport`, `aws:Referer`, `aws:UserAgent`). An unknown condition counts as narrowing: we never guess.
+   */
+  get mayBeNarrowed(): boolean {
+    const c = this.val.get(this.key('condition'));
+    if (c.isAbsent) return false;
+    if (c.alts.length !== 1 || !c.isKnown) return true;
+    if (this.syntax === 'json') {
+      if (!c.isMap) return true;
+      for (const [, byKey] of c.entries()) {
+        if (byKey.alts.length !== 1 || !byKey.isMap) return true;
+        for (const [k] of byKey.entries()) if (!NON_NARROWING_CONDITION_KEYS.has(String(k.value).toLowerCase())) return true;
+      }
+      return false;
+    }
+    for (const block of c.list()) {
+      const variable = block.get('variable').str();
+      if (variable === undefined || !NON_NARROWING_CONDITION_KEYS.has(variable.toLowerCase())) return true;
+    }
+    return false;
+  }
+}
+
+/** The leaf values of a scalar or (nested) list, each alternative of `Fn::If` on its own; unknown leaves included. */
+export function leaves(v: Val, depth = 0): Val[] {
+  const out: Val[] = [];
+  if (depth > 8) return out;
+  for (const alt of v.each()) {
+    if (alt.isAbsent) continue;
+    if (alt.isSeq) for (const item of alt.items()) out.push(...leaves(item, depth + 1));
+    else out.push(alt);
+  }
+  return out;
+}
+
+/** `${data.aws_iam_policy_document.NAME.json}` (optionally with a count index): the whole value is the document. */
+const DATA_DOC_REF = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[\d+\])?\.json\}$/;
+
+/** The policy documents a policy value holds: a mapping, or a JSON string parsed in place. */
+function documents(policy: Val, r: Resource): Val[] {
+  const out: Val[] = [];
+  for (const alt of policy.each()) {
+    if (alt.isMap) {
+      out.push(alt);
+      continue;
+    }
+    // A Terraform JSON string with `${…}` inside is unknown as a whole, but its JSON structure is literal: parse the
+    // written text, and the interpolated values (`"Resource": "${aws_s3_bucket.b.arn}/*"`) stay unknown leaves.
+    const node = alt.node ?? (alt.isUnknown && r.format === 'terraform' ? alt.at : undefined);
+    if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
+    const parsed = parseEmbeddedJson(node);
+    if (parsed?.kind === 'map') out.push(Val.of(parsed, r.resolver, parsed, alt.when));
+  }
+  return out;
+}
+
+/** The statements of a JSON-syntax policy value (mapping or string). */
+function jsonStatements(policy: Val, r: Resource): Statement[] {
+  const out: Statement[] = [];
+  for (const doc of documents(policy, r)) {
+    for (const s of doc.get('Statement').list()) for (const alt of s.each()) if (alt.isMap) out.push(new Statement(alt, 'json', r));
+  }
+  return out;
+}
+
+/** The statement blocks of a `data.aws_iam_policy_document`. */
+export function docStatements(d: Resource): Statement[] {
+  const out: Statement[] = [];
+  for (const s of d.body.get('statement').list()) for (const alt of s.each()) if (alt.isMap) out.push(new Statement(alt, 'tf-doc', d));
+  return out;
+}
+
+/**
+ * The statements of a policy value. With `ctx`, a Terraform value that is exactly
+ * `${data.aws_iam_policy_document.NAME.json}` is followed to that data source in the same file.
+ */
+export function policyStatements(policy: Val, r: Resource, ctx?: CheckContext): Statement[] {
+  const out = jsonStatements(policy, r);
+  if (ctx && r.format === 'terraform') {
+    for (const alt of policy.each()) {
+      if (!alt.isUnknown) continue;
+      const m = DATA_DOC_REF.exec(str(alt.at) ?? '');
+      if (!m) continue;
+      const id = `data.aws_iam_policy_document.${m[1]}`;
+      for (const d of ctx.resources) if (d.type === 'data.aws_iam_policy_document' && d.id === id) out.push(...docStatements(d));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identity policies (attached to users, groups and roles): where they are written per resource type.
+
+export const IDENTITY_POLICY_CFN_TYPES = [
+  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
+  'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+];
+
+export const IDENTITY_POLICY_TF_TYPES = [
+  'aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'data.aws_iam_policy_document',
+];
+
+/**
+ * The identity-policy statements written in a resource: PolicyDocument, inline `Policies`, Terraform `policy`
+ * and `inline_policy`, and a policy document data source's statements that name no principal (a statement
+ * with a principal belongs to a resource or trust policy). Referenced data sources are not followed: they are
+ * checked as resources of their own.
+ */
+export function identityStatements(r: Resource): Statement[] {
+  let out: Statement[] = [];
+  switch (r.type) {
+    case 'AWS::IAM::Role':
+    case 'AWS::IAM::User':
+    case 'AWS::IAM::Group':
+      for (const p of r.body.get('Policies').list()) out.push(...jsonStatements(p.get('PolicyDocument'), r));
+      break;
+    case 'aws_iam_role':
+      for (const p of r.body.get('inline_policy').list()) out.push(...jsonStatements(p.get('policy'), r));
+      break;
+    case 'data.aws_iam_policy_document':
+      out = docStatements(r);
+      break;
+    default:
+      out = jsonStatements(r.body.get(r.format === 'cloudformation' ? 'PolicyDocument' : 'policy'), r);
+  }
+  return out.filter((s) => !s.hasPrincipal);
+}
+
+/** What to call a resource holding a policy, for messages. */
+export function policyHolder(r: Resource): string {
+  switch (r.type) {
+    case 'AWS::IAM::Role':
+    case 'aws_iam_role':
+      return `IAM role ${r.id}`;
+    case 'AWS::IAM::User':
+      return `IAM user ${r.id}`;
+    case 'AWS::IAM::Group':
+      return `IAM group ${r.id}`;
+    case 'data.aws_iam_policy_document':
+      return `Policy document ${r.id}`;
+    default:
+      return `IAM policy ${r.id}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actions
+
+/** Case-insensitive IAM wildcard match (`*` any run, `?` one character), without regular expressions. */
+export function globMatch(pattern: string, text: string): boolean {
+  const p = pattern.toLowerCase();
+  const t = text.toLowerCase();
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
+/** `service:*` (the whole of one service), e.g. `s3:*`; undefined for anything else. */
+export function serviceWildcard(action: string): string | undefined {
+  const colon = action.indexOf(':');
+  if (colon <= 0 || action.slice(colon + 1) !== '*') return undefined;
+  const service = action.slice(0, colon);
+  for (let i = 0; i < service.length; i++) {
+    const c = service.charCodeAt(i);
+    const ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
+    if (!ok) return undefined;
+  }
+  return service;
+}
+
+/** Quotes a list of names for a message: `"a", "b" and "c"`. */
+export function quoteList(items: readonly string[], max = 4): string {
+  const q = items.slice(0, max).map((s) => `"${s}"`);
+  const more = items.length - q.length;
+  if (more > 0) return `${q.join(', ')} and ${more} more`;
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public resource policies (S3, KMS, SQS, SNS, ECR): Allow to everyone without a narrowing Condition.
+
+export interface PublicGrant {
+  readonly statement: Statement;
+  /** The `*` principal value, or the NotPrincipal value of an Allow + NotPrincipal statement. */
+  readonly at: Val;
+  readonly notPrincipal: boolean;
+}
+
+/** Allow statements that grant everyone and that no Condition narrows. */
+export function publicGrants(statements: readonly Statement[]): PublicGrant[] {
+  const out: PublicGrant[] = [];
+  for (const s of statements) {
+    if (!s.allows || s.mayBeNarrowed) continue;
+    const everyone = s.everyone[0];
+    if (everyone) {
+      out.push({ statement: s, at: everyone, notPrincipal: false });
+      continue;
+    }
+    const np = s.not('principal');
+    if (np && np.isKnown) out.push({ statement: s, at: np, notPrincipal: true });
+  }
+  return out;
+}
+
+/** Known action names of a statement, for messages (`*` when it uses NotAction). */
+export function actionNames(s: Statement): string[] {
+  if (s.not('action')) return ['all actions but those in NotAction'];
+  return s.actions.map((a) => a.str()).filter((x): x is string => x !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where a finding about a property as a whole goes: its key.
+
+/** The key naming a value in its mapping (for a finding about the property as a whole), else the value. */
+export function keyOf(v: Val): Node {
+  return pairOf(v.at)?.key ?? v.at;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Terraform plans: whether an attribute was written as a constant in the configuration.
+
+/**
+ * For a plan resource, the configuration expression at `path` (nested blocks are lists in configuration): `constant`
+ * when written as a literal, `expression` when it refers to variables, resources or calls functions, `missing` when
+ * the plan carries no configuration for it. A value known in a plan that came from a variable is not written in the
+ * code, so checks about hard-coded values report only constants.
+ */
+export function planProvenance(r: Resource, path: readonly string[]): 'constant' | 'expression' | 'missing' {
+  const root = r.doc.doc.root;
+  const address = r.id.replace(/\[[^\]]*\]/g, '');
+  const parts = address.split('.');
+  let module = get(get(root, 'configuration'), 'root_module');
+  let i = 0;
+  while (parts[i] === 'module' && i + 1 < parts.length) {
+    module = get(get(get(module, 'module_calls'), parts[i + 1]), 'module');
+    i += 2;
+  }
+  const local = parts.slice(i).join('.');
+  const resources = get(module, 'resources');
+  let expr: Node | undefined;
+  for (const res of resources?.kind === 'seq' ? resources.items : []) {
+    if (str(get(res, 'address')) === local) expr = get(res, 'expressions');
+  }
+  for (const k of path) {
+    if (!expr) return 'missing';
+    if (get(expr, 'constant_value') !== undefined) return 'constant';
+    if (expr.kind === 'seq') expr = expr.items[0];
+    expr = get(expr, k);
+  }
+  if (!expr) return 'missing';
+  return get(expr, 'constant_value') !== undefined ? 'constant' : 'expression';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Credentials: secret-looking names, AWS access keys, private keys, `password=` assignments.
+
+/** Splits an identifier into lower-case words: `DBPassword` → db, password; `GITHUB_TOKEN` → github, token. */
+export function words(name: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 'l' : c >= 'A' && c <= 'Z' ? 'u' : c >= '0' && c <= '9' ? 'd' : 'x');
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    const k = kind(c);
+    if (k === 'x') {
+      if (cur) out.push(cur.toLowerCase());
+      cur = '';
+      continue;
+    }
+    const prev = i > 0 ? kind(name[i - 1]) : 'x';
+    const next = i + 1 < name.length ? kind(name[i + 1]) : 'x';
+    // A word starts at an upper-case letter after a lower-case one or a digit, and at the last capital of a run before lower case.
+    const boundary = k === 'u' && (prev === 'l' || prev === 'd' || (prev === 'u' && next === 'l'));
+    if (boundary && cur) {
+      out.push(cur.toLowerCase());
+      cur = '';
+    }
+    cur += c;
+  }
+  if (cur) out.push(cur.toLowerCase());
+  return out;
+}
+
+/** Word sequences that, ending a name, say the value is a secret. */
+const SECRET_ENDINGS: readonly (readonly string[])[] = [
+  ['password'], ['passwd'], ['pwd'], ['passphrase'], ['secret'], ['token'],
+  ['apikey'], ['api', 'key'], ['privatekey'], ['private', 'key'], ['secretkey'], ['secret', 'key'],
+  ['secret', 'access', 'key'], ['credential'], ['credentials'],
+];
+
+/**
+ * True when a parameter or variable name says it holds a secret: it ends with password, secret, token, API key,
+ * private key, … (`DBPassword`, `GITHUB_TOKEN`, `ApiKey`). Names that only describe a secret do not count:
+ * `PasswordLength`, `SecretArn`, `TokenTtl`, `DbPasswordSecretName` end with another word.
+ */
+export function looksSecretName(name: string): boolean {
+  const w = words(name);
+  // A bare `PWD` is the shell's working directory, not a password.
+  if (w.length === 0 || (w.length === 1 && w[0] === 'pwd')) return false;
+  const last = w[w.length - 1];
+  if (last.length > 3 && last.endsWith('s') && ['passwords', 'secrets', 'tokens', 'apikeys', 'keys'].includes(last)) {
+    w[w.length - 1] = last.slice(0, -1);
+  }
+  return SECRET_ENDINGS.some((end) => end.length <= w.length && end.every((x, i) => w[w.length - end.length + i] === x));
+}
+
+/** An AWS access key ID (long-term `AKIA…` or temporary `ASIA…`). Linear: fixed-width look-arounds, one bounded class. */
+const ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g;
+/** A PEM private key header (RSA, EC, OPENSSH, DSA, ENCRYPTED or bare). Bounded class, no nesting. */
+const PRIVATE_KEY = /-----BEGIN [A-Z ]{0,24}PRIVATE KEY-----/g;
+/**
+ * `name=value` / `name: value` / `"name": "value"`: a name starting at a word start (the look-behind keeps the scan
+ * linear), an optional closing quote, then a quoted or bare value on the same line.
+ */
+const ASSIGNMENT = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*[=:][ \t]*("[^"\r\n]*"|'[^'\r\n]*'|[^\s"';&|]+)/g;
+
+export interface SecretHit {
+  /** What was found, for the message: `an AWS access key ID`, `a private key`, `a value for DB_PASSWORD`. */
+  readonly what: string;
+  /** The text to point at (found in the source to place the finding). */
+  readonly text: string;
+}
+
+/** True when an access key ID appears in `s`. */
+export function hasAccessKeyId(s: string): boolean {
+  ACCESS_KEY_ID.lastIndex = 0;
+  return ACCESS_KEY_ID.test(s);
+}
+
+/** True for a value that is a reference to a secret rather than a secret: an ARN, an SSM path, a dynamic reference. */
+export function isReferenceValue(v: string): boolean {
+  const t = v.trim();
+  return t.startsWith('arn:') || t.startsWith('{{resolve:') || (t.startsWith('/') && !t.includes(' '));
+}
+
+/** A literal value that could be a credential: not empty, not a boolean, not a reference or a substitution. */
+export function isLiteralSecretValue(v: string): boolean {
+  const t = v.trim();
+  if (t === '' || ['true', 'false', 'null', 'none', 'yes', 'no'].includes(t.toLowerCase())) return false;
+  if (isReferenceValue(t)) return false;
+  const first = t[0];
+  return !['$', '%', '{', '<', '(', '`'].includes(first) && !t.includes('${');
+}
+
+/** Credentials in a text (user data, scripts): access key IDs, private key blocks, secret-named assignments. */
+export function findSecrets(text: string): SecretHit[] {
+  const out: SecretHit[] = [];
+  for (const m of text.matchAll(ACCESS_KEY_ID)) out.push({ what: 'an AWS access key ID', text: m[0] });
+  for (const m of text.matchAll(PRIVATE_KEY)) out.push({ what: 'a private key', text: m[0] });
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const name = m[1];
+    let value = m[2];
+    if (value.length >= 2 && (value[0] === '"' || value[0] === "'")) value = value.slice(1, -1);
+    if (!looksSecretName(name) || !isLiteralSecretValue(value) || hasAccessKeyId(value)) continue;
+    out.push({ what: `a literal value for ${name}`, text: m[0] });
+  }
+  return out;
+}
+
+/** Base64 text (whitespace allowed between groups), decoded when it decodes to readable UTF-8. */
+export function decodeBase64Text(s: string): string | undefined {
+  const compact = s.replace(/\s+/g, '');
+  if (compact.length < 8 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  let readable = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    const c = decoded.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 0xfffd)) readable++;
+  }
+  return decoded.length > 0 && readable / decoded.length > 0.95 ? decoded : undefined;
+}
+
+/**
+ * A node for the first occurrence of `needle` in the source text of `node`, so a finding lands on the secret
+ * inside a long string; the node itself when the text is not found verbatim (escapes, decoded text).
+ */
+export function nodeFor(node: Node, needle: string): Node {
+  const [start, end] = node.span;
+  const i = node.doc.text.slice(start, end).indexOf(needle);
+  if (i < 0 || needle === '') return node;
+  const sub: ScalarNode = { kind: 'scalar', value: needle, style: 'plain', span: [start + i, start + i + needle.length], doc: node.doc };
+  return sub;
+}
+
+/** The same value, reported at another node (keeps its `Fn::If` conditions for the message). */
+export function valAt(v: Val, node: Node, r: Resource): Val {
+  return new Val([{ state: 'known', node, at: node, when: v.when }], r.resolver);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resource policy checks shared by CL-AWS-015 to CL-AWS-019.
+
+/** A check that reports Allow-to-everyone statements without a narrowing Condition in the policies `policiesOf` returns. */
+export function publicPolicyCheck(label: string, policiesOf: (r: Resource) => Val[]) {
+  return (r: Resource, ctx: CheckContext): void => {
+    for (const policy of policiesOf(r)) {
+      for (const g of publicGrants(policyStatements(policy, r, ctx))) {
+        const actions = actionNames(g.statement);
+        const what = actions.length > 0 ? quoteList(actions) : 'its actions';
+        ctx.report(
+          g.at,
+          g.notPrincipal
+            ? `${label} ${r.id} allows ${what} to every principal not listed in NotPrincipal, with no Condition.`
+            : `${label} ${r.id} allows ${what} to any principal ("*") with no Condition that narrows who.`,
+        );
+      }
+    }
+  };
+}
+
+/** The value to report a secret found inside it at: the secret's own characters when the value is written in place. */
+export function atSecret(v: Val, needle: string, r: Resource): Val {
+  const n = v.node;
+  if (!n || n !== v.at) return v;
+  return valAt(v, nodeFor(n, needle), r);
+}
+
+export interface EnvFinding {
+  readonly at: Val;
+  readonly message: string;
+}
+
+/**
+ * Credentials in one environment variable: an AWS access key ID in any value, or a literal value for a variable
+ * whose name says it is a secret. `where` names the variable's owner for the message ("Lambda function Fn").
+ */
+export function envVarFindings(name: string, value: Val, where: string, r: Resource): EnvFinding[] {
+  const out: EnvFinding[] = [];
+  for (const v of value.each()) {
+    const s = v.str();
+    if (s === undefined) continue;
+    const fromDefault = v.node !== undefined && v.node !== v.at;
+    const source = fromDefault ? ' (from a parameter default)' : '';
+    const key = s.match(ACCESS_KEY_ID_ONE)?.[0];
+    if (key) {
+      out.push({ at: atSecret(v, key, r), message: `${where} has an AWS access key ID in environment variable ${name}${source}: ${key.startsWith('AKIA') ? 'long-lived ' : ''}credentials in plain text.` });
+    } else if (looksSecretName(name) && isLiteralSecretValue(s)) {
+      out.push({
+        at: v,
+        message: `${where} sets environment variable ${name} to a literal secret${source}, readable by anyone who can read the template or the configuration.`,
+      });
+    }
+  }
+  return out;
+}
+
+const ACCESS_KEY_ID_ONE = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
