@@ -214,7 +214,10 @@ describe('resources and values', () => {
       '      H: !If [IsProd, "true", !Ref AWS::NoValue]',
       '',
     ].join('\n');
-    const [r] = resourcesOf(parseFile('t.yaml', text));
+    const [template, r] = resourcesOf(parseFile('t.yaml', text));
+    assert.equal(template.type, 'Template');
+    assert.equal(template.template, true);
+    assert.deepEqual(template.anchor.span, at(text, 'Parameters'));
     assert.equal(r.id, 'Db');
     assert.equal(r.type, 'AWS::RDS::DBInstance');
     assert.equal(r.condition, 'IsProd');

@@ -1,34 +1,10 @@
 // CL-AWS-022: a CloudFormation parameter whose name says it holds a secret, without NoEcho: true.
 //
-// Parameters are not resources, and the engine runs checks per resource type only. Until there is a
-// template-level hook, the check is registered on the resource types of the responsibility data and runs once
-// per template, from the first of its resources that has one of those types and no Condition (a resource
-// Condition would be appended to the message, and it says nothing about parameters).
+// It runs on the template itself (the `Template` pseudo-resource of every CloudFormation document).
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { TEMPLATE_TYPE, type Resource } from '../../../server/src/formats/resource';
 import { get, str, type MapNode, type Node, type ScalarNode } from '../../../server/src/model/tree';
 import { looksSecretName } from '../../lib/iam';
-
-/** The CloudFormation types the check is registered on: those with responsibility data (aws.yaml, aws-identity.yaml). */
-export const HOST_TYPES: readonly string[] = [
-  'AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::EC2::Volume',
-  'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress',
-  'AWS::EC2::SecurityGroupEgress', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::Subnet', 'AWS::EC2::VPC', 'AWS::EC2::FlowLog',
-  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
-  'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
-  'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::DocDB::DBInstance', 'AWS::Redshift::Cluster',
-  'AWS::Lambda::Function', 'AWS::Lambda::Permission', 'AWS::Lambda::Url', 'AWS::Serverless::Function', 'AWS::KMS::Key',
-  'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
-  'AWS::SNS::TopicInlinePolicy', 'AWS::DynamoDB::Table', 'AWS::EFS::FileSystem', 'AWS::ElastiCache::ReplicationGroup',
-  'AWS::ElastiCache::CacheCluster', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain', 'AWS::CloudTrail::Trail',
-  'AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret', 'AWS::SageMaker::NotebookInstance', 'AWS::SageMaker::EndpointConfig',
-  'AWS::EKS::Cluster', 'AWS::EKS::Nodegroup', 'AWS::ECS::TaskDefinition', 'AWS::ECS::Service', 'AWS::ECS::Cluster',
-  'AWS::ECR::Repository', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::Method',
-  'AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGateway::RestApi', 'AWS::DMS::ReplicationInstance',
-  'AWS::Kinesis::Stream', 'AWS::AmazonMQ::Broker', 'AWS::ElasticBeanstalk::Environment',
-];
-const HOSTS = new Set(HOST_TYPES);
 
 export interface SecretParameter {
   readonly name: ScalarNode;
@@ -58,8 +34,6 @@ export function secretParametersWithoutNoEcho(root: Node | undefined): SecretPar
 }
 
 function check(r: Resource, ctx: CheckContext): void {
-  const host = ctx.resources.find((x) => x.doc === r.doc && HOSTS.has(x.type) && !x.condition);
-  if (host !== r) return;
   for (const p of secretParametersWithoutNoEcho(r.doc.doc.root)) {
     const name = String(p.name.value);
     if (p.noEcho) {
@@ -100,6 +74,6 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html',
   ],
   checks: {
-    cloudformation: { types: HOST_TYPES, run: check },
+    cloudformation: { types: [TEMPLATE_TYPE], run: check },
   },
 });

@@ -65,6 +65,12 @@ function conditionText(when: readonly string[], resourceCondition: string | unde
   return parts.length ? ` (when ${parts.join(' and ')})` : '';
 }
 
+/** Puts the condition inside the check's sentence: "… is public (when IsDev is true)." */
+function withCondition(message: string, condition: string): string {
+  if (!condition) return message;
+  return message.endsWith('.') ? `${message.slice(0, -1)}${condition}.` : `${message}${condition}`;
+}
+
 interface FileState {
   file: ParsedFile;
   resources: Resource[];
@@ -114,7 +120,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     st.findings.push({
       rule,
       severity,
-      message: `${message}${conditionText(when, resource.condition)} ${responsibilitySentence(rule, service)}`,
+      message: `${withCondition(message, conditionText(when, resource.condition))} ${responsibilitySentence(rule, service)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
@@ -133,8 +139,11 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         const ctx: CheckContext = {
           resources: st.resources,
           edits: st.edits,
-          referrers: (target, types, attr) =>
-            st.resources.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(target.id)),
+          referrers: (target, types, attr) => {
+            // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
+            const id = target.id.replace(/\[[^\]]*\]/g, '');
+            return st.resources.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
+          },
           report: reporter(rule, severity, resource),
         };
         try {

@@ -1,7 +1,7 @@
 // CloudFormation: templates → resources, with parameter defaults, Fn::If branches and Fn::Sub strings resolved.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, getPair, str, type MapNode, type Node } from '../model/tree';
-import type { Resource } from './resource';
+import { TEMPLATE_TYPE, type Resource } from './resource';
 import { Val, type Alt, type Resolver } from './value';
 
 /** Pseudo parameters: known to CloudFormation only at deploy time. */
@@ -85,6 +85,24 @@ export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc): Resou
   const params = get(root, 'Parameters');
   const resolver = new CfnResolver(params?.kind === 'map' ? params : undefined);
   const out: Resource[] = [];
+  // The template itself, for checks of its Parameters, Outputs and other sections; anchored at its first key.
+  const firstKey = root.kind === 'map' ? root.pairs[0]?.key : undefined;
+  if (root.kind === 'map' && firstKey) {
+    out.push({
+      format: 'cloudformation',
+      type: TEMPLATE_TYPE,
+      id: '(template)',
+      node: root,
+      anchor: firstKey,
+      typeNode: firstKey,
+      body: Val.of(root, resolver),
+      file,
+      doc,
+      resolver,
+      template: true,
+      references: () => [...cfnReferences(root)],
+    });
+  }
   for (const pair of resources.pairs) {
     const body = pair.value;
     if (body.kind !== 'map') continue;

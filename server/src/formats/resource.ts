@@ -31,7 +31,15 @@ export interface Resource {
   readonly metadata?: MapNode;
   /** Kubernetes facts. */
   readonly k8s?: KubernetesFacts;
+  /**
+   * True for the CloudFormation template itself (type `Template`): checks of Parameters, Outputs and other
+   * template-level sections run on it. It is not a deployed resource: CodeLens and the inventory leave it out.
+   */
+  readonly template?: boolean;
 }
+
+/** The type of the template-level pseudo-resource of a CloudFormation document. */
+export const TEMPLATE_TYPE = 'Template';
 
 export interface KubernetesFacts {
   readonly apiVersion: string;

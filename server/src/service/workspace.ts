@@ -46,7 +46,7 @@ export function uriPath(uri: string): string | undefined {
 
 /** CodeLens above each resource: its service model and its open findings. */
 export function codeLenses(result: LintResult, catalogue: Catalogue): CodeLens[] {
-  return result.resources.map((r) => {
+  return result.resources.filter((r) => !r.template).map((r) => {
     const service = catalogue.service(r.format, r.type);
     const n = result.findings.filter((f) => f.resource.id === r.id).length;
     const model = service?.model ?? '?';
@@ -76,6 +76,7 @@ export function inventory(results: Iterable<LintResult>, catalogue: Catalogue): 
   const out: InventoryItem[] = [];
   for (const result of results) {
     for (const r of result.resources) {
+      if (r.template) continue;
       const service = catalogue.service(r.format, r.type);
       out.push({
         uri: result.file.uri,
