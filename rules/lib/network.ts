@@ -71,6 +71,11 @@ export function under(v: Val, when: readonly string[], r: Resource): Val {
   return new Val([{ ...alt, when }], r.resolver);
 }
 
+/** A node to report at (a key, a logical ID) under the conditions `when`. */
+export function nodeUnder(node: Node, when: readonly string[], r: Resource): Val {
+  return new Val([{ state: 'known', node, at: node, when }], r.resolver);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Protocols and ports
 
