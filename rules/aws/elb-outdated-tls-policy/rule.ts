@@ -78,7 +78,7 @@ export default defineRule({
   id: 'CL-AWS-040',
   slug: 'elb-outdated-tls-policy',
   title: 'Load balancer TLS policy allows TLS 1.0 or 1.1',
-  severity: 'medium',
+  severity: 'low',
   description:
     'An HTTPS or TLS listener whose security policy allows TLS 1.0 or 1.1 (including the API default ELBSecurityPolicy-2016-08) lets clients negotiate deprecated protocol versions and CBC/SHA-1 cipher suites.',
   remediation: 'Set SslPolicy (ssl_policy) to ELBSecurityPolicy-TLS13-1-2-2021-06 or another TLS 1.2+ policy once no client needs TLS 1.0/1.1.',
