@@ -71,6 +71,25 @@ export function under(v: Val, when: readonly string[], r: Resource): Val {
   return new Val([{ ...alt, when }], r.resolver);
 }
 
+/**
+ * True when `v`, got from `parent`, is missing because the parent mapping lacks the key (or, in a plan, holds an
+ * empty block list) — not because an `Fn::If` branch wrote `AWS::NoValue` for it.
+ */
+export function missingFromParent(v: Val, parent: Val): boolean {
+  if (v.node?.kind === 'seq') return true;
+  return parent.alts.some((a) => (a.state === 'known' ? a.node === v.at : a.at === v.at));
+}
+
+/**
+ * Where to report a setting missing from some alternatives (branches of an `Fn::If` around Properties): at `node`
+ * once without conditions when it is missing from every alternative, else at `node` once per alternative, under its
+ * conditions.
+ */
+export function missingAt(node: Node, missing: readonly Val[], total: number, r: Resource): (Val | Node)[] {
+  if (missing.length === total) return [node];
+  return missing.map((m) => (m.when.length ? nodeUnder(node, m.when, r) : node));
+}
+
 /** A node to report at (a key, a logical ID) under the conditions `when`. */
 export function nodeUnder(node: Node, when: readonly string[], r: Resource): Val {
   return new Val([{ state: 'known', node, at: node, when }], r.resolver);

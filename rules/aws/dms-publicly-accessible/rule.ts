@@ -1,29 +1,33 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
+import { missingAt, missingFromParent } from '../../lib/network';
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
   // The DMS API makes an instance public when PubliclyAccessible is omitted ("The default value is true").
-  const bad = r.body.get('PubliclyAccessible').find((v) => v.isTrue() || v.isAbsent);
-  if (!bad) return;
-  const props = r.body.node;
-  if (bad.isAbsent) {
-    if (bad.at === props || !props) {
-      // Missing: the finding goes to the logical ID; the fix adds the secure value to Properties.
-      const edits = props?.kind === 'map' ? ctx.edits.addPair(props, 'PubliclyAccessible', false) : undefined;
-      ctx.report(r.anchor, `DMS replication instance ${r.id} does not set PubliclyAccessible, and DMS then gives it a public IP address.`, {
-        fix: edits?.length ? { title: 'Add PubliclyAccessible: false', edits } : undefined,
-      });
-    } else {
-      // AWS::NoValue in one branch of Fn::If leaves the property out under that condition.
-      ctx.report(bad, `DMS replication instance ${r.id} leaves PubliclyAccessible out, and DMS then gives it a public IP address.`);
-    }
-    return;
+  const alts = r.body.get('PubliclyAccessible').each();
+  for (const v of alts) {
+    if (!v.isTrue()) continue;
+    const edits = ctx.edits.setValue(v, false);
+    ctx.report(v, `DMS replication instance ${r.id} sets PubliclyAccessible to true, so it gets a public IP address.`, {
+      fix: edits && { title: 'Set PubliclyAccessible to false', edits },
+    });
   }
-  const edits = ctx.edits.setValue(bad, false);
-  ctx.report(bad, `DMS replication instance ${r.id} sets PubliclyAccessible to true, so it gets a public IP address.`, {
-    fix: edits && { title: 'Set PubliclyAccessible to false', edits },
-  });
+  const missing = alts.filter((v) => v.isAbsent);
+  const plain = missing.filter((v) => missingFromParent(v, r.body));
+  const props = r.body.node;
+  const ats = missingAt(r.anchor, plain, alts.length, r);
+  for (const at of ats) {
+    // Missing outright: the finding goes to the logical ID; the fix adds the secure value to Properties.
+    const edits = ats.length === 1 && at === r.anchor && props?.kind === 'map' ? ctx.edits.addPair(props, 'PubliclyAccessible', false) : undefined;
+    ctx.report(at, `DMS replication instance ${r.id} does not set PubliclyAccessible, and DMS then gives it a public IP address.`, {
+      fix: edits?.length ? { title: 'Add PubliclyAccessible: false', edits } : undefined,
+    });
+  }
+  // AWS::NoValue in one branch of Fn::If leaves the property out under that condition.
+  for (const v of missing) {
+    if (!plain.includes(v)) ctx.report(v, `DMS replication instance ${r.id} leaves PubliclyAccessible out, and DMS then gives it a public IP address.`);
+  }
 }
 
 function terraform(r: Resource, ctx: CheckContext): void {

@@ -3,8 +3,7 @@ import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { TextEdit } from '../../../server/src/engine/edits';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import type { Node } from '../../../server/src/model/tree';
-import { isMissingBlock, keyNode, nodeUnder, strIs } from '../../lib/network';
+import { isMissingBlock, keyNode, missingAt, nodeUnder, strIs } from '../../lib/network';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
@@ -38,7 +37,10 @@ function check(r: Resource, ctx: CheckContext): void {
   if (!s) return;
   const name = `${s.kind} ${r.id}`;
   const path = `${s.prefix}${s.options}.${s.tokens}`;
-  for (const base of s.base(r).each()) {
+  const bases = s.base(r).each();
+  // Alternatives of the base mapping (branches of an Fn::If around it) that lack the metadata options block.
+  const missing: { base: Val; edits?: TextEdit[] }[] = [];
+  for (const base of bases) {
     if (base.isUnknown || base.isAbsent) continue;
     const baseNode = base.node;
     const options = base.get(s.options);
@@ -48,12 +50,13 @@ function check(r: Resource, ctx: CheckContext): void {
         // An instance launched from a launch template takes its metadata options from the template.
         if (s.delegate && !isMissingBlock(base.get(s.delegate))) continue;
         const plain = opt.at === baseNode || opt.node?.kind === 'seq';
-        const at: Val | Node = plain ? (base.when.length ? nodeUnder(r.anchor, base.when, r) : r.anchor) : opt;
-        let edits: TextEdit[] | undefined;
-        if (plain && baseNode?.kind === 'map' && opt.node?.kind !== 'seq') edits = ctx.edits.addPair(baseNode, s.options, { [s.tokens]: 'required' });
-        ctx.report(at, `${name} does not set ${path} to required, ${STILL_V1}.`, {
-          fix: edits?.length ? { title: `Add ${s.options} with ${s.tokens}: required`, edits } : undefined,
-        });
+        if (plain) {
+          const edits = baseNode?.kind === 'map' && opt.node?.kind !== 'seq' ? ctx.edits.addPair(baseNode, s.options, { [s.tokens]: 'required' }) : undefined;
+          missing.push({ base, edits });
+        } else {
+          // Left out by AWS::NoValue in one branch: reported at that branch.
+          ctx.report(opt, `${name} does not set ${path} to required, ${STILL_V1}.`);
+        }
         continue;
       }
       for (const block of opt.list()) {
@@ -81,6 +84,14 @@ function check(r: Resource, ctx: CheckContext): void {
       }
     }
   }
+  const ats = missingAt(r.anchor, missing.map((m) => m.base), bases.length, r);
+  ats.forEach((at, i) => {
+    // A fix only where the block is missing in plain sight (not per Fn::If branch).
+    const edits = ats.length === 1 && missing.length === 1 && !missing[0].base.when.length ? missing[i]?.edits : undefined;
+    ctx.report(at, `${name} does not set ${path} to required, ${STILL_V1}.`, {
+      fix: edits?.length ? { title: `Add ${s.options} with ${s.tokens}: required`, edits } : undefined,
+    });
+  });
 }
 
 export default defineRule({

@@ -1,16 +1,18 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
-import { isMissingBlock } from '../../lib/network';
+import { isMissingBlock, missingAt, missingFromParent } from '../../lib/network';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
     if (r.body.isUnknown) return;
-    const bad = r.body.get(attr).find((v) => isMissingBlock(v));
-    if (!bad) return;
-    // Missing outright: at the resource name; left out in one Fn::If branch: at that branch, with its condition.
-    const at = bad.at === r.body.node || bad.node?.kind === 'seq' ? r.anchor : bad;
-    ctx.report(at, `OpenSearch domain ${r.id} sets no ${attr}, so it gets a public endpoint reachable from the internet, guarded only by its access policy.`);
+    const alts = r.body.get(attr).each();
+    const missing = alts.filter((v) => isMissingBlock(v));
+    const message = `OpenSearch domain ${r.id} sets no ${attr}, so it gets a public endpoint reachable from the internet, guarded only by its access policy.`;
+    // Missing outright: at the resource name (once when every branch lacks it); left out by AWS::NoValue: at that branch.
+    const plain = missing.filter((v) => missingFromParent(v, r.body));
+    for (const at of missingAt(r.anchor, plain, alts.length, r)) ctx.report(at, message);
+    for (const v of missing) if (!plain.includes(v)) ctx.report(v, message);
   };
 }
 
