@@ -1,7 +1,7 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
 import type { Resource } from '../../server/src/formats/resource';
-import { Val } from '../../server/src/formats/value';
+import { Val, type Resolver } from '../../server/src/formats/value';
 import type { Node, ScalarNode } from '../../server/src/model/tree';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -30,6 +30,31 @@ export function worldFamily(cidr: string | undefined): Family | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Alternatives: a rule's fields may each come from a parameter default or an Fn::If branch.
 
+/**
+ * The alternatives of `v` that can happen, each as a value of its own: nested `Fn::If`s on the same condition repeat
+ * it (`IsProd and IsProd`) or contradict it (`IsProd and !IsProd`, a branch that is never taken); the repeats are
+ * dropped and the contradictory alternatives left out.
+ */
+export function reachable(v: Val): Val[] {
+  const out: Val[] = [];
+  for (const alt of v.each()) {
+    const when = mergeWhen([], alt.when);
+    if (!when) continue;
+    out.push(when.length === alt.when.length ? alt : new Val([{ ...alt.alts[0], when }], resolverOf(alt)));
+  }
+  return out;
+}
+
+/** The first reachable alternative of `v` that satisfies `pred` (see `reachable`). */
+export function findReachable(v: Val, pred: (alt: Val) => boolean): Val | undefined {
+  return reachable(v).find(pred);
+}
+
+function resolverOf(v: Val): Resolver {
+  // Val keeps its resolver private; a value built from one of its alternatives needs the same one.
+  return (v as unknown as { resolver: Resolver }).resolver;
+}
+
 /** One combination of single alternatives of several values, and the conditions under which it holds. */
 export interface Choice {
   readonly parts: readonly Val[];
@@ -45,7 +70,7 @@ export function choices(vals: readonly Val[], limit = 256): Choice[] {
   for (const v of vals) {
     const next: Choice[] = [];
     for (const c of out) {
-      for (const alt of v.each()) {
+      for (const alt of reachable(v)) {
         const when = mergeWhen(c.when, alt.when);
         if (when && next.length < limit) next.push({ parts: [...c.parts, alt], when });
       }
@@ -207,11 +232,11 @@ export function ingressRules(r: Resource): IngressRule[] {
   switch (r.type) {
     case 'AWS::EC2::SecurityGroup':
       for (const item of body.get('SecurityGroupIngress').items()) {
-        for (const rule of item.each()) out.push(cfnRule(rule));
+        for (const rule of reachable(item)) out.push(cfnRule(rule));
       }
       break;
     case 'AWS::EC2::SecurityGroupIngress':
-      for (const rule of body.each()) out.push(cfnRule(rule));
+      for (const rule of reachable(body)) out.push(cfnRule(rule));
       break;
     case 'aws_security_group':
     case 'aws_default_security_group':

@@ -2,7 +2,7 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { strIs } from '../../lib/network';
+import { findReachable, strIs } from '../../lib/network';
 
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {
@@ -22,7 +22,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   const apiIds = r.references('RestApiId');
   const api = ctx.resources.find((x) => x.type === 'AWS::ApiGateway::RestApi' && apiIds.includes(x.id));
   if (api && apiGuarded(api.body.path('EndpointConfiguration', 'Types'), api.body.get('Policy'))) return;
-  const none = body.get('AuthorizationType').find((a) => strIs(a, 'NONE'));
+  const none = findReachable(body.get('AuthorizationType'), (a) => strIs(a, 'NONE'));
   if (!none) return;
   ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has AuthorizationType NONE and no API key, so anyone who can reach the API can call it.`);
 }
@@ -43,7 +43,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
     if (apiGuarded(types, api.body.get('policy'))) return;
     if (ctx.referrers(api, ['aws_api_gateway_rest_api_policy'], 'rest_api_id').length) return;
   }
-  const none = body.get('authorization').find((a) => strIs(a, 'NONE'));
+  const none = findReachable(body.get('authorization'), (a) => strIs(a, 'NONE'));
   if (!none) return;
   ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has authorization NONE and no API key, so anyone who can reach the API can call it.`);
 }

@@ -2,10 +2,10 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { strIs } from '../../lib/network';
+import { findReachable, strIs } from '../../lib/network';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
-  const bad = behavior.get(attr).find((v) => strIs(v, 'allow-all'));
+  const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
   if (!bad) return;
   const edits = ctx.edits.setValue(bad, 'redirect-to-https');
   ctx.report(bad, `Distribution ${r.id} sets ${path}.${attr} to allow-all, so viewers can fetch content over plain HTTP.`, {

@@ -2,7 +2,7 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { isMissingBlock, keyNode, nodeUnder } from '../../lib/network';
+import { findReachable, isMissingBlock, keyNode, nodeUnder, reachable } from '../../lib/network';
 
 /** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
 const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
@@ -36,7 +36,7 @@ const TF: Names = {
 
 function check(n: Names, config: (r: Resource) => Val) {
   return (r: Resource, ctx: CheckContext) => {
-    for (const dc of config(r).each()) {
+    for (const dc of reachable(config(r))) {
       if (dc.isUnknown || dc.isAbsent) continue;
       // A disabled distribution accepts no viewer connections.
       if (dc.get(n.enabled).isFalse()) continue;
@@ -48,13 +48,13 @@ function check(n: Names, config: (r: Resource) => Val) {
         continue;
       }
       for (const cert of certVal.list()) {
-        const def = cert.get(n.defaultCert).find((v) => v.isTrue());
+        const def = findReachable(cert.get(n.defaultCert), (v) => v.isTrue());
         if (def) {
           ctx.report(def, `Distribution ${r.id} uses the default CloudFront certificate (${n.defaultCert}), which accepts TLS 1.0 and 1.1 whatever ${n.minimum} says.`);
           continue;
         }
         const minimum = cert.get(n.minimum);
-        const old = minimum.find((v) => v.str() !== undefined && OLD.has(v.str()!.trim()));
+        const old = findReachable(minimum, (v) => v.str() !== undefined && OLD.has(v.str()!.trim()));
         if (old) {
           ctx.report(old, `Distribution ${r.id} sets ${n.minimum} to ${old.str()!.trim()}, which accepts protocols older than TLS 1.2.`);
           continue;

@@ -1,11 +1,11 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
-import { missingAt, missingFromParent } from '../../lib/network';
+import { findReachable, missingAt, missingFromParent, reachable } from '../../lib/network';
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
   // The DMS API makes an instance public when PubliclyAccessible is omitted ("The default value is true").
-  const alts = r.body.get('PubliclyAccessible').each();
+  const alts = reachable(r.body.get('PubliclyAccessible'));
   for (const v of alts) {
     if (!v.isTrue()) continue;
     const edits = ctx.edits.setValue(v, false);
@@ -32,7 +32,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
 
 function terraform(r: Resource, ctx: CheckContext): void {
   // The provider sends false when publicly_accessible is omitted: only an explicit true is public.
-  const bad = r.body.get('publicly_accessible').find((v) => v.isTrue());
+  const bad = findReachable(r.body.get('publicly_accessible'), (v) => v.isTrue());
   if (!bad) return;
   const edits = ctx.edits.setValue(bad, false);
   ctx.report(bad, `DMS replication instance ${r.id} sets publicly_accessible to true, so it gets a public IP address.`, {

@@ -3,7 +3,7 @@ import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { TextEdit } from '../../../server/src/engine/edits';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { isMissingBlock, keyNode, missingAt, nodeUnder, strIs } from '../../lib/network';
+import { isMissingBlock, keyNode, missingAt, nodeUnder, reachable, strIs } from '../../lib/network';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
@@ -37,14 +37,14 @@ function check(r: Resource, ctx: CheckContext): void {
   if (!s) return;
   const name = `${s.kind} ${r.id}`;
   const path = `${s.prefix}${s.options}.${s.tokens}`;
-  const bases = s.base(r).each();
+  const bases = reachable(s.base(r));
   // Alternatives of the base mapping (branches of an Fn::If around it) that lack the metadata options block.
   const missing: { base: Val; edits?: TextEdit[] }[] = [];
   for (const base of bases) {
     if (base.isUnknown || base.isAbsent) continue;
     const baseNode = base.node;
     const options = base.get(s.options);
-    for (const opt of options.each()) {
+    for (const opt of reachable(options)) {
       if (opt.isUnknown) continue;
       if (isMissingBlock(opt)) {
         // An instance launched from a launch template takes its metadata options from the template.
@@ -64,7 +64,7 @@ function check(r: Resource, ctx: CheckContext): void {
         // IMDS turned off (or possibly off) leaves nothing to protect.
         if (endpoint.isUnknown || endpoint.some((e) => strIs(e, 'disabled'))) continue;
         const tokens = block.get(s.tokens);
-        for (const t of tokens.each()) {
+        for (const t of reachable(tokens)) {
           if (t.isUnknown || strIs(t, 'required')) continue;
           const blockNode = block.node;
           if (t.isAbsent) {

@@ -2,6 +2,7 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
+import { findReachable } from '../../lib/network';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',
@@ -13,7 +14,7 @@ const KIND: Record<string, string> = {
 };
 
 function report(r: Resource, ctx: CheckContext, v: Val, path: string): void {
-  const bad = v.find((x) => x.isTrue());
+  const bad = findReachable(v, (x) => x.isTrue());
   const whom = KIND[r.type] === 'Instance' ? 'it gets' : 'its instances get';
   if (bad) ctx.report(bad, `${KIND[r.type]} ${r.id} sets ${path} to true, so ${whom} a public IPv4 address.`);
 }

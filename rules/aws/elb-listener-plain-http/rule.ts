@@ -2,7 +2,7 @@
 import { defineRule, type CheckContext, type Related } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
-import { strIs } from '../../lib/network';
+import { findReachable, reachable, strIs } from '../../lib/network';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';
@@ -87,7 +87,7 @@ function listenerV2(s: Shape) {
     const lb = ctx.resources.find((x) => s.lbTypes.includes(x.type) && lbIds.includes(x.id));
     const protocolVal = r.body.get(s.protocol);
     const protocol =
-      protocolVal.find((p) => strIs(p, 'HTTP')) ??
+      findReachable(protocolVal, (p) => strIs(p, 'HTTP')) ??
       (protocolVal.isAbsent && lb && s.httpByDefault?.(lb) ? r.anchor : undefined);
     if (!protocol) return;
     // Plain HTTP inside the VPC is a design choice; an internal load balancer is left alone.
@@ -110,8 +110,8 @@ function listenerV2(s: Shape) {
 function classicCfn(r: Resource, ctx: CheckContext): void {
   const scheme = r.body.get('Scheme');
   if (scheme.isUnknown || strIs(scheme, 'internal')) return;
-  for (const listener of r.body.get('Listeners').items()) {
-    const protocol = listener.get('Protocol').find((p) => strIs(p, 'HTTP'));
+  for (const listener of r.body.get('Listeners').items().flatMap(reachable)) {
+    const protocol = findReachable(listener.get('Protocol'), (p) => strIs(p, 'HTTP'));
     if (protocol) ctx.report(protocol, `Classic load balancer ${r.id} has a listener on port ${listener.get('LoadBalancerPort').str() ?? '?'} that accepts plain HTTP.`);
   }
 }
@@ -120,7 +120,7 @@ function classicTf(r: Resource, ctx: CheckContext): void {
   const internal = r.body.get('internal');
   if (internal.isUnknown || internal.isTrue()) return;
   for (const listener of r.body.get('listener').list()) {
-    const protocol = listener.get('lb_protocol').find((p) => strIs(p, 'HTTP'));
+    const protocol = findReachable(listener.get('lb_protocol'), (p) => strIs(p, 'HTTP'));
     if (protocol) ctx.report(protocol, `Classic load balancer ${r.id} has a listener on port ${listener.get('lb_port').str() ?? '?'} that accepts plain HTTP.`);
   }
 }

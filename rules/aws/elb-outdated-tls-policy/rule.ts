@@ -1,7 +1,7 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
-import { strIs } from '../../lib/network';
+import { findReachable, strIs } from '../../lib/network';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -38,10 +38,10 @@ const WEAK_PROTOCOL_ATTRIBUTES = new Set(['protocol-sslv2', 'protocol-sslv3', 'p
 
 function listenerV2(protocolAttr: string, policyAttr: string) {
   return (r: Resource, ctx: CheckContext) => {
-    const protocol = r.body.get(protocolAttr).find((p) => strIs(p, 'HTTPS') || strIs(p, 'TLS'));
+    const protocol = findReachable(r.body.get(protocolAttr), (p) => strIs(p, 'HTTPS') || strIs(p, 'TLS'));
     if (!protocol) return;
     const policy = r.body.get(policyAttr);
-    const weak = policy.find((p) => p.str() !== undefined && isWeakPolicy(p.str()!));
+    const weak = findReachable(policy, (p) => p.str() !== undefined && isWeakPolicy(p.str()!));
     if (weak) {
       ctx.report(weak, `Listener ${r.id} uses ${policyAttr} ${weak.str()!.trim()}, which allows TLS 1.0 or TLS 1.1.`);
       return;
@@ -64,10 +64,10 @@ function classicCfn(r: Resource, ctx: CheckContext): void {
       const key = attr.get('Name').str()?.trim().toLowerCase();
       const value = attr.get('Value');
       if (key === 'reference-security-policy') {
-        const weak = value.find((v) => v.str() !== undefined && isWeakPolicy(v.str()!));
+        const weak = findReachable(value, (v) => v.str() !== undefined && isWeakPolicy(v.str()!));
         if (weak) ctx.report(weak, `Classic load balancer ${r.id} uses security policy ${weak.str()!.trim()} in ${name}, which allows TLS 1.0 or older protocols.`);
       } else if (key && WEAK_PROTOCOL_ATTRIBUTES.has(key)) {
-        const on = value.find((v) => v.isTrue());
+        const on = findReachable(value, (v) => v.isTrue());
         if (on) ctx.report(on, `Classic load balancer ${r.id} turns on ${attr.get('Name').str()} in ${name}.`);
       }
     }

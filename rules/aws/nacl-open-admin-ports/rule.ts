@@ -9,6 +9,7 @@ import {
   exposureOf,
   isAllPorts,
   portsReached,
+  reachable,
   reachPhrase,
   strIs,
   under,
@@ -95,7 +96,7 @@ function siblings(r: Resource, ctx: CheckContext): Entry[] {
       const key = aclKey(r, 'NetworkAclId');
       return ctx.resources
         .filter((o) => o !== r && o.type === r.type && (key === undefined || aclKey(o, 'NetworkAclId') === undefined || aclKey(o, 'NetworkAclId') === key))
-        .flatMap((o) => o.body.each().map(cfnEntry));
+        .flatMap((o) => reachable(o.body).map(cfnEntry));
     }
     case 'aws_network_acl_rule': {
       const key = aclKey(r, 'network_acl_id');
@@ -185,7 +186,7 @@ function check(r: Resource, ctx: CheckContext): void {
   let cache: Entry[] | undefined;
   const others = () => (cache ??= siblings(r, ctx));
   if (r.type === 'AWS::EC2::NetworkAclEntry') {
-    for (const b of r.body.each()) checkEntry(r, ctx, cfnEntry(b), others);
+    for (const b of reachable(r.body)) checkEntry(r, ctx, cfnEntry(b), others);
   } else if (r.type === 'aws_network_acl_rule') {
     checkEntry(r, ctx, tfRuleEntry(r.body), others);
   } else {

@@ -1,12 +1,12 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
-import { isMissingBlock, missingAt, missingFromParent } from '../../lib/network';
+import { isMissingBlock, missingAt, missingFromParent, reachable } from '../../lib/network';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
     if (r.body.isUnknown) return;
-    const alts = r.body.get(attr).each();
+    const alts = reachable(r.body.get(attr));
     const missing = alts.filter((v) => isMissingBlock(v));
     const message = `OpenSearch domain ${r.id} sets no ${attr}, so it gets a public endpoint reachable from the internet, guarded only by its access policy.`;
     // Missing outright: at the resource name (once when every branch lacks it); left out by AWS::NoValue: at that branch.

@@ -1,12 +1,13 @@
 // CL-AWS-032: a Redshift cluster with a public endpoint.
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
+import { findReachable } from '../../lib/network';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
     // Only an explicit true: AWS creates new clusters private by default since January 2025, and the Terraform
     // provider's default (true before v6.0.0) depends on the provider version, which the file does not say.
-    const bad = r.body.get(attr).find((v) => v.isTrue());
+    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
     if (!bad) return;
     const edits = ctx.edits.setValue(bad, false);
     ctx.report(bad, `Redshift cluster ${r.id} sets ${attr} to true, so its endpoint resolves to a public IP address.`, {

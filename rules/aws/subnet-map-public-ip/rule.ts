@@ -1,10 +1,11 @@
 // CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
+import { findReachable } from '../../lib/network';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
-    const bad = r.body.get(attr).find((v) => v.isTrue());
+    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
     if (bad) ctx.report(bad, `Subnet ${r.id} sets ${attr} to true, so every instance launched in it gets a public IPv4 address unless it asks otherwise.`);
   };
 }
