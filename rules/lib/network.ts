@@ -10,7 +10,7 @@ import type { Node, ScalarNode } from '../../server/src/model/tree';
 export type Family = 'IPv4' | 'IPv6';
 
 const IPV4_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const IPV6_ADDRESS = /^[0-9a-f:.]*:[0-9a-f:.]*$/i;
+const IPV6_CHARS = /^[0-9a-f:.]+$/i;
 
 /**
  * The address family when `cidr` is the whole address space (`0.0.0.0/0`, `::/0`, `0::/0`, any address with a
@@ -23,7 +23,7 @@ export function worldFamily(cidr: string | undefined): Family | undefined {
   if (slash < 0 || s.slice(slash + 1) !== '0') return undefined;
   const address = s.slice(0, slash);
   if (IPV4_ADDRESS.test(address)) return 'IPv4';
-  if (IPV6_ADDRESS.test(address)) return 'IPv6';
+  if (address.includes(':') && IPV6_CHARS.test(address)) return 'IPv6';
   return undefined;
 }
 

@@ -19,6 +19,14 @@ import {
   type NamedPort,
 } from '../../lib/network';
 
+/**
+ * True for an ephemeral-port range that contains 3389: 1024-65535 (or 1025-5000, Windows' old range), the allow that
+ * return traffic needs through a stateless ACL. Linux (32768+) and current Windows (49152+) ranges do not reach 3389.
+ */
+function isEphemeralRange(e: Exposure): boolean {
+  return e.kind === 'ports' && (e.from === 1024 || e.from === 1025) && e.to >= 5000;
+}
+
 /** One network ACL entry, whatever its shape. */
 interface Entry {
   readonly cidrs: readonly Val[];
@@ -157,6 +165,9 @@ function checkEntry(r: Resource, ctx: CheckContext, entry: Entry, others: () => 
       if (!family || text === undefined || !strIs(a, 'allow')) continue;
       const exposure: Exposure | null | undefined = exposureOf(p, f, t);
       if (!exposure) continue;
+      // Network ACLs are stateless: an allow from 1024 upwards is the ephemeral-port range that return traffic needs
+      // (AWS's own recommended rules have it). Security groups are stateful and get no such exemption (CL-AWS-005).
+      if (isEphemeralRange(exposure)) continue;
       const reached = portsReached(exposure, ADMIN_PORTS);
       if (reached.length === 0) continue;
       // Entries are evaluated in rule-number order: a lower-numbered deny of the world may block a port first.
