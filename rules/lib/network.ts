@@ -111,6 +111,7 @@ export function missingFromParent(v: Val, parent: Val): boolean {
  * conditions.
  */
 export function missingAt(node: Node, missing: readonly Val[], total: number, r: Resource): (Val | Node)[] {
+  if (missing.length === 0) return [];
   if (missing.length === total) return [node];
   return missing.map((m) => (m.when.length ? nodeUnder(node, m.when, r) : node));
 }
