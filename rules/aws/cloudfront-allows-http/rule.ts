@@ -1,0 +1,62 @@
+// CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { findReachable, strIs } from '../../lib/network';
+
+function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
+  const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
+  if (!bad) return;
+  const edits = ctx.edits.setValue(bad, 'redirect-to-https');
+  ctx.report(bad, `Distribution ${r.id} sets ${path}.${attr} to allow-all, so viewers can fetch content over plain HTTP.`, {
+    fix: edits && { title: `Set ${attr} to redirect-to-https`, edits },
+  });
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  const config = r.body.get('DistributionConfig');
+  // A disabled distribution serves nothing.
+  if (config.get('Enabled').isFalse()) return;
+  for (const b of config.get('DefaultCacheBehavior').list()) report(r, ctx, b, 'DefaultCacheBehavior', 'ViewerProtocolPolicy');
+  config.get('CacheBehaviors').items().forEach((b, i) => report(r, ctx, b, `CacheBehaviors[${i}]`, 'ViewerProtocolPolicy'));
+}
+
+function terraform(r: Resource, ctx: CheckContext): void {
+  if (r.body.get('enabled').isFalse()) return;
+  for (const b of r.body.get('default_cache_behavior').list()) report(r, ctx, b, 'default_cache_behavior', 'viewer_protocol_policy');
+  for (const b of r.body.get('ordered_cache_behavior').list()) report(r, ctx, b, 'ordered_cache_behavior', 'viewer_protocol_policy');
+}
+
+export default defineRule({
+  id: 'CL-AWS-041',
+  slug: 'cloudfront-allows-http',
+  title: 'CloudFront distribution allows plain HTTP',
+  severity: 'medium',
+  description:
+    'A cache behavior with ViewerProtocolPolicy allow-all serves content to viewers over plain HTTP, where it can be read and altered in transit, and lets cookies and tokens travel unencrypted.',
+  remediation: 'Set ViewerProtocolPolicy (viewer_protocol_policy) to redirect-to-https, or https-only for APIs.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the edge network and terminates HTTPS for you with its own or your certificate',
+    customer: 'whether viewers may use plain HTTP is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_34'],
+    kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-defaultcachebehavior.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer_protocol_policy',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::CloudFront::Distribution'], run: cloudformation },
+    terraform: { types: ['aws_cloudfront_distribution'], run: terraform },
+  },
+});

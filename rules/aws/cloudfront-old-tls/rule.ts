@@ -1,0 +1,104 @@
+// CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { findReachable, isMissingBlock, keyNode, nodeUnder, reachable } from '../../lib/network';
+
+/** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
+const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
+
+interface Names {
+  readonly certificate: string;
+  readonly defaultCert: string;
+  readonly minimum: string;
+  readonly customCerts: readonly string[];
+  /** True when a custom certificate without a minimum version gets TLSv1 (the Terraform provider's default). */
+  readonly defaultTlsV1: boolean;
+  readonly enabled: string;
+}
+
+const CFN: Names = {
+  certificate: 'ViewerCertificate',
+  defaultCert: 'CloudFrontDefaultCertificate',
+  minimum: 'MinimumProtocolVersion',
+  customCerts: ['AcmCertificateArn', 'IamCertificateId'],
+  defaultTlsV1: false,
+  enabled: 'Enabled',
+};
+const TF: Names = {
+  certificate: 'viewer_certificate',
+  defaultCert: 'cloudfront_default_certificate',
+  minimum: 'minimum_protocol_version',
+  customCerts: ['acm_certificate_arn', 'iam_certificate_id'],
+  defaultTlsV1: true,
+  enabled: 'enabled',
+};
+
+function check(n: Names, config: (r: Resource) => Val) {
+  return (r: Resource, ctx: CheckContext) => {
+    for (const dc of reachable(config(r))) {
+      if (dc.isUnknown || dc.isAbsent) continue;
+      // A disabled distribution accepts no viewer connections.
+      if (dc.get(n.enabled).isFalse()) continue;
+      const certVal = dc.get(n.certificate);
+      if (certVal.isUnknown) continue;
+      if (isMissingBlock(certVal)) {
+        // No ViewerCertificate: the distribution uses the *.cloudfront.net certificate, whose policy is TLSv1.
+        ctx.report(dc.when.length ? nodeUnder(r.anchor, dc.when, r) : r.anchor, `Distribution ${r.id} sets no ${n.certificate}, so it uses the default CloudFront certificate, which accepts TLS 1.0 and 1.1.`);
+        continue;
+      }
+      for (const cert of certVal.list()) {
+        const def = findReachable(cert.get(n.defaultCert), (v) => v.isTrue());
+        if (def) {
+          ctx.report(def, `Distribution ${r.id} uses the default CloudFront certificate (${n.defaultCert}), which accepts TLS 1.0 and 1.1 whatever ${n.minimum} says.`);
+          continue;
+        }
+        const minimum = cert.get(n.minimum);
+        const old = findReachable(minimum, (v) => v.str() !== undefined && OLD.has(v.str()!.trim()));
+        if (old) {
+          ctx.report(old, `Distribution ${r.id} sets ${n.minimum} to ${old.str()!.trim()}, which accepts protocols older than TLS 1.2.`);
+          continue;
+        }
+        const custom = n.customCerts.some((c) => cert.get(c).str() !== undefined || cert.get(c).isUnknown);
+        if (n.defaultTlsV1 && minimum.isAbsent && custom && !cert.get(n.defaultCert).isUnknown) {
+          const at = keyNode(r.body, n.certificate) ?? r.anchor;
+          ctx.report(at, `Distribution ${r.id} sets no ${n.minimum}, so it defaults to TLSv1, which accepts TLS 1.0 and 1.1.`);
+        }
+      }
+    }
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-042',
+  slug: 'cloudfront-old-tls',
+  title: 'CloudFront distribution accepts TLS older than 1.2',
+  severity: 'low',
+  description:
+    'A distribution whose viewer security policy is below TLSv1.2_2018 (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016), or that uses the default *.cloudfront.net certificate, lets viewers negotiate deprecated TLS 1.0/1.1 (even SSLv3) and weak cipher suites.',
+  remediation: 'Serve the distribution under your own domain with an ACM certificate and set MinimumProtocolVersion (minimum_protocol_version) to TLSv1.2_2021 or newer.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the edge network, terminates TLS and maintains the security policies',
+    customer: 'which security policy your distribution uses is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8', 'SC-13'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_174'],
+    kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-viewercertificate.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer-certificate-arguments',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::CloudFront::Distribution'], run: check(CFN, (r) => r.body.get('DistributionConfig')) },
+    terraform: { types: ['aws_cloudfront_distribution'], run: check(TF, (r) => r.body) },
+  },
+});

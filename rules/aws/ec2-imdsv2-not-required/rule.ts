@@ -1,0 +1,128 @@
+// CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { TextEdit } from '../../../server/src/engine/edits';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import { isMissingBlock, keyNode, missingAt, nodeUnder, reachable, strIs } from '../../lib/network';
+
+interface Shape {
+  /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
+  readonly base: (r: Resource) => Val;
+  /** How messages name that mapping's path (`LaunchTemplateData.`). */
+  readonly prefix: string;
+  readonly options: string;
+  readonly tokens: string;
+  readonly endpoint: string;
+  /** A setting that hands the decision to a launch template (Instance LaunchTemplate, aws_instance launch_template). */
+  readonly delegate?: string;
+  readonly kind: string;
+}
+
+const CFN_NAMES = { options: 'MetadataOptions', tokens: 'HttpTokens', endpoint: 'HttpEndpoint' };
+const TF_NAMES = { options: 'metadata_options', tokens: 'http_tokens', endpoint: 'http_endpoint' };
+
+const SHAPES: Record<string, Shape> = {
+  'AWS::EC2::Instance': { ...CFN_NAMES, base: (r) => r.body, prefix: '', delegate: 'LaunchTemplate', kind: 'Instance' },
+  'AWS::EC2::LaunchTemplate': { ...CFN_NAMES, base: (r) => r.body.get('LaunchTemplateData'), prefix: 'LaunchTemplateData.', kind: 'Launch template' },
+  'AWS::AutoScaling::LaunchConfiguration': { ...CFN_NAMES, base: (r) => r.body, prefix: '', kind: 'Launch configuration' },
+  aws_instance: { ...TF_NAMES, base: (r) => r.body, prefix: '', delegate: 'launch_template', kind: 'Instance' },
+  aws_launch_template: { ...TF_NAMES, base: (r) => r.body, prefix: '', kind: 'Launch template' },
+  aws_launch_configuration: { ...TF_NAMES, base: (r) => r.body, prefix: '', kind: 'Launch configuration' },
+};
+
+const STILL_V1 = 'so IMDSv1 stays available unless the AMI or the account-level IMDS defaults require IMDSv2';
+
+function check(r: Resource, ctx: CheckContext): void {
+  const s = SHAPES[r.type];
+  if (!s) return;
+  const name = `${s.kind} ${r.id}`;
+  const path = `${s.prefix}${s.options}.${s.tokens}`;
+  const bases = reachable(s.base(r));
+  // Alternatives of the base mapping (branches of an Fn::If around it) that lack the metadata options block.
+  const missing: { base: Val; edits?: TextEdit[] }[] = [];
+  for (const base of bases) {
+    if (base.isUnknown || base.isAbsent) continue;
+    const baseNode = base.node;
+    const options = base.get(s.options);
+    for (const opt of reachable(options)) {
+      if (opt.isUnknown) continue;
+      if (isMissingBlock(opt)) {
+        // An instance launched from a launch template takes its metadata options from the template.
+        if (s.delegate && !isMissingBlock(base.get(s.delegate))) continue;
+        const plain = opt.at === baseNode || opt.node?.kind === 'seq';
+        if (plain) {
+          const edits = baseNode?.kind === 'map' && opt.node?.kind !== 'seq' ? ctx.edits.addPair(baseNode, s.options, { [s.tokens]: 'required' }) : undefined;
+          missing.push({ base, edits });
+        } else {
+          // Left out by AWS::NoValue in one branch: reported at that branch.
+          ctx.report(opt, `${name} does not set ${path} to required, ${STILL_V1}.`);
+        }
+        continue;
+      }
+      for (const block of opt.list()) {
+        const endpoint = block.get(s.endpoint);
+        // IMDS turned off (or possibly off) leaves nothing to protect.
+        if (endpoint.isUnknown || endpoint.some((e) => strIs(e, 'disabled'))) continue;
+        const tokens = block.get(s.tokens);
+        for (const t of reachable(tokens)) {
+          if (t.isUnknown || strIs(t, 'required')) continue;
+          const blockNode = block.node;
+          if (t.isAbsent) {
+            const key = keyNode(base, s.options) ?? r.anchor;
+            const edits = t.at === blockNode && blockNode?.kind === 'map' ? ctx.edits.addPair(blockNode, s.tokens, 'required') : undefined;
+            ctx.report(t.at === blockNode ? nodeUnder(key, t.when, r) : t, `${name} does not set ${path} to required, ${STILL_V1}.`, {
+              fix: edits?.length ? { title: `Set ${s.tokens} to required`, edits } : undefined,
+            });
+            continue;
+          }
+          if (t.str() === undefined) continue;
+          const edits = ctx.edits.setValue(t, 'required');
+          ctx.report(t, `${name} sets ${path} to ${t.str()}, so IMDSv1 stays available.`, {
+            fix: edits && { title: `Set ${s.tokens} to required`, edits },
+          });
+        }
+      }
+    }
+  }
+  const ats = missingAt(r.anchor, missing.map((m) => m.base), bases.length, r);
+  ats.forEach((at, i) => {
+    // A fix only where the block is missing in plain sight (not per Fn::If branch).
+    const edits = ats.length === 1 && missing.length === 1 && !missing[0].base.when.length ? missing[i]?.edits : undefined;
+    ctx.report(at, `${name} does not set ${path} to required, ${STILL_V1}.`, {
+      fix: edits?.length ? { title: `Add ${s.options} with ${s.tokens}: required`, edits } : undefined,
+    });
+  });
+}
+
+export default defineRule({
+  id: 'CL-AWS-038',
+  slug: 'ec2-imdsv2-not-required',
+  title: 'EC2 instance metadata service does not require IMDSv2',
+  severity: 'medium',
+  description:
+    'Without HttpTokens set to required, an instance still answers IMDSv1 requests, so a server-side request forgery (SSRF) bug or an open proxy on it can read the instance role credentials from the metadata service.',
+  remediation: 'Set MetadataOptions.HttpTokens (metadata_options.http_tokens) to required after checking that the software on the instances uses IMDSv2-capable SDKs and agents.',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'identity-and-access',
+    provider: 'AWS runs the instance metadata service and offers IMDSv2, account-level defaults and IMDSv2-only AMIs',
+    customer: 'requiring IMDSv2 on your instances and launch templates is yours to do',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['5.6'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
+  ],
+  equivalents: { checkov: ['CKV_AWS_79'] },
+  docs: [
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-metadataoptions.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-launchtemplate-launchtemplatedata-metadataoptions.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: check },
+    terraform: { types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: check },
+  },
+});

@@ -1,0 +1,115 @@
+// CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { findReachable, strIs } from '../../lib/network';
+
+/** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
+const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
+
+/** Predefined ELB security policies that allow TLS 1.0 or TLS 1.1 (ELB user guides, security policies tables). */
+const WEAK_POLICIES = new Set([
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-2015-05',
+  'ELBSecurityPolicy-TLS-1-0-2015-04',
+  'ELBSecurityPolicy-TLS-1-1-2017-01',
+  'ELBSecurityPolicy-FS-2018-06',
+  'ELBSecurityPolicy-FS-1-1-2019-08',
+  'ELBSecurityPolicy-TLS13-1-0-2021-06',
+  'ELBSecurityPolicy-TLS13-1-1-2021-06',
+]);
+
+/**
+ * True when a policy name is known to allow TLS 1.0 or 1.1: the list above, the TLS 1.3 families with a 1.0 or 1.1
+ * minimum (their FIPS and post-quantum variants included), and the date-only policies of Classic Load Balancers.
+ * Names not recognised (newer or custom policies) are not reported.
+ */
+export function isWeakPolicy(name: string): boolean {
+  const n = name.trim();
+  return (
+    WEAK_POLICIES.has(n) ||
+    /^ELBSecurityPolicy-TLS13-1-[01]-/.test(n) ||
+    /^ELBSecurityPolicy-20\d\d-\d\d$/.test(n) ||
+    n.startsWith('ELBSample-')
+  );
+}
+
+/** Classic Load Balancer policy attributes that turn on an outdated protocol. */
+const WEAK_PROTOCOL_ATTRIBUTES = new Set(['protocol-sslv2', 'protocol-sslv3', 'protocol-tlsv1', 'protocol-tlsv1.1']);
+
+function listenerV2(protocolAttr: string, policyAttr: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const protocol = findReachable(r.body.get(protocolAttr), (p) => strIs(p, 'HTTPS') || strIs(p, 'TLS'));
+    if (!protocol) return;
+    const policy = r.body.get(policyAttr);
+    const weak = findReachable(policy, (p) => p.str() !== undefined && isWeakPolicy(p.str()!));
+    if (weak) {
+      ctx.report(weak, `Listener ${r.id} uses ${policyAttr} ${weak.str()!.trim()}, which allows TLS 1.0 or TLS 1.1.`);
+      return;
+    }
+    if (policy.isAbsent) {
+      ctx.report(protocol, `Listener ${r.id} accepts ${protocol.str()} without ${policyAttr}, so the default ${API_DEFAULT_POLICY} applies, which allows TLS 1.0 and TLS 1.1.`);
+    }
+  };
+}
+
+function classicCfn(r: Resource, ctx: CheckContext): void {
+  // Only policies a listener (or a back-end port) uses take effect.
+  const used = new Set<string>();
+  for (const l of r.body.get('Listeners').items()) for (const name of l.get('PolicyNames').strings()) used.add(name);
+  for (const p of r.body.get('Policies').items()) {
+    if (!strIs(p.get('PolicyType'), 'SSLNegotiationPolicyType')) continue;
+    const name = p.get('PolicyName').str();
+    if (name === undefined || (!used.has(name) && p.get('LoadBalancerPorts').items().length === 0)) continue;
+    for (const attr of p.get('Attributes').items()) {
+      const key = attr.get('Name').str()?.trim().toLowerCase();
+      const value = attr.get('Value');
+      if (key === 'reference-security-policy') {
+        const weak = findReachable(value, (v) => v.str() !== undefined && isWeakPolicy(v.str()!));
+        if (weak) ctx.report(weak, `Classic load balancer ${r.id} uses security policy ${weak.str()!.trim()} in ${name}, which allows TLS 1.0 or older protocols.`);
+      } else if (key && WEAK_PROTOCOL_ATTRIBUTES.has(key)) {
+        const on = findReachable(value, (v) => v.isTrue());
+        if (on) ctx.report(on, `Classic load balancer ${r.id} turns on ${attr.get('Name').str()} in ${name}.`);
+      }
+    }
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-040',
+  slug: 'elb-outdated-tls-policy',
+  title: 'Load balancer TLS policy allows TLS 1.0 or 1.1',
+  severity: 'low',
+  description:
+    'An HTTPS or TLS listener whose security policy allows TLS 1.0 or 1.1 (including the API default ELBSecurityPolicy-2016-08) lets clients negotiate deprecated protocol versions and CBC/SHA-1 cipher suites.',
+  remediation: 'Set SslPolicy (ssl_policy) to ELBSecurityPolicy-TLS13-1-2-2021-06 or another TLS 1.2+ policy once no client needs TLS 1.0/1.1.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the load balancer nodes and publishes and maintains the predefined security policies',
+    customer: 'which security policy your listeners use is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8', 'SC-13'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_103'],
+    kics: ['61a94903-3cd3-4780-88ec-fc918819b9c8'],
+    trivy: ['aws-elb-use-secure-tls-policy'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html',
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener#ssl_policy',
+  ],
+  checks: {
+    cloudformation: {
+      types: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer'],
+      run: (r, ctx) => (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer' ? classicCfn(r, ctx) : listenerV2('Protocol', 'SslPolicy')(r, ctx)),
+    },
+    terraform: { types: ['aws_lb_listener', 'aws_alb_listener'], run: listenerV2('protocol', 'ssl_policy') },
+  },
+});

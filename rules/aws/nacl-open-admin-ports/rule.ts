@@ -1,0 +1,245 @@
+// CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import type { Val } from '../../../server/src/formats/value';
+import type { Node } from '../../../server/src/model/tree';
+import {
+  ADMIN_PORTS,
+  choices,
+  exposureOf,
+  isAllPorts,
+  portsReached,
+  reachable,
+  reachPhrase,
+  strIs,
+  under,
+  worldFamily,
+  type Exposure,
+  type Family,
+  type NamedPort,
+} from '../../lib/network';
+
+/**
+ * True for an ephemeral-port range that contains 3389: 1024-65535 (or 1025-5000, Windows' old range), the allow that
+ * return traffic needs through a stateless ACL. Linux (32768+) and current Windows (49152+) ranges do not reach 3389.
+ */
+function isEphemeralRange(e: Exposure): boolean {
+  return e.kind === 'ports' && (e.from === 1024 || e.from === 1025) && e.to >= 5000;
+}
+
+/** One network ACL entry, whatever its shape. */
+interface Entry {
+  readonly cidrs: readonly Val[];
+  readonly protocol: Val;
+  readonly from: Val;
+  readonly to: Val;
+  readonly action: Val;
+  /** Known false (or absent, which means ingress) for an ingress entry. */
+  readonly egress: Val | 'ingress';
+  readonly number: Val;
+}
+
+function cfnEntry(b: Val): Entry {
+  return {
+    cidrs: [b.get('CidrBlock'), b.get('Ipv6CidrBlock')],
+    protocol: b.get('Protocol'),
+    from: b.path('PortRange', 'From'),
+    to: b.path('PortRange', 'To'),
+    action: b.get('RuleAction'),
+    egress: b.get('Egress'),
+    number: b.get('RuleNumber'),
+  };
+}
+
+function tfRuleEntry(b: Val): Entry {
+  return {
+    cidrs: [b.get('cidr_block'), b.get('ipv6_cidr_block')],
+    protocol: b.get('protocol'),
+    from: b.get('from_port'),
+    to: b.get('to_port'),
+    action: b.get('rule_action'),
+    egress: b.get('egress'),
+    number: b.get('rule_number'),
+  };
+}
+
+function tfInlineEntries(acl: Resource): Entry[] {
+  return acl.body.get('ingress').list().map((b) => ({
+    cidrs: [b.get('cidr_block'), b.get('ipv6_cidr_block')],
+    protocol: b.get('protocol'),
+    from: b.get('from_port'),
+    to: b.get('to_port'),
+    action: b.get('action'),
+    egress: 'ingress' as const,
+    number: b.get('rule_no'),
+  }));
+}
+
+/** True when the entry is an ingress entry (Egress known false or absent); undefined when unknown. */
+function isIngress(e: Entry): boolean | undefined {
+  if (e.egress === 'ingress' || e.egress.isAbsent) return true;
+  const b = e.egress.bool();
+  return b === undefined ? undefined : !b;
+}
+
+/** A stable text for the ACL an entry belongs to: the resources it refers to, else the value as written. */
+function aclKey(r: Resource, attr: string): string | undefined {
+  const refs = r.references(attr);
+  if (refs.length) return `ref:${[...refs].sort().join(',')}`;
+  const v = r.body.get(attr);
+  const node = v.node;
+  return node && !v.isUnknown ? `lit:${canonical(node)}` : undefined;
+}
+
+function canonical(node: Node): string {
+  if (node.kind === 'scalar') return JSON.stringify(node.value);
+  if (node.kind === 'seq') return `[${node.items.map(canonical).join(',')}]`;
+  return `{${node.pairs.map((p) => `${JSON.stringify(p.key.value)}:${canonical(p.value)}`).join(',')}}`;
+}
+
+/** The other entries of the same ACL in the file (entries of an unknown ACL count as possibly the same). */
+function siblings(r: Resource, ctx: CheckContext): Entry[] {
+  switch (r.type) {
+    case 'AWS::EC2::NetworkAclEntry': {
+      const key = aclKey(r, 'NetworkAclId');
+      return ctx.resources
+        .filter((o) => o !== r && o.type === r.type && (key === undefined || aclKey(o, 'NetworkAclId') === undefined || aclKey(o, 'NetworkAclId') === key))
+        .flatMap((o) => reachable(o.body).map(cfnEntry));
+    }
+    case 'aws_network_acl_rule': {
+      const key = aclKey(r, 'network_acl_id');
+      const rules = ctx.resources
+        .filter((o) => o !== r && o.type === r.type && (key === undefined || aclKey(o, 'network_acl_id') === undefined || aclKey(o, 'network_acl_id') === key))
+        .map((o) => tfRuleEntry(o.body));
+      const acls = r.references('network_acl_id');
+      const inline = ctx.resources.filter((o) => (o.type === 'aws_network_acl' || o.type === 'aws_default_network_acl') && acls.includes(o.id)).flatMap(tfInlineEntries);
+      return [...rules, ...inline];
+    }
+    default: {
+      const rules = ctx.referrers(r, ['aws_network_acl_rule'], 'network_acl_id').map((o) => tfRuleEntry(o.body));
+      return [...tfInlineEntries(r), ...rules];
+    }
+  }
+}
+
+type Coverage = 'yes' | 'no' | 'maybe';
+
+/** Whether a deny entry numbered below `number` blocks `port` over `proto` from the world of `family`. */
+function denied(deny: Entry, number: number, family: Family, proto: 'tcp' | 'udp', port: number): Coverage {
+  let result: Coverage = 'no';
+  for (const cidr of deny.cidrs) {
+    for (const c of choices([cidr, deny.protocol, deny.from, deny.to, deny.action, deny.number])) {
+      const [cv, p, f, t, a, n] = c.parts;
+      if (cv.isAbsent) continue;
+      const verdict = ((): Coverage => {
+        if (cv.isUnknown || a.isUnknown || n.isUnknown || p.isUnknown || f.isUnknown || t.isUnknown) return 'maybe';
+        if (!strIs(a, 'deny') || worldFamily(cv.str()) !== family) return 'no';
+        const dn = n.num();
+        if (dn === undefined) return 'maybe';
+        if (dn >= number) return 'no';
+        const e = exposureOf(p, f, t);
+        if (e === undefined) return 'maybe';
+        if (e === null) return 'no';
+        return e.kind === 'all' || (e.protocol === proto && e.from <= port && port <= e.to) ? 'yes' : 'no';
+      })();
+      if (verdict === 'yes') return 'yes';
+      if (verdict === 'maybe') result = 'maybe';
+    }
+  }
+  return result;
+}
+
+function label(r: Resource): string {
+  if (r.type === 'AWS::EC2::NetworkAclEntry') return `Network ACL entry ${r.id}`;
+  if (r.type === 'aws_network_acl_rule') return `Network ACL rule ${r.id}`;
+  return `Network ACL ${r.id}`;
+}
+
+function checkEntry(r: Resource, ctx: CheckContext, entry: Entry, others: () => Entry[]): void {
+  if (isIngress(entry) !== true) return;
+  for (const cidr of entry.cidrs) {
+    for (const c of choices([cidr, entry.protocol, entry.from, entry.to, entry.action, entry.number])) {
+      const [cv, p, f, t, a, n] = c.parts;
+      const text = cv.str();
+      const family = worldFamily(text);
+      if (!family || text === undefined || !strIs(a, 'allow')) continue;
+      const exposure: Exposure | null | undefined = exposureOf(p, f, t);
+      if (!exposure) continue;
+      // Network ACLs are stateless: an allow from 1024 upwards is the ephemeral-port range that return traffic needs
+      // (AWS's own recommended rules have it). Security groups are stateful and get no such exemption (CL-AWS-005).
+      if (isEphemeralRange(exposure)) continue;
+      const reached = portsReached(exposure, ADMIN_PORTS);
+      if (reached.length === 0) continue;
+      // Entries are evaluated in rule-number order: a lower-numbered deny of the world may block a port first.
+      const number = n.num();
+      const open: NamedPort[] = [];
+      let unsure = false;
+      for (const port of reached) {
+        const protos = port.protocols.filter((pr) => exposure.kind === 'all' || exposure.protocol === pr);
+        // The port is open when some protocol of it gets through every deny entry.
+        const states = protos.map((pr) => {
+          // Without a known rule number, any deny of the port might come first.
+          const covers = others().map((d) => denied(d, number ?? Infinity, family, pr, port.port));
+          if (covers.includes('yes')) return number === undefined ? 'maybe' : 'yes';
+          return covers.includes('maybe') ? 'maybe' : 'no';
+        });
+        if (states.includes('no')) open.push(port);
+        else if (states.includes('maybe')) unsure = true;
+      }
+      if (unsure || open.length === 0) continue;
+      const phrase = isAllPorts(exposure) || open.length < reached.length ? reachPhrase(exposure, open) : reachPhrase(exposure, reached);
+      ctx.report(under(cv, c.when, r), `${label(r)} allows ${text.trim()} in to ${phrase}.`);
+    }
+  }
+}
+
+function check(r: Resource, ctx: CheckContext): void {
+  let cache: Entry[] | undefined;
+  const others = () => (cache ??= siblings(r, ctx));
+  if (r.type === 'AWS::EC2::NetworkAclEntry') {
+    for (const b of reachable(r.body)) checkEntry(r, ctx, cfnEntry(b), others);
+  } else if (r.type === 'aws_network_acl_rule') {
+    checkEntry(r, ctx, tfRuleEntry(r.body), others);
+  } else {
+    // The entry itself is among `others`, harmlessly: it is an allow, never a deny.
+    for (const entry of tfInlineEntries(r)) checkEntry(r, ctx, entry, others);
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-031',
+  slug: 'nacl-open-admin-ports',
+  title: 'Network ACL allows SSH, RDP or all ports from the internet',
+  severity: 'medium',
+  description:
+    'A network ACL ingress entry that allows 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or every port removes the subnet-level barrier in front of remote administration services; only security groups are then left to stop the internet.',
+  remediation:
+    'Allow administration ports only from the ranges that need them, or add a lower-numbered deny entry for 22 and 3389 from 0.0.0.0/0 and ::/0.',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'network',
+    provider: 'AWS evaluates the network ACL entries you write at every subnet boundary',
+    customer: 'which traffic may enter your subnets is yours to decide',
+  },
+  frameworks: [
+    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['5.1'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-17', 'SC-7'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['1.3.1'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_231', 'CKV_AWS_232'],
+    kics: ['a20be318-cac7-457b-911d-04cc6e812c25'],
+    trivy: ['aws-ec2-no-public-ingress-acl'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl_rule',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EC2::NetworkAclEntry'], run: check },
+    terraform: { types: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'], run: check },
+  },
+});

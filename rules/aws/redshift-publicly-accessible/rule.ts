@@ -1,0 +1,52 @@
+// CL-AWS-032: a Redshift cluster with a public endpoint.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { findReachable } from '../../lib/network';
+
+function check(attr: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    // Only an explicit true: AWS creates new clusters private by default since January 2025, and the Terraform
+    // provider's default (true before v6.0.0) depends on the provider version, which the file does not say.
+    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
+    if (!bad) return;
+    const edits = ctx.edits.setValue(bad, false);
+    ctx.report(bad, `Redshift cluster ${r.id} sets ${attr} to true, so its endpoint resolves to a public IP address.`, {
+      fix: edits && { title: `Set ${attr} to false`, edits },
+    });
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-032',
+  slug: 'redshift-publicly-accessible',
+  title: 'Redshift cluster is publicly accessible',
+  severity: 'high',
+  description:
+    'A publicly accessible Redshift cluster gets a public IP address and an endpoint that resolves to it; only its security groups then stand between the data warehouse and the internet.',
+  remediation: 'Set PubliclyAccessible (publicly_accessible) to false and reach the cluster from inside the VPC, through a VPN, a bastion or a Redshift-managed VPC endpoint.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'network',
+    provider: 'AWS runs and patches the cluster nodes and, since January 2025, creates new clusters without public access unless asked',
+    customer: 'whether the cluster is reachable from the internet is your decision',
+  },
+  frameworks: [
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
+    { framework: 'PCI DSS', version: '4.0', controls: ['1.4.4'] },
+  ],
+  equivalents: {
+    checkov: ['CKV_AWS_87'],
+    kics: ['bdf8dcb4-75df-4370-92c4-606e4ae6c4d3', 'af173fde-95ea-4584-b904-bb3923ac4bda'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/redshift/latest/mgmt/rs-vpc-managing-public-access.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-redshift-cluster.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster',
+    'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::Redshift::Cluster'], run: check('PubliclyAccessible') },
+    terraform: { types: ['aws_redshift_cluster'], run: check('publicly_accessible') },
+  },
+});

@@ -1,0 +1,43 @@
+// CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
+import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
+import type { Resource } from '../../../server/src/formats/resource';
+import { findReachable } from '../../lib/network';
+
+function check(attr: string) {
+  return (r: Resource, ctx: CheckContext) => {
+    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
+    if (bad) ctx.report(bad, `Subnet ${r.id} sets ${attr} to true, so every instance launched in it gets a public IPv4 address unless it asks otherwise.`);
+  };
+}
+
+export default defineRule({
+  id: 'CL-AWS-035',
+  slug: 'subnet-map-public-ip',
+  title: 'Subnet assigns public IP addresses on launch',
+  severity: 'low',
+  description:
+    'A subnet with MapPublicIpOnLaunch gives every network interface launched in it a public IPv4 address by default, so instances become addressable from the internet without anyone asking for it.',
+  remediation:
+    'Set MapPublicIpOnLaunch (map_public_ip_on_launch) to false and let only the resources that need a public address request one explicitly (or use Elastic IPs and load balancers).',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'network',
+    provider: 'AWS runs the virtual network and assigns the addresses you ask for',
+    customer: 'which subnets hand out public addresses is your decision',
+  },
+  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] }],
+  equivalents: {
+    checkov: ['CKV_AWS_130'],
+    kics: ['b3de4e4c-14be-4159-b99d-9ad194365e4c'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/vpc/latest/userguide/modify-subnets.html',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html#cfn-ec2-subnet-mappubliciponlaunch',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/subnet#map_public_ip_on_launch',
+  ],
+  checks: {
+    cloudformation: { types: ['AWS::EC2::Subnet'], run: check('MapPublicIpOnLaunch') },
+    terraform: { types: ['aws_subnet'], run: check('map_public_ip_on_launch') },
+  },
+});

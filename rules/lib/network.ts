@@ -1,0 +1,333 @@
+// Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
+// ingress rules of security groups in every shape CloudFormation and Terraform write them.
+import type { Resource } from '../../server/src/formats/resource';
+import { Val, type Resolver } from '../../server/src/formats/value';
+import type { Node, ScalarNode } from '../../server/src/model/tree';
+
+// ---------------------------------------------------------------------------------------------------------
+// CIDRs
+
+export type Family = 'IPv4' | 'IPv6';
+
+const IPV4_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const IPV6_CHARS = /^[0-9a-f:.]+$/i;
+
+/**
+ * The address family when `cidr` is the whole address space (`0.0.0.0/0`, `::/0`, `0::/0`, any address with a
+ * prefix length of 0), else undefined.
+ */
+export function worldFamily(cidr: string | undefined): Family | undefined {
+  if (cidr === undefined) return undefined;
+  const s = cidr.trim();
+  const slash = s.indexOf('/');
+  if (slash < 0 || s.slice(slash + 1) !== '0') return undefined;
+  const address = s.slice(0, slash);
+  if (IPV4_ADDRESS.test(address)) return 'IPv4';
+  if (address.includes(':') && IPV6_CHARS.test(address)) return 'IPv6';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Alternatives: a rule's fields may each come from a parameter default or an Fn::If branch.
+
+/**
+ * The alternatives of `v` that can happen, each as a value of its own: nested `Fn::If`s on the same condition repeat
+ * it (`IsProd and IsProd`) or contradict it (`IsProd and !IsProd`, a branch that is never taken); the repeats are
+ * dropped and the contradictory alternatives left out.
+ */
+export function reachable(v: Val): Val[] {
+  const out: Val[] = [];
+  for (const alt of v.each()) {
+    const when = mergeWhen([], alt.when);
+    if (!when) continue;
+    out.push(when.length === alt.when.length ? alt : new Val([{ ...alt.alts[0], when }], resolverOf(alt)));
+  }
+  return out;
+}
+
+/** The first reachable alternative of `v` that satisfies `pred` (see `reachable`). */
+export function findReachable(v: Val, pred: (alt: Val) => boolean): Val | undefined {
+  return reachable(v).find(pred);
+}
+
+function resolverOf(v: Val): Resolver {
+  // Val keeps its resolver private; a value built from one of its alternatives needs the same one.
+  return (v as unknown as { resolver: Resolver }).resolver;
+}
+
+/** One combination of single alternatives of several values, and the conditions under which it holds. */
+export interface Choice {
+  readonly parts: readonly Val[];
+  readonly when: readonly string[];
+}
+
+/**
+ * Every combination of the alternatives of `vals` (the Cartesian product, at most `limit` combinations),
+ * leaving out combinations whose conditions contradict each other (`IsDev` and `!IsDev`).
+ */
+export function choices(vals: readonly Val[], limit = 256): Choice[] {
+  let out: Choice[] = [{ parts: [], when: [] }];
+  for (const v of vals) {
+    const next: Choice[] = [];
+    for (const c of out) {
+      for (const alt of reachable(v)) {
+        const when = mergeWhen(c.when, alt.when);
+        if (when && next.length < limit) next.push({ parts: [...c.parts, alt], when });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+function mergeWhen(a: readonly string[], b: readonly string[]): string[] | undefined {
+  const out = [...a];
+  for (const c of b) {
+    const negation = c.startsWith('!') ? c.slice(1) : `!${c}`;
+    if (out.includes(negation)) return undefined;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** `v` (a single alternative) reported under the conditions `when` (those of the whole combination). */
+export function under(v: Val, when: readonly string[], r: Resource): Val {
+  const alt = v.alts[0];
+  return new Val([{ ...alt, when }], r.resolver);
+}
+
+/**
+ * True when `v`, got from `parent`, is missing because the parent mapping lacks the key (or, in a plan, holds an
+ * empty block list) — not because an `Fn::If` branch wrote `AWS::NoValue` for it.
+ */
+export function missingFromParent(v: Val, parent: Val): boolean {
+  if (v.node?.kind === 'seq') return true;
+  return parent.alts.some((a) => (a.state === 'known' ? a.node === v.at : a.at === v.at));
+}
+
+/**
+ * Where to report a setting missing from some alternatives (branches of an `Fn::If` around Properties): at `node`
+ * once without conditions when it is missing from every alternative, else at `node` once per alternative, under its
+ * conditions.
+ */
+export function missingAt(node: Node, missing: readonly Val[], total: number, r: Resource): (Val | Node)[] {
+  if (missing.length === 0) return [];
+  if (missing.length === total) return [node];
+  return missing.map((m) => (m.when.length ? nodeUnder(node, m.when, r) : node));
+}
+
+/** A node to report at (a key, a logical ID) under the conditions `when`. */
+export function nodeUnder(node: Node, when: readonly string[], r: Resource): Val {
+  return new Val([{ state: 'known', node, at: node, when }], r.resolver);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Protocols and ports
+
+export type Protocol = 'all' | 'tcp' | 'udp' | 'icmp' | 'other';
+
+/**
+ * The protocol of a security group or network ACL rule: `-1` / `all` (every protocol and port), `tcp` / `6`,
+ * `udp` / `17`, `icmp` / `1`, `icmpv6` / `58`, another protocol number (`other`), or undefined when unknown.
+ */
+export function protocolOf(v: Val): Protocol | undefined {
+  const s = v.str()?.trim().toLowerCase();
+  if (s === undefined || s === '') return undefined;
+  if (s === '-1' || s === 'all') return 'all';
+  if (s === 'tcp' || s === '6') return 'tcp';
+  if (s === 'udp' || s === '17') return 'udp';
+  if (s === 'icmp' || s === '1' || s === 'icmpv6' || s === '58') return 'icmp';
+  return /^\d+$/.test(s) || /^[a-z][a-z0-9-]*$/.test(s) ? 'other' : undefined;
+}
+
+/** What a rule lets through: every protocol, or a port range of TCP or UDP. */
+export type Exposure = { readonly kind: 'all' } | { readonly kind: 'ports'; readonly protocol: 'tcp' | 'udp'; readonly from: number; readonly to: number };
+
+/**
+ * What a rule with this protocol and port range lets through; undefined when a needed value is unknown or the
+ * range is not a plain port range, null when it lets through no TCP or UDP port (ICMP, other protocols).
+ */
+export function exposureOf(protocol: Val, from: Val, to: Val): Exposure | null | undefined {
+  const p = protocolOf(protocol);
+  if (p === undefined) return undefined;
+  if (p === 'all') return { kind: 'all' };
+  if (p === 'icmp' || p === 'other') return null;
+  const f = from.num();
+  const t = to.num();
+  if (f === undefined || t === undefined || !Number.isInteger(f) || !Number.isInteger(t)) return undefined;
+  if (f < 0 || t < f || t > 65535) return undefined;
+  return { kind: 'ports', protocol: p, from: f, to: t };
+}
+
+/** True when the exposure is every port: all protocols, or a TCP or UDP range from 0 or 1 to 65535. */
+export function isAllPorts(e: Exposure): boolean {
+  return e.kind === 'all' || (e.from <= 1 && e.to === 65535);
+}
+
+export interface NamedPort {
+  readonly port: number;
+  readonly name: string;
+  readonly protocols: readonly ('tcp' | 'udp')[];
+}
+
+/** Remote administration ports: SSH (TCP 22) and RDP (TCP and UDP 3389). */
+export const ADMIN_PORTS: readonly NamedPort[] = [
+  { port: 22, name: 'SSH', protocols: ['tcp'] },
+  { port: 3389, name: 'RDP', protocols: ['tcp', 'udp'] },
+];
+
+/** The named ports an exposure reaches. */
+export function portsReached(e: Exposure, ports: readonly NamedPort[]): NamedPort[] {
+  if (e.kind === 'all') return [...ports];
+  return ports.filter((p) => p.protocols.includes(e.protocol) && e.from <= p.port && p.port <= e.to);
+}
+
+/** `22 (SSH)`, `22 (SSH) and 3389 (RDP)`, `3306 (MySQL), 5432 (PostgreSQL) and 3 more`. */
+export function portList(ports: readonly NamedPort[], max = 3): string {
+  const names = ports.slice(0, max).map((p) => `${p.port} (${p.name})`);
+  if (ports.length > max) names.push(`${ports.length - max} more`);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A phrase for what an exposure reaches, for messages: `port 22 (SSH)`, `every port and protocol, including …`. */
+export function reachPhrase(e: Exposure, reached: readonly NamedPort[]): string {
+  const including = reached.length ? `, including ${portList(reached)}` : '';
+  if (e.kind === 'all') return `every port and protocol${including}`;
+  const proto = e.protocol.toUpperCase();
+  if (isAllPorts(e)) return `all ${proto} ports${including}`;
+  if (e.from === e.to) return `${proto} port ${portList(reached) || e.from}`;
+  return `${proto} ports ${e.from}-${e.to}${including}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Security group ingress rules
+
+/** One ingress rule of a security group: its source CIDRs and what it lets through. */
+export interface IngressRule {
+  /** Source CIDR values (IPv4 and IPv6), each possibly with alternatives. */
+  readonly cidrs: readonly Val[];
+  readonly protocol: Val;
+  readonly from: Val;
+  readonly to: Val;
+}
+
+/** CloudFormation types whose ingress rules `ingressRules` reads. */
+export const CFN_SECURITY_GROUP_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'] as const;
+
+/** Terraform types whose ingress rules `ingressRules` reads. */
+export const TF_SECURITY_GROUP_TYPES = [
+  'aws_security_group',
+  'aws_default_security_group',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_ingress_rule',
+] as const;
+
+/**
+ * The ingress rules of a security group resource: inline `SecurityGroupIngress` of `AWS::EC2::SecurityGroup`,
+ * a standalone `AWS::EC2::SecurityGroupIngress`, `ingress` blocks of `aws_security_group` (an object or a list),
+ * `aws_security_group_rule` with `type = "ingress"`, and `aws_vpc_security_group_ingress_rule`.
+ */
+export function ingressRules(r: Resource): IngressRule[] {
+  const out: IngressRule[] = [];
+  const body = r.body;
+  switch (r.type) {
+    case 'AWS::EC2::SecurityGroup':
+      for (const item of body.get('SecurityGroupIngress').items()) {
+        for (const rule of reachable(item)) out.push(cfnRule(rule));
+      }
+      break;
+    case 'AWS::EC2::SecurityGroupIngress':
+      for (const rule of reachable(body)) out.push(cfnRule(rule));
+      break;
+    case 'aws_security_group':
+    case 'aws_default_security_group':
+      for (const block of body.get('ingress').list()) out.push(tfRule(block));
+      break;
+    case 'aws_security_group_rule':
+      if (body.get('type').str()?.toLowerCase() === 'ingress') out.push(tfRule(body));
+      break;
+    case 'aws_vpc_security_group_ingress_rule':
+      out.push({ cidrs: [body.get('cidr_ipv4'), body.get('cidr_ipv6')], protocol: body.get('ip_protocol'), from: body.get('from_port'), to: body.get('to_port') });
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function cfnRule(rule: Val): IngressRule {
+  return { cidrs: [rule.get('CidrIp'), rule.get('CidrIpv6')], protocol: rule.get('IpProtocol'), from: rule.get('FromPort'), to: rule.get('ToPort') };
+}
+
+function tfRule(block: Val): IngressRule {
+  return {
+    cidrs: [...block.get('cidr_blocks').items(), ...block.get('ipv6_cidr_blocks').items()],
+    protocol: block.get('protocol'),
+    from: block.get('from_port'),
+    to: block.get('to_port'),
+  };
+}
+
+/** A world-open source of an ingress rule and what it lets through, with the value to report at. */
+export interface WorldExposure {
+  /** The CIDR value as written (its use site for a parameter default), under the combination's conditions. */
+  readonly at: Val;
+  readonly cidr: string;
+  readonly family: Family;
+  readonly exposure: Exposure;
+}
+
+/** Every world-open CIDR of a rule with a known exposure (combinations of alternatives included). */
+export function worldExposures(rule: IngressRule, r: Resource): WorldExposure[] {
+  const out: WorldExposure[] = [];
+  for (const cidr of rule.cidrs) {
+    for (const c of choices([cidr, rule.protocol, rule.from, rule.to])) {
+      const [cv, p, f, t] = c.parts;
+      const text = cv.str();
+      const family = worldFamily(text);
+      if (!family || text === undefined) continue;
+      const exposure = exposureOf(p, f, t);
+      if (!exposure) continue;
+      out.push({ at: under(cv, c.when, r), cidr: text.trim(), family, exposure });
+    }
+  }
+  return out;
+}
+
+/** How a message names the resource holding the rule. */
+export function groupLabel(r: Resource): string {
+  switch (r.type) {
+    case 'AWS::EC2::SecurityGroupIngress':
+    case 'aws_vpc_security_group_ingress_rule':
+      return `Security group ingress rule ${r.id}`;
+    case 'aws_security_group_rule':
+      return `Security group rule ${r.id}`;
+    case 'aws_default_security_group':
+      return `Default security group ${r.id}`;
+    default:
+      return `Security group ${r.id}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small helpers
+
+/** The key node of `key` in the known mapping `map`, to point a finding at a block whose content is missing. */
+export function keyNode(map: Val, key: string): ScalarNode | undefined {
+  const node = map.node;
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key.value === key) return node.pairs[i].key;
+  return undefined;
+}
+
+/** True when the value is absent, or a known empty list (plans write missing blocks as `[]`). */
+export function isMissingBlock(v: Val): boolean {
+  if (v.isAbsent) return true;
+  const n: Node | undefined = v.node;
+  return n?.kind === 'seq' && n.items.length === 0;
+}
+
+/** Case-insensitive equality of a known string. */
+export function strIs(v: Val, expected: string): boolean {
+  return v.str()?.trim().toLowerCase() === expected.toLowerCase();
+}
