@@ -233,6 +233,13 @@ describe('resources and values', () => {
     assert.deepEqual(r.references(), ['WithDefault', 'NoDefault', 'Other']);
   });
 
+  it('CloudFormation: nested Fn::If on the same condition keeps only reachable branches, each condition once', () => {
+    const text = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      A: !If [P, !If [P, "true", "false"], !If [P, "x", "y"]]\n';
+    const r = resourcesOf(parseFile('t.yaml', text)).find((x) => x.id === 'Db')!;
+    const a = r.body.get('A');
+    assert.deepEqual(a.each().map((v) => [v.str(), v.when]), [['true', ['P']], ['y', ['!P']]]);
+  });
+
   it('Terraform JSON: object and array block forms, "//" comments, interpolations unknown', () => {
     const text = JSON.stringify({
       '//': 'comment',

@@ -33,10 +33,13 @@ export class CfnResolver implements Resolver {
     }
     if (key === 'Fn::If' && arg.kind === 'seq' && arg.items.length === 3) {
       const cond = str(arg.items[0]) ?? '?';
-      return [
-        ...this.resolve(arg.items[1], arg.items[1], [...when, cond], undefined, depth + 1),
-        ...this.resolve(arg.items[2], arg.items[2], [...when, `!${cond}`], undefined, depth + 1),
-      ];
+      // A branch whose condition contradicts an enclosing one can never be taken; a repeated one adds nothing.
+      const branch = (c: string, node: Node): Alt[] => {
+        const negated = c.startsWith('!') ? c.slice(1) : `!${c}`;
+        if (when.includes(negated)) return [];
+        return this.resolve(node, node, when.includes(c) ? when : [...when, c], undefined, depth + 1);
+      };
+      return [...branch(cond, arg.items[1]), ...branch(`!${cond}`, arg.items[2])];
     }
     if (key === 'Fn::Sub') {
       const template = arg.kind === 'seq' ? arg.items[0] : arg;

@@ -34,7 +34,7 @@ const FALSE_STRINGS = new Set(['false']);
 export class Val {
   constructor(
     readonly alts: readonly Alt[],
-    private readonly resolver: Resolver,
+    readonly resolver: Resolver,
   ) {}
 
   /** A value for `node` itself, resolved. */
