@@ -1,6 +1,6 @@
 // LSP wiring only: the connection, open documents, settings and options files, the workspace index, and the
 // service functions they call.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -19,9 +19,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from './engine/config';
 import { defaultCatalogue } from './engine/default-catalogue';
-import { lintFile, type LintResult } from './engine/lint';
+import { lintFiles, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
-import { parseFile } from './model/parse';
+import { parseFile, type ParsedFile } from './model/parse';
 import { LineIndex } from './model/lines';
 import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
@@ -145,6 +145,54 @@ export function startServer(connection: Connection): void {
     for (const e of result?.errors ?? []) connection.console.error(`[${new Date().toISOString()}] ${uri}: ${e}`);
   };
 
+  /** Parsed sibling files, by path, with the stamp (mtime and size, or open version) they were parsed at. */
+  const siblingCache = new Map<string, { stamp: string; file: ParsedFile }>();
+
+  /**
+   * The other `*.tf.json` files of a Terraform document's directory (its module): their resources are the
+   * context of cross-resource checks. The editor's text wins over the disk's for open files.
+   */
+  const moduleContext = (uri: string): ParsedFile[] => {
+    const path = uriPath(uri);
+    if (!path || !path.endsWith('.tf.json')) return [];
+    const dir = dirname(path);
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.tf.json'));
+    } catch {
+      return [];
+    }
+    const out: ParsedFile[] = [];
+    for (const name of names) {
+      const sibling = join(dir, name);
+      if (sibling === path) continue;
+      const siblingUri = pathToFileURL(sibling).toString();
+      const open = documents.get(siblingUri);
+      let stamp: string;
+      try {
+        const st = statSync(sibling);
+        stamp = open ? `v${open.version}` : `${st.mtimeMs}:${st.size}`;
+      } catch {
+        continue;
+      }
+      const cached = siblingCache.get(sibling);
+      if (cached?.stamp === stamp) {
+        out.push(cached.file);
+        continue;
+      }
+      let text: string;
+      try {
+        text = open ? open.getText() : readFileSync(sibling, 'utf8');
+      } catch {
+        continue;
+      }
+      const file = parseFile(siblingUri, text);
+      siblingCache.set(sibling, { stamp, file });
+      out.push(file);
+    }
+    return out;
+  };
+
   const validate = async (doc: TextDocument): Promise<void> => {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
@@ -155,7 +203,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     try {
-      const state = linter.lint(doc.uri, doc.version, doc.getText(), options);
+      const state = linter.lint(doc.uri, doc.version, doc.getText(), options, moduleContext(doc.uri));
       publish(doc.uri, state.result, doc.version);
     } catch (e) {
       connection.console.error(`[${new Date().toISOString()}] linting ${doc.uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -184,7 +232,7 @@ export function startServer(connection: Connection): void {
       text = undefined;
     }
     const { options, excluded, settings } = await optionsFor(uri);
-    const result = text === undefined || excluded || !settings.enable ? undefined : lintFile(parseFile(uri, text), catalogue, options);
+    const result = text === undefined || excluded || !settings.enable ? undefined : lintFiles([parseFile(uri, text), ...moduleContext(uri)], catalogue, options)[0];
     if (result?.file.isIac) scanned.set(uri, result);
     else scanned.delete(uri);
     if (!documents.get(uri)) publish(uri, result?.file.isIac ? result : undefined);

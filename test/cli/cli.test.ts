@@ -180,6 +180,16 @@ describe('cloudline CLI', () => {
     assert.match(bad.stderr, /unknown rule CL-AWS-999 in --rules/);
   });
 
+  it('sees a Terraform module as all *.tf.json files of its directory (split resources, by reference)', () => {
+    const bucket = JSON.stringify({ resource: { aws_s3_bucket: { logs: { bucket: 'x' } } } });
+    const block = JSON.stringify({
+      resource: { aws_s3_bucket_public_access_block: { logs: { bucket: '${aws_s3_bucket.logs.id}', block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true } } },
+    });
+    const dir = workspace({ 'mod/main.tf.json': bucket, 'mod/s3.tf.json': block, 'other/main.tf.json': bucket });
+    const r = JSON.parse(run(['scan', '--format', 'json', '--rules', 'CL-AWS-002'], dir).stdout);
+    assert.deepEqual(r.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['other/main.tf.json CL-AWS-002']);
+  });
+
   it('lists the catalogue with its metadata as JSON and Markdown', () => {
     const r = run(['rules', '--format', 'json'], root);
     assert.equal(r.code, 0);

@@ -180,6 +180,20 @@ describe('editor features over stdio', function () {
     assert.deepEqual(deleted.diagnostics, []);
   });
 
+  it('lints a *.tf.json with its module: a public access block in a sibling file protects the bucket', async () => {
+    mkdirSync(join(dir, 'tf'));
+    writeFileSync(
+      join(dir, 'tf', 's3.tf.json'),
+      JSON.stringify({ resource: { aws_s3_bucket_public_access_block: { logs: { bucket: '${aws_s3_bucket.logs.id}', block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true } } } }),
+    );
+    const bucket = JSON.stringify({ resource: { aws_s3_bucket: { logs: { bucket: 'x' }, other: { bucket: 'y' } } } }, null, 2);
+    const p = await open('tf/main.tf.json', bucket);
+    const missing = p.diagnostics.filter((d) => d.code === 'CL-AWS-002');
+    assert.equal(missing.length, 1, 'only the bucket without a block');
+    assert.equal(missing[0].range.start.line, new LineIndex(bucket).positionAt(bucket.indexOf('"other"')).line);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('tf/main.tf.json') } });
+  });
+
   it('clears a file that stops being IaC', async () => {
     const p = await open('cfn/other.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n');
     assert.ok(p.diagnostics.length > 0);

@@ -65,6 +65,12 @@ function conditionText(when: readonly string[], resourceCondition: string | unde
   return parts.length ? ` (when ${parts.join(' and ')})` : '';
 }
 
+/** The directory part of a URI or path (`file:///a/b/main.tf.json` → `file:///a/b`). */
+function directoryOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash >= 0 ? uri.slice(0, slash) : '';
+}
+
 /** Puts the condition inside the check's sentence: "… is public (when IsDev is true)." */
 function withCondition(message: string, condition: string): string {
   if (!condition) return message;
@@ -103,6 +109,17 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     for (const d of st.file.docs) stateOfDoc.set(d.doc, st);
   }
 
+  // A Terraform module is every `*.tf.json` of one directory: their resources refer to each other, so a check
+  // on one file sees the resources of its siblings (a public access block in another file protects the bucket).
+  const modules = new Map<string, Resource[]>();
+  for (const st of states) {
+    if (!st.file.docs.some((d) => d.format === 'terraform')) continue;
+    const dir = directoryOf(st.file.uri);
+    modules.set(dir, [...(modules.get(dir) ?? []), ...st.resources]);
+  }
+  const scopeOf = (st: FileState): Resource[] =>
+    st.file.docs.some((d) => d.format === 'terraform') ? modules.get(directoryOf(st.file.uri)) ?? st.resources : st.resources;
+
   const minimum = severityRank(config.minimumSeverity ?? 'info');
   const effective = (rule: Rule): Severity | undefined => {
     const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
@@ -136,13 +153,14 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         const severity = effective(rule);
         const check = rule.checks[checkFormatOf(resource.format)];
         if (!severity || !check) continue;
+        const scope = scopeOf(st);
         const ctx: CheckContext = {
-          resources: st.resources,
+          resources: scope,
           edits: st.edits,
           referrers: (target, types, attr) => {
             // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
             const id = target.id.replace(/\[[^\]]*\]/g, '');
-            return st.resources.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
+            return scope.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
           },
           report: reporter(rule, severity, resource),
         };

@@ -1,7 +1,7 @@
 // Lints documents for the editor, keeping each document's latest result and its last result that parsed.
 import type { Catalogue } from '../engine/catalogue';
-import { lintFile, type LintConfig, type LintResult } from '../engine/lint';
-import { parseFile } from '../model/parse';
+import { lintFiles, type LintConfig, type LintResult } from '../engine/lint';
+import { parseFile, type ParsedFile } from '../model/parse';
 
 export interface DocumentState {
   readonly uri: string;
@@ -17,11 +17,15 @@ export class DocumentLinter {
 
   constructor(private readonly catalogue: Catalogue) {}
 
-  /** Lints `text` as version `version` of `uri`; reuses the result when the version and config are unchanged. */
-  lint(uri: string, version: number, text: string, config: LintConfig = {}): DocumentState {
+  /**
+   * Lints `text` as version `version` of `uri`; reuses the result when the version and config are unchanged.
+   * `context` holds files the checks may look at but that are not reported on (a Terraform module's other files).
+   */
+  lint(uri: string, version: number, text: string, config: LintConfig = {}, context: readonly ParsedFile[] = []): DocumentState {
     const prev = this.states.get(uri);
-    if (prev && prev.version === version && prev.result.file.text === text && this.configKey.get(uri) === JSON.stringify(config)) return prev;
-    const result = lintFile(parseFile(uri, text), this.catalogue, config);
+    const key = JSON.stringify(config) + context.map((c) => `\u0000${c.uri}\u0000${c.text.length}`).join('');
+    if (prev && prev.version === version && prev.result.file.text === text && this.configKey.get(uri) === key) return prev;
+    const result = lintFiles([parseFile(uri, text), ...context], this.catalogue, config)[0];
     const state: DocumentState = {
       uri,
       version,
@@ -29,7 +33,7 @@ export class DocumentLinter {
       lastGood: result.problems.length === 0 ? result : prev?.lastGood,
     };
     this.states.set(uri, state);
-    this.configKey.set(uri, JSON.stringify(config));
+    this.configKey.set(uri, key);
     return state;
   }
 
