@@ -154,11 +154,18 @@ export function startServer(connection: Connection): void {
    */
   const moduleContext = (uri: string): ParsedFile[] => {
     const path = uriPath(uri);
-    if (!path || !path.endsWith('.tf.json')) return [];
+    if (!path) return [];
     const dir = dirname(path);
+    // A Terraform module's other files; for YAML, the directory's Kustomization (it says which files are patches).
+    const wanted = path.endsWith('.tf.json')
+      ? (n: string) => n.endsWith('.tf.json')
+      : /\.ya?ml$/i.test(path)
+        ? (n: string) => n === 'kustomization.yaml' || n === 'kustomization.yml' || n === 'Kustomization'
+        : undefined;
+    if (!wanted) return [];
     let names: string[];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.tf.json'));
+      names = readdirSync(dir).filter(wanted);
     } catch {
       return [];
     }

@@ -63,11 +63,15 @@ export function textReport(results: readonly LintResult[], threshold: Severity, 
   const out: string[] = [];
   const shown = visible(results, threshold);
   const problems = problemsOf(results);
-  const files = new Set([...shown.map((s) => s.result.file.uri), ...problems.map((p) => p.file)]);
+  const notices = results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message })));
+  const files = new Set([...shown.map((s) => s.result.file.uri), ...problems.map((p) => p.file), ...notices.map((n) => n.file)]);
   for (const file of [...files].sort()) {
     out.push(paint('1;4', file));
     for (const p of problems.filter((x) => x.file === file)) {
       out.push(`  ${file}:${p.range.start.line}:${p.range.start.column}  ${paint('31', 'error')}  syntax  ${p.message}`);
+    }
+    for (const n of notices.filter((x) => x.file === file)) {
+      out.push(`  ${file}:${n.range.start.line}:${n.range.start.column}  ${paint('2', 'note')}  not-linted  ${n.message}`);
     }
     for (const { result, finding } of shown.filter((s) => s.result.file.uri === file)) {
       const r = range1(result.file.lines, finding.span);
@@ -133,6 +137,7 @@ export function jsonReport(results: readonly LintResult[], threshold: Severity, 
         findings,
         suppressed: suppressedOf(results),
         syntaxErrors: problemsOf(results),
+        notLinted: results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message }))),
       },
       null,
       2,

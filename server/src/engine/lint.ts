@@ -8,6 +8,7 @@ import { Edits, type Fix } from './edits';
 import { severityRank, type CheckContext, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { matchesFrameworks } from './config';
+import { helmNotice, kustomizePatchPaths, KUSTOMIZE_PATCH_MESSAGE, type Notice } from './templates';
 
 /** The built-in rule that reports a suppression written without a reason. */
 export const SUPPRESSION_RULE_ID = 'CL-GEN-001';
@@ -47,6 +48,8 @@ export interface LintResult {
   readonly problems: readonly ParseProblem[];
   /** Checks that threw: a rule bug must not take the linter down, but it must not go unseen either. */
   readonly errors: readonly string[];
+  /** Why (part of) the file was not linted: a Helm template, a Kustomize patch. Information, not a problem. */
+  readonly notices: readonly Notice[];
   /** Findings silenced by a suppression written in the file, with it (kept for the record: SARIF, JSON, counts). */
   readonly suppressed: readonly { readonly finding: Finding; readonly suppression: Suppression }[];
 }
@@ -79,6 +82,7 @@ function withCondition(message: string, condition: string): string {
 
 interface FileState {
   file: ParsedFile;
+  notices: Notice[];
   resources: Resource[];
   findings: Finding[];
   errors: string[];
@@ -100,8 +104,9 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     } catch (e) {
       errors.push(`reading resources: ${(e as Error)?.stack ?? e}`);
     }
-    return { file, resources, findings: [], errors, edits: new Edits(file.lines) };
+    return { file, notices: [], resources, findings: [], errors, edits: new Edits(file.lines) };
   });
+  markTemplates(states);
   const stateOf = new Map<Resource, FileState>();
   const stateOfDoc = new Map<unknown, FileState>();
   for (const st of states) {
@@ -211,8 +216,38 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       }
     }
     kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
-    return { file: st.file, resources: st.resources, findings: kept, problems: st.file.problems, errors: st.errors, suppressed };
+    // A template's syntax errors are template syntax, not the user's mistake: the notice says what to do instead.
+    const problems = st.notices.length ? [] : st.file.problems;
+    return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
   });
+}
+
+/** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */
+function markTemplates(states: FileState[]): void {
+  const patches = new Set<string>();
+  for (const st of states) {
+    const dir = directoryOf(st.file.uri);
+    for (const path of kustomizePatchPaths(st.file)) patches.add(normalise(dir ? `${dir}/${path}` : path));
+  }
+  for (const st of states) {
+    const helm = st.file.isIac ? helmNotice(st.file) : undefined;
+    const patch = patches.has(st.file.uri) || patches.has(normalise(st.file.uri));
+    if (!helm && !patch) continue;
+    const firstKey = st.file.docs.find((d) => d.doc.root?.kind === 'map')?.doc.root;
+    const at: Notice['span'] = firstKey && firstKey.kind === 'map' && firstKey.pairs[0] ? firstKey.pairs[0].key.span : [0, 0];
+    st.notices.push(helm ?? { span: at, message: KUSTOMIZE_PATCH_MESSAGE });
+    st.resources = [];
+  }
+}
+
+/** Resolves `.` and `..` segments of a URI or path. */
+function normalise(uri: string): string {
+  const out: string[] = [];
+  for (const part of uri.split('/')) {
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else if (part !== '.') out.push(part);
+  }
+  return out.join('/');
 }
 
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */

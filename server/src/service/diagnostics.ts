@@ -37,6 +37,9 @@ export function toDiagnostics(result: LintResult, version: number, docUri: (slug
     code: 'syntax-error',
     message: p.message,
   }));
+  for (const n of result.notices) {
+    out.push({ range: toRange(lines, n.span), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'not-linted', message: n.message });
+  }
   for (const f of result.findings) out.push(findingDiagnostic(f, lines, version, docUri));
   return out;
 }
