@@ -203,3 +203,10 @@ describe('cloudline CLI', () => {
     assert.match(md.stdout, /\| CL-AWS-004 \| `rds-publicly-accessible` \|/);
   });
 });
+
+describe('docs/rules.md', () => {
+  it('is the current catalogue (regenerate with npm run docs:rules)', () => {
+    const r = spawnSync(process.execPath, [cli, 'rules', '--format', 'md'], { encoding: 'utf8' });
+    assert.equal(readFileSync(join(root, 'docs', 'rules.md'), 'utf8'), r.stdout);
+  });
+});
