@@ -194,6 +194,26 @@ describe('editor features over stdio', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('tf/main.tf.json') } });
   });
 
+  it('with cloudline.run = onSave, lints on save only', async () => {
+    const name = 'cfn/save.yaml';
+    const bad = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
+    await open(name, bad);
+    client.settings = { run: 'onSave' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uriOf(name));
+    const typed = ++version;
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(name), version: typed }, contentChanges: [{ text: bad.replace('true', 'false') }] });
+    const saved = ++version;
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(name), version: saved }, contentChanges: [{ text: bad.replace('true', 'fals') }] });
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(name) } });
+    const p = await client.diagnostics(uriOf(name), (x) => x.version === saved);
+    assert.ok(!client.received.some((x) => x.uri === uriOf(name) && x.version === typed), 'no lint while typing');
+    assert.ok(p.diagnostics.length > 0);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(name) } });
+  });
+
   it('clears a file that stops being IaC', async () => {
     const p = await open('cfn/other.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n');
     assert.ok(p.diagnostics.length > 0);
