@@ -118,7 +118,14 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     const files = collectFiles(opts.paths.length ? opts.paths : ['.']).filter(
       (f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude),
     );
-    const { results, scanned } = scanFiles(files, catalogue, options);
+    // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
+    const tty = !!process.stderr.isTTY && files.length > 200;
+    let last = 0;
+    const { results, scanned } = scanFiles(files, catalogue, options, process.cwd(), (done, total) => {
+      if (!tty || (done !== total && Date.now() - last < 100)) return;
+      last = Date.now();
+      process.stderr.write(done === total ? '\r\u001b[K' : `\rcloudline: reading ${done}/${total} files…`);
+    });
     for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${r.file.uri}: ${e}\n`);
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     emit(

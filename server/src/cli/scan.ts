@@ -16,9 +16,16 @@ export interface ScanResult {
 }
 
 /** Reads and lints files; cross-file checks see all of them. */
-export function scanFiles(files: readonly string[], catalogue: Catalogue, config: LintConfig, cwd = process.cwd()): ScanResult {
+export function scanFiles(
+  files: readonly string[],
+  catalogue: Catalogue,
+  config: LintConfig,
+  cwd = process.cwd(),
+  progress?: (done: number, total: number) => void,
+): ScanResult {
   const parsed: ParsedFile[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    progress?.(i, files.length);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -29,5 +36,6 @@ export function scanFiles(files: readonly string[], catalogue: Catalogue, config
     const p = parseFile(shown, text);
     if (p.isIac) parsed.push(p);
   }
+  progress?.(files.length, files.length);
   return { results: lintFiles(parsed, catalogue, config), scanned: files.length };
 }
