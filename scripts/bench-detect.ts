@@ -203,13 +203,16 @@ const totals = FORMATS.filter((f) => !onlyFormat || f === onlyFormat).map((forma
   return { format, queries: all, mapped: rs.length, positives: sum('positives'), exact: sum('exact'), within: sum('within'), negatives: sum('negatives'), falsePositives: sum('falsePositives') };
 });
 
+// Checks that threw on a corpus file: a rule bug, whatever the labels say.
+const ruleErrors = [...linted.entries()].flatMap(([file, l]) => l.errors.map((e) => ({ file, error: e.split('\n')[0] })));
+
 // KICS IDs listed by rules that label no query of these formats (Terraform IDs, or a typo): informative only.
 const known = new Set(labels.map((l) => l.query_id));
 const unknownIds = [...rulesByQuery.entries()].filter(([id]) => !known.has(id)).map(([id, rules]) => ({ id, rules }));
 
 // ---------- output ----------
 if (flag('--json')) {
-  console.log(JSON.stringify({ corpus, totals, queries: results, unmapped, unknownKicsIds: unknownIds }, null, 2));
+  console.log(JSON.stringify({ corpus, totals, queries: results, unmapped, unknownKicsIds: unknownIds, ruleErrors }, null, 2));
 } else {
   const pct = (n: number, d: number) => (d ? `${n} (${Math.round((100 * n) / d)}%)` : '–');
   const out: string[] = [];
@@ -225,6 +228,10 @@ if (flag('--json')) {
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const t of totals) {
     out.push(`| ${t.format} | ${t.queries} | ${t.mapped} | ${t.positives} | ${pct(t.exact, t.positives)} | ${pct(t.within, t.positives)} | ${t.negatives} | ${pct(t.falsePositives, t.negatives)} |`);
+  }
+  if (ruleErrors.length) {
+    out.push('', `**Checks that threw** (rule bugs) on ${ruleErrors.length} file(s):`);
+    for (const e of ruleErrors) out.push(`- ${e.file}: ${e.error}`);
   }
   for (const format of FORMATS.filter((f) => !onlyFormat || f === onlyFormat)) {
     const um = unmapped.filter((u) => u.format === format);
