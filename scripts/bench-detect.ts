@@ -78,11 +78,12 @@ if (!existsSync(join(kicsDir, 'labels.jsonl'))) {
 }
 
 // ---------- labels ----------
-const labels: Label[] = readFileSync(join(kicsDir, 'labels.jsonl'), 'utf8')
+const allLabels: Label[] = readFileSync(join(kicsDir, 'labels.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Label)
-  .filter((l) => FORMATS.includes(l.format) && (!onlyFormat || l.format === onlyFormat));
+  .filter((l) => FORMATS.includes(l.format));
+const labels = allLabels.filter((l) => !onlyFormat || l.format === onlyFormat);
 
 // ---------- rules → KICS query IDs ----------
 const catalogue = defaultCatalogue();
@@ -207,7 +208,7 @@ const totals = FORMATS.filter((f) => !onlyFormat || f === onlyFormat).map((forma
 const ruleErrors = [...linted.entries()].flatMap(([file, l]) => l.errors.map((e) => ({ file, error: e.split('\n')[0] })));
 
 // KICS IDs listed by rules that label no query of these formats (Terraform IDs, or a typo): informative only.
-const known = new Set(labels.map((l) => l.query_id));
+const known = new Set(allLabels.map((l) => l.query_id));
 const unknownIds = [...rulesByQuery.entries()].filter(([id]) => !known.has(id)).map(([id, rules]) => ({ id, rules }));
 
 // ---------- output ----------
