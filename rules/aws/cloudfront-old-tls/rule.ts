@@ -48,7 +48,10 @@ function check(n: Names, config: (r: Resource) => Val) {
         continue;
       }
       for (const cert of certVal.list()) {
-        const def = findReachable(cert.get(n.defaultCert), (v) => v.isTrue());
+        // A certificate of your own as well (a conflicting, rejected configuration): the default certificate's
+        // TLSv1 policy cannot be assumed, so the minimum version written is what is judged.
+        const ownCert = n.customCerts.some((c) => cert.get(c).some((v) => v.isUnknown || (v.str() ?? '').trim() !== ''));
+        const def = ownCert ? undefined : findReachable(cert.get(n.defaultCert), (v) => v.isTrue());
         if (def) {
           ctx.report(def, `Distribution ${r.id} uses the default CloudFront certificate (${n.defaultCert}), which accepts TLS 1.0 and 1.1 whatever ${n.minimum} says.`);
           continue;

@@ -60,6 +60,12 @@ export default defineRule({
   ],
   equivalents: {
     checkov: ['CKV2_AWS_6'],
+    kics: [
+      '48f100d9-f499-4c6d-b2b8-deafe47ffb26',
+      '860ba89b-b8de-4e72-af54-d6aee4138a69',
+      '6c8d51af-218d-4bfb-94a9-94eabaa0703a',
+      '350cd468-0e2c-44ef-9d22-cfb73a62523c',
+    ],
     trivy: ['aws-s3-specify-public-access-block'],
   },
   docs: [

@@ -27,7 +27,18 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
     { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_70'], kics: ['7772bb8c-c0f3-42d4-8e4e-f1b8939ad085'] },
+  equivalents: {
+    checkov: ['CKV_AWS_70'],
+    kics: [
+      '7772bb8c-c0f3-42d4-8e4e-f1b8939ad085',
+      'f97b7d23-568f-4bcc-9ac9-02df0d57fbba',
+      'faa8fddf-c0aa-4b2d-84ff-e993e233ebe9',
+      'f6397a20-4cf1-4540-a997-1d363c25ef58',
+      'acc78859-765e-4011-a229-a65ea57db252',
+      '456b00a3-1072-4149-9740-6b8bb60251b0',
+      '4ae8af91-5108-42cb-9471-3bdbe596eac9',
+    ],
+  },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html',

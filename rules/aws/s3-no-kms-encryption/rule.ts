@@ -86,6 +86,7 @@ export default defineRule({
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] }],
   equivalents: {
     checkov: ['CKV_AWS_145'],
+    kics: ['b2e8752c-3497-4255-98d2-e4ae5b46bbf5'],
     trivy: ['aws-s3-encryption-customer-key'],
   },
   docs: [

@@ -48,7 +48,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
   ],
   equivalents: {
-    kics: ['591ade62-d6b0-4580-b1ae-209f80ba1cd9'],
+    kics: ['591ade62-d6b0-4580-b1ae-209f80ba1cd9', '48471392-d4d0-47c0-b135-cdec95eb3eef'],
     kubeLinter: ['default-service-account'],
   },
   docs: [

@@ -1,0 +1,257 @@
+// Detection benchmark: scores the rules against the KICS CloudFormation and Kubernetes query tests
+// (../shared/corpus/kics/labels.jsonl) through each rule's `equivalents.kics` query IDs.
+//
+//   npx tsx scripts/bench-detect.ts            Markdown table (paste into an issue note)
+//   npx tsx scripts/bench-detect.ts --json     machine-readable results
+//   npx tsx scripts/bench-detect.ts --details  Markdown, plus every miss and false positive (file:line)
+//   --corpus <dir>                             another corpus root (default: ../shared/corpus from the repo root)
+//   --format cloudformation|kubernetes         only one format
+//
+// For each KICS query mapped by at least one rule (several rules mapping one query: the union of their findings):
+// - positives: labelled lines; "exact" = a finding of a mapped rule starts on that 1-based line; "within" = a
+//   finding of a mapped rule lies in the same resource (CloudFormation: the entry under `Resources:` — or under
+//   another top-level section such as `Parameters:` — whose span holds the line; Kubernetes: the YAML document).
+// - negatives: negative files, and how many of them got at least one finding of a mapped rule.
+// Files are linted one at a time (file-level: cross-file checks are not in play for this corpus).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defaultCatalogue } from '../server/src/engine/default-catalogue';
+import { lintFiles, type Finding } from '../server/src/engine/lint';
+import { parseFile, type ParsedFile } from '../server/src/model/parse';
+import { get, type Span } from '../server/src/model/tree';
+
+type Fmt = 'cloudformation' | 'kubernetes';
+const FORMATS: readonly Fmt[] = ['cloudformation', 'kubernetes'];
+
+interface Label {
+  format: Fmt;
+  query: string;
+  query_id: string;
+  title: string;
+  severity: string;
+  category: string;
+  label: 'positive' | 'negative';
+  file: string;
+  line: number | null;
+}
+
+interface Miss {
+  file: string;
+  line: number;
+  /** Why nothing could match: the file is not recognised as its format, or it has syntax errors. */
+  note?: string;
+  /** Lines of the mapped rules' findings in the file (to see near misses). */
+  foundAt: number[];
+}
+
+interface QueryResult {
+  format: Fmt;
+  query: string;
+  queryId: string;
+  title: string;
+  rules: string[];
+  positives: number;
+  exact: number;
+  within: number;
+  negatives: number;
+  falsePositives: number;
+  misses: Miss[];
+  /** Positives found within the resource but not on the exact line. */
+  offLine: Miss[];
+  fpFiles: { file: string; findings: { rule: string; line: number; message: string }[] }[];
+}
+
+// ---------- arguments ----------
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const repoRoot = resolve(__dirname, '..');
+const corpus = resolve(option('--corpus') ?? join(repoRoot, '..', 'shared', 'corpus'));
+const kicsDir = join(corpus, 'kics');
+const onlyFormat = option('--format') as Fmt | undefined;
+if (!existsSync(join(kicsDir, 'labels.jsonl'))) {
+  console.error(`bench-detect: no KICS labels at ${join(kicsDir, 'labels.jsonl')} (lay shared/ beside the checkout, or pass --corpus <dir>)`);
+  process.exit(2);
+}
+
+// ---------- labels ----------
+const allLabels: Label[] = readFileSync(join(kicsDir, 'labels.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Label)
+  .filter((l) => FORMATS.includes(l.format));
+const labels = allLabels.filter((l) => !onlyFormat || l.format === onlyFormat);
+
+// ---------- rules → KICS query IDs ----------
+const catalogue = defaultCatalogue();
+const rulesByQuery = new Map<string, string[]>();
+for (const rule of catalogue.rules) {
+  for (const id of rule.equivalents.kics ?? []) {
+    const list = rulesByQuery.get(id) ?? [];
+    if (!list.includes(rule.id)) list.push(rule.id);
+    rulesByQuery.set(id, list);
+  }
+}
+
+// ---------- linting, once per file ----------
+interface Linted {
+  file: ParsedFile;
+  findings: readonly Finding[];
+  /** 1-based line of each finding's start. */
+  lineOf: Map<Finding, number>;
+  recognised: boolean;
+  problems: number;
+  errors: readonly string[];
+}
+const linted = new Map<string, Linted>();
+function lint(rel: string): Linted {
+  let got = linted.get(rel);
+  if (got) return got;
+  const text = readFileSync(join(kicsDir, rel), 'utf8');
+  const file = parseFile(rel, text);
+  const [result] = lintFiles([file], catalogue);
+  const lineOf = new Map<Finding, number>();
+  for (const f of result.findings) lineOf.set(f, file.lines.positionAt(f.span[0]).line + 1);
+  got = {
+    file,
+    findings: result.findings,
+    lineOf,
+    recognised: file.docs.some((d) => d.format !== undefined),
+    problems: file.problems.filter((p) => p.severity === 'error').length,
+    errors: result.errors,
+  };
+  linted.set(rel, got);
+  return got;
+}
+
+/** The span of the "resource" that holds 1-based `line`: see the header. Undefined when no resource holds it. */
+function resourceSpanAt(l: Linted, format: Fmt, line: number): Span | undefined {
+  const { file } = l;
+  const start = file.lines.lineStart(line - 1);
+  const end = line < file.lines.lineCount ? file.lines.lineStart(line) : file.text.length;
+  const holds = (s: Span) => s[0] < end && start < s[1];
+  for (const d of file.docs) {
+    if (!holds(d.doc.span)) continue;
+    if (format === 'kubernetes') return d.doc.span;
+    const root = d.doc.root;
+    if (root?.kind !== 'map') continue;
+    for (const section of root.pairs) {
+      if (!holds(section.span) || section.value.kind !== 'map') continue;
+      for (const entry of section.value.pairs) if (holds(entry.span)) return entry.span;
+    }
+  }
+  return undefined;
+}
+
+// ---------- scoring ----------
+const byQuery = new Map<string, Label[]>();
+for (const l of labels) {
+  const key = `${l.format}\u0000${l.query_id}`;
+  const list = byQuery.get(key) ?? [];
+  list.push(l);
+  byQuery.set(key, list);
+}
+
+const results: QueryResult[] = [];
+const unmapped: { format: Fmt; query: string; queryId: string; title: string; positives: number; negatives: number }[] = [];
+for (const list of byQuery.values()) {
+  const { format, query, query_id: queryId, title } = list[0];
+  const rules = rulesByQuery.get(queryId);
+  const positives = list.filter((l) => l.label === 'positive');
+  const negatives = [...new Set(list.filter((l) => l.label === 'negative').map((l) => l.file))];
+  if (!rules) {
+    unmapped.push({ format, query, queryId, title, positives: positives.length, negatives: negatives.length });
+    continue;
+  }
+  const res: QueryResult = { format, query, queryId, title, rules, positives: positives.length, exact: 0, within: 0, negatives: negatives.length, falsePositives: 0, misses: [], offLine: [], fpFiles: [] };
+  const ours = (l: Linted) => l.findings.filter((f) => rules.includes(f.rule.id));
+  for (const p of positives) {
+    const l = lint(p.file);
+    const mine = ours(l);
+    const line = p.line ?? 0;
+    const exact = mine.some((f) => l.lineOf.get(f) === line);
+    const span = resourceSpanAt(l, format, line);
+    const within = exact || (span !== undefined && mine.some((f) => span[0] <= f.span[0] && f.span[0] < span[1]));
+    const foundAt = mine.map((f) => l.lineOf.get(f)!);
+    if (exact) res.exact++;
+    if (within) res.within++;
+    if (!within) {
+      const note = !l.recognised ? `not recognised as ${format}` : l.problems ? `${l.problems} syntax error(s)` : l.errors.length ? `check threw: ${l.errors[0].split('\n')[0]}` : undefined;
+      res.misses.push({ file: p.file, line, note, foundAt });
+    } else if (!exact) res.offLine.push({ file: p.file, line, foundAt });
+  }
+  for (const file of negatives) {
+    const l = lint(file);
+    const mine = ours(l);
+    if (mine.length) {
+      res.falsePositives++;
+      res.fpFiles.push({ file, findings: mine.map((f) => ({ rule: f.rule.id, line: l.lineOf.get(f)!, message: f.message })) });
+    }
+  }
+  results.push(res);
+}
+const order = (a: { format: Fmt; query: string }, b: { format: Fmt; query: string }) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format) || a.query.localeCompare(b.query);
+results.sort(order);
+unmapped.sort(order);
+
+const totals = FORMATS.filter((f) => !onlyFormat || f === onlyFormat).map((format) => {
+  const rs = results.filter((r) => r.format === format);
+  const sum = (k: 'positives' | 'exact' | 'within' | 'negatives' | 'falsePositives') => rs.reduce((n, r) => n + r[k], 0);
+  const all = byQuery.size ? [...byQuery.values()].filter((l) => l[0].format === format).length : 0;
+  return { format, queries: all, mapped: rs.length, positives: sum('positives'), exact: sum('exact'), within: sum('within'), negatives: sum('negatives'), falsePositives: sum('falsePositives') };
+});
+
+// Checks that threw on a corpus file: a rule bug, whatever the labels say.
+const ruleErrors = [...linted.entries()].flatMap(([file, l]) => l.errors.map((e) => ({ file, error: e.split('\n')[0] })));
+
+// KICS IDs listed by rules that label no query of these formats (Terraform IDs, or a typo): informative only.
+const known = new Set(allLabels.map((l) => l.query_id));
+const unknownIds = [...rulesByQuery.entries()].filter(([id]) => !known.has(id)).map(([id, rules]) => ({ id, rules }));
+
+// ---------- output ----------
+if (flag('--json')) {
+  console.log(JSON.stringify({ corpus, totals, queries: results, unmapped, unknownKicsIds: unknownIds, ruleErrors }, null, 2));
+} else {
+  const pct = (n: number, d: number) => (d ? `${n} (${Math.round((100 * n) / d)}%)` : '–');
+  const out: string[] = [];
+  out.push('## Detection benchmark: KICS query tests', '');
+  out.push(`Corpus: \`${corpus}\`. Recall "exact" = a finding of a mapped rule starts on the labelled line; "within" = in the same resource (CloudFormation: the template entry; Kubernetes: the document). FP = negative files with a finding of a mapped rule.`, '');
+  out.push('| format | KICS query | rule(s) | positives | recall exact | recall within | negatives | FP files |');
+  out.push('|---|---|---|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    out.push(`| ${r.format} | ${r.query} | ${r.rules.join(', ')} | ${r.positives} | ${pct(r.exact, r.positives)} | ${pct(r.within, r.positives)} | ${r.negatives} | ${r.falsePositives} |`);
+  }
+  out.push('', '### Totals', '');
+  out.push('| format | KICS queries | mapped | positives | recall exact | recall within | negatives | FP files |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const t of totals) {
+    out.push(`| ${t.format} | ${t.queries} | ${t.mapped} | ${t.positives} | ${pct(t.exact, t.positives)} | ${pct(t.within, t.positives)} | ${t.negatives} | ${pct(t.falsePositives, t.negatives)} |`);
+  }
+  if (ruleErrors.length) {
+    out.push('', `**Checks that threw** (rule bugs) on ${ruleErrors.length} file(s):`);
+    for (const e of ruleErrors) out.push(`- ${e.file}: ${e.error}`);
+  }
+  for (const format of FORMATS.filter((f) => !onlyFormat || f === onlyFormat)) {
+    const um = unmapped.filter((u) => u.format === format);
+    out.push('', `### ${format}: KICS queries no rule maps (${um.length})`, '');
+    out.push(um.map((u) => `\`${u.query}\``).join(', ') || '(none)');
+  }
+  if (unknownIds.length) {
+    out.push('', `KICS IDs listed by rules that no CloudFormation/Kubernetes label uses (other platforms' IDs, or typos): ${unknownIds.length}.`);
+  }
+  if (flag('--details')) {
+    out.push('', '### Details', '');
+    for (const r of results) {
+      if (!r.misses.length && !r.fpFiles.length && !r.offLine.length) continue;
+      out.push(`#### ${r.format} ${r.query} (${r.rules.join(', ')})`);
+      for (const m of r.misses) out.push(`- miss ${m.file}:${m.line}${m.note ? ` — ${m.note}` : ''}${m.foundAt.length ? ` (found at ${m.foundAt.join(', ')})` : ''}`);
+      for (const m of r.offLine) out.push(`- off-line ${m.file}:${m.line} (found at ${m.foundAt.join(', ')})`);
+      for (const f of r.fpFiles) out.push(`- FP ${f.file}: ${f.findings.map((x) => `${x.rule}@${x.line} ${x.message.split('. ')[0]}`).join(' | ')}`);
+    }
+    for (const u of unknownIds) out.push(`- unknown KICS id ${u.id} (${u.rules.join(', ')})`);
+  }
+  console.log(out.join('\n'));
+}
