@@ -1,7 +1,24 @@
 // CL-K8S-013: a hostPath volume mounts a sensitive part of the node: its root, a container runtime socket,
 // /proc, /sys, /dev, /etc, the kubelet's or the runtime's state (see SENSITIVE_HOST_PATHS).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule, type Check } from '../../../server/src/engine/rule';
 import { PSS_DOC, hostPathVolumes, podCheck, podResponsibility, podSecurityFrameworks, sensitiveHostPath } from '../../lib/k8s-security-context';
+
+/** A PersistentVolume with a sensitive hostPath is the same exposure, one claim away from any pod that binds it. */
+function withPersistentVolumes(pods: Check): Check {
+  return {
+    types: [...pods.types, 'PersistentVolume'],
+    run(r, ctx) {
+      if (r.type !== 'PersistentVolume') return pods.run(r, ctx);
+      const path = r.body.path('spec', 'hostPath', 'path');
+      const p = path.str();
+      if (p === undefined || path.isUnknown) return;
+      const hit = sensitiveHostPath(p);
+      if (!hit) return;
+      const what = hit.relation === 'is' ? `: ${hit.why}` : hit.relation === 'inside' ? `, inside ${hit.path} (${hit.why})` : `, which contains ${hit.path} (${hit.why})`;
+      ctx.report(path, `PersistentVolume ${r.k8s?.name ?? r.id} exposes the host path ${p}${what} to every pod whose claim binds it.`);
+    },
+  };
+}
 
 export default defineRule({
   id: 'CL-K8S-013',
@@ -20,7 +37,7 @@ export default defineRule({
   },
   docs: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', `${PSS_DOC}#baseline`],
   checks: {
-    kubernetes: podCheck((pod, ctx) => {
+    kubernetes: withPersistentVolumes(podCheck((pod, ctx) => {
       for (const v of hostPathVolumes(pod)) {
         const p = v.path.str();
         if (p === undefined || v.path.isUnknown) continue;
@@ -29,6 +46,6 @@ export default defineRule({
         const what = hit.relation === 'is' ? `: ${hit.why}` : hit.relation === 'inside' ? `, inside ${hit.path} (${hit.why})` : `, which contains ${hit.path} (${hit.why})`;
         ctx.report(v.path, `${pod.label} mounts the host path ${p} (volume ${v.name})${what}.`);
       }
-    }),
+    })),
   },
 });
