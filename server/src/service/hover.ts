@@ -32,11 +32,8 @@ export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: str
     `### ${r.title}`,
     `\`${r.id}\` · ${r.severity} · owner: **${r.responsibility.owner}** · ${r.responsibility.layer.replace(/-/g, ' ')}`,
     '',
-    f.message,
-    '',
+    // The finding's own message (with this rule's responsibility line) is shown right above by the editor.
     ...serviceLines(service, r.responsibility.model),
-    '',
-    `**Here, the provider:** ${r.responsibility.provider}. **You:** ${r.responsibility.customer}.`,
     '',
     `**Fix:** ${r.remediation}${f.fixes.length ? ' _(quick-fix available)_' : ''}`,
     ...(frameworks.length ? ['', `**Frameworks:** ${frameworks.join(' · ')}`] : []),
