@@ -67,6 +67,11 @@ export interface StartOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** User settings on top of the test defaults. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * `disabled` (the default): Workspace Trust off. `untrusted`: Workspace Trust on and the workspace copy not trusted
+   * (Restricted Mode), without the startup prompt.
+   */
+  readonly trust?: 'disabled' | 'untrusted';
 }
 
 /** Starts code-server with fresh folders and a copy of the workspace, on a free port. */
@@ -80,7 +85,8 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     join(dirs.userData, 'User', 'settings.json'),
     JSON.stringify(
       {
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': opts.trust === 'untrusted',
+        ...(opts.trust === 'untrusted' ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
         'workbench.startupEditor': 'none',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'chat.disableAIFeatures': true,
@@ -112,7 +118,7 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.trust === 'untrusted' ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...common,
