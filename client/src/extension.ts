@@ -96,7 +96,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       const editor = await vscode.window.showTextDocument(doc);
       const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      await editor.insertSnippet(new vscode.SnippetString(snippet), r);
+      // The server writes every line with its final indentation: `keepWhitespace` stops the editor from adding the
+      // insertion line's indentation to each new line (which misindented JSON and broke YAML suppressions).
+      // (`keepWhitespace` is missing from @types/vscode 1.85 but is honoured by the editor.)
+      const options = { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true };
+      await editor.insertSnippet(new vscode.SnippetString(snippet), r, options);
     }),
     vscode.commands.registerCommand('cloudline.scanWorkspace', async () => {
       // The server reports progress (cancellable) itself; this waits for the result.

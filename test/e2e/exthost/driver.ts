@@ -1,19 +1,24 @@
 // Runs the extension-host suite inside code-server: the smoke-test driver option makes the web workbench honour the
 // test payload; the runner's console comes back through window.codeAutomationLog and its result through
 // window.codeAutomationExit.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { launchBrowser, newPage } from '../browser';
 import { ROOT, startCodeServer } from '../codeserver';
+import { TAG } from './tag';
 
 export const RUNNER = join(ROOT, 'out', 'e2e', 'exthost', 'index.js');
 export const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 
-/** Console lines from a workbench offline that say nothing about Cloudline. */
-const NOISE = [/ENOTFOUND/, /open-vsx\.org/, /\bCanceled\b/, /vsda/, /Failed to load resource/, /\[Extension Host\] (?:Debugger|For help, see)/];
+export const LOGS = join(ROOT, 'out', 'e2e', 'logs');
 
 export interface ExtHostRun {
+  /** 0 when the runner resolved, 1 when it rejected, 124 when it did not finish in time. */
   readonly code: number;
+  /** The whole console of the workbench and the extension host, also written to `logFile`. */
   readonly log: string;
+  readonly logFile: string;
 }
 
 export async function runExtensionHostSuite(opts: { readonly untrusted: boolean; readonly timeoutMs?: number; readonly env?: NodeJS.ProcessEnv }): Promise<ExtHostRun> {
@@ -31,12 +36,14 @@ export async function runExtensionHostSuite(opts: { readonly untrusted: boolean;
     let settle: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (settle = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
-    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown[]) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-      if (NOISE.some((n) => n.test(text))) return;
-      lines.push(text);
-      process.stdout.write(`${text}\n`);
+    // Everything goes to the log file; only the suite's own (tagged) lines are shown, so offline noise such as
+    // ENOTFOUND open-vsx.org or missing vsda files never reaches the output, and never fails the run.
+    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
+      const text = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
+      lines.push(`[${level}] ${text}`);
+      for (const line of text.split('\n')) if (line.startsWith(TAG)) process.stdout.write(`${line.slice(TAG.length)}\n`);
     });
+    page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
       ['extensionTestsPath', `vscode-remote://${authority}${RUNNER}`],
@@ -56,7 +63,10 @@ export async function runExtensionHostSuite(opts: { readonly untrusted: boolean;
       }),
     ]);
     clearTimeout(timer);
-    return { code, log: lines.join('\n') };
+    mkdirSync(LOGS, { recursive: true });
+    const logFile = join(LOGS, `exthost-${opts.untrusted ? 'untrusted' : 'trust-disabled'}.log`);
+    writeFileSync(logFile, `${lines.join('\n')}\n\n--- code-server ---\n${server.output()}`);
+    return { code, log: lines.join('\n'), logFile };
   } finally {
     await browser.close();
     await server.stop();
