@@ -26,7 +26,7 @@ export async function runExtensionHostSuite(opts: { readonly untrusted: boolean;
     workspace: FIXTURE,
     args: ['--vscode-option', 'enable-smoke-test-driver'],
     trust: opts.untrusted ? 'untrusted' : 'disabled',
-    env: { ...opts.env, CLOUDLINE_E2E_TRUST: opts.untrusted ? 'untrusted' : 'disabled' },
+    env: { ...opts.env, CLOUDLINE_E2E_TRUST: opts.untrusted ? 'untrusted' : 'disabled', CLOUDLINE_E2E_TAGGED: '1' },
   });
   const browser = await launchBrowser();
   const lines: string[] = [];

@@ -4,9 +4,10 @@ import { format } from 'node:util';
 import * as vscode from 'vscode';
 import { TAG } from './tag';
 
-export { TAG };
+/** The code-server driver shows only tagged console lines; elsewhere (desktop VS Code) lines print as they are. */
+export const PREFIX = process.env.CLOUDLINE_E2E_TAGGED ? TAG : '';
 export function log(...args: unknown[]): void {
-  console.log(`${TAG}${format(...args)}`);
+  console.log(`${PREFIX}${format(...args)}`);
 }
 
 /** Workspace Trust as the driver set it up: `disabled` (trust off) or `untrusted` (Restricted Mode). */

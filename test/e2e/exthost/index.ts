@@ -4,11 +4,11 @@
 // (scripts/test-vscode.ts).
 import Mocha from 'mocha';
 import { format } from 'node:util';
-import { TAG } from './helpers';
+import { PREFIX } from './helpers';
 
 export async function run(): Promise<void> {
   // The reporter's lines carry a tag, so a driver can tell them from the workbench's own console.
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`${TAG}${format(...args)}`);
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`${PREFIX}${format(...args)}`);
   // CLOUDLINE_E2E_GREP runs only the tests whose titles match (for debugging one part).
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec', grep: process.env.CLOUDLINE_E2E_GREP });
   mocha.suite.emit('pre-require', globalThis, 'cloudline.test.js', mocha);

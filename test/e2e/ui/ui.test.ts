@@ -14,7 +14,6 @@ import {
   quickOpen,
   runCommand,
   screenshot,
-  SCREENSHOTS,
   statusItem,
   waitUntil,
   WAIT_MS,
@@ -42,7 +41,8 @@ async function session(trust: 'disabled' | 'untrusted'): Promise<{ server: Runni
 async function onFailure(ctx: Mocha.Context, page: Page | undefined): Promise<void> {
   if (ctx.currentTest?.state !== 'failed' || !page) return;
   const name = `failure-${ctx.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
-  const path = await screenshot(page, name).catch(() => undefined);
+  // Failures go to out/, never to docs/images.
+  const path = await screenshot(page, name, join(ROOT, 'out', 'e2e', 'screenshots')).catch(() => undefined);
   if (path) console.log(`      (screenshot of the failure: ${path})`);
 }
 
@@ -253,5 +253,3 @@ describe('Cloudline UI: the packaged extension in a folder that is not trusted',
     await waitUntil('the status bar item', async () => (await statusItem(page, STATUS_ID).innerText()).trim() === '3 customer-side');
   });
 });
-
-export { SCREENSHOTS };

@@ -7,13 +7,16 @@ import { ROOT } from '../codeserver';
 /** Every wait on the page is bounded by this (CI machines are slow; a wait returns as soon as its condition holds). */
 export const WAIT_MS = Number(process.env.CLOUDLINE_E2E_BOUND_MS ?? 30_000);
 
-/** Where the suite saves its pictures: `npm run screenshots` points this at docs/images. */
-export const SCREENSHOTS = process.env.CLOUDLINE_SCREENSHOTS ? join(ROOT, process.env.CLOUDLINE_SCREENSHOTS) : join(ROOT, 'out', 'e2e', 'screenshots');
+/** Where the suite saves its pictures: out/e2e/screenshots, or CLOUDLINE_SCREENSHOTS (`npm run screenshots`: docs/images). */
+export function screenshotDir(): string {
+  return process.env.CLOUDLINE_SCREENSHOTS ? join(ROOT, process.env.CLOUDLINE_SCREENSHOTS) : join(ROOT, 'out', 'e2e', 'screenshots');
+}
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, name);
-  await page.screenshot({ path });
+/** A picture of the whole window, with transitions finished (no half-faded highlights). */
+export async function screenshot(page: Page, name: string, dir = screenshotDir()): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  await page.screenshot({ path, animations: 'disabled' });
   return path;
 }
 
