@@ -93,7 +93,6 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
         'editor.hover.delay': 100,
         'workbench.tips.enabled': false,
         'git.enabled': false,

@@ -41,7 +41,8 @@ export async function runExtensionHostSuite(opts: { readonly untrusted: boolean;
     await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
       const text = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
       lines.push(`[${level}] ${text}`);
-      for (const line of text.split('\n')) if (line.startsWith(TAG)) process.stdout.write(`${line.slice(TAG.length)}\n`);
+      // An entry is one console call: the reporter's failures span several lines after the tag.
+      if (text.startsWith(TAG)) process.stdout.write(`${text.slice(TAG.length)}\n`);
     });
     page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
     const payload = [
