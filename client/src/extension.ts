@@ -105,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cloudline.scanWorkspace', async () => {
       // The server reports progress (cancellable) itself; this waits for the result.
       const result = await lc.sendRequest<{ files: number; findings: number; cancelled: boolean }>('cloudline/scanWorkspace', {});
-      view.refresh();
+      await view.refresh();
       const message = result.cancelled
         ? 'Cloudline: workspace scan cancelled.'
         : `Cloudline: ${result.findings} customer-side finding${result.findings === 1 ? '' : 's'} in ${result.files} IaC file${result.files === 1 ? '' : 's'}.`;

@@ -49,6 +49,32 @@ export function ensureCodeServer(): void {
   writeFileSync(versionFile, CODE_SERVER_VERSION);
 }
 
+/** Servers started by this process and not stopped yet: ended (by process group) if the run is interrupted. */
+const live = new Map<number, string>();
+let guarded = false;
+function guardExit(): void {
+  if (guarded) return;
+  guarded = true;
+  const killAll = () => {
+    for (const [pid, tmp] of live) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    live.clear();
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
 export interface Running {
   readonly url: string;
   readonly port: number;
@@ -124,7 +150,9 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     ...(opts.args ?? []),
     dirs.workspace,
   ];
+  guardExit();
   const child: ChildProcess = spawn(NODE24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid) live.set(child.pid, tmp);
   let log = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${log}`)), 60_000);
@@ -149,23 +177,25 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     dirs,
     output: () => log,
     async stop() {
-      // code-server leads its own process group: this ends its extension host and language servers too.
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const exited = await Promise.race([
-        new Promise<boolean>((r) => child.once('exit', () => r(true))),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
-      ]);
-      if (!exited) {
+      // code-server leads its own process group: signalling the group ends its extension host and language servers too.
+      const pid = child.pid!;
+      const signal = (name: NodeJS.Signals) => {
         try {
-          process.kill(-child.pid!, 'SIGKILL');
+          process.kill(-pid, name);
+          return true;
         } catch {
-          // already gone
+          return false; // the group is gone
         }
+      };
+      if (signal('SIGTERM') && child.exitCode === null && child.signalCode === null) {
+        await Promise.race([
+          new Promise<void>((r) => child.once('exit', () => r())),
+          new Promise<void>((r) => setTimeout(r, 5000)),
+        ]);
       }
+      // Whatever of the group is left (a process slow to exit) goes now.
+      signal('SIGKILL');
+      live.delete(pid);
       rmSync(tmp, { recursive: true, force: true });
     },
   };
