@@ -72,16 +72,15 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     // The squiggle sits on line 16, exactly under the token `true`. Measured once the CodeLens (which pushes the
     // resource's lines down) is in, both boxes in one go.
     await activeEditor(page).locator('.codelens-decoration').first().waitFor({ timeout: WAIT_MS });
+    // (No named functions inside: tsx would wrap them in a helper the page does not have.)
     const [a, b] = await activeEditor(page).evaluate((editor) => {
-      type Box = { x: number; y: number; width: number; height: number };
-      const box = (e: { getBoundingClientRect(): Box } | null | undefined): Box | null => {
+      const line = [...editor.querySelectorAll('.view-line')].find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('PubliclyAccessible: true'));
+      const token = [...(line?.querySelectorAll('span span') ?? [])].find((t) => t.textContent === 'true');
+      return [editor.querySelector('.squiggly-error'), token].map((e) => {
         if (!e) return null;
         const r = e.getBoundingClientRect();
         return { x: r.x, y: r.y, width: r.width, height: r.height };
-      };
-      const line = [...editor.querySelectorAll('.view-line')].find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('PubliclyAccessible: true'));
-      const token = [...(line?.querySelectorAll('span span') ?? [])].find((t) => t.textContent === 'true');
-      return [box(editor.querySelector('.squiggly-error')), box(token)] as const;
+      });
     });
     assert.ok(a && b, 'squiggle and token are on screen');
     assert.ok(a.y + a.height / 2 > b.y && a.y + a.height / 2 < b.y + b.height, `squiggle ${JSON.stringify(a)} on the token ${JSON.stringify(b)}`);
