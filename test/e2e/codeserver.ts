@@ -80,6 +80,8 @@ export interface Running {
   readonly port: number;
   readonly dirs: { readonly userData: string; readonly extensions: string; readonly workspace: string; readonly tmp: string };
   readonly output: () => string;
+  /** Copies VS Code's logs of this run (extension host, output channels) and code-server's output to `dest`. */
+  saveLogs(dest: string): void;
   stop(): Promise<void>;
 }
 
@@ -176,6 +178,12 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     port,
     dirs,
     output: () => log,
+    saveLogs(dest: string) {
+      rmSync(dest, { recursive: true, force: true });
+      mkdirSync(dest, { recursive: true });
+      if (existsSync(join(dirs.userData, 'logs'))) cpSync(join(dirs.userData, 'logs'), dest, { recursive: true });
+      writeFileSync(join(dest, 'code-server.log'), log);
+    },
     async stop() {
       // code-server leads its own process group: signalling the group ends its extension host and language servers too.
       const pid = child.pid!;

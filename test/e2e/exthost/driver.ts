@@ -1,7 +1,7 @@
 // Runs the extension-host suite inside code-server: the smoke-test driver option makes the web workbench honour the
 // test payload; the runner's console comes back through window.codeAutomationLog and its result through
 // window.codeAutomationExit.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, newPage } from '../browser';
@@ -67,6 +67,10 @@ export async function runExtensionHostSuite(opts: { readonly untrusted: boolean;
     mkdirSync(LOGS, { recursive: true });
     const logFile = join(LOGS, `exthost-${opts.untrusted ? 'untrusted' : 'trust-disabled'}.log`);
     writeFileSync(logFile, `${lines.join('\n')}\n\n--- code-server ---\n${server.output()}`);
+    // On failure, keep VS Code's own logs too (extension host, the Cloudline output channel) before the profile goes.
+    const vscodeLogs = logFile.replace(/\.log$/, '-vscode-logs');
+    rmSync(vscodeLogs, { recursive: true, force: true });
+    if (code !== 0) server.saveLogs(vscodeLogs);
     return { code, log: lines.join('\n'), logFile };
   } finally {
     await browser.close();

@@ -37,13 +37,16 @@ async function session(trust: 'disabled' | 'untrusted'): Promise<{ server: Runni
   return { server, browser, page };
 }
 
-/** Saves what the page showed when a test failed, next to the other pictures. */
-async function onFailure(ctx: Mocha.Context, page: Page | undefined): Promise<void> {
-  if (ctx.currentTest?.state !== 'failed' || !page) return;
+const LOGS = join(ROOT, 'out', 'e2e', 'logs');
+
+/** Saves what the page showed when a test failed (in out/, never in docs/images); returns whether it failed. */
+async function onFailure(ctx: Mocha.Context, page: Page | undefined): Promise<boolean> {
+  if (ctx.currentTest?.state !== 'failed' || !page) return false;
   const name = `failure-${ctx.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
   // Failures go to out/, never to docs/images.
   const path = await screenshot(page, name, join(ROOT, 'out', 'e2e', 'screenshots')).catch(() => undefined);
   if (path) console.log(`      (screenshot of the failure: ${path})`);
+  return true;
 }
 
 describe('Cloudline UI: the packaged extension in code-server', function () {
@@ -56,11 +59,13 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     this.timeout(180_000);
     ({ server, browser, page } = await session('disabled'));
   });
+  let failed = false;
   afterEach(async function () {
-    await onFailure(this, page);
+    if (await onFailure(this, page)) failed = true;
   });
   after(async () => {
     await browser?.close();
+    if (failed) server?.saveLogs(join(LOGS, 'ui-vscode-logs'));
     await server?.stop();
   });
 
@@ -243,11 +248,13 @@ describe('Cloudline UI: the packaged extension in a folder that is not trusted',
     this.timeout(180_000);
     ({ server, browser, page } = await session('untrusted'));
   });
+  let failed = false;
   afterEach(async function () {
-    await onFailure(this, page);
+    if (await onFailure(this, page)) failed = true;
   });
   after(async () => {
     await browser?.close();
+    if (failed) server?.saveLogs(join(LOGS, 'ui-untrusted-vscode-logs'));
     await server?.stop();
   });
 
