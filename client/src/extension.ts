@@ -96,12 +96,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       const editor = await vscode.window.showTextDocument(doc);
       const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      await editor.insertSnippet(new vscode.SnippetString(snippet), r);
+      // The server writes every line with its final indentation: `keepWhitespace` stops the editor from adding the
+      // insertion line's indentation to each new line (which misindented JSON and broke YAML suppressions).
+      // (`keepWhitespace` is missing from @types/vscode 1.85 but is honoured by the editor.)
+      const options = { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true };
+      await editor.insertSnippet(new vscode.SnippetString(snippet), r, options);
     }),
     vscode.commands.registerCommand('cloudline.scanWorkspace', async () => {
       // The server reports progress (cancellable) itself; this waits for the result.
       const result = await lc.sendRequest<{ files: number; findings: number; cancelled: boolean }>('cloudline/scanWorkspace', {});
-      view.refresh();
+      await view.refresh();
       const message = result.cancelled
         ? 'Cloudline: workspace scan cancelled.'
         : `Cloudline: ${result.findings} customer-side finding${result.findings === 1 ? '' : 's'} in ${result.files} IaC file${result.files === 1 ? '' : 's'}.`;

@@ -35,22 +35,46 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
+  /** The inventory the tree shows (undefined until the view first asks), and its serialized form. */
+  private items: InventoryItem[] | undefined;
+  private shown = '';
 
   constructor(private readonly load: () => Promise<InventoryItem[]>) {}
 
-  refresh(): void {
+  /**
+   * Reloads the inventory and redraws the tree only when it changed. Every redraw makes VS Code drop the tree's
+   * elements; one that overlaps VS Code fetching an expanded node's children leaves that node open and empty ("No
+   * tree item with id … found" in the extension host log), so a burst of identical redraws (diagnostics arrive file
+   * by file during a scan) must not happen.
+   */
+  async refresh(): Promise<void> {
+    if (this.items === undefined) return; // never shown: the first getChildren loads it
+    let items: InventoryItem[];
+    try {
+      items = await this.load();
+    } catch {
+      return; // the server is restarting; the next change refreshes
+    }
+    const serialized = JSON.stringify(items);
+    if (serialized === this.shown) return;
+    this.items = items;
+    this.shown = serialized;
     this.changed.fire(undefined);
   }
 
   /** Refreshes after diagnostics settle (they arrive file by file during a scan). */
   refreshSoon(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 300);
+    this.timer = setTimeout(() => void this.refresh(), 300);
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      const items = await this.load();
+      if (this.items === undefined) {
+        this.items = await this.load();
+        this.shown = JSON.stringify(this.items);
+      }
+      const items = this.items;
       const models = [...new Set(items.map((i) => i.model))].sort((a, b) => MODEL_ORDER.indexOf(a) - MODEL_ORDER.indexOf(b));
       return models.map((model) => ({ kind: 'model', model, items: items.filter((i) => i.model === model) }));
     }

@@ -49,11 +49,39 @@ export function ensureCodeServer(): void {
   writeFileSync(versionFile, CODE_SERVER_VERSION);
 }
 
+/** Servers started by this process and not stopped yet: ended (by process group) if the run is interrupted. */
+const live = new Map<number, string>();
+let guarded = false;
+function guardExit(): void {
+  if (guarded) return;
+  guarded = true;
+  const killAll = () => {
+    for (const [pid, tmp] of live) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    live.clear();
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
 export interface Running {
   readonly url: string;
   readonly port: number;
   readonly dirs: { readonly userData: string; readonly extensions: string; readonly workspace: string; readonly tmp: string };
   readonly output: () => string;
+  /** Copies VS Code's logs of this run (extension host, output channels) and code-server's output to `dest`. */
+  saveLogs(dest: string): void;
   stop(): Promise<void>;
 }
 
@@ -67,6 +95,11 @@ export interface StartOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** User settings on top of the test defaults. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * `disabled` (the default): Workspace Trust off. `untrusted`: Workspace Trust on and the workspace copy not trusted
+   * (Restricted Mode), without the startup prompt.
+   */
+  readonly trust?: 'disabled' | 'untrusted';
 }
 
 /** Starts code-server with fresh folders and a copy of the workspace, on a free port. */
@@ -80,14 +113,14 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     join(dirs.userData, 'User', 'settings.json'),
     JSON.stringify(
       {
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': opts.trust === 'untrusted',
+        ...(opts.trust === 'untrusted' ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
         'workbench.startupEditor': 'none',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'chat.disableAIFeatures': true,
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
         'editor.hover.delay': 100,
         'workbench.tips.enabled': false,
         'git.enabled': false,
@@ -112,14 +145,16 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.trust === 'untrusted' ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...common,
     ...(opts.args ?? []),
     dirs.workspace,
   ];
+  guardExit();
   const child: ChildProcess = spawn(NODE24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid) live.set(child.pid, tmp);
   let log = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${log}`)), 60_000);
@@ -143,24 +178,32 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
     port,
     dirs,
     output: () => log,
+    saveLogs(dest: string) {
+      rmSync(dest, { recursive: true, force: true });
+      mkdirSync(dest, { recursive: true });
+      if (existsSync(join(dirs.userData, 'logs'))) cpSync(join(dirs.userData, 'logs'), dest, { recursive: true });
+      writeFileSync(join(dest, 'code-server.log'), log);
+    },
     async stop() {
-      // code-server leads its own process group: this ends its extension host and language servers too.
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const exited = await Promise.race([
-        new Promise<boolean>((r) => child.once('exit', () => r(true))),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
-      ]);
-      if (!exited) {
+      // code-server leads its own process group: signalling the group ends its extension host and language servers too.
+      const pid = child.pid!;
+      const signal = (name: NodeJS.Signals) => {
         try {
-          process.kill(-child.pid!, 'SIGKILL');
+          process.kill(-pid, name);
+          return true;
         } catch {
-          // already gone
+          return false; // the group is gone
         }
+      };
+      if (signal('SIGTERM') && child.exitCode === null && child.signalCode === null) {
+        await Promise.race([
+          new Promise<void>((r) => child.once('exit', () => r())),
+          new Promise<void>((r) => setTimeout(r, 5000)),
+        ]);
       }
+      // Whatever of the group is left (a process slow to exit) goes now.
+      signal('SIGKILL');
+      live.delete(pid);
       rmSync(tmp, { recursive: true, force: true });
     },
   };

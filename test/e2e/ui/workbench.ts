@@ -1,0 +1,81 @@
+// Driving the VS Code workbench as a user would (keyboard first), with bounded waits on what is on screen.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT } from '../codeserver';
+
+/** Every wait on the page is bounded by this (CI machines are slow; a wait returns as soon as its condition holds). */
+export const WAIT_MS = Number(process.env.CLOUDLINE_E2E_BOUND_MS ?? 30_000);
+
+/** Where the suite saves its pictures: out/e2e/screenshots, or CLOUDLINE_SCREENSHOTS (`npm run screenshots`: docs/images). */
+export function screenshotDir(): string {
+  return process.env.CLOUDLINE_SCREENSHOTS ? join(ROOT, process.env.CLOUDLINE_SCREENSHOTS) : join(ROOT, 'out', 'e2e', 'screenshots');
+}
+
+/** A picture of the whole window, with transitions finished (no half-faded highlights). */
+export async function screenshot(page: Page, name: string, dir = screenshotDir()): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  await page.screenshot({ path, animations: 'disabled' });
+  return path;
+}
+
+/** Loads the workbench on `folder` and waits until the Explorer shows it. */
+export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
+  await page.goto(`${url}?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: WAIT_MS });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WAIT_MS });
+}
+
+/** Ctrl+P, the file's name, and Enter once its row is listed. */
+export async function quickOpen(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: WAIT_MS });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').at(-1)! }).first().waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name.split('/').at(-1)! }).waitFor({ timeout: WAIT_MS });
+}
+
+/** F1, the command's title, and Enter once it is the first row. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: WAIT_MS });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+}
+
+export function activeEditor(page: Page): Locator {
+  return page.locator('.editor-group-container.active .monaco-editor').first();
+}
+
+/** Puts the cursor at a 1-based line and column with Ctrl+G and waits for the status bar to show it. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: WAIT_MS });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: WAIT_MS });
+}
+
+/** The visible text of the active editor's lines (Monaco renders non-breaking spaces). */
+export async function editorText(page: Page): Promise<string> {
+  return (await activeEditor(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+export function statusItem(page: Page, id: string): Locator {
+  return page.locator(`.statusbar-item[id="${id}"]`);
+}
+
+/** Waits until `probe` holds, polling (for conditions no single locator expresses). */
+export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
