@@ -1,7 +1,7 @@
 // code-server (a real VS Code: its server and web workbench) for end-to-end tests: installed once into a git-ignored
 // cache with its own Node 24, started per run with fresh profile folders on a free port, stopped by process group.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +19,13 @@ const entry = join(serverDir, 'node_modules', 'code-server', 'out', 'node', 'ent
 function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd = ROOT): void {
   const r = spawnSync(cmd, args, { cwd, env, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`);
+}
+
+/** The npm CLI script of the machine's npm, to run under Node 24. */
+function npmCli(): string {
+  const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+  if (!which) throw new Error('npm is not on PATH');
+  return realpathSync(which);
 }
 
 /** Stops with one clear line when Chromium is missing. */
@@ -42,10 +49,13 @@ export function ensureCodeServer(): void {
     join(serverDir, 'package.json'),
     JSON.stringify({ private: true, dependencies: { 'code-server': CODE_SERVER_VERSION }, allowScripts: { 'code-server': true, argon2: true } }, null, 2),
   );
-  // code-server's native modules must build for Node 24: Node 24 first on PATH (npm's `node` shebang finds it),
-  // and its headers from the same package.
-  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
-  sh('npm', ['install', '--no-audit', '--no-fund'], env, serverDir);
+  // code-server's postinstall checks that it runs on Node 24 and builds native modules for it: npm itself runs on
+  // Node 24, Node 24 is first on PATH, its headers come from the same package, and the variables an outer
+  // `npm run` sets (npm_node_execpath, NODE…) are dropped so they cannot point lifecycle scripts back at Node 20.
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.toLowerCase().startsWith('npm_') && k !== 'NODE' && k !== 'INIT_CWD') env[k] = v;
+  Object.assign(env, { PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir });
+  sh(NODE24, [npmCli(), 'install', '--no-audit', '--no-fund'], env, serverDir);
   writeFileSync(versionFile, CODE_SERVER_VERSION);
 }
 
