@@ -130,7 +130,6 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
       'Amazon RDS · PaaS — the provider runs the platform; its configuration and your data are yours',
       'AWS secures: AWS patches the database engine and the hosts',
       'Yours: Network reachability, encryption settings, credentials',
-      'Here, the provider: AWS patches the engine and the hosts. You: whether the instance is reachable from the internet is your decision.',
       'Fix: Set PubliclyAccessible (publicly_accessible) to false',
       'CIS AWS Foundations Benchmark 3.0.0: 2.3.3',
       'Rule documentation',
