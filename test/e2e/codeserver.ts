@@ -132,6 +132,8 @@ export async function startCodeServer(opts: StartOptions): Promise<Running> {
         'update.mode': 'none',
         'extensions.autoCheckUpdates': false,
         'editor.hover.delay': 100,
+        // Tests apply edits and revert them; an auto-save in between (slow machine) would change the fixture on disk.
+        'files.autoSave': 'off',
         'workbench.tips.enabled': false,
         'git.enabled': false,
         ...opts.settings,
