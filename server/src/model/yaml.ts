@@ -56,6 +56,11 @@ export function yamlDocInfo(doc: SourceDoc): YamlDocInfo | undefined {
   return docInfo.get(doc);
 }
 
+/** Records the facts of a document made from another one (the incremental re-parse copies trees without aliases). */
+export function setYamlDocInfo(doc: SourceDoc, info: YamlDocInfo): void {
+  docInfo.set(doc, info);
+}
+
 const PARSE_OPTIONS = { customTags, uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
 
 /**
@@ -112,7 +117,20 @@ export function parseYamlSlice(text: string, start: number, end: number, limits:
       problems.push({ span: [e.at, Math.min(e.at + 1, text.length)], message: e.message, severity: 'error', limit: e.limit });
     }
   });
+  // `yaml` can end the last document early without an error (after some explicit `? ` keys): what it skipped is
+  // not linted, so say so rather than pass over it in silence.
+  const last = all[all.length - 1];
+  const stop = last?.range ? last.range[2] : 0;
+  if (all.length > 0 && stop < source.length && problems.length === 0 && /[^\s]/.test(stripComments(source.slice(stop)))) {
+    const at = start + stop + (source.slice(stop).length - source.slice(stop).trimStart().length);
+    broken.add(last ? firstIndex + all.length - 1 : firstIndex);
+    problems.push({ span: [at, Math.min(at + 1, text.length)], message: 'The YAML parser stopped here without reading the rest of the file: check the structure above (an explicit "? " key?).', severity: 'error' });
+  }
   return { docs, problems, broken };
+}
+
+function stripComments(s: string): string {
+  return s.replace(/#[^\n]*/g, '');
 }
 
 /** Thrown when a slice parsed on its own uses an alias, which may point outside it. */
