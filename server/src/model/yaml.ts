@@ -103,7 +103,10 @@ export function parseYamlSlice(text: string, start: number, end: number, limits:
       const err = ydoc.errors[0];
       broken.add(index);
       const message = err.code === 'RESOURCE_EXHAUSTION' ? depthMessage(limits.maxDepth) : err.message;
-      problems.push({ span: [start + err.pos[0], start + Math.max(err.pos[1], err.pos[0])], message, severity: 'error' });
+      // `yaml` may point one past the end (a quote left open at the end of the text): keep the span inside.
+      const s = start + Math.min(Math.max(err.pos[0], 0), source.length);
+      const e = start + Math.min(Math.max(err.pos[1], err.pos[0], 0), source.length);
+      problems.push({ span: [s, e], message, severity: 'error' });
       return;
     }
     if (!ydoc.contents) return;
