@@ -89,14 +89,35 @@ interface FileState {
   edits: Edits;
 }
 
+/** What one check reported on one resource, as a cache keeps it. */
+export interface CheckRecord {
+  readonly findings: readonly Finding[];
+  readonly errors: readonly string[];
+  /** The check read beyond its resource (other resources, its document or file): any edit may change its result. */
+  readonly global: boolean;
+}
+
+/**
+ * Results of checks from an earlier lint of the same document, for the editor's re-lint after an edit
+ * (service/linter.ts implements it): a hit skips the check.
+ */
+export interface CheckCache {
+  /** Called once per file with its resources, before any check runs. */
+  start(file: ParsedFile, resources: readonly Resource[]): void;
+  /** The record of `rule` on `resource`, when nothing the check read has changed, with offsets in the current text. */
+  get(resource: Resource, rule: Rule): CheckRecord | undefined;
+  set(resource: Resource, rule: Rule, record: CheckRecord): void;
+}
+
 /** Lints one parsed file against the catalogue; cross-resource checks see this file's resources. Never throws. */
-export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = {}): LintResult {
-  return lintFiles([file], catalogue, config)[0];
+export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): LintResult {
+  return lintFiles([file], catalogue, config, cache)[0];
 }
 
 /** Lints several files; cross-resource (project) checks see the resources of all of them. Never throws. */
-export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}): LintResult[] {
-  const states: FileState[] = files.map((file) => {
+export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): LintResult[] {
+  // The cache (the editor's incremental path) belongs to the first file; the others are context.
+  const states: FileState[] = files.map((file, index) => {
     const errors: string[] = [];
     let resources: Resource[] = [];
     try {
@@ -104,6 +125,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     } catch (e) {
       errors.push(`reading resources: ${(e as Error)?.stack ?? e}`);
     }
+    if (index === 0) cache?.start(file, resources);
     return { file, notices: [], resources, findings: [], errors, edits: new Edits(file.lines) };
   });
   markTemplates(states);
@@ -153,16 +175,32 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
   const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
 
   for (const st of states) {
+    const fileCache = st === states[0] ? cache : undefined;
     for (const resource of st.resources) {
+      // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
+      let global = false;
+      const unwatch = fileCache ? watchReads(resource, () => (global = true)) : undefined;
       for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
         const severity = effective(rule);
         const check = rule.checks[checkFormatOf(resource.format)];
         if (!severity || !check) continue;
         const scope = scopeOf(st);
+        const hit = fileCache?.get(resource, rule);
+        if (hit) {
+          st.findings.push(...hit.findings);
+          st.errors.push(...hit.errors);
+          continue;
+        }
+        global = false;
+        const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
         const ctx: CheckContext = {
-          resources: scope,
+          get resources() {
+            global = true;
+            return scope;
+          },
           edits: st.edits,
           referrers: (target, types, attr) => {
+            global = true;
             // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
             const id = target.id.replace(/\[[^\]]*\]/g, '');
             return scope.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
@@ -174,7 +212,9 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         } catch (e) {
           st.errors.push(`${rule.id} on ${resource.id}: ${(e as Error)?.stack ?? e}`);
         }
+        fileCache?.set(resource, rule, { findings: st.findings.slice(findingsBefore), errors: st.errors.slice(errorsBefore), global });
       }
+      unwatch?.();
     }
   }
 
@@ -248,6 +288,18 @@ function normalise(uri: string): string {
     else if (part !== '.') out.push(part);
   }
   return out.join('/');
+}
+
+/** Notices reads of `resource.doc` and `resource.file` (a check looking beyond its resource) until the returned call. */
+function watchReads(resource: Resource, onRead: () => void): () => void {
+  const r = resource as unknown as Record<'doc' | 'file', unknown>;
+  const saved = { doc: r.doc, file: r.file };
+  for (const k of ['doc', 'file'] as const) {
+    Object.defineProperty(r, k, { configurable: true, enumerable: true, get: () => (onRead(), saved[k]) });
+  }
+  return () => {
+    for (const k of ['doc', 'file'] as const) Object.defineProperty(r, k, { configurable: true, enumerable: true, writable: true, value: saved[k] });
+  };
 }
 
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */

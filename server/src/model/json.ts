@@ -1,6 +1,6 @@
 // JSON adapter: momoa's tree → the source-mapped tree; the first syntax error becomes one problem.
 import { parse } from '@humanwhocodes/momoa';
-import type { MapNode, Node, ParseProblem, ScalarNode, SeqNode, SourceDoc, Span } from './tree';
+import { DEFAULT_LIMITS, type MapNode, type Node, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 export interface JsonParse {
   doc: SourceDoc;
@@ -20,11 +20,24 @@ interface MNode {
   body?: MNode;
 }
 
-/** Parses a JSON text; on a syntax error the document has no root and one problem says where. */
-export function parseJson(text: string): JsonParse {
+/**
+ * Parses a JSON text; on a syntax error the document has no root and one problem says where. Text nested deeper
+ * than `limits.maxDepth` is not handed to the parser (it recurses): one problem names the limit instead.
+ */
+export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): JsonParse {
   const doc: SourceDoc = { index: 0, lang: 'json', text, span: [0, text.length], root: undefined };
   const problems: ParseProblem[] = [];
   const duplicateKeys: JsonParse['duplicateKeys'] = [];
+  const deep = jsonTooDeep(text, limits.maxDepth);
+  if (deep >= 0) {
+    problems.push({
+      span: [deep, deep + 1],
+      message: `The JSON is nested more than ${limits.maxDepth} levels deep here (the maxDepth limit): Cloudline did not parse it.`,
+      severity: 'error',
+      limit: 'maxDepth',
+    });
+    return { doc, problems, duplicateKeys };
+  }
   let ast: MNode;
   try {
     ast = parse(text, { mode: 'json', ranges: true }) as unknown as MNode;
@@ -43,6 +56,26 @@ export function parseJson(text: string): JsonParse {
   }
   if (ast.body) doc.root = convert(ast.body, doc, duplicateKeys);
   return { doc, problems, duplicateKeys };
+}
+
+/** The offset of the bracket that opens level `maxDepth + 1`, or -1 (a linear scan that skips strings). */
+export function jsonTooDeep(text: string, maxDepth: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10 /* an unclosed string ends at the line for our purpose */) break;
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > maxDepth) return i;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) {
+      depth--;
+    }
+  }
+  return -1;
 }
 
 function spanOf(n: MNode): Span {

@@ -1,8 +1,8 @@
 // Text → parsed file: picks YAML or JSON, parses every document and detects each one's IaC format by content.
 import { LineIndex } from './lines';
 import { parseJson, type JsonParse } from './json';
-import { parseYaml } from './yaml';
-import { get, str, type Lang, type Node, type ParseProblem, type SourceDoc, type Span } from './tree';
+import { parseYaml, yamlDocInfo } from './yaml';
+import { DEFAULT_LIMITS, get, str, type Lang, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SourceDoc, type Span } from './tree';
 
 export type Format = 'cloudformation' | 'kubernetes' | 'terraform' | 'terraform-plan';
 
@@ -40,43 +40,156 @@ export function languageOf(uri: string, text: string): Lang {
   return 'yaml';
 }
 
-/** Parses `text` (named by `uri`) into documents with their formats. Never throws. */
-export function parseFile(uri: string, text: string, lang: Lang = languageOf(uri, text)): ParsedFile {
-  // A byte-order mark is blanked, not removed, so every offset still points into the original text.
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+/** Options of `parseFile`: the limits that apply (each defaults to `DEFAULT_LIMITS`). */
+export type ParseOptions = Partial<ParseLimits>;
+
+/**
+ * Parses `text` (named by `uri`) into documents with their formats. Never throws. Hostile input (too large, too
+ * deep, an alias bomb) gets a problem that names the limit that applied, instead of a tree.
+ */
+export function parseFile(uri: string, text: string, lang: Lang = languageOf(uri, text), options: ParseOptions = {}): ParsedFile {
+  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const lines = new LineIndex(text);
+  if (text.length > limits.maxFileSize) {
+    const problem: ParseProblem = {
+      span: [0, 0],
+      message: `Cloudline did not lint this file: it is ${megabytes(text.length)} MB, over the ${megabytes(limits.maxFileSize)} MB limit (maxFileSize).`,
+      severity: 'warning',
+      limit: 'maxFileSize',
+    };
+    const isIac = looksLikeIac(uri, text);
+    return { uri, text, lang, lines, docs: [], problems: isIac ? [problem] : [], duplicateKeys: [], isIac };
+  }
   let docs: SourceDoc[] = [];
   let problems: ParseProblem[] = [];
-  let duplicateKeys: JsonParse['duplicateKeys'] = [];
   try {
     if (lang === 'json') {
-      const parsed = parseJson(source);
+      const parsed = parseJson(prepare(text, lang), limits);
       docs = [parsed.doc];
       problems = parsed.problems;
-      duplicateKeys = parsed.duplicateKeys;
     } else {
-      const parsed = parseYaml(source);
+      const parsed = parseYaml(prepare(text, lang), limits);
       docs = parsed.docs;
       problems = parsed.problems;
     }
   } catch (e) {
-    // Parsers recurse; input nested deeply enough exhausts the stack. Report it instead of crashing.
+    // The adapters bound their recursion; this is the last line of defence, so a parser bug is a problem, not a crash.
     const message = e instanceof RangeError ? 'The file is nested too deeply to parse.' : `Could not parse the file: ${String((e as Error)?.message ?? e)}`;
     docs = [];
     problems = [{ span: [0, Math.min(1, text.length)], message, severity: 'error' }];
   }
-  const parsedDocs = docs.map((doc) => ({ doc, format: detectFormat(doc.root, lang, uri) }));
+  return finish(uri, text, lang, lines, docs, problems, limits);
+}
+
+/** Builds the parsed file from its documents: formats, YAML 1.1 values, duplicate keys, character warnings. */
+export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, docs: readonly SourceDoc[], parseProblems: readonly ParseProblem[], limits: ParseLimits): ParsedFile {
+  const problems = [...parseProblems];
+  const duplicateKeys: JsonParse['duplicateKeys'] = [];
+  const parsedDocs = docs.map((doc) => {
+    const info = yamlDocInfo(doc);
+    if (info && info.aliasNodes > limits.maxAliasNodes) {
+      // The tree is fine (aliases share nodes), but rules walking it would repeat what the aliases repeat.
+      problems.push({
+        span: [info.firstAlias, Math.min(info.firstAlias + 1, text.length)],
+        message: `YAML aliases in this document repeat ${info.aliasNodes > 1e9 ? 'billions of' : 'more than ' + limits.maxAliasNodes} nodes (the maxAliasNodes limit is ${limits.maxAliasNodes}; is it a "billion laughs" alias bomb?): Cloudline did not lint it.`,
+        severity: 'error',
+        limit: 'maxAliasNodes',
+      });
+      return { doc, format: undefined };
+    }
+    const format = detectFormat(doc.root, lang, uri);
+    visit(doc, format === 'cloudformation' || format === 'kubernetes', duplicateKeys);
+    return { doc, format };
+  });
   const isIac = parsedDocs.some((d) => d.format !== undefined) || (problems.length > 0 && looksLikeIac(uri, text));
-  return {
-    uri,
-    text,
-    lang,
-    lines,
-    docs: parsedDocs,
-    problems: isIac ? problems : [],
-    duplicateKeys: isIac ? duplicateKeys : [],
-    isIac,
-  };
+  if (isIac) {
+    for (const d of duplicateKeys) {
+      const line = lines.positionAt(d.first[0]).line + 1;
+      problems.push({
+        span: d.again,
+        message: `Duplicate key "${d.key}": it is already set on line ${line} of this mapping. Parsers disagree on which one counts (Cloudline, like most, reads the last one; CloudFormation and kubectl may reject the file), so keep one.`,
+        severity: 'warning',
+      });
+    }
+    problems.push(...characterProblems(text));
+  }
+  return { uri, text, lang, lines, docs: parsedDocs, problems: isIac ? problems : [], duplicateKeys: isIac ? duplicateKeys : [], isIac };
+}
+
+/**
+ * The text the parsers see, with every offset unchanged: a byte-order mark is blanked, and for YAML a lone `\r`
+ * (old Mac line ends) becomes `\n`, since editors and LSP positions break lines there while `yaml` does not.
+ */
+export function prepare(text: string, lang: Lang): string {
+  let source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  if (lang === 'yaml' && source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
+  return source;
+}
+
+/**
+ * One walk over a document: collects duplicate keys (a mapping's own pairs, not those a merge key brought in) and,
+ * for CloudFormation and Kubernetes documents, gives plain scalars their YAML 1.1 value: CloudFormation reads YAML
+ * 1.1 (unquoted `yes`, `on`, `off` are booleans there) and kubectl converts YAML with go-yaml v2, also YAML 1.1.
+ */
+function visit(doc: SourceDoc, yaml11: boolean, dups: JsonParse['duplicateKeys']): void {
+  if (!doc.root) return;
+  // Aliases share nodes: visit each once, so an alias-heavy document costs what its text does.
+  const seen = yamlDocInfo(doc)?.shared ? new Set<Node>() : undefined;
+  const stack: Node[] = [doc.root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (seen) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    if (node.kind === 'scalar') {
+      if (yaml11 && node.yaml11 !== undefined) (node as { value: Scalar }).value = node.yaml11;
+      continue;
+    }
+    if (node.kind === 'seq') {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+      continue;
+    }
+    const map: MapNode = node;
+    let first: Map<unknown, Span> | undefined;
+    for (let i = 0; i < map.pairs.length; i++) {
+      const key: ScalarNode = map.pairs[i].key;
+      const value: Node = map.pairs[i].value;
+      if (key.parent === map || key.parent === undefined) {
+        if (key.value !== null && key.value !== '<<') {
+          first ??= new Map();
+          const k = typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
+          const at = first.get(k);
+          if (at) dups.push({ first: at, again: key.span, key: String(key.value) });
+          else first.set(k, key.span);
+        }
+      }
+      stack.push(value);
+    }
+  }
+}
+
+/** Warnings for characters that say the file is not the text it should be: NUL bytes, bytes that were not UTF-8. */
+function characterProblems(text: string): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    out.push({ span: [nul, nul + 1], message: 'The file contains a NUL character (U+0000), which YAML and JSON do not allow: is it a binary or corrupted file?', severity: 'error' });
+  }
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    out.push({ span: [bad, bad + 1], message: 'The file contains U+FFFD replacement characters: it was probably not valid UTF-8 where it was read, so these characters are not what the file holds.', severity: 'warning' });
+  }
+  return out;
+}
+
+function megabytes(n: number): string {
+  const mb = n / (1024 * 1024);
+  return mb >= 10 ? mb.toFixed(0) : mb.toFixed(1);
+}
+
+function definedOnly(o: ParseOptions): ParseOptions {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
 /** Detects the format of one document by its content. */

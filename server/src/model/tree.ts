@@ -57,6 +57,11 @@ export interface ScalarNode extends NodeBase {
   readonly value: Scalar;
   /** How it was written: `plain` YAML scalars and JSON literals, or a quoted / block string. */
   readonly style: 'plain' | 'quoted' | 'block';
+  /**
+   * For an untagged plain YAML scalar that YAML 1.1 reads differently from YAML 1.2 (`yes`, `off`, `010`, `1_000`):
+   * its YAML 1.1 value. CloudFormation and kubectl read YAML 1.1, so `parseFile` makes it the value of their documents.
+   */
+  readonly yaml11?: Scalar;
 }
 
 export type Node = MapNode | SeqNode | ScalarNode;
@@ -66,6 +71,35 @@ export interface ParseProblem {
   readonly span: Span;
   readonly message: string;
   readonly severity: 'error' | 'warning';
+  /** The parse limit that made Cloudline skip the file or a document (`maxFileSize`, `maxDepth`, `maxAliasNodes`). */
+  readonly limit?: 'maxFileSize' | 'maxDepth' | 'maxAliasNodes';
+}
+
+/** Limits that keep parsing fast and safe on hostile input; every one is named in the problem it produces. */
+export interface ParseLimits {
+  /** Longest text parsed, in UTF-16 code units (bytes, for ASCII text). Default 10 MiB. */
+  readonly maxFileSize: number;
+  /**
+   * Deepest nesting of mappings and sequences. Default 500: the `yaml` composer recurses and exhausts the default
+   * stack near 1,000 levels, and V8 can abort the whole process on a later overflow, so deeper text is never handed
+   * to a parser.
+   */
+  readonly maxDepth: number;
+  /** Most nodes YAML aliases and merge keys may add to one document (a "billion laughs" bomb adds billions). Default 100,000. */
+  readonly maxAliasNodes: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxFileSize: 10 * 1024 * 1024, maxDepth: 500, maxAliasNodes: 100_000 };
+
+/** Thrown inside an adapter when a limit is reached; the adapter turns it into a problem naming the limit. */
+export class LimitError extends Error {
+  constructor(
+    readonly limit: NonNullable<ParseProblem['limit']>,
+    readonly at: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Looks up the value of `key` in a mapping (the last one wins, as YAML and JSON parsers do). */

@@ -12,7 +12,7 @@ import {
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
-import type { MapNode, Node, Pair, ParseProblem, ScalarNode, SeqNode, SourceDoc, Span } from './tree';
+import { DEFAULT_LIMITS, LimitError, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 /** CloudFormation short-form tag → the long-form key it stands for. */
 export const SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -39,110 +39,342 @@ export interface YamlParse {
   broken: Set<number>;
 }
 
-/** Parses every YAML document of `text`; a broken document gets one problem and no tree. */
-export function parseYaml(text: string): YamlParse {
+/** What the adapter knows about a document it converted (read by the incremental re-parse). */
+export interface YamlDocInfo {
+  /** The document uses aliases or merge keys: its tree shares nodes, so it is never patched in place. */
+  readonly shared: boolean;
+  /** How many nodes aliases and merge keys repeat (what `toJS()` would copy); over `maxAliasNodes`, it is not linted. */
+  readonly aliasNodes: number;
+  /** Where the first alias is, for the problem. */
+  readonly firstAlias: number;
+}
+
+const docInfo = new WeakMap<SourceDoc, YamlDocInfo>();
+
+/** The adapter's facts about a YAML document it produced, or undefined for other documents. */
+export function yamlDocInfo(doc: SourceDoc): YamlDocInfo | undefined {
+  return docInfo.get(doc);
+}
+
+/** Records the facts of a document made from another one (the incremental re-parse copies trees without aliases). */
+export function setYamlDocInfo(doc: SourceDoc, info: YamlDocInfo): void {
+  docInfo.set(doc, info);
+}
+
+const PARSE_OPTIONS = { customTags, uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
+
+/**
+ * Parses every YAML document of `text`; a broken document gets one problem and no tree. Text that may nest deeper
+ * than `limits.maxDepth` is not handed to the `yaml` parser (see `yamlTooDeep`): one problem names the limit.
+ */
+export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS): YamlParse {
+  const deep = yamlTooDeep(text, limits.maxDepth);
+  if (deep >= 0) {
+    return {
+      docs: [],
+      problems: [{ span: [deep, Math.min(deep + 1, text.length)], message: depthMessage(limits.maxDepth), severity: 'error', limit: 'maxDepth' }],
+      broken: new Set(),
+    };
+  }
+  return parseYamlSlice(text, 0, text.length, limits, 0);
+}
+
+function depthMessage(maxDepth: number): string {
+  return `The YAML is nested more than ${maxDepth} levels deep here (the maxDepth limit): Cloudline did not parse it.`;
+}
+
+/**
+ * Parses `text.slice(start, end)` as YAML, with every span pointing into the whole `text`; documents are numbered
+ * from `firstIndex`. The incremental re-parse uses it for one document or one mapping entry.
+ */
+export function parseYamlSlice(text: string, start: number, end: number, limits: ParseLimits, firstIndex: number, options: { noAliases?: boolean } = {}): YamlParse {
   const docs: SourceDoc[] = [];
   const problems: ParseProblem[] = [];
   const broken = new Set<number>();
-  const parsed = parseAllDocuments(text, {
-    customTags,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-    version: '1.2',
-  });
+  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const parsed = parseAllDocuments(source, PARSE_OPTIONS);
   const all: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
-  all.forEach((ydoc, index) => {
-    const range = ydoc.range ?? [0, text.length, text.length];
-    const doc: SourceDoc = { index, lang: 'yaml', text, span: [range[0], range[2]], root: undefined };
+  all.forEach((ydoc, i) => {
+    const index = firstIndex + i;
+    const range = ydoc.range ?? [0, source.length, source.length];
+    const doc: SourceDoc = { index, lang: 'yaml', text, span: [start + range[0], start + range[2]], root: undefined };
     docs.push(doc);
     if (ydoc.errors.length > 0) {
       const err = ydoc.errors[0];
       broken.add(index);
-      problems.push({ span: [err.pos[0], Math.max(err.pos[1], err.pos[0])], message: err.message, severity: 'error' });
+      const message = err.code === 'RESOURCE_EXHAUSTION' ? depthMessage(limits.maxDepth) : err.message;
+      // `yaml` may point one past the end (a quote left open at the end of the text): keep the span inside.
+      const s = start + Math.min(Math.max(err.pos[0], 0), source.length);
+      const e = start + Math.min(Math.max(err.pos[1], err.pos[0], 0), source.length);
+      problems.push({ span: [s, e], message, severity: 'error' });
       return;
     }
-    if (ydoc.contents) doc.root = new Converter(text, doc, ydoc).convert(ydoc.contents as YNode, undefined);
+    if (!ydoc.contents) return;
+    const converter = new Converter(text, doc, limits, start, !!options.noAliases);
+    try {
+      doc.root = converter.convert(ydoc.contents as YNode, undefined, 1);
+      docInfo.set(doc, { shared: converter.shared, aliasNodes: converter.aliasNodes, firstAlias: converter.firstAlias });
+    } catch (e) {
+      if (!(e instanceof LimitError)) throw e;
+      broken.add(index);
+      problems.push({ span: [e.at, Math.min(e.at + 1, text.length)], message: e.message, severity: 'error', limit: e.limit });
+    }
   });
+  // `yaml` can end the last document early without an error (after some explicit `? ` keys): what it skipped is
+  // not linted, so say so rather than pass over it in silence.
+  const last = all[all.length - 1];
+  const stop = last?.range ? last.range[2] : 0;
+  if (all.length > 0 && stop < source.length && problems.length === 0 && /[^\s]/.test(stripComments(source.slice(stop)))) {
+    const at = start + stop + (source.slice(stop).length - source.slice(stop).trimStart().length);
+    broken.add(last ? firstIndex + all.length - 1 : firstIndex);
+    problems.push({ span: [at, Math.min(at + 1, text.length)], message: 'The YAML parser stopped here without reading the rest of the file: check the structure above (an explicit "? " key?).', severity: 'error' });
+  }
   return { docs, problems, broken };
 }
 
+function stripComments(s: string): string {
+  return s.replace(/#[^\n]*/g, '');
+}
+
+/** Thrown when a slice parsed on its own uses an alias, which may point outside it. */
+export class AliasInSlice extends Error {}
+
+/** YAML 1.1 booleans that YAML 1.2 reads as strings (`true`, `True`, `TRUE` and the false ones are the same in both). */
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+/** The YAML 1.1 value of a plain scalar's source, when it differs from the YAML 1.2 value `v12`; else undefined. */
+export function yaml11Value(source: string, v12: Scalar): Scalar | undefined {
+  if (source.length === 0 || source.length > 40) return undefined;
+  if (YAML11_TRUE.has(source)) return true;
+  if (YAML11_FALSE.has(source)) return false;
+  const c = source.charCodeAt(source[0] === '-' || source[0] === '+' ? 1 : 0);
+  if (!(c >= 48 && c <= 57)) return undefined; // not a number at all
+  const sign = source[0] === '-' ? -1 : 1;
+  const body = source.replace(/^[-+]/, '');
+  let v: number | undefined;
+  if (/^0[0-7_]+$/.test(body)) v = parseInt(body.replace(/_/g, ''), 8); // 010 is 8
+  else if (/^0b[01_]+$/.test(body)) v = parseInt(body.slice(2).replace(/_/g, ''), 2);
+  else if (/^0x[0-9a-fA-F_]+$/.test(body) && body.includes('_')) v = parseInt(body.slice(2).replace(/_/g, ''), 16);
+  else if (/^[1-9][0-9_]*$/.test(body) && body.includes('_')) v = Number(body.replace(/_/g, ''));
+  if (v === undefined || Number.isNaN(v)) return undefined;
+  v *= sign;
+  return v === v12 ? undefined : v;
+}
+
+/**
+ * An upper bound of the nesting depth of a YAML text, without parsing it: returns the offset where the bound first
+ * exceeds `maxDepth`, or -1. Counts the columns at which block collections can start (indentation and `- ` / `? `
+ * indicators, a stack like Python's INDENT tokens) plus open flow brackets; skips comments, quoted scalars and
+ * block scalars. It may overestimate (a bracket in a plain scalar), never underestimates for text `yaml` accepts.
+ */
+export function yamlTooDeep(text: string, maxDepth: number): number {
+  const n = text.length;
+  // Cheap exit: a text shorter than the limit cannot nest deeper than it.
+  if (n <= maxDepth) return -1;
+  const stack: number[] = [];
+  let flow = 0;
+  let quote = 0; // 0, 34 (") or 39 (')
+  let blockScalarParent = -1; // indentation of the line that started a block scalar, or -1
+  let i = 0;
+  while (i < n) {
+    // One line: [i, eol).
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = n;
+    let p = i;
+    while (p < eol && text.charCodeAt(p) === 32) p++;
+    const indent = p - i;
+    const first = p < eol ? text.charCodeAt(p) : -1;
+    const blank = first === -1 || first === 13 || first === 35; /* # */
+    if (blockScalarParent >= 0) {
+      if (blank || indent > blockScalarParent) {
+        i = eol + 1;
+        continue;
+      }
+      blockScalarParent = -1;
+    }
+    if (quote === 0 && flow === 0) {
+      if (indent === 0 && (text.startsWith('---', p) || text.startsWith('...', p))) stack.length = 0;
+      if (!blank) {
+        while (stack.length && stack[stack.length - 1] > indent) stack.pop();
+        if (!stack.length || stack[stack.length - 1] < indent) stack.push(indent);
+        // Compact nested collections on one line: `- - - x`, `- ? x`.
+        while (p + 1 <= eol && (text.charCodeAt(p) === 45 /* - */ || text.charCodeAt(p) === 63) /* ? */ && (p + 1 === eol || text.charCodeAt(p + 1) === 32)) {
+          p += 1;
+          while (p < eol && text.charCodeAt(p) === 32) p++;
+          stack.push(p - i);
+          if (stack.length > maxDepth) return p;
+        }
+        if (stack.length > maxDepth) return p;
+      }
+    }
+    // The rest of the line: quotes, flow brackets, comments, a block scalar header.
+    let prev = 32; // the previous significant character (a space at the line start)
+    for (; p < eol; p++) {
+      const c = text.charCodeAt(p);
+      if (quote === 34) {
+        if (c === 92 /* \ */) p++;
+        else if (c === 34) quote = 0;
+        continue;
+      }
+      if (quote === 39) {
+        if (c === 39) {
+          if (text.charCodeAt(p + 1) === 39) p++;
+          else quote = 0;
+        }
+        continue;
+      }
+      if (c === 35 /* # */ && (prev === 32 || prev === 9)) break;
+      if ((c === 34 || c === 39) && (prev === 32 || prev === 9 || prev === 58 || prev === 45 || prev === 63 || prev === 91 || prev === 123 || prev === 44)) {
+        quote = c;
+      } else if (c === 91 /* [ */ || c === 123 /* { */) {
+        if (stack.length + ++flow > maxDepth) return p;
+      } else if ((c === 93 || c === 125) && flow > 0) {
+        flow--;
+      } else if ((c === 124 /* | */ || c === 62) /* > */ && flow === 0 && (prev === 32 || prev === 9) && /^[|>][-+0-9]*\s*(#.*)?\r?$/.test(text.slice(p, eol))) {
+        blockScalarParent = indent;
+        break;
+      }
+      if (c !== 32 && c !== 9) prev = c;
+      else prev = 32;
+    }
+    i = eol + 1;
+  }
+  return -1;
+}
+
 class Converter {
-  private readonly seen = new Map<unknown, Node>();
+  /** Anchor name → the node it names (the latest one before the current position, as YAML resolves aliases). */
+  private readonly anchors = new Map<string, Node>();
+  /** The expanded size (nodes, counting what aliases repeat) of every anchored node. */
+  private readonly anchorSize = new Map<Node, number>();
+  /** The expanded size of the node `convert` returned last. */
+  private lastSize = 0;
+  /** Nodes that aliases and merge keys add to the document (it may be astronomically large: a YAML bomb). */
+  aliasNodes = 0;
+  /** True once an alias or a merge key was met: the tree is a DAG, not a tree. */
+  shared = false;
+  firstAlias = 0;
 
   constructor(
     private readonly text: string,
     private readonly doc: SourceDoc,
-    private readonly ydoc: Document.Parsed,
+    private readonly limits: ParseLimits,
+    /** Offset of the parsed slice in `text`: `yaml` ranges are relative to the slice. */
+    private readonly base: number,
+    private readonly noAliases: boolean,
   ) {}
 
-  convert(y: YNode | null | undefined, fallbackAt: number | undefined): Node {
-    if (y == null) return this.nullAt(fallbackAt ?? this.doc.span[0]);
-    if (isAlias(y)) {
-      const target = y.resolve(this.ydoc) as YNode | undefined;
-      const hit = target ? this.seen.get(target) : undefined;
-      // An alias shares its anchor's node: the tree stays linear in the text even for alias bombs.
-      return hit ?? this.nullAt(y.range?.[0] ?? fallbackAt ?? 0);
-    }
-    const node = this.convertPlain(y);
-    this.seen.set(y, node);
-    const tag = (y as { tag?: string }).tag;
-    const longKey = tag ? SHORT_TAGS[tag] : undefined;
-    if (!longKey) return node;
-    return this.wrapShortTag(tag!, longKey, node);
+  private spanOf(y: YNode): Span {
+    const r = (y as { range?: [number, number, number] | null }).range;
+    return r ? [this.base + r[0], this.base + r[1]] : [this.base, this.base];
   }
 
-  private convertPlain(y: YNode): Node {
-    const span = spanOf(y);
+  convert(y: YNode | null | undefined, fallbackAt: number | undefined, depth: number): Node {
+    if (y == null) {
+      this.lastSize = 1;
+      return this.nullAt(fallbackAt ?? this.doc.span[0]);
+    }
+    if (isAlias(y)) {
+      if (this.noAliases) throw new AliasInSlice();
+      const target = this.anchors.get(y.source);
+      const at = y.range ? this.base + y.range[0] : fallbackAt ?? this.base;
+      if (!target) {
+        this.lastSize = 1;
+        return this.nullAt(at);
+      }
+      // An alias shares its anchor's node: the tree stays linear in the text; what it repeats is counted, and a
+      // document over the limit is not linted (see parseFile), as rules walking it would repeat the expansion.
+      if (!this.shared) this.firstAlias = at;
+      this.shared = true;
+      const size = this.anchorSize.get(target) ?? 1;
+      this.aliasNodes += size;
+      this.lastSize = size;
+      return target;
+    }
+    if (depth > this.limits.maxDepth) {
+      const at = this.spanOf(y)[0];
+      throw new LimitError('maxDepth', at, depthMessage(this.limits.maxDepth));
+    }
+    let node = this.convertPlain(y, depth);
+    const tag = (y as { tag?: string }).tag;
+    const longKey = tag ? SHORT_TAGS[tag] : undefined;
+    if (longKey) node = this.wrapShortTag(tag!, longKey, node);
+    const anchor = (y as { anchor?: string }).anchor;
+    if (anchor) {
+      this.anchors.set(anchor, node);
+      this.anchorSize.set(node, this.lastSize);
+    }
+    return node;
+  }
+
+  private convertPlain(y: YNode, depth: number): Node {
+    const span = this.spanOf(y);
     if (isMap(y)) {
       const map: MapNode = { kind: 'map', pairs: [], flow: !!y.flow, span, doc: this.doc };
-      const merges: Node[] = [];
+      let size = 1;
+      let merges: Node[] | undefined;
       for (const item of y.items) {
         if (!isPair(item)) continue;
         const key = this.keyOf(item.key as YNode | null, span[0]);
-        const value = this.convert(item.value as YNode | null, key.span[1]);
+        const value = this.convert(item.value as YNode | null, key.span[1], depth + 1);
+        size += 1 + this.lastSize;
         if (key.value === '<<' && key.style === 'plain') {
-          merges.push(value);
+          if (this.noAliases) throw new AliasInSlice();
+          (merges ??= []).push(value);
           continue;
         }
         value.parent ??= map;
         (key as { parent?: MapNode }).parent = map;
         map.pairs.push({ key, value, span: [key.span[0], Math.max(value.span[1], key.span[1])] });
       }
-      this.applyMerges(map, merges);
+      if (merges) this.applyMerges(map, merges);
+      this.lastSize = size;
       return map;
     }
     if (isSeq(y)) {
       const seq: SeqNode = { kind: 'seq', items: [], flow: !!y.flow, span, doc: this.doc };
+      let size = 1;
       for (const item of y.items) {
-        const value = this.convert(isPair(item) ? (item.value as YNode) : (item as YNode), span[0]);
+        const value = this.convert(isPair(item) ? (item.value as YNode) : (item as YNode), span[0], depth + 1);
+        size += this.lastSize;
         value.parent ??= seq;
         seq.items.push(value);
       }
+      this.lastSize = size;
       return seq;
     }
+    this.lastSize = 1;
     if (isScalar(y)) return this.scalar(y, span);
     return this.nullAt(span[0]);
   }
 
   /** YAML merge keys (`<<: *base`): the anchor's pairs join the map unless the map overrides them. */
   private applyMerges(map: MapNode, merges: Node[]): void {
+    if (!this.shared) this.firstAlias = map.span[0];
+    this.shared = true;
+    const keys = new Set(map.pairs.map((p) => p.key.value));
     for (const merged of merges) {
       const sources = merged.kind === 'seq' ? merged.items : [merged];
       for (const source of sources) {
         if (source.kind !== 'map') continue;
+        // Merged pairs repeat their values: they count against the alias limit like aliases do.
+        this.aliasNodes += this.anchorSize.get(source) ?? source.pairs.length;
         for (const pair of source.pairs) {
-          if (!map.pairs.some((p) => p.key.value === pair.key.value)) map.pairs.push(pair);
+          if (keys.has(pair.key.value)) continue;
+          keys.add(pair.key.value);
+          map.pairs.push(pair);
         }
       }
     }
   }
 
   private keyOf(y: YNode | null, at: number): ScalarNode {
-    if (y && isScalar(y)) return this.scalar(y, spanOf(y));
+    if (y && isScalar(y)) return this.scalar(y, this.spanOf(y));
     if (y == null) return { kind: 'scalar', value: null, style: 'plain', span: [at, at], doc: this.doc };
+    if (isAlias(y) && this.noAliases) throw new AliasInSlice();
     // A complex key (a mapping or sequence as a key) is kept as its source text.
-    const span = spanOf(y);
+    const span = this.spanOf(y);
     return { kind: 'scalar', value: this.text.slice(span[0], span[1]), style: 'plain', span, doc: this.doc };
   }
 
@@ -159,6 +391,11 @@ class Converter {
       : y.type === 'BLOCK_LITERAL' || y.type === 'BLOCK_FOLDED'
         ? 'block'
         : 'plain';
+    if (style === 'plain' && !y.tag) {
+      const source = (y as { source?: unknown }).source;
+      const v11 = typeof source === 'string' ? yaml11Value(source, value) : undefined;
+      if (v11 !== undefined) return { kind: 'scalar', value, style, span, doc: this.doc, yaml11: v11 };
+    }
     return { kind: 'scalar', value, style, span, doc: this.doc };
   }
 
@@ -221,11 +458,6 @@ class Converter {
     // Only whitespace, comments or an anchor may stand between the tag and its value.
     return onlyTrivia(window, i + tag.length) ? from + i : valueStart;
   }
-}
-
-function spanOf(y: YNode): Span {
-  const r = (y as { range?: [number, number, number] | null }).range;
-  return r ? [r[0], r[1]] : [0, 0];
 }
 
 /** True when `s` from `at` holds only whitespace, comments and anchors (a linear scan, no regex). */
