@@ -3,7 +3,7 @@
 import { LineIndex } from './lines';
 import { finish, languageOf, parseFile, prepare, type ParsedFile, type ParseOptions } from './parse';
 import { DEFAULT_LIMITS, type MapNode, type Node, type ParseLimits, type Pair, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
-import { AliasInSlice, parseYamlSlice, setYamlDocInfo, yamlDocInfo, yamlTooDeep } from './yaml';
+import { AliasInSlice, parseYamlSlice, setYamlDocInfo, yamlDocInfo } from './yaml';
 
 const UNSHARED = { shared: false, aliasNodes: 0, firstAlias: 0 } as const;
 
@@ -92,7 +92,6 @@ function patchDocument(prev: ParsedFile, text: string, change: TextChange, limit
     if (k > 0 && change.start <= firstLineEnd) return undefined;
     if (k + 1 < docs.length && change.oldEnd > end - 1) return undefined;
     const newEnd = end + delta;
-    if (yamlTooDeep(source.slice(start, newEnd), limits.maxDepth) >= 0) return undefined;
     const parsed = parseYamlSlice(source, start, newEnd, limits, k, { noAliases: true });
     if (parsed.docs.length !== 1 || parsed.problems.length > 0 || !parsed.docs[0].root || parsed.docs[0].span[1] !== newEnd) return undefined;
     const fresh = parsed.docs[0];
@@ -167,8 +166,8 @@ function patchEntry(prev: ParsedFile, text: string, change: TextChange, limits: 
     const e = candidates[c];
     const newEnd = e.end + delta;
     if (!standsAlone(source, e.start, newEnd, e.indent)) continue;
-    if (yamlTooDeep(source.slice(e.start, newEnd), limits.maxDepth - e.depth + 1) >= 0) continue;
-    const parsed = parseYamlSlice(source, e.start, newEnd, limits, 0, { noAliases: true });
+    // The entry sits `depth - 1` levels down: it may nest only what is left of the limit.
+    const parsed = parseYamlSlice(source, e.start, newEnd, limits, 0, { noAliases: true, maxDepth: limits.maxDepth - e.depth + 1 });
     if (parsed.docs.length !== 1 || parsed.problems.length > 0 || parsed.docs[0].span[1] !== newEnd) continue;
     const root = parsed.docs[0].root;
     if (!root || root.kind !== 'map' || root.flow || root.pairs.length !== 1 || root.pairs[0].key.span[0] !== e.start + e.indent) continue;
@@ -176,7 +175,9 @@ function patchEntry(prev: ParsedFile, text: string, change: TextChange, limits: 
     const fresh = root.pairs[0];
     const chain = new Set<Node>(candidates.slice(0, c + 1).map((x) => x.map));
     retext(doc, text);
-    setSpan(doc, [doc.span[0], doc.span[1] === old.length ? text.length : (mapOffset(change, doc.span[1]) ?? doc.span[1] + delta)]);
+    // The file's last entry runs to the end of the text: the document now ends where its re-parse says.
+    const docEnd = e.end === old.length ? parsed.docs[0].span[1] : (mapOffset(change, doc.span[1]) ?? doc.span[1] + delta);
+    setSpan(doc, [doc.span[0], docEnd]);
     adopt(fresh, doc, e.map);
     (e.map.pairs as Pair[])[e.index] = fresh;
     move(doc.root!, change, { chain, start: e.start, end: e.end, containerEnd: root.span[1], fresh });

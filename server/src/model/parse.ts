@@ -117,13 +117,13 @@ export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, 
 }
 
 /**
- * The text the parsers see, with every offset unchanged: a byte-order mark is blanked, and for YAML a lone `\r`
- * (old Mac line ends) becomes `\n`, since editors and LSP positions break lines there while `yaml` does not.
+ * The text the parsers see, with every offset unchanged. JSON: a byte-order mark is blanked (momoa rejects it).
+ * YAML: the mark stays (`yaml` skips it; a blank would indent the first line), and a lone `\r` (old Mac line ends)
+ * becomes `\n`, since editors and LSP positions break lines there while `yaml` does not.
  */
 export function prepare(text: string, lang: Lang): string {
-  let source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  if (lang === 'yaml' && source.includes('\r')) source = source.replace(/\r(?!\n)/g, '\n');
-  return source;
+  if (lang === 'json') return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**

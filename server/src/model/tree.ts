@@ -80,9 +80,9 @@ export interface ParseLimits {
   /** Longest text parsed, in UTF-16 code units (bytes, for ASCII text). Default 10 MiB. */
   readonly maxFileSize: number;
   /**
-   * Deepest nesting of mappings and sequences. Default 500: the `yaml` composer recurses and exhausts the default
-   * stack near 1,000 levels, and V8 can abort the whole process on a later overflow, so deeper text is never handed
-   * to a parser.
+   * Deepest nesting of mappings and sequences. Default 500. The `yaml` parser and composer recurse: fed one token at
+   * a time, the parser is stopped past this depth, well before the stack runs out (near 1,000 levels), because V8
+   * may abort the whole process on a second stack overflow; JSON deeper than this is not handed to momoa at all.
    */
   readonly maxDepth: number;
   /** Most nodes YAML aliases and merge keys may add to one document (a "billion laughs" bomb adds billions). Default 100,000. */

@@ -1,6 +1,8 @@
 // YAML adapter: `yaml` documents → source-mapped tree, with CloudFormation short-form tags normalised.
 import {
-  parseAllDocuments,
+  Composer,
+  Lexer,
+  Parser,
   isAlias,
   isMap,
   isPair,
@@ -64,18 +66,11 @@ export function setYamlDocInfo(doc: SourceDoc, info: YamlDocInfo): void {
 const PARSE_OPTIONS = { customTags, uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
 
 /**
- * Parses every YAML document of `text`; a broken document gets one problem and no tree. Text that may nest deeper
- * than `limits.maxDepth` is not handed to the `yaml` parser (see `yamlTooDeep`): one problem names the limit.
+ * Parses every YAML document of `text`; a broken document gets one problem and no tree. The `yaml` parser recurses as
+ * deep as the text nests, so it is fed one token at a time and stopped when more than `limits.maxDepth` collections
+ * are open: the documents before that point are kept, and one problem names the limit.
  */
 export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS): YamlParse {
-  const deep = yamlTooDeep(text, limits.maxDepth);
-  if (deep >= 0) {
-    return {
-      docs: [],
-      problems: [{ span: [deep, Math.min(deep + 1, text.length)], message: depthMessage(limits.maxDepth), severity: 'error', limit: 'maxDepth' }],
-      broken: new Set(),
-    };
-  }
   return parseYamlSlice(text, 0, text.length, limits, 0);
 }
 
@@ -87,13 +82,19 @@ function depthMessage(maxDepth: number): string {
  * Parses `text.slice(start, end)` as YAML, with every span pointing into the whole `text`; documents are numbered
  * from `firstIndex`. The incremental re-parse uses it for one document or one mapping entry.
  */
-export function parseYamlSlice(text: string, start: number, end: number, limits: ParseLimits, firstIndex: number, options: { noAliases?: boolean } = {}): YamlParse {
+export function parseYamlSlice(
+  text: string,
+  start: number,
+  end: number,
+  limits: ParseLimits,
+  firstIndex: number,
+  options: { noAliases?: boolean; maxDepth?: number } = {},
+): YamlParse {
   const docs: SourceDoc[] = [];
   const problems: ParseProblem[] = [];
   const broken = new Set<number>();
   const source = start === 0 && end === text.length ? text : text.slice(start, end);
-  const parsed = parseAllDocuments(source, PARSE_OPTIONS);
-  const all: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  const { docs: all, stoppedAt } = composeBounded(source, options.maxDepth ?? limits.maxDepth);
   all.forEach((ydoc, i) => {
     const index = firstIndex + i;
     const range = ydoc.range ?? [0, source.length, source.length];
@@ -120,6 +121,11 @@ export function parseYamlSlice(text: string, start: number, end: number, limits:
       problems.push({ span: [e.at, Math.min(e.at + 1, text.length)], message: e.message, severity: 'error', limit: e.limit });
     }
   });
+  if (stoppedAt >= 0) {
+    const at = start + Math.min(stoppedAt, source.length);
+    problems.push({ span: [at, Math.min(at + 1, text.length)], message: depthMessage(options.maxDepth ?? limits.maxDepth), severity: 'error', limit: 'maxDepth' });
+    return { docs, problems, broken };
+  }
   // `yaml` can end the last document early without an error (after some explicit `? ` keys): what it skipped is
   // not linted, so say so rather than pass over it in silence.
   const last = all[all.length - 1];
@@ -130,6 +136,30 @@ export function parseYamlSlice(text: string, start: number, end: number, limits:
     problems.push({ span: [at, Math.min(at + 1, text.length)], message: 'The YAML parser stopped here without reading the rest of the file: check the structure above (an explicit "? " key?).', severity: 'error' });
   }
   return { docs, problems, broken };
+}
+
+/**
+ * `parseAllDocuments`, driven one lexical token at a time so that nesting is bounded: when the parser holds more than
+ * `maxDepth` open collections it is stopped (`stoppedAt` is where), before its recursion, or the composer's, can
+ * exhaust the stack. (A stack overflow inside `yaml` is caught once, but V8 may abort the process on a later one.)
+ */
+function composeBounded(source: string, maxDepth: number): { docs: Document.Parsed[]; stoppedAt: number } {
+  const parser = new Parser();
+  const composer = new Composer(PARSE_OPTIONS);
+  const docs: Document.Parsed[] = [];
+  // The parser's stack holds the document, then one entry per open collection.
+  const limit = maxDepth + 1;
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) for (const doc of composer.next(token)) docs.push(doc as Document.Parsed);
+    if (parser.stack.length > limit) {
+      // The documents the parser completed before are whole: the composer still holds the last of them.
+      for (const doc of composer.end()) docs.push(doc as Document.Parsed);
+      return { docs, stoppedAt: parser.offset };
+    }
+  }
+  for (const token of parser.end()) for (const doc of composer.next(token)) docs.push(doc as Document.Parsed);
+  for (const doc of composer.end()) docs.push(doc as Document.Parsed);
+  return { docs, stoppedAt: -1 };
 }
 
 function stripComments(s: string): string {
@@ -160,87 +190,6 @@ export function yaml11Value(source: string, v12: Scalar): Scalar | undefined {
   if (v === undefined || Number.isNaN(v)) return undefined;
   v *= sign;
   return v === v12 ? undefined : v;
-}
-
-/**
- * An upper bound of the nesting depth of a YAML text, without parsing it: returns the offset where the bound first
- * exceeds `maxDepth`, or -1. Counts the columns at which block collections can start (indentation and `- ` / `? `
- * indicators, a stack like Python's INDENT tokens) plus open flow brackets; skips comments, quoted scalars and
- * block scalars. It may overestimate (a bracket in a plain scalar), never underestimates for text `yaml` accepts.
- */
-export function yamlTooDeep(text: string, maxDepth: number): number {
-  const n = text.length;
-  // Cheap exit: a text shorter than the limit cannot nest deeper than it.
-  if (n <= maxDepth) return -1;
-  const stack: number[] = [];
-  let flow = 0;
-  let quote = 0; // 0, 34 (") or 39 (')
-  let blockScalarParent = -1; // indentation of the line that started a block scalar, or -1
-  let i = 0;
-  while (i < n) {
-    // One line: [i, eol).
-    let eol = text.indexOf('\n', i);
-    if (eol < 0) eol = n;
-    let p = i;
-    while (p < eol && text.charCodeAt(p) === 32) p++;
-    const indent = p - i;
-    const first = p < eol ? text.charCodeAt(p) : -1;
-    const blank = first === -1 || first === 13 || first === 35; /* # */
-    if (blockScalarParent >= 0) {
-      if (blank || indent > blockScalarParent) {
-        i = eol + 1;
-        continue;
-      }
-      blockScalarParent = -1;
-    }
-    if (quote === 0 && flow === 0) {
-      if (indent === 0 && (text.startsWith('---', p) || text.startsWith('...', p))) stack.length = 0;
-      if (!blank) {
-        while (stack.length && stack[stack.length - 1] > indent) stack.pop();
-        if (!stack.length || stack[stack.length - 1] < indent) stack.push(indent);
-        // Compact nested collections on one line: `- - - x`, `- ? x`.
-        while (p + 1 <= eol && (text.charCodeAt(p) === 45 /* - */ || text.charCodeAt(p) === 63) /* ? */ && (p + 1 === eol || text.charCodeAt(p + 1) === 32)) {
-          p += 1;
-          while (p < eol && text.charCodeAt(p) === 32) p++;
-          stack.push(p - i);
-          if (stack.length > maxDepth) return p;
-        }
-        if (stack.length > maxDepth) return p;
-      }
-    }
-    // The rest of the line: quotes, flow brackets, comments, a block scalar header.
-    let prev = 32; // the previous significant character (a space at the line start)
-    for (; p < eol; p++) {
-      const c = text.charCodeAt(p);
-      if (quote === 34) {
-        if (c === 92 /* \ */) p++;
-        else if (c === 34) quote = 0;
-        continue;
-      }
-      if (quote === 39) {
-        if (c === 39) {
-          if (text.charCodeAt(p + 1) === 39) p++;
-          else quote = 0;
-        }
-        continue;
-      }
-      if (c === 35 /* # */ && (prev === 32 || prev === 9)) break;
-      if ((c === 34 || c === 39) && (prev === 32 || prev === 9 || prev === 58 || prev === 45 || prev === 63 || prev === 91 || prev === 123 || prev === 44)) {
-        quote = c;
-      } else if (c === 91 /* [ */ || c === 123 /* { */) {
-        if (stack.length + ++flow > maxDepth) return p;
-      } else if ((c === 93 || c === 125) && flow > 0) {
-        flow--;
-      } else if ((c === 124 /* | */ || c === 62) /* > */ && flow === 0 && (prev === 32 || prev === 9) && /^[|>][-+0-9]*\s*(#.*)?\r?$/.test(text.slice(p, eol))) {
-        blockScalarParent = indent;
-        break;
-      }
-      if (c !== 32 && c !== 9) prev = c;
-      else prev = 32;
-    }
-    i = eol + 1;
-  }
-  return -1;
 }
 
 class Converter {
