@@ -1,0 +1,125 @@
+// Safety: the server and the CLI open no network connection and start no process of their own (the Node built-ins
+// each bundle imports, and who imports them, are checked), and the CLI writes nothing but stdout, stderr and its
+// --output file; the server's workspace scan writes nothing at all.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { startServer } from '../lsp/client';
+import { REPO } from './harness';
+
+/**
+ * Node built-ins the bundles may import, and from where. Our code (server/src, rules) reads files and paths only.
+ * vscode-jsonrpc imports `net`, `os` and `crypto` for its pipe and socket transports (named pipes get a random name);
+ * the server runs on stdio, but the module is one. vscode-languageserver's `files.js` imports `child_process` for
+ * `Files.resolveGlobalNodePath` (it runs `npm config get prefix`), which Cloudline never calls. Nothing may import
+ * `http`, `https`, `http2`, `tls`, `dgram`, `dns`, `cluster` or `worker_threads`.
+ */
+const ALLOWED: Record<string, RegExp> = {
+  fs: /^(server\/src|rules)\/|node_modules\/vscode-languageserver\/lib\/node\/files\.js$/,
+  path: /^(server\/src|rules)\/|node_modules\/vscode-(jsonrpc|languageserver)\//,
+  url: /^(server\/src|rules)\/|node_modules\/vscode-languageserver\/lib\/node\/files\.js$/,
+  util: /node_modules\/vscode-(jsonrpc|languageserver)\//,
+  process: /node_modules\/yaml\//,
+  buffer: /node_modules\/yaml\//,
+  os: /node_modules\/vscode-jsonrpc\/lib\/node\/main\.js$/,
+  crypto: /node_modules\/vscode-jsonrpc\/lib\/node\/main\.js$/,
+  net: /node_modules\/vscode-jsonrpc\/lib\/node\/main\.js$/,
+  child_process: /node_modules\/vscode-languageserver\/lib\/node\/files\.js$/,
+};
+const NEVER = ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'cluster', 'worker_threads', 'inspector', 'vm'];
+
+async function builtinImports(entry: string): Promise<{ importer: string; module: string }[]> {
+  const r = await build({ entryPoints: [join(REPO, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, metafile: true, outfile: join(tmpdir(), 'cloudline-safety.js'), logLevel: 'error', absWorkingDir: REPO });
+  const out: { importer: string; module: string }[] = [];
+  for (const [file, input] of Object.entries(r.metafile!.inputs)) {
+    for (const imp of input.imports) if (imp.external) out.push({ importer: file.replace(/^(\.\.\/)+[^/]+\/node_modules\//, 'node_modules/'), module: imp.path.replace(/^node:/, '') });
+  }
+  return out;
+}
+
+/** Every file under `dir` with a hash of its content. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+describe('robustness: safety', function () {
+  this.timeout(60_000);
+
+  for (const [bundle, entry] of [['dist/server.js', 'server/src/server.ts'], ['dist/cli.js', 'server/src/cli/main.ts']]) {
+    it(`${bundle}: Node built-ins only from the allowed importers, and no network client or server module at all`, async () => {
+      const imports = await builtinImports(entry);
+      assert.ok(imports.length > 0);
+      const bad = imports.filter(({ importer, module }) => NEVER.includes(module) || !ALLOWED[module]?.test(importer)).map((i) => `${i.importer} imports ${i.module}`);
+      assert.deepEqual(bad, []);
+      // The bundle that ships says the same: no require of a network module in its text.
+      const text = readFileSync(join(REPO, bundle), 'utf8');
+      for (const m of NEVER) assert.ok(!new RegExp(`require\\("(node:)?${m}"\\)`).test(text), `${bundle} requires ${m}`);
+      if (bundle === 'dist/cli.js') for (const m of ['net', 'child_process', 'os', 'crypto']) assert.ok(!new RegExp(`require\\("(node:)?${m}"\\)`).test(text), `cli requires ${m}`);
+    });
+  }
+
+  describe('writes', () => {
+    let root: string;
+    let ws: string;
+    let home: string;
+    const examples = join(REPO, 'examples');
+
+    beforeEach(() => {
+      root = mkdtempSync(join(tmpdir(), 'cloudline-safety-'));
+      ws = join(root, 'ws');
+      home = join(root, 'home');
+      mkdirSync(home);
+      cpSync(examples, ws, { recursive: true });
+    });
+    afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], { cwd: ws, encoding: 'utf8', env: { ...process.env, HOME: home, TMPDIR: home, TMP: home, TEMP: home } });
+
+    it('the CLI writes only to stdout and stderr, or to the --output file, and nothing else anywhere in the workspace or home', () => {
+      const before = snapshot(ws);
+      for (const format of ['text', 'json', 'sarif']) {
+        const r = cli(['scan', '.', '--format', format]);
+        assert.equal(r.status, 1, r.stderr);
+        assert.ok(r.stdout.length > 0);
+      }
+      const r = cli(['scan', '.', '--format', 'sarif', '--output', 'report.sarif']);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      const after = snapshot(ws);
+      assert.deepEqual([...after.keys()].filter((k) => !before.has(k)), ['report.sarif']);
+      for (const [k, hash] of before) assert.equal(after.get(k), hash, `${k} changed`);
+      assert.deepEqual([...snapshot(home).keys()], [], 'nothing written to HOME or TMPDIR');
+      cli(['rules', '--format', 'md']);
+      cli(['--version']);
+      assert.deepEqual([...snapshot(ws).keys()].sort(), [...after.keys()].sort());
+    });
+
+    it('the language server reads the workspace to scan it and writes nothing', async () => {
+      const before = snapshot(ws);
+      const client = await startServer([{ uri: pathToFileURL(ws).toString(), name: 'ws' }]);
+      try {
+        const result = (await client.connection.sendRequest('cloudline/scanWorkspace', {})) as { files: number };
+        assert.ok(result.files > 0);
+      } finally {
+        await client.stop();
+      }
+      const after = snapshot(ws);
+      assert.deepEqual([...after.entries()], [...before.entries()]);
+    });
+  });
+});
