@@ -17,9 +17,29 @@ interface RegistryKeys {
 
 const SCANNING_FREQUENCIES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);
 
-function wildcardMatches(filter: string, name: string): boolean {
-  const re = new RegExp(`^${filter.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(name);
+export function wildcardMatches(filter: string, name: string): boolean {
+  // Greedy two-pointer matching with backtracking to the last "*" only: O(filter × name) at worst, never
+  // exponential (a regex of ".*" groups is exponential in the number of stars on a failing match).
+  let f = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name.length) {
+    if (f < filter.length && filter[f] !== '*' && filter[f] === name[n]) {
+      f++;
+      n++;
+    } else if (f < filter.length && filter[f] === '*') {
+      star = f++;
+      mark = n;
+    } else if (star >= 0) {
+      f = star + 1;
+      n = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (f < filter.length && filter[f] === '*') f++;
+  return f === filter.length;
 }
 
 /**
