@@ -32,16 +32,81 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).filter((k) => k !== 'PodTemplate');
 
-/** The objects of a Kubernetes document (a `List` contributes its items). */
+/**
+ * The API groups that serve each built-in kind the rules look at (`''` is the core group, `apiVersion: v1`), old
+ * beta groups included so that old manifests are still read. A custom resource that reuses one of these kind names
+ * in another group (`example.com/v1` `Deployment`) is not the built-in object: its type is `Kind.group`, which no
+ * rule of the built-in kind matches.
+ */
+const BUILT_IN_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  Pod: [''],
+  ReplicationController: [''],
+  PodTemplate: [''],
+  Namespace: [''],
+  Service: [''],
+  ConfigMap: [''],
+  Secret: [''],
+  ServiceAccount: [''],
+  PersistentVolume: [''],
+  PersistentVolumeClaim: [''],
+  Endpoints: [''],
+  LimitRange: [''],
+  ResourceQuota: [''],
+  Deployment: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  DaemonSet: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Ingress: ['networking.k8s.io', 'extensions'],
+  IngressClass: ['networking.k8s.io'],
+  NetworkPolicy: ['networking.k8s.io', 'extensions'],
+  Role: ['rbac.authorization.k8s.io'],
+  ClusterRole: ['rbac.authorization.k8s.io'],
+  RoleBinding: ['rbac.authorization.k8s.io'],
+  ClusterRoleBinding: ['rbac.authorization.k8s.io'],
+  PodSecurityPolicy: ['policy', 'extensions'],
+  PodDisruptionBudget: ['policy'],
+  HorizontalPodAutoscaler: ['autoscaling'],
+  StorageClass: ['storage.k8s.io'],
+};
+
+/**
+ * The type rules match for an object of `kind` with `apiVersion`: the kind itself, unless the kind is a built-in
+ * one and the API group is known and is not one that serves it (then `Kind.group`). A missing apiVersion, or one
+ * that is a template expression, keeps the kind: a partial or templated manifest is still read as what its kind says.
+ */
+export function kubernetesType(kind: string, apiVersion: string | undefined): string {
+  const groups = BUILT_IN_GROUPS[kind];
+  if (!groups || !apiVersion || apiVersion.includes('{{') || apiVersion.includes('$')) return kind;
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  return groups.includes(group) ? kind : `${kind}.${group || 'core'}`;
+}
+
+/** How deep `List`s inside `List`s are read. */
+const MAX_LIST_DEPTH = 8;
+
+/** The objects of a Kubernetes document (a `List`, or a `<Kind>List`, contributes its items, nested lists too). */
 export function kubernetesResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
   const root = doc.doc.root;
   if (!root || root.kind !== 'map') return [];
-  const kind = str(get(root, 'kind'));
-  const items = get(root, 'items');
+  const out: Resource[] = [];
+  collect(file, doc, root, 0, out);
+  return out;
+}
+
+function collect(file: ParsedFile, doc: ParsedDoc, node: MapNode, depth: number, out: Resource[]): void {
+  const kind = str(get(node, 'kind'));
+  const items = get(node, 'items');
   if (kind && kind.endsWith('List') && items?.kind === 'seq') {
-    return items.items.flatMap((item) => (item.kind === 'map' && str(get(item, 'kind')) ? [object(file, doc, item)] : []));
+    if (depth >= MAX_LIST_DEPTH) return;
+    for (const item of items.items) {
+      if (item.kind === 'map' && str(get(item, 'kind'))) collect(file, doc, item, depth + 1, out);
+    }
+    return;
   }
-  return [object(file, doc, root)];
+  if (getPair(node, 'kind')) out.push(object(file, doc, node));
 }
 
 function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
@@ -52,7 +117,9 @@ function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
   const name = str(namePair?.value);
   const namespace = str(get(metadata, 'namespace'));
   const body = Val.of(node, kubernetesResolver);
-  const path = POD_SPEC_PATHS[kind];
+  const apiVersion = str(get(node, 'apiVersion'));
+  const type = kubernetesType(kind, apiVersion);
+  const path = POD_SPEC_PATHS[type];
   let podSpec: Val | undefined;
   let podMeta: Val | undefined;
   if (path) {
@@ -61,11 +128,11 @@ function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
     podMeta = template.get('metadata');
     if (podSpec.isAbsent) podSpec = undefined;
   }
-  const facts: KubernetesFacts = { apiVersion: str(get(node, 'apiVersion')) ?? '', kind, name, namespace, podSpec, podMeta };
+  const facts: KubernetesFacts = { apiVersion: apiVersion ?? '', kind, name, namespace, podSpec, podMeta };
   const id = [kind, namespace, name ?? '(unnamed)'].filter((p) => p !== undefined).join('/');
   return {
     format: 'kubernetes',
-    type: kind,
+    type,
     id,
     node,
     anchor: namePair?.value ?? kindPair.value,
