@@ -9,6 +9,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MarkupKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,7 +26,7 @@ import { parseFile, type ParsedFile } from './model/parse';
 import { LineIndex } from './model/lines';
 import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
-import { hoverAt } from './service/hover';
+import { hoverAt, hoverKind } from './service/hover';
 import { DocumentLinter } from './service/linter';
 import { codeLenses, inventory, scanFolder, uriPath } from './service/workspace';
 
@@ -80,6 +81,8 @@ export function startServer(connection: Connection): void {
   let folders: WorkspaceFolder[] = [];
   let pullConfiguration = false;
   let supportsFolders = false;
+  /** Hover content format: Markdown unless the client accepts (or prefers) plain text. */
+  let hoverFormat: MarkupKind = MarkupKind.Markdown;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -246,6 +249,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params) => {
+    hoverFormat = hoverKind(params.capabilities.textDocument?.hover?.contentFormat);
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -327,7 +331,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const result = documents.get(params.textDocument.uri) && resultFor(params.textDocument.uri, true);
     if (!result) return null;
-    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri);
+    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri, hoverFormat);
   });
 
   connection.onCodeAction(async (params) => {
