@@ -11,6 +11,7 @@ import {
   FileChangeType,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -27,6 +28,7 @@ import { LineIndex } from './model/lines';
 import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
 import { hoverAt, hoverKind } from './service/hover';
+import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter } from './service/linter';
 import { codeLenses, inventory, scanFolder, uriPath } from './service/workspace';
 
@@ -394,6 +396,9 @@ export function startServer(connection: Connection): void {
     return inventory(byUri.values(), catalogue);
   });
 
+  // Requests the lifecycle gate refused (service/lifecycle.ts) arrive here, to be answered with its error.
+  connection.onRequest(REFUSED_METHOD, (refusal: Refusal) => new ResponseError(refusal.code, refusal.message));
+
   documents.listen(connection);
   connection.listen();
 }
@@ -402,4 +407,7 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[${new Date().toISOString()}] cloudline: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
 });
 
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+if (require.main === module) {
+  // The lifecycle gate sees every message before the handlers do (requests before initialize, after shutdown).
+  startServer(createConnection(ProposedFeatures.all, { messageStrategy: new Lifecycle() }));
+}
