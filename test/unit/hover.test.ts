@@ -68,4 +68,15 @@ describe('hover escaping and plain text', () => {
     assert.match(onValue.value, /\nRule documentation: file:\/\/\/docs\/rds-publicly-accessible\.md/);
     assert.ok(!/\*\*|###|\]\(|`/.test(onValue.value), onValue.value);
   });
+
+  it('plain text drops the code-span backticks of a rule\'s remediation', () => {
+    const t = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n';
+    const res = lintText('pod.yaml', t);
+    const at = t.indexOf('nginx:latest') + 2;
+    const plain = (hoverAt(res, at, catalogue, docUri, 'plaintext')!.contents as { value: string }).value;
+    assert.ok(plain.includes('(app:1.4.2@sha256:…)'), plain);
+    assert.ok(!plain.includes('`'), plain);
+    const markdown = (hoverAt(res, at, catalogue, docUri)!.contents as { value: string }).value;
+    assert.ok(markdown.includes('(`app:1.4.2@sha256:…`)'), markdown);
+  });
 });

@@ -50,6 +50,11 @@ class Card {
     return escapeMarkdown(s.replace(/[\r\n]+/g, ' '), this.md);
   }
 
+  /** Text the rules wrote in Markdown (remediation): as is, or without its code-span backticks in plain text. */
+  prose(s: string): string {
+    return this.md ? s : s.replace(/`([^`]*)`/g, '$1');
+  }
+
   link(label: string, url: string): string {
     return this.md ? `[${label}](${url})` : `${label}: ${url}`;
   }
@@ -91,7 +96,7 @@ export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: str
     // The finding's own message (with this rule's responsibility line) is shown right above by the editor.
     ...serviceLines(card, service, r.responsibility.model),
     '',
-    `${card.bold('Fix:')} ${r.remediation}${f.fixes.length ? ` ${card.italic('(quick-fix available)')}` : ''}`,
+    `${card.bold('Fix:')} ${card.prose(r.remediation)}${f.fixes.length ? ` ${card.italic('(quick-fix available)')}` : ''}`,
     ...(frameworks.length ? ['', `${card.bold('Frameworks:')} ${frameworks.join(' · ')}`] : []),
     '',
     `${card.link('Rule documentation', docUri(r.slug))}${r.docs[0] ? ` · ${card.link('Provider documentation', r.docs[0])}` : ''}`,
