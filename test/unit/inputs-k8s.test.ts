@@ -55,12 +55,17 @@ items:
     assert.ok(r.findings.some((f) => f.rule.id === 'CL-K8S-001'));
   });
 
-  it('stops at a bounded depth of nested lists without throwing', () => {
+  it('stops at a bounded depth of nested lists without throwing, and says so', () => {
     let text = POD('', 'deep');
     for (let i = 0; i < 200; i++) text = `{"apiVersion": "v1", "kind": "List", "items": [${text.startsWith('{') ? text : JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'deep' } })}]}`;
     const r = lintText('deep.json', text);
     assert.deepEqual(r.errors, []);
     assert.deepEqual(r.resources, []);
+    // What is not read is said, once, at the kind of the list that is too deep.
+    assert.equal(r.notices.length, 1);
+    assert.equal(text.slice(r.notices[0].span[0], r.notices[0].span[1]), '"List"');
+    assert.equal(r.notices[0].message, 'Cloudline reads lists nested up to 8 deep: this List is deeper, so its items are not linted.');
+    assert.equal(text.slice(0, r.notices[0].span[0]).split('"kind": "List"').length - 1, 8, 'the notice is on the ninth list');
   });
 
   it('a custom resource that reuses a built-in kind name in another API group gets no built-in findings', () => {

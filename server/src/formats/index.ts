@@ -16,7 +16,7 @@ export function resourcesOf(file: ParsedFile, notices?: FormatNotice[]): Resourc
         out.push(...cloudFormationResources(file, doc, notices));
         break;
       case 'kubernetes':
-        out.push(...kubernetesResources(file, doc));
+        out.push(...kubernetesResources(file, doc, notices));
         break;
       case 'terraform':
         out.push(...terraformJsonResources(file, doc));

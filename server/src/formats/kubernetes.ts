@@ -1,7 +1,7 @@
 // Kubernetes manifests → objects (one per document, or per item of a `List`), with workload pod specs found.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, getPair, str, type MapNode, type Node } from '../model/tree';
-import type { KubernetesFacts, Resource } from './resource';
+import type { FormatNotice, KubernetesFacts, Resource } from './resource';
 import { Val, type Alt, type Resolver } from './value';
 
 /** Manifests are literal, except template expressions (Helm `{{ … }}`), which are unknown until rendered. */
@@ -88,21 +88,28 @@ export function kubernetesType(kind: string, apiVersion: string | undefined): st
 const MAX_LIST_DEPTH = 8;
 
 /** The objects of a Kubernetes document (a `List`, or a `<Kind>List`, contributes its items, nested lists too). */
-export function kubernetesResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
+export function kubernetesResources(file: ParsedFile, doc: ParsedDoc, notices?: FormatNotice[]): Resource[] {
   const root = doc.doc.root;
   if (!root || root.kind !== 'map') return [];
   const out: Resource[] = [];
-  collect(file, doc, root, 0, out);
+  collect(file, doc, root, 0, out, notices);
   return out;
 }
 
-function collect(file: ParsedFile, doc: ParsedDoc, node: MapNode, depth: number, out: Resource[]): void {
-  const kind = str(get(node, 'kind'));
+function collect(file: ParsedFile, doc: ParsedDoc, node: MapNode, depth: number, out: Resource[], notices?: FormatNotice[]): void {
+  const kindPair = getPair(node, 'kind');
+  const kind = str(kindPair?.value);
   const items = get(node, 'items');
-  if (kind && kind.endsWith('List') && items?.kind === 'seq') {
-    if (depth >= MAX_LIST_DEPTH) return;
+  if (kindPair && kind && kind.endsWith('List') && items?.kind === 'seq') {
+    if (depth >= MAX_LIST_DEPTH) {
+      notices?.push({
+        span: kindPair.value.span,
+        message: `Cloudline reads lists nested up to ${MAX_LIST_DEPTH} deep: this ${kind} is deeper, so its items are not linted.`,
+      });
+      return;
+    }
     for (const item of items.items) {
-      if (item.kind === 'map' && str(get(item, 'kind'))) collect(file, doc, item, depth + 1, out);
+      if (item.kind === 'map' && str(get(item, 'kind'))) collect(file, doc, item, depth + 1, out, notices);
     }
     return;
   }
