@@ -29,6 +29,12 @@ describe('inputs: CloudFormation Fn::ForEach', () => {
     assert.deepEqual(ids(r, 'CL-AWS-053'), [['Bucket${Name}', '7:7-7:20']]);
     assert.deepEqual(r.resources.filter((x) => !x.template).map((x) => x.id), ['Bucket${Name}']);
     assert.deepEqual(r.notices, []);
+    // The quick-fix edits the template itself: every bucket the loop makes is fixed.
+    const fix = r.findings.find((f) => f.rule.id === 'CL-AWS-050')!.fixes[0];
+    let fixed = r.file.text;
+    for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, e.start) + e.text + fixed.slice(e.end);
+    assert.ok(fixed.includes('\n          AccessControl: Private\n'), fixed);
+    assert.deepEqual(ids(lintText('loop.yaml', fixed), 'CL-AWS-050'), []);
   });
 
   it('reads nested loops and a collection that is a Ref to a CommaDelimitedList', () => {
