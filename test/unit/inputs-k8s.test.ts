@@ -112,6 +112,31 @@ spec:
     });
   }
 
+  it('a Calico NetworkPolicy (another API group) still counts as a network policy of its namespace', () => {
+    const workload = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers: [{name: web, image: "nginx@sha256:${'a'.repeat(64)}"}]
+`;
+    const calico = `apiVersion: crd.projectcalico.org/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: app == 'web'
+`;
+    assert.equal(lintText('a.yaml', workload).findings.filter((f) => f.rule.id === 'CL-K8S-053').length, 1);
+    assert.deepEqual(lintText('a.yaml', `${calico}---\n${workload}`).findings.filter((f) => f.rule.id === 'CL-K8S-053'), []);
+  });
+
   for (const [apiVersion, kind, ok] of [
     ['v1', 'Pod', true],
     ['example.com/v1', 'Pod', false],
