@@ -9,7 +9,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MarkupKind,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -25,7 +27,8 @@ import { parseFile, type ParsedFile } from './model/parse';
 import { LineIndex } from './model/lines';
 import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
-import { hoverAt } from './service/hover';
+import { hoverAt, hoverKind } from './service/hover';
+import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter } from './service/linter';
 import { codeLenses, inventory, scanFolder, uriPath } from './service/workspace';
 
@@ -80,6 +83,8 @@ export function startServer(connection: Connection): void {
   let folders: WorkspaceFolder[] = [];
   let pullConfiguration = false;
   let supportsFolders = false;
+  /** Hover content format: Markdown unless the client accepts (or prefers) plain text. */
+  let hoverFormat: MarkupKind = MarkupKind.Markdown;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -246,6 +251,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params) => {
+    hoverFormat = hoverKind(params.capabilities.textDocument?.hover?.contentFormat);
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -327,7 +333,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const result = documents.get(params.textDocument.uri) && resultFor(params.textDocument.uri, true);
     if (!result) return null;
-    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri);
+    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri, hoverFormat);
   });
 
   connection.onCodeAction(async (params) => {
@@ -390,6 +396,9 @@ export function startServer(connection: Connection): void {
     return inventory(byUri.values(), catalogue);
   });
 
+  // Requests the lifecycle gate refused (service/lifecycle.ts) arrive here, to be answered with its error.
+  connection.onRequest(REFUSED_METHOD, (refusal: Refusal) => new ResponseError(refusal.code, refusal.message));
+
   documents.listen(connection);
   connection.listen();
 }
@@ -398,4 +407,7 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[${new Date().toISOString()}] cloudline: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
 });
 
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+if (require.main === module) {
+  // The lifecycle gate sees every message before the handlers do (requests before initialize, after shutdown).
+  startServer(createConnection(ProposedFeatures.all, { messageStrategy: new Lifecycle() }));
+}

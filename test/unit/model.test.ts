@@ -299,8 +299,9 @@ describe('resources and values', () => {
     const template = { metadata: { labels: { a: 'b' } }, spec: podSpec };
     const objects = [
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod', namespace: 'n' }, spec: podSpec },
-      ...['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController'].map((kind) => ({
-        apiVersion: 'apps/v1', kind, metadata: { name: kind.toLowerCase() }, spec: { template },
+      // Each kind in the API group that serves it (a Job is batch/v1, a ReplicationController core v1).
+      ...[['Deployment', 'apps/v1'], ['ReplicaSet', 'apps/v1'], ['StatefulSet', 'apps/v1'], ['DaemonSet', 'apps/v1'], ['Job', 'batch/v1'], ['ReplicationController', 'v1']].map(([kind, apiVersion]) => ({
+        apiVersion, kind, metadata: { name: kind.toLowerCase() }, spec: { template },
       })),
       { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cron' }, spec: { jobTemplate: { spec: { template } } } },
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc' } },

@@ -83,6 +83,7 @@ function withCondition(message: string, condition: string): string {
 interface FileState {
   file: ParsedFile;
   notices: Notice[];
+  unread: Notice[];
   resources: Resource[];
   findings: Finding[];
   errors: string[];
@@ -120,13 +121,15 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
   const states: FileState[] = files.map((file, index) => {
     const errors: string[] = [];
     let resources: Resource[] = [];
+    // Parts of the file the formats could not read (an Fn::ForEach loop of an unexpected shape): said, not skipped.
+    const unread: Notice[] = [];
     try {
-      resources = resourcesOf(file);
+      resources = resourcesOf(file, unread);
     } catch (e) {
       errors.push(`reading resources: ${(e as Error)?.stack ?? e}`);
     }
     if (index === 0) cache?.start(file, resources);
-    return { file, notices: [], resources, findings: [], errors, edits: new Edits(file.lines) };
+    return { file, notices: [], unread, resources, findings: [], errors, edits: new Edits(file.lines) };
   });
   markTemplates(states);
   const stateOf = new Map<Resource, FileState>();
@@ -258,7 +261,8 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
     // A template's syntax errors are template syntax, not the user's mistake: the notice says what to do instead.
     const problems = st.notices.length ? [] : st.file.problems;
-    return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
+    const notices = st.notices.length ? st.notices : st.unread;
+    return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices };
   });
 }
 

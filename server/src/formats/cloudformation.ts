@@ -1,7 +1,7 @@
 // CloudFormation: templates → resources, with parameter defaults, Fn::If branches and Fn::Sub strings resolved.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
-import { get, getPair, str, type MapNode, type Node } from '../model/tree';
-import { TEMPLATE_TYPE, type Resource } from './resource';
+import { get, getPair, str, type MapNode, type Node, type Pair, type ScalarNode } from '../model/tree';
+import { TEMPLATE_TYPE, type FormatNotice, type Resource } from './resource';
 import { Val, type Alt, type Resolver } from './value';
 
 /** Pseudo parameters: known to CloudFormation only at deploy time. */
@@ -9,13 +9,22 @@ const PSEUDO = new Set([
   'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
 ]);
 
-/** Resolves intrinsics against one template's parameters. */
+/**
+ * Resolves intrinsics against one template's parameters. Inside an `Fn::ForEach` loop, `loop` holds the loop
+ * identifiers: `Ref` to one, and any string that uses one (`${Name}`, `&{Name}`), are set per item of the collection.
+ */
 export class CfnResolver implements Resolver {
-  constructor(private readonly params: MapNode | undefined) {}
+  constructor(
+    private readonly params: MapNode | undefined,
+    private readonly loop: readonly string[] = [],
+  ) {}
 
   resolve(node: Node, at: Node, when: readonly string[], _shadow?: Node, depth = 0): Alt[] {
     if (node.kind === 'scalar') {
-      return node.value === null ? [{ state: 'absent', at, when }] : [{ state: 'known', node, at, when }];
+      if (node.value === null) return [{ state: 'absent', at, when }];
+      const id = typeof node.value === 'string' ? this.loopIdIn(node.value) : undefined;
+      if (id) return [{ state: 'unknown', at, when, why: `${id} is set per item of an Fn::ForEach collection` }];
+      return [{ state: 'known', node, at, when }];
     }
     if (node.kind !== 'map' || node.pairs.length !== 1 || depth > 16) return [{ state: 'known', node, at, when }];
     const key = String(node.pairs[0].key.value);
@@ -23,6 +32,9 @@ export class CfnResolver implements Resolver {
     if (key === 'Ref') {
       const target = str(arg);
       if (target === 'AWS::NoValue') return [{ state: 'absent', at, when }];
+      if (target && this.loop.includes(target)) {
+        return [{ state: 'unknown', at, when, why: `${target} is set per item of an Fn::ForEach collection` }];
+      }
       if (target && !PSEUDO.has(target)) {
         const def = get(get(this.params, target), 'Default');
         // A parameter default is what deploys unless someone overrides it: it is known, reported at the use.
@@ -53,6 +65,12 @@ export class CfnResolver implements Resolver {
     }
     return [{ state: 'known', node, at, when }];
   }
+
+  /** The loop identifier a string uses (`${Name}` or `&{Name}`), if any. */
+  private loopIdIn(s: string): string | undefined {
+    if (this.loop.length === 0 || !s.includes('{')) return undefined;
+    return this.loop.find((id) => s.includes(`\${${id}}`) || s.includes(`&{${id}}`));
+  }
 }
 
 /** Logical IDs referred to in `node` by `Ref`, `Fn::GetAtt` or `${Name}` in `Fn::Sub`. */
@@ -81,7 +99,7 @@ export function cfnReferences(node: Node | undefined, out: Set<string> = new Set
 }
 
 /** The resources of a CloudFormation template document. */
-export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
+export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc, notices?: FormatNotice[]): Resource[] {
   const root = doc.doc.root;
   const resources = get(root, 'Resources');
   if (!root || resources?.kind !== 'map') return [];
@@ -106,33 +124,82 @@ export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc): Resou
       references: () => [...cfnReferences(root)],
     });
   }
-  for (const pair of resources.pairs) {
-    const body = pair.value;
-    if (body.kind !== 'map') continue;
-    const typePair = getPair(body, 'Type');
-    const type = str(typePair?.value);
-    if (!typePair || !type) continue;
+  const resource = (key: ScalarNode, body: MapNode, typePair: Pair, type: string, res: CfnResolver): Resource => {
     const propsPair = getPair(body, 'Properties');
-    const logicalId = String(pair.key.value);
     const metadata = get(body, 'Metadata');
-    out.push({
+    return {
       format: 'cloudformation',
       type,
-      id: logicalId,
+      id: String(key.value),
       node: body,
-      anchor: pair.key,
+      anchor: key,
       typeNode: typePair.value,
-      body: propsPair ? Val.of(propsPair.value, resolver, propsPair.value) : Val.absent(pair.key, resolver),
+      body: propsPair ? Val.of(propsPair.value, res, propsPair.value) : Val.absent(key, res),
       file,
       doc,
-      resolver,
+      resolver: res,
       condition: str(get(body, 'Condition')),
       metadata: metadata?.kind === 'map' ? metadata : undefined,
       references(attr?: string) {
         const from = attr ? get(propsPair?.value, attr) : propsPair?.value;
         return [...cfnReferences(from)];
       },
+    };
+  };
+  const paramsMap = params?.kind === 'map' ? params : undefined;
+  const notRead = (at: Node, why: string) =>
+    notices?.push({
+      span: at.span,
+      message: `Cloudline could not read this Fn::ForEach loop (${why}), so the resources it makes are not linted. Check them in the template CloudFormation processes (aws cloudformation get-template --template-stage Processed).`,
     });
+  /**
+   * An `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]` entry: each output is read once, as a
+   * resource whose logical ID is the key template (`Bucket${Name}`) and whose values that use the identifier are
+   * unknown, so findings land on the template's own nodes, once, whatever the collection holds.
+   */
+  const readLoop = (pair: Pair, ids: readonly string[], depth: number): void => {
+    const args = pair.value;
+    if (depth >= MAX_LOOP_DEPTH) return void notRead(pair.key, `loops nested deeper than ${MAX_LOOP_DEPTH}`);
+    if (args.kind !== 'seq' || args.items.length !== 3) return void notRead(pair.key, 'expected [Identifier, Collection, {OutputKey: OutputValue}]');
+    const [idNode, collection, outputs] = args.items;
+    const id = str(idNode);
+    if (!id || outputs.kind !== 'map') return void notRead(pair.key, 'expected [Identifier, Collection, {OutputKey: OutputValue}]');
+    // A literal empty collection makes nothing.
+    if (collection.kind === 'seq' && collection.items.length === 0) return;
+    const inner = [...ids, id];
+    const res = new CfnResolver(paramsMap, inner);
+    for (const entry of outputs.pairs) {
+      const key = String(entry.key.value);
+      if (key.startsWith(FOR_EACH)) {
+        readLoop(entry, inner, depth + 1);
+        continue;
+      }
+      const body = entry.value;
+      const typePair = body.kind === 'map' ? getPair(body, 'Type') : undefined;
+      const type = str(typePair?.value);
+      if (body.kind !== 'map' || !typePair || !type || type.includes('{')) {
+        notRead(entry.key, `${key} has no literal Type`);
+        continue;
+      }
+      out.push(resource(entry.key, body, typePair, type, res));
+    }
+  };
+  for (const pair of resources.pairs) {
+    const key = String(pair.key.value);
+    if (key.startsWith(FOR_EACH)) {
+      readLoop(pair, [], 0);
+      continue;
+    }
+    const body = pair.value;
+    if (body.kind !== 'map') continue;
+    const typePair = getPair(body, 'Type');
+    const type = str(typePair?.value);
+    if (!typePair || !type) continue;
+    out.push(resource(pair.key, body, typePair, type, resolver));
   }
   return out;
 }
+
+const FOR_EACH = 'Fn::ForEach::';
+/** How deep `Fn::ForEach` loops inside loops are read. */
+const MAX_LOOP_DEPTH = 8;

@@ -2,21 +2,21 @@
 import type { ParsedFile } from '../model/parse';
 import { cloudFormationResources } from './cloudformation';
 import { kubernetesResources } from './kubernetes';
-import type { Resource } from './resource';
+import type { FormatNotice, Resource } from './resource';
 import { terraformJsonResources, terraformPlanResources } from './terraform';
 
-export type { Resource } from './resource';
+export type { FormatNotice, Resource } from './resource';
 
-/** All resources of a parsed file, in document order. */
-export function resourcesOf(file: ParsedFile): Resource[] {
+/** All resources of a parsed file, in document order; what could not be read is added to `notices`. */
+export function resourcesOf(file: ParsedFile, notices?: FormatNotice[]): Resource[] {
   const out: Resource[] = [];
   for (const doc of file.docs) {
     switch (doc.format) {
       case 'cloudformation':
-        out.push(...cloudFormationResources(file, doc));
+        out.push(...cloudFormationResources(file, doc, notices));
         break;
       case 'kubernetes':
-        out.push(...kubernetesResources(file, doc));
+        out.push(...kubernetesResources(file, doc, notices));
         break;
       case 'terraform':
         out.push(...terraformJsonResources(file, doc));

@@ -1,7 +1,7 @@
 // Kubernetes manifests → objects (one per document, or per item of a `List`), with workload pod specs found.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, getPair, str, type MapNode, type Node } from '../model/tree';
-import type { KubernetesFacts, Resource } from './resource';
+import type { FormatNotice, KubernetesFacts, Resource } from './resource';
 import { Val, type Alt, type Resolver } from './value';
 
 /** Manifests are literal, except template expressions (Helm `{{ … }}`), which are unknown until rendered. */
@@ -32,16 +32,89 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).filter((k) => k !== 'PodTemplate');
 
-/** The objects of a Kubernetes document (a `List` contributes its items). */
-export function kubernetesResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
+/**
+ * The API groups that serve each built-in kind the rules look at (`''` is the core group, `apiVersion: v1`), old
+ * beta groups included so that old manifests are still read. A custom resource that reuses one of these kind names
+ * in another group (`example.com/v1` `Deployment`) is not the built-in object: its type is `Kind.group`, which no
+ * rule of the built-in kind matches. `NetworkPolicy` is left out on purpose: other groups' NetworkPolicy kinds
+ * (Calico's `crd.projectcalico.org/v1`, `projectcalico.org/v3`) are network policies too, which CL-K8S-053 counts as
+ * add-on policies by their group.
+ */
+const BUILT_IN_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  Pod: [''],
+  ReplicationController: [''],
+  PodTemplate: [''],
+  Namespace: [''],
+  Service: [''],
+  ConfigMap: [''],
+  Secret: [''],
+  ServiceAccount: [''],
+  PersistentVolume: [''],
+  PersistentVolumeClaim: [''],
+  Endpoints: [''],
+  LimitRange: [''],
+  ResourceQuota: [''],
+  Deployment: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  DaemonSet: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Ingress: ['networking.k8s.io', 'extensions'],
+  IngressClass: ['networking.k8s.io'],
+  Role: ['rbac.authorization.k8s.io'],
+  ClusterRole: ['rbac.authorization.k8s.io'],
+  RoleBinding: ['rbac.authorization.k8s.io'],
+  ClusterRoleBinding: ['rbac.authorization.k8s.io'],
+  PodSecurityPolicy: ['policy', 'extensions'],
+  PodDisruptionBudget: ['policy'],
+  HorizontalPodAutoscaler: ['autoscaling'],
+  StorageClass: ['storage.k8s.io'],
+};
+
+/**
+ * The type rules match for an object of `kind` with `apiVersion`: the kind itself, unless the kind is a built-in
+ * one and the API group is known and is not one that serves it (then `Kind.group`). A missing apiVersion, or one
+ * that is a template expression, keeps the kind: a partial or templated manifest is still read as what its kind says.
+ */
+export function kubernetesType(kind: string, apiVersion: string | undefined): string {
+  const groups = BUILT_IN_GROUPS[kind];
+  if (!groups || !apiVersion || apiVersion.includes('{{') || apiVersion.includes('$')) return kind;
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  return groups.includes(group) ? kind : `${kind}.${group || 'core'}`;
+}
+
+/** How deep `List`s inside `List`s are read. */
+const MAX_LIST_DEPTH = 8;
+
+/** The objects of a Kubernetes document (a `List`, or a `<Kind>List`, contributes its items, nested lists too). */
+export function kubernetesResources(file: ParsedFile, doc: ParsedDoc, notices?: FormatNotice[]): Resource[] {
   const root = doc.doc.root;
   if (!root || root.kind !== 'map') return [];
-  const kind = str(get(root, 'kind'));
-  const items = get(root, 'items');
-  if (kind && kind.endsWith('List') && items?.kind === 'seq') {
-    return items.items.flatMap((item) => (item.kind === 'map' && str(get(item, 'kind')) ? [object(file, doc, item)] : []));
+  const out: Resource[] = [];
+  collect(file, doc, root, 0, out, notices);
+  return out;
+}
+
+function collect(file: ParsedFile, doc: ParsedDoc, node: MapNode, depth: number, out: Resource[], notices?: FormatNotice[]): void {
+  const kindPair = getPair(node, 'kind');
+  const kind = str(kindPair?.value);
+  const items = get(node, 'items');
+  if (kindPair && kind && kind.endsWith('List') && items?.kind === 'seq') {
+    if (depth >= MAX_LIST_DEPTH) {
+      notices?.push({
+        span: kindPair.value.span,
+        message: `Cloudline reads lists nested up to ${MAX_LIST_DEPTH} deep: this ${kind} is deeper, so its items are not linted.`,
+      });
+      return;
+    }
+    for (const item of items.items) {
+      if (item.kind === 'map' && str(get(item, 'kind'))) collect(file, doc, item, depth + 1, out, notices);
+    }
+    return;
   }
-  return [object(file, doc, root)];
+  if (getPair(node, 'kind')) out.push(object(file, doc, node));
 }
 
 function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
@@ -52,7 +125,9 @@ function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
   const name = str(namePair?.value);
   const namespace = str(get(metadata, 'namespace'));
   const body = Val.of(node, kubernetesResolver);
-  const path = POD_SPEC_PATHS[kind];
+  const apiVersion = str(get(node, 'apiVersion'));
+  const type = kubernetesType(kind, apiVersion);
+  const path = POD_SPEC_PATHS[type];
   let podSpec: Val | undefined;
   let podMeta: Val | undefined;
   if (path) {
@@ -61,11 +136,11 @@ function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
     podMeta = template.get('metadata');
     if (podSpec.isAbsent) podSpec = undefined;
   }
-  const facts: KubernetesFacts = { apiVersion: str(get(node, 'apiVersion')) ?? '', kind, name, namespace, podSpec, podMeta };
+  const facts: KubernetesFacts = { apiVersion: apiVersion ?? '', kind, name, namespace, podSpec, podMeta };
   const id = [kind, namespace, name ?? '(unnamed)'].filter((p) => p !== undefined).join('/');
   return {
     format: 'kubernetes',
-    type: kind,
+    type,
     id,
     node,
     anchor: namePair?.value ?? kindPair.value,

@@ -51,3 +51,9 @@ export interface KubernetesFacts {
   /** The pod template's metadata (or the Pod's own), for labels and annotations. */
   readonly podMeta?: Val;
 }
+
+/** A part of a file the formats could not read (its resources are not linted): said as an information notice. */
+export interface FormatNotice {
+  readonly span: readonly [number, number];
+  readonly message: string;
+}

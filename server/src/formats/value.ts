@@ -1,6 +1,31 @@
 // Values as rules see them: known, unknown (decided only at deploy) or absent, with intrinsic branches kept apart.
 import type { MapNode, Node, Scalar, ScalarNode } from '../model/tree';
 
+/**
+ * True when `pair` is a CloudFormation `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: …}]` loop that may
+ * make the key `key`: with a literal collection of strings and no nested loop, exactly the keys it makes; otherwise
+ * any key.
+ */
+export function loopMayMake(pair: { key: ScalarNode; value: Node }, key: string): boolean {
+  if (typeof pair.key.value !== 'string' || !pair.key.value.startsWith('Fn::ForEach::')) return false;
+  const args = pair.value;
+  if (args.kind !== 'seq' || args.items.length !== 3) return true;
+  const [idNode, collection, outputs] = args.items;
+  const id = idNode.kind === 'scalar' && typeof idNode.value === 'string' ? idNode.value : undefined;
+  if (!id || collection.kind !== 'seq' || outputs.kind !== 'map') return true;
+  for (const out of outputs.pairs) {
+    const template = String(out.key.value);
+    if (template.startsWith('Fn::ForEach::')) return true;
+    for (const item of collection.items) {
+      if (item.kind !== 'scalar' || item.value === null || typeof item.value === 'object') return true;
+      const v = String(item.value);
+      const made = template.split(`\${${id}}`).join(v).split(`&{${id}}`).join(v.replace(/[^A-Za-z0-9]/g, ''));
+      if (made === key) return true;
+    }
+  }
+  return false;
+}
+
 /** One concrete possibility for a value. */
 export type Alt =
   | { readonly state: 'known'; readonly node: Node; readonly at: Node; readonly when: readonly string[]; readonly shadow?: Node }
@@ -62,6 +87,9 @@ export class Val {
           out.push({ state: 'unknown', at: pair?.value ?? alt.at, when: alt.when, why: 'known only after apply' });
         } else if (pair) {
           out.push(...this.resolver.resolve(pair.value, pair.value, alt.when, shadowNode(shadowChild)));
+        } else if (alt.node.pairs.some((p) => loopMayMake(p, key))) {
+          // A CloudFormation loop in the mapping makes keys only at deploy time: this one may be among them.
+          out.push({ state: 'unknown', at: alt.node, when: alt.when, why: 'an Fn::ForEach loop may set it' });
         } else {
           out.push({ state: 'absent', at: alt.node, when: alt.when });
         }

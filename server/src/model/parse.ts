@@ -207,10 +207,12 @@ function isCloudFormation(root: Node): boolean {
   if (get(root, 'AWSTemplateFormatVersion') !== undefined) return true;
   const transform = get(root, 'Transform');
   const transforms = transform?.kind === 'seq' ? transform.items : transform ? [transform] : [];
-  if (transforms.some((t) => str(t)?.startsWith('AWS::Serverless'))) return true;
+  // AWS::Serverless-2016-10-31, AWS::LanguageExtensions, AWS::Include, …: only CloudFormation has them.
+  if (transforms.some((t) => str(t)?.startsWith('AWS::'))) return true;
   const resources = get(root, 'Resources');
   if (resources?.kind !== 'map' || resources.pairs.length === 0) return false;
   return resources.pairs.some((p) => {
+    if (String(p.key.value).startsWith('Fn::ForEach::') && p.value.kind === 'seq') return true;
     const type = str(get(p.value, 'Type'));
     return type !== undefined && /^(AWS|Alexa|Custom)::/.test(type);
   });

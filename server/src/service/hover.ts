@@ -1,5 +1,7 @@
 // Hover: on a finding, the responsibility card for it; on a resource's type, the service's side of the line.
-import type { Hover } from 'vscode-languageserver';
+// Cards are Markdown, or plain text for a client that accepts only plain text. Text that comes from the file (a
+// logical ID, a type) is escaped: a logical ID is the author's to choose, and must not turn into links or images.
+import type { Hover, MarkupKind } from 'vscode-languageserver';
 import type { Catalogue, ServiceInfo } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
 import type { Resource } from '../formats/resource';
@@ -12,66 +14,144 @@ const MODEL_TEXT: Record<string, string> = {
   Hybrid: 'Hybrid — the provider runs the managed control plane; the workloads are yours',
 };
 
-function serviceLines(service: ServiceInfo | undefined, fallbackModel: string): string[] {
-  if (!service) return [`**Service model:** ${MODEL_TEXT[fallbackModel] ?? fallbackModel}`];
+/** Builds card text in Markdown or in plain text. */
+class Card {
+  constructor(readonly kind: MarkupKind) {}
+
+  get md(): boolean {
+    return this.kind === 'markdown';
+  }
+
+  heading(s: string): string {
+    return this.md ? `### ${s}` : s;
+  }
+
+  bold(s: string): string {
+    return this.md ? `**${s}**` : s;
+  }
+
+  italic(s: string): string {
+    return this.md ? `_${s}_` : s;
+  }
+
+  /** Text that comes from the file, shown as code: a code span no backtick inside can close. */
+  code(s: string): string {
+    const flat = s.replace(/[\r\n]+/g, ' ');
+    if (!this.md) return flat;
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space at each end: padding is needed when the text starts or ends with a backtick.
+    const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+  }
+
+  /** Text that comes from the file, shown as text: every Markdown and HTML character escaped. */
+  text(s: string): string {
+    return escapeMarkdown(s.replace(/[\r\n]+/g, ' '), this.md);
+  }
+
+  /** Text the rules wrote in Markdown (remediation): as is, or without its code-span backticks in plain text. */
+  prose(s: string): string {
+    return this.md ? s : s.replace(/`([^`]*)`/g, '$1');
+  }
+
+  link(label: string, url: string): string {
+    return this.md ? `[${label}](${url})` : `${label}: ${url}`;
+  }
+
+  /** Lines joined; in plain text, a Markdown rule between cards becomes a plain one. */
+  static join(lines: readonly string[]): string {
+    return lines.join('\n');
+  }
+}
+
+/** `s` with every ASCII punctuation character Markdown or HTML could act on backslash-escaped (plain text: as is). */
+export function escapeMarkdown(s: string, markdown = true): string {
+  // Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all (but the colon, which
+  // alone starts nothing, so `AWS::S3::Bucket` stays readable in the raw text) leaves no syntax, autolinks included.
+  return markdown ? s.replace(/[!-/;-@[-`{-~]/g, (c) => `\\${c}`) : s;
+}
+
+function serviceLines(card: Card, service: ServiceInfo | undefined, fallbackModel: string): string[] {
+  if (!service) return [`${card.bold('Service model:')} ${MODEL_TEXT[fallbackModel] ?? fallbackModel}`];
   return [
-    `**${service.service}** · ${MODEL_TEXT[service.model] ?? service.model}`,
+    `${card.bold(service.service)} · ${MODEL_TEXT[service.model] ?? service.model}`,
     '',
-    `**${service.provider === 'AWS' ? 'AWS' : 'The provider'} secures:** ${service.providerSide}`,
+    `${card.bold(`${service.provider === 'AWS' ? 'AWS' : 'The provider'} secures:`)} ${service.providerSide}`,
     '',
-    `**Yours:** ${service.customerSide}`,
+    `${card.bold('Yours:')} ${service.customerSide}`,
   ];
 }
 
-/** The Markdown card for one finding. */
-export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: string) => string): string {
+/** The card for one finding (Markdown unless `kind` is plaintext). */
+export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: string) => string, kind: MarkupKind = 'markdown'): string {
+  const card = new Card(kind);
   const service = catalogue.service(f.resource.format, f.resource.type);
   const r = f.rule;
   const frameworks = r.frameworks.map((fw) => `${fw.framework} ${fw.version}: ${fw.controls.join(', ')}`);
-  return [
-    `### ${r.title}`,
-    `\`${r.id}\` · ${r.severity} · owner: **${r.responsibility.owner}** · ${r.responsibility.layer.replace(/-/g, ' ')}`,
+  return Card.join([
+    card.heading(r.title),
+    `${card.md ? `\`${r.id}\`` : r.id} · ${r.severity} · owner: ${card.bold(r.responsibility.owner)} · ${r.responsibility.layer.replace(/-/g, ' ')}`,
     '',
     // The finding's own message (with this rule's responsibility line) is shown right above by the editor.
-    ...serviceLines(service, r.responsibility.model),
+    ...serviceLines(card, service, r.responsibility.model),
     '',
-    `**Fix:** ${r.remediation}${f.fixes.length ? ' _(quick-fix available)_' : ''}`,
-    ...(frameworks.length ? ['', `**Frameworks:** ${frameworks.join(' · ')}`] : []),
+    `${card.bold('Fix:')} ${card.prose(r.remediation)}${f.fixes.length ? ` ${card.italic('(quick-fix available)')}` : ''}`,
+    ...(frameworks.length ? ['', `${card.bold('Frameworks:')} ${frameworks.join(' · ')}`] : []),
     '',
-    `[Rule documentation](${docUri(r.slug)})${r.docs[0] ? ` · [Provider documentation](${r.docs[0]})` : ''}`,
-  ].join('\n');
+    `${card.link('Rule documentation', docUri(r.slug))}${r.docs[0] ? ` · ${card.link('Provider documentation', r.docs[0])}` : ''}`,
+  ]);
 }
 
-/** The Markdown card for a resource's type: the service's responsibility split. */
-export function resourceCard(resource: Resource, catalogue: Catalogue, findings: readonly Finding[]): string | undefined {
+/** The card for a resource's type: the service's responsibility split (Markdown unless `kind` is plaintext). */
+export function resourceCard(resource: Resource, catalogue: Catalogue, findings: readonly Finding[], kind: MarkupKind = 'markdown'): string | undefined {
+  const card = new Card(kind);
   const service = catalogue.service(resource.format, resource.type);
   if (!service) return undefined;
   const mine = findings.filter((f) => f.resource.id === resource.id);
-  return [
-    `### ${resource.type}`,
-    ...serviceLines(service, service.model),
+  return Card.join([
+    card.heading(card.text(resource.type)),
+    ...serviceLines(card, service, service.model),
     '',
-    mine.length === 0 ? '_No customer-side findings on this resource._' : `**${mine.length} customer-side finding${mine.length === 1 ? '' : 's'}** on \`${resource.id}\`.`,
-    ...(service.docs?.[0] ? ['', `[Security in ${service.service}](${service.docs[0]})`] : []),
-  ].join('\n');
+    mine.length === 0
+      ? card.italic('No customer-side findings on this resource.')
+      : `${card.bold(`${mine.length} customer-side finding${mine.length === 1 ? '' : 's'}`)} on ${card.code(resource.id)}.`,
+    ...(service.docs?.[0] ? ['', card.link(`Security in ${service.service}`, service.docs[0])] : []),
+  ]);
 }
 
-/** Hover at `offset` of a linted document. */
-export function hoverAt(result: LintResult, offset: number, catalogue: Catalogue, docUri: (slug: string) => string): Hover | null {
+/**
+ * Hover at `offset` of a linted document, as Markdown, or as plain text when `kind` is plaintext (a client whose
+ * hover capability lists only plaintext, or prefers it).
+ */
+export function hoverAt(
+  result: LintResult,
+  offset: number,
+  catalogue: Catalogue,
+  docUri: (slug: string) => string,
+  kind: MarkupKind = 'markdown',
+): Hover | null {
   const lines = result.file.lines;
   const hits = result.findings.filter((f) => f.span[0] <= offset && offset <= f.span[1]);
   if (hits.length > 0) {
     // The narrowest span is the most specific finding; all findings there are shown.
     hits.sort((a, b) => a.span[1] - a.span[0] - (b.span[1] - b.span[0]));
+    const separator = kind === 'markdown' ? '\n\n---\n\n' : '\n\n';
     return {
-      contents: { kind: 'markdown', value: hits.map((f) => findingCard(f, catalogue, docUri)).join('\n\n---\n\n') },
+      contents: { kind, value: hits.map((f) => findingCard(f, catalogue, docUri, kind)).join(separator) },
       range: toRange(lines, hits[0].span),
     };
   }
   const resource = result.resources.find((r) => r.typeNode.span[0] <= offset && offset <= r.typeNode.span[1]);
   if (resource) {
-    const card = resourceCard(resource, catalogue, result.findings);
-    if (card) return { contents: { kind: 'markdown', value: card }, range: toRange(lines, resource.typeNode.span) };
+    const card = resourceCard(resource, catalogue, result.findings, kind);
+    if (card) return { contents: { kind, value: card }, range: toRange(lines, resource.typeNode.span) };
   }
   return null;
+}
+
+/** The hover content format for a client's hover `contentFormat` capability: its first supported choice, else Markdown. */
+export function hoverKind(contentFormat: readonly string[] | undefined): MarkupKind {
+  const first = contentFormat?.find((k) => k === 'markdown' || k === 'plaintext');
+  return first === 'plaintext' ? 'plaintext' : 'markdown';
 }
