@@ -136,6 +136,19 @@ describe('edits: addPairs in YAML', () => {
     assert.equal(addPairs('t.yaml', 'P:\n  S: |\n    line1\n    line2\nQ: 1\n', ['P'], { D: 3 }), 'P:\n  S: |\n    line1\n    line2\n  D: 3\nQ: 1\n');
   });
 
+  it('edge cases: no final line break, a multi-line flow value, a folded scalar before a blank line, a document end', () => {
+    assert.equal(addPairs('t.yaml', 'P:\n  A: 1', ['P'], { B: 2 }), 'P:\n  A: 1\n  B: 2');
+    assert.equal(addPairs('t.yaml', 'P:\n  A: [1,\n    2]\nQ: 1\n', ['P'], { B: 2 }), 'P:\n  A: [1,\n    2]\n  B: 2\nQ: 1\n');
+    assert.equal(addPairs('t.yaml', 'P:\n  A: >-\n    folded\n\nQ: 1\n', ['P'], { B: 2 }), 'P:\n  A: >-\n    folded\n  B: 2\n\nQ: 1\n');
+    assert.equal(addPairs('t.yaml', 'P:\n  A: 1\n...\n', ['P'], { B: 2 }), 'P:\n  A: 1\n  B: 2\n...\n');
+    assert.equal(addPairs('t.yaml', 'P:\n  A: 1 # c }\n', ['P'], { B: { x: 1 } }), 'P:\n  A: 1 # c }\n  B:\n    x: 1\n');
+  });
+
+  it('flow mapping: a brace inside a string or a mapping over several lines', () => {
+    assert.equal(addPairs('t.yaml', 'P: {A: "}"}\n', ['P'], { B: 2 }), 'P: {A: "}", B: 2}\n');
+    assert.equal(addPairs('t.yaml', 'P: {A: 1,\n  C: 3}\n', ['P'], { B: 2 }), 'P: {A: 1,\n  C: 3, B: 2}\n');
+  });
+
   it('block mapping in a list item (Kubernetes containers)', () => {
     const text = 'containers:\n  - name: app\n    image: nginx:1.27\nother: 1\n';
     const file = parsed('t.yaml', text);
@@ -169,6 +182,10 @@ describe('edits: addPairs in YAML', () => {
 describe('edits: addPairs in JSON', () => {
   it('one-line object: after the last pair, with ", "', () => {
     assert.equal(addPairs('t.json', '{"P": {"A": 1}}', ['P'], { B: { C: [true] }, D: 'x' }), '{"P": {"A": 1, "B": {"C": [true]}, "D": "x"}}');
+  });
+
+  it('one-line object inside an indented file stays on one line', () => {
+    assert.equal(addPairs('t.json', '{\n  "P": {"A": 1},\n  "Q": 1\n}', ['P'], { B: { C: 1 } }), '{\n  "P": {"A": 1, "B": {"C": 1}},\n  "Q": 1\n}');
   });
 
   it('empty one-line object', () => {
