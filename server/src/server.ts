@@ -19,7 +19,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from './engine/config';
+import { byRuleId, CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from './engine/config';
 import { defaultCatalogue } from './engine/default-catalogue';
 import { lintFiles, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
@@ -136,7 +136,7 @@ export function startServer(connection: Connection): void {
     const folder = path ? folderOf(path) : undefined;
     const options = mergeOptions(folder ? folderConfig(folder) : undefined, {
       minimumSeverity: settings.minimumSeverity,
-      rules: settings.rules,
+      rules: byRuleId(settings.rules, catalogue),
       frameworks: settings.frameworks,
       exclude: settings.exclude,
     });

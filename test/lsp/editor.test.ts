@@ -153,6 +153,22 @@ describe('editor features over stdio', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
   });
 
+  it('editor settings override .cloudline.yaml for a rule named by ID in one and by slug in the other', async () => {
+    // Was a bug: the layers merged by key and lint looks up the ID first, so the file's "CL-AWS-004: off" won.
+    const configUri = uriOf('.cloudline.yaml');
+    writeFileSync(join(dir, '.cloudline.yaml'), 'rules:\n  CL-AWS-004: off\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    client.settings = { rules: { 'rds-publicly-accessible': 'medium' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await open('cfn/db.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n');
+    assert.equal(p.diagnostics.find((d) => d.code === 'CL-AWS-004')?.severity, 2, 'reported at the editor\'s medium (a warning)');
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('cfn/db.yaml') } });
+    rmSync(join(dir, '.cloudline.yaml'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
+  });
+
   it('scans the workspace with progress, publishing findings for files that are not open', async () => {
     client.progress.length = 0;
     const result = (await client.connection.sendRequest('cloudline/scanWorkspace', {})) as { files: number; findings: number; cancelled: boolean };

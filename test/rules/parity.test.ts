@@ -84,12 +84,14 @@ describe('rule catalogue parity', () => {
         }
         for (const ex of sets.bad ?? []) {
           it(`${format} bad: ${ex.name}`, () => {
+            // A bad example with no declared findings would pass with any rule that finds nothing: it could not fail.
+            assert.ok(Array.isArray(ex.findings) && ex.findings.length > 0, `${dir}: bad example "${ex.name}" declares no findings`);
             const result = lintText(file, ex.code);
             assert.deepEqual(result.problems, [], 'the example must parse');
             assert.deepEqual(result.errors, []);
             const mine = result.findings.filter((f) => f.rule === rule);
-            assert.deepEqual(mine.map((f) => spanText(result, f.span)), (ex.findings ?? []).map((f) => f.at));
-            (ex.findings ?? []).forEach((expected, k) => {
+            assert.deepEqual(mine.map((f) => spanText(result, f.span)), ex.findings!.map((f) => f.at));
+            ex.findings!.forEach((expected, k) => {
               if (expected.message) assert.ok(mine[k].message.includes(expected.message), `message "${mine[k].message}" lacks "${expected.message}"`);
             });
             // Snippet fixes are applied as if the user accepted every placeholder's default.

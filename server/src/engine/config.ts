@@ -57,7 +57,7 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
           const setting = scalar(p.value);
           if (!catalogue.rule(id)) problems.push({ span: p.key.span, message: `Unknown rule "${id}": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).` });
           else if (setting === false || setting === 'off' || (typeof setting === 'string' && (SEVERITIES as readonly string[]).includes(setting))) {
-            rules[id] = setting === false ? 'off' : (setting as 'off' | Severity);
+            rules[catalogue.rule(id)!.id] = setting === false ? 'off' : (setting as 'off' | Severity);
           } else problems.push({ span: p.value.span, message: `The setting for ${id} must be "off" or one of ${SEVERITIES.join(', ')}.` });
         }
         options.rules = rules;
@@ -94,7 +94,18 @@ export function isExcluded(relativePath: string, exclude: readonly string[] | un
   return !!exclude?.some((glob) => minimatch(relativePath, glob, { dot: true, matchBase: !glob.includes('/') }));
 }
 
-/** Merges option layers: later layers override earlier ones, rule settings merge key by key. */
+/**
+ * Rule settings keyed by rule ID (a slug becomes its rule's ID; unknown names stay as written), so that option
+ * layers naming the same rule by ID in one and by slug in the other still override each other when merged.
+ */
+export function byRuleId(rules: Readonly<Record<string, 'off' | Severity>> | undefined, catalogue: Catalogue): Record<string, 'off' | Severity> | undefined {
+  if (!rules) return undefined;
+  const out: Record<string, 'off' | Severity> = {};
+  for (const [name, setting] of Object.entries(rules)) out[catalogue.rule(name)?.id ?? name] = setting;
+  return out;
+}
+
+/** Merges option layers: later layers override earlier ones, rule settings merge key by key (see byRuleId). */
 export function mergeOptions(...layers: (Options | undefined)[]): Options {
   const out: { -readonly [K in keyof Options]: Options[K] } = {};
   for (const l of layers) {
