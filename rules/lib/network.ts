@@ -1,8 +1,6 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
-import type { Resource } from '../../server/src/formats/resource';
-import { Val, type Resolver } from '../../server/src/formats/value';
-import type { Node, ScalarNode } from '../../server/src/model/tree';
+import { type Node, type Resolver, type Resource, type ScalarNode, Val } from '../kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // CIDRs

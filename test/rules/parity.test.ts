@@ -71,6 +71,12 @@ describe('rule catalogue parity', () => {
         }
       });
 
+      it('is marked fixable iff one of its bad examples has a fix', () => {
+        // Each bad example below checks that its `fixed` text is declared iff a fix is offered.
+        const fixed = Object.values(examples).some((sets) => (sets.bad ?? []).some((ex) => ex.fixed !== undefined));
+        assert.equal(rule.fixable, fixed, `${dir}: fixable is ${rule.fixable} but ${fixed ? 'a' : 'no'} bad example has a fix`);
+      });
+
       for (const [format, sets] of Object.entries(examples)) {
         const file = EXAMPLE_FILES[format] ?? 'unknown';
         for (const ex of sets.good ?? []) {

@@ -1,7 +1,5 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { findReachable, strIs } from '../../lib/network';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
@@ -32,6 +30,7 @@ export default defineRule({
   slug: 'cloudfront-allows-http',
   title: 'CloudFront distribution allows plain HTTP',
   severity: 'medium',
+  fixable: true,
   description:
     'A cache behavior with ViewerProtocolPolicy allow-all serves content to viewers over plain HTTP, where it can be read and altered in transit, and lets cookies and tokens travel unencrypted.',
   remediation: 'Set ViewerProtocolPolicy (viewer_protocol_policy) to redirect-to-https, or https-only for APIs.',

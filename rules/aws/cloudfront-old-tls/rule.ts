@@ -1,7 +1,5 @@
 // CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { findReachable, isMissingBlock, keyNode, nodeUnder, reachable } from '../../lib/network';
 
 /** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
@@ -77,6 +75,7 @@ export default defineRule({
   slug: 'cloudfront-old-tls',
   title: 'CloudFront distribution accepts TLS older than 1.2',
   severity: 'low',
+  fixable: false,
   description:
     'A distribution whose viewer security policy is below TLSv1.2_2018 (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016), or that uses the default *.cloudfront.net certificate, lets viewers negotiate deprecated TLS 1.0/1.1 (even SSLv3) and weak cipher suites.',
   remediation: 'Serve the distribution under your own domain with an ACM certificate and set MinimumProtocolVersion (minimum_protocol_version) to TLSv1.2_2021 or newer.',

@@ -1,6 +1,5 @@
 // CL-AWS-084: a CloudTrail trail without log file integrity validation.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { addProperty } from '../../lib/s3';
 
 const CONSEQUENCE = 'so a log file that is changed or deleted after delivery cannot be detected';
@@ -29,6 +28,7 @@ export default defineRule({
   slug: 'cloudtrail-log-validation-disabled',
   title: 'CloudTrail log file validation is not enabled',
   severity: 'medium',
+  fixable: true,
   description:
     'With log file validation CloudTrail delivers a signed digest file every hour that lets you prove whether a delivered log file was changed, deleted or left intact. Without it, someone with write access to the log bucket can alter or remove the record of their actions unnoticed.',
   remediation: 'Set EnableLogFileValidation (enable_log_file_validation) to true, and validate the logs with aws cloudtrail validate-logs when you rely on them.',

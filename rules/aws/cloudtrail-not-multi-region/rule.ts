@@ -1,6 +1,5 @@
 // CL-AWS-083: a CloudTrail trail that records a single region.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { addProperty } from '../../lib/s3';
 
 const CONSEQUENCE = 'so API activity in every other region, where an attacker may well work, is not recorded by it';
@@ -29,6 +28,7 @@ export default defineRule({
   slug: 'cloudtrail-not-multi-region',
   title: 'CloudTrail trail does not cover all regions',
   severity: 'medium',
+  fixable: true,
   description:
     'A single-region trail records API activity only in the region where it was created. Activity elsewhere (resources launched in an unused region, global service events routed to another region) leaves no record in the trail.',
   remediation: 'Set IsMultiRegionTrail (is_multi_region_trail) to true so that the trail records every region, including regions enabled later.',

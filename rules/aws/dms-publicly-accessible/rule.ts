@@ -1,6 +1,5 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { findReachable, missingAt, missingFromParent, reachable } from '../../lib/network';
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
@@ -45,6 +44,7 @@ export default defineRule({
   slug: 'dms-publicly-accessible',
   title: 'DMS replication instance is publicly accessible',
   severity: 'high',
+  fixable: true,
   description:
     'A publicly accessible DMS replication instance has a public IP address while it holds connections, and credentials, to your source and target databases.',
   remediation: 'Set PubliclyAccessible (publicly_accessible) to false and connect the replication instance to its endpoints over the VPC, a VPN, AWS Direct Connect or VPC peering.',

@@ -1,9 +1,5 @@
 // CL-AWS-082: a DynamoDB table without point-in-time recovery (continuous backups).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import type { MapNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, type MapNode, type Resource, type Val } from '../../kit';
 
 const asMap = (v: Val | undefined): MapNode | undefined => (v?.node?.kind === 'map' ? (v.node as MapNode) : undefined);
 
@@ -59,6 +55,7 @@ export default defineRule({
   slug: 'dynamodb-pitr-disabled',
   title: 'DynamoDB table has point-in-time recovery disabled',
   severity: 'medium',
+  fixable: true,
   description:
     'Point-in-time recovery keeps continuous backups of a DynamoDB table so it can be restored to any second of the recovery period (up to 35 days). It is off unless you turn it on; without it an accidental delete or overwrite is recoverable only from on-demand backups someone remembered to take.',
   remediation: 'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled (point_in_time_recovery.enabled) to true.',

@@ -1,8 +1,5 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { TextEdit } from '../../../server/src/engine/edits';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type TextEdit, type Val } from '../../kit';
 import { isMissingBlock, keyNode, missingAt, nodeUnder, reachable, strIs } from '../../lib/network';
 
 interface Shape {
@@ -99,6 +96,7 @@ export default defineRule({
   slug: 'ec2-imdsv2-not-required',
   title: 'EC2 instance metadata service does not require IMDSv2',
   severity: 'medium',
+  fixable: true,
   description:
     'Without HttpTokens set to required, an instance still answers IMDSv1 requests, so a server-side request forgery (SSRF) bug or an open proxy on it can read the instance role credentials from the metadata service.',
   remediation: 'Set MetadataOptions.HttpTokens (metadata_options.http_tokens) to required after checking that the software on the instances uses IMDSv2-capable SDKs and agents.',

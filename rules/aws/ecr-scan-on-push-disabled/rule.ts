@@ -1,9 +1,5 @@
 // CL-AWS-101: an ECR repository whose images are not scanned for vulnerabilities when pushed.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import type { MapNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, type MapNode, type Resource, type Val, wildcardMatch } from '../../kit';
 
 const asMap = (v: Val | undefined): MapNode | undefined => (v?.node?.kind === 'map' ? (v.node as MapNode) : undefined);
 
@@ -16,31 +12,6 @@ interface RegistryKeys {
 }
 
 const SCANNING_FREQUENCIES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);
-
-export function wildcardMatches(filter: string, name: string): boolean {
-  // Greedy two-pointer matching with backtracking to the last "*" only: O(filter × name) at worst, never
-  // exponential (a regex of ".*" groups is exponential in the number of stars on a failing match).
-  let f = 0;
-  let n = 0;
-  let star = -1;
-  let mark = 0;
-  while (n < name.length) {
-    if (f < filter.length && filter[f] !== '*' && filter[f] === name[n]) {
-      f++;
-      n++;
-    } else if (f < filter.length && filter[f] === '*') {
-      star = f++;
-      mark = n;
-    } else if (star >= 0) {
-      f = star + 1;
-      n = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (f < filter.length && filter[f] === '*') f++;
-  return f === filter.length;
-}
 
 /**
  * A registry scanning configuration in the same file that scans this repository on push (or continuously) makes
@@ -65,7 +36,7 @@ function registryScans(r: Resource, ctx: CheckContext, keys: RegistryKeys, repoN
         const pattern = value.str();
         if (pattern === undefined) continue;
         if (name === undefined) return true; // generated or unknown repository name: cannot tell, so assume covered
-        if (wildcardMatches(pattern, name)) return true;
+        if (wildcardMatch(pattern, name)) return true;
       }
     }
   }
@@ -129,6 +100,7 @@ export default defineRule({
   slug: 'ecr-scan-on-push-disabled',
   title: 'ECR repository does not scan images on push',
   severity: 'medium',
+  fixable: true,
   description:
     'Scan on push runs a vulnerability scan of each image when it is pushed, so known CVEs in the operating system packages show up before the image is deployed. It is off by default for a repository; registry-level scanning rules (basic or Amazon Inspector enhanced scanning) are the alternative.',
   remediation: 'Set ImageScanningConfiguration.ScanOnPush (image_scanning_configuration.scan_on_push) to true, or configure registry-level scanning with a rule that covers the repository.',

@@ -1,8 +1,5 @@
 // CL-AWS-102: an ECR repository whose image tags can be overwritten (MUTABLE, the default).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { MapNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, type MapNode, type Resource } from '../../kit';
 
 /** IMMUTABLE_WITH_EXCLUSION keeps every tag immutable except the ones its filters name: accepted. */
 const ACCEPTED = new Set(['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']);
@@ -38,6 +35,7 @@ export default defineRule({
   slug: 'ecr-tag-mutable',
   title: 'ECR repository allows image tags to be overwritten',
   severity: 'low',
+  fixable: true,
   description:
     'With mutable tags (the default) anyone who can push to the repository can replace the image behind an existing tag such as v1.4.2, and the next deployment or scale-out silently pulls the new image. Immutable tags make every tag point to one image for good.',
   remediation: 'Set ImageTagMutability (image_tag_mutability) to IMMUTABLE, or IMMUTABLE_WITH_EXCLUSION for a few moving tags such as latest.',

@@ -1,9 +1,5 @@
 // CL-AWS-099: an ECS task definition with a privileged container (root on the host, all devices, no isolation).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { parseEmbeddedJson } from '../../../server/src/model/embedded';
+import { type CheckContext, defineRule, parseEmbeddedJson, type Resource, Val } from '../../kit';
 
 /**
  * The container definitions of a task definition: CloudFormation's ContainerDefinitions list, or Terraform's
@@ -41,6 +37,7 @@ export default defineRule({
   slug: 'ecs-task-privileged',
   title: 'ECS container runs privileged',
   severity: 'high',
+  fixable: true,
   description:
     'A privileged container gets elevated privileges on the container instance, similar to root on the host: all devices, all capabilities, no seccomp or AppArmor confinement. A compromise of the container is then a compromise of the host and of every other task on it.',
   remediation: 'Remove Privileged (privileged) or set it to false, and grant only the specific Linux capabilities the container needs with LinuxParameters.Capabilities.',

@@ -1,6 +1,5 @@
 // CL-AWS-056: EFS file systems that are not encrypted at rest.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { requireTrue } from '../../lib/encryption';
 
 function check(key: string) {
@@ -22,6 +21,7 @@ export default defineRule({
   slug: 'efs-not-encrypted',
   title: 'EFS file system is not encrypted at rest',
   severity: 'high',
+  fixable: true,
   description:
     'An EFS file system created without encryption at rest keeps file data and metadata in plaintext for its whole life: encryption can only be chosen at creation. The console turns it on by default, but the API, CloudFormation and Terraform do not.',
   remediation: 'Set Encrypted (encrypted) to true, optionally with a customer managed KMS key, and move the data of an existing file system to a new encrypted one.',

@@ -1,8 +1,5 @@
 // CL-AWS-091: an EKS cluster whose control plane does not log audit and authenticator events.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { pairOf } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, pairOf, type Resource, Val } from '../../kit';
 
 /** The log types this rule requires: who did what through the API server, and who authenticated as whom. */
 const REQUIRED = ['audit', 'authenticator'];
@@ -48,6 +45,7 @@ export default defineRule({
   slug: 'eks-control-plane-logging-disabled',
   title: 'EKS control plane audit and authenticator logs are not enabled',
   severity: 'medium',
+  fixable: false,
   description:
     'EKS sends no control plane logs unless you enable them. The audit log records every request to the Kubernetes API server (who, what, when); the authenticator log records which IAM identity authenticated as which Kubernetes user. Without them, a compromised credential or a malicious workload that calls the API leaves no trace.',
   remediation: 'Enable at least the audit and authenticator log types (Logging.ClusterLogging.EnabledTypes, enabled_cluster_log_types); add api, controllerManager and scheduler if you need them for troubleshooting.',

@@ -1,7 +1,6 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { cacheEngine, isSet, requireTrue } from '../../lib/encryption';
+import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
+import { cacheEngine, requireTrue } from '../../lib/encryption';
 
 function check(names: { atRest: string; engine: string; global: string }) {
   return (r: Resource, ctx: CheckContext) => {
@@ -27,6 +26,7 @@ export default defineRule({
   slug: 'elasticache-no-encryption-at-rest',
   title: 'ElastiCache replication group is not encrypted at rest',
   severity: 'medium',
+  fixable: true,
   description:
     'A Redis OSS or Valkey replication group without encryption at rest writes data to disk unencrypted during synchronisation, swap and backup, and stores its backups in S3 unencrypted. It can only be turned on when the group is created.',
   remediation: 'Set AtRestEncryptionEnabled (at_rest_encryption_enabled) to true, optionally with KmsKeyId (kms_key_id), when creating the replication group.',

@@ -1,7 +1,6 @@
 // CL-AWS-062: ElastiCache (Redis OSS / Valkey) replication groups without TLS between clients and nodes.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { cacheEngine, isOneOf, isSet, requireTrue } from '../../lib/encryption';
+import { type CheckContext, defineRule, isOneOf, isSet, type Resource } from '../../kit';
+import { cacheEngine, requireTrue } from '../../lib/encryption';
 
 // No quick-fix: turning TLS on (or requiring it) is only half the change, every client has to connect with TLS too.
 
@@ -32,6 +31,7 @@ export default defineRule({
   slug: 'elasticache-no-encryption-in-transit',
   title: 'ElastiCache replication group does not encrypt data in transit',
   severity: 'medium',
+  fixable: false,
   description:
     'Without in-transit encryption, commands, cached data and AUTH passwords travel in plaintext between clients and nodes and between the nodes themselves, readable by anything that can observe the VPC traffic. TransitEncryptionMode preferred still accepts plaintext clients.',
   remediation: 'Set TransitEncryptionEnabled (transit_encryption_enabled) to true with TransitEncryptionMode required, and connect clients with TLS.',

@@ -1,6 +1,5 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { findReachable, strIs } from '../../lib/network';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
@@ -79,6 +78,7 @@ export default defineRule({
   slug: 'elb-outdated-tls-policy',
   title: 'Load balancer TLS policy allows TLS 1.0 or 1.1',
   severity: 'low',
+  fixable: false,
   description:
     'An HTTPS or TLS listener whose security policy allows TLS 1.0 or 1.1 (including the API default ELBSecurityPolicy-2016-08) lets clients negotiate deprecated protocol versions and CBC/SHA-1 cipher suites.',
   remediation: 'Set SslPolicy (ssl_policy) to ELBSecurityPolicy-TLS13-1-2-2021-06 or another TLS 1.2+ policy once no client needs TLS 1.0/1.1.',

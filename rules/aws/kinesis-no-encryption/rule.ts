@@ -1,12 +1,12 @@
 // CL-AWS-060: Kinesis data streams without server-side encryption.
-import { defineRule } from '../../../server/src/engine/rule';
-import { blocks, isOneOf, missingAt } from '../../lib/encryption';
+import { blocks, defineRule, isOneOf, missingAt } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-060',
   slug: 'kinesis-no-encryption',
   title: 'Kinesis data stream has no server-side encryption',
   severity: 'medium',
+  fixable: false,
   description:
     'Kinesis Data Streams encrypts records at rest only when server-side encryption with a KMS key is turned on for the stream; otherwise records are stored unencrypted for the whole retention period.',
   remediation: 'Add StreamEncryption with EncryptionType KMS and a KeyId (encryption_type = "KMS" and kms_key_id), using alias/aws/kinesis or a customer managed key.',

@@ -1,7 +1,5 @@
 // CL-AWS-071: a symmetric KMS key without automatic key rotation.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { addProperty } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the same key material protects everything it encrypts for as long as the key lives';
@@ -47,6 +45,7 @@ export default defineRule({
   slug: 'kms-key-rotation-disabled',
   title: 'KMS key rotation is not enabled',
   severity: 'medium',
+  fixable: true,
   description:
     'Automatic rotation gives a symmetric customer managed key new key material every year (or the period you set) while keeping the old material to decrypt existing data. Without it, one key material protects all data for the key\'s whole life, which widens the impact of any exposure and fails cryptoperiod requirements.',
   remediation: 'Set EnableKeyRotation (enable_key_rotation) to true on symmetric encryption keys.',

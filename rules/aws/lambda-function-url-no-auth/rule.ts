@@ -1,7 +1,5 @@
 // CL-AWS-021: a Lambda function URL that anyone on the internet can call without signing the request.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 
 function report(r: Resource, ctx: CheckContext, v: Val, attr: string): void {
   const bad = v.find((x) => x.str()?.toUpperCase() === 'NONE');
@@ -25,6 +23,7 @@ export default defineRule({
   slug: 'lambda-function-url-no-auth',
   title: 'Lambda function URL has no authentication',
   severity: 'medium',
+  fixable: false,
   description:
     'A function URL with AuthType NONE is a public HTTPS endpoint: anyone who learns the URL can invoke the function, run up its cost and reach whatever it can reach. The function itself must then authenticate every caller.',
   remediation: 'Set AuthType to AWS_IAM and sign requests (or put the function behind API Gateway or CloudFront with an authorizer); keep NONE only for endpoints that authenticate callers in code.',

@@ -1,7 +1,5 @@
 // CL-AWS-094: an Amazon MQ broker that opts out of automatic minor/patch engine upgrades.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 /** Engine versions from which AWS requires automatic minor version upgrades to be on. */
@@ -32,6 +30,7 @@ export default defineRule({
   slug: 'mq-auto-minor-upgrade-disabled',
   title: 'Amazon MQ broker has automatic minor version upgrades disabled',
   severity: 'low',
+  fixable: true,
   description:
     'With automatic minor version upgrades, Amazon MQ upgrades the broker to the newest supported patch version of its engine during the maintenance window. Turning it off leaves known engine vulnerabilities in place until someone upgrades by hand; for ActiveMQ 5.18+ and RabbitMQ 3.13+ AWS requires it to be on.',
   remediation: 'Set AutoMinorVersionUpgrade (auto_minor_version_upgrade) to true and pick a maintenance window that suits you.',

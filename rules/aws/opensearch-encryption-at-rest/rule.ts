@@ -1,5 +1,5 @@
 // CL-AWS-065: OpenSearch / Elasticsearch domains without encryption at rest.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { requireBlockTrue } from '../../lib/encryption';
 
 export default defineRule({
@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'opensearch-encryption-at-rest',
   title: 'OpenSearch domain is not encrypted at rest',
   severity: 'medium',
+  fixable: true,
   description:
     'An OpenSearch Service (or Elasticsearch) domain without encryption at rest stores indices, logs, swap files and automated snapshots unencrypted. The API, CloudFormation and Terraform create domains without it unless asked.',
   remediation: 'Set EncryptionAtRestOptions Enabled to true (encrypt_at_rest { enabled = true }), optionally with a KMS key.',

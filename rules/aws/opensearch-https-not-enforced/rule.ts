@@ -1,7 +1,6 @@
 // CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { blocks, isOneOf, requireBlockTrue } from '../../lib/encryption';
+import { blocks, type CheckContext, defineRule, isOneOf, type Resource } from '../../kit';
+import { requireBlockTrue } from '../../lib/encryption';
 
 const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -23,6 +22,7 @@ export default defineRule({
   slug: 'opensearch-https-not-enforced',
   title: 'OpenSearch domain does not enforce HTTPS',
   severity: 'high',
+  fixable: true,
   description:
     'A domain that does not enforce HTTPS also answers plain HTTP, so queries, documents and credentials (basic auth, signed requests) can travel unencrypted. A TLS policy of Policy-Min-TLS-1-0-2019-07 still accepts the deprecated TLS 1.0 and 1.1.',
   remediation: 'Set DomainEndpointOptions EnforceHTTPS to true (domain_endpoint_options { enforce_https = true }) with TLSSecurityPolicy Policy-Min-TLS-1-2-2019-07 or newer.',

@@ -1,5 +1,5 @@
 // CL-AWS-066: OpenSearch / Elasticsearch domains without node-to-node encryption.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { requireBlockTrue } from '../../lib/encryption';
 
 export default defineRule({
@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'opensearch-node-to-node-encryption',
   title: 'OpenSearch domain does not encrypt traffic between nodes',
   severity: 'medium',
+  fixable: true,
   description:
     'Without node-to-node encryption, the traffic between the nodes of an OpenSearch Service (or Elasticsearch) domain inside the VPC, including replicated documents and search results, is not protected by TLS. It is off unless you turn it on.',
   remediation: 'Set NodeToNodeEncryptionOptions Enabled to true (node_to_node_encryption { enabled = true }).',

@@ -1,6 +1,5 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { isMissingBlock, missingAt, missingFromParent, reachable } from '../../lib/network';
 
 function check(attr: string) {
@@ -21,6 +20,7 @@ export default defineRule({
   slug: 'opensearch-outside-vpc',
   title: 'OpenSearch domain is not placed in a VPC',
   severity: 'medium',
+  fixable: false,
   description:
     'An OpenSearch Service (or Elasticsearch) domain created without VPC options gets a public endpoint; only its resource-based access policy (and fine-grained access control, if on) then decides who on the internet can query it.',
   remediation: 'Create the domain with VPCOptions (vpc_options) in private subnets and reach it from inside the VPC; this needs a new domain.',

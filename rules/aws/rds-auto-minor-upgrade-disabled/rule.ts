@@ -1,7 +1,5 @@
 // CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 function check(key: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -21,6 +19,7 @@ export default defineRule({
   slug: 'rds-auto-minor-upgrade-disabled',
   title: 'RDS automatic minor version upgrades are disabled',
   severity: 'low',
+  fixable: true,
   description:
     'With automatic minor version upgrades, RDS applies new minor engine versions, which carry security and bug fixes, during the maintenance window. The setting is on by default; turning it off leaves the engine on its current minor version until someone upgrades it or the version reaches end of support.',
   remediation: 'Set AutoMinorVersionUpgrade (auto_minor_version_upgrade) to true, or remove it to get the default (true).',

@@ -1,9 +1,5 @@
 // CL-AWS-081: RDS automated backups turned off (retention 0) or kept for less than 7 days, including the 1-day default.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import type { MapNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, type MapNode, type Resource, type Val } from '../../kit';
 
 /** The retention the rule asks for, and the value its quick-fix writes. */
 const MINIMUM_DAYS = 7;
@@ -95,6 +91,7 @@ export default defineRule({
   slug: 'rds-backup-retention-low',
   title: 'RDS automated backups are off or kept for less than 7 days',
   severity: 'medium',
+  fixable: true,
   description:
     'RDS keeps automated backups, and so point-in-time restore, only for the backup retention period. A retention of 0 turns them off; the API, CLI, CloudFormation and Terraform default of 1 day leaves a single day to notice corruption or a bad change.',
   remediation: 'Set BackupRetentionPeriod (backup_retention_period) to at least 7 days, longer where your recovery objectives require it.',

@@ -1,8 +1,5 @@
 // CL-AWS-080: an RDS DB instance or cluster that can be deleted without first turning deletion protection off.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { MapNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, type MapNode, type Resource } from '../../kit';
 
 /** Aurora DB instances take deletion protection from their cluster: the setting does not apply to them. */
 function isAuroraInstance(r: Resource, clusterKey: string | undefined, engineKey: string): boolean {
@@ -48,6 +45,7 @@ export default defineRule({
   slug: 'rds-deletion-protection-disabled',
   title: 'RDS database has deletion protection disabled',
   severity: 'medium',
+  fixable: true,
   description:
     'Without deletion protection an RDS DB instance or cluster is deleted by a single DeleteDBInstance/DeleteDBCluster call, a stack update that replaces or removes it, or a terraform destroy. Deletion protection is off by default in CloudFormation, Terraform and the API.',
   remediation: 'Set DeletionProtection (deletion_protection) to true; turn it off deliberately before a planned deletion.',

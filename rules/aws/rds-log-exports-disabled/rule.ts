@@ -1,6 +1,5 @@
 // CL-AWS-090: an RDS DB instance or cluster that exports no logs to CloudWatch Logs.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 const CONSEQUENCE = 'so its engine logs (errors, audit, slow queries) stay only briefly on the database host instead of CloudWatch Logs, where you can keep, search and alert on them';
 
@@ -36,6 +35,7 @@ export default defineRule({
   slug: 'rds-log-exports-disabled',
   title: 'RDS database logs are not exported to CloudWatch Logs',
   severity: 'low',
+  fixable: false,
   description:
     'RDS keeps engine logs (error log, general and slow query logs, audit logs, PostgreSQL logs) on the database host for a limited time and size. Exporting them to CloudWatch Logs keeps them for as long as you decide, beyond the life of the instance, where they can be searched and alerted on, for example on failed logins.',
   remediation: 'Set EnableCloudwatchLogsExports (enabled_cloudwatch_logs_exports) to the log types of the engine, for example error, general, slowquery and audit for MySQL, or postgresql for PostgreSQL.',

@@ -1,7 +1,5 @@
 // CL-AWS-004: an RDS DB instance with a public endpoint.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { CheckContext } from '../../../server/src/engine/rule';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -19,6 +17,7 @@ export default defineRule({
   slug: 'rds-publicly-accessible',
   title: 'RDS instance is publicly accessible',
   severity: 'high',
+  fixable: true,
   description:
     'A publicly accessible DB instance gets a public IP address and a DNS name that resolves to it. Only its security groups then stand between the database and the internet.',
   remediation: 'Set PubliclyAccessible (publicly_accessible) to false and reach the database from inside the VPC, through a bastion, VPN or AWS PrivateLink.',

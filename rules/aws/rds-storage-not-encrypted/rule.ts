@@ -1,7 +1,6 @@
 // CL-AWS-055: RDS DB instances and DB clusters whose storage is not encrypted.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { isSet, requireTrue } from '../../lib/encryption';
+import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
+import { requireTrue } from '../../lib/encryption';
 
 interface Names {
   readonly encrypted: string;
@@ -41,6 +40,7 @@ export default defineRule({
   slug: 'rds-storage-not-encrypted',
   title: 'RDS storage is not encrypted',
   severity: 'high',
+  fixable: true,
   description:
     'An RDS DB instance or cluster without storage encryption keeps the database files, automated backups, snapshots and replicas in plaintext. RDS does not encrypt unless you ask for it at creation, and an existing database cannot be encrypted in place.',
   remediation: 'Set StorageEncrypted (storage_encrypted) to true when creating the database; for an existing one, restore an encrypted copy of a snapshot.',

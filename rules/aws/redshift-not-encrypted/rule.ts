@@ -1,6 +1,5 @@
 // CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { requireTrue } from '../../lib/encryption';
 
 function check(key: string) {
@@ -22,6 +21,7 @@ export default defineRule({
   slug: 'redshift-not-encrypted',
   title: 'Redshift cluster has encryption at rest turned off',
   severity: 'medium',
+  fixable: true,
   description:
     'Since January 2025 Amazon Redshift encrypts every new provisioned cluster at rest, with an AWS owned key unless you name one. A template that still sets Encrypted to false describes an unencrypted legacy cluster, or fails for a new one.',
   remediation: 'Set Encrypted (encrypted) to true or remove it, optionally with KmsKeyId (kms_key_id) for a customer managed key.',

@@ -1,6 +1,5 @@
 // CL-AWS-032: a Redshift cluster with a public endpoint.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { findReachable } from '../../lib/network';
 
 function check(attr: string) {
@@ -21,6 +20,7 @@ export default defineRule({
   slug: 'redshift-publicly-accessible',
   title: 'Redshift cluster is publicly accessible',
   severity: 'high',
+  fixable: true,
   description:
     'A publicly accessible Redshift cluster gets a public IP address and an endpoint that resolves to it; only its security groups then stand between the data warehouse and the internet.',
   remediation: 'Set PubliclyAccessible (publicly_accessible) to false and reach the cluster from inside the VPC, through a VPN, a bastion or a Redshift-managed VPC endpoint.',

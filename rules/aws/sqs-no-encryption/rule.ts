@@ -1,7 +1,5 @@
 // CL-AWS-058: SQS queues that switch off the default SSE-SQS encryption without using SSE-KMS instead.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { isSet } from '../../lib/encryption';
+import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
 
 function check(names: { managed: string; key: string }) {
   return (r: Resource, ctx: CheckContext) => {
@@ -22,6 +20,7 @@ export default defineRule({
   slug: 'sqs-no-encryption',
   title: 'SQS queue has server-side encryption switched off',
   severity: 'medium',
+  fixable: true,
   description:
     'New SQS queues are encrypted at rest with SQS owned keys (SSE-SQS) by default. A queue that sets SqsManagedSseEnabled to false and has no KMS key opts out of that default and stores its messages unencrypted.',
   remediation: 'Remove SqsManagedSseEnabled: false (sqs_managed_sse_enabled = false) or set it to true, or set KmsMasterKeyId (kms_master_key_id) to use SSE-KMS.',

@@ -1,6 +1,5 @@
 // CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { findReachable } from '../../lib/network';
 
 function check(attr: string) {
@@ -15,6 +14,7 @@ export default defineRule({
   slug: 'subnet-map-public-ip',
   title: 'Subnet assigns public IP addresses on launch',
   severity: 'low',
+  fixable: false,
   description:
     'A subnet with MapPublicIpOnLaunch gives every network interface launched in it a public IPv4 address by default, so instances become addressable from the internet without anyone asking for it.',
   remediation:

@@ -1,0 +1,169 @@
+// The declarative layer for the most common control: "the setting at this path must be W".
+import type { Plain } from '../../server/src/engine/edits';
+import { addPath, addUnder } from '../../server/src/engine/add-path';
+import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/rule';
+import type { Resource } from '../../server/src/formats/resource';
+import type { Val } from '../../server/src/formats/value';
+import { get, getPair, type Node } from '../../server/src/model/tree';
+
+type Scalar = string | number | boolean;
+
+export interface SettingFormat {
+  /** Resource types of this format. */
+  readonly types: readonly string[];
+  /** Keys under the resource body (CloudFormation Properties, Terraform block body); Terraform blocks may be lists. */
+  readonly path: readonly string[];
+  /** Overrides the rule's `absentMeans` for this format (for example a key that the provider requires in a block). */
+  readonly absentMeans?: Scalar | null;
+  /** Overrides the rule's `appliesTo` for this format. */
+  readonly appliesTo?: (r: Resource) => boolean;
+}
+
+export interface SettingSpec {
+  /** What the resource is called in messages, before its ID: `KMS key`, `DynamoDB table`. */
+  readonly subject: string;
+  /** What follows from a bad value, as a clause: `so point-in-time recovery is off`. */
+  readonly consequence: string;
+  /** The value the setting must have; a fix writes it. */
+  readonly want: Scalar;
+  /**
+   * What the provider uses when the setting (or a block on its path) is not written: reported when it is not `want`.
+   * `null` means "absent is fine" (never reported).
+   */
+  readonly absentMeans: Scalar | null;
+  /**
+   * Accepts a known value other than `want` (default: equal to `want`, booleans and numbers also as strings,
+   * strings without case). Returning undefined means "cannot tell": not reported.
+   */
+  readonly ok?: (v: Val) => boolean | undefined;
+  /** Only resources for which this holds are checked (e.g. symmetric KMS keys). */
+  readonly appliesTo?: (r: Resource) => boolean;
+  /** Per format: the resource types and the path of the setting. `terraform` covers `*.tf.json` and plans. */
+  readonly formats: Partial<Record<Exclude<CheckFormat, 'kubernetes'>, SettingFormat>> & { readonly kubernetes?: SettingFormat };
+}
+
+/** The default acceptance test: the known value equals `want` (booleans and numbers also written as strings). */
+export function equals(want: Scalar): (v: Val) => boolean | undefined {
+  return (v) => {
+    if (typeof want === 'boolean') {
+      const b = v.bool();
+      return b === undefined ? undefined : b === want;
+    }
+    if (typeof want === 'number') {
+      const n = v.num();
+      return n === undefined ? undefined : n === want;
+    }
+    const s = v.str();
+    return s === undefined ? undefined : s.toLowerCase() === want.toLowerCase();
+  };
+}
+
+/** One place the setting should be: found with a value, or missing from `container` on (`missing` keys). */
+interface Spot {
+  /** One alternative of the value (single), or of the first missing step. */
+  readonly val: Val;
+  /** The deepest mapping on the path that is there (known), for adding what is missing. */
+  readonly container: Val;
+  /** The keys still missing under `container` (empty when the value is there). */
+  readonly missing: readonly string[];
+  /** The key of the deepest written step of the path (not the setting itself), if any. */
+  readonly keyNode?: Node;
+  /** True when the path goes through a branch of `Fn::If` or a list of several blocks: no fix for a missing value. */
+  readonly branched: boolean;
+}
+
+/** Every place the path leads to, through `Fn::If` alternatives and Terraform block lists; unknown places are left out. */
+function spots(start: Val, path: readonly string[]): Spot[] {
+  const out: Spot[] = [];
+  const walk = (here: Val, i: number, keyNode: Node | undefined, branched: boolean) => {
+    const key = path[i];
+    const child = here.get(key);
+    const alts = child.each();
+    const childBranched = branched || alts.length > 1;
+    const written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
+    for (const alt of alts) {
+      if (alt.isUnknown) continue;
+      if (alt.isAbsent) {
+        out.push({ val: alt, container: here, missing: path.slice(i), keyNode, branched: childBranched || alt.when.length > 0 });
+        continue;
+      }
+      if (i === path.length - 1) {
+        out.push({ val: alt, container: here, missing: [], keyNode, branched: childBranched });
+        continue;
+      }
+      const next = written ?? keyNode;
+      if (alt.isSeq) {
+        // A Terraform nested block as a list (always in plans): each block; an empty list is no block at all.
+        const items = alt.items();
+        if (items.length === 0 && alt.node?.kind === 'seq' && alt.node.items.length === 0) {
+          out.push({ val: alt, container: here, missing: path.slice(i), keyNode: written ?? keyNode, branched: true });
+        }
+        for (const item of items) for (const one of item.each()) if (one.isMap) walk(one, i + 1, next, childBranched || items.length > 1);
+      } else if (alt.isMap) {
+        walk(alt, i + 1, next, childBranched);
+      }
+    }
+  };
+  walk(start, 0, undefined, false);
+  return out;
+}
+
+function shown(path: readonly string[]): string {
+  return path.join('.');
+}
+
+function text(v: Scalar | null): string {
+  return String(v);
+}
+
+/**
+ * The `checks` of a rule whose control is one setting: the value at `path` must be `want`.
+ *
+ * - A known bad value is reported at the value (the first bad `Fn::If` alternative, with its condition), fixed by
+ *   writing `want` where the value is written in place (not from a parameter or a branch).
+ * - A missing value, when `absentMeans` is not what we want, is reported at the key of the nearest ancestor on the
+ *   path that is written (a block that lacks the setting), or at the resource anchor when nothing on the path is
+ *   written (or at the `Fn::If` branch that removes it). It is fixed by adding what is missing in the file's style.
+ * - Unknown values (parameters without default, interpolations, values known after apply) are never reported.
+ */
+export function settingChecks(spec: SettingSpec): Partial<Record<CheckFormat, Check>> {
+  const out: Partial<Record<CheckFormat, Check>> = {};
+  for (const [format, f] of Object.entries(spec.formats) as [CheckFormat, SettingFormat][]) {
+    out[format] = { types: f.types, run: (r, ctx) => checkSetting(r, ctx, spec, f) };
+  }
+  return out;
+}
+
+/** Runs one setting check on one resource (for rules that combine it with checks of their own). */
+export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, f: SettingFormat): void {
+  const applies = f.appliesTo ?? spec.appliesTo;
+  if (applies && !applies(r)) return;
+  if (r.format === 'terraform' && get(get(r.node, 'dynamic'), f.path[0])) return;
+  const ok = spec.ok ?? equals(spec.want);
+  const absentMeans = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
+  const missingIsBad = absentMeans !== null && absentMeans !== spec.want;
+  const subject = `${spec.subject} ${r.id}`;
+  const name = shown(f.path);
+  const leaf = f.path[f.path.length - 1];
+  for (const s of spots(r.body, f.path)) {
+    if (s.missing.length === 0) {
+      if (ok(s.val) !== false) continue;
+      const edits = ctx.edits.setValue(s.val, spec.want);
+      ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${spec.consequence}.`, {
+        fix: { title: `Set ${leaf} to ${text(spec.want)}`, edits },
+      });
+      return;
+    }
+    if (!missingIsBad) continue;
+    const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
+    const edits = s.branched
+      ? undefined
+      : s.container === r.body
+        ? addPath(ctx.edits, r, f.path, spec.want)
+        : addUnder(ctx.edits, s.container, s.missing, spec.want);
+    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(absentMeans)}, ${spec.consequence}.`, {
+      fix: { title: `Add ${name}: ${text(spec.want)}`, edits },
+    });
+    return;
+  }
+}
