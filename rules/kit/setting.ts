@@ -20,10 +20,10 @@ export interface SettingFormat {
 }
 
 export interface SettingSpec {
-  /** What the resource is called in messages, before its ID: `KMS key`, `DynamoDB table`. */
-  readonly subject: string;
-  /** What follows from a bad value, as a clause: `so point-in-time recovery is off`. */
-  readonly consequence: string;
+  /** What the resource is called in messages, before its ID: `KMS key`, `DynamoDB table` (or per resource). */
+  readonly subject: string | ((r: Resource) => string);
+  /** What follows from a bad value, as a clause: `so point-in-time recovery is off` (or per resource). */
+  readonly consequence: string | ((r: Resource) => string);
   /** The value the setting must have; a fix writes it. */
   readonly want: Scalar;
   /**
@@ -142,14 +142,15 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   const ok = spec.ok ?? equals(spec.want);
   const absentMeans = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
   const missingIsBad = absentMeans !== null && absentMeans !== spec.want;
-  const subject = `${spec.subject} ${r.id}`;
+  const subject = `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
+  const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
   const name = shown(f.path);
   const leaf = f.path[f.path.length - 1];
   for (const s of spots(r.body, f.path)) {
     if (s.missing.length === 0) {
       if (ok(s.val) !== false) continue;
       const edits = ctx.edits.setValue(s.val, spec.want);
-      ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${spec.consequence}.`, {
+      ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${consequence}.`, {
         fix: { title: `Set ${leaf} to ${text(spec.want)}`, edits },
       });
       return;
@@ -161,7 +162,7 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
       : s.container === r.body
         ? addPath(ctx.edits, r, f.path, spec.want)
         : addUnder(ctx.edits, s.container, s.missing, spec.want);
-    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(absentMeans)}, ${spec.consequence}.`, {
+    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(absentMeans)}, ${consequence}.`, {
       fix: { title: `Add ${name}: ${text(spec.want)}`, edits },
     });
     return;

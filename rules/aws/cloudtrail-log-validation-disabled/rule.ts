@@ -1,27 +1,5 @@
 // CL-AWS-084: a CloudTrail trail without log file integrity validation.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { addProperty } from '../../lib/s3';
-
-const CONSEQUENCE = 'so a log file that is changed or deleted after delivery cannot be detected';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const v = r.body.get(key);
-    const bad = v.find((x) => x.isFalse() || x.isAbsent);
-    if (!bad) return;
-    if (bad.isFalse()) {
-      const edits = ctx.edits.setValue(bad, true);
-      ctx.report(bad, `Trail ${r.id} sets ${key} to false, ${CONSEQUENCE}.`, { fix: edits && { title: `Set ${key} to true`, edits } });
-    } else if (v.alts.length === 1) {
-      const edits = addProperty(r, ctx, { [key]: true });
-      ctx.report(r.anchor, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`, {
-        fix: edits && { title: `Add ${key}: true`, edits },
-      });
-    } else {
-      ctx.report(bad, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`);
-    }
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-084',
@@ -54,8 +32,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-enablelogfilevalidation',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_log_file_validation',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::CloudTrail::Trail'], run: check('EnableLogFileValidation') },
-    terraform: { types: ['aws_cloudtrail'], run: check('enable_log_file_validation') },
-  },
+  checks: settingChecks({
+    subject: 'Trail',
+    consequence: 'so a log file that is changed or deleted after delivery cannot be detected',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: { types: ['AWS::CloudTrail::Trail'], path: ['EnableLogFileValidation'] },
+      terraform: { types: ['aws_cloudtrail'], path: ['enable_log_file_validation'] },
+    },
+  }),
 });

@@ -1,18 +1,5 @@
 // CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    // The default is true: only an explicit false (in some branch) is a finding.
-    const bad = r.body.get(key).find((v) => v.isFalse());
-    if (!bad) return;
-    const what = /cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance';
-    const edits = ctx.edits.setValue(bad, true);
-    ctx.report(bad, `${what} ${r.id} sets ${key} to false, so minor engine versions with security fixes are not applied in its maintenance window.`, {
-      fix: edits && { title: `Set ${key} to true`, edits },
-    });
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-093',
@@ -43,8 +30,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-autominorversionupgrade',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check('AutoMinorVersionUpgrade') },
-    terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster'], run: check('auto_minor_version_upgrade') },
-  },
+  checks: settingChecks({
+    subject: (r) => (/cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance'),
+    consequence: 'so minor engine versions with security fixes are not applied in its maintenance window',
+    want: true,
+    absentMeans: true,
+    formats: {
+      cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], path: ['AutoMinorVersionUpgrade'] },
+      terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster'], path: ['auto_minor_version_upgrade'] },
+    },
+  }),
 });
