@@ -36,6 +36,8 @@ export interface SettingSpec {
    * strings without case). Returning undefined means "cannot tell": not reported.
    */
   readonly ok?: (v: Val) => boolean | undefined;
+  /** A bad value is fixed by writing `want` only when this holds (default: always; e.g. not when other settings depend on it). */
+  readonly fixWhen?: (v: Val) => boolean;
   /** Only resources for which this holds are checked (e.g. symmetric KMS keys). */
   readonly appliesTo?: (r: Resource) => boolean;
   /** Per format: the resource types and the path of the setting. `terraform` covers `*.tf.json` and plans. */
@@ -149,7 +151,7 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   for (const s of spots(r.body, f.path)) {
     if (s.missing.length === 0) {
       if (ok(s.val) !== false) continue;
-      const edits = ctx.edits.setValue(s.val, spec.want);
+      const edits = !spec.fixWhen || spec.fixWhen(s.val) ? ctx.edits.setValue(s.val, spec.want) : undefined;
       ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${consequence}.`, {
         fix: { title: `Set ${leaf} to ${text(spec.want)}`, edits },
       });
