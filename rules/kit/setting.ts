@@ -13,8 +13,13 @@ export interface SettingFormat {
   readonly types: readonly string[];
   /** Keys under the resource body (CloudFormation Properties, Terraform block body); Terraform blocks may be lists. */
   readonly path: readonly string[];
-  /** Overrides the rule's `absentMeans` for this format (for example a key that the provider requires in a block). */
-  readonly absentMeans?: Scalar | null;
+  /** Overrides the rule's `absentMeans` for this format. */
+  readonly absentMeans?: Scalar | null | ((r: Resource) => Scalar | null);
+  /**
+   * What a missing setting means inside a block that is written (`encrypt_at_rest { }`), when it differs from a
+   * missing block: Terraform blocks often default their keys, or require them. `null`: not reported.
+   */
+  readonly absentInBlockMeans?: Scalar | null;
   /** Overrides the rule's `appliesTo` for this format. */
   readonly appliesTo?: (r: Resource) => boolean;
 }
@@ -30,7 +35,9 @@ export interface SettingSpec {
    * What the provider uses when the setting (or a block on its path) is not written: reported when it is not `want`.
    * `null` means "absent is fine" (never reported).
    */
-  readonly absentMeans: Scalar | null;
+  readonly absentMeans: Scalar | null | ((r: Resource) => Scalar | null);
+  /** Appended to fix titles in parentheses: what applying the fix does besides (`replaces an existing file system`). */
+  readonly fixNote?: string;
   /**
    * Accepts a known value other than `want` (default: equal to `want`, booleans and numbers also as strings,
    * strings without case). Returning undefined means "cannot tell": not reported.
@@ -142,8 +149,9 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   if (applies && !applies(r)) return;
   if (r.format === 'terraform' && get(get(r.node, 'dynamic'), f.path[0])) return;
   const ok = spec.ok ?? equals(spec.want);
-  const absentMeans = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
-  const missingIsBad = absentMeans !== null && absentMeans !== spec.want;
+  const declared = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
+  const absentMeans = typeof declared === 'function' ? declared(r) : declared;
+  const note = spec.fixNote ? ` (${spec.fixNote})` : '';
   const subject = `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
   const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
   const name = shown(f.path);
@@ -153,19 +161,21 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
       if (ok(s.val) !== false) continue;
       const edits = !spec.fixWhen || spec.fixWhen(s.val) ? ctx.edits.setValue(s.val, spec.want) : undefined;
       ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${consequence}.`, {
-        fix: { title: `Set ${leaf} to ${text(spec.want)}`, edits },
+        fix: { title: `Set ${leaf} to ${text(spec.want)}${note}`, edits },
       });
       return;
     }
-    if (!missingIsBad) continue;
+    const inBlock = s.missing.length === 1 && s.container !== r.body && f.absentInBlockMeans !== undefined;
+    const means = inBlock ? f.absentInBlockMeans! : absentMeans;
+    if (means === null || means === spec.want) continue;
     const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
     const edits = s.branched
       ? undefined
       : s.container === r.body
         ? addPath(ctx.edits, r, f.path, spec.want)
         : addUnder(ctx.edits, s.container, s.missing, spec.want);
-    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(absentMeans)}, ${consequence}.`, {
-      fix: { title: `Add ${name}: ${text(spec.want)}`, edits },
+    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(means)}, ${consequence}.`, {
+      fix: { title: `Add ${name}: ${text(spec.want)}${note}`, edits },
     });
     return;
   }

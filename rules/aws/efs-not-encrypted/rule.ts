@@ -1,20 +1,5 @@
 // CL-AWS-056: EFS file systems that are not encrypted at rest.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { requireTrue } from '../../lib/encryption';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) =>
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key,
-      anchor: r.anchor,
-      absentIsBad: true,
-      whenFalse: `EFS file system ${r.id} sets ${key} to false, so its files and metadata are stored unencrypted.`,
-      whenAbsent: `EFS file system ${r.id} does not set ${key}, so its files and metadata are stored unencrypted (the API default is false).`,
-      setTitle: `Set ${key} to true (replaces an existing file system)`,
-      addTitle: `Add ${key}: true (replaces an existing file system)`,
-    });
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-056',
@@ -43,8 +28,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html#cfn-efs-filesystem-encrypted',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#encrypted',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::EFS::FileSystem'], run: check('Encrypted') },
-    terraform: { types: ['aws_efs_file_system'], run: check('encrypted') },
-  },
+  checks: settingChecks({
+    subject: 'EFS file system',
+    consequence: 'so its files and metadata are stored unencrypted',
+    want: true,
+    absentMeans: false,
+    fixNote: 'replaces an existing file system',
+    formats: {
+      cloudformation: { types: ['AWS::EFS::FileSystem'], path: ['Encrypted'] },
+      terraform: { types: ['aws_efs_file_system'], path: ['encrypted'] },
+    },
+  }),
 });

@@ -1,6 +1,5 @@
 // CL-AWS-065: OpenSearch / Elasticsearch domains without encryption at rest.
-import { defineRule } from '../../kit';
-import { requireBlockTrue } from '../../lib/encryption';
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-065',
@@ -28,36 +27,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-encryptionatrestoptions.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#encrypt_at_rest',
   ],
-  checks: {
-    cloudformation: {
-      types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
-      run(r, ctx) {
-        requireBlockTrue(ctx, r, {
-          block: 'EncryptionAtRestOptions',
-          key: 'Enabled',
-          absentKeyIsBad: true,
-          whenFalse: `Domain ${r.id} sets EncryptionAtRestOptions Enabled to false, so its indices, logs and automated snapshots are stored unencrypted.`,
-          whenBlockAbsent: `Domain ${r.id} has no EncryptionAtRestOptions, so its indices, logs and automated snapshots are stored unencrypted (the default is off).`,
-          whenKeyAbsent: `Domain ${r.id} does not set EncryptionAtRestOptions Enabled, so its indices, logs and automated snapshots are stored unencrypted.`,
-          setTitle: 'Set Enabled to true (CloudFormation replaces an existing domain for this change)',
-          addTitle: 'Add EncryptionAtRestOptions Enabled: true',
-        });
-      },
+  checks: settingChecks({
+    subject: 'Domain',
+    consequence: 'so its indices, logs and automated snapshots are stored unencrypted',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], path: ['EncryptionAtRestOptions', 'Enabled'] },
+      // The provider requires enabled inside the block.
+      terraform: { types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], path: ['encrypt_at_rest', 'enabled'], absentInBlockMeans: null },
     },
-    terraform: {
-      types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
-      run(r, ctx) {
-        requireBlockTrue(ctx, r, {
-          block: 'encrypt_at_rest',
-          key: 'enabled',
-          absentKeyIsBad: false,
-          whenFalse: `Domain ${r.id} sets encrypt_at_rest enabled to false, so its indices, logs and automated snapshots are stored unencrypted.`,
-          whenBlockAbsent: `Domain ${r.id} has no encrypt_at_rest block, so its indices, logs and automated snapshots are stored unencrypted (the default is off).`,
-          whenKeyAbsent: '',
-          setTitle: 'Set enabled to true',
-          addTitle: 'Add encrypt_at_rest with enabled = true',
-        });
-      },
-    },
-  },
+  }),
 });
