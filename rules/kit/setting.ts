@@ -36,6 +36,8 @@ export interface SettingSpec {
    * `null` means "absent is fine" (never reported).
    */
   readonly absentMeans: Scalar | null | ((r: Resource) => Scalar | null);
+  /** False when no quick-fix is safe (for example when every client must change too). Default true. */
+  readonly fix?: boolean;
   /** Appended to fix titles in parentheses: what applying the fix does besides (`replaces an existing file system`). */
   readonly fixNote?: string;
   /**
@@ -159,7 +161,7 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   for (const s of spots(r.body, f.path)) {
     if (s.missing.length === 0) {
       if (ok(s.val) !== false) continue;
-      const edits = !spec.fixWhen || spec.fixWhen(s.val) ? ctx.edits.setValue(s.val, spec.want) : undefined;
+      const edits = spec.fix !== false && (!spec.fixWhen || spec.fixWhen(s.val)) ? ctx.edits.setValue(s.val, spec.want) : undefined;
       ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${consequence}.`, {
         fix: { title: `Set ${leaf} to ${text(spec.want)}${note}`, edits },
       });
@@ -169,7 +171,7 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
     const means = inBlock ? f.absentInBlockMeans! : absentMeans;
     if (means === null || means === spec.want) continue;
     const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
-    const edits = s.branched
+    const edits = s.branched || spec.fix === false
       ? undefined
       : s.container === r.body
         ? addPath(ctx.edits, r, f.path, spec.want)

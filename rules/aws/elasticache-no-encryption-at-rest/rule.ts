@@ -1,25 +1,14 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
-import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
-import { cacheEngine, requireTrue } from '../../lib/encryption';
+import { defineRule, isSet, type Resource, settingChecks } from '../../kit';
+import { cacheEngine } from '../../lib/encryption';
 
-function check(names: { atRest: string; engine: string; global: string }) {
-  return (r: Resource, ctx: CheckContext) => {
-    // Secondary members of a global datastore take their encryption settings from the primary.
-    if (isSet(r.body.get(names.global))) return;
-    const engine = cacheEngine(r.body, names.engine);
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key: names.atRest,
-      anchor: r.anchor,
-      // The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here.
-      absentIsBad: engine === 'redis',
-      whenFalse: `ElastiCache replication group ${r.id} sets ${names.atRest} to false, so its data on disk and its backups are unencrypted.`,
-      whenAbsent: `ElastiCache replication group ${r.id} (Redis OSS) does not set ${names.atRest}, so its data on disk and its backups are unencrypted (the default is false).`,
-      setTitle: `Set ${names.atRest} to true (replaces an existing replication group)`,
-      addTitle: `Add ${names.atRest}: true (replaces an existing replication group)`,
-    });
-  };
+/** The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here. */
+function absentMeans(r: Resource): boolean | null {
+  return cacheEngine(r.body, r.format === 'cloudformation' ? 'Engine' : 'engine') === 'redis' ? false : null;
 }
+
+/** Secondary members of a global datastore take their encryption settings from the primary. */
+const notSecondary = (r: Resource) => !isSet(r.body.get(r.format === 'cloudformation' ? 'GlobalReplicationGroupId' : 'global_replication_group_id'));
 
 export default defineRule({
   id: 'CL-AWS-061',
@@ -51,14 +40,16 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-atrestencryptionenabled',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled',
   ],
-  checks: {
-    cloudformation: {
-      types: ['AWS::ElastiCache::ReplicationGroup'],
-      run: check({ atRest: 'AtRestEncryptionEnabled', engine: 'Engine', global: 'GlobalReplicationGroupId' }),
+  checks: settingChecks({
+    subject: 'ElastiCache replication group',
+    consequence: 'so its data on disk and its backups are unencrypted',
+    want: true,
+    absentMeans,
+    appliesTo: notSecondary,
+    fixNote: 'replaces an existing replication group',
+    formats: {
+      cloudformation: { types: ['AWS::ElastiCache::ReplicationGroup'], path: ['AtRestEncryptionEnabled'] },
+      terraform: { types: ['aws_elasticache_replication_group'], path: ['at_rest_encryption_enabled'] },
     },
-    terraform: {
-      types: ['aws_elasticache_replication_group'],
-      run: check({ atRest: 'at_rest_encryption_enabled', engine: 'engine', global: 'global_replication_group_id' }),
-    },
-  },
+  }),
 });
