@@ -27,3 +27,4 @@ export { parseEmbeddedJson } from '../../server/src/model/embedded';
 export { wildcardMatch, type WildcardOptions } from './match';
 export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
+export * from './alternatives';

@@ -5,6 +5,7 @@ import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/r
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import { get, getPair, type Node } from '../../server/src/model/tree';
+import { reachable } from './alternatives';
 
 type Scalar = string | number | boolean;
 
@@ -89,7 +90,8 @@ function spots(start: Val, path: readonly string[]): Spot[] {
   const walk = (here: Val, i: number, keyNode: Node | undefined, branched: boolean) => {
     const key = path[i];
     const child = here.get(key);
-    const alts = child.each();
+    // Branches that can happen: nested `Fn::If`s on contradicting conditions are left out.
+    const alts = reachable(child);
     const childBranched = branched || alts.length > 1;
     const written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
     for (const alt of alts) {

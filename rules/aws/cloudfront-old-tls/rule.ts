@@ -1,6 +1,6 @@
 // CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
-import { findReachable, isMissingBlock, keyNode, nodeUnder, reachable } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, nodeUnder, reachable, type Resource, type Val } from '../../kit';
+import { isMissingBlock, keyNode } from '../../lib/network';
 
 /** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
 const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);

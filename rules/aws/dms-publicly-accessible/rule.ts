@@ -1,6 +1,5 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { findReachable, missingAt, missingFromParent, reachable } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, missingFromParent, missingPlaces, reachable, type Resource } from '../../kit';
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
   // The DMS API makes an instance public when PubliclyAccessible is omitted ("The default value is true").
@@ -15,7 +14,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   const missing = alts.filter((v) => v.isAbsent);
   const plain = missing.filter((v) => missingFromParent(v, r.body));
   const props = r.body.node;
-  const ats = missingAt(r.anchor, plain, alts.length, r);
+  const ats = missingPlaces(r.anchor, plain, alts.length, r);
   for (const at of ats) {
     // Missing outright: the finding goes to the logical ID; the fix adds the secure value to Properties.
     const edits = ats.length === 1 && at === r.anchor && props?.kind === 'map' ? ctx.edits.addPair(props, 'PubliclyAccessible', false) : undefined;

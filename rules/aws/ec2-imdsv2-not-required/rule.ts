@@ -1,6 +1,6 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
-import { type CheckContext, defineRule, type Resource, type TextEdit, type Val } from '../../kit';
-import { isMissingBlock, keyNode, missingAt, nodeUnder, reachable, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, missingPlaces, nodeUnder, reachable, type Resource, type TextEdit, type Val } from '../../kit';
+import { isMissingBlock, keyNode, strIs } from '../../lib/network';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
@@ -81,7 +81,7 @@ function check(r: Resource, ctx: CheckContext): void {
       }
     }
   }
-  const ats = missingAt(r.anchor, missing.map((m) => m.base), bases.length, r);
+  const ats = missingPlaces(r.anchor, missing.map((m) => m.base), bases.length, r);
   ats.forEach((at, i) => {
     // A fix only where the block is missing in plain sight (not per Fn::If branch).
     const edits = ats.length === 1 && missing.length === 1 && !missing[0].base.when.length ? missing[i]?.edits : undefined;

@@ -1,6 +1,5 @@
 // CL-AWS-034: an instance, launch template or launch configuration asks for a public IPv4 address.
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
-import { findReachable } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource, type Val } from '../../kit';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',

@@ -1,6 +1,6 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { findReachable, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource } from '../../kit';
+import { strIs } from '../../lib/network';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';

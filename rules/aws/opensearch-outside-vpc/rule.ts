@@ -1,6 +1,6 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { isMissingBlock, missingAt, missingFromParent, reachable } from '../../lib/network';
+import { type CheckContext, defineRule, missingFromParent, missingPlaces, reachable, type Resource } from '../../kit';
+import { isMissingBlock } from '../../lib/network';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -10,7 +10,7 @@ function check(attr: string) {
     const message = `OpenSearch domain ${r.id} sets no ${attr}, so it gets a public endpoint reachable from the internet, guarded only by its access policy.`;
     // Missing outright: at the resource name (once when every branch lacks it); left out by AWS::NoValue: at that branch.
     const plain = missing.filter((v) => missingFromParent(v, r.body));
-    for (const at of missingAt(r.anchor, plain, alts.length, r)) ctx.report(at, message);
+    for (const at of missingPlaces(r.anchor, plain, alts.length, r)) ctx.report(at, message);
     for (const v of missing) if (!plain.includes(v)) ctx.report(v, message);
   };
 }

@@ -1,13 +1,5 @@
 // CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { findReachable } from '../../lib/network';
-
-function check(attr: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
-    if (bad) ctx.report(bad, `Subnet ${r.id} sets ${attr} to true, so every instance launched in it gets a public IPv4 address unless it asks otherwise.`);
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-035',
@@ -36,8 +28,16 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html#cfn-ec2-subnet-mappubliciponlaunch',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/subnet#map_public_ip_on_launch',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::EC2::Subnet'], run: check('MapPublicIpOnLaunch') },
-    terraform: { types: ['aws_subnet'], run: check('map_public_ip_on_launch') },
-  },
+  checks: settingChecks({
+    subject: 'Subnet',
+    consequence: 'so every instance launched in it gets a public IPv4 address unless it asks otherwise',
+    want: false,
+    absentMeans: null,
+    // No quick-fix: instances in a public subnet may rely on the address.
+    fix: false,
+    formats: {
+      cloudformation: { types: ['AWS::EC2::Subnet'], path: ['MapPublicIpOnLaunch'] },
+      terraform: { types: ['aws_subnet'], path: ['map_public_ip_on_launch'] },
+    },
+  }),
 });
