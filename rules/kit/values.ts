@@ -73,3 +73,53 @@ function addWholeProperties(r: Resource, edits: Edits, pairs: Record<string, Pla
   return e.length ? e : undefined;
 }
 
+/**
+ * Edits that add `key: value` to the mapping `parent`, only when that mapping is written in place (not a
+ * branch of `Fn::If`). For a CloudFormation resource without `Properties`, adds `Properties: {key: value}`.
+ */
+export function addSetting(edits: Edits, r: Resource, parent: Val, key: string, value: Plain): TextEdit[] | undefined {
+  if (parent === r.body && r.body.isAbsent) {
+    if (r.format !== 'cloudformation' || getPair(r.node, 'Properties')) return undefined;
+    const e = edits.addPair(r.node, 'Properties', { [key]: value });
+    return e.length ? e : undefined;
+  }
+  const n = parent.node;
+  if (!n || n.kind !== 'map' || n !== parent.at || parent.when.length > 0) return undefined;
+  const e = edits.addPair(n, key, value);
+  return e.length ? e : undefined;
+}
+
+export interface RequireTrue {
+  /** The mapping that holds the setting (a resource body or a nested block). */
+  readonly parent: Val;
+  readonly key: string;
+  /** Where to point when the setting is missing: a block's key, the logical ID, the Terraform name. */
+  readonly anchor: Node;
+  /** Report the setting when it is absent (its default is insecure). */
+  readonly absentIsBad: boolean;
+  /** Message for `false`, and for a missing setting. */
+  readonly whenFalse: string;
+  readonly whenAbsent: string;
+  /** Fix titles; a fix is offered only where the value is written in place. */
+  readonly setTitle?: string;
+  readonly addTitle?: string;
+}
+
+/**
+ * Reports a boolean setting that must be true: each `Fn::If` branch that is false (at the value), or the
+ * setting missing (at `anchor`) when its default is insecure. Unknown values are never reported.
+ */
+export function requireTrue(rep: Reporter, r: Resource, spec: RequireTrue): void {
+  const value = spec.parent.get(spec.key);
+  for (const alt of value.each()) {
+    if (alt.isFalse()) {
+      const edits = spec.setTitle ? rep.edits.setValue(alt, true) : undefined;
+      rep.report(alt, spec.whenFalse, { fix: spec.setTitle ? { title: spec.setTitle, edits } : undefined });
+    } else if (alt.isAbsent && spec.absentIsBad) {
+      // Adding the key is only safe where it is not written at all (not where a branch yields AWS::NoValue).
+      const written = keyNode(spec.parent, spec.key) !== undefined;
+      const edits = spec.addTitle && !written ? addSetting(rep.edits, r, spec.parent, spec.key, true) : undefined;
+      rep.report(missingAt(alt, spec.anchor), spec.whenAbsent, { fix: spec.addTitle ? { title: spec.addTitle, edits } : undefined });
+    }
+  }
+}

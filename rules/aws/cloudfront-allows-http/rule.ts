@@ -7,7 +7,7 @@ function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, att
   if (!bad) return;
   const edits = ctx.edits.setValue(bad, 'redirect-to-https');
   ctx.report(bad, `Distribution ${r.id} sets ${path}.${attr} to allow-all, so viewers can fetch content over plain HTTP.`, {
-    fix: edits && { title: `Set ${attr} to redirect-to-https`, edits },
+    fix: { title: `Set ${attr} to redirect-to-https`, edits },
   });
 }
 

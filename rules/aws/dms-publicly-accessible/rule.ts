@@ -8,7 +8,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
     if (!v.isTrue()) continue;
     const edits = ctx.edits.setValue(v, false);
     ctx.report(v, `DMS replication instance ${r.id} sets PubliclyAccessible to true, so it gets a public IP address.`, {
-      fix: edits && { title: 'Set PubliclyAccessible to false', edits },
+      fix: { title: 'Set PubliclyAccessible to false', edits },
     });
   }
   const missing = alts.filter((v) => v.isAbsent);
@@ -19,7 +19,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
     // Missing outright: the finding goes to the logical ID; the fix adds the secure value to Properties.
     const edits = ats.length === 1 && at === r.anchor && props?.kind === 'map' ? ctx.edits.addPair(props, 'PubliclyAccessible', false) : undefined;
     ctx.report(at, `DMS replication instance ${r.id} does not set PubliclyAccessible, and DMS then gives it a public IP address.`, {
-      fix: edits?.length ? { title: 'Add PubliclyAccessible: false', edits } : undefined,
+      fix: { title: 'Add PubliclyAccessible: false', edits },
     });
   }
   // AWS::NoValue in one branch of Fn::If leaves the property out under that condition.
@@ -34,7 +34,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
   if (!bad) return;
   const edits = ctx.edits.setValue(bad, false);
   ctx.report(bad, `DMS replication instance ${r.id} sets publicly_accessible to true, so it gets a public IP address.`, {
-    fix: edits && { title: 'Set publicly_accessible to false', edits },
+    fix: { title: 'Set publicly_accessible to false', edits },
   });
 }
 

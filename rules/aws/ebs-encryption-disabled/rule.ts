@@ -1,7 +1,6 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance block devices, launch template block devices) without encryption.
 import { dirname } from 'node:path';
-import { blocks, type CheckContext, defineRule, isSet, keyNode, type Node, type Reporter, reporterFor, type Resource, type Val } from '../../kit';
-import { requireTrue } from '../../lib/encryption';
+import { blocks, type CheckContext, defineRule, isSet, keyNode, type Node, type Reporter, reporterFor, requireTrue, type Resource, type Val } from '../../kit';
 
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 

@@ -68,14 +68,14 @@ function check(r: Resource, ctx: CheckContext): void {
             const key = keyNode(base, s.options) ?? r.anchor;
             const edits = t.at === blockNode && blockNode?.kind === 'map' ? ctx.edits.addPair(blockNode, s.tokens, 'required') : undefined;
             ctx.report(t.at === blockNode ? nodeUnder(key, t.when, r) : t, `${name} does not set ${path} to required, ${STILL_V1}.`, {
-              fix: edits?.length ? { title: `Set ${s.tokens} to required`, edits } : undefined,
+              fix: { title: `Set ${s.tokens} to required`, edits },
             });
             continue;
           }
           if (t.str() === undefined) continue;
           const edits = ctx.edits.setValue(t, 'required');
           ctx.report(t, `${name} sets ${path} to ${t.str()}, so IMDSv1 stays available.`, {
-            fix: edits && { title: `Set ${s.tokens} to required`, edits },
+            fix: { title: `Set ${s.tokens} to required`, edits },
           });
         }
       }
@@ -86,7 +86,7 @@ function check(r: Resource, ctx: CheckContext): void {
     // A fix only where the block is missing in plain sight (not per Fn::If branch).
     const edits = ats.length === 1 && missing.length === 1 && !missing[0].base.when.length ? missing[i]?.edits : undefined;
     ctx.report(at, `${name} does not set ${path} to required, ${STILL_V1}.`, {
-      fix: edits?.length ? { title: `Add ${s.options} with ${s.tokens}: required`, edits } : undefined,
+      fix: { title: `Add ${s.options} with ${s.tokens}: required`, edits },
     });
   });
 }

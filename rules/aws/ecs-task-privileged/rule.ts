@@ -25,7 +25,7 @@ function check(key: string, nameKey: string) {
         const name = c.get(nameKey).str();
         const edits = r.format === 'cloudformation' ? ctx.edits.setValue(bad, false) : undefined;
         ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to true, which gives it root access to the host and its devices.`, {
-          fix: edits && { title: `Set ${key} to false`, edits },
+          fix: { title: `Set ${key} to false`, edits },
         });
       }
     }

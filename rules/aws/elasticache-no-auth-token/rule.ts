@@ -1,6 +1,6 @@
 // CL-AWS-063: Redis OSS / Valkey replication groups with TLS but without AUTH or RBAC user groups.
 import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
-import { cacheEngine } from '../../lib/encryption';
+import { cacheEngine } from '../../lib/elasticache';
 
 function check(names: { transit: string; token: string; userGroups: string; engine: string; global: string }) {
   return (r: Resource, ctx: CheckContext) => {

@@ -1,6 +1,6 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
 import { defineRule, isSet, type Resource, settingChecks } from '../../kit';
-import { cacheEngine } from '../../lib/encryption';
+import { cacheEngine } from '../../lib/elasticache';
 
 /** The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here. */
 function absentMeans(r: Resource): boolean | null {

@@ -1,6 +1,6 @@
 // CL-AWS-062: ElastiCache (Redis OSS / Valkey) replication groups without TLS between clients and nodes.
 import { type CheckContext, checkSetting, defineRule, isOneOf, isSet, type Resource, type SettingSpec } from '../../kit';
-import { cacheEngine } from '../../lib/encryption';
+import { cacheEngine } from '../../lib/elasticache';
 
 const TRANSIT: SettingSpec = {
   subject: 'ElastiCache replication group',

@@ -42,7 +42,7 @@ function check(kind: 'instance' | 'cluster', keys: Keys) {
       }
       const edits = ctx.edits.setValue(bad, MINIMUM_DAYS);
       ctx.report(bad, `${what} ${r.id} keeps automated backups for only ${n} day${n === 1 ? '' : 's'} (${key}), less than ${MINIMUM_DAYS}.`, {
-        fix: edits && { title: `Set ${key} to ${MINIMUM_DAYS}`, edits },
+        fix: { title: `Set ${key} to ${MINIMUM_DAYS}`, edits },
       });
       return;
     }
@@ -55,7 +55,7 @@ function check(kind: 'instance' | 'cluster', keys: Keys) {
     const map = r.body.node?.kind === 'map' ? (r.body.node as MapNode) : undefined;
     const edits = map && ctx.edits.addPair(map, key, MINIMUM_DAYS);
     ctx.report(r.anchor, `${what} ${r.id} does not set ${key}, so automated backups are kept for the default 1 day, less than ${MINIMUM_DAYS}.`, {
-      fix: edits && edits.length > 0 ? { title: `Add ${key}: ${MINIMUM_DAYS}`, edits } : undefined,
+      fix: { title: `Add ${key}: ${MINIMUM_DAYS}`, edits },
     });
   };
 }

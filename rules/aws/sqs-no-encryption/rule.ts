@@ -9,7 +9,7 @@ function check(names: { managed: string; key: string }) {
       if (!managed.isFalse()) continue;
       const edits = ctx.edits.setValue(managed, true);
       ctx.report(managed, `SQS queue ${r.id} sets ${names.managed} to false without ${names.key}, so its messages are stored unencrypted.`, {
-        fix: edits && { title: `Set ${names.managed} to true`, edits },
+        fix: { title: `Set ${names.managed} to true`, edits },
       });
     }
   };
