@@ -22,7 +22,7 @@ export interface SettingFormat {
    */
   readonly absentInBlockMeans?: Scalar | null;
   /** Overrides the rule's `appliesTo` for this format. */
-  readonly appliesTo?: (r: Resource) => boolean;
+  readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
 }
 
 export interface SettingSpec {
@@ -48,8 +48,8 @@ export interface SettingSpec {
   readonly ok?: (v: Val) => boolean | undefined;
   /** A bad value is fixed by writing `want` only when this holds (default: always; e.g. not when other settings depend on it). */
   readonly fixWhen?: (v: Val) => boolean;
-  /** Only resources for which this holds are checked (e.g. symmetric KMS keys). */
-  readonly appliesTo?: (r: Resource) => boolean;
+  /** Only resources for which this holds are checked (e.g. symmetric KMS keys; the context gives the file's other resources). */
+  readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
   /** Per format: the resource types and the path of the setting. `terraform` covers `*.tf.json` and plans. */
   readonly formats: Partial<Record<Exclude<CheckFormat, 'kubernetes'>, SettingFormat>> & { readonly kubernetes?: SettingFormat };
 }
@@ -150,7 +150,7 @@ export function settingChecks(spec: SettingSpec): Partial<Record<CheckFormat, Ch
 /** Runs one setting check on one resource (for rules that combine it with checks of their own). */
 export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, f: SettingFormat): void {
   const applies = f.appliesTo ?? spec.appliesTo;
-  if (applies && !applies(r)) return;
+  if (applies && !applies(r, ctx)) return;
   if (r.format === 'terraform' && get(get(r.node, 'dynamic'), f.path[0])) return;
   const ok = spec.ok ?? equals(spec.want);
   const declared = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;

@@ -1,7 +1,5 @@
 // CL-AWS-101: an ECR repository whose images are not scanned for vulnerabilities when pushed.
-import { type CheckContext, defineRule, type MapNode, type Resource, type Val, wildcardMatch } from '../../kit';
-
-const asMap = (v: Val | undefined): MapNode | undefined => (v?.node?.kind === 'map' ? (v.node as MapNode) : undefined);
+import { type CheckContext, defineRule, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
 
 interface RegistryKeys {
   readonly type: string;
@@ -43,57 +41,8 @@ function registryScans(r: Resource, ctx: CheckContext, keys: RegistryKeys, repoN
   return false;
 }
 
-interface Keys {
-  readonly block: string;
-  readonly flag: string;
-  readonly name: string;
-  readonly registry: RegistryKeys;
-}
-
-function check(keys: Keys, terraform: boolean) {
-  const shown = `${keys.block}.${keys.flag}`;
-  return (r: Resource, ctx: CheckContext) => {
-    const block = r.body.get(keys.block);
-    if (block.isUnknown) return;
-    type Finding = { at: Val | Resource['anchor']; message: string; edits?: ReturnType<CheckContext['edits']['addPair']> };
-    const findings: Finding[] = [];
-    if (block.isAbsent) {
-      const body = asMap(r.body);
-      findings.push({
-        at: r.anchor,
-        message: `ECR repository ${r.id} does not configure ${keys.block}, so images are not scanned for vulnerabilities on push.`,
-        edits: body ? ctx.edits.addPair(body, keys.block, { [keys.flag]: true }) : undefined,
-      });
-    } else {
-      for (const b of terraform ? block.list() : block.each()) {
-        if (b.isAbsent) {
-          findings.push({ at: b, message: `ECR repository ${r.id} leaves ${keys.block} unset, so images are not scanned for vulnerabilities on push.` });
-          continue;
-        }
-        if (b.isUnknown || !b.isMap) continue;
-        const v = b.get(keys.flag);
-        const bad = v.find((x) => x.isFalse() || x.isAbsent);
-        if (!bad) continue;
-        if (bad.isFalse()) {
-          findings.push({ at: bad, message: `ECR repository ${r.id} sets ${shown} to false, so images are not scanned for vulnerabilities on push.`, edits: ctx.edits.setValue(bad, true) });
-        } else if (v.isAbsent) {
-          const map = asMap(b);
-          findings.push({
-            at: r.anchor,
-            message: `ECR repository ${r.id} does not set ${shown}, which defaults to false, so images are not scanned for vulnerabilities on push.`,
-            edits: map && b.when.length === 0 ? ctx.edits.addPair(map, keys.flag, true) : undefined,
-          });
-        } else {
-          findings.push({ at: bad, message: `ECR repository ${r.id} leaves ${shown} unset, so images are not scanned for vulnerabilities on push.` });
-        }
-      }
-    }
-    if (findings.length === 0 || registryScans(r, ctx, keys.registry, r.body.get(keys.name), terraform)) return;
-    for (const f of findings) {
-      ctx.report(f.at, f.message, { fix: f.edits && f.edits.length > 0 ? { title: `Set ${shown} to true`, edits: f.edits } : undefined });
-    }
-  };
-}
+const CFN_REGISTRY: RegistryKeys = { type: 'AWS::ECR::RegistryScanningConfiguration', rules: 'Rules', frequency: 'ScanFrequency', filters: 'RepositoryFilters', filter: 'Filter' };
+const TF_REGISTRY: RegistryKeys = { type: 'aws_ecr_registry_scanning_configuration', rules: 'rule', frequency: 'scan_frequency', filters: 'repository_filter', filter: 'filter' };
 
 export default defineRule({
   id: 'CL-AWS-101',
@@ -124,30 +73,22 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagescanningconfiguration.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-registryscanningconfiguration.html',
   ],
-  checks: {
-    cloudformation: {
-      types: ['AWS::ECR::Repository'],
-      run: check(
-        {
-          block: 'ImageScanningConfiguration',
-          flag: 'ScanOnPush',
-          name: 'RepositoryName',
-          registry: { type: 'AWS::ECR::RegistryScanningConfiguration', rules: 'Rules', frequency: 'ScanFrequency', filters: 'RepositoryFilters', filter: 'Filter' },
-        },
-        false,
-      ),
+  checks: settingChecks({
+    subject: 'ECR repository',
+    consequence: 'so images are not scanned for vulnerabilities on push',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: {
+        types: ['AWS::ECR::Repository'],
+        path: ['ImageScanningConfiguration', 'ScanOnPush'],
+        appliesTo: (r, ctx) => !registryScans(r, ctx, CFN_REGISTRY, r.body.get('RepositoryName'), false),
+      },
+      terraform: {
+        types: ['aws_ecr_repository'],
+        path: ['image_scanning_configuration', 'scan_on_push'],
+        appliesTo: (r, ctx) => !registryScans(r, ctx, TF_REGISTRY, r.body.get('name'), true),
+      },
     },
-    terraform: {
-      types: ['aws_ecr_repository'],
-      run: check(
-        {
-          block: 'image_scanning_configuration',
-          flag: 'scan_on_push',
-          name: 'name',
-          registry: { type: 'aws_ecr_registry_scanning_configuration', rules: 'rule', frequency: 'scan_frequency', filters: 'repository_filter', filter: 'filter' },
-        },
-        true,
-      ),
-    },
-  },
+  }),
 });
