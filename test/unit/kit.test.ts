@@ -94,6 +94,8 @@ describe('kit: addPath', () => {
       added('main.tf.json', arr, ['point_in_time_recovery', 'enabled'], true),
       '{\n  "resource": {\n    "aws_dynamodb_table": {\n      "t": {\n        "point_in_time_recovery": [\n          {\n            "x": 1,\n            "enabled": true\n          }\n        ]\n      }\n    }\n  }\n}\n',
     );
+    const empty = '{"resource": {"aws_dynamodb_table": {"t": {"point_in_time_recovery": {}}}}}\n';
+    assert.equal(added('main.tf.json', empty, ['point_in_time_recovery', 'enabled'], true), '{"resource": {"aws_dynamodb_table": {"t": {"point_in_time_recovery": {"enabled": true}}}}}\n');
     // Two blocks: which one is meant is the author's decision.
     const two = '{"resource": {"aws_dynamodb_table": {"t": {"point_in_time_recovery": [{"x": 1}, {"x": 2}]}}}}\n';
     assert.equal(added('main.tf.json', two, ['point_in_time_recovery', 'enabled'], true), undefined);

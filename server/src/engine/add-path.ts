@@ -18,9 +18,9 @@ function inPlaceMap(v: Val): MapNode | undefined {
   return n && n.kind === 'map' && n === v.at && v.when.length === 0 && !n.shortTag ? n : undefined;
 }
 
-/** Edits that add `key: value` to a mapping; an empty mapping (`{}`) is replaced as a whole. */
+/** Edits that add `key: value` to a mapping, in its style (an empty `{}` on one line stays on one line). */
 function addToMap(edits: Edits, map: MapNode, key: string, value: Plain): TextEdit[] | undefined {
-  const e = map.pairs.length === 0 ? edits.replaceNode(map, { [key]: value }) : edits.addPair(map, key, value);
+  const e = edits.addPair(map, key, value);
   return e.length > 0 ? e : undefined;
 }
 
