@@ -1,15 +1,6 @@
 // CL-AWS-100: an ECS container definition that explicitly runs as root (User "root", "0", "0:0", "root:…").
-import { type CheckContext, defineRule, parseEmbeddedJson, type Resource, Val } from '../../kit';
-
-/** CloudFormation's ContainerDefinitions, or Terraform's container_definitions JSON string parsed in place. */
-function containerDefinitions(r: Resource): Val[] {
-  if (r.format === 'cloudformation') return r.body.get('ContainerDefinitions').items();
-  const v = r.body.get('container_definitions');
-  const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
-  const parsed = parseEmbeddedJson(node);
-  return parsed ? Val.of(parsed, r.resolver).items() : [];
-}
+import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { containerDefinitions } from '../../lib/ecs';
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
 function isRoot(user: string): boolean {
