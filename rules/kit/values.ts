@@ -4,7 +4,7 @@ import { addPath } from '../../server/src/engine/add-path';
 import type { CheckContext, ProjectContext } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
-import { getPair, type Node } from '../../server/src/model/tree';
+import { getPair, type Node, type ScalarNode } from '../../server/src/model/tree';
 
 /** Anything that can report a finding for one resource (a check's context, or a project check bound to a resource). */
 export interface Reporter {
@@ -18,7 +18,7 @@ export function reporterFor(ctx: ProjectContext, r: Resource): Reporter {
 }
 
 /** The key node of `key` in the mapping `parent` (to point at a block that lacks a setting), else undefined. */
-export function keyNode(parent: Val, key: string): Node | undefined {
+export function keyNode(parent: Val, key: string): ScalarNode | undefined {
   const n = parent.node;
   return n?.kind === 'map' ? getPair(n, key)?.key : undefined;
 }
@@ -122,4 +122,16 @@ export function requireTrue(rep: Reporter, r: Resource, spec: RequireTrue): void
       rep.report(missingAt(alt, spec.anchor), spec.whenAbsent, { fix: spec.addTitle ? { title: spec.addTitle, edits } : undefined });
     }
   }
+}
+
+/** True when the value is absent, or a known empty list (plans write missing blocks as `[]`). */
+export function isMissingBlock(v: Val): boolean {
+  if (v.isAbsent) return true;
+  const n: Node | undefined = v.node;
+  return n?.kind === 'seq' && n.items.length === 0;
+}
+
+/** Case-insensitive equality of a known string (surrounding blanks ignored). */
+export function strIs(v: Val, expected: string): boolean {
+  return v.str()?.trim().toLowerCase() === expected.toLowerCase();
 }

@@ -212,26 +212,3 @@ export function groupLabel(r: Resource): string {
       return `Security group ${r.id}`;
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Small helpers
-
-/** The key node of `key` in the known mapping `map`, to point a finding at a block whose content is missing. */
-export function keyNode(map: Val, key: string): ScalarNode | undefined {
-  const node = map.node;
-  if (!node || node.kind !== 'map') return undefined;
-  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key.value === key) return node.pairs[i].key;
-  return undefined;
-}
-
-/** True when the value is absent, or a known empty list (plans write missing blocks as `[]`). */
-export function isMissingBlock(v: Val): boolean {
-  if (v.isAbsent) return true;
-  const n: Node | undefined = v.node;
-  return n?.kind === 'seq' && n.items.length === 0;
-}
-
-/** Case-insensitive equality of a known string. */
-export function strIs(v: Val, expected: string): boolean {
-  return v.str()?.trim().toLowerCase() === expected.toLowerCase();
-}

@@ -1,6 +1,5 @@
 // CL-AWS-043: an API Gateway REST API method that anyone can call.
-import { type CheckContext, defineRule, findReachable, type Resource, type Val } from '../../kit';
-import { strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource, strIs, type Val } from '../../kit';
 
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {

@@ -1,6 +1,5 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { type CheckContext, defineRule, findReachable, type Resource, type Val } from '../../kit';
-import { strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource, strIs, type Val } from '../../kit';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
   const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));

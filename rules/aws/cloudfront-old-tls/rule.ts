@@ -1,6 +1,5 @@
 // CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
-import { addUnder, type CheckContext, defineRule, findReachable, nodeUnder, reachable, type Resource, type Val } from '../../kit';
-import { isMissingBlock, keyNode } from '../../lib/network';
+import { addUnder, type CheckContext, defineRule, findReachable, isMissingBlock, keyNode, nodeUnder, reachable, type Resource, type Val } from '../../kit';
 
 /** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
 const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);

@@ -1,6 +1,5 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
-import { type CheckContext, defineRule, missingPlaces, nodeUnder, reachable, type Resource, type TextEdit, type Val } from '../../kit';
-import { isMissingBlock, keyNode, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, isMissingBlock, keyNode, missingPlaces, nodeUnder, reachable, type Resource, strIs, type TextEdit, type Val } from '../../kit';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */

@@ -1,6 +1,5 @@
 // CL-AWS-044: an EKS managed node group with an SSH key and no source security groups (SSH open to the world).
-import { type CheckContext, choices, defineRule, type Resource, under } from '../../kit';
-import { isMissingBlock } from '../../lib/network';
+import { type CheckContext, choices, defineRule, isMissingBlock, type Resource, under } from '../../kit';
 
 function check(block: string, keyAttr: string, sourcesAttr: string) {
   return (r: Resource, ctx: CheckContext) => {

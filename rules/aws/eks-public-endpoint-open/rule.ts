@@ -1,6 +1,6 @@
 // CL-AWS-036: an EKS cluster's API server endpoint is public to every address.
-import { type CheckContext, choices, defineRule, type Node, nodeUnder, type Resource, under } from '../../kit';
-import { isMissingBlock, keyNode, worldFamily } from '../../lib/network';
+import { type CheckContext, choices, defineRule, isMissingBlock, keyNode, type Node, nodeUnder, type Resource, under } from '../../kit';
+import { worldFamily } from '../../lib/network';
 
 interface Names {
   readonly config: string;

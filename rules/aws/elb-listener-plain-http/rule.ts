@@ -1,6 +1,5 @@
 // CL-AWS-039: a load balancer listener serves plain HTTP instead of redirecting to HTTPS.
-import { type CheckContext, defineRule, findReachable, reachable, type Related, type Resource, type Val } from '../../kit';
-import { strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, reachable, type Related, type Resource, strIs, type Val } from '../../kit';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';

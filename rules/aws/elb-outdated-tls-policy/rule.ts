@@ -1,6 +1,5 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { addPath, type CheckContext, defineRule, findReachable, type Resource } from '../../kit';
-import { strIs } from '../../lib/network';
+import { addPath, type CheckContext, defineRule, findReachable, type Resource, strIs } from '../../kit';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';

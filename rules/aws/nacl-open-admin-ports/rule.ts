@@ -1,6 +1,6 @@
 // CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
-import { type CheckContext, choices, defineRule, type Node, reachable, type Resource, under, type Val } from '../../kit';
-import { ADMIN_PORTS, exposureOf, isAllPorts, portsReached, reachPhrase, strIs, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
+import { type CheckContext, choices, defineRule, type Node, reachable, type Resource, strIs, under, type Val } from '../../kit';
+import { ADMIN_PORTS, exposureOf, isAllPorts, portsReached, reachPhrase, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
 
 /**
  * True for an ephemeral-port range that contains 3389: 1024-65535 (or 1025-5000, Windows' old range), the allow that

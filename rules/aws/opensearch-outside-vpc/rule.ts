@@ -1,6 +1,5 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
-import { type CheckContext, defineRule, missingFromParent, missingPlaces, reachable, type Resource } from '../../kit';
-import { isMissingBlock } from '../../lib/network';
+import { type CheckContext, defineRule, isMissingBlock, missingFromParent, missingPlaces, reachable, type Resource } from '../../kit';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
