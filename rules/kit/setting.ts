@@ -1,5 +1,4 @@
 // The declarative layer for the most common control: "the setting at this path must be W".
-import type { Plain } from '../../server/src/engine/edits';
 import { addPath, addUnder } from '../../server/src/engine/add-path';
 import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';

@@ -1,6 +1,6 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
-import { choices, type Node, reachable, type Resource, type ScalarNode, under, type Val } from '../kit';
+import { choices, reachable, type Resource, under, type Val } from '../kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // CIDRs
