@@ -1,6 +1,6 @@
 // Generic helpers on values and mappings that many rules share (formerly spread over rules/lib/*).
 import type { Edits, Plain, TextEdit } from '../../server/src/engine/edits';
-import { addPath } from '../../server/src/engine/add-path';
+import { addPath, addUnder } from '../../server/src/engine/add-path';
 import type { CheckContext, ProjectContext } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
@@ -74,19 +74,11 @@ function addWholeProperties(r: Resource, edits: Edits, pairs: Record<string, Pla
 }
 
 /**
- * Edits that add `key: value` to the mapping `parent`, only when that mapping is written in place (not a
- * branch of `Fn::If`). For a CloudFormation resource without `Properties`, adds `Properties: {key: value}`.
+ * Edits that add `key: value` to the mapping `parent` (the resource body or a block of it), only when that mapping
+ * is written in place (not a branch of `Fn::If`); a CloudFormation resource without `Properties` gets them.
  */
 export function addSetting(edits: Edits, r: Resource, parent: Val, key: string, value: Plain): TextEdit[] | undefined {
-  if (parent === r.body && r.body.isAbsent) {
-    if (r.format !== 'cloudformation' || getPair(r.node, 'Properties')) return undefined;
-    const e = edits.addPair(r.node, 'Properties', { [key]: value });
-    return e.length ? e : undefined;
-  }
-  const n = parent.node;
-  if (!n || n.kind !== 'map' || n !== parent.at || parent.when.length > 0) return undefined;
-  const e = edits.addPair(n, key, value);
-  return e.length ? e : undefined;
+  return parent === r.body ? addPath(edits, r, [key], value) : addUnder(edits, parent, [key], value);
 }
 
 export interface RequireTrue {

@@ -1,5 +1,5 @@
 // CL-AWS-081: RDS automated backups turned off (retention 0) or kept for less than 7 days, including the 1-day default.
-import { type CheckContext, defineRule, type MapNode, type Resource, type Val } from '../../kit';
+import { addPath, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 
 /** The retention the rule asks for, and the value its quick-fix writes. */
 const MINIMUM_DAYS = 7;
@@ -52,8 +52,7 @@ function check(kind: 'instance' | 'cluster', keys: Keys) {
     }
     // An unset retention on a restore is inherited from the snapshot or the source, which this file does not show.
     if (keys.restore.some((k) => present(r, k))) return;
-    const map = r.body.node?.kind === 'map' ? (r.body.node as MapNode) : undefined;
-    const edits = map && ctx.edits.addPair(map, key, MINIMUM_DAYS);
+    const edits = addPath(ctx.edits, r, [key], MINIMUM_DAYS);
     ctx.report(r.anchor, `${what} ${r.id} does not set ${key}, so automated backups are kept for the default 1 day, less than ${MINIMUM_DAYS}.`, {
       fix: { title: `Add ${key}: ${MINIMUM_DAYS}`, edits },
     });
