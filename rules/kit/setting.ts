@@ -154,7 +154,8 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   const ok = spec.ok ?? equals(spec.want);
   const declared = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
   const absentMeans = typeof declared === 'function' ? declared(r) : declared;
-  const note = spec.fixNote ? ` (${spec.fixNote})` : '';
+  const fixNote = f.fixNote ?? spec.fixNote;
+  const note = fixNote ? ` (${fixNote})` : '';
   const subject = `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
   const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
   const name = shown(f.path);

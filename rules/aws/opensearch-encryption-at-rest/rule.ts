@@ -33,7 +33,11 @@ export default defineRule({
     want: true,
     absentMeans: false,
     formats: {
-      cloudformation: { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], path: ['EncryptionAtRestOptions', 'Enabled'] },
+      cloudformation: {
+        types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+        path: ['EncryptionAtRestOptions', 'Enabled'],
+        fixNote: 'CloudFormation replaces an existing domain for this change',
+      },
       // The provider requires enabled inside the block.
       terraform: { types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], path: ['encrypt_at_rest', 'enabled'], absentInBlockMeans: null },
     },
