@@ -22,6 +22,8 @@ export interface SettingFormat {
   readonly absentInBlockMeans?: Scalar | null;
   /** Overrides the rule's `appliesTo` for this format. */
   readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
+  /** Overrides the rule's `fixNote` for this format. */
+  readonly fixNote?: string;
 }
 
 export interface SettingSpec {
