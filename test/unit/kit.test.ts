@@ -2,8 +2,10 @@
 // the one wildcard matcher.
 import { strict as assert } from 'node:assert';
 import { addPath } from '../../server/src/engine/add-path';
+import { Catalogue } from '../../server/src/engine/catalogue';
+import { lintFile } from '../../server/src/engine/lint';
 import { applyEdits, Edits } from '../../server/src/engine/edits';
-import type { CheckContext, ReportOptions } from '../../server/src/engine/rule';
+import { defineRule, type CheckContext, type ReportOptions } from '../../server/src/engine/rule';
 import { resourcesOf } from '../../server/src/formats';
 import type { Resource } from '../../server/src/formats/resource';
 import { Val } from '../../server/src/formats/value';
@@ -257,5 +259,39 @@ describe('kit: wildcardMatch', () => {
     assert.equal(wildcardMatch('IAM:*', 'iam:PassRole', { ignoreCase: true }), true);
     assert.equal(wildcardMatch('', ''), true);
     assert.equal(wildcardMatch('', 'a'), false);
+  });
+});
+
+describe('kit: fix offers', () => {
+  it('the engine drops a fix whose edits are undefined or empty, and keeps one with edits', () => {
+    const rule = defineRule({
+      id: 'CL-TEST-001',
+      slug: 'test-fix-offers',
+      title: 'test',
+      severity: 'low',
+      fixable: true,
+      description: 'test',
+      remediation: 'test',
+      responsibility: { owner: 'customer', model: 'PaaS', layer: 'data-protection', provider: 'p', customer: 'c' },
+      frameworks: [],
+      equivalents: {},
+      docs: [],
+      checks: {
+        cloudformation: {
+          types: ['AWS::KMS::Key'],
+          run(r, ctx) {
+            ctx.report(r.anchor, 'undefined edits.', { fix: { title: 'none', edits: undefined } });
+            ctx.report(r.anchor, 'empty edits.', { fix: { title: 'empty', edits: [] } });
+            ctx.report(r.anchor, 'real edits.', { fix: { title: 'real', edits: addPath(ctx.edits, r, ['EnableKeyRotation'], true) } });
+          },
+        },
+      },
+    });
+    const text = 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: k\n';
+    const result = lintFile(parseFile('t.yaml', text), new Catalogue([rule], []));
+    assert.deepEqual(
+      result.findings.map((f) => f.fixes.map((x) => x.title)),
+      [[], [], ['real']],
+    );
   });
 });
