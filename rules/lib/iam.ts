@@ -4,11 +4,8 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import type { CheckContext } from '../../server/src/engine/rule';
-import type { Resource } from '../../server/src/formats/resource';
-import { Val } from '../../server/src/formats/value';
-import { parseEmbeddedJson } from '../../server/src/model/embedded';
-import { get, pairOf, str, type Node, type ScalarNode } from '../../server/src/model/tree';
+import { type CheckContext, get, type Node, pairOf, parseEmbeddedJson, type Resource, type ScalarNode, str, Val } from '../kit';
+import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
 
@@ -253,30 +250,9 @@ export function policyHolder(r: Resource): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Actions
 
-/** Case-insensitive IAM wildcard match (`*` any run, `?` one character), without regular expressions. */
+/** Case-insensitive IAM wildcard match (`*` any run, `?` one character), in linear time (the kit's matcher). */
 export function globMatch(pattern: string, text: string): boolean {
-  const p = pattern.toLowerCase();
-  const t = text.toLowerCase();
-  let pi = 0;
-  let ti = 0;
-  let star = -1;
-  let mark = 0;
-  while (ti < t.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
-      pi++;
-      ti++;
-    } else if (pi < p.length && p[pi] === '*') {
-      star = pi++;
-      mark = ti;
-    } else if (star >= 0) {
-      pi = star + 1;
-      ti = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (pi < p.length && p[pi] === '*') pi++;
-  return pi === p.length;
+  return wildcardMatch(pattern, text, { ignoreCase: true, questionMark: true });
 }
 
 /** `service:*` (the whole of one service), e.g. `s3:*`; undefined for anything else. */

@@ -1,8 +1,6 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
-import type { Resource } from '../../server/src/formats/resource';
-import { Val, type Resolver } from '../../server/src/formats/value';
-import type { Node, ScalarNode } from '../../server/src/model/tree';
+import { choices, reachable, type Resource, under, type Val } from '../kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // CIDRs
@@ -25,100 +23,6 @@ export function worldFamily(cidr: string | undefined): Family | undefined {
   if (IPV4_ADDRESS.test(address)) return 'IPv4';
   if (address.includes(':') && IPV6_CHARS.test(address)) return 'IPv6';
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Alternatives: a rule's fields may each come from a parameter default or an Fn::If branch.
-
-/**
- * The alternatives of `v` that can happen, each as a value of its own: nested `Fn::If`s on the same condition repeat
- * it (`IsProd and IsProd`) or contradict it (`IsProd and !IsProd`, a branch that is never taken); the repeats are
- * dropped and the contradictory alternatives left out.
- */
-export function reachable(v: Val): Val[] {
-  const out: Val[] = [];
-  for (const alt of v.each()) {
-    const when = mergeWhen([], alt.when);
-    if (!when) continue;
-    out.push(when.length === alt.when.length ? alt : new Val([{ ...alt.alts[0], when }], resolverOf(alt)));
-  }
-  return out;
-}
-
-/** The first reachable alternative of `v` that satisfies `pred` (see `reachable`). */
-export function findReachable(v: Val, pred: (alt: Val) => boolean): Val | undefined {
-  return reachable(v).find(pred);
-}
-
-function resolverOf(v: Val): Resolver {
-  // Val keeps its resolver private; a value built from one of its alternatives needs the same one.
-  return (v as unknown as { resolver: Resolver }).resolver;
-}
-
-/** One combination of single alternatives of several values, and the conditions under which it holds. */
-export interface Choice {
-  readonly parts: readonly Val[];
-  readonly when: readonly string[];
-}
-
-/**
- * Every combination of the alternatives of `vals` (the Cartesian product, at most `limit` combinations),
- * leaving out combinations whose conditions contradict each other (`IsDev` and `!IsDev`).
- */
-export function choices(vals: readonly Val[], limit = 256): Choice[] {
-  let out: Choice[] = [{ parts: [], when: [] }];
-  for (const v of vals) {
-    const next: Choice[] = [];
-    for (const c of out) {
-      for (const alt of reachable(v)) {
-        const when = mergeWhen(c.when, alt.when);
-        if (when && next.length < limit) next.push({ parts: [...c.parts, alt], when });
-      }
-    }
-    out = next;
-  }
-  return out;
-}
-
-function mergeWhen(a: readonly string[], b: readonly string[]): string[] | undefined {
-  const out = [...a];
-  for (const c of b) {
-    const negation = c.startsWith('!') ? c.slice(1) : `!${c}`;
-    if (out.includes(negation)) return undefined;
-    if (!out.includes(c)) out.push(c);
-  }
-  return out;
-}
-
-/** `v` (a single alternative) reported under the conditions `when` (those of the whole combination). */
-export function under(v: Val, when: readonly string[], r: Resource): Val {
-  const alt = v.alts[0];
-  return new Val([{ ...alt, when }], r.resolver);
-}
-
-/**
- * True when `v`, got from `parent`, is missing because the parent mapping lacks the key (or, in a plan, holds an
- * empty block list) — not because an `Fn::If` branch wrote `AWS::NoValue` for it.
- */
-export function missingFromParent(v: Val, parent: Val): boolean {
-  if (v.node?.kind === 'seq') return true;
-  return parent.alts.some((a) => (a.state === 'known' ? a.node === v.at : a.at === v.at));
-}
-
-/**
- * Where to report a setting missing from some alternatives (branches of an `Fn::If` around Properties): at `node`
- * once without conditions when it is missing from every alternative, else at `node` once per alternative, under its
- * conditions.
- */
-export function missingAt(node: Node, missing: readonly Val[], total: number, r: Resource): (Val | Node)[] {
-  if (missing.length === 0) return [];
-  if (missing.length === total) return [node];
-  return missing.map((m) => (m.when.length ? nodeUnder(node, m.when, r) : node));
-}
-
-/** A node to report at (a key, a logical ID) under the conditions `when`. */
-export function nodeUnder(node: Node, when: readonly string[], r: Resource): Val {
-  return new Val([{ state: 'known', node, at: node, when }], r.resolver);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -307,27 +211,4 @@ export function groupLabel(r: Resource): string {
     default:
       return `Security group ${r.id}`;
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Small helpers
-
-/** The key node of `key` in the known mapping `map`, to point a finding at a block whose content is missing. */
-export function keyNode(map: Val, key: string): ScalarNode | undefined {
-  const node = map.node;
-  if (!node || node.kind !== 'map') return undefined;
-  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key.value === key) return node.pairs[i].key;
-  return undefined;
-}
-
-/** True when the value is absent, or a known empty list (plans write missing blocks as `[]`). */
-export function isMissingBlock(v: Val): boolean {
-  if (v.isAbsent) return true;
-  const n: Node | undefined = v.node;
-  return n?.kind === 'seq' && n.items.length === 0;
-}
-
-/** Case-insensitive equality of a known string. */
-export function strIs(v: Val, expected: string): boolean {
-  return v.str()?.trim().toLowerCase() === expected.toLowerCase();
 }

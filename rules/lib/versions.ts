@@ -4,7 +4,7 @@
 // on or before AS_OF: dates after AS_OF are projections that providers move (AWS moved the Lambda runtimes based on
 // Amazon Linux 2 by a year in 2026), so they never raise a finding until the table is refreshed.
 // To refresh: re-read the pages named above each table, update the rows and AS_OF, and re-run the parity test.
-import type { Val } from '../../server/src/formats/value';
+import type { Val } from '../kit';
 
 /** The date every table below was last checked against the provider's pages (YYYY-MM-DD). */
 export const AS_OF = '2026-11-29';

@@ -198,9 +198,11 @@ describe('cloudline CLI', () => {
     assert.deepEqual(rds.formats, ['cloudformation', 'terraform', 'terraform-plan']);
     assert.equal(rds.responsibility.owner, 'customer');
     assert.ok(rds.equivalents.checkov.includes('CKV_AWS_17'));
+    assert.equal(rules.find((x: { id: string }) => x.id === 'CL-AWS-071').fixable, true);
+    assert.equal(rules.find((x: { id: string }) => x.id === 'CL-AWS-023').fixable, false);
     const md = run(['rules', '--format', 'md'], root);
-    assert.match(md.stdout, /^\| ID \| Slug \| Title \| Severity \| Formats \| Owner \| Model \| Layer \| Frameworks \| Equivalents \|/);
-    assert.match(md.stdout, /\| CL-AWS-004 \| `rds-publicly-accessible` \|/);
+    assert.match(md.stdout, /^\| ID \| Slug \| Title \| Severity \| Formats \| Quick-fix \| Owner \| Model \| Layer \| Frameworks \| Equivalents \|/);
+    assert.match(md.stdout, /\| CL-AWS-071 \| `kms-key-rotation-disabled` \| KMS key rotation is not enabled \| medium \| cloudformation, terraform, terraform-plan \| yes \|/);
   });
 });
 

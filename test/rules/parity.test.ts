@@ -24,7 +24,7 @@ describe('rule catalogue parity', () => {
   it('every rule folder has rule.ts, examples.yaml and README.md', () => {
     for (const group of readdirSync(rulesDir)) {
       const groupDir = join(rulesDir, group);
-      if (!statSync(groupDir).isDirectory() || group === 'responsibility' || group === 'lib') continue;
+      if (!statSync(groupDir).isDirectory() || group === 'responsibility' || group === 'lib' || group === 'kit') continue;
       for (const slug of readdirSync(groupDir)) {
         for (const f of ['rule.ts', 'examples.yaml', 'README.md']) {
           assert.ok(existsSync(join(groupDir, slug, f)), `rules/${group}/${slug}/${f} is missing`);
@@ -69,6 +69,12 @@ describe('rule catalogue parity', () => {
         if (rule.checks.kubernetes) {
           assert.ok(examples.kubernetes?.good?.length && examples.kubernetes?.bad?.length, `${dir}: needs good and bad kubernetes examples`);
         }
+      });
+
+      it('is marked fixable iff one of its bad examples has a fix', () => {
+        // Each bad example below checks that its `fixed` text is declared iff a fix is offered.
+        const fixed = Object.values(examples).some((sets) => (sets.bad ?? []).some((ex) => ex.fixed !== undefined));
+        assert.equal(rule.fixable, fixed, `${dir}: fixable is ${rule.fixable} but ${fixed ? 'a' : 'no'} bad example has a fix`);
       });
 
       for (const [format, sets] of Object.entries(examples)) {

@@ -1,7 +1,5 @@
 // CL-AWS-089: an API Gateway stage without access logging.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { getPair } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, getPair, type Resource } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (caller, route, status, latency) are not recorded';
@@ -34,6 +32,7 @@ export default defineRule({
   slug: 'apigateway-access-logging-disabled',
   title: 'API Gateway stage access logging is not enabled',
   severity: 'low',
+  fixable: false,
   description:
     'Access logs record who called an API stage, which route, from where, with what result and latency. Without them, abuse of the API — credential stuffing, enumeration, calls with stolen keys or tokens — cannot be detected or investigated.',
   remediation: 'Give the stage access log settings with a destination (a CloudWatch Logs log group or Firehose stream ARN) and a log format.',

@@ -1,8 +1,5 @@
 // CL-AWS-043: an API Gateway REST API method that anyone can call.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { findReachable, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource, strIs, type Val } from '../../kit';
 
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {
@@ -53,6 +50,7 @@ export default defineRule({
   slug: 'apigateway-method-no-authorization',
   title: 'API Gateway method has no authorization',
   severity: 'medium',
+  fixable: false,
   description:
     'A REST API method with authorization NONE and no API key can be called by anyone who can reach the API, which then invokes its back end (Lambda, HTTP, AWS service) on their behalf.',
   remediation: 'Give the method an authorizer (AWS_IAM, COGNITO_USER_POOLS or a Lambda authorizer), or restrict the API with a resource policy or a private endpoint.',

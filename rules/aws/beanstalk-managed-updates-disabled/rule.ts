@@ -1,7 +1,5 @@
 // CL-AWS-096: an Elastic Beanstalk environment (or saved configuration) that turns managed platform updates off.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 const NAMESPACE = 'aws:elasticbeanstalk:managedactions';
 const OPTION = 'ManagedActionsEnabled';
@@ -37,6 +35,7 @@ export default defineRule({
   slug: 'beanstalk-managed-updates-disabled',
   title: 'Elastic Beanstalk managed platform updates are disabled',
   severity: 'low',
+  fixable: false,
   description:
     'Managed platform updates apply new patch (and optionally minor) platform versions, with OS, runtime and web server fixes, in a weekly maintenance window using an immutable deployment. ManagedActionsEnabled is documented to default to true; an environment that sets it to false stays on its platform version until someone updates it by hand.',
   remediation:

@@ -1,9 +1,7 @@
 // CL-AWS-022: a CloudFormation parameter whose name says it holds a secret, without NoEcho: true.
 //
 // It runs on the template itself (the `Template` pseudo-resource of every CloudFormation document).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import { TEMPLATE_TYPE, type Resource } from '../../../server/src/formats/resource';
-import { get, str, type MapNode, type Node, type ScalarNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, get, type MapNode, type Node, type Resource, type ScalarNode, str, TEMPLATE_TYPE } from '../../kit';
 import { looksSecretName } from '../../lib/iam';
 
 export interface SecretParameter {
@@ -53,6 +51,7 @@ export default defineRule({
   slug: 'cfn-secret-parameter-no-echo',
   title: 'Secret CloudFormation parameter is not masked (NoEcho)',
   severity: 'medium',
+  fixable: true,
   description:
     'A parameter named like a password, secret, token or key without NoEcho: true is shown in clear text by the CloudFormation console, DescribeStacks and stack events, to everyone who may read the stack.',
   remediation: 'Add NoEcho: true to the parameter, or better, keep the secret in Secrets Manager or SSM Parameter Store and use a dynamic reference.',

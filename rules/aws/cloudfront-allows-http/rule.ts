@@ -1,15 +1,12 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { findReachable, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource, strIs, type Val } from '../../kit';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
   const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
   if (!bad) return;
   const edits = ctx.edits.setValue(bad, 'redirect-to-https');
   ctx.report(bad, `Distribution ${r.id} sets ${path}.${attr} to allow-all, so viewers can fetch content over plain HTTP.`, {
-    fix: edits && { title: `Set ${attr} to redirect-to-https`, edits },
+    fix: { title: `Set ${attr} to redirect-to-https`, edits },
   });
 }
 
@@ -32,6 +29,7 @@ export default defineRule({
   slug: 'cloudfront-allows-http',
   title: 'CloudFront distribution allows plain HTTP',
   severity: 'medium',
+  fixable: true,
   description:
     'A cache behavior with ViewerProtocolPolicy allow-all serves content to viewers over plain HTTP, where it can be read and altered in transit, and lets cookies and tokens travel unencrypted.',
   remediation: 'Set ViewerProtocolPolicy (viewer_protocol_policy) to redirect-to-https, or https-only for APIs.',

@@ -1,11 +1,11 @@
 // CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { findReachable, isMissingBlock, keyNode, nodeUnder, reachable } from '../../lib/network';
+import { addUnder, type CheckContext, defineRule, findReachable, isMissingBlock, keyNode, nodeUnder, reachable, type Resource, type Val } from '../../kit';
 
 /** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
 const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
+
+/** The policy CloudFront recommends: TLS 1.2 and 1.3 with strong ciphers. */
+const RECOMMENDED = 'TLSv1.2_2021';
 
 interface Names {
   readonly certificate: string;
@@ -59,13 +59,17 @@ function check(n: Names, config: (r: Resource) => Val) {
         const minimum = cert.get(n.minimum);
         const old = findReachable(minimum, (v) => v.str() !== undefined && OLD.has(v.str()!.trim()));
         if (old) {
-          ctx.report(old, `Distribution ${r.id} sets ${n.minimum} to ${old.str()!.trim()}, which accepts protocols older than TLS 1.2.`);
+          ctx.report(old, `Distribution ${r.id} sets ${n.minimum} to ${old.str()!.trim()}, which accepts protocols older than TLS 1.2.`, {
+            fix: { title: `Set ${n.minimum} to ${RECOMMENDED} (viewers need TLS 1.2)`, edits: ctx.edits.setValue(old, RECOMMENDED) },
+          });
           continue;
         }
         const custom = n.customCerts.some((c) => cert.get(c).str() !== undefined || cert.get(c).isUnknown);
         if (n.defaultTlsV1 && minimum.isAbsent && custom && !cert.get(n.defaultCert).isUnknown) {
           const at = keyNode(r.body, n.certificate) ?? r.anchor;
-          ctx.report(at, `Distribution ${r.id} sets no ${n.minimum}, so it defaults to TLSv1, which accepts TLS 1.0 and 1.1.`);
+          ctx.report(at, `Distribution ${r.id} sets no ${n.minimum}, so it defaults to TLSv1, which accepts TLS 1.0 and 1.1.`, {
+            fix: { title: `Add ${n.minimum}: ${RECOMMENDED} (viewers need TLS 1.2)`, edits: dc.when.length ? undefined : addUnder(ctx.edits, cert, [n.minimum], RECOMMENDED) },
+          });
         }
       }
     }
@@ -77,6 +81,7 @@ export default defineRule({
   slug: 'cloudfront-old-tls',
   title: 'CloudFront distribution accepts TLS older than 1.2',
   severity: 'low',
+  fixable: true,
   description:
     'A distribution whose viewer security policy is below TLSv1.2_2018 (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016), or that uses the default *.cloudfront.net certificate, lets viewers negotiate deprecated TLS 1.0/1.1 (even SSLv3) and weak cipher suites.',
   remediation: 'Serve the distribution under your own domain with an ACM certificate and set MinimumProtocolVersion (minimum_protocol_version) to TLSv1.2_2021 or newer.',

@@ -1,34 +1,12 @@
 // CL-AWS-084: a CloudTrail trail without log file integrity validation.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { addProperty } from '../../lib/s3';
-
-const CONSEQUENCE = 'so a log file that is changed or deleted after delivery cannot be detected';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const v = r.body.get(key);
-    const bad = v.find((x) => x.isFalse() || x.isAbsent);
-    if (!bad) return;
-    if (bad.isFalse()) {
-      const edits = ctx.edits.setValue(bad, true);
-      ctx.report(bad, `Trail ${r.id} sets ${key} to false, ${CONSEQUENCE}.`, { fix: edits && { title: `Set ${key} to true`, edits } });
-    } else if (v.alts.length === 1) {
-      const edits = addProperty(r, ctx, { [key]: true });
-      ctx.report(r.anchor, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`, {
-        fix: edits && { title: `Add ${key}: true`, edits },
-      });
-    } else {
-      ctx.report(bad, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`);
-    }
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-084',
   slug: 'cloudtrail-log-validation-disabled',
   title: 'CloudTrail log file validation is not enabled',
   severity: 'medium',
+  fixable: true,
   description:
     'With log file validation CloudTrail delivers a signed digest file every hour that lets you prove whether a delivered log file was changed, deleted or left intact. Without it, someone with write access to the log bucket can alter or remove the record of their actions unnoticed.',
   remediation: 'Set EnableLogFileValidation (enable_log_file_validation) to true, and validate the logs with aws cloudtrail validate-logs when you rely on them.',
@@ -54,8 +32,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-enablelogfilevalidation',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_log_file_validation',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::CloudTrail::Trail'], run: check('EnableLogFileValidation') },
-    terraform: { types: ['aws_cloudtrail'], run: check('enable_log_file_validation') },
-  },
+  checks: settingChecks({
+    subject: 'Trail',
+    consequence: 'so a log file that is changed or deleted after delivery cannot be detected',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: { types: ['AWS::CloudTrail::Trail'], path: ['EnableLogFileValidation'] },
+      terraform: { types: ['aws_cloudtrail'], path: ['enable_log_file_validation'] },
+    },
+  }),
 });

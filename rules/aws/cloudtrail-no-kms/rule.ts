@@ -1,6 +1,5 @@
 // CL-AWS-085: a CloudTrail trail whose log files are not encrypted with a KMS key.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 const CONSEQUENCE = 'so its log files are encrypted only with S3 managed keys (SSE-S3), and anyone who can read the bucket can read them';
 
@@ -19,6 +18,7 @@ export default defineRule({
   slug: 'cloudtrail-no-kms',
   title: 'CloudTrail log files are not encrypted with a KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'CloudTrail log files are always encrypted in S3, by default with S3 managed keys. With SSE-KMS, reading them also needs kms:Decrypt under your key policy, so the audit trail stays confidential even from principals who can read the bucket, and every decryption is itself logged.',
   remediation: 'Set KMSKeyId (kms_key_id) to a customer managed KMS key whose policy lets CloudTrail encrypt and only your log readers decrypt.',

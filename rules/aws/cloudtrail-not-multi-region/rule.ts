@@ -1,34 +1,12 @@
 // CL-AWS-083: a CloudTrail trail that records a single region.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { addProperty } from '../../lib/s3';
-
-const CONSEQUENCE = 'so API activity in every other region, where an attacker may well work, is not recorded by it';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const v = r.body.get(key);
-    const bad = v.find((x) => x.isFalse() || x.isAbsent);
-    if (!bad) return;
-    if (bad.isFalse()) {
-      const edits = ctx.edits.setValue(bad, true);
-      ctx.report(bad, `Trail ${r.id} sets ${key} to false, ${CONSEQUENCE}.`, { fix: edits && { title: `Set ${key} to true`, edits } });
-    } else if (v.alts.length === 1) {
-      const edits = addProperty(r, ctx, { [key]: true });
-      ctx.report(r.anchor, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`, {
-        fix: edits && { title: `Add ${key}: true`, edits },
-      });
-    } else {
-      ctx.report(bad, `Trail ${r.id} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`);
-    }
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-083',
   slug: 'cloudtrail-not-multi-region',
   title: 'CloudTrail trail does not cover all regions',
   severity: 'medium',
+  fixable: true,
   description:
     'A single-region trail records API activity only in the region where it was created. Activity elsewhere (resources launched in an unused region, global service events routed to another region) leaves no record in the trail.',
   remediation: 'Set IsMultiRegionTrail (is_multi_region_trail) to true so that the trail records every region, including regions enabled later.',
@@ -54,8 +32,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-ismultiregiontrail',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#is_multi_region_trail',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::CloudTrail::Trail'], run: check('IsMultiRegionTrail') },
-    terraform: { types: ['aws_cloudtrail'], run: check('is_multi_region_trail') },
-  },
+  checks: settingChecks({
+    subject: 'Trail',
+    consequence: 'so API activity in every other region, where an attacker may well work, is not recorded by it',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: { types: ['AWS::CloudTrail::Trail'], path: ['IsMultiRegionTrail'] },
+      terraform: { types: ['aws_cloudtrail'], path: ['is_multi_region_trail'] },
+    },
+  }),
 });

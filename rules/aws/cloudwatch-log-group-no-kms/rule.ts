@@ -1,6 +1,5 @@
 // CL-AWS-068: a CloudWatch Logs log group not encrypted with a KMS key of yours.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 const CONSEQUENCE = 'so its log events are encrypted only with keys CloudWatch Logs manages, and anyone allowed to read the log group can read them';
 
@@ -19,6 +18,7 @@ export default defineRule({
   slug: 'cloudwatch-log-group-no-kms',
   title: 'CloudWatch Logs log group is not encrypted with a KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'CloudWatch Logs always encrypts log data at rest with keys it manages. Associating a customer managed KMS key adds a second gate: reading the logs then also needs kms:Decrypt under your key policy, and disabling the key makes them unreadable. Logs often hold tokens, personal data and internal addresses.',
   remediation: 'Set KmsKeyId (kms_key_id) to the ARN of a customer managed KMS key whose policy allows the CloudWatch Logs service principal of the region.',

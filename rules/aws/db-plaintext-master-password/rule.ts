@@ -1,7 +1,5 @@
 // CL-AWS-023: a database master password written in the template (or as a parameter default) instead of a secret.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { get, str } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, get, type Resource, str } from '../../kit';
 import { planProvenance } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -50,6 +48,7 @@ export default defineRule({
   slug: 'db-plaintext-master-password',
   title: 'Database master password is written in the template',
   severity: 'high',
+  fixable: false,
   description:
     'A master password written as a literal (or as a parameter default) is readable by everyone with access to the template, its repository and its history, and is hard to rotate. Secrets Manager, an SSM SecureString or an RDS-managed password keep it out of the code.',
   remediation: 'Let RDS manage the password (ManageMasterUserPassword / manage_master_user_password), or use a dynamic reference {{resolve:secretsmanager:…}} or a sensitive Terraform variable.',

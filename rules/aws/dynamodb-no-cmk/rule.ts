@@ -1,8 +1,5 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { blocks, isSet, keyNode, missingAt } from '../../lib/encryption';
+import { blocks, type CheckContext, defineRule, isSet, keyNode, missingAt, type Resource, type Val } from '../../kit';
 
 /** The AWS managed key for DynamoDB, named by alias or alias ARN. */
 function isAwsManagedAlias(v: Val): boolean {
@@ -47,6 +44,7 @@ export default defineRule({
   slug: 'dynamodb-no-cmk',
   title: 'DynamoDB table is not encrypted with a customer managed KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'DynamoDB always encrypts tables at rest, by default with an AWS owned key. This rule is about control of that key: with a customer managed KMS key you decide in the key policy who may use it, see every use in CloudTrail and can revoke access to the data by disabling the key.',
   remediation: 'Set SSESpecification with SSEEnabled true, SSEType KMS and KMSMasterKeyId (server_side_encryption with enabled = true and kms_key_arn) to a customer managed KMS key.',

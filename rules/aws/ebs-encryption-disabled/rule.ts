@@ -1,10 +1,6 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance block devices, launch template block devices) without encryption.
 import { dirname } from 'node:path';
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import type { Node } from '../../../server/src/model/tree';
-import { blocks, isSet, keyNode, reporterFor, requireTrue, type Reporter } from '../../lib/encryption';
+import { blocks, type CheckContext, defineRule, isSet, keyNode, type Node, type Reporter, reporterFor, requireTrue, type Resource, type Val } from '../../kit';
 
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 
@@ -95,6 +91,7 @@ export default defineRule({
   slug: 'ebs-encryption-disabled',
   title: 'EBS volume is not encrypted',
   severity: 'medium',
+  fixable: true,
   description:
     'An EBS volume that is not encrypted keeps its data, its snapshots and the data in transit between the instance and the volume in plaintext. EBS encrypts only when you ask for it per volume or turn on EBS encryption by default for the account and region.',
   remediation: 'Set Encrypted (encrypted) to true on the volume or block device, or turn on EBS encryption by default for the account in every region you use.',

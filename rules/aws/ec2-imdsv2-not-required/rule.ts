@@ -1,9 +1,5 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { TextEdit } from '../../../server/src/engine/edits';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { isMissingBlock, keyNode, missingAt, nodeUnder, reachable, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, isMissingBlock, keyNode, missingPlaces, nodeUnder, reachable, type Resource, strIs, type TextEdit, type Val } from '../../kit';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
@@ -71,25 +67,25 @@ function check(r: Resource, ctx: CheckContext): void {
             const key = keyNode(base, s.options) ?? r.anchor;
             const edits = t.at === blockNode && blockNode?.kind === 'map' ? ctx.edits.addPair(blockNode, s.tokens, 'required') : undefined;
             ctx.report(t.at === blockNode ? nodeUnder(key, t.when, r) : t, `${name} does not set ${path} to required, ${STILL_V1}.`, {
-              fix: edits?.length ? { title: `Set ${s.tokens} to required`, edits } : undefined,
+              fix: { title: `Set ${s.tokens} to required`, edits },
             });
             continue;
           }
           if (t.str() === undefined) continue;
           const edits = ctx.edits.setValue(t, 'required');
           ctx.report(t, `${name} sets ${path} to ${t.str()}, so IMDSv1 stays available.`, {
-            fix: edits && { title: `Set ${s.tokens} to required`, edits },
+            fix: { title: `Set ${s.tokens} to required`, edits },
           });
         }
       }
     }
   }
-  const ats = missingAt(r.anchor, missing.map((m) => m.base), bases.length, r);
+  const ats = missingPlaces(r.anchor, missing.map((m) => m.base), bases.length, r);
   ats.forEach((at, i) => {
     // A fix only where the block is missing in plain sight (not per Fn::If branch).
     const edits = ats.length === 1 && missing.length === 1 && !missing[0].base.when.length ? missing[i]?.edits : undefined;
     ctx.report(at, `${name} does not set ${path} to required, ${STILL_V1}.`, {
-      fix: edits?.length ? { title: `Add ${s.options} with ${s.tokens}: required`, edits } : undefined,
+      fix: { title: `Add ${s.options} with ${s.tokens}: required`, edits },
     });
   });
 }
@@ -99,6 +95,7 @@ export default defineRule({
   slug: 'ec2-imdsv2-not-required',
   title: 'EC2 instance metadata service does not require IMDSv2',
   severity: 'medium',
+  fixable: true,
   description:
     'Without HttpTokens set to required, an instance still answers IMDSv1 requests, so a server-side request forgery (SSRF) bug or an open proxy on it can read the instance role credentials from the metadata service.',
   remediation: 'Set MetadataOptions.HttpTokens (metadata_options.http_tokens) to required after checking that the software on the instances uses IMDSv2-capable SDKs and agents.',

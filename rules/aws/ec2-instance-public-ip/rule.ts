@@ -1,8 +1,5 @@
 // CL-AWS-034: an instance, launch template or launch configuration asks for a public IPv4 address.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { findReachable } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, type Resource, type Val } from '../../kit';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',
@@ -46,6 +43,7 @@ export default defineRule({
   slug: 'ec2-instance-public-ip',
   title: 'EC2 instance gets a public IP address',
   severity: 'low',
+  fixable: false,
   description:
     'An instance, launch template or launch configuration that associates a public IPv4 address makes its instances addressable from the internet; their security groups alone then decide what is exposed.',
   remediation:

@@ -1,8 +1,5 @@
 // CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { str, type Node, type ScalarNode } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, type Node, type Resource, type ScalarNode, str, type Val } from '../../kit';
 import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -104,6 +101,7 @@ export default defineRule({
   slug: 'ec2-user-data-credentials',
   title: 'Credentials in EC2 user data',
   severity: 'high',
+  fixable: false,
   description:
     'User data is stored with the instance or launch template and can be read back by anyone allowed to describe it, and by every process on the instance through the instance metadata service. Access keys, private keys and passwords written into it are exposed to all of them.',
   remediation: 'Give the instance an instance profile instead of access keys, and have the boot script fetch other secrets from Secrets Manager or SSM Parameter Store.',

@@ -1,6 +1,5 @@
 // CL-AWS-019: an ECR repository policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type Resource } from '../../kit';
 import { publicPolicyCheck } from '../../lib/iam';
 
 /** Where each resource type holds its policy. */
@@ -13,6 +12,7 @@ export default defineRule({
   slug: 'ecr-repository-policy-public',
   title: 'ECR repository policy allows anyone',
   severity: 'high',
+  fixable: false,
   description:
     'A repository policy statement that allows Principal "*" without a Condition lets any AWS account pull (or, with push actions, overwrite) the images, which often hold code, configuration and secrets baked into layers.',
   remediation: 'Name the accounts or roles that pull the images, or add a Condition such as aws:PrincipalOrgID; publish deliberately public images in ECR Public instead.',

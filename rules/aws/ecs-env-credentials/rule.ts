@@ -1,8 +1,5 @@
 // CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { parseEmbeddedJson } from '../../../server/src/model/embedded';
+import { type CheckContext, defineRule, parseEmbeddedJson, type Resource, Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 /** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
@@ -44,6 +41,7 @@ export default defineRule({
   slug: 'ecs-env-credentials',
   title: 'Credentials in ECS container environment variables',
   severity: 'high',
+  fixable: false,
   description:
     'An AWS access key or a literal password, token or API key in a container definition\'s Environment is written in the template and shown by the ECS console and DescribeTaskDefinition to everyone who may read task definitions.',
   remediation: 'Use a task role instead of access keys, and pass other secrets through the container definition\'s Secrets (valueFrom a Secrets Manager secret or SSM parameter).',

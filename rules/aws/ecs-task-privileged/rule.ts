@@ -1,24 +1,6 @@
 // CL-AWS-099: an ECS task definition with a privileged container (root on the host, all devices, no isolation).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { parseEmbeddedJson } from '../../../server/src/model/embedded';
-
-/**
- * The container definitions of a task definition: CloudFormation's ContainerDefinitions list, or Terraform's
- * container_definitions JSON string parsed in place (so findings land on the exact characters). A Terraform string
- * with interpolations in some values is still parsed; those values are unknown. A string that is not JSON (for
- * example `${jsonencode(…)}`) yields nothing.
- */
-function containerDefinitions(r: Resource): Val[] {
-  if (r.format === 'cloudformation') return r.body.get('ContainerDefinitions').items();
-  const v = r.body.get('container_definitions');
-  const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
-  const parsed = parseEmbeddedJson(node);
-  return parsed ? Val.of(parsed, r.resolver).items() : [];
-}
+import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { containerDefinitions } from '../../lib/ecs';
 
 function check(key: string, nameKey: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -29,7 +11,7 @@ function check(key: string, nameKey: string) {
         const name = c.get(nameKey).str();
         const edits = r.format === 'cloudformation' ? ctx.edits.setValue(bad, false) : undefined;
         ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to true, which gives it root access to the host and its devices.`, {
-          fix: edits && { title: `Set ${key} to false`, edits },
+          fix: { title: `Set ${key} to false`, edits },
         });
       }
     }
@@ -41,6 +23,7 @@ export default defineRule({
   slug: 'ecs-task-privileged',
   title: 'ECS container runs privileged',
   severity: 'high',
+  fixable: true,
   description:
     'A privileged container gets elevated privileges on the container instance, similar to root on the host: all devices, all capabilities, no seccomp or AppArmor confinement. A compromise of the container is then a compromise of the host and of every other task on it.',
   remediation: 'Remove Privileged (privileged) or set it to false, and grant only the specific Linux capabilities the container needs with LinuxParameters.Capabilities.',

@@ -1,19 +1,6 @@
 // CL-AWS-100: an ECS container definition that explicitly runs as root (User "root", "0", "0:0", "root:…").
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { parseEmbeddedJson } from '../../../server/src/model/embedded';
-
-/** CloudFormation's ContainerDefinitions, or Terraform's container_definitions JSON string parsed in place. */
-function containerDefinitions(r: Resource): Val[] {
-  if (r.format === 'cloudformation') return r.body.get('ContainerDefinitions').items();
-  const v = r.body.get('container_definitions');
-  const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
-  const parsed = parseEmbeddedJson(node);
-  return parsed ? Val.of(parsed, r.resolver).items() : [];
-}
+import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { containerDefinitions } from '../../lib/ecs';
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
 function isRoot(user: string): boolean {
@@ -42,6 +29,7 @@ export default defineRule({
   slug: 'ecs-task-root-user',
   title: 'ECS container runs as root',
   severity: 'medium',
+  fixable: false,
   description:
     'A container whose User is root (root, 0, 0:0) runs its processes with UID 0. A flaw in the application then gives the attacker root inside the container, one step away from the host through any kernel bug, mounted volume or extra capability.',
   remediation: 'Set User (user) to a non-root UID:GID that the image supports, for example "1000:1000", and give that user ownership of the paths it writes.',

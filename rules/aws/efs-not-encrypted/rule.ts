@@ -1,27 +1,12 @@
 // CL-AWS-056: EFS file systems that are not encrypted at rest.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { requireTrue } from '../../lib/encryption';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) =>
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key,
-      anchor: r.anchor,
-      absentIsBad: true,
-      whenFalse: `EFS file system ${r.id} sets ${key} to false, so its files and metadata are stored unencrypted.`,
-      whenAbsent: `EFS file system ${r.id} does not set ${key}, so its files and metadata are stored unencrypted (the API default is false).`,
-      setTitle: `Set ${key} to true (replaces an existing file system)`,
-      addTitle: `Add ${key}: true (replaces an existing file system)`,
-    });
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-056',
   slug: 'efs-not-encrypted',
   title: 'EFS file system is not encrypted at rest',
   severity: 'high',
+  fixable: true,
   description:
     'An EFS file system created without encryption at rest keeps file data and metadata in plaintext for its whole life: encryption can only be chosen at creation. The console turns it on by default, but the API, CloudFormation and Terraform do not.',
   remediation: 'Set Encrypted (encrypted) to true, optionally with a customer managed KMS key, and move the data of an existing file system to a new encrypted one.',
@@ -43,8 +28,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html#cfn-efs-filesystem-encrypted',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#encrypted',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::EFS::FileSystem'], run: check('Encrypted') },
-    terraform: { types: ['aws_efs_file_system'], run: check('encrypted') },
-  },
+  checks: settingChecks({
+    subject: 'EFS file system',
+    consequence: 'so its files and metadata are stored unencrypted',
+    want: true,
+    absentMeans: false,
+    fixNote: 'replaces an existing file system',
+    formats: {
+      cloudformation: { types: ['AWS::EFS::FileSystem'], path: ['Encrypted'] },
+      terraform: { types: ['aws_efs_file_system'], path: ['encrypted'] },
+    },
+  }),
 });

@@ -1,8 +1,5 @@
 // CL-AWS-091: an EKS cluster whose control plane does not log audit and authenticator events.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { pairOf } from '../../../server/src/model/tree';
+import { addPath, type CheckContext, defineRule, pairOf, type Plain, type Resource, Val } from '../../kit';
 
 /** The log types this rule requires: who did what through the API server, and who authenticated as whom. */
 const REQUIRED = ['audit', 'authenticator'];
@@ -16,7 +13,13 @@ function list(names: string[]): string {
 function checkTypes(r: Resource, ctx: CheckContext, v: Val, key: string, typeOf: (item: Val) => Val, single: boolean) {
   if (v.isUnknown) return;
   if (v.isAbsent) {
-    ctx.report(single ? r.anchor : v, `EKS cluster ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+    // The fix turns on the two required types where nothing is written (CloudWatch Logs charges for what they log).
+    const cfn = r.format === 'cloudformation';
+    const value: Plain = cfn ? REQUIRED.map((t) => ({ Type: t })) : REQUIRED;
+    const edits = single ? addPath(ctx.edits, r, key.split('.'), value) : undefined;
+    ctx.report(single ? r.anchor : v, `EKS cluster ${r.id} has no ${key}, ${CONSEQUENCE}.`, {
+      fix: { title: `Add ${key} with ${list(REQUIRED)}`, edits },
+    });
     return;
   }
   if (!v.isSeq) return;
@@ -48,6 +51,7 @@ export default defineRule({
   slug: 'eks-control-plane-logging-disabled',
   title: 'EKS control plane audit and authenticator logs are not enabled',
   severity: 'medium',
+  fixable: true,
   description:
     'EKS sends no control plane logs unless you enable them. The audit log records every request to the Kubernetes API server (who, what, when); the authenticator log records which IAM identity authenticated as which Kubernetes user. Without them, a compromised credential or a malicious workload that calls the API leaves no trace.',
   remediation: 'Enable at least the audit and authenticator log types (Logging.ClusterLogging.EnabledTypes, enabled_cluster_log_types); add api, controllerManager and scheduler if you need them for troubleshooting.',

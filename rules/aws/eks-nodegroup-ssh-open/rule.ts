@@ -1,7 +1,5 @@
 // CL-AWS-044: an EKS managed node group with an SSH key and no source security groups (SSH open to the world).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { choices, isMissingBlock, under } from '../../lib/network';
+import { type CheckContext, choices, defineRule, isMissingBlock, type Resource, under } from '../../kit';
 
 function check(block: string, keyAttr: string, sourcesAttr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -22,6 +20,7 @@ export default defineRule({
   slug: 'eks-nodegroup-ssh-open',
   title: 'EKS node group opens SSH to the internet',
   severity: 'high',
+  fixable: false,
   description:
     'When a managed node group gets an EC2 SSH key but no source security groups, EKS opens port 22 on every worker node to 0.0.0.0/0, exposing SSH on all nodes to the internet.',
   remediation: 'List the security groups allowed to reach SSH in SourceSecurityGroups (source_security_group_ids), or drop RemoteAccess and use AWS Systems Manager Session Manager.',

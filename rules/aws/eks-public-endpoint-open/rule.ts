@@ -1,8 +1,6 @@
 // CL-AWS-036: an EKS cluster's API server endpoint is public to every address.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Node } from '../../../server/src/model/tree';
-import { choices, isMissingBlock, keyNode, nodeUnder, under, worldFamily } from '../../lib/network';
+import { type CheckContext, choices, defineRule, isMissingBlock, keyNode, type Node, nodeUnder, type Resource, under } from '../../kit';
+import { worldFamily } from '../../lib/network';
 
 interface Names {
   readonly config: string;
@@ -56,6 +54,7 @@ export default defineRule({
   slug: 'eks-public-endpoint-open',
   title: 'EKS API server endpoint is public to the whole internet',
   severity: 'medium',
+  fixable: false,
   description:
     'An EKS cluster whose public endpoint is on (the default) without PublicAccessCidrs, or with 0.0.0.0/0 in them, exposes the Kubernetes API server to every address: only authentication then stands between the internet and the control plane.',
   remediation:

@@ -1,8 +1,5 @@
 // CL-AWS-098: an EKS cluster without envelope encryption of Kubernetes secrets under a KMS key of your own.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 interface Keys {
@@ -63,6 +60,7 @@ export default defineRule({
   slug: 'eks-secrets-encryption-disabled',
   title: 'EKS cluster does not encrypt Kubernetes secrets with a customer managed KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'Since 2025, EKS envelope-encrypts all Kubernetes API data, secrets included, with an AWS owned KMS key by default on clusters running Kubernetes 1.28 or later. Configuring EncryptionConfig for secrets with your own KMS key adds control: a key policy, rotation, CloudTrail records of every use, and the ability to revoke access.',
   remediation: 'Add EncryptionConfig (encryption_config) with Resources ["secrets"] and a Provider KeyArn of a customer managed symmetric KMS key in the same Region.',

@@ -1,7 +1,5 @@
 // CL-AWS-095: an EKS cluster pinned to a Kubernetes version past the end of EKS standard support.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { AS_OF, EKS_KUBERNETES_VERSIONS, endOfStandardSupport, versionText } from '../../lib/versions';
 
 function check(key: string) {
@@ -30,6 +28,7 @@ export default defineRule({
   slug: 'eks-version-end-of-support',
   title: 'EKS cluster runs a Kubernetes version past end of standard support',
   severity: 'medium',
+  fixable: false,
   description: `EKS gives each Kubernetes minor version 14 months of standard support, then 12 months of extended support at an extra hourly charge, after which it upgrades the control plane automatically. Past standard support the version only gets critical fixes and falls further behind upstream. Dates are checked as of ${AS_OF}.`,
   remediation: 'Upgrade the cluster (and then its nodes and add-ons) to a Kubernetes version in standard support, one minor version at a time.',
   responsibility: {

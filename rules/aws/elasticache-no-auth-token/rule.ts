@@ -1,7 +1,6 @@
 // CL-AWS-063: Redis OSS / Valkey replication groups with TLS but without AUTH or RBAC user groups.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { cacheEngine, isSet } from '../../lib/encryption';
+import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
+import { cacheEngine } from '../../lib/elasticache';
 
 function check(names: { transit: string; token: string; userGroups: string; engine: string; global: string }) {
   return (r: Resource, ctx: CheckContext) => {
@@ -26,6 +25,7 @@ export default defineRule({
   slug: 'elasticache-no-auth-token',
   title: 'ElastiCache replication group requires no authentication',
   severity: 'medium',
+  fixable: false,
   description:
     'A Redis OSS or Valkey replication group without an AUTH token or RBAC user groups lets every client that can reach its port read, change and flush all data. Security groups are then the only control.',
   remediation: 'Set AuthToken (auth_token) from a secret, or attach RBAC user groups with UserGroupIds (user_group_ids); both need in-transit encryption.',

@@ -1,32 +1,21 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { cacheEngine, isSet, requireTrue } from '../../lib/encryption';
+import { defineRule, isSet, type Resource, settingChecks } from '../../kit';
+import { cacheEngine } from '../../lib/elasticache';
 
-function check(names: { atRest: string; engine: string; global: string }) {
-  return (r: Resource, ctx: CheckContext) => {
-    // Secondary members of a global datastore take their encryption settings from the primary.
-    if (isSet(r.body.get(names.global))) return;
-    const engine = cacheEngine(r.body, names.engine);
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key: names.atRest,
-      anchor: r.anchor,
-      // The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here.
-      absentIsBad: engine === 'redis',
-      whenFalse: `ElastiCache replication group ${r.id} sets ${names.atRest} to false, so its data on disk and its backups are unencrypted.`,
-      whenAbsent: `ElastiCache replication group ${r.id} (Redis OSS) does not set ${names.atRest}, so its data on disk and its backups are unencrypted (the default is false).`,
-      setTitle: `Set ${names.atRest} to true (replaces an existing replication group)`,
-      addTitle: `Add ${names.atRest}: true (replaces an existing replication group)`,
-    });
-  };
+/** The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here. */
+function absentMeans(r: Resource): boolean | null {
+  return cacheEngine(r.body, r.format === 'cloudformation' ? 'Engine' : 'engine') === 'redis' ? false : null;
 }
+
+/** Secondary members of a global datastore take their encryption settings from the primary. */
+const notSecondary = (r: Resource) => !isSet(r.body.get(r.format === 'cloudformation' ? 'GlobalReplicationGroupId' : 'global_replication_group_id'));
 
 export default defineRule({
   id: 'CL-AWS-061',
   slug: 'elasticache-no-encryption-at-rest',
   title: 'ElastiCache replication group is not encrypted at rest',
   severity: 'medium',
+  fixable: true,
   description:
     'A Redis OSS or Valkey replication group without encryption at rest writes data to disk unencrypted during synchronisation, swap and backup, and stores its backups in S3 unencrypted. It can only be turned on when the group is created.',
   remediation: 'Set AtRestEncryptionEnabled (at_rest_encryption_enabled) to true, optionally with KmsKeyId (kms_key_id), when creating the replication group.',
@@ -51,14 +40,16 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-atrestencryptionenabled',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled',
   ],
-  checks: {
-    cloudformation: {
-      types: ['AWS::ElastiCache::ReplicationGroup'],
-      run: check({ atRest: 'AtRestEncryptionEnabled', engine: 'Engine', global: 'GlobalReplicationGroupId' }),
+  checks: settingChecks({
+    subject: 'ElastiCache replication group',
+    consequence: 'so its data on disk and its backups are unencrypted',
+    want: true,
+    absentMeans,
+    appliesTo: notSecondary,
+    fixNote: 'replaces an existing replication group',
+    formats: {
+      cloudformation: { types: ['AWS::ElastiCache::ReplicationGroup'], path: ['AtRestEncryptionEnabled'] },
+      terraform: { types: ['aws_elasticache_replication_group'], path: ['at_rest_encryption_enabled'] },
     },
-    terraform: {
-      types: ['aws_elasticache_replication_group'],
-      run: check({ atRest: 'at_rest_encryption_enabled', engine: 'engine', global: 'global_replication_group_id' }),
-    },
-  },
+  }),
 });

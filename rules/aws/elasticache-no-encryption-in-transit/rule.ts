@@ -1,23 +1,25 @@
 // CL-AWS-062: ElastiCache (Redis OSS / Valkey) replication groups without TLS between clients and nodes.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { cacheEngine, isOneOf, isSet, requireTrue } from '../../lib/encryption';
+import { type CheckContext, checkSetting, defineRule, isOneOf, isSet, type Resource, type SettingSpec } from '../../kit';
+import { cacheEngine } from '../../lib/elasticache';
 
-// No quick-fix: turning TLS on (or requiring it) is only half the change, every client has to connect with TLS too.
+const TRANSIT: SettingSpec = {
+  subject: 'ElastiCache replication group',
+  consequence: 'so clients and nodes exchange commands and data in plaintext',
+  want: true,
+  // Redis OSS groups are created without TLS unless asked; for Valkey CloudFormation requires the setting.
+  absentMeans: (r) => (cacheEngine(r.body, r.format === 'cloudformation' ? 'Engine' : 'engine') === 'redis' ? false : null),
+  // No quick-fix: turning TLS on (or requiring it) is only half the change, every client has to connect with TLS too.
+  fix: false,
+  formats: {
+    cloudformation: { types: ['AWS::ElastiCache::ReplicationGroup'], path: ['TransitEncryptionEnabled'] },
+    terraform: { types: ['aws_elasticache_replication_group'], path: ['transit_encryption_enabled'] },
+  },
+};
 
-function check(names: { transit: string; mode: string; engine: string; global: string }) {
+function check(names: { transit: string; mode: string; global: string }) {
   return (r: Resource, ctx: CheckContext) => {
     if (isSet(r.body.get(names.global))) return;
-    const engine = cacheEngine(r.body, names.engine);
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key: names.transit,
-      anchor: r.anchor,
-      // Redis OSS groups are created without TLS unless asked; for Valkey CloudFormation requires the setting.
-      absentIsBad: engine === 'redis',
-      whenFalse: `ElastiCache replication group ${r.id} sets ${names.transit} to false, so clients and nodes exchange commands and data in plaintext.`,
-      whenAbsent: `ElastiCache replication group ${r.id} (Redis OSS) does not set ${names.transit}, so clients and nodes exchange commands and data in plaintext (the default is false).`,
-    });
+    checkSetting(r, ctx, TRANSIT, r.format === 'cloudformation' ? TRANSIT.formats.cloudformation! : TRANSIT.formats.terraform!);
     // `preferred` is the migration mode that still accepts plaintext connections.
     if (r.body.get(names.transit).some((t) => t.isFalse())) return;
     for (const mode of r.body.get(names.mode).each()) {
@@ -32,6 +34,7 @@ export default defineRule({
   slug: 'elasticache-no-encryption-in-transit',
   title: 'ElastiCache replication group does not encrypt data in transit',
   severity: 'medium',
+  fixable: false,
   description:
     'Without in-transit encryption, commands, cached data and AUTH passwords travel in plaintext between clients and nodes and between the nodes themselves, readable by anything that can observe the VPC traffic. TransitEncryptionMode preferred still accepts plaintext clients.',
   remediation: 'Set TransitEncryptionEnabled (transit_encryption_enabled) to true with TransitEncryptionMode required, and connect clients with TLS.',
@@ -56,11 +59,11 @@ export default defineRule({
   checks: {
     cloudformation: {
       types: ['AWS::ElastiCache::ReplicationGroup'],
-      run: check({ transit: 'TransitEncryptionEnabled', mode: 'TransitEncryptionMode', engine: 'Engine', global: 'GlobalReplicationGroupId' }),
+      run: check({ transit: 'TransitEncryptionEnabled', mode: 'TransitEncryptionMode', global: 'GlobalReplicationGroupId' }),
     },
     terraform: {
       types: ['aws_elasticache_replication_group'],
-      run: check({ transit: 'transit_encryption_enabled', mode: 'transit_encryption_mode', engine: 'engine', global: 'global_replication_group_id' }),
+      run: check({ transit: 'transit_encryption_enabled', mode: 'transit_encryption_mode', global: 'global_replication_group_id' }),
     },
   },
 });

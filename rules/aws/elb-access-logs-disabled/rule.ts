@@ -1,8 +1,5 @@
 // CL-AWS-088: a load balancer without access logs.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { getPair } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, getPair, type Resource, type Val } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (client, path, status, TLS details) are not recorded';
@@ -76,6 +73,7 @@ export default defineRule({
   slug: 'elb-access-logs-disabled',
   title: 'Load balancer access logs are not enabled',
   severity: 'low',
+  fixable: false,
   description:
     'Access logs record every request a load balancer receives: client address, request line, latencies, status codes, TLS protocol and cipher, and the target that served it. Without them, probing, abuse and attacks against the application behind the load balancer cannot be investigated.',
   remediation: 'Enable access logs to an S3 bucket: the access_logs.s3.enabled and access_logs.s3.bucket attributes (ALB/NLB), AccessLoggingPolicy (Classic), or an access_logs block with enabled = true (Terraform).',

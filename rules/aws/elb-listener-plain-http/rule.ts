@@ -1,8 +1,5 @@
 // CL-AWS-039: a load balancer listener serves plain HTTP instead of redirecting to HTTPS.
-import { defineRule, type CheckContext, type Related } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { findReachable, reachable, strIs } from '../../lib/network';
+import { type CheckContext, defineRule, findReachable, reachable, type Related, type Resource, strIs, type Val } from '../../kit';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';
@@ -130,6 +127,7 @@ export default defineRule({
   slug: 'elb-listener-plain-http',
   title: 'Load balancer listener serves plain HTTP',
   severity: 'medium',
+  fixable: false,
   description:
     'An internet-facing load balancer listener on plain HTTP that forwards requests, rather than redirecting them to HTTPS, sends credentials, cookies and data unencrypted across the internet, where they can be read and altered.',
   remediation: 'Serve the application on an HTTPS listener and make the HTTP listener redirect to it (a redirect action with Protocol HTTPS).',

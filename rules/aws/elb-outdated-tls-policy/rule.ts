@@ -1,10 +1,11 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { findReachable, strIs } from '../../lib/network';
+import { addPath, type CheckContext, defineRule, findReachable, type Resource, strIs } from '../../kit';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
+
+/** The policy AWS recommends for Application and Network Load Balancers: TLS 1.3 and TLS 1.2 only. */
+const RECOMMENDED_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 /** Predefined ELB security policies that allow TLS 1.0 or TLS 1.1 (ELB user guides, security policies tables). */
 const WEAK_POLICIES = new Set([
@@ -43,11 +44,15 @@ function listenerV2(protocolAttr: string, policyAttr: string) {
     const policy = r.body.get(policyAttr);
     const weak = findReachable(policy, (p) => p.str() !== undefined && isWeakPolicy(p.str()!));
     if (weak) {
-      ctx.report(weak, `Listener ${r.id} uses ${policyAttr} ${weak.str()!.trim()}, which allows TLS 1.0 or TLS 1.1.`);
+      ctx.report(weak, `Listener ${r.id} uses ${policyAttr} ${weak.str()!.trim()}, which allows TLS 1.0 or TLS 1.1.`, {
+        fix: { title: `Set ${policyAttr} to ${RECOMMENDED_POLICY} (clients need TLS 1.2)`, edits: ctx.edits.setValue(weak, RECOMMENDED_POLICY) },
+      });
       return;
     }
     if (policy.isAbsent) {
-      ctx.report(protocol, `Listener ${r.id} accepts ${protocol.str()} without ${policyAttr}, so the default ${API_DEFAULT_POLICY} applies, which allows TLS 1.0 and TLS 1.1.`);
+      ctx.report(protocol, `Listener ${r.id} accepts ${protocol.str()} without ${policyAttr}, so the default ${API_DEFAULT_POLICY} applies, which allows TLS 1.0 and TLS 1.1.`, {
+        fix: { title: `Add ${policyAttr}: ${RECOMMENDED_POLICY} (clients need TLS 1.2)`, edits: addPath(ctx.edits, r, [policyAttr], RECOMMENDED_POLICY) },
+      });
     }
   };
 }
@@ -79,6 +84,7 @@ export default defineRule({
   slug: 'elb-outdated-tls-policy',
   title: 'Load balancer TLS policy allows TLS 1.0 or 1.1',
   severity: 'low',
+  fixable: true,
   description:
     'An HTTPS or TLS listener whose security policy allows TLS 1.0 or 1.1 (including the API default ELBSecurityPolicy-2016-08) lets clients negotiate deprecated protocol versions and CBC/SHA-1 cipher suites.',
   remediation: 'Set SslPolicy (ssl_policy) to ELBSecurityPolicy-TLS13-1-2-2021-06 or another TLS 1.2+ policy once no client needs TLS 1.0/1.1.',

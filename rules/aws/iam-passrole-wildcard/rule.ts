@@ -1,6 +1,5 @@
 // CL-AWS-011: iam:PassRole allowed on every role.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { globMatch, IDENTITY_POLICY_CFN_TYPES, IDENTITY_POLICY_TF_TYPES, identityStatements, policyHolder } from '../../lib/iam';
 
 /**
@@ -32,6 +31,7 @@ export default defineRule({
   slug: 'iam-passrole-wildcard',
   title: 'IAM policy allows iam:PassRole on every role',
   severity: 'high',
+  fixable: false,
   description:
     'iam:PassRole on Resource "*" lets the holder attach any role of the account, including administrator roles, to an EC2 instance, Lambda function, ECS task or CloudFormation stack it creates, and then act with that role\'s permissions.',
   remediation: 'Limit iam:PassRole to the ARNs of the roles the principal must pass, and add an iam:PassedToService condition.',

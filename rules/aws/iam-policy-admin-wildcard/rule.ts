@@ -1,6 +1,5 @@
 // CL-AWS-003: an identity policy that allows every action on every resource (full administrator access).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { IDENTITY_POLICY_CFN_TYPES, IDENTITY_POLICY_TF_TYPES, identityStatements, policyHolder } from '../../lib/iam';
 
 function check(r: Resource, ctx: CheckContext): void {
@@ -17,6 +16,7 @@ export default defineRule({
   slug: 'iam-policy-admin-wildcard',
   title: 'IAM policy grants full administrator access',
   severity: 'high',
+  fixable: false,
   description:
     'A policy statement that allows Action "*" on Resource "*" gives whoever holds it every permission in the account, including changing IAM itself. A leaked key or a compromised workload with this policy is a full account takeover.',
   remediation: 'Replace "*" with the actions the principal needs, on the resources it needs them for; keep administrator access to a few roles assumed with MFA.',

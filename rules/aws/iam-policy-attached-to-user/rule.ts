@@ -1,7 +1,5 @@
 // CL-AWS-014: permissions given to an IAM user directly instead of through a group (or a role).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { keyOf, valAt } from '../../lib/iam';
 
 /** True when a list property holds at least one item (known or not): a user is named even if we cannot tell which. */
@@ -54,6 +52,7 @@ export default defineRule({
   slug: 'iam-policy-attached-to-user',
   title: 'IAM policy attached directly to a user',
   severity: 'low',
+  fixable: false,
   description:
     'Permissions attached to individual IAM users drift apart user by user and are easy to miss in reviews. Granting them through groups (or roles) keeps one place per job function to review and revoke.',
   remediation: 'Attach the policy to a group and add the user to the group, or have the user assume a role.',

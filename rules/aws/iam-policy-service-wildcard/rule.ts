@@ -1,6 +1,5 @@
 // CL-AWS-010: an identity policy that allows every action of a service (`s3:*`, `iam:*`, `kms:*`).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { IDENTITY_POLICY_CFN_TYPES, IDENTITY_POLICY_TF_TYPES, identityStatements, policyHolder, serviceWildcard } from '../../lib/iam';
 
 function check(r: Resource, ctx: CheckContext): void {
@@ -22,6 +21,7 @@ export default defineRule({
   slug: 'iam-policy-service-wildcard',
   title: 'IAM policy allows every action of a service',
   severity: 'medium',
+  fixable: false,
   description:
     'An Allow of "service:*" grants every present and future action of that service, including the destructive and administrative ones (s3:DeleteBucket, s3:PutBucketPolicy, kms:ScheduleKeyDeletion, iam:*). It is rarely what a workload needs.',
   remediation: 'List the actions the principal uses (or a narrow pattern such as "s3:Get*"), scoped to its resources.',

@@ -1,6 +1,5 @@
 // CL-AWS-012: IAM actions that let a principal raise its own (or anyone's) privileges, allowed on every resource.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { globMatch, IDENTITY_POLICY_CFN_TYPES, IDENTITY_POLICY_TF_TYPES, identityStatements, policyHolder, quoteList } from '../../lib/iam';
 
 /** Actions that, on any user, group, role or policy, are a known path to more privileges (documented in the README). */
@@ -49,6 +48,7 @@ export default defineRule({
   slug: 'iam-privilege-escalation-actions',
   title: 'IAM policy allows privilege-escalation actions on every resource',
   severity: 'high',
+  fixable: false,
   description:
     'Actions such as iam:CreatePolicyVersion, iam:AttachRolePolicy, iam:PutUserPolicy, iam:CreateAccessKey or iam:UpdateAssumeRolePolicy on Resource "*" let the holder rewrite or attach policies, take over other users or roles, and so reach administrator access from a narrow starting point.',
   remediation: 'Grant these actions only on the specific users, roles or policies the principal manages, or move them to an administrator role.',

@@ -1,6 +1,5 @@
 // CL-AWS-013: a role whose trust policy lets any principal in any account assume it.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { policyStatements, publicGrants } from '../../lib/iam';
 
 function check(attr: string) {
@@ -21,6 +20,7 @@ export default defineRule({
   slug: 'iam-trust-policy-any-principal',
   title: 'IAM role can be assumed by anyone',
   severity: 'critical',
+  fixable: false,
   description:
     'A role trust policy that allows Principal "*" (or {"AWS": "*"}) without a Condition lets any IAM user or role in any AWS account call sts:AssumeRole and receive the role\'s permissions.',
   remediation: 'Name the accounts, roles or services that may assume the role, or add a Condition such as aws:PrincipalOrgID or sts:ExternalId.',

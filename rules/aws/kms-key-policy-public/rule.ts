@@ -1,6 +1,5 @@
 // CL-AWS-016: a KMS key policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type Resource } from '../../kit';
 import { publicPolicyCheck } from '../../lib/iam';
 
 /** Where each resource type holds its policy. */
@@ -13,6 +12,7 @@ export default defineRule({
   slug: 'kms-key-policy-public',
   title: 'KMS key policy allows anyone',
   severity: 'high',
+  fixable: false,
   description:
     'A key policy statement that allows Principal "*" without a Condition lets any AWS principal in any account use (and, with kms:*, manage or delete) the key, so the data it protects is only as private as the key policy.',
   remediation: 'Name the accounts and roles that use the key (the account root for IAM delegation), or add a Condition such as kms:CallerAccount or kms:ViaService.',

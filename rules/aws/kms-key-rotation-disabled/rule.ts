@@ -1,10 +1,5 @@
 // CL-AWS-071: a symmetric KMS key without automatic key rotation.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { addProperty } from '../../lib/s3';
-
-const CONSEQUENCE = 'so the same key material protects everything it encrypts for as long as the key lives';
+import { defineRule, settingChecks, type Val } from '../../kit';
 
 /** True when the key can rotate automatically: a symmetric encryption key whose material AWS KMS generated. */
 function rotatable(spec: Val, origin: Val | undefined, customStore: Val | undefined): boolean {
@@ -14,39 +9,12 @@ function rotatable(spec: Val, origin: Val | undefined, customStore: Val | undefi
   return true;
 }
 
-function requireRotation(r: Resource, ctx: CheckContext, key: string, subject: string) {
-  const v = r.body.get(key);
-  const bad = v.find((x) => x.isFalse() || x.isAbsent);
-  if (!bad) return;
-  if (bad.isFalse()) {
-    const edits = ctx.edits.setValue(bad, true);
-    ctx.report(bad, `${subject} sets ${key} to false, ${CONSEQUENCE}.`, { fix: edits && { title: `Set ${key} to true`, edits } });
-  } else if (v.alts.length === 1) {
-    const edits = addProperty(r, ctx, { [key]: true });
-    ctx.report(r.anchor, `${subject} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`, {
-      fix: edits && { title: `Add ${key}: true`, edits },
-    });
-  } else {
-    ctx.report(bad, `${subject} does not set ${key}, which defaults to false, ${CONSEQUENCE}.`);
-  }
-}
-
-function cloudformation(r: Resource, ctx: CheckContext) {
-  if (!rotatable(r.body.get('KeySpec'), r.body.get('Origin'), undefined)) return;
-  requireRotation(r, ctx, 'EnableKeyRotation', `KMS key ${r.id}`);
-}
-
-function terraform(r: Resource, ctx: CheckContext) {
-  const store = r.body.get('custom_key_store_id');
-  if (!rotatable(r.body.get('customer_master_key_spec'), undefined, store.isAbsent ? r.body.get('xks_key_id') : store)) return;
-  requireRotation(r, ctx, 'enable_key_rotation', `KMS key ${r.id}`);
-}
-
 export default defineRule({
   id: 'CL-AWS-071',
   slug: 'kms-key-rotation-disabled',
   title: 'KMS key rotation is not enabled',
   severity: 'medium',
+  fixable: true,
   description:
     'Automatic rotation gives a symmetric customer managed key new key material every year (or the period you set) while keeping the old material to decrypt existing data. Without it, one key material protects all data for the key\'s whole life, which widens the impact of any exposure and fails cryptoperiod requirements.',
   remediation: 'Set EnableKeyRotation (enable_key_rotation) to true on symmetric encryption keys.',
@@ -72,8 +40,26 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-enablekeyrotation',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#enable_key_rotation',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::KMS::Key'], run: cloudformation },
-    terraform: { types: ['aws_kms_key'], run: terraform },
-  },
+  checks: settingChecks({
+    subject: 'KMS key',
+    consequence: 'so the same key material protects everything it encrypts for as long as the key lives',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: {
+        types: ['AWS::KMS::Key'],
+        path: ['EnableKeyRotation'],
+        appliesTo: (r) => rotatable(r.body.get('KeySpec'), r.body.get('Origin'), undefined),
+      },
+      terraform: {
+        types: ['aws_kms_key'],
+        path: ['enable_key_rotation'],
+        appliesTo: (r) => {
+          const store = r.body.get('custom_key_store_id');
+          return rotatable(r.body.get('customer_master_key_spec'), undefined, store.isAbsent ? r.body.get('xks_key_id') : store);
+        },
+      },
+    },
+  }),
+
 });

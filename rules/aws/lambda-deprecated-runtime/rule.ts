@@ -1,9 +1,5 @@
 // CL-AWS-092: a Lambda function on a managed runtime that AWS has deprecated (no more security patches).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { get } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, get, type Resource, Val } from '../../kit';
 import { AS_OF, lambdaRuntimeDeprecated } from '../../lib/versions';
 
 function deprecatedAlt(v: Val): { alt: Val; runtime: string; date: string } | undefined {
@@ -44,6 +40,7 @@ export default defineRule({
   slug: 'lambda-deprecated-runtime',
   title: 'Lambda function uses a deprecated runtime',
   severity: 'medium',
+  fixable: false,
   description: `A Lambda managed runtime is deprecated when its language version or operating system stops receiving security updates. After that AWS no longer patches it, and Lambda first blocks creating and then updating functions that use it. Deprecation dates are checked as of ${AS_OF}.`,
   remediation: 'Move the function to a supported runtime of the same language (for example python3.13, nodejs22.x, java21, dotnet10) and test it.',
   responsibility: {

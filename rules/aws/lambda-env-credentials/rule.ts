@@ -1,7 +1,5 @@
 // CL-AWS-024: credentials written into a Lambda function's environment variables.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 function checkVariables(r: Resource, ctx: CheckContext, variables: Val): void {
@@ -25,6 +23,7 @@ export default defineRule({
   slug: 'lambda-env-credentials',
   title: 'Credentials in Lambda environment variables',
   severity: 'high',
+  fixable: false,
   description:
     'An AWS access key or a literal password, token or API key in a function\'s environment variables is written in the template and shown by the Lambda console and GetFunctionConfiguration to everyone who may read the function.',
   remediation: 'Give the function an execution role instead of access keys, and read other secrets at run time from Secrets Manager or SSM Parameter Store (pass only the secret\'s name or ARN).',

@@ -1,30 +1,28 @@
 // CL-AWS-021: a Lambda function URL that anyone on the internet can call without signing the request.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { checkSetting, defineRule, type SettingSpec } from '../../kit';
 
-function report(r: Resource, ctx: CheckContext, v: Val, attr: string): void {
-  const bad = v.find((x) => x.str()?.toUpperCase() === 'NONE');
-  if (bad) ctx.report(bad, `Function URL of ${r.id} sets ${attr} to NONE, so anyone on the internet can invoke the function without signing the request.`);
-}
-
-function cloudformation(r: Resource, ctx: CheckContext): void {
-  if (r.type === 'AWS::Serverless::Function') {
-    report(r, ctx, r.body.path('FunctionUrlConfig', 'AuthType'), 'FunctionUrlConfig.AuthType');
-  } else {
-    report(r, ctx, r.body.get('AuthType'), 'AuthType');
-  }
-}
-
-function terraform(r: Resource, ctx: CheckContext): void {
-  report(r, ctx, r.body.get('authorization_type'), 'authorization_type');
-}
+const URL_AUTH: SettingSpec = {
+  subject: 'Function URL of',
+  consequence: 'so anyone on the internet can invoke the function without signing the request',
+  want: 'AWS_IAM',
+  // The setting is required: a URL without it is not deployed.
+  absentMeans: null,
+  ok: (v) => (v.str() === undefined ? undefined : v.str()!.toUpperCase() !== 'NONE'),
+  // No quick-fix: every caller would have to sign its requests.
+  fix: false,
+  formats: {
+    cloudformation: { types: ['AWS::Lambda::Url'], path: ['AuthType'] },
+    terraform: { types: ['aws_lambda_function_url'], path: ['authorization_type'] },
+  },
+};
+const SAM_URL_AUTH = { types: ['AWS::Serverless::Function'], path: ['FunctionUrlConfig', 'AuthType'] };
 
 export default defineRule({
   id: 'CL-AWS-021',
   slug: 'lambda-function-url-no-auth',
   title: 'Lambda function URL has no authentication',
   severity: 'medium',
+  fixable: false,
   description:
     'A function URL with AuthType NONE is a public HTTPS endpoint: anyone who learns the URL can invoke the function, run up its cost and reach whatever it can reach. The function itself must then authenticate every caller.',
   remediation: 'Set AuthType to AWS_IAM and sign requests (or put the function behind API Gateway or CloudFront with an authorizer); keep NONE only for endpoints that authenticate callers in code.',
@@ -46,7 +44,10 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function_url#authorization_type',
   ],
   checks: {
-    cloudformation: { types: ['AWS::Lambda::Url', 'AWS::Serverless::Function'], run: cloudformation },
-    terraform: { types: ['aws_lambda_function_url'], run: terraform },
+    cloudformation: {
+      types: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
+      run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, r.type === 'AWS::Serverless::Function' ? SAM_URL_AUTH : URL_AUTH.formats.cloudformation!),
+    },
+    terraform: { types: ['aws_lambda_function_url'], run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, URL_AUTH.formats.terraform!) },
   },
 });

@@ -1,6 +1,5 @@
 // CL-AWS-020: a Lambda permission that lets anyone invoke the function, or a service without saying whose resource.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 interface Keys {
   principal: string;
@@ -42,6 +41,7 @@ export default defineRule({
   slug: 'lambda-permission-public',
   title: 'Lambda permission lets anyone invoke the function',
   severity: 'high',
+  fixable: false,
   description:
     'A Lambda permission with Principal "*" lets any AWS account (and, for function URLs, anyone on the internet) invoke the function. A service principal without SourceArn or SourceAccount lets that service invoke it for any customer\'s resource, for example another account\'s S3 bucket or EventBridge rule (the confused deputy problem).',
   remediation: 'Grant the permission to a named account or service and set SourceArn (and SourceAccount) to the resource that calls the function.',

@@ -1,30 +1,17 @@
 // CL-AWS-094: an Amazon MQ broker that opts out of automatic minor/patch engine upgrades.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type Resource, settingChecks } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 /** Engine versions from which AWS requires automatic minor version upgrades to be on. */
 const REQUIRED_FROM: Readonly<Record<string, number[]>> = { activemq: [5, 18], rabbitmq: [3, 13] };
 
-function requiresUpgrades(r: Resource, engineKey: string, versionKey: string): boolean {
-  const engine = r.body.get(engineKey).str()?.toLowerCase();
-  const version = versionText(r.body.get(versionKey));
+function requiresUpgrades(r: Resource): boolean {
+  const cfn = r.format === 'cloudformation';
+  const engine = r.body.get(cfn ? 'EngineType' : 'engine_type').str()?.toLowerCase();
+  const version = versionText(r.body.get(cfn ? 'EngineVersion' : 'engine_version'));
   const from = engine ? REQUIRED_FROM[engine] : undefined;
   const parsed = version ? parseVersion(version) : undefined;
   return !!from && !!parsed && compareVersions(parsed, from) >= 0;
-}
-
-function check(key: string, engineKey: string, versionKey: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const bad = r.body.get(key).find((v) => v.isFalse());
-    if (!bad) return;
-    const note = requiresUpgrades(r, engineKey, versionKey) ? ' (and AWS rejects false for ActiveMQ 5.18+ and RabbitMQ 3.13+)' : '';
-    const edits = ctx.edits.setValue(bad, true);
-    ctx.report(bad, `Amazon MQ broker ${r.id} sets ${key} to false, so engine patch versions with security fixes are not applied in its maintenance window${note}.`, {
-      fix: edits && { title: `Set ${key} to true`, edits },
-    });
-  };
 }
 
 export default defineRule({
@@ -32,6 +19,7 @@ export default defineRule({
   slug: 'mq-auto-minor-upgrade-disabled',
   title: 'Amazon MQ broker has automatic minor version upgrades disabled',
   severity: 'low',
+  fixable: true,
   description:
     'With automatic minor version upgrades, Amazon MQ upgrades the broker to the newest supported patch version of its engine during the maintenance window. Turning it off leaves known engine vulnerabilities in place until someone upgrades by hand; for ActiveMQ 5.18+ and RabbitMQ 3.13+ AWS requires it to be on.',
   remediation: 'Set AutoMinorVersionUpgrade (auto_minor_version_upgrade) to true and pick a maintenance window that suits you.',
@@ -54,8 +42,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-amazonmq-broker.html#cfn-amazonmq-broker-autominorversionupgrade',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/mq_broker#auto_minor_version_upgrade',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::AmazonMQ::Broker'], run: check('AutoMinorVersionUpgrade', 'EngineType', 'EngineVersion') },
-    terraform: { types: ['aws_mq_broker'], run: check('auto_minor_version_upgrade', 'engine_type', 'engine_version') },
-  },
+  checks: settingChecks({
+    subject: 'Amazon MQ broker',
+    consequence: (r) =>
+      `so engine patch versions with security fixes are not applied in its maintenance window${requiresUpgrades(r) ? ' (and AWS rejects false for ActiveMQ 5.18+ and RabbitMQ 3.13+)' : ''}`,
+    want: true,
+    absentMeans: null,
+    formats: {
+      cloudformation: { types: ['AWS::AmazonMQ::Broker'], path: ['AutoMinorVersionUpgrade'] },
+      terraform: { types: ['aws_mq_broker'], path: ['auto_minor_version_upgrade'] },
+    },
+  }),
 });

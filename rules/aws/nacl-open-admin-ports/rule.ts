@@ -1,23 +1,6 @@
 // CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import type { Node } from '../../../server/src/model/tree';
-import {
-  ADMIN_PORTS,
-  choices,
-  exposureOf,
-  isAllPorts,
-  portsReached,
-  reachable,
-  reachPhrase,
-  strIs,
-  under,
-  worldFamily,
-  type Exposure,
-  type Family,
-  type NamedPort,
-} from '../../lib/network';
+import { type CheckContext, choices, defineRule, type Node, reachable, type Resource, strIs, under, type Val } from '../../kit';
+import { ADMIN_PORTS, exposureOf, isAllPorts, portsReached, reachPhrase, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
 
 /**
  * True for an ephemeral-port range that contains 3389: 1024-65535 (or 1025-5000, Windows' old range), the allow that
@@ -211,6 +194,7 @@ export default defineRule({
   slug: 'nacl-open-admin-ports',
   title: 'Network ACL allows SSH, RDP or all ports from the internet',
   severity: 'medium',
+  fixable: false,
   description:
     'A network ACL ingress entry that allows 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or every port removes the subnet-level barrier in front of remote administration services; only security groups are then left to stop the internet.',
   remediation:

@@ -1,7 +1,5 @@
 // CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { blocks, isOneOf, requireBlockTrue } from '../../lib/encryption';
+import { blocks, type CheckContext, checkSetting, defineRule, isOneOf, type Resource, type SettingSpec } from '../../kit';
 
 const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -12,17 +10,36 @@ function checkTlsPolicy(r: Resource, ctx: CheckContext, block: string, key: stri
       if (!isOneOf(policy, OLD_POLICY)) continue;
       const edits = ctx.edits.setValue(policy, TLS12_POLICY);
       ctx.report(policy, `Domain ${r.id} sets ${key} to ${OLD_POLICY}, so its HTTPS endpoint still accepts TLS 1.0 and 1.1.`, {
-        fix: edits && { title: `Set ${key} to ${TLS12_POLICY} (clients need TLS 1.2)`, edits },
+        fix: { title: `Set ${key} to ${TLS12_POLICY} (clients need TLS 1.2)`, edits },
       });
     }
   }
 }
+
+const TYPES = {
+  cloudformation: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  terraform: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+};
+
+const HTTPS: SettingSpec = {
+  subject: 'Domain',
+  consequence: 'so it also accepts unencrypted HTTP requests',
+  want: true,
+  absentMeans: false,
+  fixNote: 'HTTP clients must switch to HTTPS',
+  formats: {
+    cloudformation: { types: TYPES.cloudformation, path: ['DomainEndpointOptions', 'EnforceHTTPS'] },
+    // Inside the block, enforce_https defaults to true in the provider.
+    terraform: { types: TYPES.terraform, path: ['domain_endpoint_options', 'enforce_https'], absentInBlockMeans: true },
+  },
+};
 
 export default defineRule({
   id: 'CL-AWS-067',
   slug: 'opensearch-https-not-enforced',
   title: 'OpenSearch domain does not enforce HTTPS',
   severity: 'high',
+  fixable: true,
   description:
     'A domain that does not enforce HTTPS also answers plain HTTP, so queries, documents and credentials (basic auth, signed requests) can travel unencrypted. A TLS policy of Policy-Min-TLS-1-0-2019-07 still accepts the deprecated TLS 1.0 and 1.1.',
   remediation: 'Set DomainEndpointOptions EnforceHTTPS to true (domain_endpoint_options { enforce_https = true }) with TLSSecurityPolicy Policy-Min-TLS-1-2-2019-07 or newer.',
@@ -46,35 +63,16 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
-      types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+      types: TYPES.cloudformation,
       run(r, ctx) {
-        requireBlockTrue(ctx, r, {
-          block: 'DomainEndpointOptions',
-          key: 'EnforceHTTPS',
-          absentKeyIsBad: true,
-          whenFalse: `Domain ${r.id} sets DomainEndpointOptions EnforceHTTPS to false, so it also accepts unencrypted HTTP requests.`,
-          whenBlockAbsent: `Domain ${r.id} has no DomainEndpointOptions, so it does not enforce HTTPS and also accepts unencrypted HTTP requests.`,
-          whenKeyAbsent: `Domain ${r.id} does not set DomainEndpointOptions EnforceHTTPS, so it also accepts unencrypted HTTP requests.`,
-          setTitle: 'Set EnforceHTTPS to true (HTTP clients must switch to HTTPS)',
-          addTitle: 'Add DomainEndpointOptions EnforceHTTPS: true (HTTP clients must switch to HTTPS)',
-        });
+        checkSetting(r, ctx, HTTPS, HTTPS.formats.cloudformation!);
         checkTlsPolicy(r, ctx, 'DomainEndpointOptions', 'TLSSecurityPolicy');
       },
     },
     terraform: {
-      types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+      types: TYPES.terraform,
       run(r, ctx) {
-        requireBlockTrue(ctx, r, {
-          block: 'domain_endpoint_options',
-          key: 'enforce_https',
-          // Inside the block, enforce_https defaults to true in the provider.
-          absentKeyIsBad: false,
-          whenFalse: `Domain ${r.id} sets domain_endpoint_options enforce_https to false, so it also accepts unencrypted HTTP requests.`,
-          whenBlockAbsent: `Domain ${r.id} has no domain_endpoint_options block, so it does not enforce HTTPS and also accepts unencrypted HTTP requests.`,
-          whenKeyAbsent: '',
-          setTitle: 'Set enforce_https to true (HTTP clients must switch to HTTPS)',
-          addTitle: 'Add domain_endpoint_options with enforce_https = true (HTTP clients must switch to HTTPS)',
-        });
+        checkSetting(r, ctx, HTTPS, HTTPS.formats.terraform!);
         checkTlsPolicy(r, ctx, 'domain_endpoint_options', 'tls_security_policy');
       },
     },

@@ -1,12 +1,12 @@
 // CL-AWS-066: OpenSearch / Elasticsearch domains without node-to-node encryption.
-import { defineRule } from '../../../server/src/engine/rule';
-import { requireBlockTrue } from '../../lib/encryption';
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-066',
   slug: 'opensearch-node-to-node-encryption',
   title: 'OpenSearch domain does not encrypt traffic between nodes',
   severity: 'medium',
+  fixable: true,
   description:
     'Without node-to-node encryption, the traffic between the nodes of an OpenSearch Service (or Elasticsearch) domain inside the VPC, including replicated documents and search results, is not protected by TLS. It is off unless you turn it on.',
   remediation: 'Set NodeToNodeEncryptionOptions Enabled to true (node_to_node_encryption { enabled = true }).',
@@ -27,36 +27,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-nodetonodeencryptionoptions.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#node_to_node_encryption',
   ],
-  checks: {
-    cloudformation: {
-      types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
-      run(r, ctx) {
-        requireBlockTrue(ctx, r, {
-          block: 'NodeToNodeEncryptionOptions',
-          key: 'Enabled',
-          absentKeyIsBad: true,
-          whenFalse: `Domain ${r.id} sets NodeToNodeEncryptionOptions Enabled to false, so traffic between its nodes is not encrypted.`,
-          whenBlockAbsent: `Domain ${r.id} has no NodeToNodeEncryptionOptions, so traffic between its nodes is not encrypted (the default is off).`,
-          whenKeyAbsent: `Domain ${r.id} does not set NodeToNodeEncryptionOptions Enabled, so traffic between its nodes is not encrypted.`,
-          setTitle: 'Set Enabled to true',
-          addTitle: 'Add NodeToNodeEncryptionOptions Enabled: true',
-        });
-      },
+  checks: settingChecks({
+    subject: 'Domain',
+    consequence: 'so traffic between its nodes is not encrypted',
+    want: true,
+    absentMeans: false,
+    formats: {
+      cloudformation: { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], path: ['NodeToNodeEncryptionOptions', 'Enabled'] },
+      // The provider requires enabled inside the block.
+      terraform: { types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], path: ['node_to_node_encryption', 'enabled'], absentInBlockMeans: null },
     },
-    terraform: {
-      types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
-      run(r, ctx) {
-        requireBlockTrue(ctx, r, {
-          block: 'node_to_node_encryption',
-          key: 'enabled',
-          absentKeyIsBad: false,
-          whenFalse: `Domain ${r.id} sets node_to_node_encryption enabled to false, so traffic between its nodes is not encrypted.`,
-          whenBlockAbsent: `Domain ${r.id} has no node_to_node_encryption block, so traffic between its nodes is not encrypted (the default is off).`,
-          whenKeyAbsent: '',
-          setTitle: 'Set enabled to true',
-          addTitle: 'Add node_to_node_encryption with enabled = true',
-        });
-      },
-    },
-  },
+  }),
 });

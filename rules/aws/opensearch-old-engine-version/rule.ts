@@ -1,7 +1,5 @@
 // CL-AWS-097: an OpenSearch Service domain on an engine version past the end of standard support.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { AS_OF, openSearchEngineEnded, versionText } from '../../lib/versions';
 
 function check(key: string) {
@@ -23,6 +21,7 @@ export default defineRule({
   slug: 'opensearch-old-engine-version',
   title: 'OpenSearch Service domain runs an engine version past end of standard support',
   severity: 'medium',
+  fixable: false,
   description: `Amazon OpenSearch Service ended standard support for Elasticsearch 1.5 to 7.8 (except 6.8) and OpenSearch 1.0 to 1.2 and 2.3 to 2.9 on 2025-11-07. After that these versions get only critical security fixes, under paid extended support, for a limited time. Dates are checked as of ${AS_OF}.`,
   remediation: 'Upgrade the domain in place to a supported version (Elasticsearch 6.8/7.10 as a stepping stone, then OpenSearch 2.x or later) and update EngineVersion to match.',
   responsibility: {

@@ -1,7 +1,5 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { isMissingBlock, missingAt, missingFromParent, reachable } from '../../lib/network';
+import { type CheckContext, defineRule, isMissingBlock, missingFromParent, missingPlaces, reachable, type Resource } from '../../kit';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -11,7 +9,7 @@ function check(attr: string) {
     const message = `OpenSearch domain ${r.id} sets no ${attr}, so it gets a public endpoint reachable from the internet, guarded only by its access policy.`;
     // Missing outright: at the resource name (once when every branch lacks it); left out by AWS::NoValue: at that branch.
     const plain = missing.filter((v) => missingFromParent(v, r.body));
-    for (const at of missingAt(r.anchor, plain, alts.length, r)) ctx.report(at, message);
+    for (const at of missingPlaces(r.anchor, plain, alts.length, r)) ctx.report(at, message);
     for (const v of missing) if (!plain.includes(v)) ctx.report(v, message);
   };
 }
@@ -21,6 +19,7 @@ export default defineRule({
   slug: 'opensearch-outside-vpc',
   title: 'OpenSearch domain is not placed in a VPC',
   severity: 'medium',
+  fixable: false,
   description:
     'An OpenSearch Service (or Elasticsearch) domain created without VPC options gets a public endpoint; only its resource-based access policy (and fine-grained access control, if on) then decides who on the internet can query it.',
   remediation: 'Create the domain with VPCOptions (vpc_options) in private subnets and reach it from inside the VPC; this needs a new domain.',

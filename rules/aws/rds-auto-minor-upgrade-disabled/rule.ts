@@ -1,26 +1,12 @@
 // CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    // The default is true: only an explicit false (in some branch) is a finding.
-    const bad = r.body.get(key).find((v) => v.isFalse());
-    if (!bad) return;
-    const what = /cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance';
-    const edits = ctx.edits.setValue(bad, true);
-    ctx.report(bad, `${what} ${r.id} sets ${key} to false, so minor engine versions with security fixes are not applied in its maintenance window.`, {
-      fix: edits && { title: `Set ${key} to true`, edits },
-    });
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-093',
   slug: 'rds-auto-minor-upgrade-disabled',
   title: 'RDS automatic minor version upgrades are disabled',
   severity: 'low',
+  fixable: true,
   description:
     'With automatic minor version upgrades, RDS applies new minor engine versions, which carry security and bug fixes, during the maintenance window. The setting is on by default; turning it off leaves the engine on its current minor version until someone upgrades it or the version reaches end of support.',
   remediation: 'Set AutoMinorVersionUpgrade (auto_minor_version_upgrade) to true, or remove it to get the default (true).',
@@ -44,8 +30,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-autominorversionupgrade',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check('AutoMinorVersionUpgrade') },
-    terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster'], run: check('auto_minor_version_upgrade') },
-  },
+  checks: settingChecks({
+    subject: (r) => (/cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance'),
+    consequence: 'so minor engine versions with security fixes are not applied in its maintenance window',
+    want: true,
+    absentMeans: true,
+    formats: {
+      cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], path: ['AutoMinorVersionUpgrade'] },
+      terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster'], path: ['auto_minor_version_upgrade'] },
+    },
+  }),
 });

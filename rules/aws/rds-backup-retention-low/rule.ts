@@ -1,9 +1,5 @@
 // CL-AWS-081: RDS automated backups turned off (retention 0) or kept for less than 7 days, including the 1-day default.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import type { MapNode } from '../../../server/src/model/tree';
+import { addPath, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 
 /** The retention the rule asks for, and the value its quick-fix writes. */
 const MINIMUM_DAYS = 7;
@@ -46,7 +42,7 @@ function check(kind: 'instance' | 'cluster', keys: Keys) {
       }
       const edits = ctx.edits.setValue(bad, MINIMUM_DAYS);
       ctx.report(bad, `${what} ${r.id} keeps automated backups for only ${n} day${n === 1 ? '' : 's'} (${key}), less than ${MINIMUM_DAYS}.`, {
-        fix: edits && { title: `Set ${key} to ${MINIMUM_DAYS}`, edits },
+        fix: { title: `Set ${key} to ${MINIMUM_DAYS}`, edits },
       });
       return;
     }
@@ -56,10 +52,9 @@ function check(kind: 'instance' | 'cluster', keys: Keys) {
     }
     // An unset retention on a restore is inherited from the snapshot or the source, which this file does not show.
     if (keys.restore.some((k) => present(r, k))) return;
-    const map = r.body.node?.kind === 'map' ? (r.body.node as MapNode) : undefined;
-    const edits = map && ctx.edits.addPair(map, key, MINIMUM_DAYS);
+    const edits = addPath(ctx.edits, r, [key], MINIMUM_DAYS);
     ctx.report(r.anchor, `${what} ${r.id} does not set ${key}, so automated backups are kept for the default 1 day, less than ${MINIMUM_DAYS}.`, {
-      fix: edits && edits.length > 0 ? { title: `Add ${key}: ${MINIMUM_DAYS}`, edits } : undefined,
+      fix: { title: `Add ${key}: ${MINIMUM_DAYS}`, edits },
     });
   };
 }
@@ -95,6 +90,7 @@ export default defineRule({
   slug: 'rds-backup-retention-low',
   title: 'RDS automated backups are off or kept for less than 7 days',
   severity: 'medium',
+  fixable: true,
   description:
     'RDS keeps automated backups, and so point-in-time restore, only for the backup retention period. A retention of 0 turns them off; the API, CLI, CloudFormation and Terraform default of 1 day leaves a single day to notice corruption or a bad change.',
   remediation: 'Set BackupRetentionPeriod (backup_retention_period) to at least 7 days, longer where your recovery objectives require it.',

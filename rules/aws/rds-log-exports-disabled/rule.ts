@@ -1,6 +1,15 @@
 // CL-AWS-090: an RDS DB instance or cluster that exports no logs to CloudWatch Logs.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { addPath, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+
+/** The engine's error log, which every engine version can export with no parameter or option group: what the fix adds. */
+function errorLog(engine: Val): string | undefined {
+  const e = engine.str()?.toLowerCase();
+  if (e === undefined) return undefined;
+  if (e === 'postgres' || e === 'aurora-postgresql') return 'postgresql';
+  if (e === 'mysql' || e === 'mariadb' || e === 'aurora-mysql' || e === 'aurora' || e.startsWith('sqlserver')) return 'error';
+  if (e.startsWith('oracle')) return 'alert';
+  return undefined;
+}
 
 const CONSEQUENCE = 'so its engine logs (errors, audit, slow queries) stay only briefly on the database host instead of CloudWatch Logs, where you can keep, search and alert on them';
 
@@ -24,7 +33,12 @@ function check(names: Names) {
     const bad = v.find((x) => x.isAbsent || (x.isSeq && x.items().length === 0));
     if (!bad) return;
     if (!bad.isAbsent) ctx.report(bad, `${what} ${r.id} sets ${names.exports} to an empty list, ${CONSEQUENCE}.`);
-    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `${what} ${r.id} has no ${names.exports}, ${CONSEQUENCE}.`);
+    else {
+      const log = v.alts.length === 1 ? errorLog(engine) : undefined;
+      ctx.report(v.alts.length === 1 ? r.anchor : bad, `${what} ${r.id} has no ${names.exports}, ${CONSEQUENCE}.`, {
+        fix: { title: `Add ${names.exports} with the ${log} log`, edits: log ? addPath(ctx.edits, r, [names.exports], [log]) : undefined },
+      });
+    }
   };
 }
 
@@ -36,6 +50,7 @@ export default defineRule({
   slug: 'rds-log-exports-disabled',
   title: 'RDS database logs are not exported to CloudWatch Logs',
   severity: 'low',
+  fixable: true,
   description:
     'RDS keeps engine logs (error log, general and slow query logs, audit logs, PostgreSQL logs) on the database host for a limited time and size. Exporting them to CloudWatch Logs keeps them for as long as you decide, beyond the life of the instance, where they can be searched and alerted on, for example on failed logins.',
   remediation: 'Set EnableCloudwatchLogsExports (enabled_cloudwatch_logs_exports) to the log types of the engine, for example error, general, slowquery and audit for MySQL, or postgresql for PostgreSQL.',

@@ -1,24 +1,12 @@
 // CL-AWS-004: an RDS DB instance with a public endpoint.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { CheckContext } from '../../../server/src/engine/rule';
-
-function check(attr: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const bad = r.body.get(attr).find((v) => v.isTrue());
-    if (!bad) return;
-    const edits = ctx.edits.setValue(bad, false);
-    ctx.report(bad, `RDS instance ${r.id} sets ${attr} to true, so it gets a DNS name that resolves to a public IP address.`, {
-      fix: edits && { title: `Set ${attr} to false`, edits },
-    });
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-004',
   slug: 'rds-publicly-accessible',
   title: 'RDS instance is publicly accessible',
   severity: 'high',
+  fixable: true,
   description:
     'A publicly accessible DB instance gets a public IP address and a DNS name that resolves to it. Only its security groups then stand between the database and the internet.',
   remediation: 'Set PubliclyAccessible (publicly_accessible) to false and reach the database from inside the VPC, through a bastion, VPN or AWS PrivateLink.',
@@ -43,8 +31,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-publiclyaccessible',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::RDS::DBInstance'], run: check('PubliclyAccessible') },
-    terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance'], run: check('publicly_accessible') },
-  },
+  checks: settingChecks({
+    subject: 'RDS instance',
+    consequence: 'so it gets a DNS name that resolves to a public IP address',
+    want: false,
+    absentMeans: null,
+    formats: {
+      cloudformation: { types: ['AWS::RDS::DBInstance'], path: ['PubliclyAccessible'] },
+      terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance'], path: ['publicly_accessible'] },
+    },
+  }),
 });

@@ -1,39 +1,31 @@
 // CL-AWS-055: RDS DB instances and DB clusters whose storage is not encrypted.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { isSet, requireTrue } from '../../lib/encryption';
+import { defineRule, isSet, type Resource, settingChecks } from '../../kit';
 
-interface Names {
-  readonly encrypted: string;
-  readonly engine: string;
-  readonly engineMode?: string;
-  /** Attributes that make the resource inherit its encryption from elsewhere (snapshot, source, cluster, global cluster). */
-  readonly inherits: readonly string[];
+/** Attributes that make the resource inherit its encryption from elsewhere (snapshot, source, cluster, global cluster). */
+const INHERITS: Record<string, readonly string[]> = {
+  'AWS::RDS::DBInstance': ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDbiResourceId'],
+  'AWS::RDS::DBCluster': ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier', 'GlobalClusterIdentifier'],
+  aws_db_instance: ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'],
+  aws_rds_cluster: ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time', 'global_cluster_identifier', 's3_import'],
+};
+
+const isInstance = (r: Resource) => r.type === 'AWS::RDS::DBInstance' || r.type === 'aws_db_instance';
+const cfn = (r: Resource) => r.format === 'cloudformation';
+
+/** Aurora instances are encrypted through their cluster. */
+function notAuroraInstance(r: Resource): boolean {
+  return !(isInstance(r) && r.body.get(cfn(r) ? 'Engine' : 'engine').some((e) => e.str()?.toLowerCase().startsWith('aurora') === true));
 }
 
-function check(kind: 'instance' | 'cluster', names: Names) {
-  return (r: Resource, ctx: CheckContext) => {
-    const engine = r.body.get(names.engine);
-    // Aurora instances are encrypted through their cluster.
-    if (kind === 'instance' && engine.some((e) => e.str()?.toLowerCase().startsWith('aurora') === true)) return;
-    // Restored, replicated and member resources take their encryption from the source: nothing to decide here.
-    const inherited = names.inherits.some((a) => isSet(r.body.get(a)));
-    // Aurora Serverless v1 clusters are always encrypted.
-    const serverlessV1 = names.engineMode !== undefined && r.body.get(names.engineMode).some((m) => m.str()?.toLowerCase() === 'serverless');
-    // Whether an instance is Aurora is unknown when its engine is unknown: only an explicit false is then reported.
-    const engineUnknown = kind === 'instance' && engine.isUnknown;
-    const what = kind === 'instance' ? `DB instance ${r.id}` : `DB cluster ${r.id}`;
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key: names.encrypted,
-      anchor: r.anchor,
-      absentIsBad: !inherited && !serverlessV1 && !engineUnknown,
-      whenFalse: `RDS ${what} sets ${names.encrypted} to false, so its storage, automated backups, snapshots and read replicas are unencrypted.`,
-      whenAbsent: `RDS ${what} does not set ${names.encrypted}, so its storage, automated backups, snapshots and read replicas are unencrypted (the default is false).`,
-      setTitle: `Set ${names.encrypted} to true (replaces an existing ${kind === 'instance' ? 'DB instance' : 'DB cluster'})`,
-      addTitle: `Add ${names.encrypted}: true (replaces an existing ${kind === 'instance' ? 'DB instance' : 'DB cluster'})`,
-    });
-  };
+/** What a missing StorageEncrypted means: false, unless nothing is to decide here. */
+function absentMeans(r: Resource): boolean | null {
+  // Restored, replicated and member resources take their encryption from the source.
+  if (INHERITS[r.type].some((a) => isSet(r.body.get(a)))) return null;
+  // Aurora Serverless v1 clusters are always encrypted.
+  if (!isInstance(r) && r.body.get(cfn(r) ? 'EngineMode' : 'engine_mode').some((m) => m.str()?.toLowerCase() === 'serverless')) return null;
+  // Whether an instance is Aurora is unknown when its engine is unknown: only an explicit false is then reported.
+  if (isInstance(r) && r.body.get(cfn(r) ? 'Engine' : 'engine').isUnknown) return null;
+  return false;
 }
 
 export default defineRule({
@@ -41,6 +33,7 @@ export default defineRule({
   slug: 'rds-storage-not-encrypted',
   title: 'RDS storage is not encrypted',
   severity: 'high',
+  fixable: true,
   description:
     'An RDS DB instance or cluster without storage encryption keeps the database files, automated backups, snapshots and replicas in plaintext. RDS does not encrypt unless you ask for it at creation, and an existing database cannot be encrypted in place.',
   remediation: 'Set StorageEncrypted (storage_encrypted) to true when creating the database; for an existing one, restore an encrypted copy of a snapshot.',
@@ -68,44 +61,16 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#storage_encrypted',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#storage_encrypted',
   ],
-  checks: {
-    cloudformation: {
-      types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-      run(r, ctx) {
-        if (r.type === 'AWS::RDS::DBInstance') {
-          check('instance', {
-            encrypted: 'StorageEncrypted',
-            engine: 'Engine',
-            inherits: ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDbiResourceId'],
-          })(r, ctx);
-        } else {
-          check('cluster', {
-            encrypted: 'StorageEncrypted',
-            engine: 'Engine',
-            engineMode: 'EngineMode',
-            inherits: ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier', 'GlobalClusterIdentifier'],
-          })(r, ctx);
-        }
-      },
+  checks: settingChecks({
+    subject: (r) => (isInstance(r) ? 'RDS DB instance' : 'RDS DB cluster'),
+    consequence: 'so its storage, automated backups, snapshots and read replicas are unencrypted',
+    want: true,
+    absentMeans,
+    fixNote: 'replaces an existing database',
+    appliesTo: notAuroraInstance,
+    formats: {
+      cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], path: ['StorageEncrypted'] },
+      terraform: { types: ['aws_db_instance', 'aws_rds_cluster'], path: ['storage_encrypted'] },
     },
-    terraform: {
-      types: ['aws_db_instance', 'aws_rds_cluster'],
-      run(r, ctx) {
-        if (r.type === 'aws_db_instance') {
-          check('instance', {
-            encrypted: 'storage_encrypted',
-            engine: 'engine',
-            inherits: ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'],
-          })(r, ctx);
-        } else {
-          check('cluster', {
-            encrypted: 'storage_encrypted',
-            engine: 'engine',
-            engineMode: 'engine_mode',
-            inherits: ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time', 'global_cluster_identifier', 's3_import'],
-          })(r, ctx);
-        }
-      },
-    },
-  },
+  }),
 });

@@ -1,27 +1,12 @@
 // CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { requireTrue } from '../../lib/encryption';
-
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) =>
-    requireTrue(ctx, r, {
-      parent: r.body,
-      key,
-      anchor: r.anchor,
-      // New provisioned clusters are always encrypted since January 2025: only an explicit false is a finding.
-      absentIsBad: false,
-      whenFalse: `Redshift cluster ${r.id} sets ${key} to false: a new cluster cannot be created unencrypted any more, and an existing cluster keeps its data and backups unencrypted.`,
-      whenAbsent: '',
-      setTitle: `Set ${key} to true`,
-    });
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-064',
   slug: 'redshift-not-encrypted',
   title: 'Redshift cluster has encryption at rest turned off',
   severity: 'medium',
+  fixable: true,
   description:
     'Since January 2025 Amazon Redshift encrypts every new provisioned cluster at rest, with an AWS owned key unless you name one. A template that still sets Encrypted to false describes an unencrypted legacy cluster, or fails for a new one.',
   remediation: 'Set Encrypted (encrypted) to true or remove it, optionally with KmsKeyId (kms_key_id) for a customer managed key.',
@@ -47,8 +32,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshift-cluster.html#cfn-redshift-cluster-encrypted',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster#encrypted',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::Redshift::Cluster'], run: check('Encrypted') },
-    terraform: { types: ['aws_redshift_cluster'], run: check('encrypted') },
-  },
+  checks: settingChecks({
+    subject: 'Redshift cluster',
+    consequence: 'so an existing cluster keeps its data and backups unencrypted (a new cluster cannot be created unencrypted any more)',
+    want: true,
+    // New provisioned clusters are always encrypted since January 2025: only an explicit false is a finding.
+    absentMeans: null,
+    formats: {
+      cloudformation: { types: ['AWS::Redshift::Cluster'], path: ['Encrypted'] },
+      terraform: { types: ['aws_redshift_cluster'], path: ['encrypted'] },
+    },
+  }),
 });

@@ -1,26 +1,12 @@
 // CL-AWS-032: a Redshift cluster with a public endpoint.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { findReachable } from '../../lib/network';
-
-function check(attr: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    // Only an explicit true: AWS creates new clusters private by default since January 2025, and the Terraform
-    // provider's default (true before v6.0.0) depends on the provider version, which the file does not say.
-    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
-    if (!bad) return;
-    const edits = ctx.edits.setValue(bad, false);
-    ctx.report(bad, `Redshift cluster ${r.id} sets ${attr} to true, so its endpoint resolves to a public IP address.`, {
-      fix: edits && { title: `Set ${attr} to false`, edits },
-    });
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-032',
   slug: 'redshift-publicly-accessible',
   title: 'Redshift cluster is publicly accessible',
   severity: 'high',
+  fixable: true,
   description:
     'A publicly accessible Redshift cluster gets a public IP address and an endpoint that resolves to it; only its security groups then stand between the data warehouse and the internet.',
   remediation: 'Set PubliclyAccessible (publicly_accessible) to false and reach the cluster from inside the VPC, through a VPN, a bastion or a Redshift-managed VPC endpoint.',
@@ -45,8 +31,16 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster',
     'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::Redshift::Cluster'], run: check('PubliclyAccessible') },
-    terraform: { types: ['aws_redshift_cluster'], run: check('publicly_accessible') },
-  },
+  checks: settingChecks({
+    subject: 'Redshift cluster',
+    consequence: 'so its endpoint resolves to a public IP address',
+    want: false,
+    // Only an explicit true: AWS creates new clusters private by default since January 2025, and the Terraform
+    // provider's default (true before v6.0.0) depends on the provider version, which the file does not say.
+    absentMeans: null,
+    formats: {
+      cloudformation: { types: ['AWS::Redshift::Cluster'], path: ['PubliclyAccessible'] },
+      terraform: { types: ['aws_redshift_cluster'], path: ['publicly_accessible'] },
+    },
+  }),
 });

@@ -1,7 +1,5 @@
 // CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { blockItems, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
@@ -63,6 +61,7 @@ export default defineRule({
   slug: 's3-access-logging-disabled',
   title: 'S3 bucket server access logging is not enabled',
   severity: 'low',
+  fixable: false,
   description:
     'Server access logs record each request made to a bucket: requester, object, operation, source IP and result. Without them (or CloudTrail data events), reading, overwriting or deleting data leaves no trace to investigate.',
   remediation: 'Enable server access logging to a separate log bucket (LoggingConfiguration, or an aws_s3_bucket_logging that refers to the bucket), or record S3 data events with CloudTrail.',

@@ -1,6 +1,5 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { addProperty, configsOf } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
@@ -44,6 +43,7 @@ export default defineRule({
   slug: 's3-block-public-access-missing',
   title: 'S3 bucket has no Block Public Access configuration',
   severity: 'low',
+  fixable: true,
   description:
     'A bucket without its own Block Public Access configuration relies on the account-level setting and on the default S3 applies to new buckets (on since April 2023). Buckets created earlier, accounts that turned the setting off, and stacks that re-create buckets in such accounts are then open to a single public ACL or policy statement.',
   remediation: 'Give the bucket a PublicAccessBlockConfiguration (an aws_s3_bucket_public_access_block referring to it) with all four settings true.',

@@ -1,8 +1,5 @@
 // CL-AWS-001: S3 Block Public Access written down but switched off, wholly or in part.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { getPair, type Node } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, getPair, type Node, type Resource, Val } from '../../kit';
 import { addToMap } from '../../lib/s3';
 
 /** The four settings, CloudFormation name → Terraform name and what turning each off lets through. */
@@ -74,6 +71,7 @@ export default defineRule({
   slug: 's3-block-public-access-off',
   title: 'S3 Block Public Access is switched off, wholly or in part',
   severity: 'medium',
+  fixable: true,
   description:
     'S3 Block Public Access overrides ACLs and bucket policies that would make a bucket or its objects public. A configuration that sets one of its four settings to false, or leaves one out (it then defaults to false), removes that guard, so a single public ACL or policy statement exposes the data.',
   remediation: 'Set BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets (block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets) to true.',

@@ -1,6 +1,5 @@
 // CL-AWS-015: an S3 bucket policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type Resource } from '../../kit';
 import { publicPolicyCheck } from '../../lib/iam';
 
 /** Where each resource type holds its policy. */
@@ -13,6 +12,7 @@ export default defineRule({
   slug: 's3-bucket-policy-public',
   title: 'S3 bucket policy allows anyone',
   severity: 'high',
+  fixable: false,
   description:
     'A bucket policy statement that allows Principal "*" without a Condition opens the bucket\'s objects (or the bucket itself) to anyone on the internet. S3 Block Public Access, on by default for new buckets since April 2023, rejects such a policy unless BlockPublicPolicy has been turned off.',
   remediation: 'Name the principals that need access (accounts, roles, a CloudFront origin access control), or add a Condition such as aws:SourceVpce or aws:PrincipalOrgID.',

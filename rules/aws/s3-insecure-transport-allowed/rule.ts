@@ -1,9 +1,5 @@
 // CL-AWS-052: an S3 bucket whose policy does not deny requests made without TLS.
-import { defineRule, type CheckContext, type Related } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { Val } from '../../../server/src/formats/value';
-import { parseEmbeddedJson } from '../../../server/src/model/embedded';
-import { get } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, get, parseEmbeddedJson, type Related, type Resource, Val } from '../../kit';
 import { configsOf, tfBlock } from '../../lib/s3';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
@@ -135,6 +131,7 @@ export default defineRule({
   slug: 's3-insecure-transport-allowed',
   title: 'S3 bucket policy does not deny requests without TLS',
   severity: 'medium',
+  fixable: false,
   description:
     'S3 accepts requests over plain HTTP unless the bucket policy denies them. Without a Deny statement on the condition aws:SecureTransport false, a misconfigured client or SDK can send credentials-signed requests and data unencrypted, open to interception and tampering on the way.',
   remediation: 'Add a bucket policy statement that denies s3:* to every principal on the bucket and its objects when aws:SecureTransport is false.',

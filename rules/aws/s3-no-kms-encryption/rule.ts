@@ -1,7 +1,5 @@
 // CL-AWS-051: an S3 bucket whose default encryption is not SSE-KMS.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 import { blockItems, configsOf, tfBlock } from '../../lib/s3';
 
 const KMS = new Set(['aws:kms', 'aws:kms:dsse']);
@@ -73,6 +71,7 @@ export default defineRule({
   slug: 's3-no-kms-encryption',
   title: 'S3 bucket default encryption does not use a KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'Since January 2023 S3 encrypts every new object at rest with S3 managed keys (SSE-S3), so data is never stored unencrypted. SSE-KMS adds what SSE-S3 cannot: a key whose policy decides who may decrypt, an audit trail of every use in CloudTrail, and the option to disable the key. This matters where policy requires customer-managed keys.',
   remediation: 'Set the bucket\'s default encryption to SSE-KMS (aws:kms or aws:kms:dsse) with a customer managed key, and enable the S3 Bucket Key to reduce KMS request costs.',

@@ -1,7 +1,5 @@
 // CL-AWS-050: an S3 bucket ACL that grants access to everyone or to every AWS account.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 
 /** Canned ACLs that grant to a public group, CloudFormation name → what it lets through. */
 const CFN_CANNED: Record<string, string> = {
@@ -64,6 +62,7 @@ export default defineRule({
   slug: 's3-public-acl',
   title: 'S3 bucket ACL grants access to everyone',
   severity: 'high',
+  fixable: true,
   description:
     'A bucket ACL of PublicRead, PublicReadWrite or AuthenticatedRead (or a grant to the AllUsers or AuthenticatedUsers group) lets anyone on the internet, or anyone with an AWS account, list the bucket and, for PublicReadWrite, write to it.',
   remediation: 'Use the Private ACL (or none: new buckets disable ACLs through BucketOwnerEnforced object ownership) and grant access with a bucket policy naming the principals that need it.',

@@ -1,7 +1,5 @@
 // CL-AWS-053: an S3 bucket without versioning.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { getPair } from '../../../server/src/model/tree';
+import { type CheckContext, defineRule, getPair, type Resource } from '../../kit';
 import { addProperty, addToMap, blockItems, configsOf, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so an overwritten or deleted object cannot be recovered';
@@ -78,6 +76,7 @@ export default defineRule({
   slug: 's3-versioning-disabled',
   title: 'S3 bucket versioning is not enabled',
   severity: 'low',
+  fixable: true,
   description:
     'Without versioning, an object that is overwritten or deleted, by mistake, by a faulty deployment or by ransomware with write access, is gone. Versioning keeps every version, so any of them can be restored (lifecycle rules can expire old versions to bound the cost).',
   remediation: 'Set VersioningConfiguration Status to Enabled (an aws_s3_bucket_versioning with status "Enabled"), and add a lifecycle rule for noncurrent versions.',

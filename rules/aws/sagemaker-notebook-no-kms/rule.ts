@@ -1,7 +1,5 @@
 // CL-AWS-070: SageMaker notebook instances and endpoint configurations without a customer managed KMS key.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { blocks, isSet, missingAt } from '../../lib/encryption';
+import { blocks, type CheckContext, defineRule, isSet, missingAt, type Resource } from '../../kit';
 
 /**
  * Instance families whose ML storage is an EBS volume (no local instance store). For instance types with local
@@ -46,6 +44,7 @@ export default defineRule({
   slug: 'sagemaker-notebook-no-kms',
   title: 'SageMaker notebook or endpoint storage is not encrypted with a customer managed KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'SageMaker always encrypts the ML storage volumes of notebook instances and hosting instances, with an AWS managed key unless you name one. A customer managed key lets you control in its key policy who can read notebooks, data and models on those volumes, and revoke access.',
   remediation: 'Set KmsKeyId (kms_key_id, kms_key_arn) to a customer managed KMS key on the notebook instance and the endpoint configuration.',

@@ -1,6 +1,5 @@
 // CL-AWS-069: a Secrets Manager secret encrypted with the AWS managed key instead of a customer managed key.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 
 const CONSEQUENCE =
   'so it is encrypted with the AWS managed key aws/secretsmanager, whose key policy you cannot change and which other accounts cannot be granted';
@@ -25,6 +24,7 @@ export default defineRule({
   slug: 'secretsmanager-no-cmk',
   title: 'Secrets Manager secret does not use a customer managed KMS key',
   severity: 'low',
+  fixable: false,
   description:
     'Without KmsKeyId a secret is encrypted with the AWS managed key aws/secretsmanager. The secret is still encrypted, but that key\'s policy is fixed: it lets every principal of the account use the key through Secrets Manager, so it adds no second, key-level control on who may decrypt, and another account cannot be granted it, so the secret cannot be shared across accounts.',
   remediation: 'Set KmsKeyId (kms_key_id) to a customer managed KMS key whose key policy grants kms:Decrypt only to the principals that need the secret.',

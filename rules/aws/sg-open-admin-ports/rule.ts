@@ -1,6 +1,5 @@
 // CL-AWS-005: a security group lets the whole internet reach SSH, RDP or every port.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import {
   ADMIN_PORTS,
   CFN_SECURITY_GROUP_TYPES,
@@ -29,6 +28,7 @@ export default defineRule({
   slug: 'sg-open-admin-ports',
   title: 'Security group opens SSH, RDP or all ports to the internet',
   severity: 'high',
+  fixable: false,
   description:
     'An ingress rule from 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or every port lets anyone on the internet try passwords, keys and exploits against the remote administration services of every instance in the group.',
   remediation:

@@ -1,6 +1,5 @@
 // CL-AWS-030: a security group lets the whole internet reach a database or cache port.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Resource } from '../../kit';
 import {
   CFN_SECURITY_GROUP_TYPES,
   TF_SECURITY_GROUP_TYPES,
@@ -60,6 +59,7 @@ export default defineRule({
   slug: 'sg-open-database-ports',
   title: 'Security group opens a database or cache port to the internet',
   severity: 'high',
+  fixable: false,
   description:
     'An ingress rule from 0.0.0.0/0 or ::/0 to a database, cache or search port (MySQL, PostgreSQL, SQL Server, Oracle, MongoDB, Redis, Memcached, Elasticsearch …) lets anyone on the internet try credentials and exploits against the data store.',
   remediation:

@@ -1,7 +1,5 @@
 // CL-AWS-059: SNS topics without server-side encryption (SNS has no default encryption at rest).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { missingAt } from '../../lib/encryption';
+import { type CheckContext, defineRule, missingAt, type Resource } from '../../kit';
 
 function check(key: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -17,6 +15,7 @@ export default defineRule({
   slug: 'sns-no-encryption',
   title: 'SNS topic has no server-side encryption',
   severity: 'medium',
+  fixable: false,
   description:
     'SNS does not encrypt messages at rest by default: server-side encryption is on only when the topic names a KMS key. Without it, messages waiting for delivery (and retries) are stored unencrypted.',
   remediation: 'Set KmsMasterKeyId (kms_master_key_id) to a KMS key: a customer managed key, or alias/aws/sns for the AWS managed key.',

@@ -1,6 +1,5 @@
 // CL-AWS-018: an SNS topic policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type Resource } from '../../kit';
 import { publicPolicyCheck } from '../../lib/iam';
 
 /** Where each resource type holds its policy. */
@@ -13,6 +12,7 @@ export default defineRule({
   slug: 'sns-topic-policy-public',
   title: 'SNS topic policy allows anyone',
   severity: 'high',
+  fixable: false,
   description:
     'A topic policy statement that allows Principal "*" without a Condition lets anyone publish to the topic or subscribe to it, depending on the actions it lists: spam and phishing through your topic, or your messages delivered to a stranger.',
   remediation: 'Name the principals or services that use the topic, or add a Condition such as aws:SourceArn, aws:SourceAccount or AWS:SourceOwner.',

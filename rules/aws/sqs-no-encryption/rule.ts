@@ -1,27 +1,12 @@
 // CL-AWS-058: SQS queues that switch off the default SSE-SQS encryption without using SSE-KMS instead.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { isSet } from '../../lib/encryption';
-
-function check(names: { managed: string; key: string }) {
-  return (r: Resource, ctx: CheckContext) => {
-    const key = r.body.get(names.key);
-    if (isSet(key)) return; // SSE-KMS (or an unknown key): encrypted, or not decidable here.
-    for (const managed of r.body.get(names.managed).each()) {
-      if (!managed.isFalse()) continue;
-      const edits = ctx.edits.setValue(managed, true);
-      ctx.report(managed, `SQS queue ${r.id} sets ${names.managed} to false without ${names.key}, so its messages are stored unencrypted.`, {
-        fix: edits && { title: `Set ${names.managed} to true`, edits },
-      });
-    }
-  };
-}
+import { defineRule, isSet, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-058',
   slug: 'sqs-no-encryption',
   title: 'SQS queue has server-side encryption switched off',
   severity: 'medium',
+  fixable: true,
   description:
     'New SQS queues are encrypted at rest with SQS owned keys (SSE-SQS) by default. A queue that sets SqsManagedSseEnabled to false and has no KMS key opts out of that default and stores its messages unencrypted.',
   remediation: 'Remove SqsManagedSseEnabled: false (sqs_managed_sse_enabled = false) or set it to true, or set KmsMasterKeyId (kms_master_key_id) to use SSE-KMS.',
@@ -42,8 +27,17 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html#cfn-sqs-queue-sqsmanagedsseenabled',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue#sqs_managed_sse_enabled',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::SQS::Queue'], run: check({ managed: 'SqsManagedSseEnabled', key: 'KmsMasterKeyId' }) },
-    terraform: { types: ['aws_sqs_queue'], run: check({ managed: 'sqs_managed_sse_enabled', key: 'kms_master_key_id' }) },
-  },
+  checks: settingChecks({
+    subject: 'SQS queue',
+    consequence: (r) => `so, without ${r.format === 'cloudformation' ? 'KmsMasterKeyId' : 'kms_master_key_id'}, its messages are stored unencrypted`,
+    want: true,
+    // SQS-managed encryption is on by default for new queues.
+    absentMeans: null,
+    // SSE-KMS (or an unknown key): encrypted, or not decidable here.
+    appliesTo: (r) => !isSet(r.body.get(r.format === 'cloudformation' ? 'KmsMasterKeyId' : 'kms_master_key_id')),
+    formats: {
+      cloudformation: { types: ['AWS::SQS::Queue'], path: ['SqsManagedSseEnabled'] },
+      terraform: { types: ['aws_sqs_queue'], path: ['sqs_managed_sse_enabled'] },
+    },
+  }),
 });

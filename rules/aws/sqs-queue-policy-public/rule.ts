@@ -1,6 +1,5 @@
 // CL-AWS-017: an SQS queue policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type Resource } from '../../kit';
 import { publicPolicyCheck } from '../../lib/iam';
 
 /** Where each resource type holds its policy. */
@@ -13,6 +12,7 @@ export default defineRule({
   slug: 'sqs-queue-policy-public',
   title: 'SQS queue policy allows anyone',
   severity: 'high',
+  fixable: false,
   description:
     'A queue policy statement that allows Principal "*" without a Condition lets anyone send to, read from or purge the queue, depending on the actions it lists.',
   remediation: 'Name the principals that use the queue, or add a Condition such as aws:SourceArn (for an SNS topic or S3 bucket) or aws:SourceAccount.',

@@ -1,20 +1,12 @@
 // CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import { findReachable } from '../../lib/network';
-
-function check(attr: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const bad = findReachable(r.body.get(attr), (v) => v.isTrue());
-    if (bad) ctx.report(bad, `Subnet ${r.id} sets ${attr} to true, so every instance launched in it gets a public IPv4 address unless it asks otherwise.`);
-  };
-}
+import { defineRule, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-035',
   slug: 'subnet-map-public-ip',
   title: 'Subnet assigns public IP addresses on launch',
   severity: 'low',
+  fixable: false,
   description:
     'A subnet with MapPublicIpOnLaunch gives every network interface launched in it a public IPv4 address by default, so instances become addressable from the internet without anyone asking for it.',
   remediation:
@@ -36,8 +28,16 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html#cfn-ec2-subnet-mappubliciponlaunch',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/subnet#map_public_ip_on_launch',
   ],
-  checks: {
-    cloudformation: { types: ['AWS::EC2::Subnet'], run: check('MapPublicIpOnLaunch') },
-    terraform: { types: ['aws_subnet'], run: check('map_public_ip_on_launch') },
-  },
+  checks: settingChecks({
+    subject: 'Subnet',
+    consequence: 'so every instance launched in it gets a public IPv4 address unless it asks otherwise',
+    want: false,
+    absentMeans: null,
+    // No quick-fix: instances in a public subnet may rely on the address.
+    fix: false,
+    formats: {
+      cloudformation: { types: ['AWS::EC2::Subnet'], path: ['MapPublicIpOnLaunch'] },
+      terraform: { types: ['aws_subnet'], path: ['map_public_ip_on_launch'] },
+    },
+  }),
 });

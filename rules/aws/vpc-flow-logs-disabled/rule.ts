@@ -1,6 +1,5 @@
 // CL-AWS-087: a VPC that no flow log captures.
-import { defineRule, type CheckContext, type Related } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { type CheckContext, defineRule, type Related, type Resource } from '../../kit';
 import { configsOf } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the traffic accepted and rejected in it is not recorded';
@@ -41,6 +40,7 @@ export default defineRule({
   slug: 'vpc-flow-logs-disabled',
   title: 'VPC has no flow log',
   severity: 'medium',
+  fixable: false,
   description:
     'VPC flow logs record the IP traffic accepted and rejected at the network interfaces of a VPC: source, destination, ports, bytes and the decision. Without them, scanning, lateral movement and data exfiltration through the network leave no record to detect or investigate.',
   remediation: 'Add a flow log for the VPC (AWS::EC2::FlowLog with ResourceType VPC and ResourceId !Ref Vpc, or aws_flow_log with vpc_id), delivered to CloudWatch Logs or S3, capturing at least rejected traffic.',

@@ -1,12 +1,13 @@
 // CL-GEN-001: a Cloudline suppression that gives no reason. The engine reports it (see engine/suppress.ts);
 // the rule carries the metadata, so it can be listed, configured and turned off like any other.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 
 export default defineRule({
   id: 'CL-GEN-001',
   slug: 'suppression-without-reason',
   title: 'Suppression without a reason',
   severity: 'low',
+  fixable: false,
   description:
     'A finding was suppressed without saying why. Accepting a customer-side risk is a decision someone must be able to explain later, to a reviewer or an auditor.',
   remediation: 'Write the reason after "--" in the comment or "//" key, as the annotation value, or in the Metadata entry\'s reason field.',

@@ -27,6 +27,7 @@ export default defineRule({
   slug: 'allow-privilege-escalation',
   title: 'Container allows privilege escalation',
   severity: 'medium',
+  fixable: true,
   description:
     'Unless allowPrivilegeEscalation is false, a process in the container can gain more privileges than its parent, through setuid binaries or file capabilities. It is always allowed for a privileged container or one with CAP_SYS_ADMIN.',
   remediation: 'Set securityContext.allowPrivilegeEscalation to false on every container.',

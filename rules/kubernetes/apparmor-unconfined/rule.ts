@@ -8,6 +8,7 @@ export default defineRule({
   slug: 'apparmor-unconfined',
   title: 'Container runs without AppArmor confinement',
   severity: 'medium',
+  fixable: false,
   description:
     "An Unconfined AppArmor profile removes the runtime's default AppArmor policy, which denies writes to /proc and /sys, mounts and other operations container escapes rely on. Pod Security Standards (baseline) forbid it.",
   remediation: 'Remove the Unconfined setting (the runtime default profile then applies) or set appArmorProfile.type to RuntimeDefault or Localhost.',

@@ -39,6 +39,7 @@ export default defineRule({
   slug: 'automount-sa-token',
   title: 'Service account token mounted into the pod',
   severity: 'medium',
+  fixable: true,
   description:
     'Unless told otherwise, Kubernetes mounts an API token of the pod\'s service account into every container. Code execution in any container (an RCE, a malicious dependency) then lets the attacker call the Kubernetes API with the service account\'s permissions.',
   remediation: 'Set automountServiceAccountToken: false in the pod spec (or on the ServiceAccount) unless the workload calls the Kubernetes API; a workload that needs it can mount a projected token into just the container that uses it.',

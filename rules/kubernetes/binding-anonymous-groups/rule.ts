@@ -16,6 +16,7 @@ export default defineRule({
   slug: 'binding-anonymous-groups',
   title: 'Binding grants a role to anonymous or all users',
   severity: 'high',
+  fixable: false,
   description:
     'The User system:anonymous and the Groups system:unauthenticated and system:authenticated stand for everyone who can reach the API server. A role bound to them is granted to the whole internet (or every identity the cluster trusts), not to a person or workload.',
   remediation: 'Bind the role to the specific users, groups or service accounts that need it instead of system:anonymous, system:unauthenticated or system:authenticated.',

@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'binding-cluster-admin',
   title: 'Binding grants cluster-admin',
   severity: 'high',
+  fixable: false,
   description:
     'cluster-admin allows every verb on every resource. Bound with a ClusterRoleBinding it is full control of the cluster; bound with a RoleBinding it is full control of the namespace, including its Secrets, RBAC and the namespace object itself.',
   remediation: 'Bind a role that grants only what the subjects need (the built-in admin, edit or view roles, or your own), and keep cluster-admin for break-glass use.',

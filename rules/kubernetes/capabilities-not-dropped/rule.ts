@@ -42,6 +42,7 @@ export default defineRule({
   slug: 'capabilities-not-dropped',
   title: 'Container does not drop all capabilities',
   severity: 'low',
+  fixable: true,
   description:
     'Unless capabilities.drop contains ALL, the container keeps the runtime\'s default capabilities, among them NET_RAW (craft packets, spoof traffic on the pod network), CHOWN, DAC_OVERRIDE, SETUID and SETGID.',
   remediation: 'Add ALL to securityContext.capabilities.drop and add back only the capabilities the container needs (often NET_BIND_SERVICE, or none).',

@@ -8,6 +8,7 @@ export default defineRule({
   slug: 'cpu-limits-missing',
   title: 'Container has no CPU limit',
   severity: 'low',
+  fixable: true,
   description:
     'Without a CPU limit a container may use all idle CPU of its node; a busy or compromised container (a crypto miner, a request flood) then takes CPU from its neighbours down to their requests.',
   remediation: 'Set resources.limits.cpu for the container, or a default CPU limit with a LimitRange in its namespace.',

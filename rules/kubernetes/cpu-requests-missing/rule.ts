@@ -8,6 +8,7 @@ export default defineRule({
   slug: 'cpu-requests-missing',
   title: 'Container has no CPU request',
   severity: 'low',
+  fixable: true,
   description:
     'Without a CPU request (and no CPU limit to take it from) the scheduler reserves no CPU for the container: it can be packed onto a full node and gets the smallest CPU share under contention, and a pod with no requests at all is BestEffort, evicted first.',
   remediation: 'Set resources.requests.cpu for the container, or a default CPU request with a LimitRange in its namespace.',

@@ -30,6 +30,7 @@ export default defineRule({
   slug: 'dangerous-capabilities',
   title: 'Container adds a dangerous capability',
   severity: 'high',
+  fixable: false,
   description:
     'Capabilities such as SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH, BPF, NET_ADMIN or NET_RAW (or ALL) let a compromised process escape the container or take over the node\'s kernel or network.',
   remediation: 'Remove the capability from securityContext.capabilities.add; if the workload truly needs it, isolate it on dedicated nodes.',

@@ -10,6 +10,7 @@ export default defineRule({
   slug: 'default-namespace',
   title: 'Object is placed in the default namespace',
   severity: 'low',
+  fixable: false,
   description:
     'The default namespace is where everything lands that names no namespace, so it mixes unrelated workloads and is hard to fence: RBAC bindings, network policies, quotas and Pod Security levels applied to it apply to all of them.',
   remediation: 'Create a namespace for the application and set metadata.namespace to it.',

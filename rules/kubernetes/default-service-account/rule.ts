@@ -32,6 +32,7 @@ export default defineRule({
   slug: 'default-service-account',
   title: 'Pod runs as the default service account',
   severity: 'medium',
+  fixable: true,
   description:
     'Every pod without serviceAccountName runs as its namespace\'s default service account and, unless disabled, gets its token. Rights granted to that account reach every such pod, and API calls cannot be told apart by workload in audit logs.',
   remediation: 'Give the workload its own ServiceAccount with only the rights it needs, or set automountServiceAccountToken: false when it does not call the Kubernetes API.',

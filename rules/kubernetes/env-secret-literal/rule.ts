@@ -87,6 +87,7 @@ export default defineRule({
   slug: 'env-secret-literal',
   title: 'Secret written as a literal environment variable',
   severity: 'high',
+  fixable: false,
   description:
     'A password, token or key written as an env `value` is stored in the manifest, in version control, in the workload object that anyone with read access to it can see (`kubectl get -o yaml`), and in every ReplicaSet revision.',
   remediation: 'Move the value into a Secret (or an external secret store) and reference it with valueFrom.secretKeyRef, or mount it as a file; then rotate the exposed secret.',

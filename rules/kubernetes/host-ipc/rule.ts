@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'host-ipc',
   title: "Pod uses the node's IPC namespace",
   severity: 'medium',
+  fixable: true,
   description:
     "With hostIPC: true the pod's containers share System V shared memory, semaphores and message queues with every process on the node, and can read or tamper with their data.",
   remediation: 'Set hostIPC to false (or remove it).',

@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'host-network',
   title: "Pod uses the node's network namespace",
   severity: 'high',
+  fixable: true,
   description:
     "With hostNetwork: true the pod's containers use the node's network interfaces: they can reach services bound to the node's loopback, sniff the node's traffic and bypass the network policies that isolate pods.",
   remediation: 'Set hostNetwork to false (or remove it) and expose the pod through a Service.',

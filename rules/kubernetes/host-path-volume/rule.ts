@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'host-path-volume',
   title: 'Pod mounts a host path',
   severity: 'low',
+  fixable: false,
   description:
     "A hostPath volume ties the pod to one node's filesystem and lets it read, and unless mounted read-only write, files other pods and the node rely on. Pod Security Standards (baseline) forbid hostPath volumes.",
   remediation: 'Use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim instead; if a host path is needed, mount it read-only and restrict the pod to trusted namespaces.',

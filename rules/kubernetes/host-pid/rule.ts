@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'host-pid',
   title: "Pod uses the node's process namespace",
   severity: 'high',
+  fixable: true,
   description:
     "With hostPID: true the pod's containers see every process on the node, can read their environment and command lines, and with ptrace or root can signal or inject into them.",
   remediation: 'Set hostPID to false (or remove it).',

@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'host-port',
   title: 'Container binds a port on the node',
   severity: 'low',
+  fixable: false,
   description:
     "A hostPort opens the port on the node's own IP address, outside the Services and network policies that control access to pods, and limits where the pod can be scheduled.",
   remediation: 'Remove hostPort and expose the container through a Service (ClusterIP, or NodePort/LoadBalancer where it must be reachable from outside).',

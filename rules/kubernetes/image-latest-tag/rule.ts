@@ -22,6 +22,7 @@ export default defineRule({
   slug: 'image-latest-tag',
   title: 'Container image uses the latest tag or no tag',
   severity: 'medium',
+  fixable: false,
   description:
     'An image referenced as `app` or `app:latest` resolves to whatever was pushed last. Nodes can run different builds of the same pod, a rollback cannot return to a known build, and a compromised registry push reaches the cluster on the next pull.',
   remediation: 'Reference the image by a specific version tag, or better by digest (`app:1.4.2@sha256:…`).',

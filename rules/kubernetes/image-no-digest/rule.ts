@@ -22,6 +22,7 @@ export default defineRule({
   slug: 'image-no-digest',
   title: 'Container image is not pinned by digest',
   severity: 'low',
+  fixable: false,
   description:
     'A tag is a movable pointer: whoever can push to the repository can make `app:1.4.2` mean different content, and nodes that pull later run it. A digest (`@sha256:…`) names exactly one image.',
   remediation: 'Pin the image by digest (`app:1.4.2@sha256:…`); keep the tag for readability, the digest decides.',

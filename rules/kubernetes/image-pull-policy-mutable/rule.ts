@@ -31,6 +31,7 @@ export default defineRule({
   slug: 'image-pull-policy-mutable',
   title: 'Image pull policy trusts a cached mutable tag',
   severity: 'low',
+  fixable: true,
   description:
     'With IfNotPresent or Never, a node reuses any image it already holds under the tag: a stale build after the tag moved, an image planted on the node, or an image pulled with another namespace\'s registry credentials. Always makes the kubelet resolve the tag and check access at the registry on every start (layers stay cached).',
   remediation: 'Set imagePullPolicy to Always, or pin the image by digest so the cached copy is by definition the right one.',

@@ -27,6 +27,7 @@ export default defineRule({
   slug: 'ingress-no-tls',
   title: 'Ingress serves plain HTTP',
   severity: 'medium',
+  fixable: false,
   description:
     'An Ingress without spec.tls (or whose hosts no tls entry lists) is served over plain HTTP: credentials, cookies and data cross the network readable and changeable by anyone on the path.',
   remediation: 'Add spec.tls with the hosts of every rule and a Secret holding their certificate (cert-manager can issue it), or attach a certificate through your ingress controller\'s annotation.',

@@ -18,6 +18,7 @@ export default defineRule({
   slug: 'legacy-sa-token-secret',
   title: 'Long-lived service account token Secret',
   severity: 'medium',
+  fixable: false,
   description:
     'A Secret of type kubernetes.io/service-account-token is filled by the control plane with a token that has no expiry. Since Kubernetes 1.24 pods get short-lived projected tokens instead, and a leaked legacy token works until someone finds and deletes the Secret.',
   remediation: 'Delete the Secret and use short-lived tokens: projected serviceAccountToken volumes in pods, `kubectl create token` or the TokenRequest API for clients outside the cluster.',

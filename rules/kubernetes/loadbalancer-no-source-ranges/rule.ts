@@ -50,6 +50,7 @@ export default defineRule({
   slug: 'loadbalancer-no-source-ranges',
   title: 'LoadBalancer Service is open to every address',
   severity: 'medium',
+  fixable: true,
   description:
     'A Service of type LoadBalancer makes the cloud provider create an internet-facing load balancer. Without spec.loadBalancerSourceRanges (or the older source-ranges annotation) it accepts connections from every address on the internet.',
   remediation: 'Set spec.loadBalancerSourceRanges to the client CIDR ranges that need access, or make the load balancer internal with your provider\'s annotation.',

@@ -8,6 +8,7 @@ export default defineRule({
   slug: 'memory-limits-missing',
   title: 'Container has no memory limit',
   severity: 'medium',
+  fixable: true,
   description:
     'Without a memory limit a container can grow until its node runs out of memory; the kernel OOM killer and kubelet evictions then hit other pods on the node, which makes one leaking or compromised container a denial of service for its neighbours.',
   remediation: 'Set resources.limits.memory for the container, or a default memory limit with a LimitRange in its namespace.',

@@ -8,6 +8,7 @@ export default defineRule({
   slug: 'memory-requests-missing',
   title: 'Container has no memory request',
   severity: 'low',
+  fixable: true,
   description:
     'Without a memory request (and no memory limit to take it from) the scheduler reserves no memory for the container: it can be placed on a node that cannot hold it, and under memory pressure the kubelet evicts pods that use more than they requested first.',
   remediation: 'Set resources.requests.memory for the container, or a default memory request with a LimitRange in its namespace.',

@@ -153,6 +153,7 @@ export default defineRule({
   slug: 'namespace-no-network-policy',
   title: 'Pods are not isolated by any NetworkPolicy',
   severity: 'medium',
+  fixable: false,
   description:
     'Pods that no NetworkPolicy selects accept connections from every pod in the cluster and every address that can reach the nodes, and may connect anywhere. One compromised workload then reaches all the others.',
   remediation: 'Add a NetworkPolicy to each namespace that selects its pods (a default-deny policy with podSelector: {} first), then allow the traffic each workload needs.',

@@ -10,6 +10,7 @@ export default defineRule({
   slug: 'namespace-no-psa-enforce',
   title: 'Namespace does not enforce a Pod Security Standard',
   severity: 'medium',
+  fixable: true,
   description:
     'Pod Security Admission rejects privileged, host-namespace and root-capable pods only in namespaces labelled pod-security.kubernetes.io/enforce with baseline or restricted. Without the label (unless the cluster sets another default) or with privileged, any pod spec is admitted.',
   remediation: 'Label the namespace pod-security.kubernetes.io/enforce: baseline (or restricted), after checking its workloads with the warn or audit label.',

@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'privileged-container',
   title: 'Container runs privileged',
   severity: 'high',
+  fixable: true,
   description:
     'A privileged container gets every Linux capability, all of the node\'s devices and no seccomp or AppArmor confinement: whoever controls the process controls the node.',
   remediation: 'Set securityContext.privileged to false and grant only the specific capabilities the container needs.',

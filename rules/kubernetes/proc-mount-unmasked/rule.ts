@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'proc-mount-unmasked',
   title: 'Container mounts /proc unmasked',
   severity: 'medium',
+  fixable: false,
   description:
     "procMount: Unmasked turns off the masking and read-only paths the runtime applies to /proc (such as /proc/sys, /proc/kcore, /proc/sysrq-trigger), exposing kernel interfaces a container escape can use. Pod Security Standards (baseline) allow only Default.",
   remediation: 'Set securityContext.procMount to Default (or remove it).',

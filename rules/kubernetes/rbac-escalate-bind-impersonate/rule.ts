@@ -40,6 +40,7 @@ export default defineRule({
   slug: 'rbac-escalate-bind-impersonate',
   title: 'RBAC role grants escalate, bind or impersonate',
   severity: 'high',
+  fixable: false,
   description:
     'Kubernetes stops a subject from granting permissions it does not hold, except through three verbs: escalate (on roles), bind (on roles) and impersonate (on users, groups, service accounts). Each is a direct path to cluster-admin.',
   remediation: 'Remove escalate, bind and impersonate (and the `*` verb on roles, clusterroles, users, groups and serviceaccounts) from every role that is not a tightly held administrative role.',

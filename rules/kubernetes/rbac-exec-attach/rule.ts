@@ -16,6 +16,7 @@ export default defineRule({
   slug: 'rbac-exec-attach',
   title: 'RBAC role can exec, attach or port-forward into pods',
   severity: 'high',
+  fixable: false,
   description:
     'create (and, over WebSocket before Kubernetes 1.35, get) on pods/exec, pods/attach or pods/portforward lets a subject run commands inside containers, take over their console, or open a tunnel to any pod port: it reaches every secret, token and network the pod can reach.',
   remediation: 'Remove pods/exec, pods/attach and pods/portforward from roles that do not need interactive access; grant them only to a break-glass role bound to named people.',

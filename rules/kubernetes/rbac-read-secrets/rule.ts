@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'rbac-read-secrets',
   title: 'RBAC role can read Secrets',
   severity: 'medium',
+  fixable: false,
   description:
     'get, list or watch on Secrets returns their decoded contents: passwords, keys, TLS private keys and service account tokens. A subject that can read Secrets can usually act as every service account and application in the namespace (or the cluster, for a ClusterRole bound cluster-wide).',
   remediation: 'Remove get, list and watch on secrets (and `*`), or narrow the rule to the named Secrets the subject needs with resourceNames.',

@@ -13,6 +13,7 @@ export default defineRule({
   slug: 'rbac-wildcard',
   title: 'RBAC rule uses a wildcard',
   severity: 'high',
+  fixable: false,
   description:
     'A `*` in the verbs, resources or apiGroups of a Role or ClusterRole rule grants everything of that kind, today and whatever the API server learns later (new verbs, subresources, custom resources), far beyond what the subject needs.',
   remediation: 'Replace each `*` with the explicit verbs, resources and API groups the subject needs.',

@@ -17,6 +17,7 @@ export default defineRule({
   slug: 'run-as-non-root-not-set',
   title: 'Container may run as root',
   severity: 'medium',
+  fixable: false,
   description:
     'Neither the container nor its pod sets runAsNonRoot: true or a non-zero runAsUser, so the container runs as whatever user its image names, which is root for most images. A process that breaks out of a root container is root on the node.',
   remediation: 'Set runAsNonRoot: true (and a non-zero runAsUser if the image names no user) in the pod or container securityContext.',

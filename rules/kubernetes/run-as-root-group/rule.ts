@@ -15,6 +15,7 @@ export default defineRule({
   slug: 'run-as-root-group',
   title: 'Container runs with the root group',
   severity: 'low',
+  fixable: false,
   description:
     'runAsGroup: 0, fsGroup: 0 or a 0 in supplementalGroups gives the container\'s processes the root group, which owns many files on the node and in images: a process that breaks out keeps that access.',
   remediation: 'Use non-zero GIDs for runAsGroup, fsGroup and supplementalGroups.',

@@ -17,6 +17,7 @@ export default defineRule({
   slug: 'seccomp-not-restricted',
   title: 'Container runs without a seccomp profile',
   severity: 'medium',
+  fixable: false,
   description:
     "Without seccompProfile type RuntimeDefault or Localhost the container can make every system call the kernel offers, including the rarely used ones most kernel exploits and container escapes rely on. Kubernetes runs containers Unconfined unless told otherwise (or the kubelet's seccompDefault is on).",
   remediation: 'Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a profile) in the pod securityContext, or on every container.',

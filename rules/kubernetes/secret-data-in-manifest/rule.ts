@@ -41,6 +41,7 @@ export default defineRule({
   slug: 'secret-data-in-manifest',
   title: 'Secret values committed in a manifest',
   severity: 'high',
+  fixable: false,
   description:
     'A Secret manifest with data or stringData puts the secret values in the file and in version control; data is only base64-encoded. Everyone with read access to the repository, its forks and its CI logs has the credentials.',
   remediation: 'Keep Secret values out of the repository: create them from a secret store (External Secrets Operator, Secrets Store CSI Driver, Sealed Secrets, SOPS) or at deploy time, and rotate values that were committed.',

@@ -12,6 +12,7 @@ export default defineRule({
   slug: 'selinux-privileged-type',
   title: 'Container sets a privileged SELinux type, user or role',
   severity: 'medium',
+  fixable: false,
   description:
     "An SELinux type such as spc_t (super-privileged container) or unconfined_t lifts the SELinux confinement that keeps a container away from the node's files and other containers; a custom SELinux user or role can do the same. Pod Security Standards (baseline) allow only the container types and no user or role.",
   remediation: 'Remove seLinuxOptions.type, user and role, or use container_t (the default), container_init_t, container_kvm_t or container_engine_t; keep level for MCS categories.',

@@ -25,6 +25,7 @@ export default defineRule({
   slug: 'sensitive-host-path',
   title: 'Pod mounts a sensitive host path',
   severity: 'high',
+  fixable: false,
   description:
     "A hostPath volume on the node's root, a container runtime socket, /proc, /sys, /dev, /etc, /boot, /root or the kubelet's, runtime's or etcd's state gives the container control of the node or its credentials, even when mounted read-only.",
   remediation: 'Remove the hostPath volume; use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim, or a purpose-built API instead of the runtime socket.',

@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'service-external-ips',
   title: 'Service sets externalIPs',
   severity: 'medium',
+  fixable: false,
   description:
     'kube-proxy routes traffic for every address in spec.externalIPs to the Service on every node, whoever owns that address. Anyone who may create or edit Services can use it to capture traffic meant for other IPs (CVE-2020-8554), so clusters should reject the field and manifests should not need it.',
   remediation: 'Remove spec.externalIPs and expose the Service with a LoadBalancer, an Ingress or a Gateway; block the field cluster-wide with the DenyServiceExternalIPs admission plugin or a policy.',

@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'service-nodeport',
   title: 'Service is of type NodePort',
   severity: 'medium',
+  fixable: false,
   description:
     'A NodePort Service opens the same port (30000-32767 by default) on every node and forwards it to the pods. Anyone who can reach any node address reaches the workload, past ingress controllers and load balancer rules; only the node firewall stands in the way.',
   remediation: 'Use a ClusterIP Service behind an Ingress or Gateway, or a LoadBalancer Service restricted with loadBalancerSourceRanges, instead of NodePort.',

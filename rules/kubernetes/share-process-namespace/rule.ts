@@ -7,6 +7,7 @@ export default defineRule({
   slug: 'share-process-namespace',
   title: 'Containers of the pod share a process namespace',
   severity: 'low',
+  fixable: true,
   description:
     "With shareProcessNamespace: true every container of the pod sees the others' processes, can signal them and can read their filesystems and environment through /proc/<pid>/root and /proc/<pid>/environ: a compromised sidecar reaches the main container's secrets.",
   remediation: 'Set shareProcessNamespace to false (or remove it) unless a debugging or sidecar design needs it.',

@@ -27,6 +27,7 @@ export default defineRule({
   slug: 'unsafe-sysctls',
   title: 'Pod sets an unsafe sysctl',
   severity: 'medium',
+  fixable: false,
   description:
     "A sysctl outside the safe set is either not namespaced (it changes the whole node) or not isolated: it can affect other pods, the node's health or let the pod use resources beyond its limits. The kubelet refuses such pods unless an administrator allowed the sysctl on the node.",
   remediation: 'Remove the sysctl from spec.securityContext.sysctls, or set it on dedicated nodes through node configuration.',

@@ -14,6 +14,7 @@ export default defineRule({
   slug: 'writable-root-filesystem',
   title: 'Container root filesystem is writable',
   severity: 'low',
+  fixable: false,
   description:
     'Without readOnlyRootFilesystem: true an attacker who gets code execution in the container can drop tools and binaries into it and change its programs and configuration.',
   remediation: 'Set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where the application must write (such as /tmp).',

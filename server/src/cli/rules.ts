@@ -19,6 +19,7 @@ export function ruleMetadata(rule: Rule) {
     title: rule.title,
     severity: rule.severity,
     formats: formats(rule),
+    fixable: rule.fixable,
     description: rule.description,
     remediation: rule.remediation,
     responsibility: rule.responsibility,
@@ -34,8 +35,8 @@ export function rulesReport(catalogue: Catalogue, format: 'text' | 'json' | 'md'
   if (format === 'md') {
     const esc = (s: string) => s.replace(/\|/g, '\\|');
     const lines = [
-      '| ID | Slug | Title | Severity | Formats | Owner | Model | Layer | Frameworks | Equivalents |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| ID | Slug | Title | Severity | Formats | Quick-fix | Owner | Model | Layer | Frameworks | Equivalents |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...rules.map((r) =>
         [
           r.id,
@@ -43,6 +44,7 @@ export function rulesReport(catalogue: Catalogue, format: 'text' | 'json' | 'md'
           esc(r.title),
           r.severity,
           formats(r).join(', '),
+          r.fixable ? 'yes' : 'no',
           r.responsibility.owner,
           r.responsibility.model,
           r.responsibility.layer,

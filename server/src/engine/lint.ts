@@ -171,7 +171,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
-      fixes: options?.fix && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix] : [],
+      fixes: options?.fix?.edits && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix as Fix] : [],
       related: (options?.related ?? []).map((r) => ({ uri: stateOfNode(r.node)?.file.uri ?? st.file.uri, span: r.node.span, message: r.message })),
     });
   };

@@ -96,6 +96,8 @@ export interface Rule {
   /** The provider's own documentation for the setting. */
   readonly docs: readonly string[];
   readonly checks: Partial<Record<CheckFormat, Check>>;
+  /** True when some finding of the rule comes with a quick-fix (the parity test holds it to the examples). */
+  readonly fixable: boolean;
   /** Checks across resources (and across files in a scan), by format. */
   readonly projectChecks?: Partial<Record<CheckFormat, ProjectCheck>>;
 }
@@ -105,8 +107,13 @@ export interface Related {
   readonly message: string;
 }
 
+/** A fix as a check offers it: without edits (undefined or empty) the engine drops it, so `{ title, edits }` needs no guard. */
+export interface FixOffer extends Omit<Fix, 'edits'> {
+  readonly edits: Fix['edits'] | undefined;
+}
+
 export interface ReportOptions {
-  readonly fix?: Fix;
+  readonly fix?: FixOffer;
   readonly related?: readonly Related[];
 }
 

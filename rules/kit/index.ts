@@ -1,0 +1,30 @@
+// The rule-authoring kit: the one import a rule needs (rules/README.md). Domain knowledge stays in rules/lib/*.
+export { defineRule } from '../../server/src/engine/rule';
+export type {
+  Check,
+  CheckContext,
+  CheckFormat,
+  FixOffer,
+  FrameworkRef,
+  ProjectCheck,
+  ProjectContext,
+  Related,
+  ReportOptions,
+  Responsibility,
+  Rule,
+  Severity,
+} from '../../server/src/engine/rule';
+export type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
+export { addPath, addUnder } from '../../server/src/engine/add-path';
+export type { KubernetesFacts, Resource } from '../../server/src/formats/resource';
+export { TEMPLATE_TYPE } from '../../server/src/formats/resource';
+export { Val } from '../../server/src/formats/value';
+export type { Alt, Resolver } from '../../server/src/formats/value';
+export { FORMATS, type Format } from '../../server/src/model/parse';
+export { get, getPair, pairOf, pathOf, str } from '../../server/src/model/tree';
+export type { MapNode, Node, Pair, Scalar, ScalarNode, SeqNode, Span } from '../../server/src/model/tree';
+export { parseEmbeddedJson } from '../../server/src/model/embedded';
+export { wildcardMatch, type WildcardOptions } from './match';
+export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
+export * from './values';
+export * from './alternatives';

@@ -1,0 +1,188 @@
+// The declarative layer for the most common control: "the setting at this path must be W".
+import { addPath, addUnder } from '../../server/src/engine/add-path';
+import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/rule';
+import type { Resource } from '../../server/src/formats/resource';
+import type { Val } from '../../server/src/formats/value';
+import { get, getPair, type Node } from '../../server/src/model/tree';
+import { reachable } from './alternatives';
+
+type Scalar = string | number | boolean;
+
+export interface SettingFormat {
+  /** Resource types of this format. */
+  readonly types: readonly string[];
+  /** Keys under the resource body (CloudFormation Properties, Terraform block body); Terraform blocks may be lists. */
+  readonly path: readonly string[];
+  /** Overrides the rule's `absentMeans` for this format. */
+  readonly absentMeans?: Scalar | null | ((r: Resource) => Scalar | null);
+  /**
+   * What a missing setting means inside a block that is written (`encrypt_at_rest { }`), when it differs from a
+   * missing block: Terraform blocks often default their keys, or require them. `null`: not reported.
+   */
+  readonly absentInBlockMeans?: Scalar | null;
+  /** Overrides the rule's `appliesTo` for this format. */
+  readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
+  /** Overrides the rule's `fixNote` for this format. */
+  readonly fixNote?: string;
+}
+
+export interface SettingSpec {
+  /** What the resource is called in messages, before its ID: `KMS key`, `DynamoDB table` (or per resource). */
+  readonly subject: string | ((r: Resource) => string);
+  /** What follows from a bad value, as a clause: `so point-in-time recovery is off` (or per resource). */
+  readonly consequence: string | ((r: Resource) => string);
+  /** The value the setting must have; a fix writes it. */
+  readonly want: Scalar;
+  /**
+   * What the provider uses when the setting (or a block on its path) is not written: reported when it is not `want`.
+   * `null` means "absent is fine" (never reported).
+   */
+  readonly absentMeans: Scalar | null | ((r: Resource) => Scalar | null);
+  /** False when no quick-fix is safe (for example when every client must change too). Default true. */
+  readonly fix?: boolean;
+  /** Appended to fix titles in parentheses: what applying the fix does besides (`replaces an existing file system`). */
+  readonly fixNote?: string;
+  /**
+   * Accepts a known value other than `want` (default: equal to `want`, booleans and numbers also as strings,
+   * strings without case). Returning undefined means "cannot tell": not reported.
+   */
+  readonly ok?: (v: Val) => boolean | undefined;
+  /** A bad value is fixed by writing `want` only when this holds (default: always; e.g. not when other settings depend on it). */
+  readonly fixWhen?: (v: Val) => boolean;
+  /** Only resources for which this holds are checked (e.g. symmetric KMS keys; the context gives the file's other resources). */
+  readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
+  /** Per format: the resource types and the path of the setting. `terraform` covers `*.tf.json` and plans. */
+  readonly formats: Partial<Record<Exclude<CheckFormat, 'kubernetes'>, SettingFormat>> & { readonly kubernetes?: SettingFormat };
+}
+
+/** The default acceptance test: the known value equals `want` (booleans and numbers also written as strings). */
+export function equals(want: Scalar): (v: Val) => boolean | undefined {
+  return (v) => {
+    if (typeof want === 'boolean') {
+      const b = v.bool();
+      return b === undefined ? undefined : b === want;
+    }
+    if (typeof want === 'number') {
+      const n = v.num();
+      return n === undefined ? undefined : n === want;
+    }
+    const s = v.str();
+    return s === undefined ? undefined : s.toLowerCase() === want.toLowerCase();
+  };
+}
+
+/** One place the setting should be: found with a value, or missing from `container` on (`missing` keys). */
+interface Spot {
+  /** One alternative of the value (single), or of the first missing step. */
+  readonly val: Val;
+  /** The deepest mapping on the path that is there (known), for adding what is missing. */
+  readonly container: Val;
+  /** The keys still missing under `container` (empty when the value is there). */
+  readonly missing: readonly string[];
+  /** The key of the deepest written step of the path (not the setting itself), if any. */
+  readonly keyNode?: Node;
+  /** True when the path goes through a branch of `Fn::If` or a list of several blocks: no fix for a missing value. */
+  readonly branched: boolean;
+}
+
+/** Every place the path leads to, through `Fn::If` alternatives and Terraform block lists; unknown places are left out. */
+function spots(start: Val, path: readonly string[]): Spot[] {
+  const out: Spot[] = [];
+  const walk = (here: Val, i: number, keyNode: Node | undefined, branched: boolean) => {
+    const key = path[i];
+    const child = here.get(key);
+    // Branches that can happen: nested `Fn::If`s on contradicting conditions are left out.
+    const alts = reachable(child);
+    const childBranched = branched || alts.length > 1;
+    const written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
+    for (const alt of alts) {
+      if (alt.isUnknown) continue;
+      if (alt.isAbsent) {
+        out.push({ val: alt, container: here, missing: path.slice(i), keyNode, branched: childBranched || alt.when.length > 0 });
+        continue;
+      }
+      if (i === path.length - 1) {
+        out.push({ val: alt, container: here, missing: [], keyNode, branched: childBranched });
+        continue;
+      }
+      const next = written ?? keyNode;
+      if (alt.isSeq) {
+        // A Terraform nested block as a list (always in plans): each block; an empty list is no block at all.
+        const items = alt.items();
+        if (items.length === 0 && alt.node?.kind === 'seq' && alt.node.items.length === 0) {
+          out.push({ val: alt, container: here, missing: path.slice(i), keyNode: written ?? keyNode, branched: true });
+        }
+        for (const item of items) for (const one of item.each()) if (one.isMap) walk(one, i + 1, next, childBranched || items.length > 1);
+      } else if (alt.isMap) {
+        walk(alt, i + 1, next, childBranched);
+      }
+    }
+  };
+  walk(start, 0, undefined, false);
+  return out;
+}
+
+function shown(path: readonly string[]): string {
+  return path.join('.');
+}
+
+function text(v: Scalar | null): string {
+  return String(v);
+}
+
+/**
+ * The `checks` of a rule whose control is one setting: the value at `path` must be `want`.
+ *
+ * - A known bad value is reported at the value (the first bad `Fn::If` alternative, with its condition), fixed by
+ *   writing `want` where the value is written in place (not from a parameter or a branch).
+ * - A missing value, when `absentMeans` is not what we want, is reported at the key of the nearest ancestor on the
+ *   path that is written (a block that lacks the setting), or at the resource anchor when nothing on the path is
+ *   written (or at the `Fn::If` branch that removes it). It is fixed by adding what is missing in the file's style.
+ * - Unknown values (parameters without default, interpolations, values known after apply) are never reported.
+ */
+export function settingChecks(spec: SettingSpec): Partial<Record<CheckFormat, Check>> {
+  const out: Partial<Record<CheckFormat, Check>> = {};
+  for (const [format, f] of Object.entries(spec.formats) as [CheckFormat, SettingFormat][]) {
+    out[format] = { types: f.types, run: (r, ctx) => checkSetting(r, ctx, spec, f) };
+  }
+  return out;
+}
+
+/** Runs one setting check on one resource (for rules that combine it with checks of their own). */
+export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, f: SettingFormat): void {
+  const applies = f.appliesTo ?? spec.appliesTo;
+  if (applies && !applies(r, ctx)) return;
+  if (r.format === 'terraform' && get(get(r.node, 'dynamic'), f.path[0])) return;
+  const ok = spec.ok ?? equals(spec.want);
+  const declared = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
+  const absentMeans = typeof declared === 'function' ? declared(r) : declared;
+  const fixNote = f.fixNote ?? spec.fixNote;
+  const note = fixNote ? ` (${fixNote})` : '';
+  const subject = `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
+  const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
+  const name = shown(f.path);
+  const leaf = f.path[f.path.length - 1];
+  for (const s of spots(r.body, f.path)) {
+    if (s.missing.length === 0) {
+      if (ok(s.val) !== false) continue;
+      const edits = spec.fix !== false && (!spec.fixWhen || spec.fixWhen(s.val)) ? ctx.edits.setValue(s.val, spec.want) : undefined;
+      ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${consequence}.`, {
+        fix: { title: `Set ${leaf} to ${text(spec.want)}${note}`, edits },
+      });
+      return;
+    }
+    const inBlock = s.missing.length === 1 && s.container !== r.body && f.absentInBlockMeans !== undefined;
+    const means = inBlock ? f.absentInBlockMeans! : absentMeans;
+    if (means === null || means === spec.want) continue;
+    const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
+    const edits = s.branched || spec.fix === false
+      ? undefined
+      : s.container === r.body
+        ? addPath(ctx.edits, r, f.path, spec.want)
+        : addUnder(ctx.edits, s.container, s.missing, spec.want);
+    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(means)}, ${consequence}.`, {
+      fix: { title: `Add ${name}: ${text(spec.want)}${note}`, edits },
+    });
+    return;
+  }
+}
