@@ -78,14 +78,17 @@ describe('rule page generator (scripts/rule-docs.ts)', () => {
   it('reads fixable from the metadata first, else from the examples', () => {
     const withFixed = 'cloudformation-yaml:\n  bad:\n    - name: x\n      code: a\n      fixed: b\n';
     const without = 'cloudformation-yaml:\n  bad:\n    - name: x\n      code: a\n';
-    assert.equal(fixable(rds), undefined);
-    assert.equal(fixable(rds, withFixed), true);
-    assert.equal(fixable(rds, without), false);
+    // Every rule declares `fixable` now; a rule object without it (an older rule) falls back to its examples.
+    const undeclared = { ...rds, fixable: undefined } as unknown as Rule;
+    assert.equal(fixable(rds), true);
+    assert.equal(fixable(undeclared), undefined);
+    assert.equal(fixable(undeclared, withFixed), true);
+    assert.equal(fixable(undeclared, without), false);
     assert.equal(fixable({ ...rds, fixable: false } as Rule, withFixed), false);
     assert.equal(fixable({ ...rds, fixable: true } as Rule, without), true);
     assert.match(block({ ...rds, fixable: true } as Rule), /^\| Quick-fix \| yes \|$/m);
     assert.match(block({ ...rds, fixable: false } as Rule), /^\| Quick-fix \| no \|$/m);
-    assert.doesNotMatch(block(rds), /Quick-fix/);
+    assert.doesNotMatch(block(undeclared), /Quick-fix/);
   });
 
   it('writes responsibility, frameworks, equivalents and links, escaping table cells', () => {
@@ -109,7 +112,7 @@ describe('rule page generator (scripts/rule-docs.ts)', () => {
         '| Severity | high (change it or turn the rule off with `cloudline.rules` or `.cloudline.yaml`) |',
         '| Formats | CloudFormation, Terraform JSON, Terraform plans |',
         '| Resource types | `AWS::RDS::DBInstance`, `aws_db_instance`, `aws_rds_cluster_instance` |',
-        '| Quick-fix | no |',
+        '| Quick-fix | yes |',
         '| Owner | customer |',
         '| Service model | PaaS |',
         '| Layer | network |',
