@@ -1,5 +1,4 @@
 // CLI reports: text for people, JSON with a documented shape for scripts, SARIF 2.1.0 for code-scanning tools.
-import { createHash } from 'node:crypto';
 import type { Catalogue } from '../engine/catalogue';
 import type { Unread } from '../engine/files';
 import type { Finding, LintResult } from '../engine/lint';
@@ -244,6 +243,23 @@ export function sarifRule(rule: Rule) {
   };
 }
 
+/** A 128-bit hex digest of a string (four 32-bit multiply-xorshift lanes): stable, not cryptographic. */
+function hash128(s: string): string {
+  const lanes = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
+  const out: string[] = [];
+  for (let l = 0; l < lanes.length; l++) {
+    let h = lanes[l] ^ s.length;
+    for (let i = 0; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995 + 2 * l);
+      h ^= h >>> 15;
+    }
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out.push(((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0'));
+  }
+  return out.join('');
+}
+
 /** A file name as a SARIF URI reference: each path segment percent-encoded (`#`, `?`, `%`, spaces, `:` …). */
 export function uriReference(path: string): string {
   return path
@@ -320,7 +336,7 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
     const key = [f.rule.id, result.file.uri, f.resource.type, f.resource.id, path].join('\0');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
+    return hash128(`${key}\0${n}`);
   };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
