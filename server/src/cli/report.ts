@@ -303,6 +303,11 @@ export function nodePath(root: Node, span: Span): string {
 
 /** SARIF 2.1.0: one run, the catalogue's rules that fired, one result per finding, syntax errors and unread paths as notifications. */
 export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = []): string {
+  return [...sarifReportParts(results, threshold, catalogue, unread)].join('');
+}
+
+/** The SARIF report in parts (a result at a time), so a large report is written as it is produced. */
+export function* sarifReportParts(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = []): Generator<string> {
   const min = severityRank(threshold);
   const shown: { result: LintResult; finding: Finding; justification?: string }[] = [
     ...visible(results, threshold),
@@ -346,29 +351,7 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
         tool: { driver: { name: 'Cloudline', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: rules.map(sarifRule) } },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToUri(process.cwd())}/` } },
-        results: shown.map(({ result, finding, justification }) => ({
-          ruleId: finding.rule.id,
-          ruleIndex: index.get(finding.rule)!,
-          level: SARIF_LEVEL[finding.severity],
-          message: { text: finding.message },
-          locations: [
-            {
-              physicalLocation: { artifactLocation: { uri: uriReference(result.file.uri), uriBaseId: '%SRCROOT%' }, region: region(result.file.lines, finding.span) },
-              logicalLocations: [{ name: finding.resource.id, kind: 'resource', fullyQualifiedName: `${finding.resource.type}:${finding.resource.id}` }],
-            },
-          ],
-          relatedLocations: finding.related.map((rel, i) => ({
-            id: i + 1,
-            message: { text: rel.message },
-            physicalLocation: {
-              artifactLocation: { uri: uriReference(rel.uri), uriBaseId: '%SRCROOT%' },
-              region: region(rel.uri === result.file.uri ? result.file.lines : linesOf.get(rel.uri) ?? rel.lines ?? result.file.lines, rel.span),
-            },
-          })),
-          partialFingerprints: { 'cloudline/v2': fingerprint(result, finding) },
-          ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification }] } : {}),
-          properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
-        })),
+        results: [RESULTS] as unknown[],
         invocations: [
           {
             executionSuccessful: true,
@@ -389,8 +372,45 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  const resultOf = ({ result, finding, justification }: (typeof shown)[number]) => ({
+    ruleId: finding.rule.id,
+    ruleIndex: index.get(finding.rule)!,
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: uriReference(result.file.uri), uriBaseId: '%SRCROOT%' }, region: region(result.file.lines, finding.span) },
+        logicalLocations: [{ name: finding.resource.id, kind: 'resource', fullyQualifiedName: `${finding.resource.type}:${finding.resource.id}` }],
+      },
+    ],
+    relatedLocations: finding.related.map((rel, i) => ({
+      id: i + 1,
+      message: { text: rel.message },
+      physicalLocation: {
+        artifactLocation: { uri: uriReference(rel.uri), uriBaseId: '%SRCROOT%' },
+        region: region(rel.uri === result.file.uri ? result.file.lines : linesOf.get(rel.uri) ?? rel.lines ?? result.file.lines, rel.span),
+      },
+    })),
+    partialFingerprints: { 'cloudline/v2': fingerprint(result, finding) },
+    ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification }] } : {}),
+    properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
+  });
+  if (!shown.length) {
+    sarif.runs[0].results = [];
+    yield JSON.stringify(sarif, null, 2) + '\n';
+    return;
+  }
+  // The skeleton around the results, then each result as JSON.stringify would indent it at its depth.
+  const text = JSON.stringify(sarif, null, 2);
+  const marker = JSON.stringify(RESULTS);
+  const at = text.indexOf(marker);
+  yield text.slice(0, text.lastIndexOf('\n', at) + 1);
+  for (const [i, s] of shown.entries()) yield (i ? ',\n' : '') + nested(resultOf(s), 4);
+  yield text.slice(at + marker.length) + '\n';
 }
+
+/** Stands for the results in the SARIF skeleton (no file text can produce it: it holds a NUL). */
+const RESULTS = '\u0000cloudline-results\u0000';
 
 function pathToUri(p: string): string {
   return 'file://' + encodeURI(p.split('\\').join('/')).replace(/^(?!\/)/, '/');

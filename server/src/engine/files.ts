@@ -168,8 +168,8 @@ export function collect(paths: readonly string[], options: CollectOptions = {}):
 
   /** Links come after the real tree, so files keep their real names; a link's target is visited once. */
   const followLinks = () => {
-    while (links.length) {
-      const { path, name } = links.shift()!;
+    for (let i = 0; i < links.length; i++) {
+      const { path, name } = links[i];
       let real: string;
       let st: Stats;
       try {
