@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
 import { generateRepo } from '../../scripts/gen-repo';
 import { startServer, type TestClient } from './client';
 
@@ -54,6 +54,23 @@ describe('workspace scan over stdio', function () {
     assert.deepEqual(events, ['hover', 'scan'], 'the hover is answered before the scan ends');
     assert.equal(result.cancelled, false);
     assert.equal(result.files, 3001);
+  });
+
+  it('stops a scan of a big folder when the request is cancelled', async () => {
+    const dir = tempDir();
+    generateRepo(join(dir, 'repo'), 3000);
+    const client = await start(dir);
+    const source = new CancellationTokenSource();
+    const scan = client.connection.sendRequest('cloudline/scanWorkspace', {}, source.token) as Promise<{ files: number; cancelled: boolean }>;
+    while (!client.progress.some((p) => p.kind === 'report')) await new Promise((r) => setTimeout(r, 5));
+    source.cancel();
+    const result = await scan.catch((e: Error) => ({ error: e.message }));
+    // Whether the reply is the result or a cancellation error, the server stops and serves the next request.
+    if ('cancelled' in result) assert.equal(result.cancelled, true);
+    const after = (await client.connection.sendRequest('cloudline/inventory')) as unknown[];
+    assert.ok(after.length < 3000, `the scan stopped before it published all files (${after.length})`);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.ok(client.progress.some((p) => p.kind === 'end'), 'the progress ends');
   });
 
   it('ends on symlink loops, reports each file once, and lists a FIFO as not read', async function () {
