@@ -16,7 +16,8 @@ const USAGE = `Usage:
 scan      lints CloudFormation, Kubernetes and Terraform JSON files (directories are walked;
           node_modules, .git and .terraform are skipped). Default path: the current directory.
           Each file is scanned once, however many paths or links lead to it. Files and folders that
-          cannot be read are listed (as "not read") and the rest is scanned.
+          cannot be read are listed (as "not read") and the rest is scanned. A file over 10 MB
+          (maxFileSize) is reported without being read; FIFOs, sockets and devices are never opened.
 --format  text (default), json, or sarif (SARIF 2.1.0)
 --severity  report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
