@@ -146,7 +146,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
         process.stderr.write(done === total ? '\r\u001b[K' : `\rcloudline: reading ${done}/${total} files…`);
       },
     });
-    for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${escapeText(e)}\n`);
+    // A check's error names the resource, so it is escaped line by line (a stack trace keeps its lines).
+    const safe = (text: string) => text.split('\n').map((l) => escapeText(l).replace(/^::/, ' ::')).join('\n');
+    for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${safe(e)}\n`);
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     emit(
       opts.format === 'json'
