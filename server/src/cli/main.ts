@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
-import { escapeText, jsonReportParts, problemsOf, sarifReport, textReportParts, TOOL_VERSION, visible } from './report';
+import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportParts, TOOL_VERSION, visible } from './report';
 import { rulesReport } from './rules';
 import { InputError, scan } from './scan';
 
@@ -154,7 +154,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       opts.format === 'json'
         ? jsonReportParts(results, opts.severity, scanned, catalogue, unread)
         : opts.format === 'sarif'
-          ? [sarifReport(results, opts.severity, catalogue, unread)]
+          ? sarifReportParts(results, opts.severity, catalogue, unread)
           : textReportParts(results, opts.severity, scanned, color, unread),
     );
     return visible(results, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
