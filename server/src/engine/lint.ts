@@ -234,7 +234,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           referrers: (target, types, attr) => {
             global = true;
             // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
-            const id = target.id.replace(/\[[^\]]*\]/g, '');
+            const id = withoutInstanceKeys(target.id);
             return scope.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
           },
           report: reporter(rule, severity, resource),
@@ -294,6 +294,25 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const problems = st.notices.length ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
   });
+}
+
+/**
+ * An address without its `[…]` instance keys, in one pass (the regex /\[[^\]]*\]/g rescans to the end from each
+ * unclosed `[`: quadratic on a hostile name).
+ */
+function withoutInstanceKeys(id: string): string {
+  if (!id.includes('[')) return id;
+  let out = '';
+  let i = 0;
+  while (i < id.length) {
+    const open = id.indexOf('[', i);
+    if (open < 0) break;
+    const close = id.indexOf(']', open + 1);
+    if (close < 0) break; // no closing bracket after here: the rest stays as it is
+    out += id.slice(i, open);
+    i = close + 1;
+  }
+  return out + id.slice(i);
 }
 
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */
