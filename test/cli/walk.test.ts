@@ -175,6 +175,8 @@ describe('CLI walking and reading', function () {
     const line = policy.split('\n').findIndex((l) => l.includes('"logs"')) + 1;
     assert.equal(related.region.startLine, line);
     assert.equal(results.find((x: { ruleId: string }) => x.ruleId === 'CL-AWS-004').locations[0].physicalLocation.artifactLocation.uri, '100%25.yaml');
+    const inside = json(run(['scan', '.', '--format', 'sarif', '--rules', 'CL-AWS-052'], join(dir, 'a #1?')));
+    assert.match(inside.runs[0].originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/\/.*\/a%20%231%3F\/$/);
   });
 
   it('SARIF fingerprints are unique per finding over the kics corpus, and the report validates', function () {

@@ -412,6 +412,9 @@ export function* sarifReportParts(results: readonly LintResult[], threshold: Sev
 /** Stands for the results in the SARIF skeleton (no file text can produce it: it holds a NUL). */
 const RESULTS = '\u0000cloudline-results\u0000';
 
+/** An absolute path as a `file:` URI, each segment percent-encoded (a Windows drive letter keeps its colon). */
 function pathToUri(p: string): string {
-  return 'file://' + encodeURI(p.split('\\').join('/')).replace(/^(?!\/)/, '/');
+  const path = p.split('\\').join('/');
+  const drive = /^[A-Za-z]:/.test(path) ? path.slice(0, 2) : '';
+  return 'file://' + ('/' + drive + uriReference(path.slice(drive.length))).replace(/^\/\//, '/');
 }
