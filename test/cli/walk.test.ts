@@ -2,7 +2,7 @@
 // UTF-16, control characters in names, SARIF URIs and fingerprints, related locations in other files, odd arguments.
 import { strict as assert } from 'node:assert';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -19,8 +19,11 @@ function run(args: string[], cwd: string, timeout = 60_000) {
 const PUBLIC_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
 const PRIVATE_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: false\n';
 
+const made: string[] = [];
+
 function workspace(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cloudline-walk-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -42,6 +45,9 @@ function sarifValidator() {
 
 describe('CLI walking and reading', function () {
   this.timeout(120_000);
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('ends symlink loops: each real folder is walked once and each file reported once', () => {
     const dir = workspace({ 'd/db.yaml': PUBLIC_DB, 'd/e/other.yaml': PUBLIC_DB });
