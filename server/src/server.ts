@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { byRuleId, CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from './engine/config';
 import { defaultCatalogue } from './engine/default-catalogue';
+import { readTextFile } from './engine/files';
 import { lintFiles, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
 import { parseFile, type ParsedFile } from './model/parse';
@@ -194,7 +195,7 @@ export function startServer(connection: Connection): void {
       }
       let text: string;
       try {
-        text = open ? open.getText() : readFileSync(sibling, 'utf8');
+        text = open ? open.getText() : readTextFile(sibling);
       } catch {
         continue;
       }
@@ -239,7 +240,7 @@ export function startServer(connection: Connection): void {
     if (!path) return;
     let text: string | undefined;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readTextFile(path);
     } catch {
       text = undefined;
     }
@@ -359,12 +360,13 @@ export function startServer(connection: Connection): void {
     token.onCancellationRequested(() => (cancelled = true));
     let files = 0;
     let findings = 0;
+    let unread = 0;
     try {
       for (const folder of folders) {
         const path = uriPath(folder.uri);
         if (!path) continue;
         const { options } = await optionsFor(folder.uri);
-        const results = scanFolder(path, catalogue, options, {
+        const scan = await scanFolder(path, catalogue, options, {
           report: (done, total, file) => {
             if (done % 10 === 0) progress.report(Math.round((done / Math.max(total, 1)) * 100), relative(path, file));
           },
@@ -372,8 +374,10 @@ export function startServer(connection: Connection): void {
             return cancelled;
           },
         });
-        if (!results) break;
-        for (const r of results) {
+        if (!scan) break;
+        for (const u of scan.unread) log(`workspace scan: not read: ${u.path}: ${u.reason}`);
+        unread += scan.unread.length;
+        for (const r of scan.results) {
           scanned.set(r.file.uri, r);
           files++;
           findings += r.findings.length;
@@ -383,8 +387,8 @@ export function startServer(connection: Connection): void {
     } finally {
       progress.done();
     }
-    log(`workspace scan ${cancelled ? 'cancelled' : 'done'}: ${files} IaC files, ${findings} findings`);
-    return { files, findings, cancelled };
+    log(`workspace scan ${cancelled ? 'cancelled' : 'done'}: ${files} IaC files, ${findings} findings${unread ? `, ${unread} not read` : ''}`);
+    return { files, findings, cancelled, unread };
   });
 
   connection.onRequest('cloudline/inventory', () => {

@@ -63,7 +63,7 @@ export function fileDiff(a: ParsedFile, b: ParsedFile): string | undefined {
 /** A lint result as comparable data: findings (rule, severity, message, span, fixes, related), problems, errors. */
 export function resultData(r: LintResult): unknown {
   return {
-    findings: r.findings.map((f) => ({ rule: f.rule.id, severity: f.severity, message: f.message, span: f.span, resource: f.resource, fixes: f.fixes, related: f.related })),
+    findings: r.findings.map((f) => ({ rule: f.rule.id, severity: f.severity, message: f.message, span: f.span, resource: f.resource, fixes: f.fixes, related: f.related.map(({ uri, span, message }) => ({ uri, span, message })) })),
     suppressed: r.suppressed.map((s) => ({ rule: s.finding.rule.id, span: s.finding.span, by: s.suppression.span })),
     problems: r.problems,
     errors: r.errors,

@@ -1,27 +1,33 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, formatProblem, isExcluded, parseConfig, type Options } from '../engine/config';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
-import { jsonReport, problemsOf, sarifReport, textReport, TOOL_VERSION, visible } from './report';
+import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportParts, TOOL_VERSION, visible } from './report';
 import { rulesReport } from './rules';
-import { collectFiles, InputError, scanFiles } from './scan';
+import { InputError, scan } from './scan';
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...]
+  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
 scan      lints CloudFormation, Kubernetes and Terraform JSON files (directories are walked;
           node_modules, .git and .terraform are skipped). Default path: the current directory.
+          Each file is scanned once, however many paths or links lead to it. Files and folders that
+          cannot be read are listed (as "not read") and the rest is scanned. A file over 10 MB
+          (maxFileSize) is reported without being read; FIFOs, sockets and devices are never opened.
 --format  text (default), json, or sarif (SARIF 2.1.0)
 --severity  report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
 --rules   run only these rules (comma-separated IDs or slugs)
+--follow-symlinks  also follow symbolic links that lead outside the scanned paths (by default only links
+          to places inside them are followed; either way each real folder is walked once, so loops end)
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
           minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
-Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error or unreadable input.
+Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, or a named path that
+is missing, unreadable or not a regular file or folder (a FIFO, socket or device is never opened).
 `;
 
 class UsageError extends Error {}
@@ -49,6 +55,7 @@ interface CliOptions {
   output?: string;
   config?: string;
   only?: string[];
+  followSymlinks?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -69,7 +76,10 @@ function parseArgs(argv: readonly string[]): CliOptions {
       opts.severity = s as Severity;
     } else if (flag === '--output' || flag === '-o') opts.output = take();
     else if (flag === '--config' || flag === '-c') opts.config = take();
-    else if (flag === '--rules' || flag === '-r') opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
+    else if (flag === '--rules' || flag === '-r') {
+      opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
+      if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
+    } else if (a === '--follow-symlinks') opts.followSymlinks = true;
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -80,7 +90,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 /** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
@@ -93,13 +103,22 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
       return 0;
     }
     const catalogue = defaultCatalogue();
-    const emit = (text: string) => {
-      if (opts.output) writeFileSync(opts.output, text);
-      else out(text);
+    /** Writes the report in parts to the --output file (opened at the first part) or `out`. */
+    const emit = (parts: Iterable<string>) => {
+      if (!opts.output) {
+        for (const part of parts) out(part);
+        return;
+      }
+      const fd = openSync(opts.output, 'w');
+      try {
+        for (const part of parts) writeSync(fd, part);
+      } finally {
+        closeSync(fd);
+      }
     };
     if (opts.command === 'rules') {
       if (!['text', 'json', 'md'].includes(opts.format)) throw new UsageError(`rules --format must be text, json or md, not "${opts.format}"`);
-      emit(rulesReport(catalogue, opts.format as 'text' | 'json' | 'md'));
+      emit([rulesReport(catalogue, opts.format as 'text' | 'json' | 'md')]);
       return 0;
     }
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
@@ -115,25 +134,28 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
       for (const r of catalogue.rules) if (!keep.has(r.id)) rules[r.id] = 'off';
       options = { ...options, rules };
     }
-    const files = collectFiles(opts.paths.length ? opts.paths : ['.']).filter(
-      (f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude),
-    );
     // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
-    const tty = !!process.stderr.isTTY && files.length > 200;
     let last = 0;
-    const { results, scanned } = scanFiles(files, catalogue, options, process.cwd(), (done, total) => {
-      if (!tty || (done !== total && Date.now() - last < 100)) return;
-      last = Date.now();
-      process.stderr.write(done === total ? '\r\u001b[K' : `\rcloudline: reading ${done}/${total} files…`);
+    const { results, scanned, unread } = await scan(opts.paths.length ? opts.paths : ['.'], catalogue, options, {
+      exclude: options.exclude,
+      base,
+      followSymlinks: opts.followSymlinks,
+      progress: (done, total) => {
+        if (!process.stderr.isTTY || total <= 200 || (done !== total && Date.now() - last < 100)) return;
+        last = Date.now();
+        process.stderr.write(done === total ? '\r\u001b[K' : `\rcloudline: reading ${done}/${total} files…`);
+      },
     });
-    for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${r.file.uri}: ${e}\n`);
+    // A check's error names the resource, so it is escaped line by line (a stack trace keeps its lines).
+    const safe = (text: string) => text.split('\n').map((l) => escapeText(l).replace(/^::/, ' ::')).join('\n');
+    for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${safe(e)}\n`);
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     emit(
       opts.format === 'json'
-        ? jsonReport(results, opts.severity, scanned, catalogue)
+        ? jsonReportParts(results, opts.severity, scanned, catalogue, unread)
         : opts.format === 'sarif'
-          ? sarifReport(results, opts.severity, catalogue)
-          : textReport(results, opts.severity, scanned, color),
+          ? sarifReportParts(results, opts.severity, catalogue, unread)
+          : textReportParts(results, opts.severity, scanned, color, unread),
     );
     return visible(results, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
   } catch (e) {
@@ -151,6 +173,7 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  process.exitCode = code;
+  void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,9 +1,10 @@
 // CLI reports: text for people, JSON with a documented shape for scripts, SARIF 2.1.0 for code-scanning tools.
 import type { Catalogue } from '../engine/catalogue';
+import type { Unread } from '../engine/files';
 import type { Finding, LintResult } from '../engine/lint';
 import { severityRank, type Rule, type Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
-import type { Span } from '../model/tree';
+import type { Node, Span } from '../model/tree';
 
 export const TOOL_VERSION = '0.1.0';
 export const INFORMATION_URI = 'https://example.invalid/cloudline';
@@ -56,93 +57,164 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Text: findings grouped by file, one `file:line:col` line each, then a summary line. */
-export function textReport(results: readonly LintResult[], threshold: Severity, scanned: number, color: boolean): string {
+/**
+ * Text that came from a file (names, messages) made safe for a terminal or a CI log: control characters (C0 but
+ * tab, DEL, C1, line and paragraph separators, bidirectional overrides) are written as escapes (`\x1b`, `\n`).
+ */
+export function escapeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A line of our text output never starts with `::`: GitHub Actions would read it as a workflow command. */
+function safeLine(line: string): string {
+  return line.startsWith('::') ? ' ' + line : line;
+}
+
+/**
+ * Text: findings grouped by file, one `file:line:col` line each, then unread paths and a summary line, in parts (one
+ * per file) so a large report is written as it is produced. Linear in the number of files and findings.
+ */
+export function* textReportParts(results: readonly LintResult[], threshold: Severity, scanned: number, color: boolean, unread: readonly Unread[] = []): Generator<string> {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' };
-  const out: string[] = [];
-  const shown = visible(results, threshold);
-  const problems = problemsOf(results);
-  const notices = results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message })));
-  const files = new Set([...shown.map((s) => s.result.file.uri), ...problems.map((p) => p.file), ...notices.map((n) => n.file)]);
-  for (const file of [...files].sort()) {
-    out.push(paint('1;4', file));
-    for (const p of problems.filter((x) => x.file === file)) {
-      out.push(`  ${file}:${p.range.start.line}:${p.range.start.column}  ${paint('31', 'error')}  syntax  ${p.message}`);
+  const min = severityRank(threshold);
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  let shownCount = 0;
+  let problemCount = 0;
+  let suppressed = 0;
+  const order = results.map((r, i) => [r.file.uri, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  for (const [, i] of order) {
+    const result = results[i];
+    suppressed += result.suppressed.length;
+    const shown = result.findings.filter((f) => severityRank(f.severity) >= min);
+    problemCount += result.problems.length;
+    if (!shown.length && !result.problems.length && !result.notices.length) continue;
+    const file = escapeText(result.file.uri);
+    const lines = result.file.lines;
+    const out: string[] = [safeLine(paint('1;4', file))];
+    for (const p of result.problems) {
+      const r = range1(lines, p.span);
+      out.push(`  ${file}:${r.start.line}:${r.start.column}  ${paint('31', 'error')}  syntax  ${escapeText(p.message)}`);
     }
-    for (const n of notices.filter((x) => x.file === file)) {
-      out.push(`  ${file}:${n.range.start.line}:${n.range.start.column}  ${paint('2', 'note')}  not-linted  ${n.message}`);
+    for (const n of result.notices) {
+      const r = range1(lines, n.span);
+      out.push(`  ${file}:${r.start.line}:${r.start.column}  ${paint('2', 'note')}  not-linted  ${escapeText(n.message)}`);
     }
-    for (const { result, finding } of shown.filter((s) => s.result.file.uri === file)) {
-      const r = range1(result.file.lines, finding.span);
+    for (const finding of shown) {
+      shownCount++;
+      counts[finding.severity]++;
+      const r = range1(lines, finding.span);
       out.push(
-        `  ${file}:${r.start.line}:${r.start.column}  ${paint(sevColor[finding.severity], finding.severity)}  ${finding.rule.id}  ${finding.message}` +
+        `  ${file}:${r.start.line}:${r.start.column}  ${paint(sevColor[finding.severity], finding.severity)}  ${finding.rule.id}  ${escapeText(finding.message)}` +
           `  ${paint('2', `[fix owner: ${finding.rule.responsibility.owner}${finding.fixes.length ? ', quick-fix available' : ''}]`)}`,
       );
     }
-    out.push('');
+    yield out.join('\n') + '\n\n';
   }
-  const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as Severity[])
-    .map((s) => [s, shown.filter((x) => x.finding.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
+  if (unread.length) {
+    yield unread.map((u) => safeLine(`${escapeText(u.path)}  ${paint('33', 'not read')}  ${escapeText(u.reason)}`)).join('\n') + '\n\n';
+  }
+  const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const files = `${plural(results.length, 'IaC file')} (${plural(scanned, 'file')} scanned${unread.length ? `, ${unread.length} not read` : ''})`;
   const summary =
-    shown.length === 0 && problems.length === 0
-      ? `No customer-side findings at or above ${threshold} in ${plural(results.length, 'IaC file')} (${plural(scanned, 'file')} scanned).`
-      : `${plural(shown.length, 'finding')}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}` +
-        `${problems.length ? `, ${plural(problems.length, 'syntax error')}` : ''} in ${plural(results.length, 'IaC file')} (${plural(scanned, 'file')} scanned).`;
-  const suppressed = results.reduce((n, r) => n + r.suppressed.length, 0);
-  out.push(suppressed ? `${summary} ${plural(suppressed, 'finding')} suppressed with a reason on record.` : summary);
-  return out.join('\n') + '\n';
+    shownCount === 0 && problemCount === 0
+      ? `No customer-side findings at or above ${threshold} in ${files}.`
+      : `${plural(shownCount, 'finding')}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}` +
+        `${problemCount ? `, ${plural(problemCount, 'syntax error')}` : ''} in ${files}.`;
+  yield (suppressed ? `${summary} ${plural(suppressed, 'finding')} suppressed with a reason on record.` : summary) + '\n';
 }
 
-/** The JSON report's shape is documented in the README ("JSON output"). */
-export function jsonReport(results: readonly LintResult[], threshold: Severity, scanned: number, catalogue: Catalogue): string {
-  const findings = visible(results, threshold).map(({ result, finding }) => {
-    const service = catalogue.service(finding.resource.format, finding.resource.type);
-    const k8s = result.resources.find((r) => r.id === finding.resource.id && r.k8s)?.k8s;
-    return {
-      ruleId: finding.rule.id,
-      slug: finding.rule.slug,
-      title: finding.rule.title,
-      severity: finding.severity,
-      file: result.file.uri,
-      range: range1(result.file.lines, finding.span),
-      resource: {
-        id: finding.resource.id,
-        type: finding.resource.type,
-        format: finding.resource.format,
-        ...(k8s ? { kind: k8s.kind, namespace: k8s.namespace ?? null, name: k8s.name ?? null } : {}),
-      },
-      message: finding.message,
-      responsibility: {
-        owner: finding.rule.responsibility.owner,
-        service: service?.service ?? null,
-        model: service?.model ?? finding.rule.responsibility.model,
-        layer: finding.rule.responsibility.layer,
-        provider: finding.rule.responsibility.provider,
-        customer: finding.rule.responsibility.customer,
-      },
-      frameworks: finding.rule.frameworks,
-      fixable: finding.fixes.length > 0,
-    };
-  });
-  return (
-    JSON.stringify(
-      {
-        tool: 'cloudline',
-        version: TOOL_VERSION,
-        threshold,
-        summary: { files: results.length, scanned, findings: findings.length, suppressed: suppressedOf(results).length, syntaxErrors: problemsOf(results).length },
-        findings,
-        suppressed: suppressedOf(results),
-        syntaxErrors: problemsOf(results),
-        notLinted: results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message }))),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+/** The whole text report as one string (see `textReportParts`). */
+export function textReport(results: readonly LintResult[], threshold: Severity, scanned: number, color: boolean, unread: readonly Unread[] = []): string {
+  return [...textReportParts(results, threshold, scanned, color, unread)].join('');
+}
+
+/** A value as `JSON.stringify(value, null, 2)` writes it nested `depth` levels deep in a larger document. */
+function nested(value: unknown, depth: number): string {
+  const pad = '  '.repeat(depth);
+  return pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+}
+
+/** An array of a JSON report, an element at a time (the same text `JSON.stringify(..., null, 2)` writes). */
+function* jsonArray(key: string, items: Iterable<unknown>, last: boolean): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + nested(item, 2);
+    first = false;
+  }
+  yield (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
+}
+
+/**
+ * The JSON report, in parts (a finding at a time) so a large report is written as it is produced. Its shape is
+ * documented in the README ("JSON output"); `unread` lists the paths that could not be read: `{ path, reason }`.
+ */
+export function* jsonReportParts(results: readonly LintResult[], threshold: Severity, scanned: number, catalogue: Catalogue, unread: readonly Unread[] = []): Generator<string> {
+  const min = severityRank(threshold);
+  let shownCount = 0;
+  for (const r of results) for (const f of r.findings) if (severityRank(f.severity) >= min) shownCount++;
+  const suppressed = suppressedOf(results);
+  const problems = problemsOf(results);
+  const head = {
+    tool: 'cloudline',
+    version: TOOL_VERSION,
+    threshold,
+    summary: { files: results.length, scanned, findings: shownCount, suppressed: suppressed.length, syntaxErrors: problems.length, unread: unread.length },
+  };
+  yield JSON.stringify(head, null, 2).replace(/\n}$/, ',\n');
+  function* findings(): Generator<unknown> {
+    for (const result of results) {
+      const k8sOf = new Map<string, NonNullable<LintResult['resources'][number]['k8s']>>();
+      for (const r of result.resources) if (r.k8s && !k8sOf.has(r.id)) k8sOf.set(r.id, r.k8s);
+      for (const finding of result.findings) {
+        if (severityRank(finding.severity) < min) continue;
+        const service = catalogue.service(finding.resource.format, finding.resource.type);
+        const k8s = k8sOf.get(finding.resource.id);
+        yield {
+          ruleId: finding.rule.id,
+          slug: finding.rule.slug,
+          title: finding.rule.title,
+          severity: finding.severity,
+          file: result.file.uri,
+          range: range1(result.file.lines, finding.span),
+          resource: {
+            id: finding.resource.id,
+            type: finding.resource.type,
+            format: finding.resource.format,
+            ...(k8s ? { kind: k8s.kind, namespace: k8s.namespace ?? null, name: k8s.name ?? null } : {}),
+          },
+          message: finding.message,
+          responsibility: {
+            owner: finding.rule.responsibility.owner,
+            service: service?.service ?? null,
+            model: service?.model ?? finding.rule.responsibility.model,
+            layer: finding.rule.responsibility.layer,
+            provider: finding.rule.responsibility.provider,
+            customer: finding.rule.responsibility.customer,
+          },
+          frameworks: finding.rule.frameworks,
+          fixable: finding.fixes.length > 0,
+        };
+      }
+    }
+  }
+  yield* jsonArray('findings', findings(), false);
+  yield* jsonArray('suppressed', suppressed, false);
+  yield* jsonArray('syntaxErrors', problems, false);
+  yield* jsonArray('notLinted', results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message }))), false);
+  yield* jsonArray('unread', unread.map((u) => ({ path: u.path, reason: u.reason })), true);
+  yield '}\n';
+}
+
+/** The whole JSON report as one string (see `jsonReportParts`). */
+export function jsonReport(results: readonly LintResult[], threshold: Severity, scanned: number, catalogue: Catalogue, unread: readonly Unread[] = []): string {
+  return [...jsonReportParts(results, threshold, scanned, catalogue, unread)].join('');
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
@@ -171,8 +243,71 @@ export function sarifRule(rule: Rule) {
   };
 }
 
-/** SARIF 2.1.0: one run, the catalogue's rules that fired, one result per finding, syntax errors as notifications. */
-export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue): string {
+/** A 128-bit hex digest of a string (four 32-bit multiply-xorshift lanes): stable, not cryptographic. */
+function hash128(s: string): string {
+  const lanes = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
+  const out: string[] = [];
+  for (let l = 0; l < lanes.length; l++) {
+    let h = lanes[l] ^ s.length;
+    for (let i = 0; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995 + 2 * l);
+      h ^= h >>> 15;
+    }
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out.push(((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0'));
+  }
+  return out.join('');
+}
+
+/** A file name as a SARIF URI reference: each path segment percent-encoded (`#`, `?`, `%`, spaces, `:` …). */
+export function uriReference(path: string): string {
+  return path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+/** The path from `root` to the node at `span` (`Properties.PubliclyAccessible`, `spec.containers[0]`), as far as it goes. */
+export function nodePath(root: Node, span: Span): string {
+  const parts: string[] = [];
+  const within = (n: { span: Span }) => n.span[0] <= span[0] && span[1] <= n.span[1];
+  let node: Node | undefined = root;
+  while (node && !(node.span[0] === span[0] && node.span[1] === span[1])) {
+    let next: Node | undefined;
+    if (node.kind === 'map') {
+      const pair: (typeof node.pairs)[number] | undefined = node.pairs.find((p) => within(p.key) || within(p.value) || within(p));
+      if (pair) {
+        parts.push(String(pair.key.value));
+        if (within(pair.key) && !within(pair.value)) {
+          if (!(pair.key.span[0] === span[0] && pair.key.span[1] === span[1])) parts.push('<key>');
+          break;
+        }
+        next = within(pair.value) ? pair.value : undefined;
+      }
+    } else if (node.kind === 'seq') {
+      const i = node.items.findIndex((item) => within(item));
+      if (i >= 0) {
+        parts.push(`[${i}]`);
+        next = node.items[i];
+      }
+    }
+    if (!next) {
+      if (node.kind !== 'scalar') parts.push(`@${span[0] - node.span[0]}+${span[1] - span[0]}`);
+      break;
+    }
+    node = next;
+  }
+  return parts.join('.');
+}
+
+/** SARIF 2.1.0: one run, the catalogue's rules that fired, one result per finding, syntax errors and unread paths as notifications. */
+export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = []): string {
+  return [...sarifReportParts(results, threshold, catalogue, unread)].join('');
+}
+
+/** The SARIF report in parts (a result at a time), so a large report is written as it is produced. */
+export function* sarifReportParts(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = []): Generator<string> {
   const min = severityRank(threshold);
   const shown: { result: LintResult; finding: Finding; justification?: string }[] = [
     ...visible(results, threshold),
@@ -188,6 +323,26 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
     const r = range1(lines, span);
     return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
   };
+  // Fingerprints: rule, file, resource and the offending node's path within it; an occurrence index when still equal.
+  const resourcesOf = new Map<LintResult, Map<string, LintResult['resources'][number]>>();
+  const resourceOf = (result: LintResult, f: Finding) => {
+    let m = resourcesOf.get(result);
+    if (!m) {
+      m = new Map();
+      for (const r of result.resources) if (!m.has(`${r.type}\0${r.id}`)) m.set(`${r.type}\0${r.id}`, r);
+      resourcesOf.set(result, m);
+    }
+    return m.get(`${f.resource.type}\0${f.resource.id}`);
+  };
+  const seen = new Map<string, number>();
+  const fingerprint = (result: LintResult, f: Finding): string => {
+    const resource = resourceOf(result, f);
+    const path = resource && resource.node.span[0] <= f.span[0] && f.span[1] <= resource.node.span[1] ? nodePath(resource.node, f.span) : `@${f.span[0]}`;
+    const key = [f.rule.id, result.file.uri, f.resource.type, f.resource.id, path].join('\0');
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return hash128(`${key}\0${n}`);
+  };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -196,42 +351,70 @@ export function sarifReport(results: readonly LintResult[], threshold: Severity,
         tool: { driver: { name: 'Cloudline', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: rules.map(sarifRule) } },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToUri(process.cwd())}/` } },
-        results: shown.map(({ result, finding, justification }) => ({
-          ruleId: finding.rule.id,
-          ruleIndex: index.get(finding.rule)!,
-          level: SARIF_LEVEL[finding.severity],
-          message: { text: finding.message },
-          locations: [
-            {
-              physicalLocation: { artifactLocation: { uri: encodeURI(result.file.uri), uriBaseId: '%SRCROOT%' }, region: region(result.file.lines, finding.span) },
-              logicalLocations: [{ name: finding.resource.id, kind: 'resource', fullyQualifiedName: `${finding.resource.type}:${finding.resource.id}` }],
-            },
-          ],
-          relatedLocations: finding.related.map((rel, i) => ({
-            id: i + 1,
-            message: { text: rel.message },
-            physicalLocation: { artifactLocation: { uri: encodeURI(rel.uri), uriBaseId: '%SRCROOT%' }, region: region(linesOf.get(rel.uri) ?? result.file.lines, rel.span) },
-          })),
-          partialFingerprints: { 'cloudline/v1': `${finding.rule.id}:${finding.resource.type}:${finding.resource.id}` },
-          ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification }] } : {}),
-          properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
-        })),
+        results: [RESULTS] as unknown[],
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: problemsOf(results).map((p) => ({
-              level: 'error',
-              message: { text: `Syntax error: ${p.message}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(p.file), uriBaseId: '%SRCROOT%' }, region: { startLine: p.range.start.line, startColumn: p.range.start.column } } }],
-            })),
+            toolExecutionNotifications: [
+              ...problemsOf(results).map((p) => ({
+                level: 'error',
+                message: { text: `Syntax error: ${p.message}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uriReference(p.file), uriBaseId: '%SRCROOT%' }, region: { startLine: p.range.start.line, startColumn: p.range.start.column } } }],
+              })),
+              ...unread.map((u) => ({
+                level: 'warning',
+                message: { text: `Not read: ${u.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uriReference(u.path), uriBaseId: '%SRCROOT%' } } }],
+              })),
+            ],
           },
         ],
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  const resultOf = ({ result, finding, justification }: (typeof shown)[number]) => ({
+    ruleId: finding.rule.id,
+    ruleIndex: index.get(finding.rule)!,
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: uriReference(result.file.uri), uriBaseId: '%SRCROOT%' }, region: region(result.file.lines, finding.span) },
+        logicalLocations: [{ name: finding.resource.id, kind: 'resource', fullyQualifiedName: `${finding.resource.type}:${finding.resource.id}` }],
+      },
+    ],
+    relatedLocations: finding.related.map((rel, i) => ({
+      id: i + 1,
+      message: { text: rel.message },
+      physicalLocation: {
+        artifactLocation: { uri: uriReference(rel.uri), uriBaseId: '%SRCROOT%' },
+        region: region(rel.uri === result.file.uri ? result.file.lines : linesOf.get(rel.uri) ?? rel.lines ?? result.file.lines, rel.span),
+      },
+    })),
+    partialFingerprints: { 'cloudline/v2': fingerprint(result, finding) },
+    ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification }] } : {}),
+    properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
+  });
+  if (!shown.length) {
+    sarif.runs[0].results = [];
+    yield JSON.stringify(sarif, null, 2) + '\n';
+    return;
+  }
+  // The skeleton around the results, then each result as JSON.stringify would indent it at its depth.
+  const text = JSON.stringify(sarif, null, 2);
+  const marker = JSON.stringify(RESULTS);
+  const at = text.indexOf(marker);
+  yield text.slice(0, text.lastIndexOf('\n', at) + 1);
+  for (const [i, s] of shown.entries()) yield (i ? ',\n' : '') + nested(resultOf(s), 4);
+  yield text.slice(at + marker.length) + '\n';
 }
 
+/** Stands for the results in the SARIF skeleton (no file text can produce it: it holds a NUL). */
+const RESULTS = '\u0000cloudline-results\u0000';
+
+/** An absolute path as a `file:` URI, each segment percent-encoded (a Windows drive letter keeps its colon). */
 function pathToUri(p: string): string {
-  return 'file://' + encodeURI(p.split('\\').join('/')).replace(/^(?!\/)/, '/');
+  const path = p.split('\\').join('/');
+  const drive = /^[A-Za-z]:/.test(path) ? path.slice(0, 2) : '';
+  return 'file://' + ('/' + drive + uriReference(path.slice(drive.length))).replace(/^\/\//, '/');
 }

@@ -1,50 +1,220 @@
-// Finding candidate IaC files on disk: used by the CLI and by the editor's workspace scan.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// Finding and reading candidate IaC files on disk: used by the scanner (engine/scan.ts) that the CLI and the editor's
+// workspace scan share, and by the editor's re-lint of a scanned file.
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 
 /** Folders never worth walking into. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
 
 const CANDIDATE = /\.(ya?ml|json|template)$/i;
 
+/** True for a file name the walk picks up. */
+export function isCandidate(name: string): boolean {
+  return CANDIDATE.test(name);
+}
+
 /** An input the CLI could not use: it exits 2 and names the file. */
 export class InputError extends Error {}
 
-/** Every candidate file under `paths` (files given explicitly are taken whatever their name). */
-export function collectFiles(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
+/** The file-system calls the walk and the reads make: the real ones by default, a stub in unit tests. */
+export interface ScanFs {
+  lstat(path: string): Stats;
+  stat(path: string): Stats;
+  realpath(path: string): string;
+  readdir(path: string): string[];
+  readFile(path: string): Buffer;
+  /** The first `bytes` bytes of a file (fewer when it is shorter). */
+  readHead(path: string, bytes: number): Buffer;
+}
+
+export const realFs: ScanFs = {
+  lstat: (p) => lstatSync(p),
+  stat: (p) => statSync(p),
+  realpath: (p) => realpathSync.native(p),
+  readdir: (p) => readdirSync(p),
+  readFile: (p) => readFileSync(p),
+  readHead: (p, bytes) => {
+    const fd = openSync(p, 'r');
+    try {
+      const buf = Buffer.alloc(bytes);
+      const n = readSync(fd, buf, 0, bytes, 0);
+      return buf.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+/**
+ * Bytes → text, by byte-order mark: UTF-16 LE or BE with a BOM are decoded as such, anything else as UTF-8. The
+ * text keeps a leading U+FEFF whatever the encoding (as a UTF-8 file with a BOM always has), so positions agree.
+ */
+export function decodeText(buf: Buffer): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return '\uFEFF' + buf.toString('utf16le', 2, buf.length - ((buf.length - 2) % 2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const body = Buffer.from(buf.subarray(2, buf.length - ((buf.length - 2) % 2)));
+    return '\uFEFF' + body.swap16().toString('utf16le');
+  }
+  return buf.toString('utf8');
+}
+
+/** Reads a file as text, decoded by its byte-order mark. Throws what the file system throws. */
+export function readText(path: string, fs: ScanFs = realFs): string {
+  return decodeText(fs.readFile(path));
+}
+
+/** `readText` of a regular file only: a FIFO, socket or device is refused without being opened (opening a FIFO blocks). */
+export function readTextFile(path: string, fs: ScanFs = realFs): string {
+  const kind = specialKind(fs.stat(path));
+  if (kind) throw Object.assign(new Error(`${path} is ${kind}, not a regular file`), { code: 'ENOTREG' });
+  return readText(path, fs);
+}
+
+/** The reason an entry could not be used, for people: `EACCES: permission denied`. */
+export function reasonOf(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    ELOOP: 'too many levels of symbolic links',
+    EISDIR: 'is a directory',
+    EIO: 'input/output error',
+    ENAMETOOLONG: 'file name too long',
+  };
+  if (err?.code) return `${err.code}: ${known[err.code] ?? String(err.message ?? '').replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}`;
+  return String((e as Error)?.message ?? e);
+}
+
+/** What a stat says an entry is, when it is neither a regular file nor a directory. */
+export function specialKind(st: Stats): string | undefined {
+  if (st.isFile() || st.isDirectory()) return undefined;
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** A path that could not be read, with why. */
+export interface Unread {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface CollectOptions {
+  /** Follow symbolic links that lead out of the roots (links inside them are always followed). */
+  readonly followSymlinks?: boolean;
+  readonly fs?: ScanFs;
+}
+
+export interface Collected {
+  /** Candidate files, each real file once, named by the first path that reached it (real paths before links). */
+  readonly files: string[];
+  /** Entries met on the walk that could not be read or are not regular files. */
+  readonly unread: Unread[];
+}
+
+/**
+ * Every candidate file under `paths` (files given explicitly are taken whatever their name). The walk goes by real
+ * path: each real directory and file is visited once, so symbolic-link loops end, and a link that leads out of the
+ * roots is not followed unless `followSymlinks`. A named path that is missing or not a file or folder (a FIFO, a
+ * socket, a device) throws an InputError; unreadable entries inside a folder are listed in `unread`, not thrown.
+ */
+export function collect(paths: readonly string[], options: CollectOptions = {}): Collected {
+  const fs = options.fs ?? realFs;
+  const files: string[] = [];
+  const unread: Unread[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const roots: string[] = [];
+  const inRoots = (real: string) => roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
+  const links: { path: string; name: string }[] = [];
+  const addFile = (path: string, real: string) => {
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(path);
+  };
+
+  const walk = (dir: string, real: string) => {
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
     let names: string[];
     try {
-      names = readdirSync(dir).sort();
+      names = fs.readdir(dir).sort();
     } catch (e) {
-      throw new InputError(`cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      unread.push({ path: dir, reason: reasonOf(e) });
+      return;
     }
     for (const name of names) {
       const full = join(dir, name);
-      let st;
+      let st: Stats;
       try {
-        st = statSync(full);
-      } catch {
-        continue; // a dangling link inside a tree is not the user's input
+        st = fs.lstat(full);
+      } catch (e) {
+        if (isCandidate(name)) unread.push({ path: full, reason: reasonOf(e) });
+        continue;
       }
-      if (st.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name)) walk(full);
-      } else if (st.isFile() && CANDIDATE.test(name)) {
-        out.push(full);
+      if (st.isSymbolicLink()) links.push({ path: full, name });
+      else if (st.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name)) walk(full, join(real, name));
+      } else if (isCandidate(name)) {
+        const kind = specialKind(st);
+        if (kind) unread.push({ path: full, reason: `${kind}, not a regular file` });
+        else addFile(full, join(real, name));
       }
     }
   };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      throw new InputError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+
+  /** Links come after the real tree, so files keep their real names; a link's target is visited once. */
+  const followLinks = () => {
+    for (let i = 0; i < links.length; i++) {
+      const { path, name } = links[i];
+      let real: string;
+      let st: Stats;
+      try {
+        real = fs.realpath(path);
+        st = fs.stat(real);
+      } catch {
+        continue; // a dangling link (or a loop the system refuses) is not the user's input
+      }
+      if (!inRoots(real) && !options.followSymlinks) continue;
+      if (st.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name)) walk(path, real);
+      } else if (isCandidate(name)) {
+        const kind = specialKind(st);
+        if (kind) unread.push({ path, reason: `${kind}, not a regular file` });
+        else addFile(path, real);
+      }
     }
-    if (st.isDirectory()) walk(p);
-    else out.push(p);
+  };
+
+  const named: { path: string; real: string; dir: boolean }[] = [];
+  for (const p of paths) {
+    let st: Stats;
+    let real: string;
+    try {
+      st = fs.stat(p);
+      real = fs.realpath(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : reasonOf(e)}`);
+    }
+    const kind = specialKind(st);
+    if (kind) throw new InputError(`cannot read ${p}: it is ${kind}, not a file or folder; Cloudline reads regular files only`);
+    named.push({ path: p, real, dir: st.isDirectory() });
+    roots.push(st.isDirectory() ? real : resolve(real));
   }
-  return out;
+  // A folder named twice (or inside another named one) is walked once, under the name of the first.
+  for (const n of named) {
+    if (n.dir) walk(n.path, n.real);
+    else addFile(n.path, n.real);
+  }
+  followLinks();
+  return { files, unread };
 }
 
+/** Every candidate file under `paths`, each once (see `collect`); unreadable entries inside folders are left out. */
+export function collectFiles(paths: readonly string[], options: CollectOptions = {}): string[] {
+  return collect(paths, options).files;
+}

@@ -1,6 +1,7 @@
 // lint(files, config) → findings: runs each resource's rules and the cross-resource checks, composes messages, applies config.
 import { resourcesOf, type Resource } from '../formats';
 import { Val } from '../formats/value';
+import type { LineIndex } from '../model/lines';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
@@ -37,7 +38,7 @@ export interface Finding {
   readonly resource: ResourceRef;
   readonly fixes: readonly Fix[];
   /** Other places that matter (for cross-resource findings), possibly in another file. */
-  readonly related: readonly { readonly uri: string; readonly span: Span; readonly message: string }[];
+  readonly related: readonly { readonly uri: string; readonly span: Span; readonly message: string; readonly lines?: LineIndex }[];
 }
 
 export interface LintResult {
@@ -117,6 +118,34 @@ export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintCon
 
 /** Lints several files; cross-resource (project) checks see the resources of all of them. Never throws. */
 export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): LintResult[] {
+  const steps = lintSteps(files, catalogue, config, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `lintFiles` in steps: `pause` is awaited after each file's checks and each project check (the editor's scan yields
+ * to the event loop there), and `cancelled` is checked at the same points (undefined when it says so).
+ */
+export async function lintFilesAsync(
+  files: readonly ParsedFile[],
+  catalogue: Catalogue,
+  config: LintConfig = {},
+  pause?: () => Promise<void>,
+  cancelled?: () => boolean,
+): Promise<LintResult[] | undefined> {
+  const steps = lintSteps(files, catalogue, config);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (cancelled?.()) return undefined;
+    if (pause) await pause();
+  }
+}
+
+function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): Generator<void, LintResult[]> {
   // The cache (the editor's incremental path) belongs to the first file; the others are context.
   const states: FileState[] = files.map((file, index) => {
     const errors: string[] = [];
@@ -172,7 +201,10 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
       fixes: options?.fix?.edits && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix as Fix] : [],
-      related: (options?.related ?? []).map((r) => ({ uri: stateOfNode(r.node)?.file.uri ?? st.file.uri, span: r.node.span, message: r.message })),
+      related: (options?.related ?? []).map((r) => {
+        const at = stateOfNode(r.node) ?? st;
+        return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
+      }),
     });
   };
   const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
@@ -205,7 +237,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
           referrers: (target, types, attr) => {
             global = true;
             // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
-            const id = target.id.replace(/\[[^\]]*\]/g, '');
+            const id = withoutInstanceKeys(target.id);
             return scope.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
           },
           report: reporter(rule, severity, resource),
@@ -219,6 +251,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       }
       unwatch?.();
     }
+    yield;
   }
 
   const all = states.flatMap((s) => s.resources);
@@ -236,6 +269,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       } catch (e) {
         states[0]?.errors.push(`${rule.id} (project check): ${(e as Error)?.stack ?? e}`);
       }
+      yield;
     }
   }
 
@@ -264,6 +298,25 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     const notices = st.notices.length ? st.notices : st.unread;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices };
   });
+}
+
+/**
+ * An address without its `[…]` instance keys, in one pass (the regex /\[[^\]]*\]/g rescans to the end from each
+ * unclosed `[`: quadratic on a hostile name).
+ */
+function withoutInstanceKeys(id: string): string {
+  if (!id.includes('[')) return id;
+  let out = '';
+  let i = 0;
+  while (i < id.length) {
+    const open = id.indexOf('[', i);
+    if (open < 0) break;
+    const close = id.indexOf(']', open + 1);
+    if (close < 0) break; // no closing bracket after here: the rest stays as it is
+    out += id.slice(i, open);
+    i = close + 1;
+  }
+  return out + id.slice(i);
 }
 
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */

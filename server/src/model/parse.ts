@@ -50,16 +50,7 @@ export type ParseOptions = Partial<ParseLimits>;
 export function parseFile(uri: string, text: string, lang: Lang = languageOf(uri, text), options: ParseOptions = {}): ParsedFile {
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const lines = new LineIndex(text);
-  if (text.length > limits.maxFileSize) {
-    const problem: ParseProblem = {
-      span: [0, 0],
-      message: `Cloudline did not lint this file: it is ${megabytes(text.length)} MB, over the ${megabytes(limits.maxFileSize)} MB limit (maxFileSize).`,
-      severity: 'warning',
-      limit: 'maxFileSize',
-    };
-    const isIac = looksLikeIac(uri, text);
-    return { uri, text, lang, lines, docs: [], problems: isIac ? [problem] : [], duplicateKeys: [], isIac };
-  }
+  if (text.length > limits.maxFileSize) return oversized(uri, text.length, text, limits.maxFileSize, text, lang, lines);
   let docs: SourceDoc[] = [];
   let problems: ParseProblem[] = [];
   try {
@@ -79,6 +70,25 @@ export function parseFile(uri: string, text: string, lang: Lang = languageOf(uri
     problems = [{ span: [0, Math.min(1, text.length)], message, severity: 'error' }];
   }
   return finish(uri, text, lang, lines, docs, problems, limits);
+}
+
+/**
+ * A file over the `maxFileSize` limit, known by its size (from a stat) and its first bytes only: not linted, and
+ * reported with a problem naming the limit when its name or head looks like IaC. Its text is empty.
+ */
+export function oversizedFile(uri: string, size: number, head: string, maxFileSize: number): ParsedFile {
+  return oversized(uri, size, head, maxFileSize, '', languageOf(uri, head), new LineIndex(''));
+}
+
+function oversized(uri: string, size: number, head: string, maxFileSize: number, text: string, lang: Lang, lines: LineIndex): ParsedFile {
+  const problem: ParseProblem = {
+    span: [0, 0],
+    message: `Cloudline did not lint this file: it is ${megabytes(size)} MB, over the ${megabytes(maxFileSize)} MB limit (maxFileSize).`,
+    severity: 'warning',
+    limit: 'maxFileSize',
+  };
+  const isIac = looksLikeIac(uri, head);
+  return { uri, text, lang, lines, docs: [], problems: isIac ? [problem] : [], duplicateKeys: [], isIac };
 }
 
 /** Builds the parsed file from its documents: formats, YAML 1.1 values, duplicate keys, character warnings. */

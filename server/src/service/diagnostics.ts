@@ -40,11 +40,12 @@ export function toDiagnostics(result: LintResult, version: number, docUri: (slug
   for (const n of result.notices) {
     out.push({ range: toRange(lines, n.span), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'not-linted', message: n.message });
   }
-  for (const f of result.findings) out.push(findingDiagnostic(f, lines, version, docUri));
+  for (const f of result.findings) out.push(findingDiagnostic(f, lines, result.file.uri, version, docUri));
   return out;
 }
 
-function findingDiagnostic(f: Finding, lines: LineIndex, version: number, docUri: (slug: string) => string): Diagnostic {
+/** Related places in another file are converted with that file's line table, those in this file with this one's. */
+function findingDiagnostic(f: Finding, lines: LineIndex, uri: string, version: number, docUri: (slug: string) => string): Diagnostic {
   const data: DiagnosticData = {
     ruleId: f.rule.id,
     slug: f.rule.slug,
@@ -64,7 +65,7 @@ function findingDiagnostic(f: Finding, lines: LineIndex, version: number, docUri
     message: f.message,
     data,
     relatedInformation: f.related.length
-      ? f.related.map((r) => ({ location: { uri: r.uri, range: toRange(lines, r.span) }, message: r.message }))
+      ? f.related.map((r) => ({ location: { uri: r.uri, range: toRange(r.uri === uri || !r.lines ? lines : r.lines, r.span) }, message: r.message }))
       : undefined,
   };
 }

@@ -210,7 +210,7 @@ function rebase(record: CheckRecord, change: TextChange, uri: string): CheckReco
     ...f,
     span: [at(f.span[0]), at(f.span[1])] as const,
     fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })) })),
-    related: f.related.map((r) => (r.uri === uri ? { ...r, span: [at(r.span[0]), at(r.span[1])] as const } : r)),
+    related: f.related.map((r) => (r.uri === uri ? { ...r, span: [at(r.span[0]), at(r.span[1])] as const, lines: undefined } : r)),
   }));
   return ok ? { ...record, findings } : undefined;
 }

@@ -1,13 +1,11 @@
 // The workspace view: scanning folders for IaC files, keeping their results current, CodeLens and the inventory.
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeLens } from 'vscode-languageserver';
 import type { Catalogue } from '../engine/catalogue';
-import { isExcluded, type Options } from '../engine/config';
-import { collectFiles } from '../engine/files';
-import { lintFiles, type LintResult } from '../engine/lint';
-import { parseFile, type ParsedFile } from '../model/parse';
+import type { Options } from '../engine/config';
+import type { ScanFs, Unread } from '../engine/files';
+import type { LintResult } from '../engine/lint';
+import { scan } from '../engine/scan';
 import { toRange } from './diagnostics';
 
 export interface ScanProgress {
@@ -15,24 +13,30 @@ export interface ScanProgress {
   readonly cancelled: boolean;
 }
 
-/** Reads and lints every IaC file under `folder` (cross-file checks see them all). Undefined when cancelled. */
-export function scanFolder(folder: string, catalogue: Catalogue, options: Options, progress: ScanProgress): LintResult[] | undefined {
-  const files = collectFiles([folder]).filter((f) => !isExcluded(relative(folder, f).split(sep).join('/'), options.exclude));
-  const parsed: ParsedFile[] = [];
-  files.forEach((file, i) => {
-    if (progress.cancelled) return;
-    progress.report(i, files.length, file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return; // unreadable files are skipped in the editor; the CLI reports them
-    }
-    const p = parseFile(pathToFileURL(file).toString(), text);
-    if (p.isIac) parsed.push(p);
+/**
+ * Reads and lints every IaC file under `folder` (cross-file checks see them all), yielding to the event loop between
+ * files so the editor's requests are answered during the scan. Symbolic links leading out of the folder are not
+ * followed. Undefined when cancelled; `unread` names (by URI) what could not be read.
+ */
+export async function scanFolder(
+  folder: string,
+  catalogue: Catalogue,
+  options: Options,
+  progress: ScanProgress,
+  fs?: ScanFs,
+): Promise<{ results: LintResult[]; unread: Unread[] } | undefined> {
+  const outcome = await scan([folder], catalogue, options, {
+    exclude: options.exclude,
+    base: folder,
+    name: (path) => pathToFileURL(path).toString(),
+    progress: (done, total, file) => {
+      if (done < total) progress.report(done, total, file);
+    },
+    cancelled: () => progress.cancelled,
+    cooperative: true,
+    fs,
   });
-  if (progress.cancelled) return undefined;
-  return lintFiles(parsed, catalogue, options);
+  return outcome.cancelled ? undefined : { results: outcome.results, unread: outcome.unread };
 }
 
 /** The path of a `file:` URI, or undefined for other schemes. */

@@ -1,0 +1,93 @@
+// The one scanner the CLI and the editor's workspace scan share: collect → stat → read → parse → lint.
+import { relative, resolve, sep } from 'node:path';
+import type { Catalogue } from './catalogue';
+import { isExcluded } from './config';
+import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type ScanFs, type Unread } from './files';
+import { lintFilesAsync, type LintConfig, type LintResult } from './lint';
+import { oversizedFile, parseFile, type ParsedFile } from '../model/parse';
+import { DEFAULT_LIMITS } from '../model/tree';
+
+export interface ScanOptions {
+  /** Glob patterns of files not to lint, relative to `base`. */
+  readonly exclude?: readonly string[];
+  /** The folder `exclude` globs are relative to (default: the current directory). */
+  readonly base?: string;
+  /** Files larger than this (bytes) are reported with a `maxFileSize` problem and not read. */
+  readonly maxFileSize?: number;
+  /** The name a file gets in results (a relative path for the CLI, a `file:` URI for the editor). */
+  readonly name?: (path: string) => string;
+  /** Called before each file is read, and once at the end with `done === total`. */
+  readonly progress?: (done: number, total: number, path: string) => void;
+  /** Checked between files: when true, the scan stops and returns `cancelled`. */
+  readonly cancelled?: () => boolean;
+  /** Yield to the event loop between files (the editor: requests are answered during a scan). */
+  readonly cooperative?: boolean;
+  /** Follow symbolic links that lead out of the scanned paths. */
+  readonly followSymlinks?: boolean;
+  /** The file system (a stub in unit tests). */
+  readonly fs?: ScanFs;
+}
+
+export interface ScanOutcome {
+  /** Files that are one of our formats, with their findings. */
+  readonly results: LintResult[];
+  /** How many candidate files the scan considered (read, or too large to read). */
+  readonly scanned: number;
+  /** Paths that could not be read, with the reason, named as results are. */
+  readonly unread: Unread[];
+  readonly cancelled: boolean;
+}
+
+/** How much of a too-large file is looked at to tell whether it is IaC (what the parser's check reads). */
+const HEAD_BYTES = 200_000;
+
+const tick = () => new Promise<void>((done) => setImmediate(done));
+
+/**
+ * Scans `paths` (files and folders): each real file once, unreadable entries listed instead of aborting, files over
+ * `maxFileSize` reported without being read. A named path that is missing, or a FIFO, socket or device, throws an
+ * InputError. Cross-file checks see all files.
+ */
+export async function scan(paths: readonly string[], catalogue: Catalogue, config: LintConfig, options: ScanOptions = {}): Promise<ScanOutcome> {
+  const fs = options.fs ?? realFs;
+  const name = options.name ?? ((p: string) => relative(process.cwd(), p).split(sep).join('/') || p);
+  const base = options.base ?? process.cwd();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
+  const cancelled = () => !!options.cancelled?.();
+  const collected = collect(paths, { followSymlinks: options.followSymlinks, fs });
+  const files = options.exclude?.length
+    ? collected.files.filter((f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude))
+    : collected.files;
+  const unread: Unread[] = collected.unread.map((u) => ({ path: name(u.path), reason: u.reason }));
+  const explicit = new Set(paths);
+  const parsed: ParsedFile[] = [];
+  let scanned = 0;
+  for (const [i, file] of files.entries()) {
+    if (cancelled()) return { results: [], scanned, unread, cancelled: true };
+    if (options.cooperative && i > 0) await tick();
+    options.progress?.(i, files.length, file);
+    const shown = name(file);
+    let p: ParsedFile;
+    try {
+      const st = fs.stat(file);
+      const kind = specialKind(st);
+      if (kind) {
+        // A regular file replaced by a FIFO since the walk: never opened (opening a FIFO blocks).
+        unread.push({ path: shown, reason: `${kind}, not a regular file` });
+        continue;
+      }
+      p = st.size > maxFileSize ? oversizedFile(shown, st.size, decodeText(fs.readHead(file, HEAD_BYTES)), maxFileSize) : parseFile(shown, decodeText(fs.readFile(file)), undefined, { maxFileSize });
+    } catch (e) {
+      if (explicit.has(file)) throw new InputError(`cannot read ${file}: ${reasonOf(e)}`);
+      unread.push({ path: shown, reason: reasonOf(e) });
+      continue;
+    }
+    scanned++;
+    if (p.isIac) parsed.push(p);
+  }
+  if (cancelled()) return { results: [], scanned, unread, cancelled: true };
+  options.progress?.(files.length, files.length, '');
+  const results = await lintFilesAsync(parsed, catalogue, config, options.cooperative ? tick : undefined, cancelled);
+  if (!results) return { results: [], scanned, unread, cancelled: true };
+  return { results, scanned, unread, cancelled: false };
+}
