@@ -69,10 +69,17 @@ describe('CLI walking and reading', function () {
     symlinkSync(outside, join(dir, 'app', 'vendor'));
     symlinkSync(join(dir, 'app', 'db.yaml'), join(dir, 'alias.yaml'));
     symlinkSync(join(dir, 'app'), join(dir, 'app2'));
+    symlinkSync(join(dir, 'missing.yaml'), join(dir, 'dangling.yaml'));
     let r = run(['scan', '.', '--format', 'json', '--rules', 'CL-AWS-004'], dir);
     assert.deepEqual(json(r).findings.map((f: { file: string }) => f.file), ['app/db.yaml']);
+    // Nothing is skipped silently: the link not followed and the dangling one are listed as not read.
+    assert.deepEqual(json(r).unread, [
+      { path: 'app/vendor', reason: 'a symbolic link out of the scanned folders, not followed' },
+      { path: 'dangling.yaml', reason: 'a symbolic link that cannot be followed (no such file or directory)' },
+    ]);
     r = run(['scan', '.', '--format', 'json', '--rules', 'CL-AWS-004', '--follow-symlinks'], dir);
     assert.deepEqual(json(r).findings.map((f: { file: string }) => f.file), ['app/db.yaml', 'app/vendor/ext.yaml']);
+    assert.deepEqual(json(r).unread, [{ path: 'dangling.yaml', reason: 'a symbolic link that cannot be followed (no such file or directory)' }]);
     assert.match(run(['--help'], dir).stdout, /--follow-symlinks {2}also follow symbolic links that lead outside the scanned paths/);
   });
 

@@ -175,10 +175,15 @@ export function collect(paths: readonly string[], options: CollectOptions = {}):
       try {
         real = fs.realpath(path);
         st = fs.stat(real);
-      } catch {
-        continue; // a dangling link (or a loop the system refuses) is not the user's input
+      } catch (e) {
+        // A dangling link (or a loop the system refuses): said when its name is one Cloudline would read.
+        if (isCandidate(name)) unread.push({ path, reason: `a symbolic link that cannot be followed (${reasonOf(e)})` });
+        continue;
       }
-      if (!inRoots(real) && !options.followSymlinks) continue;
+      if (!inRoots(real) && !options.followSymlinks) {
+        if (st.isDirectory() || isCandidate(name)) unread.push({ path, reason: 'a symbolic link out of the scanned folders, not followed' });
+        continue;
+      }
       if (st.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) walk(path, real);
       } else if (isCandidate(name)) {
