@@ -26,7 +26,7 @@ import { LineIndex } from './model/lines';
 import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
 import { hoverAt } from './service/hover';
-import { DocumentLinter } from './service/linter';
+import { DocumentLinter, type DocumentState } from './service/linter';
 import { codeLenses, inventory, scanFolder, uriPath } from './service/workspace';
 
 /** Settings under `cloudline.*`, as the client reports them per resource. */
@@ -200,17 +200,29 @@ export function startServer(connection: Connection): void {
     return out;
   };
 
+  /**
+   * What was last published for each open document: its lint state, or a marker for "cleared at version n". A lint
+   * that returns the same state (same version, text, config and context) publishes nothing: one publish per version.
+   */
+  const published = new Map<string, DocumentState | string>();
+
   const validate = async (doc: TextDocument): Promise<void> => {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
     if (!settings.enable || excluded || doc.uri.endsWith(`/${CONFIG_FILE}`)) {
       linter.forget(doc.uri);
-      if (!doc.uri.endsWith(`/${CONFIG_FILE}`)) publish(doc.uri, undefined, doc.version);
+      const cleared = `cleared@${doc.version}`;
+      if (!doc.uri.endsWith(`/${CONFIG_FILE}`) && published.get(doc.uri) !== cleared) {
+        published.set(doc.uri, cleared);
+        publish(doc.uri, undefined, doc.version);
+      }
       return;
     }
     try {
       const state = linter.lint(doc.uri, doc.version, doc.getText(), options, moduleContext(doc.uri));
+      if (published.get(doc.uri) === state) return;
+      published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
     } catch (e) {
       connection.console.error(`[${new Date().toISOString()}] linting ${doc.uri} failed: ${(e as Error)?.stack ?? e}`);
@@ -301,8 +313,18 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  /** Documents whose open has not yet been followed by its own change event (`TextDocuments` fires both on open). */
+  const opening = new Set<string>();
+  // An opened document is linted at once; only edits wait for the debounce.
+  documents.onDidOpen((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    published.delete(e.document.uri);
+    opening.add(e.document.uri);
+    void validate(e.document);
+  });
   documents.onDidChangeContent(async (e) => {
+    if (opening.delete(e.document.uri)) return; // the open's own change event: already being linted
     const settings = await settingsFor(e.document.uri);
     if (settings.run === 'onType') schedule(e.document, DEBOUNCE_MS);
   });
@@ -311,6 +333,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     linter.forget(e.document.uri);
+    published.delete(e.document.uri);
+    opening.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     // A file the workspace scan covers goes back to its on-disk result; any other file is cleared.
     if (scanned.has(e.document.uri)) void relintFromDisk(e.document.uri);
