@@ -91,7 +91,7 @@ export function containerAnchor(c: Container): Val | Node {
 }
 
 /** The containers of a workload's pod spec (regular, init and ephemeral). */
-export function podContainers(r: Resource): Container[] {
+export function podContainers(r: Resource): readonly Container[] {
   return containersOf(r.k8s?.podSpec);
 }
 
@@ -201,6 +201,17 @@ const DEFAULTS: Record<ResourceKind, Record<ResourceName, string>> = {
  * undefined when the shape does not allow a safe insertion (a key written with an empty value, a non-mapping).
  */
 export function resourcesFix(edits: Edits, podSpec: Val, c: Container): Fix | undefined {
+  // The four resource rules offer the same fix for a container: it is made once per container per lint.
+  const cached = fixes.get(c);
+  if (cached && cached.edits === edits && cached.podSpec === podSpec) return cached.fix;
+  const fix = makeResourcesFix(edits, podSpec, c);
+  fixes.set(c, { edits, podSpec, fix });
+  return fix;
+}
+
+const fixes = new WeakMap<Container, { edits: Edits; podSpec: Val; fix: Fix | undefined }>();
+
+function makeResourcesFix(edits: Edits, podSpec: Val, c: Container): Fix | undefined {
   const missing = ALL.filter(([k, n]) => resourceMissing(podSpec, c, k, n));
   if (missing.length === 0) return undefined;
   let slot = 0;

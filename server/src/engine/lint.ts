@@ -176,6 +176,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
 
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
+    const scope = scopeOf(st);
     for (const resource of st.resources) {
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
@@ -184,7 +185,6 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         const severity = effective(rule);
         const check = rule.checks[checkFormatOf(resource.format)];
         if (!severity || !check) continue;
-        const scope = scopeOf(st);
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
