@@ -119,9 +119,25 @@ export function workloadLabel(r: Resource): string {
  * side is taken to match.
  */
 export function serviceAccountsNamed(resources: readonly Resource[], name: string, ns: string | undefined): Resource[] {
-  return resources.filter(
-    (r) => r.type === 'ServiceAccount' && r.k8s?.name === name && (ns === undefined || r.k8s?.namespace === undefined || r.k8s.namespace === ns),
-  );
+  return (accountsByName(resources).get(name) ?? []).filter((r) => ns === undefined || r.k8s?.namespace === undefined || r.k8s.namespace === ns);
+}
+
+/** The ServiceAccounts of a list of resources by name, indexed once per list (a lint's scope is one list). */
+const accountIndex = new WeakMap<readonly Resource[], Map<string | undefined, Resource[]>>();
+
+function accountsByName(resources: readonly Resource[]): Map<string | undefined, Resource[]> {
+  let index = accountIndex.get(resources);
+  if (!index) {
+    index = new Map();
+    for (const r of resources) {
+      if (r.type !== 'ServiceAccount') continue;
+      const list = index.get(r.k8s?.name);
+      if (list) list.push(r);
+      else index.set(r.k8s?.name, [r]);
+    }
+    accountIndex.set(resources, index);
+  }
+  return index;
 }
 
 /** The service account name a pod spec runs as: `serviceAccountName`, the deprecated `serviceAccount`, or `default`. */
