@@ -201,19 +201,20 @@ export function startServer(connection: Connection): void {
   };
 
   /**
-   * What was last published for each open document: its lint state, or a marker for "cleared at version n". A lint
-   * that returns the same state (same version, text, config and context) publishes nothing: one publish per version.
+   * What was last published for each open document: its lint state, or a marker for "cleared at version n". An edit
+   * or a save whose lint returns the same state (same version, text, config and context) publishes nothing again:
+   * one publish per version. (A settings or options file change publishes in any case.)
    */
   const published = new Map<string, DocumentState | string>();
 
-  const validate = async (doc: TextDocument): Promise<void> => {
+  const validate = async (doc: TextDocument, skipUnchanged = false): Promise<void> => {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
     if (!settings.enable || excluded || doc.uri.endsWith(`/${CONFIG_FILE}`)) {
       linter.forget(doc.uri);
       const cleared = `cleared@${doc.version}`;
-      if (!doc.uri.endsWith(`/${CONFIG_FILE}`) && published.get(doc.uri) !== cleared) {
+      if (!doc.uri.endsWith(`/${CONFIG_FILE}`) && !(skipUnchanged && published.get(doc.uri) === cleared)) {
         published.set(doc.uri, cleared);
         publish(doc.uri, undefined, doc.version);
       }
@@ -221,7 +222,7 @@ export function startServer(connection: Connection): void {
     }
     try {
       const state = linter.lint(doc.uri, doc.version, doc.getText(), options, moduleContext(doc.uri));
-      if (published.get(doc.uri) === state) return;
+      if (skipUnchanged && published.get(doc.uri) === state) return;
       published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
     } catch (e) {
@@ -229,13 +230,13 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  const schedule = (doc: TextDocument, delay: number) => {
+  const schedule = (doc: TextDocument, delay: number, skipUnchanged = false) => {
     clearTimeout(timers.get(doc.uri));
     timers.set(
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        void validate(doc);
+        void validate(doc, skipUnchanged);
       }, delay),
     );
   };
@@ -326,9 +327,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(async (e) => {
     if (opening.delete(e.document.uri)) return; // the open's own change event: already being linted
     const settings = await settingsFor(e.document.uri);
-    if (settings.run === 'onType') schedule(e.document, DEBOUNCE_MS);
+    if (settings.run === 'onType') schedule(e.document, DEBOUNCE_MS, true);
   });
-  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidSave((e) => schedule(e.document, 0, true));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);

