@@ -255,7 +255,8 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         });
       }
     }
-    kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
+    // Rule IDs are ASCII (`CL-K8S-001`): compared by code unit, as `localeCompare` orders them but many times faster.
+    kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
     // A template's syntax errors are template syntax, not the user's mistake: the notice says what to do instead.
     const problems = st.notices.length ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
