@@ -306,6 +306,7 @@ function watchReads(resource: Resource, onRead: () => void): () => void {
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
   const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
+  if (suppressions.length === 0) return { kept: [...st.findings], suppressed: [], unexplained: [] };
   const kept: Finding[] = [];
   const suppressed: LintResult['suppressed'][number][] = [];
   for (const finding of st.findings) {
