@@ -91,7 +91,7 @@ export function containerAnchor(c: Container): Val | Node {
 }
 
 /** The containers of a workload's pod spec (regular, init and ephemeral). */
-export function podContainers(r: Resource): Container[] {
+export function podContainers(r: Resource): readonly Container[] {
   return containersOf(r.k8s?.podSpec);
 }
 
@@ -119,9 +119,25 @@ export function workloadLabel(r: Resource): string {
  * side is taken to match.
  */
 export function serviceAccountsNamed(resources: readonly Resource[], name: string, ns: string | undefined): Resource[] {
-  return resources.filter(
-    (r) => r.type === 'ServiceAccount' && r.k8s?.name === name && (ns === undefined || r.k8s?.namespace === undefined || r.k8s.namespace === ns),
-  );
+  return (accountsByName(resources).get(name) ?? []).filter((r) => ns === undefined || r.k8s?.namespace === undefined || r.k8s.namespace === ns);
+}
+
+/** The ServiceAccounts of a list of resources by name, indexed once per list (a lint's scope is one list). */
+const accountIndex = new WeakMap<readonly Resource[], Map<string | undefined, Resource[]>>();
+
+function accountsByName(resources: readonly Resource[]): Map<string | undefined, Resource[]> {
+  let index = accountIndex.get(resources);
+  if (!index) {
+    index = new Map();
+    for (const r of resources) {
+      if (r.type !== 'ServiceAccount') continue;
+      const list = index.get(r.k8s?.name);
+      if (list) list.push(r);
+      else index.set(r.k8s?.name, [r]);
+    }
+    accountIndex.set(resources, index);
+  }
+  return index;
 }
 
 /** The service account name a pod spec runs as: `serviceAccountName`, the deprecated `serviceAccount`, or `default`. */
@@ -201,6 +217,17 @@ const DEFAULTS: Record<ResourceKind, Record<ResourceName, string>> = {
  * undefined when the shape does not allow a safe insertion (a key written with an empty value, a non-mapping).
  */
 export function resourcesFix(edits: Edits, podSpec: Val, c: Container): Fix | undefined {
+  // The four resource rules offer the same fix for a container: it is made once per container per lint.
+  const cached = fixes.get(c);
+  if (cached && cached.edits === edits && cached.podSpec === podSpec) return cached.fix;
+  const fix = makeResourcesFix(edits, podSpec, c);
+  fixes.set(c, { edits, podSpec, fix });
+  return fix;
+}
+
+const fixes = new WeakMap<Container, { edits: Edits; podSpec: Val; fix: Fix | undefined }>();
+
+function makeResourcesFix(edits: Edits, podSpec: Val, c: Container): Fix | undefined {
   const missing = ALL.filter(([k, n]) => resourceMissing(podSpec, c, k, n));
   if (missing.length === 0) return undefined;
   let slot = 0;

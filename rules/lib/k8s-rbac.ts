@@ -51,8 +51,17 @@ export function objectName(r: Resource): string {
   return `${r.type} ${r.k8s?.name ?? '(unnamed)'}`;
 }
 
+/** Policy rules by Role: four rules read them, and a lint makes its resources afresh (so once per Role per lint). */
+const rulesOf = new WeakMap<Resource, readonly PolicyRule[]>();
+
 /** The rules of a Role or ClusterRole. */
-export function policyRules(r: Resource): PolicyRule[] {
+export function policyRules(r: Resource): readonly PolicyRule[] {
+  let rules = rulesOf.get(r);
+  if (!rules) rulesOf.set(r, (rules = readPolicyRules(r)));
+  return rules;
+}
+
+function readPolicyRules(r: Resource): PolicyRule[] {
   return r.body.get('rules').items().map((rule, i) => {
     const names = rule.get('resourceNames');
     return {

@@ -30,8 +30,23 @@ export interface Pod {
   readonly containers: readonly Container[];
 }
 
+/**
+ * Pods by resource: some twenty rules look at every workload's pod, and each lint makes its resources afresh, so
+ * the pod and its containers are worked out once per workload per lint.
+ */
+const pods = new WeakMap<Resource, Pod | null>();
+
 /** The pod of a workload object, or undefined when it has none (or its spec is not a mapping). */
 export function podOf(r: Resource): Pod | undefined {
+  let pod = pods.get(r);
+  if (pod === undefined) {
+    pod = makePod(r) ?? null;
+    pods.set(r, pod);
+  }
+  return pod ?? undefined;
+}
+
+function makePod(r: Resource): Pod | undefined {
   const spec = r.k8s?.podSpec;
   if (!spec || !spec.isMap) return undefined;
   return {
@@ -84,6 +99,17 @@ export interface Effective {
  * template expression) makes the setting unknown: it might override the pod's.
  */
 export function effective(pod: Pod, c: Container, key: OverridableKey): Effective {
+  let byKey = effectiveCache.get(c);
+  if (!byKey) effectiveCache.set(c, (byKey = new Map()));
+  let e = byKey.get(key);
+  if (!e) byKey.set(key, (e = effectiveOf(pod, c, key)));
+  return e;
+}
+
+/** The settings in force, by container (containers are made once per pod per lint, see `podOf`) and key. */
+const effectiveCache = new WeakMap<Container, Map<OverridableKey, Effective>>();
+
+function effectiveOf(pod: Pod, c: Container, key: OverridableKey): Effective {
   const own = c.val.path('securityContext', key);
   if (!own.isAbsent) return { val: own, from: 'container' };
   const inherited = pod.sc.get(key);

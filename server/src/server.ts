@@ -30,7 +30,7 @@ import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
 import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
-import { DocumentLinter } from './service/linter';
+import { DocumentLinter, type DocumentState } from './service/linter';
 import { codeLenses, inventory, scanFolder, uriPath } from './service/workspace';
 
 /** Settings under `cloudline.*`, as the client reports them per resource. */
@@ -206,30 +206,43 @@ export function startServer(connection: Connection): void {
     return out;
   };
 
-  const validate = async (doc: TextDocument): Promise<void> => {
+  /**
+   * What was last published for each open document: its lint state, or a marker for "cleared at version n". An edit
+   * or a save whose lint returns the same state (same version, text, config and context) publishes nothing again:
+   * one publish per version. (A settings or options file change publishes in any case.)
+   */
+  const published = new Map<string, DocumentState | string>();
+
+  const validate = async (doc: TextDocument, skipUnchanged = false): Promise<void> => {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
     if (!settings.enable || excluded || doc.uri.endsWith(`/${CONFIG_FILE}`)) {
       linter.forget(doc.uri);
-      if (!doc.uri.endsWith(`/${CONFIG_FILE}`)) publish(doc.uri, undefined, doc.version);
+      const cleared = `cleared@${doc.version}`;
+      if (!doc.uri.endsWith(`/${CONFIG_FILE}`) && !(skipUnchanged && published.get(doc.uri) === cleared)) {
+        published.set(doc.uri, cleared);
+        publish(doc.uri, undefined, doc.version);
+      }
       return;
     }
     try {
       const state = linter.lint(doc.uri, doc.version, doc.getText(), options, moduleContext(doc.uri));
+      if (skipUnchanged && published.get(doc.uri) === state) return;
+      published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
     } catch (e) {
       connection.console.error(`[${new Date().toISOString()}] linting ${doc.uri} failed: ${(e as Error)?.stack ?? e}`);
     }
   };
 
-  const schedule = (doc: TextDocument, delay: number) => {
+  const schedule = (doc: TextDocument, delay: number, skipUnchanged = false) => {
     clearTimeout(timers.get(doc.uri));
     timers.set(
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        void validate(doc);
+        void validate(doc, skipUnchanged);
       }, delay),
     );
   };
@@ -308,16 +321,28 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent(async (e) => {
-    const settings = await settingsFor(e.document.uri);
-    if (settings.run === 'onType') schedule(e.document, DEBOUNCE_MS);
+  /** Documents whose open has not yet been followed by its own change event (`TextDocuments` fires both on open). */
+  const opening = new Set<string>();
+  // An opened document is linted at once; only edits wait for the debounce.
+  documents.onDidOpen((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    published.delete(e.document.uri);
+    opening.add(e.document.uri);
+    void validate(e.document);
   });
-  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidChangeContent(async (e) => {
+    if (opening.delete(e.document.uri)) return; // the open's own change event: already being linted
+    const settings = await settingsFor(e.document.uri);
+    if (settings.run === 'onType') schedule(e.document, DEBOUNCE_MS, true);
+  });
+  documents.onDidSave((e) => schedule(e.document, 0, true));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     linter.forget(e.document.uri);
+    published.delete(e.document.uri);
+    opening.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     // A file the workspace scan covers goes back to its on-disk result; any other file is cleared.
     if (scanned.has(e.document.uri)) void relintFromDisk(e.document.uri);

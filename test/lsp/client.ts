@@ -23,8 +23,11 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-/** Starts dist/server.js, initializes it (with workspace/configuration and progress support) and returns a client. */
-export async function startServer(workspaceFolders: { uri: string; name: string }[] | null = null): Promise<TestClient> {
+/** Starts dist/server.js, initializes it (with workspace/configuration, unless turned off, and progress support) and returns a client. */
+export async function startServer(
+  workspaceFolders: { uri: string; name: string }[] | null = null,
+  options: { configuration?: boolean } = {},
+): Promise<TestClient> {
   const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -89,7 +92,7 @@ export async function startServer(workspaceFolders: { uri: string; name: string 
     workspaceFolders,
     capabilities: {
       window: { workDoneProgress: true },
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
     },
   });

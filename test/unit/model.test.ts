@@ -127,6 +127,24 @@ describe('YAML model', () => {
   });
 });
 
+describe('YAML schema shared across documents and files', () => {
+  it('known tags one document uses (!!binary, !!set, !!timestamp) leave the next documents and files as if parsed alone', () => {
+    const tagged = 'a: !!binary aGVsbG8=\nb: !!set {x, y}\nc: !!timestamp 2001-12-14\n---\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n      Tags: !If [C, 2001-12-14, text]\n';
+    const plain = 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n      Tags: !If [C, 2001-12-14, text]\n';
+    const alone = JSON.stringify(parseFile('p.yaml', plain).docs[0].doc.root, (k, v) => (k === 'parent' || k === 'doc' ? undefined : v));
+    for (let i = 0; i < 3; i++) {
+      const f = parseFile('t.yaml', tagged);
+      assert.deepEqual(f.problems, []);
+      assert.equal(get(f.docs[0].doc.root, 'a')?.kind, 'scalar');
+      // The date in the second document is a plain string, as without the first document's !!timestamp.
+      const tags = get(get(get(get(f.docs[1].doc.root, 'Resources'), 'B'), 'Properties'), 'Tags');
+      assert.deepEqual((get(tags, 'Fn::If') as Node & { kind: 'seq' }).items.map((n) => (n as Node & { kind: 'scalar' }).value), ['C', '2001-12-14', 'text']);
+      const after = JSON.stringify(parseFile('p.yaml', plain).docs[0].doc.root, (k, v) => (k === 'parent' || k === 'doc' ? undefined : v));
+      assert.equal(after, alone);
+    }
+  });
+});
+
 describe('JSON model', () => {
   it('gives exact spans and reports the first syntax error with momoa\'s message', () => {
     const text = '{\n  "Resources": {\n    "B": {"Type": "AWS::S3::Bucket"}\n  }\n}\n';

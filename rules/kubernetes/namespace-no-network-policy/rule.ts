@@ -108,7 +108,13 @@ function run(resources: readonly Resource[], ctx: ProjectContext): void {
   // A cluster-wide policy (Cilium, Calico, AdminNetworkPolicy) may isolate every namespace: not decidable here.
   if (resources.some((r) => CLUSTER_POLICIES.includes(r.type))) return;
   const all = policies(resources);
-  const inNamespace = (ns: string) => all.filter((p) => p.ns === undefined || p.ns === ns);
+  // Worked out once per namespace, not once per workload.
+  const byNamespace = new Map<string, typeof all>();
+  const inNamespace = (ns: string) => {
+    let list = byNamespace.get(ns);
+    if (!list) byNamespace.set(ns, (list = all.filter((p) => p.ns === undefined || p.ns === ns)));
+    return list;
+  };
 
   const namespaces = new Map<string, Resource>();
   for (const r of resources) {

@@ -211,6 +211,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
 
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
+    const scope = scopeOf(st);
     for (const resource of st.resources) {
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
@@ -219,7 +220,6 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         const severity = effective(rule);
         const check = rule.checks[checkFormatOf(resource.format)];
         if (!severity || !check) continue;
-        const scope = scopeOf(st);
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
@@ -292,7 +292,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         });
       }
     }
-    kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
+    // Rule IDs are ASCII (`CL-K8S-001`): compared by code unit, as `localeCompare` orders them but many times faster.
+    kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
     // A template's syntax errors are template syntax, not the user's mistake: the notice says what to do instead.
     const problems = st.notices.length ? [] : st.file.problems;
     const notices = st.notices.length ? st.notices : st.unread;
@@ -362,6 +363,7 @@ function watchReads(resource: Resource, onRead: () => void): () => void {
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
   const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
+  if (suppressions.length === 0) return { kept: [...st.findings], suppressed: [], unexplained: [] };
   const kept: Finding[] = [];
   const suppressed: LintResult['suppressed'][number][] = [];
   for (const finding of st.findings) {

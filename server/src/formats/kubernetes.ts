@@ -162,9 +162,18 @@ export interface Container {
   readonly name: string;
 }
 
-/** Every container of a pod spec: regular, init and ephemeral. */
-export function containersOf(podSpec: Val | undefined): Container[] {
+/** Containers by pod spec: the rules ask for them once per rule, and the spec does not change within a lint. */
+const containerLists = new WeakMap<Val, readonly Container[]>();
+
+/** Every container of a pod spec: regular, init and ephemeral (the same list for the same spec). */
+export function containersOf(podSpec: Val | undefined): readonly Container[] {
   if (!podSpec) return [];
+  let list = containerLists.get(podSpec);
+  if (!list) containerLists.set(podSpec, (list = listContainers(podSpec)));
+  return list;
+}
+
+function listContainers(podSpec: Val): Container[] {
   const out: Container[] = [];
   for (const list of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
     for (const c of podSpec.get(list).items()) {

@@ -10,19 +10,26 @@ export interface Position {
 /** Line starts of a text, computed once; `\r\n`, `\n` and lone `\r` all end a line. */
 export class LineIndex {
   private readonly starts: number[];
+  /** The text has a `\r\n` (found while indexing: `eol` is read for every fix, and scanning for it each time cost). */
+  private readonly crlf: boolean;
 
   constructor(readonly text: string) {
     const starts = [0];
+    let crlf = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+        if (text.charCodeAt(i + 1) === 10) {
+          i++;
+          crlf = true;
+        }
         starts.push(i + 1);
       } else if (c === 10 /* \n */) {
         starts.push(i + 1);
       }
     }
     this.starts = starts;
+    this.crlf = crlf;
   }
 
   get lineCount(): number {
@@ -63,7 +70,6 @@ export class LineIndex {
 
   /** The line-break sequence the text mostly uses (`\n` when it has none). */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 ? '\r\n' : '\n';
+    return this.crlf ? '\r\n' : '\n';
   }
 }
