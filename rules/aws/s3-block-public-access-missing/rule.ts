@@ -2,6 +2,7 @@
 import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import { addProperty, configsOf } from '../../lib/s3';
+import { ofType } from '../../lib/scope';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
 const CONSEQUENCE = 'so whether public ACLs and policies are blocked depends on the account-level setting and on when the bucket was created';
@@ -23,13 +24,11 @@ function cloudformation(r: Resource, ctx: CheckContext) {
 
 /** True when an account-level block in the file turns (or may turn) all four settings on. */
 function accountBlocks(ctx: CheckContext): boolean {
-  return ctx.resources.some(
-    (a) =>
-      a.type === 'aws_s3_account_public_access_block' &&
-      ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].every((k) => {
-        const v = a.body.get(k);
-        return v.isTrue() || v.isUnknown;
-      }),
+  return ofType(ctx, 'aws_s3_account_public_access_block').some((a) =>
+    ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].every((k) => {
+      const v = a.body.get(k);
+      return v.isTrue() || v.isUnknown;
+    }),
   );
 }
 

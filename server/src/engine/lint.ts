@@ -142,10 +142,23 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
   for (const st of states) {
     if (!st.file.docs.some((d) => d.format === 'terraform')) continue;
     const dir = directoryOf(st.file.uri);
-    modules.set(dir, [...(modules.get(dir) ?? []), ...st.resources]);
+    const module = modules.get(dir);
+    if (module) for (const r of st.resources) module.push(r);
+    else modules.set(dir, [...st.resources]);
   }
   const scopeOf = (st: FileState): Resource[] =>
     st.file.docs.some((d) => d.format === 'terraform') ? modules.get(directoryOf(st.file.uri)) ?? st.resources : st.resources;
+  // Indexes of a scope (the resources a check sees), each built at most once per lint, when a check first asks.
+  const indexes = new Map<readonly Resource[], Map<string, unknown>>();
+  const shared = <T>(scope: readonly Resource[], key: string, build: (resources: readonly Resource[]) => T): T => {
+    let byKey = indexes.get(scope);
+    if (!byKey) indexes.set(scope, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    indexStats.builds++;
+    const value = build(scope);
+    byKey.set(key, value);
+    return value;
+  };
 
   const minimum = severityRank(config.minimumSeverity ?? 'info');
   const effective = (rule: Rule): Severity | undefined => {
@@ -176,6 +189,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
 
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
+    const scope = scopeOf(st);
     for (const resource of st.resources) {
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
@@ -184,7 +198,6 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         const severity = effective(rule);
         const check = rule.checks[checkFormatOf(resource.format)];
         if (!severity || !check) continue;
-        const scope = scopeOf(st);
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
@@ -201,9 +214,14 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
           edits: st.edits,
           referrers: (target, types, attr) => {
             global = true;
+            const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
             // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
             const id = target.id.replace(/\[[^\]]*\]/g, '');
-            return scope.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
+            return (byId.get(id) ?? []).filter((r) => r !== target);
+          },
+          shared: (key, build) => {
+            global = true;
+            return shared(scope, key, build);
           },
           report: reporter(rule, severity, resource),
         };
@@ -260,6 +278,23 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     const problems = st.notices.length ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
   });
+}
+
+/** How many scope indexes lints have built (see CheckContext.shared), for tests that guard against quadratic work. */
+export const indexStats = { builds: 0 };
+
+/** The resources of `types` in `scope` by each ID they refer to (from `attr`, or anywhere), in scope order. */
+function referrerIndex(scope: readonly Resource[], types: readonly string[], attr: string | undefined): Map<string, Resource[]> {
+  const byId = new Map<string, Resource[]>();
+  for (const r of scope) {
+    if (!types.includes(r.type)) continue;
+    for (const id of new Set(r.references(attr))) {
+      const list = byId.get(id);
+      if (list) list.push(r);
+      else byId.set(id, [r]);
+    }
+  }
+  return byId;
 }
 
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */
