@@ -161,15 +161,18 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
   };
 
   const minimum = severityRank(config.minimumSeverity ?? 'info');
+  const severities = new Map<Rule, Severity | undefined>();
   const effective = (rule: Rule): Severity | undefined => {
+    if (severities.has(rule)) return severities.get(rule);
     const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
-    if (override === 'off') return undefined;
-    if (rule.id !== SUPPRESSION_RULE_ID && !matchesFrameworks(rule, config.frameworks)) return undefined;
-    const severity = override ?? rule.severity;
-    return severityRank(severity) < minimum ? undefined : severity;
+    let severity: Severity | undefined = override === 'off' ? undefined : (override ?? rule.severity);
+    if (rule.id !== SUPPRESSION_RULE_ID && !matchesFrameworks(rule, config.frameworks)) severity = undefined;
+    if (severity && severityRank(severity) < minimum) severity = undefined;
+    severities.set(rule, severity);
+    return severity;
   };
 
-  const reporter = (rule: Rule, severity: Severity, resource: Resource) => (at: Val | Node, message: string, options?: ReportOptions) => {
+  const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
@@ -191,13 +194,40 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     const fileCache = st === states[0] ? cache : undefined;
     const scope = scopeOf(st);
     for (const resource of st.resources) {
+      const rules = catalogue.rulesFor(resource.format, resource.type);
+      if (rules.length === 0) continue;
+      const format = checkFormatOf(resource.format);
+      // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
+      let rule: Rule = rules[0];
+      let severity: Severity = 'info';
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
+      const ctx: CheckContext = {
+        get resources() {
+          global = true;
+          return scope;
+        },
+        edits: st.edits,
+        referrers: (target, types, attr) => {
+          global = true;
+          const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
+          // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
+          const id = target.id.replace(/\[[^\]]*\]/g, '');
+          return (byId.get(id) ?? []).filter((r) => r !== target);
+        },
+        shared: (key, build) => {
+          global = true;
+          return shared(scope, key, build);
+        },
+        report: (at, message, options) => report(rule, severity, resource, at, message, options),
+      };
       const unwatch = fileCache ? watchReads(resource, () => (global = true)) : undefined;
-      for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
-        const severity = effective(rule);
-        const check = rule.checks[checkFormatOf(resource.format)];
-        if (!severity || !check) continue;
+      for (const r of rules) {
+        const s = effective(r);
+        const check = r.checks[format];
+        if (!s || !check) continue;
+        rule = r;
+        severity = s;
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
@@ -206,25 +236,6 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
         }
         global = false;
         const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
-        const ctx: CheckContext = {
-          get resources() {
-            global = true;
-            return scope;
-          },
-          edits: st.edits,
-          referrers: (target, types, attr) => {
-            global = true;
-            const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
-            // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
-            const id = target.id.replace(/\[[^\]]*\]/g, '');
-            return (byId.get(id) ?? []).filter((r) => r !== target);
-          },
-          shared: (key, build) => {
-            global = true;
-            return shared(scope, key, build);
-          },
-          report: reporter(rule, severity, resource),
-        };
         try {
           check.run(resource, ctx);
         } catch (e) {
@@ -245,7 +256,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
       try {
         check.run(input, {
-          report: (resource, at, message, options) => reporter(rule, severity, resource)(at, message, options),
+          report: (resource, at, message, options) => report(rule, severity, resource, at, message, options),
           edits: (resource) => stateOf.get(resource)!.edits,
         });
       } catch (e) {

@@ -6,6 +6,7 @@ import { literalResolver, Val, type Alt, type Resolver } from './value';
 
 /** True when a Terraform string holds an interpolation or directive (`$${` and `%%{` are escapes). */
 export function hasInterpolation(s: string): boolean {
+  if (!s.includes('{')) return false;
   const unescaped = s.replace(/\$\$\{/g, '').replace(/%%\{/g, '');
   return unescaped.includes('${') || unescaped.includes('%{');
 }
