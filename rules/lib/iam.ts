@@ -6,9 +6,11 @@
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
 import type { CheckContext } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
+import { planConfigurationOf } from '../../server/src/formats/terraform';
 import { Val } from '../../server/src/formats/value';
 import { parseEmbeddedJson } from '../../server/src/model/embedded';
 import { get, pairOf, str, type Node, type ScalarNode } from '../../server/src/model/tree';
+import { withId } from './scope';
 
 export type Syntax = 'json' | 'tf-doc';
 
@@ -189,7 +191,7 @@ export function policyStatements(policy: Val, r: Resource, ctx?: CheckContext): 
       const m = DATA_DOC_REF.exec(str(alt.at) ?? '');
       if (!m) continue;
       const id = `data.aws_iam_policy_document.${m[1]}`;
-      for (const d of ctx.resources) if (d.type === 'data.aws_iam_policy_document' && d.id === id) out.push(...docStatements(d));
+      for (const d of withId(ctx, id)) if (d.type === 'data.aws_iam_policy_document') out.push(...docStatements(d));
     }
   }
   return out;
@@ -350,21 +352,7 @@ export function keyOf(v: Val): Node {
  * code, so checks about hard-coded values report only constants.
  */
 export function planProvenance(r: Resource, path: readonly string[]): 'constant' | 'expression' | 'missing' {
-  const root = r.doc.doc.root;
-  const address = r.id.replace(/\[[^\]]*\]/g, '');
-  const parts = address.split('.');
-  let module = get(get(root, 'configuration'), 'root_module');
-  let i = 0;
-  while (parts[i] === 'module' && i + 1 < parts.length) {
-    module = get(get(get(module, 'module_calls'), parts[i + 1]), 'module');
-    i += 2;
-  }
-  const local = parts.slice(i).join('.');
-  const resources = get(module, 'resources');
-  let expr: Node | undefined;
-  for (const res of resources?.kind === 'seq' ? resources.items : []) {
-    if (str(get(res, 'address')) === local) expr = get(res, 'expressions');
-  }
+  let expr: Node | undefined = planConfigurationOf(r)?.expressions;
   for (const k of path) {
     if (!expr) return 'missing';
     if (get(expr, 'constant_value') !== undefined) return 'constant';

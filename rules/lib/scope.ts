@@ -18,15 +18,25 @@ function byType(ctx: CheckContext): Map<string, Resource[]> {
   return ctx.shared('scope.byType', (all) => groupBy(all, (r) => [r.type]));
 }
 
+/** The resources whose ID is `id`, in the order of `ctx.resources`. */
+export function withId(ctx: CheckContext, id: string): readonly Resource[] {
+  return byId(ctx).get(id) ?? [];
+}
+
+function byId(ctx: CheckContext): Map<string, Resource[]> {
+  return ctx.shared('scope.byId', (all) => groupBy(all, (r) => [r.id]));
+}
+
 /** The first resource (in the order of `ctx.resources`) of one of `types` whose ID is one of `ids`. */
 export function findById(ctx: CheckContext, types: readonly string[], ids: readonly string[]): Resource | undefined {
   if (ids.length === 0) return undefined;
-  const index = ctx.shared('scope.byId', (all) => ({ byId: groupBy(all, (r) => [r.id]), position: positions(all) }));
+  const index = byId(ctx);
+  const position = ids.length > 1 ? positionsOf(ctx) : undefined;
   let best: Resource | undefined;
   for (const id of ids) {
-    for (const r of index.byId.get(id) ?? []) {
+    for (const r of index.get(id) ?? []) {
       if (!types.includes(r.type)) continue;
-      if (!best || index.position.get(r)! < index.position.get(best)!) best = r;
+      if (!best || position!.get(r)! < position!.get(best)!) best = r;
       break;
     }
   }

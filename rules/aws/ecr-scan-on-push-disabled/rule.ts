@@ -4,6 +4,7 @@ import type { CheckContext } from '../../../server/src/engine/rule';
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
 import type { MapNode } from '../../../server/src/model/tree';
+import { ofType } from '../../lib/scope';
 
 const asMap = (v: Val | undefined): MapNode | undefined => (v?.node?.kind === 'map' ? (v.node as MapNode) : undefined);
 
@@ -49,7 +50,7 @@ export function wildcardMatches(filter: string, name: string): boolean {
  */
 function registryScans(r: Resource, ctx: CheckContext, keys: RegistryKeys, repoName: Val, terraform: boolean): boolean {
   const name = repoName.str();
-  for (const reg of ctx.resources.filter((x) => x.type === keys.type)) {
+  for (const reg of ofType(ctx, keys.type)) {
     const rules = reg.body.get(keys.rules);
     if (rules.isUnknown) return true;
     for (const rule of terraform ? rules.list() : rules.items()) {

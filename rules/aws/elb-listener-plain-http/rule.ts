@@ -3,6 +3,7 @@ import { defineRule, type CheckContext, type Related } from '../../../server/src
 import type { Resource } from '../../../server/src/formats/resource';
 import type { Val } from '../../../server/src/formats/value';
 import { findReachable, reachable, strIs } from '../../lib/network';
+import { findById } from '../../lib/scope';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';
@@ -84,7 +85,7 @@ const TF_V2: Shape = {
 function listenerV2(s: Shape) {
   return (r: Resource, ctx: CheckContext) => {
     const lbIds = r.references(s.lbAttr);
-    const lb = ctx.resources.find((x) => s.lbTypes.includes(x.type) && lbIds.includes(x.id));
+    const lb = findById(ctx, s.lbTypes, lbIds);
     const protocolVal = r.body.get(s.protocol);
     const protocol =
       findReachable(protocolVal, (p) => strIs(p, 'HTTP')) ??

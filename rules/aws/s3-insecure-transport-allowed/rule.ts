@@ -5,6 +5,7 @@ import { Val } from '../../../server/src/formats/value';
 import { parseEmbeddedJson } from '../../../server/src/model/embedded';
 import { get } from '../../../server/src/model/tree';
 import { configsOf, tfBlock } from '../../lib/s3';
+import { withId } from '../../lib/scope';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
 type Verdict = 'denies' | 'no' | 'unknown';
@@ -87,7 +88,7 @@ function tfPolicyVerdict(r: Resource, ctx: CheckContext, value: Val): Verdict | 
   const text = node.value.trim();
   const ref = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:json|minified_json)\}$/.exec(text);
   if (ref) {
-    const doc = ctx.resources.find((d) => d.id === `data.aws_iam_policy_document.${ref[1]}`);
+    const doc = withId(ctx, `data.aws_iam_policy_document.${ref[1]}`)[0];
     return doc ? policyDocumentVerdict(doc) : 'unknown';
   }
   if (!text.startsWith('{')) return 'unknown'; // jsonencode(), file(), templatefile(), a variable …
