@@ -48,12 +48,24 @@ export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = 
     return { doc, problems };
   }
   if (isStrictJson(text)) {
-    doc.root = new Scanner(text, doc).document();
+    const scanner = new Scanner(text, doc);
+    doc.root = scanner.document();
+    if (!scanner.duplicates) unique.add(doc);
     return { doc, problems };
   }
   const root = parseWithMomoa(text, doc, problems);
   if (root) doc.root = root;
   return { doc, problems };
+}
+
+const unique = new WeakSet<SourceDoc>();
+
+/**
+ * True for a JSON document that its parser saw no repeated key in (the common case): `parseFile` then need not walk
+ * the tree to find them.
+ */
+export function withoutDuplicateKeys(doc: SourceDoc): boolean {
+  return unique.has(doc);
 }
 
 /** The tree momoa gives (for text that is not strict JSON, and as the reference the scanner is tested against). */
@@ -93,6 +105,8 @@ function isStrictJson(text: string): boolean {
  */
 class Scanner {
   private i = 0;
+  /** Some object repeats a key. */
+  duplicates = false;
 
   constructor(
     private readonly text: string,
@@ -179,6 +193,7 @@ class Scanner {
         if (t.charCodeAt(this.i++) !== 44 /* , */) break;
         this.space();
       }
+      if (map.pairs.length > 1 && !this.duplicates) this.duplicates = repeatsKey(map);
     } else {
       this.i++;
     }
@@ -226,6 +241,21 @@ export function jsonTooDeep(text: string, maxDepth: number): number {
     }
   }
   return -1;
+}
+
+/** True when two pairs of `map` have the same key. */
+function repeatsKey(map: MapNode): boolean {
+  const pairs = map.pairs;
+  if (pairs.length <= 12) {
+    for (let i = 1; i < pairs.length; i++) for (let j = 0; j < i; j++) if (pairs[i].key.value === pairs[j].key.value) return true;
+    return false;
+  }
+  const seen = new Set<unknown>();
+  for (const p of pairs) {
+    if (seen.has(p.key.value)) return true;
+    seen.add(p.key.value);
+  }
+  return false;
 }
 
 function spanOf(n: MNode): Span {

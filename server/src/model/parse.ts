@@ -1,6 +1,6 @@
 // Text → parsed file: picks YAML or JSON, parses every document and detects each one's IaC format by content.
 import { LineIndex } from './lines';
-import { parseJson, type DuplicateKey } from './json';
+import { parseJson, withoutDuplicateKeys, type DuplicateKey } from './json';
 import { parseYaml, yamlDocInfo } from './yaml';
 import { DEFAULT_LIMITS, get, str, type Lang, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SourceDoc, type Span } from './tree';
 
@@ -98,7 +98,8 @@ export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, 
       return { doc, format: undefined };
     }
     const format = detectFormat(doc.root, lang, uri);
-    visit(doc, format === 'cloudformation' || format === 'kubernetes', duplicateKeys);
+    // A JSON document without a repeated key leaves the walk nothing to do (JSON has no YAML 1.1 values).
+    if (!withoutDuplicateKeys(doc)) visit(doc, format === 'cloudformation' || format === 'kubernetes', duplicateKeys);
     return { doc, format };
   });
   const isIac = parsedDocs.some((d) => d.format !== undefined) || (problems.length > 0 && looksLikeIac(uri, text));
