@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseJson, parseWithMomoa } from '../../server/src/model/json';
-import { languageOf } from '../../server/src/model/parse';
+import { languageOf, parseFile } from '../../server/src/model/parse';
 import type { Node, ParseProblem, SourceDoc } from '../../server/src/model/tree';
 import { bucketFileName, BUCKET_FORMATS, genBuckets, genPlan } from '../../scripts/gen-terraform';
 import { corpusInputs, exampleInputs } from '../robustness/harness';
@@ -75,6 +75,23 @@ describe('JSON scanner', () => {
     for (const t of texts) assertSame(t, JSON.stringify(t));
     // A raw line break inside a string: momoa reads it, strict JSON does not.
     assert.equal(parseJson('{"a": "line\nbreak"}').doc.root?.kind, 'map');
+  });
+
+  it('finds repeated keys in small and large objects at any depth, as a walk of the tree does', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    const text = `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::S3::Bucket"}, "B": {${many}, "k7": 1, "k7": 2}}, "A2": [{"x": 1, "x": 2}]}`;
+    const f = parseFile('t.json', text);
+    assert.deepEqual(
+      f.duplicateKeys.map((d) => [d.key, text.slice(d.first[0], d.first[1]), d.first[0] < d.again[0], text.slice(d.again[0], d.again[1])]),
+      [
+        ['x', '"x"', true, '"x"'],
+        ['k7', '"k7"', true, '"k7"'],
+        ['k7', '"k7"', true, '"k7"'],
+      ],
+    );
+    assert.deepEqual(f.problems.map((p) => text.slice(p.span[0], p.span[1])), ['"x"', '"k7"', '"k7"']);
+    assert.ok(f.problems.every((p) => p.severity === 'warning' && p.message.startsWith('Duplicate key')));
+    assert.deepEqual(parseFile('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}').duplicateKeys, []);
   });
 
   it('gives the tree momoa gives on random JSON, compact and indented', () => {
