@@ -77,6 +77,18 @@ describe('JSON scanner', () => {
     assert.equal(parseJson('{"a": "line\nbreak"}').doc.root?.kind, 'map');
   });
 
+  it('stops strict JSON nested deeper than the limit at the bracket that opens the level too deep', () => {
+    for (const [open, close] of [['{"a":', '}'], ['[', ']']]) {
+      const ok = `${open.repeat(500)}1${close.repeat(500)}`;
+      assert.deepEqual(parseJson(ok).problems, []);
+      const deep = `${open.repeat(501)}1${close.repeat(501)}`;
+      const { doc, problems } = parseJson(deep);
+      assert.equal(doc.root, undefined);
+      assert.deepEqual(problems.map((p) => [p.limit, p.span]), [['maxDepth', [500 * open.length, 500 * open.length + 1]]]);
+      assert.deepEqual(parseJson(deep, { maxDepth: 600 }).problems, []);
+    }
+  });
+
   it('finds repeated keys in small and large objects at any depth, as a walk of the tree does', () => {
     const many = Array.from({ length: 20 }, (_, i) => `"k${i}": ${i}`).join(', ');
     const text = `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::S3::Bucket"}, "B": {${many}, "k7": 1, "k7": 2}}, "A2": [{"x": 1, "x": 2}]}`;

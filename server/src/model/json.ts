@@ -37,6 +37,17 @@ interface MNode {
 export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): JsonParse {
   const doc: SourceDoc = { index: 0, lang: 'json', text, span: [0, text.length], root: undefined };
   const problems: ParseProblem[] = [];
+  // Strict JSON (most files) is read by the scanner, which stops at the depth limit; the rest, and text that is too
+  // deep, is measured first (momoa recurses).
+  if (isStrictJson(text)) {
+    const scanner = new Scanner(text, doc, limits.maxDepth);
+    const root = scanner.document();
+    if (root) {
+      doc.root = root;
+      if (!scanner.duplicates) unique.add(doc);
+      return { doc, problems };
+    }
+  }
   const deep = jsonTooDeep(text, limits.maxDepth);
   if (deep >= 0) {
     problems.push({
@@ -45,12 +56,6 @@ export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = 
       severity: 'error',
       limit: 'maxDepth',
     });
-    return { doc, problems };
-  }
-  if (isStrictJson(text)) {
-    const scanner = new Scanner(text, doc);
-    doc.root = scanner.document();
-    if (!scanner.duplicates) unique.add(doc);
     return { doc, problems };
   }
   const root = parseWithMomoa(text, doc, problems);
@@ -99,23 +104,34 @@ function isStrictJson(text: string): boolean {
   }
 }
 
+/** Thrown by the scanner at the bracket that opens a level deeper than the limit. */
+const TOO_DEEP = new Error('nested deeper than maxDepth');
+
 /**
  * Builds the tree of a text that is known to be strict JSON, in one pass over its characters. It checks nothing:
  * only `isStrictJson` text may be given to it.
  */
 class Scanner {
   private i = 0;
+  private depth = 0;
   /** Some object repeats a key. */
   duplicates = false;
 
   constructor(
     private readonly text: string,
     private readonly doc: SourceDoc,
+    private readonly maxDepth: number,
   ) {}
 
-  document(): Node {
+  /** The document's root; undefined when it is nested deeper than the limit. */
+  document(): Node | undefined {
     this.space();
-    return this.value();
+    try {
+      return this.value();
+    } catch (e) {
+      if (e === TOO_DEEP) return undefined;
+      throw e;
+    }
   }
 
   private space(): void {
@@ -174,6 +190,7 @@ class Scanner {
   }
 
   private object(): MapNode {
+    if (++this.depth > this.maxDepth) throw TOO_DEEP;
     const t = this.text;
     const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.i, 0], doc: this.doc };
     this.i++;
@@ -198,10 +215,12 @@ class Scanner {
       this.i++;
     }
     (map.span as [number, number])[1] = this.i;
+    this.depth--;
     return map;
   }
 
   private array(): SeqNode {
+    if (++this.depth > this.maxDepth) throw TOO_DEEP;
     const t = this.text;
     const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: [this.i, 0], doc: this.doc };
     this.i++;
@@ -219,6 +238,7 @@ class Scanner {
       this.i++;
     }
     (seq.span as [number, number])[1] = this.i;
+    this.depth--;
     return seq;
   }
 }
