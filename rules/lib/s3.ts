@@ -66,13 +66,14 @@ export function configsOf(target: Resource, ctx: CheckContext, types: readonly s
   }
   const linked: Resource[] = [...byReference];
   const possible: Resource[] = [];
+  const other = (r: Resource) => r !== target && (byReference.size === 0 || !byReference.has(r));
   // The rest refer to no managed resource: an unknown target is possible, a literal name is compared.
-  for (const r of index.unknown) if (r !== target && !byReference.has(r)) possible.push(r);
+  for (const r of index.unknown) if (other(r)) possible.push(r);
   if (possible.length) possibleRuns++;
   const named = targetName !== undefined ? index.byName.get(targetName) : name.isUnknown ? index.named : undefined;
   const to = targetName !== undefined ? linked : possible;
   const before = to.length;
-  for (const r of named ?? []) if (r !== target && !byReference.has(r)) to.push(r);
+  for (const r of named ?? []) if (other(r)) to.push(r);
   if (to.length > before) to === linked ? linkedRuns++ : possibleRuns++;
   if (linkedRuns > 1 && linked.length > 1) sortByPosition(linked, ctx);
   if (possibleRuns > 1) sortByPosition(possible, ctx);

@@ -5,7 +5,7 @@ import type { Resource } from '../../server/src/formats/resource';
 
 /** The IDs other resources use to refer to `r`: its own, and a counted plan resource's address without its instance key. */
 export function referenceIds(r: Resource): Set<string> {
-  return new Set([r.id, r.id.replace(/\[[^\]]*\]$/, '')]);
+  return new Set(r.id.endsWith(']') ? [r.id, r.id.replace(/\[[^\]]*\]$/, '')] : [r.id]);
 }
 
 /** Resources of any of `types`, in the order of `ctx.resources`. */

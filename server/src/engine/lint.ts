@@ -172,15 +172,24 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     return severity;
   };
 
+  // The responsibility sentence of a rule on a resource type, composed once per lint.
+  const sentences = new Map<Rule, Map<string, string>>();
+  const sentenceOf = (rule: Rule, resource: Resource): string => {
+    let byType = sentences.get(rule);
+    if (!byType) sentences.set(rule, (byType = new Map()));
+    const key = `${resource.format}\u0000${resource.type}`;
+    let sentence = byType.get(key);
+    if (sentence === undefined) byType.set(key, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
+    return sentence;
+  };
   const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
-    const service = catalogue.service(resource.format, resource.type);
     st.findings.push({
       rule,
       severity,
-      message: `${withCondition(message, conditionText(when, resource.condition))} ${responsibilitySentence(rule, service)}`,
+      message: `${withCondition(message, conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
@@ -351,8 +360,9 @@ function watchReads(resource: Resource, onRead: () => void): () => void {
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
   const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
-  const kept: Finding[] = [];
   const suppressed: LintResult['suppressed'][number][] = [];
+  if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
+  const kept: Finding[] = [];
   for (const finding of st.findings) {
     const line = st.file.lines.positionAt(finding.span[0]).line;
     const s = suppressions.find(
