@@ -28,3 +28,5 @@ export { wildcardMatch, type WildcardOptions } from './match';
 export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';
+export * from './scope';
+export { planConfigurationOf } from '../../server/src/formats/terraform';

@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type CheckContext, get, type Node, pairOf, parseEmbeddedJson, type Resource, type ScalarNode, str, Val } from '../kit';
+import { type CheckContext, get, type Node, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type ScalarNode, str, Val, withId } from '../kit';
 import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
@@ -186,7 +186,7 @@ export function policyStatements(policy: Val, r: Resource, ctx?: CheckContext): 
       const m = DATA_DOC_REF.exec(str(alt.at) ?? '');
       if (!m) continue;
       const id = `data.aws_iam_policy_document.${m[1]}`;
-      for (const d of ctx.resources) if (d.type === 'data.aws_iam_policy_document' && d.id === id) out.push(...docStatements(d));
+      for (const d of withId(ctx, id)) if (d.type === 'data.aws_iam_policy_document') out.push(...docStatements(d));
     }
   }
   return out;
@@ -326,21 +326,7 @@ export function keyOf(v: Val): Node {
  * code, so checks about hard-coded values report only constants.
  */
 export function planProvenance(r: Resource, path: readonly string[]): 'constant' | 'expression' | 'missing' {
-  const root = r.doc.doc.root;
-  const address = r.id.replace(/\[[^\]]*\]/g, '');
-  const parts = address.split('.');
-  let module = get(get(root, 'configuration'), 'root_module');
-  let i = 0;
-  while (parts[i] === 'module' && i + 1 < parts.length) {
-    module = get(get(get(module, 'module_calls'), parts[i + 1]), 'module');
-    i += 2;
-  }
-  const local = parts.slice(i).join('.');
-  const resources = get(module, 'resources');
-  let expr: Node | undefined;
-  for (const res of resources?.kind === 'seq' ? resources.items : []) {
-    if (str(get(res, 'address')) === local) expr = get(res, 'expressions');
-  }
+  let expr: Node | undefined = planConfigurationOf(r)?.expressions;
   for (const k of path) {
     if (!expr) return 'missing';
     if (get(expr, 'constant_value') !== undefined) return 'constant';

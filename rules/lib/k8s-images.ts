@@ -6,6 +6,7 @@ import type { Val } from '../../server/src/formats/value';
 import type { CheckContext } from '../../server/src/engine/rule';
 import type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
 import { getPair, pairOf, type MapNode, type Node } from '../../server/src/model/tree';
+import { groupBy, ofType } from '../kit';
 
 /** A parsed image reference: `[registry/]repository[:tag][@digest]`. */
 export interface ImageRef {
@@ -118,26 +119,10 @@ export function workloadLabel(r: Resource): string {
  * without a namespace is applied to whatever namespace the deployer chooses, so a missing namespace on either
  * side is taken to match.
  */
-export function serviceAccountsNamed(resources: readonly Resource[], name: string, ns: string | undefined): Resource[] {
-  return (accountsByName(resources).get(name) ?? []).filter((r) => ns === undefined || r.k8s?.namespace === undefined || r.k8s.namespace === ns);
-}
-
-/** The ServiceAccounts of a list of resources by name, indexed once per list (a lint's scope is one list). */
-const accountIndex = new WeakMap<readonly Resource[], Map<string | undefined, Resource[]>>();
-
-function accountsByName(resources: readonly Resource[]): Map<string | undefined, Resource[]> {
-  let index = accountIndex.get(resources);
-  if (!index) {
-    index = new Map();
-    for (const r of resources) {
-      if (r.type !== 'ServiceAccount') continue;
-      const list = index.get(r.k8s?.name);
-      if (list) list.push(r);
-      else index.set(r.k8s?.name, [r]);
-    }
-    accountIndex.set(resources, index);
-  }
-  return index;
+export function serviceAccountsNamed(ctx: CheckContext, name: string, ns: string | undefined): Resource[] {
+  // ServiceAccounts by name, once per lint: a file of many workloads asks once per workload.
+  const byName = ctx.shared('k8s-images.serviceAccounts', () => groupBy(ofType(ctx, 'ServiceAccount'), (r) => (r.k8s?.name === undefined ? [] : [r.k8s.name])));
+  return (byName.get(name) ?? []).filter((r) => ns === undefined || r.k8s?.namespace === undefined || r.k8s.namespace === ns);
 }
 
 /** The service account name a pod spec runs as: `serviceAccountName`, the deprecated `serviceAccount`, or `default`. */
@@ -159,7 +144,7 @@ export function serviceAccountOf(podSpec: Val): { name?: string; val?: Val; unkn
  */
 export function tokenMounted(
   r: Resource,
-  ctx: { resources: readonly Resource[] },
+  ctx: CheckContext,
   saName: string,
 ): { mounted: boolean | undefined; explicit?: Val; account?: Val } {
   const spec = r.k8s?.podSpec;
@@ -171,7 +156,7 @@ export function tokenMounted(
     return { mounted: b, explicit: b ? own : undefined };
   }
   let account: Val | undefined;
-  for (const sa of serviceAccountsNamed(ctx.resources, saName, r.k8s?.namespace)) {
+  for (const sa of serviceAccountsNamed(ctx, saName, r.k8s?.namespace)) {
     const v = sa.body.get('automountServiceAccountToken');
     if (v.isAbsent) continue;
     const b = v.bool();

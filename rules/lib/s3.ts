@@ -4,7 +4,9 @@ import type { CheckContext } from '../../server/src/engine/rule';
 import type { Plain, TextEdit } from '../../server/src/engine/edits';
 import type { Resource } from '../../server/src/formats/resource';
 import { Val } from '../../server/src/formats/value';
-import { get, str, type MapNode, type Node } from '../../server/src/model/tree';
+import { planConfigurationOf } from '../../server/src/formats/terraform';
+import { get, type MapNode, type Node } from '../../server/src/model/tree';
+import { managedIds, ofType, positionsOf, referenceIds } from '../kit';
 
 /** The bucket types: a CloudFormation bucket and a Terraform bucket. */
 export const CFN_BUCKET = 'AWS::S3::Bucket';
@@ -26,14 +28,7 @@ export function withoutInstanceKeys(id: string): string {
   return id.replace(/\[[^\]]*\]/g, '');
 }
 
-/**
- * The IDs other resources use to refer to `r`: its own, and for a counted plan resource its address without
- * its own instance key (`module.m["a"].aws_s3_bucket.b[0]` → `module.m["a"].aws_s3_bucket.b`), as plan
- * configuration references name it; module instance keys are kept, so instances of a module stay apart.
- */
-export function referenceIds(r: Resource): Set<string> {
-  return new Set([r.id, r.id.replace(/\[[^\]]*\]$/, '')]);
-}
+export { referenceIds } from '../kit';
 
 /** The attribute through which configuration resources name their bucket. */
 export function bucketAttr(r: Resource): string {
@@ -52,55 +47,90 @@ export function bucketName(bucket: Resource): Val {
  * Linked: the attribute refers to the target by reference, or holds exactly the target's literal name.
  * Possible: the attribute is unknown before deploy and refers to no other managed resource of the file, or it is a
  * literal name while the target's own name is unknown. Anything that refers to another resource is not the target's.
+ * Both lists keep the order of `ctx.resources`.
  */
 export function configsOf(target: Resource, ctx: CheckContext, types: readonly string[], attr?: string): BucketConfigs {
-  const linked: Resource[] = [];
-  const possible: Resource[] = [];
-  const targetIds = referenceIds(target);
-  const managed = new Set(ctx.resources.filter((r) => !r.type.startsWith('data.')).flatMap((r) => [...referenceIds(r)]));
+  const index = configIndex(ctx, types, attr);
   // Only buckets have a name that configuration resources can use instead of a reference.
   const name = target.type === CFN_BUCKET || target.type === TF_BUCKET ? bucketName(target) : Val.absent(target.anchor, target.resolver);
-  for (const r of ctx.resources) {
-    if (r === target || !types.includes(r.type)) continue;
-    const a = attr ?? bucketAttr(r);
-    const refs = r.references(a);
-    if (refs.some((id) => targetIds.has(id))) {
-      linked.push(r);
-      continue;
-    }
-    // A reference to another managed resource of the file: configures that one, not the target.
-    if (refs.some((id) => managed.has(id))) continue;
-    // CloudFormation: a `!Ref` to a name that is neither a resource nor a parameter is a broken template.
-    if (r.format === 'cloudformation' && refs.some((id) => !id.startsWith('AWS::') && !get(get(r.doc.doc.root, 'Parameters'), id))) continue;
-    const value = r.body.get(a);
-    if (value.isUnknown) {
-      possible.push(r);
-    } else if (value.str() !== undefined) {
-      if (name.str() !== undefined && name.str() === value.str()) linked.push(r);
-      else if (name.isUnknown) possible.push(r);
-    }
+  const targetName = name.str();
+  // Each list gathers up to two sorted runs; merged runs are put back in the order of the resources.
+  let linkedRuns = 0;
+  let possibleRuns = 0;
+  const byReference = new Set<Resource>();
+  for (const id of referenceIds(target)) {
+    const list = index.byReference.get(id);
+    if (!list) continue;
+    linkedRuns++;
+    for (const r of list) if (r !== target) byReference.add(r);
   }
+  const linked: Resource[] = [...byReference];
+  const possible: Resource[] = [];
+  const other = (r: Resource) => r !== target && (byReference.size === 0 || !byReference.has(r));
+  // The rest refer to no managed resource: an unknown target is possible, a literal name is compared.
+  for (const r of index.unknown) if (other(r)) possible.push(r);
+  if (possible.length) possibleRuns++;
+  const named = targetName !== undefined ? index.byName.get(targetName) : name.isUnknown ? index.named : undefined;
+  const to = targetName !== undefined ? linked : possible;
+  const before = to.length;
+  for (const r of named ?? []) if (other(r)) to.push(r);
+  if (to.length > before) to === linked ? linkedRuns++ : possibleRuns++;
+  if (linkedRuns > 1 && linked.length > 1) sortByPosition(linked, ctx);
+  if (possibleRuns > 1) sortByPosition(possible, ctx);
   return { linked, possible };
+}
+
+/** The resources that may configure some target, sorted out once per lint for `configsOf`. */
+interface ConfigIndex {
+  /** By each ID their attribute refers to. */
+  readonly byReference: Map<string, Resource[]>;
+  /** Referring to no managed resource, with a value unknown before deploy: they may configure any target. */
+  readonly unknown: Resource[];
+  /** Referring to no managed resource, by the literal name they hold. */
+  readonly byName: Map<string, Resource[]>;
+  /** All of `byName`, in order. */
+  readonly named: Resource[];
+}
+
+function configIndex(ctx: CheckContext, types: readonly string[], attr: string | undefined): ConfigIndex {
+  return ctx.shared(`s3.configsOf\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, () => {
+    const managed = managedIds(ctx);
+    const index: ConfigIndex = { byReference: new Map(), unknown: [], byName: new Map(), named: [] };
+    for (const r of ofType(ctx, ...types)) {
+      const a = attr ?? bucketAttr(r);
+      const refs = r.references(a);
+      for (const id of new Set(refs)) {
+        const list = index.byReference.get(id);
+        if (list) list.push(r);
+        else index.byReference.set(id, [r]);
+      }
+      // A reference to another managed resource of the file: configures that one, not the target.
+      if (refs.some((id) => managed.has(id))) continue;
+      // CloudFormation: a `!Ref` to a name that is neither a resource nor a parameter is a broken template.
+      if (r.format === 'cloudformation' && refs.some((id) => !id.startsWith('AWS::') && !get(get(r.doc.doc.root, 'Parameters'), id))) continue;
+      const value = r.body.get(a);
+      const literal = value.str();
+      if (value.isUnknown) {
+        index.unknown.push(r);
+      } else if (literal !== undefined) {
+        index.named.push(r);
+        const list = index.byName.get(literal);
+        if (list) list.push(r);
+        else index.byName.set(literal, [r]);
+      }
+    }
+    return index;
+  });
+}
+
+function sortByPosition(list: Resource[], ctx: CheckContext): void {
+  const position = positionsOf(ctx);
+  list.sort((a, b) => position.get(a)! - position.get(b)!);
 }
 
 /** Plans: the configuration `expressions` of a planned resource (through module calls), if the plan carries them. */
 export function planExpressions(r: Resource): MapNode | undefined {
-  if (r.format !== 'terraform-plan') return undefined;
-  const address = withoutInstanceKeys(r.id);
-  const m = /^((?:module\.[^.]+\.)*)(.+)$/.exec(address);
-  if (!m) return undefined;
-  let module: Node | undefined = get(get(r.doc.doc.root, 'configuration'), 'root_module');
-  for (const call of m[1].split('.').filter((s, i) => i % 2 === 1 && s !== '')) {
-    module = get(get(get(module, 'module_calls'), call), 'module');
-  }
-  const resources = get(module, 'resources');
-  for (const res of resources?.kind === 'seq' ? resources.items : []) {
-    if (str(get(res, 'address')) === m[2]) {
-      const expressions = get(res, 'expressions');
-      return expressions?.kind === 'map' ? expressions : undefined;
-    }
-  }
-  return undefined;
+  return planConfigurationOf(r)?.expressions;
 }
 
 /**
@@ -114,10 +144,8 @@ export function tfBlock(r: Resource, key: string): Val {
     const dynamic = get(get(r.node, 'dynamic'), key);
     if (dynamic) return new Val([{ state: 'unknown', at: dynamic, when: [], why: `dynamic "${key}" block` }], r.resolver);
   }
-  if (r.format === 'terraform-plan' && r.doc.doc.root && get(r.doc.doc.root, 'configuration')) {
-    const expressions = planExpressions(r);
-    if (expressions && !get(expressions, key)) return Val.absent(r.anchor, r.resolver);
-  }
+  const plan = planConfigurationOf(r);
+  if (plan?.configured && plan.expressions && !get(plan.expressions, key)) return Val.absent(r.anchor, r.resolver);
   return r.body.get(key);
 }
 

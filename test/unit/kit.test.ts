@@ -173,6 +173,7 @@ function check(name: string, text: string): Reported[] {
       });
     },
     resources: [r],
+    shared: (_key, build) => build([r]),
     referrers: () => [],
     edits,
   };

@@ -1,5 +1,5 @@
 // CL-AWS-043: an API Gateway REST API method that anyone can call.
-import { type CheckContext, defineRule, findReachable, type Resource, strIs, type Val } from '../../kit';
+import { type CheckContext, defineRule, findById, findReachable, type Resource, strIs, type Val } from '../../kit';
 
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {
@@ -17,7 +17,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   const integration = body.path('Integration', 'Type');
   if (integration.isUnknown || integration.some((t) => strIs(t, 'MOCK'))) return;
   const apiIds = r.references('RestApiId');
-  const api = ctx.resources.find((x) => x.type === 'AWS::ApiGateway::RestApi' && apiIds.includes(x.id));
+  const api = findById(ctx, ['AWS::ApiGateway::RestApi'], apiIds);
   if (api && apiGuarded(api.body.path('EndpointConfiguration', 'Types'), api.body.get('Policy'))) return;
   const none = findReachable(body.get('AuthorizationType'), (a) => strIs(a, 'NONE'));
   if (!none) return;
@@ -34,7 +34,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
   const integrations = ctx.referrers(r, ['aws_api_gateway_integration'], 'http_method');
   if (integrations.some((i) => i.body.get('type').isUnknown || strIs(i.body.get('type'), 'MOCK'))) return;
   const apiIds = r.references('rest_api_id');
-  const api = ctx.resources.find((x) => x.type === 'aws_api_gateway_rest_api' && apiIds.includes(x.id));
+  const api = findById(ctx, ['aws_api_gateway_rest_api'], apiIds);
   if (api) {
     const types = api.body.get('endpoint_configuration').list()[0]?.get('types') ?? api.body.get('endpoint_configuration');
     if (apiGuarded(types, api.body.get('policy'))) return;

@@ -1,5 +1,5 @@
 // CL-AWS-101: an ECR repository whose images are not scanned for vulnerabilities when pushed.
-import { type CheckContext, defineRule, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
+import { type CheckContext, defineRule, ofType, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
 
 interface RegistryKeys {
   readonly type: string;
@@ -18,7 +18,7 @@ const SCANNING_FREQUENCIES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);
  */
 function registryScans(r: Resource, ctx: CheckContext, keys: RegistryKeys, repoName: Val, terraform: boolean): boolean {
   const name = repoName.str();
-  for (const reg of ctx.resources.filter((x) => x.type === keys.type)) {
+  for (const reg of ofType(ctx, keys.type)) {
     const rules = reg.body.get(keys.rules);
     if (rules.isUnknown) return true;
     for (const rule of terraform ? rules.list() : rules.items()) {

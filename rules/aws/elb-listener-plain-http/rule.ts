@@ -1,5 +1,5 @@
 // CL-AWS-039: a load balancer listener serves plain HTTP instead of redirecting to HTTPS.
-import { type CheckContext, defineRule, findReachable, reachable, type Related, type Resource, strIs, type Val } from '../../kit';
+import { type CheckContext, defineRule, findById, findReachable, reachable, type Related, type Resource, strIs, type Val } from '../../kit';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';
@@ -81,7 +81,7 @@ const TF_V2: Shape = {
 function listenerV2(s: Shape) {
   return (r: Resource, ctx: CheckContext) => {
     const lbIds = r.references(s.lbAttr);
-    const lb = ctx.resources.find((x) => s.lbTypes.includes(x.type) && lbIds.includes(x.id));
+    const lb = findById(ctx, s.lbTypes, lbIds);
     const protocolVal = r.body.get(s.protocol);
     const protocol =
       findReachable(protocolVal, (p) => strIs(p, 'HTTP')) ??

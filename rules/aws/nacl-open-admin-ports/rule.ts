@@ -1,5 +1,5 @@
 // CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
-import { type CheckContext, choices, defineRule, type Node, reachable, type Resource, strIs, under, type Val } from '../../kit';
+import { type CheckContext, choices, defineRule, type Node, ofType, positionsOf, reachable, type Resource, strIs, under, type Val, withId } from '../../kit';
 import { ADMIN_PORTS, exposureOf, isAllPorts, portsReached, reachPhrase, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
 
 /**
@@ -80,22 +80,31 @@ function canonical(node: Node): string {
   return `{${node.pairs.map((p) => `${JSON.stringify(p.key.value)}:${canonical(p.value)}`).join(',')}}`;
 }
 
+/** The entries of `type` the check sees, each with the key of its ACL (see aclKey), found once per lint. */
+function keyedEntries(ctx: CheckContext, type: string, attr: string): readonly { readonly r: Resource; readonly key: string | undefined }[] {
+  return ctx.shared(`nacl-open-admin-ports.keys\u0000${type}`, () => ofType(ctx, type).map((r) => ({ r, key: aclKey(r, attr) })));
+}
+
+/** The other entry resources of the same ACL as `r` (entries of an unknown ACL count as possibly the same). */
+function sameAcl(r: Resource, ctx: CheckContext, attr: string): Resource[] {
+  const entries = keyedEntries(ctx, r.type, attr);
+  const key = entries.find((e) => e.r === r)?.key ?? aclKey(r, attr);
+  return entries.filter((e) => e.r !== r && (key === undefined || e.key === undefined || e.key === key)).map((e) => e.r);
+}
+
 /** The other entries of the same ACL in the file (entries of an unknown ACL count as possibly the same). */
 function siblings(r: Resource, ctx: CheckContext): Entry[] {
   switch (r.type) {
-    case 'AWS::EC2::NetworkAclEntry': {
-      const key = aclKey(r, 'NetworkAclId');
-      return ctx.resources
-        .filter((o) => o !== r && o.type === r.type && (key === undefined || aclKey(o, 'NetworkAclId') === undefined || aclKey(o, 'NetworkAclId') === key))
-        .flatMap((o) => reachable(o.body).map(cfnEntry));
-    }
+    case 'AWS::EC2::NetworkAclEntry':
+      return sameAcl(r, ctx, 'NetworkAclId').flatMap((o) => reachable(o.body).map(cfnEntry));
     case 'aws_network_acl_rule': {
-      const key = aclKey(r, 'network_acl_id');
-      const rules = ctx.resources
-        .filter((o) => o !== r && o.type === r.type && (key === undefined || aclKey(o, 'network_acl_id') === undefined || aclKey(o, 'network_acl_id') === key))
-        .map((o) => tfRuleEntry(o.body));
-      const acls = r.references('network_acl_id');
-      const inline = ctx.resources.filter((o) => (o.type === 'aws_network_acl' || o.type === 'aws_default_network_acl') && acls.includes(o.id)).flatMap(tfInlineEntries);
+      const rules = sameAcl(r, ctx, 'network_acl_id').map((o) => tfRuleEntry(o.body));
+      const acls = new Set(r.references('network_acl_id'));
+      const position = positionsOf(ctx);
+      const inline = [...acls]
+        .flatMap((id) => withId(ctx, id).filter((o) => o.type === 'aws_network_acl' || o.type === 'aws_default_network_acl'))
+        .sort((a, b) => position.get(a)! - position.get(b)!)
+        .flatMap(tfInlineEntries);
       return [...rules, ...inline];
     }
     default: {

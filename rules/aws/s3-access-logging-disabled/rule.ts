@@ -1,5 +1,5 @@
 // CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { type CheckContext, defineRule, managedIds, type Resource, type Val } from '../../kit';
 import { blockItems, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
@@ -25,20 +25,48 @@ function logTarget(b: Resource): { refs: string[]; values: Val[] } | undefined {
 function isLogBucket(r: Resource, ctx: CheckContext): boolean {
   const acl = r.body.get(r.format === 'cloudformation' ? 'AccessControl' : 'acl');
   if (acl.some((a) => a.str() === 'LogDeliveryWrite' || a.str() === 'log-delivery-write')) return true;
-  const ids = referenceIds(r);
-  const managed = new Set(ctx.resources.filter((x) => !x.type.startsWith('data.')).flatMap((x) => [...referenceIds(x)]));
+  const index = logTargets(ctx);
+  // Another resource than `r` in the list (`r` itself is in it at most once).
+  const other = (list: readonly Resource[] | undefined) => !!list && (list.length > 1 || (list.length === 1 && list[0] !== r));
+  for (const id of referenceIds(r)) if (other(index.byReference.get(id))) return true;
+  if (other(index.unknown)) return true;
   const name = bucketName(r);
-  for (const b of ctx.resources) {
-    const target = b === r ? undefined : logTarget(b);
-    if (!target) continue;
-    if (target.refs.some((id) => ids.has(id))) return true;
-    if (target.refs.some((id) => managed.has(id))) continue;
-    for (const v of target.values) {
-      if (v.isUnknown) return true;
-      if (v.str() !== undefined && (v.str() === name.str() || name.isUnknown)) return true;
+  const own = name.str();
+  if (own !== undefined && other(index.byName.get(own))) return true;
+  return name.isUnknown && other(index.named);
+}
+
+/** Where the resources the check sees send access logs, sorted out once per lint for `isLogBucket`. */
+function logTargets(ctx: CheckContext) {
+  return ctx.shared('s3-access-logging-disabled.targets', (all) => {
+    const managed = managedIds(ctx);
+    const byReference = new Map<string, Resource[]>();
+    const byName = new Map<string, Resource[]>();
+    const unknown: Resource[] = [];
+    const named: Resource[] = [];
+    const add = (map: Map<string, Resource[]>, key: string, b: Resource) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [b]);
+      else if (list[list.length - 1] !== b) list.push(b);
+    };
+    for (const b of all) {
+      const target = logTarget(b);
+      if (!target) continue;
+      for (const id of target.refs) add(byReference, id, b);
+      // A target that refers to another managed resource is that one.
+      if (target.refs.some((id) => managed.has(id))) continue;
+      for (const v of target.values) {
+        const s = v.str();
+        if (v.isUnknown) {
+          if (unknown[unknown.length - 1] !== b) unknown.push(b);
+        } else if (s !== undefined) {
+          add(byName, s, b);
+          if (named[named.length - 1] !== b) named.push(b);
+        }
+      }
     }
-  }
-  return false;
+    return { byReference, byName, unknown, named };
+  });
 }
 
 function cloudformation(r: Resource, ctx: CheckContext) {

@@ -1,5 +1,5 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { type CheckContext, defineRule, ofType, type Resource } from '../../kit';
 import { addProperty, configsOf } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
@@ -22,13 +22,11 @@ function cloudformation(r: Resource, ctx: CheckContext) {
 
 /** True when an account-level block in the file turns (or may turn) all four settings on. */
 function accountBlocks(ctx: CheckContext): boolean {
-  return ctx.resources.some(
-    (a) =>
-      a.type === 'aws_s3_account_public_access_block' &&
-      ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].every((k) => {
-        const v = a.body.get(k);
-        return v.isTrue() || v.isUnknown;
-      }),
+  return ofType(ctx, 'aws_s3_account_public_access_block').some((a) =>
+    ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].every((k) => {
+      const v = a.body.get(k);
+      return v.isTrue() || v.isUnknown;
+    }),
   );
 }
 

@@ -1,5 +1,5 @@
 // CL-AWS-052: an S3 bucket whose policy does not deny requests made without TLS.
-import { type CheckContext, defineRule, get, parseEmbeddedJson, type Related, type Resource, Val } from '../../kit';
+import { type CheckContext, defineRule, get, parseEmbeddedJson, type Related, type Resource, Val, withId } from '../../kit';
 import { configsOf, tfBlock } from '../../lib/s3';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
@@ -83,7 +83,7 @@ function tfPolicyVerdict(r: Resource, ctx: CheckContext, value: Val): Verdict | 
   const text = node.value.trim();
   const ref = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:json|minified_json)\}$/.exec(text);
   if (ref) {
-    const doc = ctx.resources.find((d) => d.id === `data.aws_iam_policy_document.${ref[1]}`);
+    const doc = withId(ctx, `data.aws_iam_policy_document.${ref[1]}`)[0];
     return doc ? policyDocumentVerdict(doc) : 'unknown';
   }
   if (!text.startsWith('{')) return 'unknown'; // jsonencode(), file(), templatefile(), a variable …

@@ -1,5 +1,5 @@
 // CL-AWS-087: a VPC that no flow log captures.
-import { type CheckContext, defineRule, type Related, type Resource } from '../../kit';
+import { type CheckContext, defineRule, groupBy, ofType, positionsOf, type Related, type Resource } from '../../kit';
 import { configsOf } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the traffic accepted and rejected in it is not recorded';
@@ -15,6 +15,16 @@ interface Names {
 const CFN: Names = { flowLog: 'AWS::EC2::FlowLog', vpcAttr: 'ResourceId', subnet: 'AWS::EC2::Subnet', subnetVpcAttr: 'VpcId', subnetAttr: 'ResourceId' };
 const TF: Names = { flowLog: 'aws_flow_log', vpcAttr: 'vpc_id', subnet: 'aws_subnet', subnetVpcAttr: 'vpc_id', subnetAttr: 'subnet_id' };
 
+/** The flow logs that refer to one of `subnets` (by ID), in the order of the resources. */
+function flowLogsOfSubnets(ctx: CheckContext, names: Names, subnets: ReadonlySet<string>): Resource[] {
+  if (subnets.size === 0) return [];
+  const bySubnet = ctx.shared(`vpc-flow-logs-disabled.bySubnet\u0000${names.flowLog}`, () => groupBy(ofType(ctx, names.flowLog), (f) => f.references(names.subnetAttr)));
+  const found = new Set<Resource>();
+  for (const id of subnets) for (const f of bySubnet.get(id) ?? []) found.add(f);
+  const position = positionsOf(ctx);
+  return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
 function check(names: Names) {
   return (vpc: Resource, ctx: CheckContext) => {
     const { linked, possible } = configsOf(vpc, ctx, [names.flowLog], names.vpcAttr);
@@ -23,8 +33,7 @@ function check(names: Names) {
     if (covering.length > 0 || possible.length > 0) return;
     // Flow logs of this VPC's subnets capture only part of its traffic: point at them.
     const subnets = new Set(ctx.referrers(vpc, [names.subnet], names.subnetVpcAttr).map((s) => s.id));
-    const related: Related[] = ctx.resources
-      .filter((f) => f.type === names.flowLog)
+    const related: Related[] = flowLogsOfSubnets(ctx, names, subnets)
       .flatMap((f) =>
         f.references(names.subnetAttr)
           .filter((id) => subnets.has(id))

@@ -90,8 +90,18 @@ function jsonValue(v: Plain, indent: string, unit: string, eol: string): string 
 export class Edits {
   constructor(private readonly lines: LineIndex) {}
 
+  // The file's line break and indentation units, found once: each is a scan of the whole text, and a large file
+  // can get a fix per resource.
+  private eolOnce: string | undefined;
+  private jsonUnitOnce: string | undefined;
+  private yamlUnitOnce: string | undefined;
+
   private get text(): string {
     return this.lines.text;
+  }
+
+  private get eol(): string {
+    return (this.eolOnce ??= this.lines.eol);
   }
 
   /**
@@ -110,7 +120,7 @@ export class Edits {
     let text: string;
     if (json) {
       const indent = this.lines.indentAt(node.span[0]);
-      text = jsonValue(value, indent, this.jsonUnit(node), this.lines.eol);
+      text = jsonValue(value, indent, this.jsonUnit(node), this.eol);
     } else if (value !== null && typeof value === 'object') {
       text = yamlFlow(value);
     } else {
@@ -132,20 +142,22 @@ export class Edits {
 
   /** The indentation unit of the file: the step between a mapping's line and its keys' lines. */
   private yamlUnit(): string {
+    if (this.yamlUnitOnce !== undefined) return this.yamlUnitOnce;
     const m = /\n( +)\S/.exec(this.text);
     const n = m ? m[1].length : 2;
-    return ' '.repeat(n > 0 && n <= 8 ? n : 2);
+    return (this.yamlUnitOnce = ' '.repeat(n > 0 && n <= 8 ? n : 2));
   }
 
   private jsonUnit(node: Node): string {
-    const m = /\n([ \t]+)"/.exec(this.text);
-    if (!m) return this.text.includes('\n') ? '  ' : '';
     void node;
-    return m[1].startsWith('\t') ? '\t' : ' '.repeat(Math.min(m[1].length, 8));
+    if (this.jsonUnitOnce !== undefined) return this.jsonUnitOnce;
+    const m = /\n([ \t]+)"/.exec(this.text);
+    if (!m) return (this.jsonUnitOnce = this.text.includes('\n') ? '  ' : '');
+    return (this.jsonUnitOnce = m[1].startsWith('\t') ? '\t' : ' '.repeat(Math.min(m[1].length, 8)));
   }
 
   private addYamlPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
-    const eol = this.lines.eol;
+    const eol = this.eol;
     if (map.flow || map.pairs.length === 0) {
       // Flow mapping `{a: 1}` (or `{}`): insert before the closing brace (the last character of its span).
       const close = this.text.lastIndexOf('}', map.span[1] - 1);
@@ -166,7 +178,7 @@ export class Edits {
   }
 
   private addJsonPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
-    const eol = this.lines.eol;
+    const eol = this.eol;
     const openLine = this.lines.positionAt(map.span[0]).line;
     const mapIndent = this.lines.indentAt(map.span[0]);
     const unit = this.jsonUnit(map);

@@ -174,29 +174,54 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   for (const st of states) {
     if (!st.file.docs.some((d) => d.format === 'terraform')) continue;
     const dir = directoryOf(st.file.uri);
-    modules.set(dir, [...(modules.get(dir) ?? []), ...st.resources]);
+    const module = modules.get(dir);
+    if (module) for (const r of st.resources) module.push(r);
+    else modules.set(dir, [...st.resources]);
   }
   const scopeOf = (st: FileState): Resource[] =>
     st.file.docs.some((d) => d.format === 'terraform') ? modules.get(directoryOf(st.file.uri)) ?? st.resources : st.resources;
-
-  const minimum = severityRank(config.minimumSeverity ?? 'info');
-  const effective = (rule: Rule): Severity | undefined => {
-    const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
-    if (override === 'off') return undefined;
-    if (rule.id !== SUPPRESSION_RULE_ID && !matchesFrameworks(rule, config.frameworks)) return undefined;
-    const severity = override ?? rule.severity;
-    return severityRank(severity) < minimum ? undefined : severity;
+  // Indexes of a scope (the resources a check sees), each built at most once per lint, when a check first asks.
+  const indexes = new Map<readonly Resource[], Map<string, unknown>>();
+  const shared = <T>(scope: readonly Resource[], key: string, build: (resources: readonly Resource[]) => T): T => {
+    let byKey = indexes.get(scope);
+    if (!byKey) indexes.set(scope, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    indexStats.builds++;
+    const value = build(scope);
+    byKey.set(key, value);
+    return value;
   };
 
-  const reporter = (rule: Rule, severity: Severity, resource: Resource) => (at: Val | Node, message: string, options?: ReportOptions) => {
+  const minimum = severityRank(config.minimumSeverity ?? 'info');
+  const severities = new Map<Rule, Severity | undefined>();
+  const effective = (rule: Rule): Severity | undefined => {
+    if (severities.has(rule)) return severities.get(rule);
+    const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
+    let severity: Severity | undefined = override === 'off' ? undefined : (override ?? rule.severity);
+    if (rule.id !== SUPPRESSION_RULE_ID && !matchesFrameworks(rule, config.frameworks)) severity = undefined;
+    if (severity && severityRank(severity) < minimum) severity = undefined;
+    severities.set(rule, severity);
+    return severity;
+  };
+
+  // The responsibility sentence of a rule on a resource type, composed once per lint.
+  const sentences = new Map<Rule, Map<string, string>>();
+  const sentenceOf = (rule: Rule, resource: Resource): string => {
+    let byType = sentences.get(rule);
+    if (!byType) sentences.set(rule, (byType = new Map()));
+    const key = `${resource.format}\u0000${resource.type}`;
+    let sentence = byType.get(key);
+    if (sentence === undefined) byType.set(key, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
+    return sentence;
+  };
+  const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
-    const service = catalogue.service(resource.format, resource.type);
     st.findings.push({
       rule,
       severity,
-      message: `${withCondition(message, conditionText(when, resource.condition))} ${responsibilitySentence(rule, service)}`,
+      message: `${withCondition(message, conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
@@ -213,13 +238,40 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const fileCache = st === states[0] ? cache : undefined;
     const scope = scopeOf(st);
     for (const resource of st.resources) {
+      const rules = catalogue.rulesFor(resource.format, resource.type);
+      if (rules.length === 0) continue;
+      const format = checkFormatOf(resource.format);
+      // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
+      let rule: Rule = rules[0];
+      let severity: Severity = 'info';
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
+      const ctx: CheckContext = {
+        get resources() {
+          global = true;
+          return scope;
+        },
+        edits: st.edits,
+        referrers: (target, types, attr) => {
+          global = true;
+          const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
+          // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
+          const id = withoutInstanceKeys(target.id);
+          return (byId.get(id) ?? []).filter((r) => r !== target);
+        },
+        shared: (key, build) => {
+          global = true;
+          return shared(scope, key, build);
+        },
+        report: (at, message, options) => report(rule, severity, resource, at, message, options),
+      };
       const unwatch = fileCache ? watchReads(resource, () => (global = true)) : undefined;
-      for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
-        const severity = effective(rule);
-        const check = rule.checks[checkFormatOf(resource.format)];
-        if (!severity || !check) continue;
+      for (const r of rules) {
+        const s = effective(r);
+        const check = r.checks[format];
+        if (!s || !check) continue;
+        rule = r;
+        severity = s;
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
@@ -228,20 +280,6 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         }
         global = false;
         const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
-        const ctx: CheckContext = {
-          get resources() {
-            global = true;
-            return scope;
-          },
-          edits: st.edits,
-          referrers: (target, types, attr) => {
-            global = true;
-            // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
-            const id = withoutInstanceKeys(target.id);
-            return scope.filter((r) => r !== target && types.includes(r.type) && r.references(attr).includes(id));
-          },
-          report: reporter(rule, severity, resource),
-        };
         try {
           check.run(resource, ctx);
         } catch (e) {
@@ -263,7 +301,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
       try {
         check.run(input, {
-          report: (resource, at, message, options) => reporter(rule, severity, resource)(at, message, options),
+          report: (resource, at, message, options) => report(rule, severity, resource, at, message, options),
           edits: (resource) => stateOf.get(resource)!.edits,
         });
       } catch (e) {
@@ -320,6 +358,23 @@ function withoutInstanceKeys(id: string): string {
   return out + id.slice(i);
 }
 
+/** How many scope indexes lints have built (see CheckContext.shared), for tests that guard against quadratic work. */
+export const indexStats = { builds: 0 };
+
+/** The resources of `types` in `scope` by each ID they refer to (from `attr`, or anywhere), in scope order. */
+function referrerIndex(scope: readonly Resource[], types: readonly string[], attr: string | undefined): Map<string, Resource[]> {
+  const byId = new Map<string, Resource[]>();
+  for (const r of scope) {
+    if (!types.includes(r.type)) continue;
+    for (const id of new Set(r.references(attr))) {
+      const list = byId.get(id);
+      if (list) list.push(r);
+      else byId.set(id, [r]);
+    }
+  }
+  return byId;
+}
+
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */
 function markTemplates(states: FileState[]): void {
   const patches = new Set<string>();
@@ -363,9 +418,9 @@ function watchReads(resource: Resource, onRead: () => void): () => void {
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
   const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
-  if (suppressions.length === 0) return { kept: [...st.findings], suppressed: [], unexplained: [] };
-  const kept: Finding[] = [];
   const suppressed: LintResult['suppressed'][number][] = [];
+  if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
+  const kept: Finding[] = [];
   for (const finding of st.findings) {
     const line = st.file.lines.positionAt(finding.span[0]).line;
     const s = suppressions.find(

@@ -125,6 +125,12 @@ export interface CheckContext {
   readonly resources: readonly Resource[];
   /** Resources of `types` that refer to `target` (from attribute `attr`, or anywhere), by reference. */
   referrers(target: Resource, types: readonly string[], attr?: string): Resource[];
+  /**
+   * A value computed from `resources` once per lint and shared by every check that asks with the same `key` (an
+   * index: resources by type or ID, configuration resources by the bucket they name), so that a check that looks
+   * across resources costs no more than a lookup. `build` must depend on nothing but the resources and the key.
+   */
+  shared<T>(key: string, build: (resources: readonly Resource[]) => T): T;
   readonly edits: Edits;
 }
 

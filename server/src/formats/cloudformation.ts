@@ -1,7 +1,7 @@
 // CloudFormation: templates → resources, with parameter defaults, Fn::If branches and Fn::Sub strings resolved.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, getPair, str, type MapNode, type Node, type Pair, type ScalarNode } from '../model/tree';
-import { TEMPLATE_TYPE, type FormatNotice, type Resource } from './resource';
+import { formatStats, TEMPLATE_TYPE, type FormatNotice, type Resource } from './resource';
 import { Val, type Alt, type Resolver } from './value';
 
 /** Pseudo parameters: known to CloudFormation only at deploy time. */
@@ -141,6 +141,7 @@ export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc, notice
       condition: str(get(body, 'Condition')),
       metadata: metadata?.kind === 'map' ? metadata : undefined,
       references(attr?: string) {
+        formatStats.references++;
         const from = attr ? get(propsPair?.value, attr) : propsPair?.value;
         return [...cfnReferences(from)];
       },

@@ -38,6 +38,12 @@ export interface Resource {
   readonly template?: boolean;
 }
 
+/**
+ * Work counters for tests that guard against quadratic lints without timing them: calls of `Resource.references`
+ * (each walks part of a resource) and walks of a plan's `configuration` tree.
+ */
+export const formatStats = { references: 0, configurationWalks: 0 };
+
 /** The type of the template-level pseudo-resource of a CloudFormation document. */
 export const TEMPLATE_TYPE = 'Template';
 

@@ -1,11 +1,12 @@
 // Terraform JSON (`*.tf.json`) and `terraform show -json` plans → resources.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type ScalarNode } from '../model/tree';
-import type { Resource } from './resource';
+import { formatStats, type Resource } from './resource';
 import { literalResolver, Val, type Alt, type Resolver } from './value';
 
 /** True when a Terraform string holds an interpolation or directive (`$${` and `%%{` are escapes). */
 export function hasInterpolation(s: string): boolean {
+  if (!s.includes('{')) return false;
   const unescaped = s.replace(/\$\$\{/g, '').replace(/%%\{/g, '');
   return unescaped.includes('${') || unescaped.includes('%{');
 }
@@ -81,6 +82,7 @@ export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resour
             doc,
             resolver: terraformResolver,
             references(attr?: string) {
+              formatStats.references++;
               return [...interpolationReferences(attr ? get(body, attr) : body)];
             },
           });
@@ -104,7 +106,9 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
     const afterUnknown = get(get(change, 'change'), 'after_unknown');
     if (address && afterUnknown) unknownByAddress.set(address, afterUnknown);
   }
-  const config = collectConfiguration(get(get(root, 'configuration'), 'root_module'), '');
+  const configuration = get(root, 'configuration');
+  formatStats.configurationWalks++;
+  const config = collectConfiguration(get(configuration, 'root_module'), '');
   const out: Resource[] = [];
   const visit = (module: Node | undefined, depth: number) => {
     if (!module || depth > 64) return;
@@ -119,7 +123,7 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
       const mode = str(get(r, 'mode')) === 'data' ? 'data.' : '';
       const values = get(r, 'values');
       const expressions = config.get(address.replace(/\[[^\]]*\]/g, ''));
-      out.push({
+      const resource: Resource = {
         format: 'terraform-plan',
         type: `${mode}${type}`,
         id: address,
@@ -131,17 +135,35 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
         doc,
         resolver: planResolver,
         references(attr?: string) {
+          formatStats.references++;
           const prefix = address.startsWith('module.') ? address.slice(0, address.lastIndexOf(mode + type + '.')) : '';
           const from = attr ? get(expressions, attr) : expressions;
           return [...planReferences(from)].map((a) => prefix + a);
         },
-      });
+      };
+      planConfigurations.set(resource, { configured: configuration !== undefined, expressions: expressions?.kind === 'map' ? expressions : undefined });
+      out.push(resource);
     }
     const children = get(module, 'child_modules');
     for (const child of children?.kind === 'seq' ? children.items : []) visit(child, depth + 1);
   };
   visit(get(get(root, 'planned_values'), 'root_module'), 0);
   return out;
+}
+
+/** What a plan's `configuration` says of each of its resources, found in one walk per plan. */
+const planConfigurations = new WeakMap<Resource, PlanConfiguration>();
+
+export interface PlanConfiguration {
+  /** The plan carries a `configuration` (plans of old Terraform versions, and filtered ones, may not). */
+  readonly configured: boolean;
+  /** The resource's configuration `expressions` (through module calls), when the configuration has it. */
+  readonly expressions: MapNode | undefined;
+}
+
+/** The configuration of a resource of a plan (undefined for any other resource). */
+export function planConfigurationOf(r: Resource): PlanConfiguration | undefined {
+  return planConfigurations.get(r);
 }
 
 /** Configuration `expressions` per resource address (without instance keys), through module calls. */

@@ -1,12 +1,22 @@
-// JSON adapter: momoa's tree → the source-mapped tree; the first syntax error becomes one problem.
+// JSON adapter: text → the source-mapped tree; the first syntax error becomes one problem.
+//
+// Text that is strict JSON (JSON.parse, native and fast, accepts it) is read by a scanner of our own that builds the
+// tree directly; anything else (a syntax error, or what momoa accepts beyond strict JSON, such as a raw line break
+// in a string) goes through momoa, whose errors are the messages users see. Both give the same tree for the same
+// text (test/unit/json.test.ts compares them).
 import { parse } from '@humanwhocodes/momoa';
 import { DEFAULT_LIMITS, type MapNode, type Node, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 export interface JsonParse {
   doc: SourceDoc;
   problems: ParseProblem[];
-  /** Spans of keys that repeat an earlier key of the same object (JSON parsers keep the last silently). */
-  duplicateKeys: { first: Span; again: Span; key: string }[];
+}
+
+/** A key that repeats an earlier key of the same mapping (parsers keep the last silently); `parseFile` finds them. */
+export interface DuplicateKey {
+  readonly first: Span;
+  readonly again: Span;
+  readonly key: string;
 }
 
 // momoa's node shapes, as far as the adapter reads them.
@@ -27,7 +37,17 @@ interface MNode {
 export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): JsonParse {
   const doc: SourceDoc = { index: 0, lang: 'json', text, span: [0, text.length], root: undefined };
   const problems: ParseProblem[] = [];
-  const duplicateKeys: JsonParse['duplicateKeys'] = [];
+  // Strict JSON (most files) is read by the scanner, which stops at the depth limit; the rest, and text that is too
+  // deep, is measured first (momoa recurses).
+  if (isStrictJson(text)) {
+    const scanner = new Scanner(text, doc, limits.maxDepth);
+    const root = scanner.document();
+    if (root) {
+      doc.root = root;
+      if (!scanner.duplicates) unique.add(doc);
+      return { doc, problems };
+    }
+  }
   const deep = jsonTooDeep(text, limits.maxDepth);
   if (deep >= 0) {
     problems.push({
@@ -36,11 +56,28 @@ export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = 
       severity: 'error',
       limit: 'maxDepth',
     });
-    return { doc, problems, duplicateKeys };
+    return { doc, problems };
   }
+  const root = parseWithMomoa(text, doc, problems);
+  if (root) doc.root = root;
+  return { doc, problems };
+}
+
+const unique = new WeakSet<SourceDoc>();
+
+/**
+ * True for a JSON document that its parser saw no repeated key in (the common case): `parseFile` then need not walk
+ * the tree to find them.
+ */
+export function withoutDuplicateKeys(doc: SourceDoc): boolean {
+  return unique.has(doc);
+}
+
+/** The tree momoa gives (for text that is not strict JSON, and as the reference the scanner is tested against). */
+export function parseWithMomoa(text: string, doc: SourceDoc, problems: ParseProblem[]): Node | undefined {
   let ast: MNode;
   try {
-    ast = parse(text, { mode: 'json', ranges: true }) as unknown as MNode;
+    ast = parse(text, { mode: 'json' }) as unknown as MNode;
   } catch (e) {
     const err = e as { message?: string; offset?: number };
     const at = typeof err.offset === 'number' ? Math.min(err.offset, text.length) : 0;
@@ -52,10 +89,158 @@ export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = 
     } else {
       problems.push({ span: [at, Math.min(at + 1, text.length)], message, severity: 'error' });
     }
-    return { doc, problems, duplicateKeys };
+    return undefined;
   }
-  if (ast.body) doc.root = convert(ast.body, doc, duplicateKeys);
-  return { doc, problems, duplicateKeys };
+  return ast.body ? convert(ast.body, doc) : undefined;
+}
+
+/** True when `text` is strict JSON (RFC 8259): the scanner may then read it without checking anything. */
+function isStrictJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Thrown by the scanner at the bracket that opens a level deeper than the limit. */
+const TOO_DEEP = new Error('nested deeper than maxDepth');
+
+/**
+ * Builds the tree of a text that is known to be strict JSON, in one pass over its characters. It checks nothing:
+ * only `isStrictJson` text may be given to it.
+ */
+class Scanner {
+  private i = 0;
+  private depth = 0;
+  /** Some object repeats a key. */
+  duplicates = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: SourceDoc,
+    private readonly maxDepth: number,
+  ) {}
+
+  /** The document's root; undefined when it is nested deeper than the limit. */
+  document(): Node | undefined {
+    this.space();
+    try {
+      return this.value();
+    } catch (e) {
+      if (e === TOO_DEEP) return undefined;
+      throw e;
+    }
+  }
+
+  private space(): void {
+    const t = this.text;
+    let c = t.charCodeAt(this.i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++this.i);
+  }
+
+  private value(): Node {
+    const t = this.text;
+    const start = this.i;
+    const c = t.charCodeAt(start);
+    if (c === 123 /* { */) return this.object();
+    if (c === 91 /* [ */) return this.array();
+    if (c === 34 /* " */) {
+      const value = this.string();
+      return { kind: 'scalar', value, style: 'quoted', span: [start, this.i], doc: this.doc };
+    }
+    let value: boolean | number | null;
+    if (c === 116 /* t */) {
+      this.i += 4;
+      value = true;
+    } else if (c === 102 /* f */) {
+      this.i += 5;
+      value = false;
+    } else if (c === 110 /* n */) {
+      this.i += 4;
+      value = null;
+    } else {
+      let j = start + 1;
+      for (let d = t.charCodeAt(j); (d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45; d = t.charCodeAt(++j));
+      this.i = j;
+      value = Number(t.slice(start, j));
+    }
+    return { kind: 'scalar', value, style: 'plain', span: [start, this.i], doc: this.doc };
+  }
+
+  /** Reads the string literal at the current offset (its quotes included) and returns its value. */
+  private string(): string {
+    const t = this.text;
+    const start = this.i;
+    let j = start + 1;
+    let escaped = false;
+    for (;;) {
+      const c = t.charCodeAt(j);
+      if (c === 34) break;
+      if (c === 92 /* \ */) {
+        escaped = true;
+        j += 2;
+      } else {
+        j++;
+      }
+    }
+    this.i = j + 1;
+    return escaped ? (JSON.parse(t.slice(start, j + 1)) as string) : t.slice(start + 1, j);
+  }
+
+  private object(): MapNode {
+    if (++this.depth > this.maxDepth) throw TOO_DEEP;
+    const t = this.text;
+    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.i, 0], doc: this.doc };
+    this.i++;
+    this.space();
+    if (t.charCodeAt(this.i) !== 125 /* } */) {
+      for (;;) {
+        const keyStart = this.i;
+        const name = this.string();
+        const key: ScalarNode = { kind: 'scalar', value: name, style: 'quoted', span: [keyStart, this.i], doc: this.doc, parent: map };
+        this.space();
+        this.i++; // :
+        this.space();
+        const value = this.value();
+        value.parent = map;
+        map.pairs.push({ key, value, span: [keyStart, value.span[1]] });
+        this.space();
+        if (t.charCodeAt(this.i++) !== 44 /* , */) break;
+        this.space();
+      }
+      if (map.pairs.length > 1 && !this.duplicates) this.duplicates = repeatsKey(map);
+    } else {
+      this.i++;
+    }
+    (map.span as [number, number])[1] = this.i;
+    this.depth--;
+    return map;
+  }
+
+  private array(): SeqNode {
+    if (++this.depth > this.maxDepth) throw TOO_DEEP;
+    const t = this.text;
+    const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: [this.i, 0], doc: this.doc };
+    this.i++;
+    this.space();
+    if (t.charCodeAt(this.i) !== 93 /* ] */) {
+      for (;;) {
+        const value = this.value();
+        value.parent = seq;
+        seq.items.push(value);
+        this.space();
+        if (t.charCodeAt(this.i++) !== 44 /* , */) break;
+        this.space();
+      }
+    } else {
+      this.i++;
+    }
+    (seq.span as [number, number])[1] = this.i;
+    this.depth--;
+    return seq;
+  }
 }
 
 /** The offset of the bracket that opens level `maxDepth + 1`, or -1 (a linear scan that skips strings). */
@@ -78,24 +263,34 @@ export function jsonTooDeep(text: string, maxDepth: number): number {
   return -1;
 }
 
+/** True when two pairs of `map` have the same key. */
+function repeatsKey(map: MapNode): boolean {
+  const pairs = map.pairs;
+  if (pairs.length <= 12) {
+    for (let i = 1; i < pairs.length; i++) for (let j = 0; j < i; j++) if (pairs[i].key.value === pairs[j].key.value) return true;
+    return false;
+  }
+  const seen = new Set<unknown>();
+  for (const p of pairs) {
+    if (seen.has(p.key.value)) return true;
+    seen.add(p.key.value);
+  }
+  return false;
+}
+
 function spanOf(n: MNode): Span {
   return n.range ? [n.range[0], n.range[1]] : [n.loc.start.offset, n.loc.end.offset];
 }
 
-function convert(n: MNode, doc: SourceDoc, dups: JsonParse['duplicateKeys']): Node {
+function convert(n: MNode, doc: SourceDoc): Node {
   const span = spanOf(n);
   switch (n.type) {
     case 'Object': {
       const map: MapNode = { kind: 'map', pairs: [], flow: true, span, doc };
-      const firstSeen = new Map<string, Span>();
       for (const m of n.members ?? []) {
         const key: ScalarNode = { kind: 'scalar', value: String(m.name.value), style: 'quoted', span: spanOf(m.name), doc, parent: map };
-        const value = convert(m.value, doc, dups);
+        const value = convert(m.value, doc);
         value.parent = map;
-        const k = key.value as string;
-        const first = firstSeen.get(k);
-        if (first) dups.push({ first, again: key.span, key: k });
-        else firstSeen.set(k, key.span);
         map.pairs.push({ key, value, span: [key.span[0], value.span[1]] });
       }
       return map;
@@ -103,7 +298,7 @@ function convert(n: MNode, doc: SourceDoc, dups: JsonParse['duplicateKeys']): No
     case 'Array': {
       const seq: SeqNode = { kind: 'seq', items: [], flow: true, span, doc };
       for (const el of n.elements ?? []) {
-        const value = convert(el.value, doc, dups);
+        const value = convert(el.value, doc);
         value.parent = seq;
         seq.items.push(value);
       }

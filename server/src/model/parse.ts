@@ -1,6 +1,6 @@
 // Text → parsed file: picks YAML or JSON, parses every document and detects each one's IaC format by content.
 import { LineIndex } from './lines';
-import { parseJson, type JsonParse } from './json';
+import { parseJson, withoutDuplicateKeys, type DuplicateKey } from './json';
 import { parseYaml, yamlDocInfo } from './yaml';
 import { DEFAULT_LIMITS, get, str, type Lang, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SourceDoc, type Span } from './tree';
 
@@ -22,7 +22,7 @@ export interface ParsedFile {
   readonly docs: ParsedDoc[];
   /** Syntax problems; empty when `isIac` is false (files that are none of ours get no diagnostics). */
   readonly problems: ParseProblem[];
-  readonly duplicateKeys: JsonParse['duplicateKeys'];
+  readonly duplicateKeys: DuplicateKey[];
   /** True when the file holds at least one document of a supported format, or looks like one but is broken. */
   readonly isIac: boolean;
 }
@@ -94,7 +94,7 @@ function oversized(uri: string, size: number, head: string, maxFileSize: number,
 /** Builds the parsed file from its documents: formats, YAML 1.1 values, duplicate keys, character warnings. */
 export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, docs: readonly SourceDoc[], parseProblems: readonly ParseProblem[], limits: ParseLimits): ParsedFile {
   const problems = [...parseProblems];
-  const duplicateKeys: JsonParse['duplicateKeys'] = [];
+  const duplicateKeys: DuplicateKey[] = [];
   const parsedDocs = docs.map((doc) => {
     const info = yamlDocInfo(doc);
     if (info && info.aliasNodes > limits.maxAliasNodes) {
@@ -108,7 +108,8 @@ export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, 
       return { doc, format: undefined };
     }
     const format = detectFormat(doc.root, lang, uri);
-    visit(doc, format === 'cloudformation' || format === 'kubernetes', duplicateKeys);
+    // A JSON document without a repeated key leaves the walk nothing to do (JSON has no YAML 1.1 values).
+    if (!withoutDuplicateKeys(doc)) visit(doc, format === 'cloudformation' || format === 'kubernetes', duplicateKeys);
     return { doc, format };
   });
   const isIac = parsedDocs.some((d) => d.format !== undefined) || (problems.length > 0 && looksLikeIac(uri, text));
@@ -141,7 +142,7 @@ export function prepare(text: string, lang: Lang): string {
  * for CloudFormation and Kubernetes documents, gives plain scalars their YAML 1.1 value: CloudFormation reads YAML
  * 1.1 (unquoted `yes`, `on`, `off` are booleans there) and kubectl converts YAML with go-yaml v2, also YAML 1.1.
  */
-function visit(doc: SourceDoc, yaml11: boolean, dups: JsonParse['duplicateKeys']): void {
+function visit(doc: SourceDoc, yaml11: boolean, dups: DuplicateKey[]): void {
   if (!doc.root) return;
   // Aliases share nodes: visit each once, so an alias-heavy document costs what its text does.
   const seen = yamlDocInfo(doc)?.shared ? new Set<Node>() : undefined;
