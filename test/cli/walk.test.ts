@@ -75,11 +75,11 @@ describe('CLI walking and reading', function () {
     // Nothing is skipped silently: the link not followed and the dangling one are listed as not read.
     assert.deepEqual(json(r).unread, [
       { path: 'app/vendor', reason: 'a symbolic link out of the scanned folders, not followed' },
-      { path: 'dangling.yaml', reason: 'a symbolic link that cannot be followed (no such file or directory)' },
+      { path: 'dangling.yaml', reason: 'a symbolic link that cannot be followed (ENOENT: no such file or directory)' },
     ]);
     r = run(['scan', '.', '--format', 'json', '--rules', 'CL-AWS-004', '--follow-symlinks'], dir);
     assert.deepEqual(json(r).findings.map((f: { file: string }) => f.file), ['app/db.yaml', 'app/vendor/ext.yaml']);
-    assert.deepEqual(json(r).unread, [{ path: 'dangling.yaml', reason: 'a symbolic link that cannot be followed (no such file or directory)' }]);
+    assert.deepEqual(json(r).unread, [{ path: 'dangling.yaml', reason: 'a symbolic link that cannot be followed (ENOENT: no such file or directory)' }]);
     assert.match(run(['--help'], dir).stdout, /--follow-symlinks {2}also follow symbolic links that lead outside the scanned paths/);
   });
 
