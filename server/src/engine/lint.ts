@@ -4,7 +4,7 @@ import { Val } from '../formats/value';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
-import { Edits, type Fix } from './edits';
+import { Edits, resourceBounds, safeFix, type Fix } from './edits';
 import { severityRank, type CheckContext, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { matchesFrameworks } from './config';
@@ -168,7 +168,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
-      fixes: options?.fix && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix] : [],
+      fixes: fixesOf(options?.fix, resource),
       related: (options?.related ?? []).map((r) => ({ uri: stateOfNode(r.node)?.file.uri ?? st.file.uri, span: r.node.span, message: r.message })),
     });
   };
@@ -260,6 +260,16 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     const problems = st.notices.length ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
   });
+}
+
+/**
+ * The fix of a finding as it may be offered: none for a plan (Terraform's output: editing it changes nothing that
+ * deploys), none that is not safe to apply (see safeFix: outside the resource, through an alias, between CR and LF).
+ */
+function fixesOf(fix: Fix | undefined, resource: Resource): Fix[] {
+  if (!fix || fix.edits.length === 0 || resource.format === 'terraform-plan') return [];
+  const safe = safeFix(resource.file.text, resource.doc.doc, fix, resourceBounds(resource));
+  return safe ? [safe] : [];
 }
 
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */
