@@ -1,14 +1,18 @@
 // Runs the fix-safety property (test/robustness/fixsafety.ts) over the corpus, every rule example and their CRLF twins,
 // for a plain LSP client and for one that runs snippets, and prints what was checked and what failed, by cause.
-//   npx tsx scripts/fix-safety.ts [--verbose] [--limit N]
+//   npx tsx scripts/fix-safety.ts [--verbose] [--all-suppressions]
 import { defaultCatalogue } from '../server/src/engine/default-catalogue';
 import { corpusInputs, exampleInputs } from '../test/robustness/harness';
-import { checkText, crlfTwin, type ClientKind, type Failure } from '../test/robustness/fixsafety';
+import { aliasVariants, checkText, crlfTwin, type ClientKind, type Failure } from '../test/robustness/fixsafety';
 
 const verbose = process.argv.includes('--verbose');
+// Every suppression of every file (slow); by default a corpus file's first suppression is checked, for a plain client.
+const all = process.argv.includes('--all-suppressions');
 const catalogue = defaultCatalogue();
-const inputs = [...exampleInputs(), ...corpusInputs()];
-const all = inputs.flatMap((i) => {
+const examples = exampleInputs();
+const withVariants = examples.flatMap((i) => [i, ...aliasVariants(i.name, i.text).map((v) => ({ ...i, text: v.text, origin: `${i.origin} (${v.what})`, example: true }))]);
+const inputs = [...withVariants.map((i) => ({ ...i, example: true })), ...corpusInputs().map((i) => ({ ...i, example: false }))];
+const texts = inputs.flatMap((i) => {
   const twin = crlfTwin(i.text);
   return twin === undefined ? [i] : [i, { ...i, text: twin, origin: `${i.origin} (CRLF)` }];
 });
@@ -17,10 +21,13 @@ const totals: Record<ClientKind, { fixes: number; suppressions: number; fixAll: 
   plain: { fixes: 0, suppressions: 0, fixAll: 0, failures: [], files: 0 },
   snippet: { fixes: 0, suppressions: 0, fixAll: 0, failures: [], files: 0 },
 };
-for (const input of all) {
+for (const input of texts) {
   const cache = new Map();
   for (const client of ['plain', 'snippet'] as const) {
-    const r = checkText(input.name, input.text, input.origin, catalogue, client, cache);
+    const r = checkText(input.name, input.text, input.origin, catalogue, client, cache, {
+      suppressions: all || input.example ? 'all' : client === 'plain' ? 'first' : 'none',
+      fixAll: client === 'plain',
+    });
     const t = totals[client];
     t.fixes += r.fixes;
     t.suppressions += r.suppressions;
@@ -29,7 +36,7 @@ for (const input of all) {
     t.failures.push(...r.failures);
   }
 }
-console.log(`${all.length} inputs (${inputs.length} files and their CRLF twins) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${texts.length} inputs (${inputs.length} files and their CRLF twins) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 for (const client of ['plain', 'snippet'] as const) {
   const t = totals[client];
   console.log(`\n${client} client: ${t.fixes} quick-fixes, ${t.suppressions} suppressions, ${t.fixAll} fix-alls in ${t.files} files; ${t.failures.length} failures`);

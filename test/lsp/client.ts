@@ -24,7 +24,7 @@ export interface TestClient {
 }
 
 /** Starts dist/server.js, initializes it (with workspace/configuration and progress support) and returns a client. */
-export async function startServer(workspaceFolders: { uri: string; name: string }[] | null = null): Promise<TestClient> {
+export async function startServer(workspaceFolders: { uri: string; name: string }[] | null = null, initializationOptions?: unknown): Promise<TestClient> {
   const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -87,6 +87,7 @@ export async function startServer(workspaceFolders: { uri: string; name: string 
     processId: process.pid,
     rootUri: null,
     workspaceFolders,
+    initializationOptions,
     capabilities: {
       window: { workDoneProgress: true },
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
