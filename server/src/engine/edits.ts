@@ -120,7 +120,7 @@ export function flowInsert(text: string, map: MapNode, own: readonly Pair[], ent
   }
   if (close < 0 || text[map.span[0]] !== '{') return [];
   if (own.length === 0) return [{ start: close, end: close, text: entries }];
-  return [{ start: close, end: close, text: comma ? ` ${entries}` : `, ${entries}` }];
+  return [{ start: close, end: close, text: comma ? (/\s/.test(text[close - 1]) ? entries : ` ${entries}`) : `, ${entries}` }];
 }
 
 /** Edit helpers bound to one file's text; checks use them to build fixes. */
