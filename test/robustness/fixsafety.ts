@@ -22,8 +22,8 @@ export type Cause =
   | 'finding-not-gone'
   | 'new-finding'
   | 'outside-resource'
+  | 'other-resource'
   | 'line-ends'
-  | 'clients-differ'
   | 'fixall-parse'
   | 'fixall-idempotent'
   | 'fixall-line-ends';
@@ -271,6 +271,11 @@ export function checkText(
     const afterCounts = counts(again.findings);
     if ((afterCounts.get(key(finding)) ?? 0) >= (before.get(key(finding)) ?? 0)) {
       fail('finding-not-gone', `${label}: the finding is still there`);
+    }
+    // A change to text an alias shares changes another resource too: none of its findings may go away.
+    for (const [k, n] of before) {
+      if (k.split('|')[1] === finding.resource.id || (afterCounts.get(k) ?? 0) >= n) continue;
+      fail('other-resource', `${label}: a finding of another resource goes away: ${k.split('|').join(' on ')}`);
     }
     for (const [k, n] of afterCounts) {
       if (n <= (before.get(k) ?? 0)) continue;
