@@ -280,3 +280,15 @@ describe('fixes: line ends', () => {
     assert.equal(after, text.replace('runAsNonRoot: true\r', 'runAsNonRoot: true\r        allowPrivilegeEscalation: false\r'));
   });
 });
+
+describe('fixes: suppressions through shared text', () => {
+  it('a comment suppression on a line an alias shares goes above the logical ID, silencing this resource only', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::RDS::DBInstance\n    Properties: &p\n      PubliclyAccessible: true\n  B:\n    Type: AWS::RDS::DBInstance\n    Properties: *p\n';
+    const result = lintText('t.yaml', text);
+    const suppress = actions('t.yaml', result, false).find((a) => a.title === 'Suppress CL-AWS-004 on A with a reason…')!;
+    const after = applyAction(text, 't.yaml', suppress);
+    assert.equal(after, text.replace('  A:\n', '  # cloudline-ignore CL-AWS-004 --\n  A:\n'));
+    const again = lintText('t.yaml', after);
+    assert.deepEqual(again.findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => f.resource.id), ['B']);
+  });
+});

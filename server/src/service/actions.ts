@@ -131,7 +131,13 @@ function suppressAction(result: LintResult, data: DiagnosticData, d: Diagnostic,
   const finding = result.findings.find((f) => f.rule.id === data.ruleId && f.span[0] === start);
   const resource = finding && ownerOf(result, finding);
   if (!finding || !resource || finding.rule.id === 'CL-GEN-001') return undefined;
-  const raw = suppressionEdit(resource, finding.rule.id, finding.span[0], new Edits(lines));
+  // A YAML comment applies to its line: when another resource's finding of the rule starts there too (text an alias
+  // shares), the comment goes above the resource's logical ID instead, where it applies to this resource only.
+  const line = lines.positionAt(finding.span[0]).line;
+  const sharesLine = result.findings.some((f) => f.rule.id === finding.rule.id && f.resource.id !== resource.id && lines.positionAt(f.span[0]).line === line);
+  const at = sharesLine && resource.format === 'cloudformation' && !resource.template ? resource.anchor.span[0] : finding.span[0];
+  if (sharesLine && at === finding.span[0] && result.file.lang === 'yaml' && resource.format === 'cloudformation') return undefined;
+  const raw = suppressionEdit(resource, finding.rule.id, at, new Edits(lines));
   const fix = raw && safeFix(result.file.text, resource.doc.doc, { title: '', edits: [raw] }, resourceBounds(resource));
   if (!fix || fix.edits.length !== 1) return undefined;
   const edit = fix.edits[0];
