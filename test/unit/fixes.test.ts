@@ -292,3 +292,12 @@ describe('fixes: suppressions through shared text', () => {
     assert.deepEqual(again.findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => f.resource.id), ['B']);
   });
 });
+
+describe('fixes: the resource after a shared mapping', () => {
+  it('keeps its own suppression: the shared mapping ends before its logical ID', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::RDS::DBInstance\n    Properties: &p\n      PubliclyAccessible: true\n  B:\n    Type: AWS::RDS::DBInstance\n    Properties: *p\n  C:\n    Type: AWS::RDS::DBInstance\n    Properties: *p\n';
+    const result = lintText('t.yaml', text);
+    const titles = actions('t.yaml', result, false).map((a) => a.title);
+    for (const id of ['A', 'B', 'C']) assert.ok(titles.includes(`Suppress CL-AWS-055 on ${id} with a reason…`), `${id}: ${titles.join(', ')}`);
+  });
+});

@@ -309,7 +309,10 @@ export function safeFix(text: string, doc: SourceDoc | undefined, fix: Fix, boun
     if (start < bounds[0] || end > bounds[1]) return undefined;
     for (const s of shared) {
       // An insertion at the end of a shared mapping's last line (after a comment) still extends it.
-      const last = s.node.kind === 'scalar' ? s.node.span[1] : lineEndAt(text, s.node.span[1]);
+      // (A block collection's span may end after its last line break: its text ends before that break.)
+      let to = s.node.span[1];
+      while (s.node.kind !== 'scalar' && to > s.node.span[0] && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
+      const last = s.node.kind === 'scalar' ? to : lineEndAt(text, to);
       if (s.node.span[0] <= start && end <= last && s.uses.some((u) => u < bounds[0] || u > bounds[1])) return undefined;
     }
     const eol = eolAt(text, start);
