@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
     ],
+    // This client runs `cloudline.applySnippet` (below): the server may send snippet fixes through it.
+    initializationOptions: { cloudline: { applySnippet: true } },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { configurationSection: 'cloudline', fileEvents: vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml') },

@@ -7,7 +7,7 @@
 // sysctls, fsGroup and supplementalGroups (pod securityContext) exist only at pod level. AppArmor and seccomp
 // may also be written as the legacy annotations on the pod (template) metadata.
 import type { CheckContext, Check, FrameworkRef, Responsibility } from '../../server/src/engine/rule';
-import type { TextEdit, Plain } from '../../server/src/engine/edits';
+import { flowInsert, ownPairs, type TextEdit, type Plain } from '../../server/src/engine/edits';
 import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
@@ -250,12 +250,7 @@ export function addToContainerSecurityContext(ctx: CheckContext, c: Container, k
  */
 export function addPair(ctx: CheckContext, map: MapNode, key: string, value: Plain): TextEdit[] | undefined {
   if (map.doc.lang === 'yaml' && (map.flow || map.pairs.length === 0)) {
-    const text = map.doc.text;
-    const close = text.lastIndexOf('}', map.span[1] - 1);
-    if (close < map.span[0]) return undefined;
-    const entry = `${key}: ${flowYaml(value)}`;
-    const inner = text.slice(map.span[0] + 1, close).trim();
-    return [{ start: close, end: close, text: inner === '' ? entry : `, ${entry}` }];
+    return nonEmpty(flowInsert(map.doc.text, map, ownPairs(map), `${key}: ${flowYaml(value)}`));
   }
   return nonEmpty(ctx.edits.addPair(map, key, value));
 }

@@ -26,7 +26,7 @@ import { lintFiles, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
 import { parseFile, type ParsedFile } from './model/parse';
 import { LineIndex } from './model/lines';
-import { codeActions, FIX_ALL_KIND } from './service/actions';
+import { clientRunsSnippets, codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
 import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
@@ -86,6 +86,8 @@ export function startServer(connection: Connection): void {
   let supportsFolders = false;
   /** Hover content format: Markdown unless the client accepts (or prefers) plain text. */
   let hoverFormat: MarkupKind = MarkupKind.Markdown;
+  /** The client runs `cloudline.applySnippet` (our VS Code client says so); others get plain edits only. */
+  let snippets = false;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -268,6 +270,7 @@ export function startServer(connection: Connection): void {
     hoverFormat = hoverKind(params.capabilities.textDocument?.hover?.contentFormat);
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
+    snippets = clientRunsSnippets(params);
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return {
       capabilities: {
@@ -368,7 +371,7 @@ export function startServer(connection: Connection): void {
     const { options } = await optionsFor(doc.uri);
     const state = linter.get(doc.uri);
     const result = state && state.version === doc.version ? state.result : undefined;
-    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue, config: options }, params.context.diagnostics, params.context.only);
+    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue, config: options, snippets }, params.context.diagnostics, params.context.only);
   });
 
   connection.onCodeLens(async (params) => {

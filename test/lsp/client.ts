@@ -26,7 +26,7 @@ export interface TestClient {
 /** Starts dist/server.js, initializes it (with workspace/configuration, unless turned off, and progress support) and returns a client. */
 export async function startServer(
   workspaceFolders: { uri: string; name: string }[] | null = null,
-  options: { configuration?: boolean } = {},
+  options: { configuration?: boolean; initializationOptions?: unknown } = {},
 ): Promise<TestClient> {
   const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -90,6 +90,7 @@ export async function startServer(
     processId: process.pid,
     rootUri: null,
     workspaceFolders,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       window: { workDoneProgress: true },
       workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },

@@ -49,7 +49,8 @@ describe('editor features over stdio', function () {
     writeFileSync(join(dir, 'k8s', 'pod.yaml'), POD);
     writeFileSync(join(dir, 'cfn', 'db.yaml'), 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n');
     writeFileSync(join(dir, 'notes.yaml'), 'just: notes\n');
-    client = await startServer([{ uri: pathToFileURL(dir).toString(), name: 'ws' }]);
+    // As the VS Code client does: it runs `cloudline.applySnippet`, so snippet actions come as that command.
+    client = await startServer([{ uri: pathToFileURL(dir).toString(), name: 'ws' }], { initializationOptions: { cloudline: { applySnippet: true } } });
   });
   after(async () => {
     await client.stop();

@@ -1,7 +1,9 @@
 // Minimal, style-preserving text edits computed from node spans; nothing is ever re-serialised.
 import type { Val } from '../formats/value';
 import type { LineIndex } from '../model/lines';
-import type { MapNode, Node } from '../model/tree';
+import type { Resource } from '../formats/resource';
+import { yamlDocInfo } from '../model/yaml';
+import type { MapNode, Node, Pair, SourceDoc, Span } from '../model/tree';
 
 /** Replace [start, end) of the file text with `text`. */
 export interface TextEdit {
@@ -86,6 +88,41 @@ function jsonValue(v: Plain, indent: string, unit: string, eol: string): string 
   return JSON.stringify(v, null, unit).split('\n').join(eol + indent);
 }
 
+/** The pairs written in a mapping itself (not those a merge key brought in from an anchor). */
+export function ownPairs(map: MapNode): Pair[] {
+  return map.pairs.filter((p) => p.key.parent === map || p.key.parent === undefined);
+}
+
+/**
+ * Inserts `entries` (already written as `k: v, …`) into a YAML flow mapping, before its own closing brace. Undefined
+ * (no edit) when the brace cannot be found for sure: the search starts after the last pair written in the mapping,
+ * so a nested mapping's brace or one inside a quoted value is never taken. A trailing comma (`{a: 1,}`) is kept valid.
+ */
+export function flowInsert(text: string, map: MapNode, own: readonly Pair[], entries: string): TextEdit[] {
+  if (map.pairs.length !== own.length) return [];
+  const from = own.length ? own[own.length - 1].span[1] : map.span[0] + 1;
+  let close = -1;
+  let comma = false;
+  for (let i = from; i < map.span[1]; i++) {
+    const c = text[i];
+    if (c === '}') {
+      close = i;
+      break;
+    }
+    if (c === ',') {
+      if (comma) return [];
+      comma = true;
+    } else if (c === '#') {
+      return []; // a comment inside a flow mapping: leave it to the user
+    } else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') {
+      return [];
+    }
+  }
+  if (close < 0 || text[map.span[0]] !== '{') return [];
+  if (own.length === 0) return [{ start: close, end: close, text: entries }];
+  return [{ start: close, end: close, text: comma ? (/\s/.test(text[close - 1]) ? entries : ` ${entries}`) : `, ${entries}` }];
+}
+
 /** Edit helpers bound to one file's text; checks use them to build fixes. */
 export class Edits {
   constructor(private readonly lines: LineIndex) {}
@@ -120,7 +157,7 @@ export class Edits {
     let text: string;
     if (json) {
       const indent = this.lines.indentAt(node.span[0]);
-      text = jsonValue(value, indent, this.jsonUnit(node), this.eol);
+      text = jsonValue(value, indent, this.jsonUnit(node), this.eolAt(node.span[0]));
     } else if (value !== null && typeof value === 'object') {
       text = yamlFlow(value);
     } else {
@@ -157,19 +194,23 @@ export class Edits {
   }
 
   private addYamlPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
-    const eol = this.eol;
+    // Pairs a merge key (`<<: *base`) brought in are written in the anchor's place, elsewhere in the file.
+    const own = ownPairs(map);
     if (map.flow || map.pairs.length === 0) {
-      // Flow mapping `{a: 1}` (or `{}`): insert before the closing brace (the last character of its span).
-      const close = this.text.lastIndexOf('}', map.span[1] - 1);
-      if (close < map.span[0]) return [];
       const entries = Object.entries(pairs).map(([k, v]) => `${yamlScalar(k)}: ${yamlFlow(v)}`).join(', ');
-      const inner = this.text.slice(map.span[0] + 1, close).trim();
-      return [{ start: close, end: close, text: inner === '' ? entries : `, ${entries}` }];
+      return flowInsert(this.text, map, own, entries);
     }
-    const first = map.pairs[0].key;
+    // A mapping whose pairs all come from a merge key, or written with explicit `? key` entries: no safe place.
+    if (own.length === 0 || own.some((p) => this.explicitKey(p.key.span[0]))) return [];
+    const first = own[0].key;
+    const firstLine = this.lines.lineStart(this.lines.positionAt(first.span[0]).line);
+    // The first key must start its line, or follow the `- ` of its sequence item.
+    if (!/^[ \t]*(- +)*$/.test(this.text.slice(firstLine, first.span[0]))) return [];
     const indent = ' '.repeat(this.lines.positionAt(first.span[0]).character);
-    const last = map.pairs[map.pairs.length - 1];
+    const last = own[own.length - 1];
     const at = this.lineEnd(Math.max(last.span[1] - 1, last.key.span[1]));
+    if (at < map.span[0] || at > map.span[1] + 1) return [];
+    const eol = this.eolAt(at);
     const unit = this.yamlUnit();
     const text = Object.entries(pairs)
       .map(([k, v]) => `${eol}${indent}${yamlScalar(k)}:${yamlValue(v, indent + unit, unit, eol)}`)
@@ -177,8 +218,20 @@ export class Edits {
     return [{ start: at, end: at, text }];
   }
 
+  /** True when the key at `offset` is written as an explicit `? key` entry. */
+  private explicitKey(offset: number): boolean {
+    let i = offset - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    return i >= 0 && this.text[i] === '?';
+  }
+
+  /** The line break that ends the line holding `offset` (the file's usual one on its last line). */
+  eolAt(offset: number): string {
+    return eolAt(this.text, offset);
+  }
+
   private addJsonPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
-    const eol = this.eol;
+    const eol = this.eolAt(map.span[0]);
     const openLine = this.lines.positionAt(map.span[0]).line;
     const mapIndent = this.lines.indentAt(map.span[0]);
     const unit = this.jsonUnit(map);
@@ -202,10 +255,100 @@ export class Edits {
     return [{ start: last.span[1], end: last.span[1], text }];
   }
 
-  /** Offset of the end of the line holding `offset` (before its line break). */
+  /** Offset of the end of the line holding `offset` (before its line break, never between `\r` and `\n`). */
   private lineEnd(offset: number): number {
     let i = offset;
+    if (this.text[i] === '\n' && this.text[i - 1] === '\r') i--;
     while (i < this.text.length && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
     return i;
   }
+}
+
+/** Where a resource is written: its YAML document (Kubernetes), else its mapping from the start of its ID's line. */
+export function resourceBounds(resource: Resource): Span {
+  if (resource.format === 'kubernetes') return resource.doc.doc.span;
+  const lines = resource.file.lines;
+  const from = Math.min(resource.node.span[0], resource.anchor.span[0]);
+  return [lines.lineStart(lines.positionAt(from).line), resource.node.span[1]];
+}
+
+/** Nodes of a document that are used in more than one place (YAML aliases, merge keys), with where each use is. */
+const sharedCache = new WeakMap<SourceDoc, { node: Node; uses: number[] }[]>();
+
+function sharedNodes(doc: SourceDoc): { node: Node; uses: number[] }[] {
+  const cached = sharedCache.get(doc);
+  if (cached) return cached;
+  const uses = new Map<Node, number[]>();
+  const stack: [Node, number][] = doc.root ? [[doc.root, doc.root.span[0]]] : [];
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    const seen = uses.get(node);
+    if (seen) {
+      seen.push(at);
+      continue;
+    }
+    uses.set(node, [at]);
+    if (node.kind === 'map') {
+      // A pair a merge key brought in is used where the merging mapping is written.
+      for (const p of node.pairs) stack.push([p.value, p.key.parent === node || p.key.parent === undefined ? p.key.span[0] : node.span[0]]);
+      for (const p of node.pairs) if (p.key.parent !== node && p.key.parent !== undefined) stack.push([p.key.parent, node.span[0]]);
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) stack.push([item, item.parent === node ? item.span[0] : node.span[0]]);
+    }
+  }
+  const out = [...uses].filter(([, u]) => u.length > 1).map(([node, u]) => ({ node, uses: u }));
+  sharedCache.set(doc, out);
+  return out;
+}
+
+/**
+ * The fix as it may be offered, or undefined when it is not safe: every edit lies inside the resource's text, touches
+ * no text an alias or merge key of another place also uses (a change there would change that place too), never
+ * starts or ends between the `\r` and `\n` of a line break, and writes the line breaks of the line it is on.
+ */
+export function safeFix(text: string, doc: SourceDoc | undefined, fix: Fix, bounds: Span): Fix | undefined {
+  const shared = doc && yamlDocInfo(doc)?.shared ? sharedNodes(doc) : [];
+  const edits: TextEdit[] = [];
+  for (const e of fix.edits) {
+    let { start, end } = e;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) return undefined;
+    const between = (i: number) => text[i - 1] === '\r' && text[i] === '\n';
+    if (between(start)) {
+      if (start !== end) return undefined;
+      start = end = start - 1;
+    }
+    if (between(end)) return undefined;
+    if (start < bounds[0] || end > bounds[1]) return undefined;
+    for (const s of shared) {
+      // An insertion at the end of a shared mapping's last line (after a comment) still extends it.
+      // (A block collection's span may end after its last line break: its text ends before that break.)
+      let to = s.node.span[1];
+      while (s.node.kind !== 'scalar' && to > s.node.span[0] && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
+      const last = s.node.kind === 'scalar' ? to : lineEndAt(text, to);
+      if (s.node.span[0] <= start && end <= last && s.uses.some((u) => u < bounds[0] || u > bounds[1])) return undefined;
+    }
+    const eol = eolAt(text, start);
+    edits.push({ start, end, text: /[\r\n]/.test(e.text) ? e.text.replace(/\r\n|\r|\n/g, eol) : e.text });
+  }
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
+  return edits.every((e, i) => e.start === fix.edits[i].start && e.text === fix.edits[i].text) ? fix : { ...fix, edits };
+}
+
+function lineEndAt(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The line break that ends the line holding `offset` (the text's usual one on its last line). */
+export function eolAt(text: string, offset: number): string {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (i < text.length) return text[i] === '\n' ? '\n' : text[i + 1] === '\n' ? '\r\n' : '\r';
+  const crlf = text.indexOf('\r\n');
+  if (crlf >= 0) return '\r\n';
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  return cr >= 0 && lf < 0 ? '\r' : '\n';
 }

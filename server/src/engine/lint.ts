@@ -5,8 +5,8 @@ import type { LineIndex } from '../model/lines';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
-import { Edits, type Fix } from './edits';
-import { severityRank, type CheckContext, type ReportOptions, type Rule, type Severity } from './rule';
+import { Edits, resourceBounds, safeFix, type Fix } from './edits';
+import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { matchesFrameworks } from './config';
 import { helmNotice, kustomizePatchPaths, KUSTOMIZE_PATCH_MESSAGE, type Notice } from './templates';
@@ -225,7 +225,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
-      fixes: options?.fix?.edits && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix as Fix] : [],
+      fixes: fixesOf(options?.fix, resource),
       related: (options?.related ?? []).map((r) => {
         const at = stateOfNode(r.node) ?? st;
         return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
@@ -373,6 +373,18 @@ function referrerIndex(scope: readonly Resource[], types: readonly string[], att
     }
   }
   return byId;
+}
+
+/**
+ * The fix of a finding as it may be offered: none for a plan (Terraform's output: editing it changes nothing that
+ * deploys), none that is not safe to apply (see safeFix: outside the resource, through an alias, between CR and LF).
+ */
+function fixesOf(offer: FixOffer | undefined, resource: Resource): Fix[] {
+  // A fix offered without edits (a rule that could not compute one) is no fix.
+  if (!offer?.edits || offer.edits.length === 0 || resource.format === 'terraform-plan') return [];
+  const fix: Fix = { ...offer, edits: offer.edits };
+  const safe = safeFix(resource.file.text, resource.doc.doc, fix, resourceBounds(resource));
+  return safe ? [safe] : [];
 }
 
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */

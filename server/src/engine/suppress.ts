@@ -5,7 +5,7 @@
 //   Terraform JSON    "//": "cloudline-ignore CL-AWS-004 -- reason"   (in the resource's body)
 import type { Resource } from '../formats/resource';
 import type { ParsedFile } from '../model/parse';
-import { get, str, type Node, type Span } from '../model/tree';
+import { get, str, type MapNode, type Node, type Span } from '../model/tree';
 import type { Edits, Plain, TextEdit } from './edits';
 
 export const COMMENT_DIRECTIVE = 'cloudline-ignore';
@@ -89,8 +89,15 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): 
   return out;
 }
 
+/** A resource's Metadata mapping; for the template itself, the template's own Metadata section. */
+function metadataOf(r: Resource): MapNode | undefined {
+  if (r.metadata || !r.template) return r.metadata;
+  const m = get(r.node, 'Metadata');
+  return m?.kind === 'map' ? m : undefined;
+}
+
 function metadataSuppressions(r: Resource): Suppression[] {
-  const ignore = get(get(r.metadata, 'cloudline'), 'ignore');
+  const ignore = get(get(metadataOf(r), 'cloudline'), 'ignore');
   if (!ignore || ignore.kind !== 'seq') return [];
   return ignore.items.flatMap((item): Suppression[] => {
     const id = str(get(item, 'id')) ?? str(get(item, 'rule'));
@@ -151,8 +158,8 @@ export function suppressionEdit(
   }
   const entry: Record<string, Plain> = { id: ruleId, reason: REASON_MARK };
   if (resource.format === 'cloudformation') {
-    const metadata = resource.metadata;
-    if (!metadata) return edits.addPair(resource.node, 'Metadata', { cloudline: { ignore: [entry] } })[0];
+    const metadata = metadataOf(resource);
+    if (!metadata) return get(resource.node, 'Metadata') ? undefined : edits.addPair(resource.node, 'Metadata', { cloudline: { ignore: [entry] } })[0];
     if (get(metadata, 'cloudline')) return undefined;
     return edits.addPair(metadata, 'cloudline', { ignore: [entry] })[0];
   }

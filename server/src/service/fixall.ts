@@ -14,9 +14,14 @@ const MAX_PASSES = 10;
  */
 export function fixAllText(uri: string, text: string, catalogue: Catalogue, config: LintConfig = {}): string | undefined {
   let current = text;
+  let previous = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = lintFile(parseFile(uri, current), catalogue, config);
-    if (result.problems.length) break;
+    if (result.problems.length) {
+      // A pass that broke the text is dropped: fix-all never hands back a file that does not parse.
+      current = previous;
+      break;
+    }
     const accepted: TextEdit[] = [];
     for (const f of result.findings) {
       const fix = f.fixes[0];
@@ -27,8 +32,10 @@ export function fixAllText(uri: string, text: string, catalogue: Catalogue, conf
     if (accepted.length === 0) break;
     const next = applyEdits(current, accepted);
     if (next === current) break;
+    previous = current;
     current = next;
   }
+  if (current !== text && current !== previous && parseFile(uri, current).problems.length) current = previous;
   return current === text ? undefined : current;
 }
 
