@@ -230,7 +230,7 @@ export function checkText(
     if (!d || !data || (!action.edit && action.command?.command !== APPLY_SNIPPET_COMMAND)) continue;
     const suppress = action.title.startsWith('Suppress ');
     const start = lspOffset(lines, d.range.start);
-    const finding = result.findings.find((f) => f.rule.id === data.ruleId && f.span[0] === start);
+    const finding = result.findings.find((f) => f.rule.id === data.ruleId && f.span[0] === start && f.resource.id === data.resourceId);
     const label = `${data.ruleId} "${action.title}"`;
     if (!finding) {
       fail('finding-not-gone', `${label}: no finding for the diagnostic`);

@@ -291,6 +291,16 @@ describe('fixes: suppressions through shared text', () => {
     const again = lintText('t.yaml', after);
     assert.deepEqual(again.findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => f.resource.id), ['B']);
   });
+  it('each of two findings at the same shared text gets the actions of its own resource (the second is not taken for the first)', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::RDS::DBInstance\n    Properties: &p\n      PubliclyAccessible: true\n  B:\n    Type: AWS::RDS::DBInstance\n    Properties: *p\n';
+    const result = lintText('t.yaml', text);
+    const all = actions('t.yaml', result, false).filter((a) => a.title.startsWith('Suppress CL-AWS-004'));
+    // Both diagnostics sit on the same range; each one's suppression names its own resource.
+    assert.deepEqual(all.map((a) => a.title), ['Suppress CL-AWS-004 on A with a reason…', 'Suppress CL-AWS-004 on B with a reason…']);
+    const after = applyAction(text, 't.yaml', all[1]);
+    assert.equal(after, text.replace('  B:\n', '  # cloudline-ignore CL-AWS-004 --\n  B:\n'));
+    assert.deepEqual(lintText('t.yaml', after).findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => f.resource.id), ['A']);
+  });
 });
 
 describe('fixes: the resource after a shared mapping', () => {

@@ -128,7 +128,7 @@ function ownerOf(result: LintResult, finding: LintResult['findings'][number]) {
 function suppressAction(result: LintResult, data: DiagnosticData, d: Diagnostic, snippets: boolean): CodeAction | undefined {
   const lines = result.file.lines;
   const start = lines.offsetAt(d.range.start);
-  const finding = result.findings.find((f) => f.rule.id === data.ruleId && f.span[0] === start);
+  const finding = result.findings.find((f) => f.rule.id === data.ruleId && f.span[0] === start && f.resource.id === data.resourceId);
   const resource = finding && ownerOf(result, finding);
   if (!finding || !resource || finding.rule.id === 'CL-GEN-001') return undefined;
   // A YAML comment applies to its line: when another resource's finding of the rule starts there too (text an alias

@@ -12,6 +12,8 @@ export interface DiagnosticData {
   readonly ruleId: string;
   readonly slug: string;
   readonly version: number;
+  /** The resource the finding belongs to: two resources can share the flagged text through a YAML alias or merge key. */
+  readonly resourceId: string;
   readonly fixes: { readonly title: string; readonly edits: TextEdit[]; readonly snippet?: boolean }[];
 }
 
@@ -50,6 +52,7 @@ function findingDiagnostic(f: Finding, lines: LineIndex, uri: string, version: n
     ruleId: f.rule.id,
     slug: f.rule.slug,
     version,
+    resourceId: f.resource.id,
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
       snippet: fix.snippet,
