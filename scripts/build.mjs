@@ -14,6 +14,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // web-tree-sitter's CommonJS build: its ES module build reads import.meta.url, which a CommonJS bundle lacks.
+  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
 };
 const builds = [
   { ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] },

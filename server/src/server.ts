@@ -21,7 +21,8 @@ import { CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from
 import { defaultCatalogue } from './engine/default-catalogue';
 import { lintFiles, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
-import { parseFile, type ParsedFile } from './model/parse';
+import { initHcl } from './model/hcl';
+import { isTfvars, parseFile, type ParsedFile } from './model/parse';
 import { LineIndex } from './model/lines';
 import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
@@ -149,7 +150,7 @@ export function startServer(connection: Connection): void {
   const siblingCache = new Map<string, { stamp: string; file: ParsedFile }>();
 
   /**
-   * The other `*.tf.json` files of a Terraform document's directory (its module): their resources are the
+   * The other `*.tf` / `*.tf.json` files and variable files of a Terraform document's directory (its module): their resources are the
    * context of cross-resource checks. The editor's text wins over the disk's for open files.
    */
   const moduleContext = (uri: string): ParsedFile[] => {
@@ -157,8 +158,8 @@ export function startServer(connection: Connection): void {
     if (!path) return [];
     const dir = dirname(path);
     // A Terraform module's other files; for YAML, the directory's Kustomization (it says which files are patches).
-    const wanted = path.endsWith('.tf.json')
-      ? (n: string) => n.endsWith('.tf.json')
+    const wanted = /\.tf(\.json)?$/.test(path)
+      ? (n: string) => /\.tf(\.json)?$/.test(n) || isTfvars(n)
       : /\.ya?ml$/i.test(path)
         ? (n: string) => n === 'kustomization.yaml' || n === 'kustomization.yml' || n === 'Kustomization'
         : undefined;
@@ -398,4 +399,8 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[${new Date().toISOString()}] cloudline: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
 });
 
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+// The HCL parser (WebAssembly) loads once before the server answers; parsing stays synchronous after it.
+if (require.main === module) {
+  const connection = createConnection(ProposedFeatures.all);
+  void initHcl().then(() => startServer(connection));
+}

@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../engine/rule';
 import { jsonReport, problemsOf, sarifReport, textReport, TOOL_VERSION, visible } from './report';
 import { rulesReport } from './rules';
 import { collectFiles, InputError, scanFiles } from './scan';
+import { initHcl } from '../model/hcl';
 
 const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...]
@@ -151,6 +152,9 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  process.exitCode = code;
+  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous.
+  void initHcl().then(() => {
+    const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    process.exitCode = code;
+  });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** Folders never worth walking into. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
 
-const CANDIDATE = /\.(ya?ml|json|template)$/i;
+const CANDIDATE = /\.(ya?ml|json|template|tf|tfvars)$/i;
 
 /** An input the CLI could not use: it exits 2 and names the file. */
 export class InputError extends Error {}

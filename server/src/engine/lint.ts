@@ -1,5 +1,6 @@
 // lint(files, config) → findings: runs each resource's rules and the cross-resource checks, composes messages, applies config.
 import { resourcesOf, type Resource } from '../formats';
+import { bindTerraformModules } from '../formats/terraform-hcl';
 import { Val } from '../formats/value';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
@@ -129,6 +130,8 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     return { file, notices: [], resources, findings: [], errors, edits: new Edits(file.lines) };
   });
   markTemplates(states);
+  // `var.x` in one `.tf` file resolves to its default in another, or its value in terraform.tfvars.
+  bindTerraformModules(files);
   const stateOf = new Map<Resource, FileState>();
   const stateOfDoc = new Map<unknown, FileState>();
   for (const st of states) {
@@ -167,8 +170,9 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
       message: `${withCondition(message, conditionText(when, resource.condition))} ${responsibilitySentence(rule, service)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
-      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
-      fixes: options?.fix && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' ? [options.fix] : [],
+      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes. Fixes are
+      // written as YAML or JSON: HCL files get none yet.
+      fixes: options?.fix && options.fix.edits.length > 0 && resource.format !== 'terraform-plan' && st.file.lang !== 'hcl' ? [options.fix] : [],
       related: (options?.related ?? []).map((r) => ({ uri: stateOfNode(r.node)?.file.uri ?? st.file.uri, span: r.node.span, message: r.message })),
     });
   };
@@ -304,7 +308,7 @@ function watchReads(resource: Resource, onRead: () => void): () => void {
 
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
-  const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
+  const suppressions = st.resources.length || st.file.lang !== 'json' ? collectSuppressions(st.file, st.resources) : [];
   const kept: Finding[] = [];
   const suppressed: LintResult['suppressed'][number][] = [];
   for (const finding of st.findings) {
