@@ -91,8 +91,21 @@ export function parseHcl(text: string, limits: Pick<ParseLimits, 'maxDepth'> = D
   return { doc, problems };
 }
 
-/** A line that opens a top-level block: `resource "t" "n" {` at the start of a line. */
-const TOP_BLOCK = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*[ \t]*\{/gm;
+/** Offsets of the lines that look like they open a top-level block: a name at column 0, `{` at the end of the line. */
+function topBlockStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(start);
+    const name = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    let last = end - 1;
+    while (last > start && (text[last] === ' ' || text[last] === '\t' || text[last] === '\r')) last--;
+    if (name && start > 0 && text[last] === '{') out.push(start);
+    start = end + 1;
+  }
+  return out;
+}
 
 /**
  * After a syntax error, tree-sitter may fold the blocks that follow into the broken one. Each top-level block is
@@ -100,8 +113,7 @@ const TOP_BLOCK = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*[ \t]
  * still linted.
  */
 function recover(p: Parser, text: string, doc: SourceDoc, maxDepth: number): MapNode {
-  const starts = [0];
-  for (const m of text.matchAll(TOP_BLOCK)) if (m.index > 0) starts.push(m.index);
+  const starts = [0, ...topBlockStarts(text)];
   const root: MapNode = { kind: 'map', pairs: [], flow: false, span: [0, text.length], doc };
   const byKey = new Map<string, Pair>();
   for (let i = 0; i < starts.length; i++) {
