@@ -322,6 +322,59 @@ describe('Terraform semantics on HCL', () => {
     assert.deepEqual(results[0].findings.filter((f) => f.rule.id === 'CL-AWS-002').length, 1);
   });
 
+  describe('local modules', () => {
+    /** Findings of `rules` over files given by path, as [rule, file, range]. */
+    const scan = (files: Record<string, string>, rules = ['CL-AWS-004']) =>
+      lintFiles(
+        Object.entries(files).map(([name, text]) => parseFile(name, text)),
+        catalogue,
+      ).flatMap((r) => r.findings.filter((f) => rules.includes(f.rule.id)).map((f) => [f.rule.id, r.file.uri, spanText(r, f.span)]));
+    const child = { 'modules/db/main.tf': rds('var.public'), 'modules/db/variables.tf': 'variable "public" {\n  default = true\n}\n' };
+
+    it('a called module takes its variables from the call, its default where the call does not set one', () => {
+      assert.deepEqual(scan({ ...child, 'main.tf': 'module "db" {\n  source = "./modules/db"\n  public = false\n}\n' }), []);
+      assert.deepEqual(scan({ ...child, 'main.tf': 'module "db" {\n  source = "./modules/db"\n}\n' }), [['CL-AWS-004', 'modules/db/main.tf', '2:25-2:35']]);
+      // The call's value is resolved where it is written.
+      const root = 'variable "p" {\n  default = false\n}\nmodule "db" {\n  source = "./modules/db"\n  public = var.p\n}\n';
+      assert.deepEqual(scan({ ...child, 'main.tf': root }), []);
+      assert.deepEqual(scan({ ...child, 'main.tf': root, 'terraform.tfvars': 'p = true\n' }), [['CL-AWS-004', 'modules/db/main.tf', '2:25-2:35']]);
+    });
+
+    it('several calls with their own values: unknown; the module\'s own tfvars are not read for a called module', () => {
+      const two = 'module "a" {\n  source = "./modules/db"\n  public = false\n}\nmodule "b" {\n  source = "./modules/db"\n  public = true\n}\n';
+      assert.deepEqual(scan({ ...child, 'main.tf': two }), []);
+      const called = { ...child, 'modules/db/terraform.tfvars': 'public = true\n', 'main.tf': 'module "db" {\n  source = "./modules/db"\n  public = false\n}\n' };
+      assert.deepEqual(scan(called), []);
+      // Registry and git sources are not fetched: the module's variables keep their defaults.
+      assert.deepEqual(scan({ ...child, 'main.tf': 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  public = false\n}\n' }), [['CL-AWS-004', 'modules/db/main.tf', '2:25-2:35']]);
+    });
+
+    it('module.x.output links to the resources the output names, for cross-resource checks', () => {
+      const files = {
+        'modules/bucket/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "acme"\n}\n',
+        'modules/bucket/outputs.tf': 'output "id" {\n  value = aws_s3_bucket.b.id\n}\n',
+      };
+      const pab = `module "bucket" {
+  source = "./modules/bucket"
+}
+resource "aws_s3_bucket_public_access_block" "b" {
+  bucket                  = module.bucket.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`;
+      assert.deepEqual(scan(files, ['CL-AWS-002']), [['CL-AWS-002', 'modules/bucket/main.tf', '1:26-1:29']]);
+      assert.deepEqual(scan({ ...files, 'main.tf': pab }, ['CL-AWS-002']), []);
+      const results = lintFiles([...Object.entries(files), ['main.tf', pab]].map(([n, t]) => parseFile(n, t)), catalogue);
+      const block = results.flatMap((r) => r.resources).find((r) => r.id === 'aws_s3_bucket_public_access_block.b')!;
+      assert.deepEqual(block.references('bucket'), ['aws_s3_bucket.b']);
+      // Without the module call, the other directory is another module.
+      assert.deepEqual(scan({ ...files, 'main.tf': pab.replace('module "bucket" {\n  source = "./modules/bucket"\n}\n', '') }, ['CL-AWS-002']), [['CL-AWS-002', 'modules/bucket/main.tf', '1:26-1:29']]);
+    });
+  });
+
   it('count = 0 and an empty for_each deploy nothing; other counts are linted', () => {
     const r = (meta: string) => `resource "aws_db_instance" "db" {\n  ${meta}\n  publicly_accessible = true\n}\n`;
     assert.deepEqual(lintModule({ 'main.tf': r('count = 0') }), []);

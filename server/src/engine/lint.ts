@@ -130,8 +130,10 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     return { file, notices: [], resources, findings: [], errors, edits: new Edits(file.lines) };
   });
   markTemplates(states);
-  // `var.x` in one `.tf` file resolves to its default in another, or its value in terraform.tfvars.
-  bindTerraformModules(files);
+  // `var.x` in one `.tf` file resolves to its default in another, or its value in terraform.tfvars; a local module
+  // call joins the caller's directory and the module's into one group.
+  const moduleGroups = bindTerraformModules(files);
+  const moduleOf = (uri: string) => moduleGroups.get(directoryOf(uri)) ?? directoryOf(uri);
   const stateOf = new Map<Resource, FileState>();
   const stateOfDoc = new Map<unknown, FileState>();
   for (const st of states) {
@@ -139,16 +141,17 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     for (const d of st.file.docs) stateOfDoc.set(d.doc, st);
   }
 
-  // A Terraform module is every `*.tf.json` of one directory: their resources refer to each other, so a check
-  // on one file sees the resources of its siblings (a public access block in another file protects the bucket).
+  // A Terraform module is every `*.tf` and `*.tf.json` of one directory (with the local modules it calls, in the
+  // scan): their resources refer to each other, so a check on one file sees the resources of its siblings (a public
+  // access block in another file protects the bucket).
   const modules = new Map<string, Resource[]>();
   for (const st of states) {
     if (!st.file.docs.some((d) => d.format === 'terraform')) continue;
-    const dir = directoryOf(st.file.uri);
+    const dir = moduleOf(st.file.uri);
     modules.set(dir, [...(modules.get(dir) ?? []), ...st.resources]);
   }
   const scopeOf = (st: FileState): Resource[] =>
-    st.file.docs.some((d) => d.format === 'terraform') ? modules.get(directoryOf(st.file.uri)) ?? st.resources : st.resources;
+    st.file.docs.some((d) => d.format === 'terraform') ? modules.get(moduleOf(st.file.uri)) ?? st.resources : st.resources;
 
   const minimum = severityRank(config.minimumSeverity ?? 'info');
   const effective = (rule: Rule): Severity | undefined => {

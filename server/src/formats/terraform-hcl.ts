@@ -5,7 +5,7 @@
 import { isTfvars, type ParsedDoc, type ParsedFile } from '../model/parse';
 import { get, type MapNode, type Node, type ScalarNode } from '../model/tree';
 import type { Resource } from './resource';
-import { hasInterpolation, terraformJsonResources, terraformResolver } from './terraform';
+import { hasInterpolation, interpolationReferences, terraformJsonResources, terraformResolver } from './terraform';
 import type { Alt, Resolver } from './value';
 import { Val } from './value';
 
@@ -19,6 +19,8 @@ export interface ModuleValues {
   readonly locals: Map<string, Node>;
   /** Variables every declaration of which was seen (a variable with no default and no value is unknown). */
   readonly declared: Set<string>;
+  /** `output "x" { value = … }`: the value's node. */
+  readonly outputs: Map<string, Node>;
 }
 
 const bound = new WeakMap<ParsedFile, ModuleValues>();
@@ -53,7 +55,7 @@ function autoVarsRank(uri: string): number | undefined {
 
 /** Variables, locals and variable files of a set of files of one directory. */
 function collect(files: readonly ParsedFile[]): ModuleValues {
-  const out: ModuleValues = { defaults: new Map(), tfvars: new Map(), locals: new Map(), declared: new Set() };
+  const out: ModuleValues = { defaults: new Map(), tfvars: new Map(), locals: new Map(), declared: new Set(), outputs: new Map() };
   const varFiles: ParsedFile[] = [];
   for (const file of files) {
     if (isTfvars(file.uri)) {
@@ -69,6 +71,12 @@ function collect(files: readonly ParsedFile[]): ModuleValues {
             const d = get(body, 'default');
             if (d) out.defaults.set(String(p.key.value), d);
           }
+        }
+      }
+      for (const level of levels(get(doc.doc.root, 'output'))) {
+        for (const p of level.pairs) {
+          const value = levels(p.value).map((b) => get(b, 'value')).find((v) => v !== undefined);
+          if (value) out.outputs.set(String(p.key.value), value);
         }
       }
       for (const level of levels(get(doc.doc.root, 'locals'))) {
@@ -91,21 +99,85 @@ function levels(node: Node | undefined): MapNode[] {
   return [];
 }
 
+/** `module "x" { source = "./modules/x" }`: a module in a directory of the scan, called with these arguments. */
+interface Call {
+  readonly caller: ModuleValues;
+  /** The arguments by variable name (`source`, `count` and the other meta-arguments included, never read as variables). */
+  readonly args: Map<string, Node>;
+}
+
+/** Module values with the calls into the module, and the directory key of the module group it belongs to. */
+interface Bound extends ModuleValues {
+  calls?: Call[];
+  /** The local modules this one calls, by the name of the module block. */
+  callees?: Map<string, Bound>;
+}
+
+/** `./x`, `../x` (local paths): the directory a module source names, relative to the calling directory. */
+function localSource(dir: string, source: string): string | undefined {
+  if (!source.startsWith('./') && !source.startsWith('../')) return undefined;
+  const parts = dir === '' ? [] : dir.split('/');
+  for (const seg of source.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0 || parts[parts.length - 1] === '..') parts.push('..');
+      else parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
 /**
  * Joins the files of each directory into one module: a `var.x` in main.tf resolves to the default in variables.tf
- * and to the value in terraform.tfvars. Called by lintFiles before any check runs.
+ * and to the value in terraform.tfvars. A directory that a local `module` block of the scan calls takes its variables
+ * from the call (its default when the call does not set it; unknown when several calls do), not from variable files,
+ * which Terraform reads for the root module only. Returns the module group of each directory: a caller and the local
+ * modules it calls are one group, so cross-resource checks see the resources of both. Called by lintFiles.
  */
-export function bindTerraformModules(files: readonly ParsedFile[]): void {
+export function bindTerraformModules(files: readonly ParsedFile[]): Map<string, string> {
   const byDir = new Map<string, ParsedFile[]>();
   for (const f of files) {
-    if (f.lang !== 'hcl' && !isTfvars(f.uri)) continue;
+    if (f.lang !== 'hcl' && !isTfvars(f.uri) && !f.uri.toLowerCase().endsWith('.tf.json')) continue;
     const dir = directoryOf(f.uri);
     byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
   }
-  for (const group of byDir.values()) {
-    const values = collect(group);
-    for (const f of group) bound.set(f, values);
+  const values = new Map<string, Bound>();
+  for (const [dir, group] of byDir) {
+    const v: Bound = collect(group);
+    values.set(dir, v);
+    for (const f of group) bound.set(f, v);
   }
+  // Module groups: union-find over local module calls.
+  const parent = new Map<string, string>([...byDir.keys()].map((d) => [d, d]));
+  const find = (d: string): string => {
+    while (parent.get(d) !== d) d = parent.get(d)!;
+    return d;
+  };
+  for (const [dir, group] of byDir) {
+    for (const f of group) {
+      if (f.lang !== 'hcl') continue;
+      for (const doc of f.docs) {
+        if (doc.format !== 'terraform') continue;
+        for (const level of levels(get(doc.doc.root, 'module'))) {
+          for (const p of level.pairs) {
+            for (const body of levels(p.value)) {
+              const source = get(body, 'source');
+              const target = source?.kind === 'scalar' && typeof source.value === 'string' ? localSource(dir, source.value) : undefined;
+              const callee = target !== undefined ? values.get(target) : undefined;
+              if (!callee || target === dir) continue;
+              const args = new Map(body.pairs.map((a) => [String(a.key.value), a.value]));
+              (callee.calls ??= []).push({ caller: values.get(dir)!, args });
+              (values.get(dir)!.callees ??= new Map()).set(String(p.key.value), callee);
+              parent.set(find(target!), find(dir));
+            }
+          }
+        }
+      }
+    }
+  }
+  const groups = new Map<string, string>();
+  for (const dir of byDir.keys()) groups.set(dir, find(dir));
+  return groups;
 }
 
 const MAX_HOPS = 16;
@@ -153,44 +225,61 @@ export function templateParts(s: string): { literal: string[]; exprs: string[] }
   return { literal, exprs };
 }
 
+/** Where a variable or local of a module gets its value: the node, and the module it is written in. */
+function valueOf(m: Bound, kind: string, name: string): { node: Node; scope: Bound } | undefined {
+  if (kind === 'local') {
+    const node = m.locals.get(name);
+    return node ? { node, scope: m } : undefined;
+  }
+  if (m.calls?.length) {
+    // A called module: the call sets the variable, or its default applies.
+    const set = m.calls.filter((c) => c.args.has(name));
+    if (set.length === 0) {
+      const d = m.defaults.get(name);
+      return d ? { node: d, scope: m } : undefined;
+    }
+    if (set.length > 1) return undefined; // several calls: no one value
+    return { node: set[0].args.get(name)!, scope: set[0].caller as Bound };
+  }
+  const tfvar = m.tfvars.get(name);
+  if (tfvar) return { node: tfvar, scope: m };
+  const d = m.defaults.get(name);
+  return d ? { node: d, scope: m } : undefined;
+}
+
+/** The node a value stands for when its module makes it known, else undefined. */
+function known(node: Node, scope: Bound, hops: number): Node | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string' || !hasInterpolation(node.value)) return node;
+  if (hops > MAX_HOPS) return undefined;
+  const parts = templateParts(node.value);
+  if (!parts) return undefined;
+  const resolve = (expr: string): Node | undefined => {
+    const m = SIMPLE_REF.exec(expr);
+    const target = m ? valueOf(scope, m[1], m[2]) : undefined;
+    return target ? known(target.node, target.scope, hops + 1) : undefined;
+  };
+  if (parts.exprs.length === 1 && parts.literal[0] === '' && parts.literal[1] === '') return resolve(parts.exprs[0]);
+  let out = parts.literal[0];
+  for (let i = 0; i < parts.exprs.length; i++) {
+    const v = resolve(parts.exprs[i]);
+    if (!v || v.kind !== 'scalar' || v.value === null) return undefined;
+    out += String(v.value) + parts.literal[i + 1];
+  }
+  const synthetic: ScalarNode = { kind: 'scalar', value: out, style: 'quoted', span: node.span, doc: node.doc };
+  return synthetic;
+}
+
 /** The resolver of one HCL file: Terraform JSON's, plus the module's variables and locals. */
 export function hclResolver(file: ParsedFile): Resolver {
-  const valueOf = (kind: string, name: string): Node | undefined => {
-    const m = bound.get(file) ?? ownValues(file);
-    if (kind === 'local') return m.locals.get(name);
-    return m.tfvars.get(name) ?? m.defaults.get(name);
-  };
-  /** The node a value stands for when the module makes it known, else undefined. */
-  const known = (node: Node, hops: number): Node | undefined => {
-    if (hops > MAX_HOPS || node.kind !== 'scalar' || typeof node.value !== 'string' || !hasInterpolation(node.value)) return node;
-    const parts = templateParts(node.value);
-    if (!parts) return undefined;
-    if (parts.exprs.length === 1 && parts.literal[0] === '' && parts.literal[1] === '') {
-      const m = SIMPLE_REF.exec(parts.exprs[0]);
-      const target = m ? valueOf(m[1], m[2]) : undefined;
-      return target ? known(target, hops + 1) : undefined;
-    }
-    let out = parts.literal[0];
-    for (let i = 0; i < parts.exprs.length; i++) {
-      const m = SIMPLE_REF.exec(parts.exprs[i]);
-      const target = m ? valueOf(m[1], m[2]) : undefined;
-      const v = target ? known(target, hops + 1) : undefined;
-      if (!v || v.kind !== 'scalar' || v.value === null) return undefined;
-      out += String(v.value) + parts.literal[i + 1];
-    }
-    const synthetic: ScalarNode = { kind: 'scalar', value: out, style: 'quoted', span: node.span, doc: node.doc };
-    return synthetic;
-  };
-  const resolver: Resolver = {
+  return {
     resolve(node, at, when, shadow): Alt[] {
       if (node.kind === 'scalar' && typeof node.value === 'string' && hasInterpolation(node.value)) {
-        const k = known(node, 0);
+        const k = known(node, bound.get(file) ?? ownValues(file), 0);
         if (k) return k.kind === 'scalar' && k.value === null ? [{ state: 'absent', at, when }] : [{ state: 'known', node: k, at, when, shadow }];
       }
       return terraformResolver.resolve(node, at, when, shadow);
     },
   };
-  return resolver;
 }
 
 /** Resources and data sources of a `*.tf` document; `count = 0` and empty `for_each` blocks deploy nothing and are left out. */
@@ -204,7 +293,38 @@ export function terraformHclResources(file: ParsedFile, doc: ParsedDoc): Resourc
     const forEach = body.get('for_each');
     const fe = forEach.node;
     if (fe && ((fe.kind === 'seq' && fe.items.length === 0) || (fe.kind === 'map' && fe.pairs.length === 0))) continue;
-    out.push({ ...r, body, resolver, references: r.references });
+    out.push({
+      ...r,
+      body,
+      resolver,
+      // `module.x.id`, where local module x outputs `aws_s3_bucket.b.id`, refers to that bucket, as Terraform links them.
+      references(attr?: string) {
+        const refs = r.references(attr);
+        const callees = (bound.get(file) as Bound | undefined)?.callees;
+        if (!callees) return refs;
+        const from = attr ? get(r.node, attr) : r.node;
+        for (const [name, output] of moduleOutputs(from)) {
+          const value = callees.get(name)?.outputs.get(output);
+          if (value) for (const id of interpolationReferences(value)) if (!refs.includes(id)) refs.push(id);
+        }
+        return refs;
+      },
+    });
+  }
+  return out;
+}
+
+/** `module.NAME.OUTPUT` in the interpolations under a node, as [NAME, OUTPUT] pairs. */
+function moduleOutputs(node: Node | undefined, out: [string, string][] = [], budget = { n: 10_000 }): [string, string][] {
+  if (!node || budget.n-- <= 0) return out;
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string' && node.value.includes('${')) {
+      for (const m of node.value.matchAll(/\bmodule\.([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g)) out.push([m[1], m[2]]);
+    }
+  } else if (node.kind === 'map') {
+    for (const p of node.pairs) moduleOutputs(p.value, out, budget);
+  } else {
+    for (const item of node.items) moduleOutputs(item, out, budget);
   }
   return out;
 }
