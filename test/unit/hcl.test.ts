@@ -219,6 +219,14 @@ resource "aws_db_instance" "c" {
     assert.deepEqual(resourcesOf(file).map((r) => r.id), ['aws_db_instance.a']);
   });
 
+  it('an argument set twice in a block is a warning in Terraform\'s words; repeated blocks are not', () => {
+    const file = parseFile('main.tf', 'resource "aws_s3_bucket" "b" {\n  acl = "private"\n  acl = "public-read"\n  grant {\n  }\n  grant {\n  }\n}\n');
+    assert.deepEqual(
+      file.problems.map((p) => [file.lines.positionAt(p.span[0]).line + 1, p.severity, p.message]),
+      [[3, 'warning', 'Duplicate argument "acl": it is already set on line 2 of this block or object. Terraform rejects the configuration ("Attribute redefined"); Cloudline reads the last one. Keep one.']],
+    );
+  });
+
   it('maxDepth applies to HCL too', () => {
     const t = `a = ${'['.repeat(600)}${']'.repeat(600)}\n`;
     const file = parseFile('main.tf', t, undefined, { maxDepth: 100 });

@@ -113,7 +113,10 @@ export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, 
       const line = lines.positionAt(d.first[0]).line + 1;
       problems.push({
         span: d.again,
-        message: `Duplicate key "${d.key}": it is already set on line ${line} of this mapping. Parsers disagree on which one counts (Cloudline, like most, reads the last one; CloudFormation and kubectl may reject the file), so keep one.`,
+        message:
+          lang === 'hcl'
+            ? `Duplicate argument "${d.key}": it is already set on line ${line} of this block or object. Terraform rejects the configuration ("Attribute redefined"); Cloudline reads the last one. Keep one.`
+            : `Duplicate key "${d.key}": it is already set on line ${line} of this mapping. Parsers disagree on which one counts (Cloudline, like most, reads the last one; CloudFormation and kubectl may reject the file), so keep one.`,
         severity: 'warning',
       });
     }
