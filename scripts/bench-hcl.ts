@@ -69,4 +69,4 @@ async function main() {
   console.log(`parseFile + lintFile (full lint): ${median(t.lint).toFixed(1)} ms`);
 }
 
-void main();
+if (require.main === module) void main();

@@ -269,12 +269,25 @@ function known(node: Node, scope: Bound, hops: number): Node | undefined {
   return synthetic;
 }
 
+/** What `known` found per module and node: rules resolve the same values many times. */
+const knownCache = new WeakMap<Bound, WeakMap<Node, Node | null>>();
+
+function knownCached(node: Node, scope: Bound): Node | undefined {
+  let cache = knownCache.get(scope);
+  if (!cache) knownCache.set(scope, (cache = new WeakMap()));
+  const hit = cache.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  const k = known(node, scope, 0);
+  cache.set(node, k ?? null);
+  return k;
+}
+
 /** The resolver of one HCL file: Terraform JSON's, plus the module's variables and locals. */
 export function hclResolver(file: ParsedFile): Resolver {
   return {
     resolve(node, at, when, shadow): Alt[] {
       if (node.kind === 'scalar' && typeof node.value === 'string' && hasInterpolation(node.value)) {
-        const k = known(node, bound.get(file) ?? ownValues(file), 0);
+        const k = knownCached(node, bound.get(file) ?? ownValues(file));
         if (k) return k.kind === 'scalar' && k.value === null ? [{ state: 'absent', at, when }] : [{ state: 'known', node: k, at, when, shadow }];
       }
       return terraformResolver.resolve(node, at, when, shadow);
