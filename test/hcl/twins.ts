@@ -161,4 +161,31 @@ EOF
     findings: [['CL-AWS-084', '5:32-5:37']],
     absent: [],
   },
+  {
+    name: 'IAM policy from an aws_iam_policy_document data source with repeated statement blocks',
+    json: `{
+  "data": {"aws_iam_policy_document": {"d": {"statement": [
+    {"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::acme/*"]},
+    {"actions": ["*"], "resources": ["*"]}
+  ]}}},
+  "resource": {"aws_iam_policy": {"p": {"policy": "\${data.aws_iam_policy_document.d.json}"}}}
+}`,
+    hcl: `data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme/*"]
+  }
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`,
+    findings: [['CL-AWS-003', '7:18-7:21']],
+    absent: [],
+  },
 ];
