@@ -1,6 +1,6 @@
 // lint(files, config) → findings: runs each resource's rules and the cross-resource checks, composes messages, applies config.
 import { resourcesOf, type Resource } from '../formats';
-import { bindTerraformModules } from '../formats/terraform-hcl';
+import { bindTerraformModules, remoteModuleNotices } from '../formats/terraform-hcl';
 import { Val } from '../formats/value';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
@@ -130,6 +130,9 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     return { file, notices: [], resources, findings: [], errors, edits: new Edits(file.lines) };
   });
   markTemplates(states);
+  // Templates are not linted at all (their syntax problems are template syntax); a remote module is only a note.
+  const templated = new Set(states.filter((st) => st.notices.length > 0));
+  for (const st of states) if (!templated.has(st)) st.notices.push(...remoteModuleNotices(st.file));
   // `var.x` in one `.tf` file resolves to its default in another, or its value in terraform.tfvars; a local module
   // call joins the caller's directory and the module's into one group.
   const moduleGroups = bindTerraformModules(files);
@@ -264,7 +267,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
     }
     kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || a.rule.id.localeCompare(b.rule.id));
     // A template's syntax errors are template syntax, not the user's mistake: the notice says what to do instead.
-    const problems = st.notices.length ? [] : st.file.problems;
+    const problems = templated.has(st) ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: st.notices };
   });
 }

@@ -341,3 +341,29 @@ function moduleOutputs(node: Node | undefined, out: [string, string][] = [], bud
   }
   return out;
 }
+
+/**
+ * `module "x" { source = "terraform-aws-modules/…" }` (registry, git, an archive): Cloudline fetches nothing, so the
+ * resources such a module creates are not linted. One note per module block says so, at its source.
+ */
+export function remoteModuleNotices(file: ParsedFile): { span: readonly [number, number]; message: string }[] {
+  if (file.lang !== 'hcl') return [];
+  const out: { span: readonly [number, number]; message: string }[] = [];
+  for (const doc of file.docs) {
+    if (doc.format !== 'terraform') continue;
+    for (const level of levels(get(doc.doc.root, 'module'))) {
+      for (const p of level.pairs) {
+        for (const body of levels(p.value)) {
+          const source = get(body, 'source');
+          if (source?.kind !== 'scalar' || typeof source.value !== 'string') continue;
+          if (source.value.startsWith('./') || source.value.startsWith('../')) continue;
+          out.push({
+            span: source.span,
+            message: `Module "${p.key.value}" comes from ${JSON.stringify(source.value)}, which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
