@@ -1,4 +1,4 @@
-// Text → parsed file: picks YAML or JSON, parses every document and detects each one's IaC format by content.
+// Text → parsed file: picks YAML, JSON or HCL (Terraform `.tf`), parses every document and detects each one's IaC format by content.
 import { LineIndex } from './lines';
 import { parseHcl } from './hcl';
 import { parseJson, type JsonParse } from './json';
