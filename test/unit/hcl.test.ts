@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { collectFiles } from '../../server/src/engine/files';
 import { lintFiles } from '../../server/src/engine/lint';
+import { DocumentLinter } from '../../server/src/service/linter';
 import { resourcesOf } from '../../server/src/formats';
 import { templateParts } from '../../server/src/formats/terraform-hcl';
 import { parseHcl, unescapeHcl } from '../../server/src/model/hcl';
@@ -426,6 +427,16 @@ resource "aws_s3_bucket_public_access_block" "b" {
     const result = lintText('main.tf', base('# cloudline-ignore CL-AWS-004 -- ok\n'));
     assert.equal(result.suppressed.length, 1);
     assert.equal(result.suppressed[0].suppression.reason, 'ok');
+  });
+
+  it('the editor re-lints with the module\'s current files: a changed default in a sibling is not served from the cache', () => {
+    const linter = new DocumentLinter(catalogue);
+    const main = rds('var.public');
+    const vars = (v: boolean) => [parseFile('file:///m/variables.tf', `variable "public" {\n  default = ${v}\n}\n`)];
+    const ids = (s: ReturnType<DocumentLinter['lint']>) => s.result.findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => spanText(s.result, f.span));
+    assert.deepEqual(ids(linter.lint('file:///m/main.tf', 1, main, {}, vars(false))), []);
+    assert.deepEqual(ids(linter.lint('file:///m/main.tf', 1, main, {}, vars(true))), ['2:25-2:35']);
+    assert.deepEqual(ids(linter.lint('file:///m/main.tf', 2, main + '\n', {}, vars(false))), []);
   });
 
   it('HCL findings carry no YAML or JSON fixes', () => {
