@@ -277,6 +277,8 @@ describe('Terraform semantics on HCL', () => {
   it('a variable default is known, across the files of the module; the finding is at the use', () => {
     assert.deepEqual(lintModule({ 'main.tf': rds('var.public'), 'variables.tf': 'variable "public" {\n  default = true\n}\n' }), [['CL-AWS-004', 'mod/main.tf', '2:25-2:35']]);
     assert.deepEqual(lintModule({ 'main.tf': rds('var.public'), 'variables.tf': 'variable "public" {\n  default = false\n}\n' }), []);
+    // Declared in a `.tf.json` file of the module: the same.
+    assert.deepEqual(lintModule({ 'main.tf': rds('var.public'), 'variables.tf.json': '{"variable": {"public": {"default": true}}}' }), [['CL-AWS-004', 'mod/main.tf', '2:25-2:35']]);
   });
 
   it('terraform.tfvars and *.auto.tfvars (HCL or JSON) override the default, the auto file last', () => {

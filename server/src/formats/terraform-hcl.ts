@@ -63,7 +63,7 @@ function collect(files: readonly ParsedFile[]): ModuleValues {
       continue;
     }
     for (const doc of file.docs) {
-      if (doc.format !== 'terraform' || file.lang !== 'hcl') continue;
+      if (doc.format !== 'terraform') continue; // HCL or JSON: both declare variables and locals the same way
       for (const level of levels(get(doc.doc.root, 'variable'))) {
         for (const p of level.pairs) {
           out.declared.add(String(p.key.value));
