@@ -14,6 +14,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // web-tree-sitter's CommonJS build: its ES module build reads import.meta.url, which a CommonJS bundle lacks.
+  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
 };
 const builds = [
   { ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] },
@@ -36,6 +38,14 @@ function copyDocs() {
   }
 }
 
+/** The HCL parser's WebAssembly (tree-sitter's runtime and the Terraform grammar), loaded from next to the bundles. */
+function copyWasm() {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  cpSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(root, 'dist/web-tree-sitter.wasm'));
+  cpSync(join(root, 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'), join(root, 'dist/tree-sitter-terraform.wasm'));
+}
+
+copyWasm();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   copyDocs();

@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
+      // Terraform HCL, whatever language the editor gives it (`terraform` with HashiCorp's extension, else plain text).
+      { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
     ],
     // This client runs `cloudline.applySnippet` (below): the server may send snippet fixes through it.
     initializationOptions: { cloudline: { applySnippet: true } },

@@ -24,7 +24,8 @@ import { defaultCatalogue } from './engine/default-catalogue';
 import { readTextFile } from './engine/files';
 import { lintFiles, type LintResult } from './engine/lint';
 import { SEVERITIES, type Severity } from './engine/rule';
-import { parseFile, type ParsedFile } from './model/parse';
+import { initHcl } from './model/hcl';
+import { isTfvars, parseFile, type ParsedFile } from './model/parse';
 import { LineIndex } from './model/lines';
 import { clientRunsSnippets, codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics, toRange, SOURCE } from './service/diagnostics';
@@ -157,7 +158,7 @@ export function startServer(connection: Connection): void {
   const siblingCache = new Map<string, { stamp: string; file: ParsedFile }>();
 
   /**
-   * The other `*.tf.json` files of a Terraform document's directory (its module): their resources are the
+   * The other `*.tf` / `*.tf.json` files and variable files of a Terraform document's directory (its module): their resources are the
    * context of cross-resource checks. The editor's text wins over the disk's for open files.
    */
   const moduleContext = (uri: string): ParsedFile[] => {
@@ -165,8 +166,8 @@ export function startServer(connection: Connection): void {
     if (!path) return [];
     const dir = dirname(path);
     // A Terraform module's other files; for YAML, the directory's Kustomization (it says which files are patches).
-    const wanted = path.endsWith('.tf.json')
-      ? (n: string) => n.endsWith('.tf.json')
+    const wanted = /\.tf(\.json)?$/.test(path)
+      ? (n: string) => /\.tf(\.json)?$/.test(n) || isTfvars(n)
       : /\.ya?ml$/i.test(path)
         ? (n: string) => n === 'kustomization.yaml' || n === 'kustomization.yml' || n === 'Kustomization'
         : undefined;
@@ -439,7 +440,9 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[${new Date().toISOString()}] cloudline: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
 });
 
+// The HCL parser (WebAssembly) loads once before the server answers; parsing stays synchronous after it.
 if (require.main === module) {
   // The lifecycle gate sees every message before the handlers do (requests before initialize, after shutdown).
-  startServer(createConnection(ProposedFeatures.all, { messageStrategy: new Lifecycle() }));
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: new Lifecycle() });
+  void initHcl().then(() => startServer(connection));
 }

@@ -16,7 +16,8 @@ import { REPO } from './harness';
  * Node built-ins the bundles may import, and from where. Our code (server/src, rules) reads files and paths only.
  * vscode-jsonrpc imports `net`, `os` and `crypto` for its pipe and socket transports (named pipes get a random name);
  * the server runs on stdio, but the module is one. vscode-languageserver's `files.js` imports `child_process` for
- * `Files.resolveGlobalNodePath` (it runs `npm config get prefix`), which Cloudline never calls. Nothing may import
+ * `Files.resolveGlobalNodePath` (it runs `npm config get prefix`), which Cloudline never calls. web-tree-sitter reads
+ * files (see below). Nothing may import
  * `http`, `https`, `http2`, `tls`, `dgram`, `dns`, `cluster` or `worker_threads`.
  */
 const ALLOWED: Record<string, RegExp> = {
@@ -30,6 +31,10 @@ const ALLOWED: Record<string, RegExp> = {
   crypto: /node_modules\/vscode-jsonrpc\/lib\/node\/main\.js$/,
   net: /node_modules\/vscode-jsonrpc\/lib\/node\/main\.js$/,
   child_process: /node_modules\/vscode-languageserver\/lib\/node\/files\.js$/,
+  // web-tree-sitter (the HCL parser) reads its .wasm with fs/promises and makes a require with module.createRequire
+  // when given a path; Cloudline hands it the bytes instead, but the code is there.
+  'fs/promises': /node_modules\/web-tree-sitter\//,
+  module: /node_modules\/web-tree-sitter\//,
 };
 const NEVER = ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'cluster', 'worker_threads', 'inspector', 'vm'];
 

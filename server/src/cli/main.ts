@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../engine/rule';
 import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportParts, TOOL_VERSION, visible } from './report';
 import { rulesReport } from './rules';
 import { InputError, scan } from './scan';
+import { initHcl } from '../model/hcl';
 
 const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks]
@@ -173,7 +174,8 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => {
+  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous.
+  void initHcl().then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
     process.exitCode = code;
   });
 }

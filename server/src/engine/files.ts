@@ -6,7 +6,7 @@ import { join, resolve, sep } from 'node:path';
 /** Folders never worth walking into. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
 
-const CANDIDATE = /\.(ya?ml|json|template)$/i;
+const CANDIDATE = /\.(ya?ml|json|template|tf|tfvars)$/i;
 
 /** True for a file name the walk picks up. */
 export function isCandidate(name: string): boolean {

@@ -1,5 +1,6 @@
 // lint(files, config) → findings: runs each resource's rules and the cross-resource checks, composes messages, applies config.
 import { resourcesOf, type Resource } from '../formats';
+import { bindTerraformModules, remoteModuleNotices } from '../formats/terraform-hcl';
 import { Val } from '../formats/value';
 import type { LineIndex } from '../model/lines';
 import type { ParsedFile } from '../model/parse';
@@ -161,6 +162,13 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     return { file, notices: [], unread, resources, findings: [], errors, edits: new Edits(file.lines) };
   });
   markTemplates(states);
+  // Templates are not linted at all (their syntax problems are template syntax); a remote module is only a note.
+  const templated = new Set(states.filter((st) => st.notices.length > 0));
+  for (const st of states) if (!templated.has(st)) st.notices.push(...remoteModuleNotices(st.file));
+  // `var.x` in one `.tf` file resolves to its default in another, or its value in terraform.tfvars; a local module
+  // call joins the caller's directory and the module's into one group.
+  const moduleGroups = bindTerraformModules(files);
+  const moduleOf = (uri: string) => moduleGroups.get(directoryOf(uri)) ?? directoryOf(uri);
   const stateOf = new Map<Resource, FileState>();
   const stateOfDoc = new Map<unknown, FileState>();
   for (const st of states) {
@@ -168,18 +176,19 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     for (const d of st.file.docs) stateOfDoc.set(d.doc, st);
   }
 
-  // A Terraform module is every `*.tf.json` of one directory: their resources refer to each other, so a check
-  // on one file sees the resources of its siblings (a public access block in another file protects the bucket).
+  // A Terraform module is every `*.tf` and `*.tf.json` of one directory (with the local modules it calls, in the
+  // scan): their resources refer to each other, so a check on one file sees the resources of its siblings (a public
+  // access block in another file protects the bucket).
   const modules = new Map<string, Resource[]>();
   for (const st of states) {
     if (!st.file.docs.some((d) => d.format === 'terraform')) continue;
-    const dir = directoryOf(st.file.uri);
+    const dir = moduleOf(st.file.uri);
     const module = modules.get(dir);
     if (module) for (const r of st.resources) module.push(r);
     else modules.set(dir, [...st.resources]);
   }
   const scopeOf = (st: FileState): Resource[] =>
-    st.file.docs.some((d) => d.format === 'terraform') ? modules.get(directoryOf(st.file.uri)) ?? st.resources : st.resources;
+    st.file.docs.some((d) => d.format === 'terraform') ? modules.get(moduleOf(st.file.uri)) ?? st.resources : st.resources;
   // Indexes of a scope (the resources a check sees), each built at most once per lint, when a check first asks.
   const indexes = new Map<readonly Resource[], Map<string, unknown>>();
   const shared = <T>(scope: readonly Resource[], key: string, build: (resources: readonly Resource[]) => T): T => {
@@ -224,8 +233,9 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       message: `${withCondition(message, conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
-      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes.
-      fixes: fixesOf(options?.fix, resource),
+      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes. Fixes are
+      // written as YAML or JSON: HCL files get none yet.
+      fixes: st.file.lang === 'hcl' ? [] : fixesOf(options?.fix, resource),
       related: (options?.related ?? []).map((r) => {
         const at = stateOfNode(r.node) ?? st;
         return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
@@ -333,9 +343,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     // Rule IDs are ASCII (`CL-K8S-001`): compared by code unit, as `localeCompare` orders them but many times faster.
     kept.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
     // A template's syntax errors are template syntax, not the user's mistake: the notice says what to do instead.
-    const problems = st.notices.length ? [] : st.file.problems;
-    const notices = st.notices.length ? st.notices : st.unread;
-    return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices };
+    const problems = templated.has(st) ? [] : st.file.problems;
+    return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: [...st.notices, ...st.unread] };
   });
 }
 
@@ -429,7 +438,7 @@ function watchReads(resource: Resource, onRead: () => void): () => void {
 
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
-  const suppressions = st.resources.length || st.file.lang === 'yaml' ? collectSuppressions(st.file, st.resources) : [];
+  const suppressions = st.resources.length || st.file.lang !== 'json' ? collectSuppressions(st.file, st.resources) : [];
   const suppressed: LintResult['suppressed'][number][] = [];
   if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
   const kept: Finding[] = [];

@@ -1,5 +1,6 @@
 // Cloudline's own suppressions, written the way each format allows, each with the reason that makes it accountable:
 //   YAML comment      # cloudline-ignore CL-AWS-004 -- reason   (above the flagged line, trailing it, or above a resource's logical ID)
+//   Terraform HCL     # (or //) cloudline-ignore CL-AWS-004 -- reason   (above the flagged line, trailing it, or above the block)
 //   CloudFormation    Metadata: {cloudline: {ignore: [{id: CL-AWS-004, reason: …}]}}   (YAML or JSON)
 //   Kubernetes        metadata.annotations: {cloudline/ignore.CL-K8S-001: reason}
 //   Terraform JSON    "//": "cloudline-ignore CL-AWS-004 -- reason"   (in the resource's body)
@@ -37,7 +38,7 @@ export function parseDirective(text: string): { rules: string[]; reason: string 
 /** Every suppression written in a file. */
 export function collectSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
   const out: Suppression[] = [];
-  if (file.lang === 'yaml') out.push(...commentSuppressions(file, resources));
+  if (file.lang === 'yaml' || file.lang === 'hcl') out.push(...commentSuppressions(file, resources));
   for (const r of resources) {
     if (r.format === 'cloudformation') out.push(...metadataSuppressions(r));
     if (r.format === 'kubernetes') out.push(...annotationSuppressions(r));
@@ -51,24 +52,28 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): 
   const text = file.text;
   const lines = file.lines;
   const anchorLines = new Map<number, string>();
-  for (const r of resources) if (r.format === 'cloudformation') anchorLines.set(lines.positionAt(r.anchor.span[0]).line, r.id);
+  const hcl = file.lang === 'hcl';
+  for (const r of resources) if (r.format === 'cloudformation' || (hcl && r.format === 'terraform')) anchorLines.set(lines.positionAt(r.anchor.span[0]).line, r.id);
   let from = 0;
   for (;;) {
-    const hash = text.indexOf('#', from);
+    // HCL also writes comments with `//`: the directive starts after the marker either way.
+    let hash = text.indexOf('#', from);
+    const slashes = hcl ? text.indexOf('//', from) : -1;
+    let marker = 1;
+    if (slashes >= 0 && (hash < 0 || slashes < hash)) [hash, marker] = [slashes, 2];
     if (hash < 0) break;
-    from = hash + 1;
+    from = hash + marker;
     // A comment starts a line or follows whitespace; a `#` inside a word or a string is not one.
     const prev = hash === 0 ? '\n' : text[hash - 1];
     if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r') continue;
     const { line } = lines.positionAt(hash);
     const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
-    // Trailing line breaks trimmed by a scan from the end (the regex /[\r\n]+$/ backtracks quadratically on a run of them).
-    let stop = end;
-    while (stop > hash + 1 && (text[stop - 1] === '\n' || text[stop - 1] === '\r')) stop--;
-    const body = text.slice(hash + 1, stop);
+    let bodyEnd = end;
+    while (bodyEnd > hash + marker && (text[bodyEnd - 1] === '\n' || text[bodyEnd - 1] === '\r')) bodyEnd--; // a loop: the regex was quadratic
+    const body = text.slice(hash + marker, bodyEnd);
     const directive = parseDirective(body);
     if (!directive) continue;
-    const span: Span = [hash, hash + 1 + body.length];
+    const span: Span = [hash, hash + marker + body.length];
     const ownLine = text.slice(lines.lineStart(line), hash).trim() === '';
     if (!ownLine) {
       out.push({ ...directive, span, scope: { line } });
@@ -80,7 +85,7 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): 
       const s = lines.lineStart(target);
       const e = target + 1 < lines.lineCount ? lines.lineStart(target + 1) : text.length;
       const content = text.slice(s, e).trim();
-      if (content !== '' && !content.startsWith('#')) break;
+      if (content !== '' && !content.startsWith('#') && !(hcl && content.startsWith('//'))) break;
       target++;
     }
     const resource = anchorLines.get(target);
@@ -150,7 +155,7 @@ export function suppressionEdit(
   edits: Edits,
 ): TextEdit | undefined {
   const file = resource.file;
-  if (resource.format === 'cloudformation' && file.lang === 'yaml') {
+  if ((resource.format === 'cloudformation' && file.lang === 'yaml') || file.lang === 'hcl') {
     const line = file.lines.positionAt(findingStart).line;
     const start = file.lines.lineStart(line);
     const indent = file.lines.indentAt(start);

@@ -4,6 +4,7 @@ import { cloudFormationResources } from './cloudformation';
 import { kubernetesResources } from './kubernetes';
 import type { FormatNotice, Resource } from './resource';
 import { terraformJsonResources, terraformPlanResources } from './terraform';
+import { terraformHclResources } from './terraform-hcl';
 
 export type { FormatNotice, Resource } from './resource';
 
@@ -19,7 +20,7 @@ export function resourcesOf(file: ParsedFile, notices?: FormatNotice[]): Resourc
         out.push(...kubernetesResources(file, doc, notices));
         break;
       case 'terraform':
-        out.push(...terraformJsonResources(file, doc));
+        out.push(...(file.lang === 'hcl' ? terraformHclResources(file, doc) : terraformJsonResources(file, doc)));
         break;
       case 'terraform-plan':
         out.push(...terraformPlanResources(file, doc));

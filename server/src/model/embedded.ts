@@ -26,7 +26,7 @@ function parse(node: ScalarNode): Node | undefined {
   // Parsed as its own text; its offsets are then mapped onto the host file's.
   const parsed = parseJson(decoded);
   if (!parsed.doc.root) return undefined;
-  const map = node.doc.lang === 'json' ? offsetMap(node) : undefined;
+  const map = node.doc.lang === 'json' || (node.doc.lang === 'hcl' && node.style === 'quoted') ? offsetMap(node) : node.doc.lang === 'hcl' ? heredocMap(node) : undefined;
   const doc: SourceDoc = node.doc;
   return remap(parsed.doc.root, (o) => (map ? map[o] : undefined), node, doc);
 }
@@ -52,6 +52,17 @@ function offsetMap(node: ScalarNode): number[] | undefined {
   }
   out.push(end - 1);
   return out.length === (node.value as string).length + 1 ? out : undefined;
+}
+
+/** An HCL heredoc (`<<EOF`) whose text is its value verbatim: decoded index → file offset. */
+function heredocMap(node: ScalarNode): number[] | undefined {
+  const text = node.doc.text;
+  const start = text.indexOf('\n', node.span[0]) + 1;
+  const value = node.value as string;
+  if (start <= 0 || text.slice(start, start + value.length) !== value) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i <= value.length; i++) out.push(start + i);
+  return out;
 }
 
 function sourceText(node: ScalarNode): string | undefined {

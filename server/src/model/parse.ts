@@ -1,5 +1,6 @@
-// Text → parsed file: picks YAML or JSON, parses every document and detects each one's IaC format by content.
+// Text → parsed file: picks YAML, JSON or HCL (Terraform `.tf`), parses every document and detects each one's IaC format by content.
 import { LineIndex } from './lines';
+import { parseHcl } from './hcl';
 import { parseJson, withoutDuplicateKeys, type DuplicateKey } from './json';
 import { parseYaml, yamlDocInfo } from './yaml';
 import { DEFAULT_LIMITS, get, str, type Lang, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SourceDoc, type Span } from './tree';
@@ -32,6 +33,7 @@ export function languageOf(uri: string, text: string): Lang {
   const lower = uri.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.tf') || lower.endsWith('.tfvars')) return 'hcl';
   for (let i = 0; i < text.length && i < 4096; i++) {
     const c = text[i];
     if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') continue;
@@ -56,6 +58,10 @@ export function parseFile(uri: string, text: string, lang: Lang = languageOf(uri
   try {
     if (lang === 'json') {
       const parsed = parseJson(prepare(text, lang), limits);
+      docs = [parsed.doc];
+      problems = parsed.problems;
+    } else if (lang === 'hcl') {
+      const parsed = parseHcl(prepare(text, lang), limits);
       docs = [parsed.doc];
       problems = parsed.problems;
     } else {
@@ -112,13 +118,16 @@ export function finish(uri: string, text: string, lang: Lang, lines: LineIndex, 
     if (!withoutDuplicateKeys(doc)) visit(doc, format === 'cloudformation' || format === 'kubernetes', duplicateKeys);
     return { doc, format };
   });
-  const isIac = parsedDocs.some((d) => d.format !== undefined) || (problems.length > 0 && looksLikeIac(uri, text));
+  const isIac = parsedDocs.some((d) => d.format !== undefined) || (problems.length > 0 && looksLikeIac(uri, text)) || isTfvars(uri);
   if (isIac) {
     for (const d of duplicateKeys) {
       const line = lines.positionAt(d.first[0]).line + 1;
       problems.push({
         span: d.again,
-        message: `Duplicate key "${d.key}": it is already set on line ${line} of this mapping. Parsers disagree on which one counts (Cloudline, like most, reads the last one; CloudFormation and kubectl may reject the file), so keep one.`,
+        message:
+          lang === 'hcl'
+            ? `Duplicate argument "${d.key}": it is already set on line ${line} of this block or object. Terraform rejects the configuration ("Attribute redefined"); Cloudline reads the last one. Keep one.`
+            : `Duplicate key "${d.key}": it is already set on line ${line} of this mapping. Parsers disagree on which one counts (Cloudline, like most, reads the last one; CloudFormation and kubectl may reject the file), so keep one.`,
         severity: 'warning',
       });
     }
@@ -205,6 +214,7 @@ function definedOnly(o: ParseOptions): ParseOptions {
 
 /** Detects the format of one document by its content. */
 export function detectFormat(root: Node | undefined, lang: Lang, uri = ''): Format | undefined {
+  if (lang === 'hcl') return isTfvars(uri) || !root || root.kind !== 'map' ? undefined : 'terraform';
   if (!root || root.kind !== 'map') return undefined;
   const keys = new Set(root.pairs.map((p) => p.key.value));
   if (keys.has('format_version') && (keys.has('planned_values') || keys.has('resource_changes'))) return 'terraform-plan';
@@ -240,10 +250,16 @@ function isTerraformJson(root: Node, uri: string): boolean {
   return keys.every((k) => TERRAFORM_BLOCKS.has(k)) && keys.some((k) => TERRAFORM_SIGNATURE.has(k));
 }
 
+/** Terraform variable values (`terraform.tfvars`, `*.auto.tfvars`, their `.json` forms): read for `var.*`, not linted for resources. */
+export function isTfvars(uri: string): boolean {
+  const lower = uri.toLowerCase();
+  return lower.endsWith('.tfvars') || lower.endsWith('.tfvars.json');
+}
+
 /** For a file that does not parse: do its name or text say it is one of ours, so its syntax error matters? */
 function looksLikeIac(uri: string, text: string): boolean {
   const lower = uri.toLowerCase();
-  if (lower.endsWith('.tf.json') || lower.endsWith('.template') || lower.includes('cloudformation')) return true;
+  if (lower.endsWith('.tf') || lower.endsWith('.tf.json') || lower.endsWith('.template') || lower.includes('cloudformation')) return true;
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   if (head.includes('AWSTemplateFormatVersion') || head.includes('AWS::')) return true;
   if (head.includes('"format_version"') && head.includes('"planned_values"')) return true;

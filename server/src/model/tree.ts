@@ -3,7 +3,8 @@
 /** Half-open range of UTF-16 offsets into the file text: [start, end). */
 export type Span = readonly [number, number];
 
-export type Lang = 'yaml' | 'json';
+/** `hcl`: Terraform `*.tf` and `*.tfvars`, read into the shape of the Terraform JSON document (model/hcl.ts). */
+export type Lang = 'yaml' | 'json' | 'hcl';
 
 /** One YAML document (or the single JSON document) of a file. */
 export interface SourceDoc {

@@ -54,8 +54,9 @@ export class DocumentLinter {
       this.lastParse = 'full';
     }
     let cache = this.caches.get(uri);
-    // Findings depend on the config (severities, rules turned off): a new config starts from nothing.
-    if (!cache || !sameConfig || !prev) {
+    // Findings depend on the config (severities, rules turned off): a new config starts from nothing. So do they on
+    // the context: an HCL value resolves through the module's other files (a variable's default in variables.tf).
+    if (!cache || !sameConfig || !prev || !sameContext) {
       cache = new ResultCache();
       this.caches.set(uri, cache);
     }

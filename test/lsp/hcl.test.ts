@@ -1,0 +1,61 @@
+// Terraform HCL in the editor: diagnostics for an open `.tf` file with its module (variables in a sibling file, values
+// in terraform.tfvars), a syntax error, and the suppression quick-fix written as an HCL comment.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from './client';
+
+describe('Terraform HCL over stdio', function () {
+  this.timeout(30_000);
+  let client: TestClient;
+  let dir: string;
+  let version = 1;
+  const uriOf = (name: string) => pathToFileURL(join(dir, name)).toString();
+  const open = async (name: string, text: string) => {
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'terraform', version: ++version, text } });
+    return client.diagnostics(uriOf(name), (p) => p.version === version);
+  };
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cloudline-hcl-lsp-'));
+    writeFileSync(join(dir, 'variables.tf'), 'variable "public" {\n  default = false\n}\n');
+    writeFileSync(join(dir, 'terraform.tfvars'), 'public = true\n');
+    client = await startServer([{ uri: pathToFileURL(dir).toString(), name: 'ws' }]);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a .tf file gets diagnostics at the exact range, with values from its module', async () => {
+    const text = 'resource "aws_db_instance" "db" {\n  publicly_accessible = var.public\n}\n';
+    const p = await open('main.tf', text);
+    const d = p.diagnostics.find((x) => x.code === 'CL-AWS-004');
+    assert.ok(d, JSON.stringify(p.diagnostics.map((x) => x.code)));
+    assert.deepEqual(d.range, { start: { line: 1, character: 24 }, end: { line: 1, character: 34 } });
+  });
+
+  it('the suppression quick-fix writes a # cloudline-ignore comment above the line', async () => {
+    const text = 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n';
+    const p = await open('other.tf', text);
+    const d = p.diagnostics.find((x) => x.code === 'CL-AWS-004')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf('other.tf') },
+      range: d.range,
+      context: { diagnostics: [d] as Diagnostic[] },
+    })) as CodeAction[];
+    // Edits of fixes, and the snippet text of the suppression command (uri, version, range, text).
+    const texts = actions.flatMap((a) => [...Object.values(a.edit?.changes ?? {}).flat().map((e) => e.newText), ...(typeof a.command?.arguments?.[3] === 'string' ? [a.command.arguments[3] as string] : [])]);
+    assert.ok(texts.includes('  # cloudline-ignore CL-AWS-004 -- ${1:reason}\n'), JSON.stringify(texts));
+    assert.ok(!texts.some((t) => t.includes('"//"')), 'no JSON comment key in HCL');
+  });
+
+  it('a syntax error is one diagnostic at the error', async () => {
+    const p = await open('broken.tf', 'resource "aws_s3_bucket" "b" {\n  acl = \n}\n');
+    const errors = p.diagnostics.filter((x) => x.severity === 1 && !String(x.code).startsWith('CL-'));
+    assert.equal(errors.length, 1, JSON.stringify(p.diagnostics));
+  });
+});
