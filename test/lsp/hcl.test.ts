@@ -49,7 +49,8 @@ describe('Terraform HCL over stdio', function () {
     })) as CodeAction[];
     // Edits of fixes, and the snippet text of the suppression command (uri, version, range, text).
     const texts = actions.flatMap((a) => [...Object.values(a.edit?.changes ?? {}).flat().map((e) => e.newText), ...(typeof a.command?.arguments?.[3] === 'string' ? [a.command.arguments[3] as string] : [])]);
-    assert.ok(texts.includes('  # cloudline-ignore CL-AWS-004 -- ${1:reason}\n'), JSON.stringify(texts));
+    // This client does not announce the snippet command, so the suppression is a plain edit whose reason is left empty.
+    assert.ok(texts.includes('  # cloudline-ignore CL-AWS-004 --\n'), JSON.stringify(texts));
     assert.ok(!texts.some((t) => t.includes('"//"')), 'no JSON comment key in HCL');
   });
 
