@@ -14,7 +14,7 @@ const USAGE = `Usage:
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
-scan      lints CloudFormation, Kubernetes and Terraform JSON files (directories are walked;
+scan      lints CloudFormation, Kubernetes and Terraform (HCL, JSON, plans) files (directories are walked;
           node_modules, .git and .terraform are skipped). Default path: the current directory.
           Each file is scanned once, however many paths or links lead to it. Files and folders that
           cannot be read are listed (as "not read") and the rest is scanned. A file over 10 MB

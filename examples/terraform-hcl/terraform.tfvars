@@ -1,0 +1,2 @@
+# This value wins over the variable's default: the database becomes public.
+public = true
