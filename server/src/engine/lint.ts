@@ -8,20 +8,13 @@ import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, resourceBounds, safeFix, type Fix } from './edits';
 import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
-import { matchesFrameworks } from './config';
+import { matchesFrameworks, type LintConfig } from './options';
 import { helmNotice, kustomizePatchPaths, KUSTOMIZE_PATCH_MESSAGE, type Notice } from './templates';
 
 /** The built-in rule that reports a suppression written without a reason. */
 export const SUPPRESSION_RULE_ID = 'CL-GEN-001';
 
-export interface LintConfig {
-  /** Findings below this severity are dropped. */
-  readonly minimumSeverity?: Severity;
-  /** Per rule (ID or slug): `off`, or a severity that replaces the rule's own. */
-  readonly rules?: Readonly<Record<string, 'off' | Severity>>;
-  /** Only rules that reference one of these frameworks (case-insensitive substring of the framework's name). */
-  readonly frameworks?: readonly string[];
-}
+export type { LintConfig } from './options';
 
 export interface ResourceRef {
   readonly id: string;

@@ -9,17 +9,19 @@ import type { Catalogue } from '../engine/catalogue';
 import { byRuleId, CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from '../engine/config';
 import { readTextFile } from '../engine/files';
 import { lintFiles, type LintResult } from '../engine/lint';
-import { SEVERITIES, type Severity } from '../engine/rule';
+import { optionSpec, readSetting } from '../engine/options';
+import type { Severity } from '../engine/rule';
 import { LineIndex } from '../model/lines';
 import { parseFile, type ParsedFile } from '../model/parse';
 import { toRange, SOURCE } from './diagnostics';
 import { inventory, scanFolder, uriPath } from './workspace';
 import type { InventoryItem, ScanResult } from '../protocol';
 
-/** Settings under `cloudline.*`, as the client reports them per resource. */
+/** Settings under `cloudline.*`, as the client reports them per resource (declared in engine/options.ts). */
 export interface Settings {
   enable: boolean;
   run: 'onType' | 'onSave';
+  /** Undefined for the default (info): no setting at all, so a stricter one in .cloudline.yaml still applies. */
   minimumSeverity?: Severity;
   rules: Record<string, 'off' | Severity>;
   frameworks: string[];
@@ -27,31 +29,22 @@ export interface Settings {
   codeLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, frameworks: [], exclude: [], codeLens: true };
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
-}
-
-/** The client's raw `cloudline` section as Settings (anything invalid falls back to its default). */
+/** The client's raw `cloudline` section as Settings: each option read as the options table says (invalid: default). */
 export function normaliseSettings(raw: unknown): Settings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const rules: Record<string, 'off' | Severity> = {};
-  for (const [k, v] of Object.entries((s.rules as Record<string, unknown>) ?? {})) {
-    if (v === 'off' || (SEVERITIES as readonly string[]).includes(v as string)) rules[k] = v as 'off' | Severity;
-  }
-  const minimum = s.minimumSeverity as string;
+  const read = <T>(name: string) => readSetting(raw, optionSpec(name)!) as T;
+  const minimum = read<Severity>('minimumSeverity');
   return {
-    enable: s.enable !== false,
-    run: s.run === 'onSave' ? 'onSave' : 'onType',
-    // The default threshold (info) is no setting at all, so a stricter one in .cloudline.yaml still applies.
-    minimumSeverity: (SEVERITIES as readonly string[]).includes(minimum) && minimum !== 'info' ? (minimum as Severity) : undefined,
-    rules,
-    frameworks: strings(s.frameworks),
-    exclude: strings(s.exclude),
-    codeLens: (s.codeLens as { enable?: unknown } | undefined)?.enable !== false,
+    enable: read('enable'),
+    run: read('run'),
+    minimumSeverity: minimum === 'info' ? undefined : minimum,
+    rules: read('rules'),
+    frameworks: read('frameworks'),
+    exclude: read('exclude'),
+    codeLens: read('codeLens.enable'),
   };
 }
+
+export const DEFAULT_SETTINGS: Settings = normaliseSettings(undefined);
 
 /** What the workspace state needs from the connection (and the open documents). */
 export interface WorkspaceHost {
