@@ -239,21 +239,23 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       let severity: Severity = 'info';
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
+      // Reads through the context (noticed with or without a cache): a check declaring reads: 'resource' must make none.
+      let scopeRead = false;
       const ctx: CheckContext = {
         get resources() {
-          global = true;
+          global = scopeRead = true;
           return scope;
         },
         edits: st.edits,
         referrers: (target, types, attr) => {
-          global = true;
+          global = scopeRead = true;
           const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
           // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
           const id = withoutInstanceKeys(target.id);
           return (byId.get(id) ?? []).filter((r) => r !== target);
         },
         shared: (key, build) => {
-          global = true;
+          global = scopeRead = true;
           return shared(scope, key, build);
         },
         report: (at, message, options) => report(rule, severity, resource, at, message, options),
@@ -271,13 +273,16 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           st.errors.push(...hit.errors);
           continue;
         }
-        global = false;
+        global = scopeRead = false;
         const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
         try {
           check.run(resource, ctx);
         } catch (e) {
           st.errors.push(`${rule.id} on ${resource.id}: ${(e as Error)?.stack ?? e}`);
         }
+        // A check that declares it reads its resource only must not read the scope (its results would go stale).
+        if (scopeRead && check.reads === 'resource') st.errors.push(`${rule.id} on ${resource.id}: the check declares reads: 'resource' but read beyond its resource (declare reads: 'scope')`);
+        if (check.reads === 'scope') global = true;
         fileCache?.set(resource, rule, { findings: st.findings.slice(findingsBefore), errors: st.errors.slice(errorsBefore), global });
       }
       unwatch?.();
