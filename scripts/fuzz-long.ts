@@ -1,7 +1,7 @@
 // Long fuzzing run (`npm run fuzz`): the robustness suite's properties with many more cases, a random seed (or the
 // one given), and longer junk. Every failure prints the seed and the fast-check path that replay it exactly.
 //
-//   tsx scripts/fuzz-long.ts [--seed N] [--runs N] [--minutes M] [--repeat N] [--only lint|values|incremental]
+//   npm run fuzz -- [--seed N] [--runs N] [--minutes M] [--repeat N] [--only lint|values|incremental]
 //
 // --runs     cases per property (default 100,000); --minutes stops each property after that long (default 20)
 // --repeat   longest run of one token in inserted junk (default 50,000; the suite uses 5,000)

@@ -11,7 +11,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ResponsibilityView, type InventoryItem } from './view';
+import { Commands, Requests, SETTINGS_SECTION, Views, type InitializationOptions, type InventoryItem, type ScanResult } from '../../server/src/protocol';
+import { ResponsibilityView } from './view';
 
 let client: LanguageClient | undefined;
 
@@ -35,10 +36,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
     ],
     // This client runs `cloudline.applySnippet` (below): the server may send snippet fixes through it.
-    initializationOptions: { cloudline: { applySnippet: true } },
+    initializationOptions: { cloudline: { applySnippet: true } } satisfies InitializationOptions,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    synchronize: { configurationSection: 'cloudline', fileEvents: vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml') },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml') },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -55,8 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('cloudline', 'Cloudline', serverOptions, clientOptions);
   const lc = client;
 
-  const view = new ResponsibilityView(async () => (await lc.sendRequest<InventoryItem[]>('cloudline/inventory')) ?? []);
-  const status = vscode.window.createStatusBarItem('cloudline.status', vscode.StatusBarAlignment.Left, 50);
+  const view = new ResponsibilityView(async () => (await lc.sendRequest<InventoryItem[]>(Requests.inventory)) ?? []);
+  const status = vscode.window.createStatusBarItem(Views.statusItem, vscode.StatusBarAlignment.Left, 50);
   status.name = 'Cloudline';
   status.command = 'workbench.actions.view.problems';
   const refreshStatus = () => {
@@ -76,13 +77,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     status,
-    vscode.window.registerTreeDataProvider('cloudline.responsibility', view),
+    vscode.window.registerTreeDataProvider(Views.responsibility, view),
     vscode.languages.onDidChangeDiagnostics(() => {
       refreshStatus();
       view.refreshSoon();
     }),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
-    vscode.commands.registerCommand('cloudline.showRuleDocumentation', async (slug?: string) => {
+    vscode.commands.registerCommand(Commands.showRuleDocumentation, async (slug?: string) => {
       const docs = context.asAbsolutePath(path.join('dist', 'docs'));
       let chosen = slug;
       if (!chosen) {
@@ -92,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!chosen) return;
       await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(path.join(docs, `${chosen}.md`)));
     }),
-    vscode.commands.registerCommand('cloudline.applySnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
+    vscode.commands.registerCommand(Commands.applySnippet, async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       if (doc.version !== version) {
         void vscode.window.showInformationMessage('Cloudline: the file changed since this action was offered; try again.');
@@ -106,9 +107,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const options = { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true };
       await editor.insertSnippet(new vscode.SnippetString(snippet), r, options);
     }),
-    vscode.commands.registerCommand('cloudline.scanWorkspace', async () => {
+    vscode.commands.registerCommand(Commands.scanWorkspace, async () => {
       // The server reports progress (cancellable) itself; this waits for the result.
-      const result = await lc.sendRequest<{ files: number; findings: number; cancelled: boolean }>('cloudline/scanWorkspace', {});
+      const result = await lc.sendRequest<ScanResult>(Requests.scanWorkspace, {});
       await view.refresh();
       const message = result.cancelled
         ? 'Cloudline: workspace scan cancelled.'
@@ -116,8 +117,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(message);
       return result;
     }),
-    vscode.commands.registerCommand('cloudline.refreshResponsibilityView', () => view.refresh()),
-    vscode.commands.registerCommand('cloudline.openLocation', async (uri: string, line: number, character: number) => {
+    vscode.commands.registerCommand(Commands.refreshResponsibilityView, () => view.refresh()),
+    vscode.commands.registerCommand(Commands.openLocation, async (uri: string, line: number, character: number) => {
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
       const pos = new vscode.Position(line, character);
       editor.selection = new vscode.Selection(pos, pos);

@@ -1,17 +1,6 @@
 // The responsibility view: the workspace's resources grouped by service model, then service, with their findings.
 import * as vscode from 'vscode';
-
-/** As the server's `cloudline/inventory` request returns it. */
-export interface InventoryItem {
-  readonly uri: string;
-  readonly id: string;
-  readonly type: string;
-  readonly format: string;
-  readonly service: string;
-  readonly model: string;
-  readonly range: { start: { line: number; character: number } };
-  readonly findings: { readonly ruleId: string; readonly title: string; readonly severity: string; readonly range: { start: { line: number; character: number } } }[];
-}
+import { Commands, type InventoryItem } from '../../server/src/protocol';
 
 type Node =
   | { kind: 'model'; model: string; items: InventoryItem[] }
@@ -105,7 +94,7 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
         t.description = `${i.type} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri))}`;
         t.iconPath = new vscode.ThemeIcon(i.findings.length ? 'warning' : 'pass');
         t.tooltip = `${i.type} in ${vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri))}: ${i.findings.length} customer-side finding${i.findings.length === 1 ? '' : 's'}`;
-        t.command = { title: 'Go to resource', command: 'cloudline.openLocation', arguments: [i.uri, i.range.start.line, i.range.start.character] };
+        t.command = { title: 'Go to resource', command: Commands.openLocation, arguments: [i.uri, i.range.start.line, i.range.start.character] };
         return t;
       }
       case 'finding': {
@@ -113,7 +102,7 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
         const t = new vscode.TreeItem(f.title, vscode.TreeItemCollapsibleState.None);
         t.description = `${f.ruleId} · ${f.severity}`;
         t.iconPath = new vscode.ThemeIcon(f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'info');
-        t.command = { title: 'Go to finding', command: 'cloudline.openLocation', arguments: [node.item.uri, f.range.start.line, f.range.start.character] };
+        t.command = { title: 'Go to finding', command: Commands.openLocation, arguments: [node.item.uri, f.range.start.line, f.range.start.character] };
         return t;
       }
     }

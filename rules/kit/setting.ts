@@ -143,7 +143,8 @@ function text(v: Scalar | null): string {
 export function settingChecks(spec: SettingSpec): Partial<Record<CheckFormat, Check>> {
   const out: Partial<Record<CheckFormat, Check>> = {};
   for (const [format, f] of Object.entries(spec.formats) as [CheckFormat, SettingFormat][]) {
-    out[format] = { types: f.types, run: (r, ctx) => checkSetting(r, ctx, spec, f) };
+    // appliesTo gets the context: it may look at other resources (the check then reads the scope).
+    out[format] = { reads: f.appliesTo || spec.appliesTo ? 'scope' : 'resource', types: f.types, run: (r, ctx) => checkSetting(r, ctx, spec, f) };
   }
   return out;
 }

@@ -63,6 +63,7 @@ function makePod(r: Resource): Pod | undefined {
 /** A check on every workload kind that has a pod spec. */
 export function podCheck(run: (pod: Pod, ctx: CheckContext) => void): Check {
   return {
+    reads: 'resource',
     types: WORKLOAD_KINDS,
     run(r, ctx) {
       const pod = podOf(r);

@@ -56,7 +56,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_stage#access_log_settings',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'], run: cloudformation },
-    terraform: { types: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'], run: terraform },
   },
 });

@@ -75,7 +75,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ApiGateway::Method'], run: cloudformation },
-    terraform: { types: ['aws_api_gateway_method'], run: terraform },
+    cloudformation: { reads: 'scope', types: ['AWS::ApiGateway::Method'], run: cloudformation },
+    terraform: { reads: 'scope', types: ['aws_api_gateway_method'], run: terraform },
   },
 });

@@ -59,7 +59,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html#command-options-general-elasticbeanstalkmanagedactions',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ElasticBeanstalk::Environment', 'AWS::ElasticBeanstalk::ConfigurationTemplate'], run: cfn },
-    terraform: { types: ['aws_elastic_beanstalk_environment', 'aws_elastic_beanstalk_configuration_template'], run: tf },
+    cloudformation: { reads: 'resource', types: ['AWS::ElasticBeanstalk::Environment', 'AWS::ElasticBeanstalk::ConfigurationTemplate'], run: cfn },
+    terraform: { reads: 'resource', types: ['aws_elastic_beanstalk_environment', 'aws_elastic_beanstalk_configuration_template'], run: tf },
   },
 });

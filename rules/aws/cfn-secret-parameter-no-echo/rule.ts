@@ -73,6 +73,6 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html',
   ],
   checks: {
-    cloudformation: { types: [TEMPLATE_TYPE], run: check },
+    cloudformation: { reads: 'scope', types: [TEMPLATE_TYPE], run: check },
   },
 });

@@ -54,7 +54,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer_protocol_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::CloudFront::Distribution'], run: cloudformation },
-    terraform: { types: ['aws_cloudfront_distribution'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_cloudfront_distribution'], run: terraform },
   },
 });

@@ -106,7 +106,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer-certificate-arguments',
   ],
   checks: {
-    cloudformation: { types: ['AWS::CloudFront::Distribution'], run: check(CFN, (r) => r.body.get('DistributionConfig')) },
-    terraform: { types: ['aws_cloudfront_distribution'], run: check(TF, (r) => r.body) },
+    cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: check(CFN, (r) => r.body.get('DistributionConfig')) },
+    terraform: { reads: 'resource', types: ['aws_cloudfront_distribution'], run: check(TF, (r) => r.body) },
   },
 });

@@ -44,7 +44,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#kms_key_id',
   ],
   checks: {
-    cloudformation: { types: ['AWS::CloudTrail::Trail'], run: check('KMSKeyId') },
-    terraform: { types: ['aws_cloudtrail'], run: check('kms_key_id') },
+    cloudformation: { reads: 'resource', types: ['AWS::CloudTrail::Trail'], run: check('KMSKeyId') },
+    terraform: { reads: 'resource', types: ['aws_cloudtrail'], run: check('kms_key_id') },
   },
 });

@@ -40,7 +40,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group#kms_key_id',
   ],
   checks: {
-    cloudformation: { types: ['AWS::Logs::LogGroup'], run: check('KmsKeyId') },
-    terraform: { types: ['aws_cloudwatch_log_group'], run: check('kms_key_id') },
+    cloudformation: { reads: 'resource', types: ['AWS::Logs::LogGroup'], run: check('KmsKeyId') },
+    terraform: { reads: 'resource', types: ['aws_cloudwatch_log_group'], run: check('kms_key_id') },
   },
 });

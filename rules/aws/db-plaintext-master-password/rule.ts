@@ -72,7 +72,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#manage_master_user_password',
   ],
   checks: {
-    cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Redshift::Cluster'], run: cloudformation },
-    terraform: { types: ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Redshift::Cluster'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster'], run: terraform },
   },
 });

@@ -66,7 +66,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#server_side_encryption',
   ],
   checks: {
-    cloudformation: { types: ['AWS::DynamoDB::Table'], run: check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' }) },
-    terraform: { types: ['aws_dynamodb_table'], run: check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' }) },
+    cloudformation: { reads: 'resource', types: ['AWS::DynamoDB::Table'], run: check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' }) },
+    terraform: { reads: 'resource', types: ['aws_dynamodb_table'], run: check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' }) },
   },
 });

@@ -120,7 +120,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_encryption_by_default',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: checkCloudFormation },
+    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: checkCloudFormation },
   },
   projectChecks: {
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.

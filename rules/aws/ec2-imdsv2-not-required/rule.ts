@@ -119,7 +119,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: check },
-    terraform: { types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: check },
+    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: check },
+    terraform: { reads: 'resource', types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: check },
   },
 });

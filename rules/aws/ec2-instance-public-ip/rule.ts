@@ -64,7 +64,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#associate_public_ip_address',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },
-    terraform: { types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
   },
 });

@@ -34,7 +34,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_repository_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ECR::Repository'], run },
-    terraform: { types: ['aws_ecr_repository_policy'], run },
+    cloudformation: { reads: 'scope', types: ['AWS::ECR::Repository'], run },
+    terraform: { reads: 'scope', types: ['aws_ecr_repository_policy'], run },
   },
 });

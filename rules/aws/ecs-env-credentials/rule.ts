@@ -64,7 +64,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_task_definition#container_definitions',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ECS::TaskDefinition'], run: cloudformation },
-    terraform: { types: ['aws_ecs_task_definition'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: terraform },
   },
 });

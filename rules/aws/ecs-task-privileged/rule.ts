@@ -41,7 +41,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-privileged',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ECS::TaskDefinition'], run: check('Privileged', 'Name') },
-    terraform: { types: ['aws_ecs_task_definition'], run: check('privileged', 'name') },
+    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('Privileged', 'Name') },
+    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: check('privileged', 'name') },
   },
 });

@@ -47,7 +47,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-user',
   ],
   checks: {
-    cloudformation: { types: ['AWS::ECS::TaskDefinition'], run: check('User', 'Name') },
-    terraform: { types: ['aws_ecs_task_definition'], run: check('user', 'name') },
+    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('User', 'Name') },
+    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: check('user', 'name') },
   },
 });

@@ -73,7 +73,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_cluster#enabled_cluster_log_types',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EKS::Cluster'], run: cloudformation },
-    terraform: { types: ['aws_eks_cluster'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::EKS::Cluster'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_eks_cluster'], run: terraform },
   },
 });

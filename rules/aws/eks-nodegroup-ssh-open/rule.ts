@@ -45,7 +45,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_node_group#remote_access-configuration-block',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EKS::Nodegroup'], run: check('RemoteAccess', 'Ec2SshKey', 'SourceSecurityGroups') },
-    terraform: { types: ['aws_eks_node_group'], run: check('remote_access', 'ec2_ssh_key', 'source_security_group_ids') },
+    cloudformation: { reads: 'resource', types: ['AWS::EKS::Nodegroup'], run: check('RemoteAccess', 'Ec2SshKey', 'SourceSecurityGroups') },
+    terraform: { reads: 'resource', types: ['aws_eks_node_group'], run: check('remote_access', 'ec2_ssh_key', 'source_security_group_ids') },
   },
 });

@@ -78,7 +78,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_cluster#vpc_config',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EKS::Cluster'], run: check(CFN) },
-    terraform: { types: ['aws_eks_cluster'], run: check(TF) },
+    cloudformation: { reads: 'resource', types: ['AWS::EKS::Cluster'], run: check(CFN) },
+    terraform: { reads: 'resource', types: ['aws_eks_cluster'], run: check(TF) },
   },
 });

@@ -82,10 +82,12 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::EKS::Cluster'],
       run: check({ list: 'EncryptionConfig', provider: 'Provider', keyArn: 'KeyArn', resources: 'Resources', version: 'Version' }, false),
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_eks_cluster'],
       run: check({ list: 'encryption_config', provider: 'provider', keyArn: 'key_arn', resources: 'resources', version: 'version' }, true),
     },

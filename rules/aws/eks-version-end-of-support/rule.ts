@@ -51,7 +51,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-eks-cluster.html#cfn-eks-cluster-version',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EKS::Cluster'], run: check('Version') },
-    terraform: { types: ['aws_eks_cluster'], run: check('version') },
+    cloudformation: { reads: 'resource', types: ['AWS::EKS::Cluster'], run: check('Version') },
+    terraform: { reads: 'resource', types: ['aws_eks_cluster'], run: check('version') },
   },
 });

@@ -49,10 +49,12 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::ElastiCache::ReplicationGroup'],
       run: check({ transit: 'TransitEncryptionEnabled', token: 'AuthToken', userGroups: 'UserGroupIds', engine: 'Engine', global: 'GlobalReplicationGroupId' }),
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_elasticache_replication_group'],
       run: check({ transit: 'transit_encryption_enabled', token: 'auth_token', userGroups: 'user_group_ids', engine: 'engine', global: 'global_replication_group_id' }),
     },

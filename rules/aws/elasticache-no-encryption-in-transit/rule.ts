@@ -58,10 +58,12 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::ElastiCache::ReplicationGroup'],
       run: check({ transit: 'TransitEncryptionEnabled', mode: 'TransitEncryptionMode', global: 'GlobalReplicationGroupId' }),
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_elasticache_replication_group'],
       run: check({ transit: 'transit_encryption_enabled', mode: 'transit_encryption_mode', global: 'global_replication_group_id' }),
     },

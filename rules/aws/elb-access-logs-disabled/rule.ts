@@ -97,9 +97,10 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'scope',
       types: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
       run: (r, ctx) => (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer' ? cfnClassic(r, ctx) : cfnV2(r, ctx)),
     },
-    terraform: { types: ['aws_lb', 'aws_alb', 'aws_elb'], run: terraform },
+    terraform: { reads: 'scope', types: ['aws_lb', 'aws_alb', 'aws_elb'], run: terraform },
   },
 });

@@ -154,10 +154,12 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'scope',
       types: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer'],
       run: (r, ctx) => (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer' ? classicCfn(r, ctx) : listenerV2(CFN_V2)(r, ctx)),
     },
     terraform: {
+      reads: 'scope',
       types: ['aws_lb_listener', 'aws_alb_listener', 'aws_elb'],
       run: (r, ctx) => (r.type === 'aws_elb' ? classicTf(r, ctx) : listenerV2(TF_V2)(r, ctx)),
     },

@@ -113,9 +113,10 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer'],
       run: (r, ctx) => (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer' ? classicCfn(r, ctx) : listenerV2('Protocol', 'SslPolicy')(r, ctx)),
     },
-    terraform: { types: ['aws_lb_listener', 'aws_alb_listener'], run: listenerV2('protocol', 'ssl_policy') },
+    terraform: { reads: 'resource', types: ['aws_lb_listener', 'aws_alb_listener'], run: listenerV2('protocol', 'ssl_policy') },
   },
 });

@@ -52,7 +52,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',
   ],
   checks: {
-    cloudformation: { types: IDENTITY_POLICY_CFN_TYPES, run: check },
-    terraform: { types: IDENTITY_POLICY_TF_TYPES, run: check },
+    cloudformation: { reads: 'resource', types: IDENTITY_POLICY_CFN_TYPES, run: check },
+    terraform: { reads: 'resource', types: IDENTITY_POLICY_TF_TYPES, run: check },
   },
 });

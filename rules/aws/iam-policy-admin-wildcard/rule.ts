@@ -45,7 +45,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document',
   ],
   checks: {
-    cloudformation: { types: IDENTITY_POLICY_CFN_TYPES, run: check },
-    terraform: { types: IDENTITY_POLICY_TF_TYPES, run: check },
+    cloudformation: { reads: 'resource', types: IDENTITY_POLICY_CFN_TYPES, run: check },
+    terraform: { reads: 'resource', types: IDENTITY_POLICY_TF_TYPES, run: check },
   },
 });

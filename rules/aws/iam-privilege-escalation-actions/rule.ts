@@ -70,7 +70,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html',
   ],
   checks: {
-    cloudformation: { types: IDENTITY_POLICY_CFN_TYPES, run: check },
-    terraform: { types: IDENTITY_POLICY_TF_TYPES, run: check },
+    cloudformation: { reads: 'resource', types: IDENTITY_POLICY_CFN_TYPES, run: check },
+    terraform: { reads: 'resource', types: IDENTITY_POLICY_TF_TYPES, run: check },
   },
 });

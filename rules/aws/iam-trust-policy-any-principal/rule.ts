@@ -44,7 +44,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role#assume_role_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::IAM::Role'], run: check('AssumeRolePolicyDocument') },
-    terraform: { types: ['aws_iam_role'], run: check('assume_role_policy') },
+    cloudformation: { reads: 'scope', types: ['AWS::IAM::Role'], run: check('AssumeRolePolicyDocument') },
+    terraform: { reads: 'scope', types: ['aws_iam_role'], run: check('assume_role_policy') },
   },
 });

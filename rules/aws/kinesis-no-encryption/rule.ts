@@ -32,6 +32,7 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::Kinesis::Stream'],
       run(r, ctx) {
         for (const alt of r.body.get('StreamEncryption').each()) {
@@ -48,6 +49,7 @@ export default defineRule({
       },
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_kinesis_stream'],
       run(r, ctx) {
         const type = r.body.get('encryption_type');

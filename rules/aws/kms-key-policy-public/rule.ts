@@ -35,7 +35,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::KMS::Key'], run },
-    terraform: { types: ['aws_kms_key', 'aws_kms_key_policy'], run },
+    cloudformation: { reads: 'scope', types: ['AWS::KMS::Key'], run },
+    terraform: { reads: 'scope', types: ['aws_kms_key', 'aws_kms_key_policy'], run },
   },
 });

@@ -64,7 +64,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtime',
   ],
   checks: {
-    cloudformation: { types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: check('Runtime') },
-    terraform: { types: ['aws_lambda_function'], run: check('runtime') },
+    cloudformation: { reads: 'scope', types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: check('Runtime') },
+    terraform: { reads: 'scope', types: ['aws_lambda_function'], run: check('runtime') },
   },
 });

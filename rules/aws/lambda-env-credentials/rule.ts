@@ -47,7 +47,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#environment',
   ],
   checks: {
-    cloudformation: { types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: cloudformation },
-    terraform: { types: ['aws_lambda_function'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_lambda_function'], run: terraform },
   },
 });

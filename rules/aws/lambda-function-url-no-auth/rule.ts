@@ -45,9 +45,10 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
       run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, r.type === 'AWS::Serverless::Function' ? SAM_URL_AUTH : URL_AUTH.formats.cloudformation!),
     },
-    terraform: { types: ['aws_lambda_function_url'], run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, URL_AUTH.formats.terraform!) },
+    terraform: { reads: 'resource', types: ['aws_lambda_function_url'], run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, URL_AUTH.formats.terraform!) },
   },
 });

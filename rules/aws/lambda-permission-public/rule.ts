@@ -68,7 +68,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission',
   ],
   checks: {
-    cloudformation: { types: ['AWS::Lambda::Permission'], run: check(CFN) },
-    terraform: { types: ['aws_lambda_permission'], run: check(TF) },
+    cloudformation: { reads: 'resource', types: ['AWS::Lambda::Permission'], run: check(CFN) },
+    terraform: { reads: 'resource', types: ['aws_lambda_permission'], run: check(TF) },
   },
 });

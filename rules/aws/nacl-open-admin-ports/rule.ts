@@ -232,7 +232,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EC2::NetworkAclEntry'], run: check },
-    terraform: { types: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'], run: check },
+    cloudformation: { reads: 'scope', types: ['AWS::EC2::NetworkAclEntry'], run: check },
+    terraform: { reads: 'scope', types: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'], run: check },
   },
 });

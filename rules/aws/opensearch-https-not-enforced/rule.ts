@@ -63,6 +63,7 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: TYPES.cloudformation,
       run(r, ctx) {
         checkSetting(r, ctx, HTTPS, HTTPS.formats.cloudformation!);
@@ -70,6 +71,7 @@ export default defineRule({
       },
     },
     terraform: {
+      reads: 'resource',
       types: TYPES.terraform,
       run(r, ctx) {
         checkSetting(r, ctx, HTTPS, HTTPS.formats.terraform!);

@@ -43,12 +43,14 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
       run(r, ctx) {
         check(r.type === 'AWS::Elasticsearch::Domain' ? 'ElasticsearchVersion' : 'EngineVersion')(r, ctx);
       },
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
       run(r, ctx) {
         check(r.type === 'aws_elasticsearch_domain' ? 'elasticsearch_version' : 'engine_version')(r, ctx);

@@ -38,7 +38,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#vpc_options',
   ],
   checks: {
-    cloudformation: { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], run: check('VPCOptions') },
-    terraform: { types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], run: check('vpc_options') },
+    cloudformation: { reads: 'resource', types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], run: check('VPCOptions') },
+    terraform: { reads: 'resource', types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], run: check('vpc_options') },
   },
 });

@@ -116,12 +116,14 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
       run(r, ctx) {
         (r.type === 'AWS::RDS::DBCluster' ? cfnCluster : cfnInstance)(r, ctx);
       },
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_db_instance', 'aws_rds_cluster'],
       run(r, ctx) {
         (r.type === 'aws_rds_cluster' ? tfCluster : tfInstance)(r, ctx);

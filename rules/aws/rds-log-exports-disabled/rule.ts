@@ -71,7 +71,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#enabled_cloudwatch_logs_exports',
   ],
   checks: {
-    cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check(CFN) },
-    terraform: { types: ['aws_db_instance', 'aws_rds_cluster'], run: check(TF) },
+    cloudformation: { reads: 'resource', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check(CFN) },
+    terraform: { reads: 'resource', types: ['aws_db_instance', 'aws_rds_cluster'], run: check(TF) },
   },
 });

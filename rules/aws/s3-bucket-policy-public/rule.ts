@@ -46,7 +46,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::S3::BucketPolicy'], run },
-    terraform: { types: ['aws_s3_bucket_policy', 'aws_s3_bucket'], run },
+    cloudformation: { reads: 'scope', types: ['AWS::S3::BucketPolicy'], run },
+    terraform: { reads: 'scope', types: ['aws_s3_bucket_policy', 'aws_s3_bucket'], run },
   },
 });

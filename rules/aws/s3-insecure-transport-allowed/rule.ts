@@ -157,7 +157,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { types: ['aws_s3_bucket'], run: terraform },
+    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
+    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
   },
 });

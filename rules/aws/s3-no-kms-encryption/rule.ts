@@ -95,7 +95,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_server_side_encryption_configuration',
   ],
   checks: {
-    cloudformation: { types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { types: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'], run: terraform },
+    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
+    terraform: { reads: 'scope', types: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'], run: terraform },
   },
 });

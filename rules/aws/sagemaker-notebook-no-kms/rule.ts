@@ -71,6 +71,7 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
+      reads: 'resource',
       types: ['AWS::SageMaker::NotebookInstance', 'AWS::SageMaker::EndpointConfig'],
       run(r, ctx) {
         if (r.type === 'AWS::SageMaker::NotebookInstance') checkNotebook(r, ctx, 'KmsKeyId');
@@ -78,6 +79,7 @@ export default defineRule({
       },
     },
     terraform: {
+      reads: 'resource',
       types: ['aws_sagemaker_notebook_instance', 'aws_sagemaker_endpoint_configuration'],
       run(r, ctx) {
         if (r.type === 'aws_sagemaker_notebook_instance') checkNotebook(r, ctx, 'kms_key_id');

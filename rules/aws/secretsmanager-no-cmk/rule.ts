@@ -48,7 +48,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret#kms_key_id',
   ],
   checks: {
-    cloudformation: { types: ['AWS::SecretsManager::Secret'], run: check('KmsKeyId') },
-    terraform: { types: ['aws_secretsmanager_secret'], run: check('kms_key_id') },
+    cloudformation: { reads: 'resource', types: ['AWS::SecretsManager::Secret'], run: check('KmsKeyId') },
+    terraform: { reads: 'resource', types: ['aws_secretsmanager_secret'], run: check('kms_key_id') },
   },
 });

@@ -64,7 +64,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_security_group_ingress_rule',
   ],
   checks: {
-    cloudformation: { types: [...CFN_SECURITY_GROUP_TYPES], run: check },
-    terraform: { types: [...TF_SECURITY_GROUP_TYPES], run: check },
+    cloudformation: { reads: 'resource', types: [...CFN_SECURITY_GROUP_TYPES], run: check },
+    terraform: { reads: 'resource', types: [...TF_SECURITY_GROUP_TYPES], run: check },
   },
 });

@@ -83,7 +83,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group',
   ],
   checks: {
-    cloudformation: { types: [...CFN_SECURITY_GROUP_TYPES], run: check },
-    terraform: { types: [...TF_SECURITY_GROUP_TYPES], run: check },
+    cloudformation: { reads: 'resource', types: [...CFN_SECURITY_GROUP_TYPES], run: check },
+    terraform: { reads: 'resource', types: [...TF_SECURITY_GROUP_TYPES], run: check },
   },
 });

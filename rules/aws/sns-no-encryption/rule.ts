@@ -37,7 +37,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic#kms_master_key_id',
   ],
   checks: {
-    cloudformation: { types: ['AWS::SNS::Topic'], run: check('KmsMasterKeyId') },
-    terraform: { types: ['aws_sns_topic'], run: check('kms_master_key_id') },
+    cloudformation: { reads: 'resource', types: ['AWS::SNS::Topic'], run: check('KmsMasterKeyId') },
+    terraform: { reads: 'resource', types: ['aws_sns_topic'], run: check('kms_master_key_id') },
   },
 });

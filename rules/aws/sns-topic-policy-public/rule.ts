@@ -34,7 +34,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::SNS::TopicPolicy', 'AWS::SNS::TopicInlinePolicy'], run },
-    terraform: { types: ['aws_sns_topic_policy', 'aws_sns_topic'], run },
+    cloudformation: { reads: 'scope', types: ['AWS::SNS::TopicPolicy', 'AWS::SNS::TopicInlinePolicy'], run },
+    terraform: { reads: 'scope', types: ['aws_sns_topic_policy', 'aws_sns_topic'], run },
   },
 });

@@ -34,7 +34,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue_policy',
   ],
   checks: {
-    cloudformation: { types: ['AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy'], run },
-    terraform: { types: ['aws_sqs_queue_policy', 'aws_sqs_queue'], run },
+    cloudformation: { reads: 'scope', types: ['AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy'], run },
+    terraform: { reads: 'scope', types: ['aws_sqs_queue_policy', 'aws_sqs_queue'], run },
   },
 });

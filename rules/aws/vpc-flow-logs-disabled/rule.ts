@@ -76,7 +76,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log',
   ],
   checks: {
-    cloudformation: { types: ['AWS::EC2::VPC'], run: check(CFN) },
-    terraform: { types: ['aws_vpc'], run: check(TF) },
+    cloudformation: { reads: 'scope', types: ['AWS::EC2::VPC'], run: check(CFN) },
+    terraform: { reads: 'scope', types: ['aws_vpc'], run: check(TF) },
   },
 });

@@ -66,6 +66,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/service-accounts/',
   ],
   checks: {
-    kubernetes: { types: WORKLOAD_KINDS, run },
+    kubernetes: { reads: 'scope', types: WORKLOAD_KINDS, run },
   },
 });

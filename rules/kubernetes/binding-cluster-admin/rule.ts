@@ -34,6 +34,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: BINDING_KINDS,
       run(r, ctx) {
         if (!isRbacObject(r)) return;

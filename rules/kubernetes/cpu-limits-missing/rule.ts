@@ -36,6 +36,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: WORKLOAD_KINDS,
       run: resourceCheck('limits', 'cpu', 'so it can use every idle CPU of its node and slow down the pods it shares the node with'),
     },

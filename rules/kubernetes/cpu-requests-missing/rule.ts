@@ -36,6 +36,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: WORKLOAD_KINDS,
       run: resourceCheck('requests', 'cpu', 'so the scheduler reserves no CPU for it and it gets the smallest share of CPU when its node is busy'),
     },

@@ -36,6 +36,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: KINDS,
       run(r, ctx) {
         const ns = r.body.path('metadata', 'namespace');

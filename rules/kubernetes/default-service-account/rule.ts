@@ -57,6 +57,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts',
   ],
   checks: {
-    kubernetes: { types: WORKLOAD_KINDS, run },
+    kubernetes: { reads: 'scope', types: WORKLOAD_KINDS, run },
   },
 });

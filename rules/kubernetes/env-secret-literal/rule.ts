@@ -111,6 +111,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
   ],
   checks: {
-    kubernetes: { types: WORKLOAD_KINDS, run },
+    kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run },
   },
 });

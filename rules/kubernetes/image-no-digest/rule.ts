@@ -45,6 +45,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/containers/images/#updating-images',
   ],
   checks: {
-    kubernetes: { types: WORKLOAD_KINDS, run },
+    kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run },
   },
 });

@@ -55,6 +55,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting',
   ],
   checks: {
-    kubernetes: { types: WORKLOAD_KINDS, run },
+    kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run },
   },
 });

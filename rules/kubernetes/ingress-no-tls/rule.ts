@@ -53,6 +53,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: ['Ingress'],
       run(r, ctx) {
         const api = r.k8s?.apiVersion ?? '';

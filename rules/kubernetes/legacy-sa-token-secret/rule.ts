@@ -39,6 +39,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token',
   ],
   checks: {
-    kubernetes: { types: ['Secret'], run },
+    kubernetes: { reads: 'resource', types: ['Secret'], run },
   },
 });

@@ -78,6 +78,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: ['Service'],
       run(r, ctx) {
         if (!isCoreObject(r)) return;

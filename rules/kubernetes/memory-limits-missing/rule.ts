@@ -36,6 +36,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: WORKLOAD_KINDS,
       run: resourceCheck('limits', 'memory', 'so it can take the memory of its whole node until the node runs out and the kubelet evicts or the kernel kills other pods'),
     },

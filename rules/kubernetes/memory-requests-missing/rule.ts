@@ -36,6 +36,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: WORKLOAD_KINDS,
       run: resourceCheck('requests', 'memory', 'so the scheduler reserves no memory for it and the kubelet evicts it among the first when its node runs short'),
     },

@@ -33,6 +33,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: ['Namespace'],
       run(r, ctx) {
         if (!isCoreObject(r)) return;

@@ -42,6 +42,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: ROLE_KINDS,
       run(r, ctx) {
         if (!isRbacObject(r)) return;

@@ -40,6 +40,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: ROLE_KINDS,
       run(r, ctx) {
         if (!isRbacObject(r)) return;

@@ -63,6 +63,6 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
   ],
   checks: {
-    kubernetes: { types: ['Secret'], run },
+    kubernetes: { reads: 'resource', types: ['Secret'], run },
   },
 });

@@ -6,6 +6,7 @@ import { PSS_DOC, hostPathVolumes, podCheck, podResponsibility, podSecurityFrame
 /** A PersistentVolume with a sensitive hostPath is the same exposure, one claim away from any pod that binds it. */
 function withPersistentVolumes(pods: Check): Check {
   return {
+    reads: pods.reads,
     types: [...pods.types, 'PersistentVolume'],
     run(r, ctx) {
       if (r.type !== 'PersistentVolume') return pods.run(r, ctx);

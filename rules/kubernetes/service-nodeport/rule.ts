@@ -29,6 +29,7 @@ export default defineRule({
   docs: ['https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport'],
   checks: {
     kubernetes: {
+      reads: 'resource',
       types: ['Service'],
       run(r, ctx) {
         if (!isCoreObject(r)) return;

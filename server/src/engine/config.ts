@@ -4,23 +4,19 @@ import { parseYaml } from '../model/yaml';
 import { LineIndex } from '../model/lines';
 import type { Node, Span } from '../model/tree';
 import type { Catalogue } from './catalogue';
-import type { LintConfig } from './lint';
-import { SEVERITIES, type Rule, type Severity } from './rule';
+import { FILE_OPTIONS, optionSpec, type Options } from './options';
+import { SEVERITIES, type Severity } from './rule';
+
+export { matchesFrameworks, type Options } from './options';
 
 export const CONFIG_FILE = '.cloudline.yaml';
-
-/** Options shared by `.cloudline.yaml`, the CLI and the VS Code settings. */
-export interface Options extends LintConfig {
-  /** Glob patterns (relative to the workspace root) of files not to lint. */
-  readonly exclude?: readonly string[];
-}
 
 export interface ConfigProblem {
   readonly span: Span;
   readonly message: string;
 }
 
-const KEYS = ['minimumSeverity', 'rules', 'frameworks', 'exclude'];
+const KEYS = FILE_OPTIONS;
 
 /** Limits on an options file and its exclude globs (a larger one is a problem, not minutes of work and gigabytes). */
 export const CONFIG_LIMITS = {
@@ -57,19 +53,29 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
   if (!root || (root.kind === 'scalar' && root.value === null)) return { options: {}, problems };
   if (root.kind !== 'map') return { options: {}, problems: [{ span: root.span, message: `${CONFIG_FILE} must be a mapping of options (${KEYS.join(', ')}).` }] };
   const options: { -readonly [K in keyof Options]: Options[K] } = {};
+  const set = (key: string, value: unknown) => ((options as Record<string, unknown>)[key] = value);
   for (const pair of root.pairs) {
     const key = String(pair.key.value);
     const v = pair.value;
-    switch (key) {
-      case 'minimumSeverity': {
+    // The options table (engine/options.ts) says which keys the file accepts and how each is validated.
+    const spec = optionSpec(key);
+    switch (spec?.file ? spec.kind : undefined) {
+      case 'enum':
+      case 'severity': {
         const s = scalar(v);
-        if (typeof s === 'string' && (SEVERITIES as readonly string[]).includes(s)) options.minimumSeverity = s as Severity;
-        else problems.push({ span: v.span, message: `minimumSeverity must be one of ${SEVERITIES.join(', ')}.` });
+        if (typeof s === 'string' && spec!.values!.includes(s)) set(key, s);
+        else problems.push({ span: v.span, message: `${key} must be one of ${spec!.values!.join(', ')}.` });
         break;
       }
-      case 'rules': {
+      case 'boolean': {
+        const s = scalar(v);
+        if (typeof s === 'boolean') set(key, s);
+        else problems.push({ span: v.span, message: `${key} must be true or false.` });
+        break;
+      }
+      case 'ruleMap': {
         if (v.kind !== 'map') {
-          problems.push({ span: v.span, message: 'rules must map rule IDs or slugs to "off" or a severity.' });
+          problems.push({ span: v.span, message: `${key} must map rule IDs or slugs to "off" or a severity.` });
           break;
         }
         const rules: Record<string, 'off' | Severity> = {};
@@ -81,19 +87,18 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
             rules[catalogue.rule(id)!.id] = setting === false ? 'off' : (setting as 'off' | Severity);
           } else problems.push({ span: p.value.span, message: `The setting for ${id} must be "off" or one of ${SEVERITIES.join(', ')}.` });
         }
-        options.rules = rules;
+        set(key, rules);
         break;
       }
-      case 'frameworks':
-      case 'exclude': {
+      case 'stringList': {
         const list = v.kind === 'seq' ? v.items : [v];
         const strings = list.map(scalar);
         if (!strings.every((s) => typeof s === 'string' && s.length > 0)) {
           problems.push({ span: v.span, message: `${key} must be a list of strings.` });
           break;
         }
-        if (key === 'frameworks') {
-          options.frameworks = strings as string[];
+        if (key !== 'exclude') {
+          set(key, strings as string[]);
           break;
         }
         const kept: string[] = [];
@@ -116,7 +121,7 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
           }
           kept.push(glob);
         }
-        options.exclude = kept;
+        set(key, kept);
         break;
       }
       default:
@@ -128,13 +133,6 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
 
 function scalar(n: Node): string | number | boolean | null | undefined {
   return n.kind === 'scalar' ? n.value : undefined;
-}
-
-/** True when the rule passes the frameworks filter. */
-export function matchesFrameworks(rule: Rule, frameworks: readonly string[] | undefined): boolean {
-  if (!frameworks || frameworks.length === 0) return true;
-  const wanted = frameworks.map((f) => f.toLowerCase());
-  return rule.frameworks.some((f) => wanted.some((w) => f.framework.toLowerCase().includes(w)));
 }
 
 /**

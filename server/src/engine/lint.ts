@@ -9,20 +9,13 @@ import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, resourceBounds, safeFix, type Fix } from './edits';
 import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
-import { matchesFrameworks } from './config';
+import { matchesFrameworks, type LintConfig } from './options';
 import { helmNotice, kustomizePatchPaths, KUSTOMIZE_PATCH_MESSAGE, type Notice } from './templates';
 
 /** The built-in rule that reports a suppression written without a reason. */
 export const SUPPRESSION_RULE_ID = 'CL-GEN-001';
 
-export interface LintConfig {
-  /** Findings below this severity are dropped. */
-  readonly minimumSeverity?: Severity;
-  /** Per rule (ID or slug): `off`, or a severity that replaces the rule's own. */
-  readonly rules?: Readonly<Record<string, 'off' | Severity>>;
-  /** Only rules that reference one of these frameworks (case-insensitive substring of the framework's name). */
-  readonly frameworks?: readonly string[];
-}
+export type { LintConfig } from './options';
 
 export interface ResourceRef {
   readonly id: string;
@@ -256,21 +249,23 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       let severity: Severity = 'info';
       // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
       let global = false;
+      // Reads through the context (noticed with or without a cache): a check declaring reads: 'resource' must make none.
+      let scopeRead = false;
       const ctx: CheckContext = {
         get resources() {
-          global = true;
+          global = scopeRead = true;
           return scope;
         },
         edits: st.edits,
         referrers: (target, types, attr) => {
-          global = true;
+          global = scopeRead = true;
           const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
           // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
           const id = withoutInstanceKeys(target.id);
           return (byId.get(id) ?? []).filter((r) => r !== target);
         },
         shared: (key, build) => {
-          global = true;
+          global = scopeRead = true;
           return shared(scope, key, build);
         },
         report: (at, message, options) => report(rule, severity, resource, at, message, options),
@@ -288,13 +283,16 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           st.errors.push(...hit.errors);
           continue;
         }
-        global = false;
+        global = scopeRead = false;
         const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
         try {
           check.run(resource, ctx);
         } catch (e) {
           st.errors.push(`${rule.id} on ${resource.id}: ${(e as Error)?.stack ?? e}`);
         }
+        // A check that declares it reads its resource only must not read the scope (its results would go stale).
+        if (scopeRead && check.reads === 'resource') st.errors.push(`${rule.id} on ${resource.id}: the check declares reads: 'resource' but read beyond its resource (declare reads: 'scope')`);
+        if (check.reads === 'scope') global = true;
         fileCache?.set(resource, rule, { findings: st.findings.slice(findingsBefore), errors: st.errors.slice(errorsBefore), global });
       }
       unwatch?.();

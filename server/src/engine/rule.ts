@@ -60,6 +60,14 @@ export type CheckFormat = 'cloudformation' | 'terraform' | 'kubernetes';
 export interface Check {
   /** Resource types this check runs on (`AWS::RDS::DBInstance`, `aws_db_instance`, `data.aws_iam_policy_document`, `Deployment`). */
   readonly types: readonly string[];
+  /**
+   * What the check reads besides its resource's own body, for the editor's incremental re-lint: `'scope'` when it
+   * reads `ctx.resources`, `ctx.referrers`, `ctx.shared` (the kit's scope helpers) or the resource's document
+   * (`r.doc`, e.g. SAM Globals): its result is then never reused after an edit. `'resource'`: its resource only, so
+   * its result is reused while the resource is unchanged; a check that says so and reads the scope all the same is
+   * reported as an error of the lint (engine/lint.ts), which the tests catch. Undeclared: the reads are watched.
+   */
+  readonly reads?: 'resource' | 'scope';
   run(resource: Resource, ctx: CheckContext): void;
 }
 

@@ -8,10 +8,11 @@ import { REASON_MARK, suppressionEdit, toSnippet } from '../engine/suppress';
 import type { LineIndex } from '../model/lines';
 import { SOURCE, toRange, type DiagnosticData } from './diagnostics';
 import { fixAllText, minimalEdit } from './fixall';
+import { Commands } from '../protocol';
 
-export const SHOW_DOCS_COMMAND = 'cloudline.showRuleDocumentation';
+export const SHOW_DOCS_COMMAND = Commands.showRuleDocumentation;
 /** Client command that inserts a snippet (the user then types the placeholders): (uri, version, range, snippet). */
-export const APPLY_SNIPPET_COMMAND = 'cloudline.applySnippet';
+export const APPLY_SNIPPET_COMMAND = Commands.applySnippet;
 export const FIX_ALL_KIND = 'source.fixAll.cloudline';
 /**
  * What a client announces, in `initializationOptions` (or `capabilities.experimental`), when it runs

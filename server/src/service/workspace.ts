@@ -7,6 +7,7 @@ import type { ScanFs, Unread } from '../engine/files';
 import type { LintResult } from '../engine/lint';
 import { scan } from '../engine/scan';
 import { toRange } from './diagnostics';
+import type { InventoryItem } from '../protocol';
 
 export interface ScanProgress {
   report(done: number, total: number, file: string): void;
@@ -62,18 +63,6 @@ export function codeLenses(result: LintResult, catalogue: Catalogue): CodeLens[]
       command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}`, command: n ? 'workbench.actions.view.problems' : '' },
     };
   });
-}
-
-/** One resource of the inventory the responsibility view shows. */
-export interface InventoryItem {
-  readonly uri: string;
-  readonly id: string;
-  readonly type: string;
-  readonly format: string;
-  readonly service: string;
-  readonly model: string;
-  readonly range: ReturnType<typeof toRange>;
-  readonly findings: { readonly ruleId: string; readonly title: string; readonly severity: string; readonly range: ReturnType<typeof toRange> }[];
 }
 
 export function inventory(results: Iterable<LintResult>, catalogue: Catalogue): InventoryItem[] {

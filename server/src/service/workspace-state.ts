@@ -1,0 +1,298 @@
+// Workspace state, transport-free: the editor settings per file, the folders' `.cloudline.yaml` files, sibling files
+// (a Terraform module's other files, a directory's Kustomization), and the workspace scan with its results. server.ts
+// wires connection events to the methods here; what goes back to the client goes through the `WorkspaceHost`.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Catalogue } from '../engine/catalogue';
+import { byRuleId, CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from '../engine/config';
+import { readTextFile } from '../engine/files';
+import { lintFiles, type LintResult } from '../engine/lint';
+import { optionSpec, readSetting } from '../engine/options';
+import type { Severity } from '../engine/rule';
+import { LineIndex } from '../model/lines';
+import { isTfvars, parseFile, type ParsedFile } from '../model/parse';
+import { toRange, SOURCE } from './diagnostics';
+import { inventory, scanFolder, uriPath } from './workspace';
+import type { InventoryItem, ScanResult } from '../protocol';
+
+/** Settings under `cloudline.*`, as the client reports them per resource (declared in engine/options.ts). */
+export interface Settings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  /** Undefined for the default (info): no setting at all, so a stricter one in .cloudline.yaml still applies. */
+  minimumSeverity?: Severity;
+  rules: Record<string, 'off' | Severity>;
+  frameworks: string[];
+  exclude: string[];
+  codeLens: boolean;
+}
+
+/** The client's raw `cloudline` section as Settings: each option read as the options table says (invalid: default). */
+export function normaliseSettings(raw: unknown): Settings {
+  const read = <T>(name: string) => readSetting(raw, optionSpec(name)!) as T;
+  const minimum = read<Severity>('minimumSeverity');
+  return {
+    enable: read('enable'),
+    run: read('run'),
+    minimumSeverity: minimum === 'info' ? undefined : minimum,
+    rules: read('rules'),
+    frameworks: read('frameworks'),
+    exclude: read('exclude'),
+    codeLens: read('codeLens.enable'),
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = normaliseSettings(undefined);
+
+/** What the workspace state needs from the connection (and the open documents). */
+export interface WorkspaceHost {
+  /** The client's raw `cloudline` settings section for a URI; absent when the client cannot be asked. */
+  readonly fetchSettings?: (uri: string) => Promise<unknown>;
+  /** The editor's text of an open document, or undefined when it is not open. */
+  openDocument(uri: string): { readonly version: number; getText(): string } | undefined;
+  /** Publishes a lint result for a file (undefined clears it); `version` for open documents. */
+  publish(uri: string, result: LintResult | undefined, version?: number): void;
+  /** Publishes the problems of an options file. */
+  publishConfigProblems(uri: string, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+}
+
+/** Progress and cancellation of a workspace scan, as the connection reports them. */
+export interface WorkspaceScanProgress {
+  report(percent: number, message: string): void;
+  readonly cancelled: boolean;
+}
+
+export class WorkspaceState {
+  /** The workspace folders: their URIs (settings are asked for by URI) and paths. */
+  private folders: { uri: string; path: string }[] = [];
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  /** Options files by folder path, with their problems; undefined when the folder has none. */
+  private readonly configFiles = new Map<string, { options: Options; problems: number } | undefined>();
+  /** Parsed sibling files, by path, with the stamp (mtime and size, or open version) they were parsed at. */
+  private readonly siblingCache = new Map<string, { stamp: string; file: ParsedFile }>();
+  /** Results of the last workspace scan, by URI (files not open in the editor). */
+  private readonly scanned = new Map<string, LintResult>();
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly host: WorkspaceHost,
+  ) {}
+
+  /** Sets the workspace folders (by URI); options files are read afresh. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.flatMap((uri) => {
+      const path = uriPath(uri);
+      return path ? [{ uri, path }] : [];
+    });
+    this.configFiles.clear();
+  }
+
+  /** Workspace folders were added or removed (by URI). */
+  changeFolders(added: readonly string[], removed: readonly string[]): void {
+    this.setFolders(this.folders.map((f) => f.uri).filter((u) => !removed.includes(u)).concat(added));
+  }
+
+  /** The editor settings changed: they are asked for again. */
+  settingsChanged(): void {
+    this.settingsCache.clear();
+  }
+
+  /** A document closed: its settings are asked for again when it reopens. */
+  forgetSettings(uri: string): void {
+    this.settingsCache.delete(uri);
+  }
+
+  settingsFor(uri: string): Promise<Settings> {
+    const fetch = this.host.fetchSettings;
+    if (!fetch) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = fetch(uri).then(normaliseSettings, () => DEFAULT_SETTINGS);
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** The workspace folder holding a file path (the deepest one, for nested folders). */
+  private folderOf(path: string): string | undefined {
+    return this.folders.map((f) => f.path).filter((p) => path === p || path.startsWith(p + sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  /** Reads (once) and validates a folder's `.cloudline.yaml`, publishing its problems on the file itself. */
+  private folderConfig(folder: string): Options | undefined {
+    if (!this.configFiles.has(folder)) {
+      const file = join(folder, CONFIG_FILE);
+      const uri = pathToFileURL(file).toString();
+      if (!existsSync(file)) {
+        this.configFiles.set(folder, undefined);
+        this.host.publishConfigProblems(uri, []);
+      } else {
+        let text = '';
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (e) {
+          this.host.log(`cannot read ${file}: ${(e as Error).message}`);
+        }
+        const { options, problems } = parseConfig(text, this.catalogue);
+        const lines = new LineIndex(text);
+        const diagnostics: Diagnostic[] = problems.map((p) => ({ range: toRange(lines, p.span), severity: 1, source: SOURCE, code: 'config', message: p.message }));
+        this.host.publishConfigProblems(uri, diagnostics);
+        this.configFiles.set(folder, { options, problems: problems.length });
+      }
+    }
+    return this.configFiles.get(folder)?.options;
+  }
+
+  /** An options file changed on disk (by URI): it is read and validated again. */
+  configFileChanged(uri: string): void {
+    const path = uriPath(uri);
+    if (!path) return;
+    this.configFiles.delete(dirname(path));
+    this.folderConfig(dirname(path));
+  }
+
+  /** Options for a document: its folder's `.cloudline.yaml`, then the editor settings on top. */
+  async optionsFor(uri: string): Promise<{ settings: Settings; options: Options; excluded: boolean }> {
+    const settings = await this.settingsFor(uri);
+    const path = uriPath(uri);
+    const folder = path ? this.folderOf(path) : undefined;
+    const options = mergeOptions(folder ? this.folderConfig(folder) : undefined, {
+      minimumSeverity: settings.minimumSeverity,
+      rules: byRuleId(settings.rules, this.catalogue),
+      frameworks: settings.frameworks,
+      exclude: settings.exclude,
+    });
+    const excluded = !!(path && folder && isExcluded(relative(folder, path).split(sep).join('/'), options.exclude));
+    return { settings, options, excluded };
+  }
+
+  /**
+   * The other `*.tf` / `*.tf.json` files and variable files of a Terraform document's directory (its module): their resources are the
+   * context of cross-resource checks. The editor's text wins over the disk's for open files.
+   */
+  moduleContext(uri: string): ParsedFile[] {
+    const path = uriPath(uri);
+    if (!path) return [];
+    const dir = dirname(path);
+    // A Terraform module's other files; for YAML, the directory's Kustomization (it says which files are patches).
+    const wanted = /\.tf(\.json)?$/.test(path)
+      ? (n: string) => /\.tf(\.json)?$/.test(n) || isTfvars(n)
+      : /\.ya?ml$/i.test(path)
+        ? (n: string) => n === 'kustomization.yaml' || n === 'kustomization.yml' || n === 'Kustomization'
+        : undefined;
+    if (!wanted) return [];
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter(wanted);
+    } catch {
+      return [];
+    }
+    const out: ParsedFile[] = [];
+    for (const name of names) {
+      const sibling = join(dir, name);
+      if (sibling === path) continue;
+      const siblingUri = pathToFileURL(sibling).toString();
+      const open = this.host.openDocument(siblingUri);
+      let stamp: string;
+      try {
+        const st = statSync(sibling);
+        stamp = open ? `v${open.version}` : `${st.mtimeMs}:${st.size}`;
+      } catch {
+        continue;
+      }
+      const cached = this.siblingCache.get(sibling);
+      if (cached?.stamp === stamp) {
+        out.push(cached.file);
+        continue;
+      }
+      let text: string;
+      try {
+        text = open ? open.getText() : readTextFile(sibling);
+      } catch {
+        continue;
+      }
+      const file = parseFile(siblingUri, text);
+      this.siblingCache.set(sibling, { stamp, file });
+      out.push(file);
+    }
+    return out;
+  }
+
+  /** True when the last workspace scan covers this file. */
+  isScanned(uri: string): boolean {
+    return this.scanned.has(uri);
+  }
+
+  /** True once a workspace scan has found IaC files (new files on disk are then linted too). */
+  get hasScan(): boolean {
+    return this.scanned.size > 0;
+  }
+
+  /** Re-lints every scanned file from disk (after a settings or options file change). */
+  relintScanned(): void {
+    for (const uri of this.scanned.keys()) void this.relintFromDisk(uri);
+  }
+
+  /** A scanned file was deleted: its result and diagnostics go. */
+  deleted(uri: string): void {
+    this.scanned.delete(uri);
+    this.host.publish(uri, undefined);
+  }
+
+  /** Re-lints a file from disk (a scanned file that is not open), or clears it when it is gone or no longer IaC. */
+  async relintFromDisk(uri: string): Promise<void> {
+    const path = uriPath(uri);
+    if (!path) return;
+    let text: string | undefined;
+    try {
+      text = readTextFile(path);
+    } catch {
+      text = undefined;
+    }
+    const { options, excluded, settings } = await this.optionsFor(uri);
+    const result = text === undefined || excluded || !settings.enable ? undefined : lintFiles([parseFile(uri, text), ...this.moduleContext(uri)], this.catalogue, options)[0];
+    if (result?.file.isIac) this.scanned.set(uri, result);
+    else this.scanned.delete(uri);
+    if (!this.host.openDocument(uri)) this.host.publish(uri, result?.file.isIac ? result : undefined);
+  }
+
+  /** Scans every workspace folder (the shared scanner, engine/scan.ts), publishing the files not open in the editor. */
+  async scan(progress: WorkspaceScanProgress): Promise<ScanResult> {
+    let files = 0;
+    let findings = 0;
+    let unread = 0;
+    for (const { uri, path } of this.folders) {
+      const { options } = await this.optionsFor(uri);
+      const outcome = await scanFolder(path, this.catalogue, options, {
+        report: (done, total, file) => {
+          if (done % 10 === 0) progress.report(Math.round((done / Math.max(total, 1)) * 100), relative(path, file));
+        },
+        get cancelled() {
+          return progress.cancelled;
+        },
+      });
+      if (!outcome) break;
+      for (const u of outcome.unread) this.host.log(`workspace scan: not read: ${u.path}: ${u.reason}`);
+      unread += outcome.unread.length;
+      for (const r of outcome.results) {
+        this.scanned.set(r.file.uri, r);
+        files++;
+        findings += r.findings.length;
+        if (!this.host.openDocument(r.file.uri)) this.host.publish(r.file.uri, r);
+      }
+    }
+    const cancelled = progress.cancelled;
+    this.host.log(`workspace scan ${cancelled ? 'cancelled' : 'done'}: ${files} IaC files, ${findings} findings${unread ? `, ${unread} not read` : ''}`);
+    return { files, findings, cancelled, unread };
+  }
+
+  /** The inventory: the scanned files' resources, with the open documents' current results in their place. */
+  inventory(open: Iterable<[string, LintResult | undefined]>): InventoryItem[] {
+    const byUri = new Map<string, LintResult>(this.scanned);
+    for (const [uri, r] of open) if (r) byUri.set(uri, r);
+    return inventory(byUri.values(), this.catalogue);
+  }
+}
