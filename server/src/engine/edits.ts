@@ -347,6 +347,25 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
+/**
+ * The edit helpers of a file whose fixes are never offered (a Terraform plan: Terraform's output, editing it deploys
+ * nothing; see lint's fixesOf): every edit is "none", so the checks do not compute text that would be dropped.
+ */
+export class NoEdits extends Edits {
+  override setValue(): TextEdit[] | undefined {
+    return undefined;
+  }
+  override replaceNode(): TextEdit[] {
+    return [];
+  }
+  override addPair(): TextEdit[] {
+    return [];
+  }
+  override addPairs(): TextEdit[] {
+    return [];
+  }
+}
+
 /** Characters `eolAt` has scanned to find line ends, for tests that guard against quadratic work on one-line files. */
 export const editStats = { scanned: 0 };
 
