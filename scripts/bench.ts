@@ -255,20 +255,37 @@ function child(args: string[], cwd = root): { ms: number; rssKiB: number; code: 
   return { ms: wall, rssKiB: rss, code: r.status, stderr: r.stderr ?? '' };
 }
 
-/** A parse-only pass over what the CLI scans: the same walk and reads, each file parsed by the bare parser of its syntax. */
+/**
+ * A parse-only pass over what the CLI scans: the same walk, reads and decoding (readText), each file parsed by the
+ * bare parser of its language as the CLI picks it (JSON and YAML by extension or first character, HCL by extension:
+ * tree-sitter, loaded as the CLI loads it).
+ */
 const PARSE_ONLY_SOURCE = `
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parse } from '@humanwhocodes/momoa';
-import { collectFiles } from './server/src/engine/files';
-let docs = 0;
-for (const f of collectFiles(process.argv.slice(2))) {
-  const text = readFileSync(f, 'utf8');
-  if (/\\.json$/i.test(f)) {
-    try { parse(text, { mode: 'json', ranges: true }); docs++; } catch { /* a syntax error is parsed too */ }
-  } else docs += parseAllDocuments(text).length;
-}
-process.stdout.write(String(docs));
+import { Language, Parser } from 'web-tree-sitter';
+import { collectFiles, readText } from './server/src/engine/files';
+(async () => {
+  const runtime = readFileSync(join(__dirname, 'web-tree-sitter.wasm'));
+  await Parser.init({ wasmBinary: runtime.buffer.slice(runtime.byteOffset, runtime.byteOffset + runtime.byteLength) });
+  const hcl = new Parser();
+  hcl.setLanguage(await Language.load(new Uint8Array(readFileSync(join(__dirname, 'tree-sitter-terraform.wasm')))));
+  let docs = 0;
+  for (const f of collectFiles(process.argv.slice(2))) {
+    const text = readText(f);
+    const lower = f.toLowerCase();
+    const lang = lower.endsWith('.json') ? 'json' : /\\.ya?ml$/.test(lower) ? 'yaml' : /\\.(tf|tfvars)$/.test(lower) ? 'hcl' : text.trimStart().startsWith('{') ? 'json' : 'yaml';
+    if (lang === 'json') {
+      try { parse(text, { mode: 'json', ranges: true }); docs++; } catch { /* a syntax error is parsed too */ }
+    } else if (lang === 'hcl') {
+      hcl.parse(text)?.delete();
+      docs++;
+    } else docs += parseAllDocuments(text).length;
+  }
+  process.stdout.write(String(docs));
+})();
 `;
 
 async function corpusScan(): Promise<void> {
