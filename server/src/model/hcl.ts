@@ -211,7 +211,19 @@ class HNode {
   }
 }
 
-/** Copies the named nodes under `root` (iteratively: trees may be deep), as `namedChildren` would give them. */
+/**
+ * The node types whose children the converter reads. Any other node (a reference, a function call, an
+ * interpolation, a conditional...) is read as its type and its text only, so its subtree is not copied.
+ */
+const READ_CHILDREN = new Set([
+  'body', 'attribute', 'block', 'expression', 'literal_value', 'collection_value', 'template_expr', 'object', 'object_elem', 'tuple',
+  'operation', 'unary_operation', 'string_lit', 'quoted_template', 'heredoc_template', 'variable_expr',
+]);
+
+/**
+ * Copies the named nodes under `root` (iteratively: trees may be deep), as `namedChildren` would give them, down
+ * to the nodes the converter reads the children of (READ_CHILDREN).
+ */
 function copyTree(root: TsNode, source: string): HNode {
   const cursor = root.walk();
   try {
@@ -222,7 +234,7 @@ function copyTree(root: TsNode, source: string): HNode {
       if (cursor.nodeIsNamed) {
         const n = new HNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, source);
         stack[stack.length - 1].namedChildren.push(n);
-        if (cursor.gotoFirstChild()) {
+        if (READ_CHILDREN.has(n.type) && cursor.gotoFirstChild()) {
           stack.push(n);
           continue;
         }
