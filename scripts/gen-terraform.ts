@@ -9,6 +9,8 @@
 //     'cloudformation-yaml'      template.yaml: AWS::S3::Bucket + AWS::S3::BucketPolicy (by `!Ref`); CloudFormation
 //                                has no separate Block Public Access resource, a bucket policy is its separate resource
 //   BUCKET_FORMATS, bucketFileName(format)   the formats above and a file name that selects the format
+//   genHcl(lines)                a Terraform module (`.tf`, HCL) of about `lines` lines: buckets, access blocks,
+//                                security groups, databases, policies (heredoc), a variable and a local
 
 /** A plan of `resources` resources of four kinds, every fifth one in module `app` (as the benchmark has measured). */
 export function genPlan(resources = 400): string {
@@ -160,4 +162,26 @@ function planBuckets(n: number): string {
       root_module: { resources: rootConfig, module_calls: { m: { source: './m', for_each_expression: { constant_value: { a: {}, b: {} } }, module: { resources: moduleConfig } } } },
     },
   });
+}
+
+/** A Terraform module of about `lines` lines: buckets, access blocks, security groups, databases, policies, variables. */
+export function genHcl(lines = 5000): string {
+  const out: string[] = ['variable "env" {\n  default = "prod"\n}\n', 'locals {\n  prefix = "acme-${var.env}"\n}\n'];
+  let n = 0;
+  let count = 7;
+  while (count < lines) {
+    const blocks = [
+      `resource "aws_s3_bucket" "b${n}" {\n  bucket = "\${local.prefix}-${n}"\n  acl    = "${n % 3 ? 'private' : 'public-read'}"\n  tags = {\n    Name = "b${n}"\n    Env  = var.env\n  }\n}\n`,
+      `resource "aws_s3_bucket_public_access_block" "b${n}" {\n  bucket                  = aws_s3_bucket.b${n}.id\n  block_public_acls       = true\n  block_public_policy     = ${n % 2 === 0}\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
+      `resource "aws_security_group" "sg${n}" {\n  name = "sg${n}"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port   = ${n % 2 ? 22 : 8080}\n    to_port     = ${n % 2 ? 22 : 8080}\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}\n`,
+      `resource "aws_db_instance" "db${n}" {\n  engine              = "postgres"\n  instance_class      = "db.t4g.micro"\n  publicly_accessible = ${n % 4 === 0}\n  storage_encrypted   = true\n  # cloudline-ignore CL-AWS-080 -- bench\n  deletion_protection = false\n}\n`,
+      `resource "aws_iam_policy" "p${n}" {\n  name   = "p${n}"\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "\${aws_s3_bucket.b${n}.arn}/*"}]\n}\nEOF\n}\n`,
+    ];
+    for (const b of blocks) {
+      out.push(b);
+      count += b.split('\n').length;
+    }
+    n++;
+  }
+  return out.join('\n');
 }

@@ -1,5 +1,6 @@
-// Generators of large, realistic inputs (CloudFormation, Kubernetes, Terraform plan) for the benchmark and the
-// robustness tests: deterministic, so every run measures the same text.
+// Generators of large, realistic inputs (CloudFormation, Kubernetes) for the benchmark and the robustness tests:
+// deterministic, so every run measures the same text. Terraform inputs (plans, buckets, HCL) are made by
+// scripts/gen-terraform.ts, repositories of many files by scripts/gen-repo.ts.
 
 /** The resource snippets of a generated template, each a function of its index (every one trips or passes some rule). */
 const CFN_RESOURCES: ((i: number) => string)[] = [
@@ -385,36 +386,4 @@ export function genKubernetes(docs = 300): string {
   const out: string[] = [];
   for (let i = 0; i < docs; i++) out.push(K8S_DOCS[i % K8S_DOCS.length](i));
   return out.join('---\n');
-}
-
-/** A `terraform show -json` plan (one line, as Terraform writes it) with `resources` resources across two modules. */
-export function genPlan(resources = 400): string {
-  const planned: unknown[] = [];
-  const child: unknown[] = [];
-  const changes: unknown[] = [];
-  const config: unknown[] = [];
-  for (let i = 0; i < resources; i++) {
-    const kind = i % 4;
-    const [type, values, unknown]: [string, Record<string, unknown>, Record<string, unknown>] =
-      kind === 0
-        ? ['aws_s3_bucket', { bucket: `bucket-${i}`, acl: i % 3 === 0 ? 'public-read' : 'private', force_destroy: false, tags: { team: 'x' }, versioning: [{ enabled: i % 2 === 0, mfa_delete: false }] }, { arn: true, id: true }]
-        : kind === 1
-          ? ['aws_security_group', { name: `sg-${i}`, description: 'generated', ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: [i % 2 ? '0.0.0.0/0' : '10.0.0.0/8'], description: '', ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }], egress: [], tags: null }, { id: true, arn: true, owner_id: true }]
-          : kind === 2
-            ? ['aws_db_instance', { identifier: `db-${i}`, engine: 'mysql', instance_class: 'db.t3.micro', publicly_accessible: i % 3 === 0, storage_encrypted: i % 2 === 0, backup_retention_period: i % 8, deletion_protection: false, password: null, auto_minor_version_upgrade: true }, { id: true, address: true, endpoint: true }]
-            : ['aws_iam_policy', { name: `p-${i}`, path: '/', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: i % 4 === 3 ? '*' : ['s3:GetObject'], Resource: '*' }] }) }, { id: true, arn: true }];
-    const inModule = i % 5 === 4;
-    const address = `${inModule ? 'module.app.' : ''}${type}.r${i}`;
-    const res = { address, mode: 'managed', type, name: `r${i}`, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values, sensitive_values: {} };
-    (inModule ? child : planned).push(res);
-    changes.push({ address, mode: 'managed', type, name: `r${i}`, provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], before: null, after: values, after_unknown: unknown, before_sensitive: false, after_sensitive: {} } });
-    if (!inModule) config.push({ address: `${type}.r${i}`, mode: 'managed', type, name: `r${i}`, provider_config_key: 'aws', expressions: { name: { constant_value: `r${i}` } }, schema_version: 0 });
-  }
-  return JSON.stringify({
-    format_version: '1.2',
-    terraform_version: '1.7.5',
-    planned_values: { root_module: { resources: planned, child_modules: [{ address: 'module.app', resources: child }] } },
-    resource_changes: changes,
-    configuration: { provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws' } }, root_module: { resources: config, module_calls: { app: { source: './app', module: { resources: [] } } } } },
-  });
 }

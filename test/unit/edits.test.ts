@@ -2,7 +2,8 @@
 // re-serialise. Every case asserts the exact text after applying the edits.
 import { strict as assert } from 'node:assert';
 import { resourcesOf } from '../../server/src/formats';
-import { applyEdits, Edits, snippetDefaults, type Plain, type TextEdit } from '../../server/src/engine/edits';
+import { applyEdits, Edits, eolAt, snippetDefaults, type Plain, type TextEdit } from '../../server/src/engine/edits';
+import { LineIndex } from '../../server/src/model/lines';
 import { parseFile, type ParsedFile } from '../../server/src/model/parse';
 import { get, type MapNode, type Node } from '../../server/src/model/tree';
 
@@ -56,6 +57,18 @@ describe('edits: applyEdits and snippets', () => {
 
   it('snippetDefaults takes each placeholder default and unescapes', () => {
     assert.equal(snippetDefaults('cpu: ${1:100m}$0 and \\$x \\} \\\\'), 'cpu: 100m and $x } \\');
+  });
+});
+
+describe('edits: eolAt', () => {
+  it('gives the break of the line holding the offset (from the line index), and the usual one on the last line', () => {
+    for (const text of ['a\nb\r\nc\rd', 'a\r\nb\nc', 'a\rb\rc', 'one line', '', 'x\n', 'a\r\n\r\nb', '\n\r\n\r']) {
+      const edits = new Edits(new LineIndex(text));
+      for (let o = 0; o <= text.length; o++) {
+        if (text[o - 1] === '\r' && text[o] === '\n') continue; // between CR and LF: no node starts there
+        assert.equal(edits.eolAt(o), eolAt(text, o), `${JSON.stringify(text)} at ${o}`);
+      }
+    }
   });
 });
 

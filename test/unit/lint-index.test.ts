@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { configsOf, bucketAttr, bucketName, referenceIds } from '../../rules/lib/s3';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { editStats } from '../../server/src/engine/edits';
 import { indexStats, lintFile } from '../../server/src/engine/lint';
 import type { CheckContext } from '../../server/src/engine/rule';
 import { resourcesOf, type Resource } from '../../server/src/formats';
@@ -200,6 +201,19 @@ describe('cross-resource indexes', () => {
     const result = lintFile(file, catalogue);
     assert.equal(formatStats.configurationWalks - walks, 1);
     assert.ok(result.findings.length > 200);
+  });
+
+  it('fixes in a one-line file find their line breaks without scanning to the end of the line each time', () => {
+    // A plan (and minified Terraform JSON) is one line: scanning to its end per fix made a lint quadratic.
+    for (const [name, text] of [
+      ['g.plan.json', genPlan(400)],
+      ['min.tf.json', JSON.stringify(JSON.parse(genBuckets(400, 'terraform-json')))],
+    ]) {
+      const scanned = editStats.scanned;
+      const result = lintFile(parseFile(name, text), catalogue);
+      assert.ok(result.findings.length >= 100, name);
+      assert.ok(editStats.scanned - scanned <= 2 * text.length, `${name}: ${editStats.scanned - scanned} characters scanned for a text of ${text.length}`);
+    }
   });
 
   it('an edit to a configuration resource changes what the editor reports on its bucket (no stale cached result)', () => {

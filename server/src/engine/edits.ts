@@ -132,6 +132,7 @@ export class Edits {
   private eolOnce: string | undefined;
   private jsonUnitOnce: string | undefined;
   private yamlUnitOnce: string | undefined;
+  private lastEolOnce: string | undefined;
 
   private get text(): string {
     return this.lines.text;
@@ -227,7 +228,12 @@ export class Edits {
 
   /** The line break that ends the line holding `offset` (the file's usual one on its last line). */
   eolAt(offset: number): string {
-    return eolAt(this.text, offset);
+    // From the line index, not by scanning to the line's end: a one-line file (a Terraform plan) would be scanned to
+    // its end for every fix, quadratic in the resources.
+    const { line } = this.lines.positionAt(offset);
+    if (line + 1 >= this.lines.lineCount) return (this.lastEolOnce ??= eolAt(this.text, this.text.length));
+    const next = this.lines.lineStart(line + 1);
+    return this.text.charCodeAt(next - 1) === 13 ? '\r' : next >= 2 && this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
   }
 
   private addJsonPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
@@ -327,8 +333,8 @@ export function safeFix(text: string, doc: SourceDoc | undefined, fix: Fix, boun
       const last = s.node.kind === 'scalar' ? to : lineEndAt(text, to);
       if (s.node.span[0] <= start && end <= last && s.uses.some((u) => u < bounds[0] || u > bounds[1])) return undefined;
     }
-    const eol = eolAt(text, start);
-    edits.push({ start, end, text: /[\r\n]/.test(e.text) ? e.text.replace(/\r\n|\r|\n/g, eol) : e.text });
+    // The line's break is looked for only when the edit writes one (finding it scans to the end of the line).
+    edits.push({ start, end, text: /[\r\n]/.test(e.text) ? e.text.replace(/\r\n|\r|\n/g, eolAt(text, start)) : e.text });
   }
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
@@ -341,10 +347,33 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
+/**
+ * The edit helpers of a file whose fixes are never offered (a Terraform plan: Terraform's output, editing it deploys
+ * nothing; see lint's fixesOf): every edit is "none", so the checks do not compute text that would be dropped.
+ */
+export class NoEdits extends Edits {
+  override setValue(): TextEdit[] | undefined {
+    return undefined;
+  }
+  override replaceNode(): TextEdit[] {
+    return [];
+  }
+  override addPair(): TextEdit[] {
+    return [];
+  }
+  override addPairs(): TextEdit[] {
+    return [];
+  }
+}
+
+/** Characters `eolAt` has scanned to find line ends, for tests that guard against quadratic work on one-line files. */
+export const editStats = { scanned: 0 };
+
 /** The line break that ends the line holding `offset` (the text's usual one on its last line). */
 export function eolAt(text: string, offset: number): string {
   let i = offset;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  editStats.scanned += i - offset;
   if (i < text.length) return text[i] === '\n' ? '\n' : text[i + 1] === '\n' ? '\r\n' : '\r';
   const crlf = text.indexOf('\r\n');
   if (crlf >= 0) return '\r\n';

@@ -6,7 +6,7 @@ import type { LineIndex } from '../model/lines';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
-import { Edits, resourceBounds, safeFix, type Fix } from './edits';
+import { Edits, NoEdits, resourceBounds, safeFix, type Fix } from './edits';
 import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { matchesFrameworks, type LintConfig } from './options';
@@ -152,7 +152,9 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       errors.push(`reading resources: ${(e as Error)?.stack ?? e}`);
     }
     if (index === 0) cache?.start(file, resources);
-    return { file, notices: [], unread, resources, findings: [], errors, edits: new Edits(file.lines) };
+    // A plan's fixes are dropped (fixesOf): its checks get edit helpers that compute none.
+    const plan = file.docs.length > 0 && file.docs.every((d) => d.format === 'terraform-plan');
+    return { file, notices: [], unread, resources, findings: [], errors, edits: plan ? new NoEdits(file.lines) : new Edits(file.lines) };
   });
   markTemplates(states);
   // Templates are not linted at all (their syntax problems are template syntax); a remote module is only a note.

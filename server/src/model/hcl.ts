@@ -73,12 +73,12 @@ export function parseHcl(text: string, limits: Pick<ParseLimits, 'maxDepth'> = D
   }
   try {
     const root = tree.rootNode;
-    const body = root.namedChildren.find((c) => c?.type === 'body');
     if (root.hasError) {
       const p = firstError(root, text);
       if (p) problems.push(p);
       doc.root = recover(parser, text, doc, limits.maxDepth);
     } else {
+      const body = copyTree(root, text).namedChildren.find((c) => c.type === 'body');
       doc.root = new Converter(text, doc, limits.maxDepth).body(body, [0, text.length], 0);
     }
   } catch (e) {
@@ -123,7 +123,7 @@ function recover(p: Parser, text: string, doc: SourceDoc, maxDepth: number): Map
     if (!tree) continue;
     try {
       if (tree.rootNode.hasError) continue;
-      const body = tree.rootNode.namedChildren.find((c) => c?.type === 'body');
+      const body = copyTree(tree.rootNode, chunk).namedChildren.find((c) => c.type === 'body');
       if (!body) continue;
       const part = new Converter(chunk, doc, maxDepth, base).body(body, [base, base + chunk.length], 0);
       for (const pair of part.pairs) {
@@ -193,6 +193,63 @@ export function unescapeHcl(s: string): string {
   });
 }
 
+/**
+ * A named node of tree-sitter's tree, copied out of the WebAssembly heap in one cursor walk. Each property read of a
+ * web-tree-sitter Node is a call into WebAssembly (and `namedChildren` makes new Node objects every time): reading
+ * the tree through them cost as much as the parse itself.
+ */
+class HNode {
+  readonly namedChildren: HNode[] = [];
+  constructor(
+    readonly type: string,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    private readonly source: string,
+  ) {}
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+}
+
+/**
+ * The node types whose children the converter reads. Any other node (a reference, a function call, an
+ * interpolation, a conditional...) is read as its type and its text only, so its subtree is not copied.
+ */
+const READ_CHILDREN = new Set([
+  'body', 'attribute', 'block', 'expression', 'literal_value', 'collection_value', 'template_expr', 'object', 'object_elem', 'tuple',
+  'operation', 'unary_operation', 'string_lit', 'quoted_template', 'heredoc_template', 'variable_expr',
+]);
+
+/**
+ * Copies the named nodes under `root` (iteratively: trees may be deep), as `namedChildren` would give them, down
+ * to the nodes the converter reads the children of (READ_CHILDREN).
+ */
+function copyTree(root: TsNode, source: string): HNode {
+  const cursor = root.walk();
+  try {
+    const top = new HNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, source);
+    if (!cursor.gotoFirstChild()) return top;
+    const stack = [top];
+    for (;;) {
+      if (cursor.nodeIsNamed) {
+        const n = new HNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, source);
+        stack[stack.length - 1].namedChildren.push(n);
+        if (READ_CHILDREN.has(n.type) && cursor.gotoFirstChild()) {
+          stack.push(n);
+          continue;
+        }
+      }
+      while (!cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        stack.pop();
+        if (stack.length === 0) return top;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
 type Pending = { key: ScalarNode; values: Node[]; span: [number, number] };
 
 class Converter {
@@ -204,11 +261,11 @@ class Converter {
     private readonly base = 0,
   ) {}
 
-  private s(n: TsNode): number {
+  private s(n: HNode): number {
     return n.startIndex + this.base;
   }
 
-  private e(n: TsNode): number {
+  private e(n: HNode): number {
     return n.endIndex + this.base;
   }
 
@@ -224,7 +281,7 @@ class Converter {
   }
 
   /** A block body (or the file) → a mapping: attributes as pairs, blocks grouped by type (repeated → a list). */
-  body(body: TsNode | undefined, span: Span, depth: number): MapNode {
+  body(body: HNode | undefined, span: Span, depth: number): MapNode {
     const map: MapNode = { kind: 'map', pairs: [], flow: false, span, doc: this.doc };
     if (!body) return map;
     // Pairs in source order; blocks of one type share the pair of the first one.
@@ -241,7 +298,7 @@ class Converter {
         const value = expr ? this.expr(expr, this.deeper(depth, this.s(expr))) : this.scalar(null, [this.e(child), this.e(child)], 'plain');
         entries.push({ pair: true, key, value });
       } else if (child.type === 'block') {
-        const kids = child.namedChildren.filter((c): c is TsNode => !!c);
+        const kids = child.namedChildren.filter((c): c is HNode => !!c);
         const type = kids[0];
         if (!type || type.type !== 'identifier') continue;
         const labels = kids.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier');
@@ -303,18 +360,18 @@ class Converter {
     return map;
   }
 
-  private labelText(label: TsNode): string {
+  private labelText(label: HNode): string {
     if (label.type !== 'string_lit') return label.text;
     return unescapeHcl(label.namedChildren.filter((c) => c?.type === 'template_literal').map((c) => c!.text).join(''));
   }
 
   /** An unknown expression: `${…}` around the expression as written, as Terraform JSON spells it. */
-  private unknown(n: TsNode): ScalarNode {
+  private unknown(n: HNode): ScalarNode {
     return this.scalar(`\${${n.text}}`, [this.s(n), this.e(n)], 'plain');
   }
 
-  expr(n: TsNode, depth: number): Node {
-    const kids = n.namedChildren.filter((c): c is TsNode => !!c && c.type !== 'comment');
+  expr(n: HNode, depth: number): Node {
+    const kids = n.namedChildren.filter((c): c is HNode => !!c && c.type !== 'comment');
     if (n.type === 'expression') {
       if (kids.length !== 1) return this.unknown(n);
       return this.expr(kids[0], depth);
@@ -352,7 +409,7 @@ class Converter {
     }
   }
 
-  private literal(n: TsNode): Node {
+  private literal(n: HNode): Node {
     const span: Span = [this.s(n), this.e(n)];
     switch (n.type) {
       case 'numeric_lit':
@@ -369,7 +426,7 @@ class Converter {
   }
 
   /** A quoted template or a heredoc: literal parts decoded, interpolations and directives kept as written. */
-  private template(n: TsNode): Node {
+  private template(n: HNode): Node {
     const span: Span = [this.s(n), this.e(n)];
     if (n.type === 'quoted_template') {
       let value = '';
@@ -395,11 +452,11 @@ class Converter {
     return this.unknown(n);
   }
 
-  private object(n: TsNode, kids: TsNode[], depth: number): MapNode {
+  private object(n: HNode, kids: HNode[], depth: number): MapNode {
     const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.s(n), this.e(n)], doc: this.doc };
     for (const elem of kids) {
       if (elem.type !== 'object_elem') continue;
-      const exprs = elem.namedChildren.filter((c): c is TsNode => !!c && c.type === 'expression');
+      const exprs = elem.namedChildren.filter((c): c is HNode => !!c && c.type === 'expression');
       if (exprs.length < 2) continue;
       const [k, v] = [exprs[0], exprs[exprs.length - 1]];
       const key = this.objectKey(k);
@@ -412,7 +469,7 @@ class Converter {
   }
 
   /** `a = …` (a bare name) and `"a" = …` are the key `a`; any other key expression is unknown. */
-  private objectKey(k: TsNode): ScalarNode {
+  private objectKey(k: HNode): ScalarNode {
     const span: Span = [this.s(k), this.e(k)];
     const only = k.namedChildren.length === 1 ? k.namedChildren[0] : undefined;
     if (only?.type === 'variable_expr' && only.namedChildren.length === 1) return this.scalar(only.text, span, 'plain');
