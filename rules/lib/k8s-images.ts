@@ -1,12 +1,14 @@
 // Container image references (registry, repository, tag, digest) and the pod/container helpers shared by the
 // Kubernetes supply-chain, resources, secrets and service-account rules (CL-K8S-030 … CL-K8S-041).
-import { containersOf, type Container } from '../../server/src/formats/kubernetes';
+import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { CheckContext } from '../../server/src/engine/rule';
 import type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
 import { getPair, pairOf, type MapNode, type Node } from '../../server/src/model/tree';
 import { groupBy, ofType } from '../kit';
+
+export { WORKLOAD_KINDS };
 
 /** A parsed image reference: `[registry/]repository[:tag][@digest]`. */
 export interface ImageRef {

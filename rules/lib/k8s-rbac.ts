@@ -3,6 +3,8 @@
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 
+export { WORKLOAD_KINDS } from '../../server/src/formats/kubernetes';
+
 /** One known string item of a list (a verb, a resource, an API group, a subject name), with its value for reporting. */
 export interface Item {
   readonly val: Val;

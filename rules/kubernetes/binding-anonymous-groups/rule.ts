@@ -1,5 +1,5 @@
 // CL-K8S-047: a binding whose subjects are everyone: anonymous requests, unauthenticated or all authenticated users.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { BINDING_KINDS, isRbacObject, objectName, subjects } from '../../lib/k8s-rbac';
 
 const EVERYONE: Readonly<Record<string, { kind: string; who: string }>> = {

@@ -1,5 +1,5 @@
 // CL-K8S-046: a RoleBinding or ClusterRoleBinding to the built-in cluster-admin ClusterRole.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { BINDING_KINDS, isRbacObject, objectName, subjects, subjectText } from '../../lib/k8s-rbac';
 
 export default defineRule({

@@ -1,7 +1,6 @@
 // CL-K8S-033: a container without resources.limits.cpu.
-import { defineRule } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import { resourceCheck } from '../../lib/k8s-images';
+import { defineRule } from '../../kit';
+import { resourceCheck, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 export default defineRule({
   id: 'CL-K8S-033',

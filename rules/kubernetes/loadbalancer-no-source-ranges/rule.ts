@@ -1,7 +1,5 @@
 // CL-K8S-049: an internet-facing LoadBalancer Service that accepts traffic from every address.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
+import { defineRule, type Resource, type Val } from '../../kit';
 import { annotation, isCoreObject, objectName } from '../../lib/k8s-rbac';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';

@@ -1,6 +1,6 @@
 // CL-K8S-045: a Role or ClusterRole that grants escalate or bind on roles, or impersonate on users, groups or
 // service accounts: each lets its subject step past the RBAC escalation checks.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, type Item, type PolicyRule } from '../../lib/k8s-rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';

@@ -1,5 +1,5 @@
 // CL-K8S-044: a Role or ClusterRole that lets its subjects run commands in, attach to or port-forward into pods.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, verbItems, verbList } from '../../lib/k8s-rbac';
 
 const SUBRESOURCES = ['pods/exec', 'pods/attach', 'pods/portforward'];

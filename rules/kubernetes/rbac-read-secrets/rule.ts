@@ -1,5 +1,5 @@
 // CL-K8S-043: a Role or ClusterRole that lets its subjects read Secrets (get, list or watch).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, verbItems, verbList } from '../../lib/k8s-rbac';
 
 export default defineRule({

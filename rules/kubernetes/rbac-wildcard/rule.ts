@@ -1,5 +1,5 @@
 // CL-K8S-042: a Role or ClusterRole rule with the wildcard `*` in its verbs, resources or API groups.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { isRbacObject, objectName, policyRules, ROLE_KINDS, type Item } from '../../lib/k8s-rbac';
 
 const WHAT: Readonly<Record<'apiGroups' | 'resources' | 'verbs', string>> = {

@@ -1,5 +1,5 @@
 // CL-K8S-005: a container runs with the root group: runAsGroup 0 (container or pod), or fsGroup / supplementalGroups 0.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,

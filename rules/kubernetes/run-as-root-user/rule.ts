@@ -1,5 +1,5 @@
 // CL-K8S-004: a container runs as UID 0, set on the container or inherited from the pod.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,

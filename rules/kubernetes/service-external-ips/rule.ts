@@ -1,5 +1,5 @@
 // CL-K8S-050: a Service with spec.externalIPs, the field behind CVE-2020-8554 (traffic interception).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { isCoreObject, objectName } from '../../lib/k8s-rbac';
 
 export default defineRule({

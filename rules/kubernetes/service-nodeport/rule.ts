@@ -1,5 +1,5 @@
 // CL-K8S-048: a Service of type NodePort, which opens its port on every node of the cluster.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { isCoreObject, objectName } from '../../lib/k8s-rbac';
 
 export default defineRule({
