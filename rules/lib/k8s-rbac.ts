@@ -2,6 +2,7 @@
 // ClusterRoles, bindings and their subjects, and small facts about objects (API group, name, annotations).
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
+import type { Check, CheckContext } from '../kit';
 
 export { WORKLOAD_KINDS } from '../../server/src/formats/kubernetes';
 
@@ -27,6 +28,32 @@ export interface PolicyRule {
 
 export const ROLE_KINDS: readonly string[] = ['Role', 'ClusterRole'];
 export const BINDING_KINDS: readonly string[] = ['RoleBinding', 'ClusterRoleBinding'];
+
+/**
+ * The check of a rule about what Roles and ClusterRoles grant: `each` sees every policy rule of a Role or ClusterRole
+ * of the RBAC API group (not a CRD that reuses the kind name). It reads its resource only.
+ */
+export function policyRuleCheck(each: (rule: PolicyRule, r: Resource, ctx: CheckContext) => void): Check {
+  return {
+    reads: 'resource',
+    types: ROLE_KINDS,
+    run(r, ctx) {
+      if (!isRbacObject(r)) return;
+      for (const rule of policyRules(r)) each(rule, r, ctx);
+    },
+  };
+}
+
+/** The check of a rule about RoleBindings and ClusterRoleBindings of the RBAC API group. It reads its resource only. */
+export function bindingCheck(run: (r: Resource, ctx: CheckContext) => void): Check {
+  return {
+    reads: 'resource',
+    types: BINDING_KINDS,
+    run(r, ctx) {
+      if (isRbacObject(r)) run(r, ctx);
+    },
+  };
+}
 
 /** The known string items of a list value; unknown items (template expressions) are left out. */
 export function knownItems(v: Val): Item[] {
