@@ -2,7 +2,7 @@
 // ClusterRoles, bindings and their subjects, and small facts about objects (API group, name, annotations).
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
-import type { Check, CheckContext } from '../kit';
+import type { Check, CheckContext, FrameworkRef, Responsibility } from '../kit';
 
 export { WORKLOAD_KINDS } from '../../server/src/formats/kubernetes';
 
@@ -51,6 +51,30 @@ export function bindingCheck(run: (r: Resource, ctx: CheckContext) => void): Che
     types: BINDING_KINDS,
     run(r, ctx) {
       if (isRbacObject(r)) run(r, ctx);
+    },
+  };
+}
+
+/** The responsibility line of the Service exposure rules (network layer): what the provider runs, and what is yours. */
+export function serviceResponsibility(provider: string, customer: string): Responsibility {
+  return { owner: 'customer', model: 'Hybrid', layer: 'network', provider, customer };
+}
+
+/** The frameworks of the Service exposure rules. */
+export function serviceFrameworks(): FrameworkRef[] {
+  return [
+    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
+  ];
+}
+
+/** The check of a rule about core Services (`apiVersion: v1`, not a Knative Service). It reads its resource only. */
+export function serviceCheck(run: (r: Resource, ctx: CheckContext) => void): Check {
+  return {
+    reads: 'resource',
+    types: ['Service'],
+    run(r, ctx) {
+      if (isCoreObject(r)) run(r, ctx);
     },
   };
 }
