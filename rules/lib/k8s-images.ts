@@ -1,12 +1,14 @@
 // Container image references (registry, repository, tag, digest) and the pod/container helpers shared by the
 // Kubernetes supply-chain, resources, secrets and service-account rules (CL-K8S-030 … CL-K8S-041).
-import { containersOf, type Container } from '../../server/src/formats/kubernetes';
+import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { CheckContext } from '../../server/src/engine/rule';
 import type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
 import { getPair, pairOf, type MapNode, type Node } from '../../server/src/model/tree';
-import { groupBy, ofType } from '../kit';
+import { defineRule, groupBy, ofType, type Rule, type Severity } from '../kit';
+
+export { WORKLOAD_KINDS };
 
 /** A parsed image reference: `[registry/]repository[:tag][@digest]`. */
 export interface ImageRef {
@@ -291,4 +293,58 @@ export function resourceCheck(kind: ResourceKind, name: ResourceName, consequenc
       );
     }
   };
+}
+
+/** What differs between the four resource rules (CL-K8S-033 … 036); the rest follows from `which` and `resource`. */
+export interface ResourceRuleSpec {
+  readonly id: string;
+  readonly slug: string;
+  readonly which: ResourceKind;
+  readonly resource: ResourceName;
+  readonly severity: Severity;
+  readonly description: string;
+  /** The clause after the comma of the message: `…sets no CPU limit (resources.limits.cpu), <consequence>.` */
+  readonly consequence: string;
+  /** The IDs of the same check in Checkov, KICS and Trivy (kube-linter's and Polaris's follow from the setting). */
+  readonly equivalents: { readonly checkov: string[]; readonly kics: string[]; readonly trivy: string[] };
+}
+
+/** One of the four rules "a container sets no <CPU|memory> <request|limit>", from its row of the table. */
+export function resourceRule(spec: ResourceRuleSpec): Rule {
+  const { which, resource } = spec;
+  const label = LABEL[which][resource];
+  const setting = `resources.${which}.${resource}`;
+  const capital = (t: string) => t[0].toUpperCase() + t.slice(1);
+  return defineRule({
+    id: spec.id,
+    slug: spec.slug,
+    title: `Container has no ${label}`,
+    severity: spec.severity,
+    fixable: true,
+    description: spec.description,
+    remediation: `Set ${setting} for the container, or a default ${label} with a LimitRange in its namespace.`,
+    responsibility: {
+      owner: 'customer',
+      model: 'Hybrid',
+      layer: 'resilience',
+      provider: 'the kubelet and the scheduler enforce the requests and limits you set',
+      customer: 'sizing each container, or a LimitRange that sets defaults for the namespace, is yours',
+    },
+    frameworks: [
+      { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Resource policies'] },
+      { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-6'] },
+    ],
+    equivalents: {
+      ...spec.equivalents,
+      kubeLinter: [`unset-${resource}-requirements`],
+      polaris: [`${resource}${capital(which)}Missing`],
+    },
+    docs: [
+      'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+      'https://kubernetes.io/docs/concepts/policy/limit-range/',
+    ],
+    checks: {
+      kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run: resourceCheck(which, resource, spec.consequence) },
+    },
+  });
 }

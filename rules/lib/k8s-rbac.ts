@@ -2,6 +2,9 @@
 // ClusterRoles, bindings and their subjects, and small facts about objects (API group, name, annotations).
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
+import type { Check, CheckContext, FrameworkRef, Responsibility } from '../kit';
+
+export { WORKLOAD_KINDS } from '../../server/src/formats/kubernetes';
 
 /** One known string item of a list (a verb, a resource, an API group, a subject name), with its value for reporting. */
 export interface Item {
@@ -25,6 +28,56 @@ export interface PolicyRule {
 
 export const ROLE_KINDS: readonly string[] = ['Role', 'ClusterRole'];
 export const BINDING_KINDS: readonly string[] = ['RoleBinding', 'ClusterRoleBinding'];
+
+/**
+ * The check of a rule about what Roles and ClusterRoles grant: `each` sees every policy rule of a Role or ClusterRole
+ * of the RBAC API group (not a CRD that reuses the kind name). It reads its resource only.
+ */
+export function policyRuleCheck(each: (rule: PolicyRule, r: Resource, ctx: CheckContext) => void): Check {
+  return {
+    reads: 'resource',
+    types: ROLE_KINDS,
+    run(r, ctx) {
+      if (!isRbacObject(r)) return;
+      for (const rule of policyRules(r)) each(rule, r, ctx);
+    },
+  };
+}
+
+/** The check of a rule about RoleBindings and ClusterRoleBindings of the RBAC API group. It reads its resource only. */
+export function bindingCheck(run: (r: Resource, ctx: CheckContext) => void): Check {
+  return {
+    reads: 'resource',
+    types: BINDING_KINDS,
+    run(r, ctx) {
+      if (isRbacObject(r)) run(r, ctx);
+    },
+  };
+}
+
+/** The responsibility line of the Service exposure rules (network layer): what the provider runs, and what is yours. */
+export function serviceResponsibility(provider: string, customer: string): Responsibility {
+  return { owner: 'customer', model: 'Hybrid', layer: 'network', provider, customer };
+}
+
+/** The frameworks of the Service exposure rules. */
+export function serviceFrameworks(): FrameworkRef[] {
+  return [
+    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
+    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
+  ];
+}
+
+/** The check of a rule about core Services (`apiVersion: v1`, not a Knative Service). It reads its resource only. */
+export function serviceCheck(run: (r: Resource, ctx: CheckContext) => void): Check {
+  return {
+    reads: 'resource',
+    types: ['Service'],
+    run(r, ctx) {
+      if (isCoreObject(r)) run(r, ctx);
+    },
+  };
+}
 
 /** The known string items of a list value; unknown items (template expressions) are left out. */
 export function knownItems(v: Val): Item[] {

@@ -118,6 +118,28 @@ function effectiveOf(pod: Pod, c: Container, key: OverridableKey): Effective {
   return { val: inherited, from: 'none' };
 }
 
+/**
+ * Reports every container that runs with ID 0 in `key` (runAsUser, runAsGroup): where a container sets it, at its
+ * value; where containers inherit it from the pod securityContext, once at the pod's value, naming them. `effect`
+ * ends the sentence: `as root`, `with the root group`.
+ */
+export function reportZeroId(pod: Pod, ctx: CheckContext, key: 'runAsUser' | 'runAsGroup', effect: string): void {
+  const inheriting: string[] = [];
+  for (const c of pod.containers) {
+    const id = effective(pod, c, key);
+    if (id.val.num() !== 0) continue;
+    if (id.from === 'container') {
+      ctx.report(id.val, `The ${containerLabel(c)} of ${pod.label} sets securityContext.${key} to 0, so it runs ${effect}.`);
+    } else {
+      inheriting.push(c.name);
+    }
+  }
+  if (inheriting.length > 0) {
+    const who = inheriting.length === 1 ? `container ${inheriting[0]} does not override it, so it` : `containers ${inheriting.join(', ')} do not override it, so they`;
+    ctx.report(pod.sc.get(key), `${pod.label} sets ${key} to 0 in its pod securityContext and ${who} ${inheriting.length === 1 ? 'runs' : 'run'} ${effect}.`);
+  }
+}
+
 /** The annotations of the pod (template) metadata, each key with its value. */
 export function podAnnotation(pod: Pod, key: string): Val | undefined {
   const ann = pod.meta?.get('annotations');

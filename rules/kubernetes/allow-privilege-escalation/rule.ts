@@ -1,6 +1,5 @@
 // CL-K8S-002: a container may gain more privileges than its parent process (setuid binaries, file capabilities).
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Val } from '../../../server/src/formats/value';
+import { defineRule, type Val } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,

@@ -1,6 +1,6 @@
 // CL-K8S-017: a container runs without AppArmor confinement: appArmorProfile.type Unconfined (container or pod,
 // Kubernetes 1.30+) or the legacy annotation container.apparmor.security.beta.kubernetes.io/<container>: unconfined.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { PSS_DOC, appArmorOf, once, podCheck, podResponsibility, podSecurityFrameworks, profileMessage } from '../../lib/k8s-security-context';
 
 export default defineRule({

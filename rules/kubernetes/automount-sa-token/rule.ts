@@ -1,8 +1,6 @@
 // CL-K8S-039: a pod that gets its service account's API token mounted (pods on the default service account are CL-K8S-040's).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import type { Resource } from '../../../server/src/formats/resource';
-import { podSpecAnchor, podSpecMap, serviceAccountOf, tokenMounted, workloadLabel } from '../../lib/k8s-images';
+import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { podSpecAnchor, podSpecMap, serviceAccountOf, tokenMounted, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
   const spec = r.k8s?.podSpec;

@@ -1,6 +1,6 @@
 // CL-K8S-047: a binding whose subjects are everyone: anonymous requests, unauthenticated or all authenticated users.
-import { defineRule } from '../../../server/src/engine/rule';
-import { BINDING_KINDS, isRbacObject, objectName, subjects } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { objectName, subjects, bindingCheck } from '../../lib/k8s-rbac';
 
 const EVERYONE: Readonly<Record<string, { kind: string; who: string }>> = {
   'system:anonymous': { kind: 'User', who: 'every anonymous request' },
@@ -38,21 +38,16 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: BINDING_KINDS,
-      run(r, ctx) {
-        if (!isRbacObject(r)) return;
-        const ref = r.body.get('roleRef');
-        const role = ref.get('name').str();
-        if (ref.get('kind').str() === 'ClusterRole' && role !== undefined && DEFAULT_PUBLIC_ROLES.has(role)) return;
-        const roleText = role !== undefined ? `${ref.get('kind').str() ?? 'role'} ${role}` : 'its role';
-        for (const s of subjects(r)) {
-          const everyone = s.name !== undefined ? EVERYONE[s.name] : undefined;
-          if (!everyone || s.kind !== everyone.kind) continue;
-          ctx.report(s.nameVal, `${objectName(r)} grants ${roleText} to ${s.kind} ${s.name}, that is to ${everyone.who}.`);
-        }
-      },
-    },
+    kubernetes: bindingCheck((r, ctx) => {
+      const ref = r.body.get('roleRef');
+      const role = ref.get('name').str();
+      if (ref.get('kind').str() === 'ClusterRole' && role !== undefined && DEFAULT_PUBLIC_ROLES.has(role)) return;
+      const roleText = role !== undefined ? `${ref.get('kind').str() ?? 'role'} ${role}` : 'its role';
+      for (const s of subjects(r)) {
+        const everyone = s.name !== undefined ? EVERYONE[s.name] : undefined;
+        if (!everyone || s.kind !== everyone.kind) continue;
+        ctx.report(s.nameVal, `${objectName(r)} grants ${roleText} to ${s.kind} ${s.name}, that is to ${everyone.who}.`);
+      }
+    }),
   },
 });

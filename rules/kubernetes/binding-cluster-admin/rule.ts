@@ -1,6 +1,6 @@
 // CL-K8S-046: a RoleBinding or ClusterRoleBinding to the built-in cluster-admin ClusterRole.
-import { defineRule } from '../../../server/src/engine/rule';
-import { BINDING_KINDS, isRbacObject, objectName, subjects, subjectText } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { objectName, subjects, subjectText, bindingCheck } from '../../lib/k8s-rbac';
 
 export default defineRule({
   id: 'CL-K8S-046',
@@ -33,24 +33,19 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: BINDING_KINDS,
-      run(r, ctx) {
-        if (!isRbacObject(r)) return;
-        const ref = r.body.get('roleRef');
-        const name = ref.get('name');
-        if (ref.get('kind').str() !== 'ClusterRole' || name.str() !== 'cluster-admin') return;
-        const own = r.k8s?.name ?? '';
-        // The `system:` prefix is reserved for bindings Kubernetes itself manages.
-        if (own.startsWith('system:')) return;
-        const subs = subjects(r);
-        // The bootstrap binding: ClusterRoleBinding cluster-admin → Group system:masters.
-        if (r.type === 'ClusterRoleBinding' && own === 'cluster-admin' && subs.length > 0 && subs.every((s) => s.kind === 'Group' && s.name === 'system:masters')) return;
-        const who = subs.length ? subs.map(subjectText).join(', ') : 'its subjects';
-        const scope = r.type === 'ClusterRoleBinding' ? 'every resource in every namespace' : `every resource in namespace ${r.k8s?.namespace ?? 'it is created in'}`;
-        ctx.report(name, `${objectName(r)} binds cluster-admin to ${who}, giving full control of ${scope}.`);
-      },
-    },
+    kubernetes: bindingCheck((r, ctx) => {
+      const ref = r.body.get('roleRef');
+      const name = ref.get('name');
+      if (ref.get('kind').str() !== 'ClusterRole' || name.str() !== 'cluster-admin') return;
+      const own = r.k8s?.name ?? '';
+      // The `system:` prefix is reserved for bindings Kubernetes itself manages.
+      if (own.startsWith('system:')) return;
+      const subs = subjects(r);
+      // The bootstrap binding: ClusterRoleBinding cluster-admin → Group system:masters.
+      if (r.type === 'ClusterRoleBinding' && own === 'cluster-admin' && subs.length > 0 && subs.every((s) => s.kind === 'Group' && s.name === 'system:masters')) return;
+      const who = subs.length ? subs.map(subjectText).join(', ') : 'its subjects';
+      const scope = r.type === 'ClusterRoleBinding' ? 'every resource in every namespace' : `every resource in namespace ${r.k8s?.namespace ?? 'it is created in'}`;
+      ctx.report(name, `${objectName(r)} binds cluster-admin to ${who}, giving full control of ${scope}.`);
+    }),
   },
 });

@@ -1,7 +1,5 @@
 // CL-K8S-007: a container keeps the runtime's default capabilities (capabilities.drop lacks ALL).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { TextEdit } from '../../../server/src/engine/edits';
-import type { Val } from '../../../server/src/formats/value';
+import { defineRule, type CheckContext, type TextEdit, type Val } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,

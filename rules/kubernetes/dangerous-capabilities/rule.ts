@@ -1,5 +1,5 @@
 // CL-K8S-008: a container adds a capability that amounts to root on the node or on its network.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,

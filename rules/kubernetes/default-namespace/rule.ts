@@ -1,7 +1,6 @@
 // CL-K8S-052: an object placed explicitly in the `default` namespace.
-import { defineRule } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import { objectName } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { objectName, WORKLOAD_KINDS } from '../../lib/k8s-rbac';
 
 const KINDS = [...WORKLOAD_KINDS, 'Service', 'Ingress', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding'];
 

@@ -1,8 +1,6 @@
 // CL-K8S-037: a secret written as a literal environment variable value instead of a reference to a Secret.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import type { Resource } from '../../../server/src/formats/resource';
-import { containerLabel, podContainers, workloadLabel } from '../../lib/k8s-images';
+import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { containerLabel, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 /** Words that make a variable name secret on their own. */
 const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'PRIVATEKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS']);

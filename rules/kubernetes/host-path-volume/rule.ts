@@ -1,5 +1,5 @@
 // CL-K8S-014: a hostPath volume on a path that CL-K8S-013 does not already report.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { PSS_DOC, hostPathVolumes, podCheck, podResponsibility, podSecurityFrameworks, sensitiveHostPath } from '../../lib/k8s-security-context';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // CL-K8S-010: the pod uses the node's process ID namespace.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { PSS_DOC, podFlagCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({

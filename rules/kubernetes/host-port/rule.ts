@@ -1,5 +1,5 @@
 // CL-K8S-015: a container binds a port on the node (ports[].hostPort).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { PSS_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({

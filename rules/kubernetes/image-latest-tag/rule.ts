@@ -1,8 +1,6 @@
 // CL-K8S-030: a container image with the tag `latest` or no tag at all (and no digest).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import type { Resource } from '../../../server/src/formats/resource';
-import { containerLabel, imageOf, isLatestOrUntagged, podContainers, workloadLabel } from '../../lib/k8s-images';
+import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { containerLabel, imageOf, isLatestOrUntagged, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
   for (const c of podContainers(r)) {

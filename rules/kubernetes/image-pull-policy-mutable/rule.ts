@@ -1,8 +1,6 @@
 // CL-K8S-032: imagePullPolicy IfNotPresent or Never for an image that is not pinned by digest.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import type { Resource } from '../../../server/src/formats/resource';
-import { containerLabel, imageOf, podContainers, workloadLabel } from '../../lib/k8s-images';
+import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { containerLabel, imageOf, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
   for (const c of podContainers(r)) {

@@ -1,5 +1,5 @@
 // CL-K8S-051: an Ingress that serves plain HTTP: no spec.tls, or hosts that no tls entry covers.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { annotation, objectName } from '../../lib/k8s-rbac';
 
 /** Annotations through which common controllers attach certificates without spec.tls. */

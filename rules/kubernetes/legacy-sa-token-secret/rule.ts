@@ -1,6 +1,5 @@
 // CL-K8S-041: a Secret of type kubernetes.io/service-account-token (a long-lived, non-expiring API token).
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
+import { defineRule, type CheckContext, type Resource } from '../../kit';
 
 function run(r: Resource, ctx: CheckContext): void {
   const type = r.body.get('type');

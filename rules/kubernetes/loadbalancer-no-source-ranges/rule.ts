@@ -1,8 +1,6 @@
 // CL-K8S-049: an internet-facing LoadBalancer Service that accepts traffic from every address.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { annotation, isCoreObject, objectName } from '../../lib/k8s-rbac';
+import { defineRule, type Resource, type Val } from '../../kit';
+import { annotation, objectName, serviceCheck, serviceFrameworks, serviceResponsibility } from '../../lib/k8s-rbac';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 const AWS_INTERNAL = 'service.beta.kubernetes.io/aws-load-balancer-internal';
@@ -54,17 +52,11 @@ export default defineRule({
   description:
     'A Service of type LoadBalancer makes the cloud provider create an internet-facing load balancer. Without spec.loadBalancerSourceRanges (or the older source-ranges annotation) it accepts connections from every address on the internet.',
   remediation: 'Set spec.loadBalancerSourceRanges to the client CIDR ranges that need access, or make the load balancer internal with your provider\'s annotation.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'the provider creates, runs and patches the cloud load balancer the Service asks for',
-    customer: 'whether it is internet-facing and which source addresses it accepts is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
-  ],
+  responsibility: serviceResponsibility(
+    'the provider creates, runs and patches the cloud load balancer the Service asks for',
+    'whether it is internet-facing and which source addresses it accepts is yours to decide',
+  ),
+  frameworks: serviceFrameworks(),
   equivalents: {
     kics: ['26763a1c-5dda-4772-b507-5fca7fb5f165'],
     kubeLinter: ['exposed-services'],
@@ -77,52 +69,47 @@ export default defineRule({
     'https://learn.microsoft.com/azure/aks/internal-lb',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ['Service'],
-      run(r, ctx) {
-        if (!isCoreObject(r)) return;
-        if (r.body.path('spec', 'type').str() !== 'LoadBalancer') return;
-        if (exposure(r) !== 'external') return;
-        const spec = r.body.get('spec');
-        const ranges = spec.get('loadBalancerSourceRanges');
-        if (ranges.isUnknown) return;
-        const items = ranges.items();
-        if (items.length > 0) {
-          // The field wins over the annotation; an open range in it is the same as no range.
-          for (const item of items) {
-            const cidr = item.str();
-            if (cidr !== undefined && OPEN.has(cidr.trim())) {
-              ctx.report(item, `${objectName(r)} lists ${cidr.trim()} in spec.loadBalancerSourceRanges, so its internet-facing load balancer accepts every address.`);
-            }
+    kubernetes: serviceCheck((r, ctx) => {
+      if (r.body.path('spec', 'type').str() !== 'LoadBalancer') return;
+      if (exposure(r) !== 'external') return;
+      const spec = r.body.get('spec');
+      const ranges = spec.get('loadBalancerSourceRanges');
+      if (ranges.isUnknown) return;
+      const items = ranges.items();
+      if (items.length > 0) {
+        // The field wins over the annotation; an open range in it is the same as no range.
+        for (const item of items) {
+          const cidr = item.str();
+          if (cidr !== undefined && OPEN.has(cidr.trim())) {
+            ctx.report(item, `${objectName(r)} lists ${cidr.trim()} in spec.loadBalancerSourceRanges, so its internet-facing load balancer accepts every address.`);
           }
-          return;
         }
-        const legacy = annotation(r, SOURCE_RANGES_ANNOTATION);
-        if (legacy.isUnknown) return;
-        const legacyText = legacy.str();
-        if (legacyText !== undefined && legacyText.trim() !== '') {
-          const open = legacyText.split(',').map((s) => s.trim()).find((s) => OPEN.has(s));
-          if (open) ctx.report(legacy, `${objectName(r)} allows ${open} in the ${SOURCE_RANGES_ANNOTATION} annotation, so its internet-facing load balancer accepts every address.`);
-          return;
-        }
-        const placeholder = ['${1:203.0.113.0/24}'];
-        const specNode = spec.node;
-        const written = specNode?.kind === 'map' && specNode.pairs.some((p) => p.key.value === 'loadBalancerSourceRanges');
-        const edits =
-          specNode?.kind !== 'map'
-            ? undefined
-            : !written
-              ? ctx.edits.addPair(specNode, 'loadBalancerSourceRanges', placeholder)
-              : ranges.node?.kind === 'seq'
-                ? ctx.edits.replaceNode(ranges.node, placeholder)
-                : undefined;
-        // An empty list is written but restricts nothing: point at it; otherwise the setting is missing.
-        const at = ranges.node?.kind === 'seq' ? ranges : r.anchor;
-        ctx.report(at, `${objectName(r)} is an internet-facing LoadBalancer ${at === r.anchor ? 'without' : 'with an empty'} spec.loadBalancerSourceRanges, so it accepts connections from every address.`, {
-          fix: edits && edits.length > 0 ? { title: 'Add spec.loadBalancerSourceRanges (fill in your client ranges)', edits, snippet: true } : undefined,
-        });
-      },
-    },
+        return;
+      }
+      const legacy = annotation(r, SOURCE_RANGES_ANNOTATION);
+      if (legacy.isUnknown) return;
+      const legacyText = legacy.str();
+      if (legacyText !== undefined && legacyText.trim() !== '') {
+        const open = legacyText.split(',').map((s) => s.trim()).find((s) => OPEN.has(s));
+        if (open) ctx.report(legacy, `${objectName(r)} allows ${open} in the ${SOURCE_RANGES_ANNOTATION} annotation, so its internet-facing load balancer accepts every address.`);
+        return;
+      }
+      const placeholder = ['${1:203.0.113.0/24}'];
+      const specNode = spec.node;
+      const written = specNode?.kind === 'map' && specNode.pairs.some((p) => p.key.value === 'loadBalancerSourceRanges');
+      const edits =
+        specNode?.kind !== 'map'
+          ? undefined
+          : !written
+            ? ctx.edits.addPair(specNode, 'loadBalancerSourceRanges', placeholder)
+            : ranges.node?.kind === 'seq'
+              ? ctx.edits.replaceNode(ranges.node, placeholder)
+              : undefined;
+      // An empty list is written but restricts nothing: point at it; otherwise the setting is missing.
+      const at = ranges.node?.kind === 'seq' ? ranges : r.anchor;
+      ctx.report(at, `${objectName(r)} is an internet-facing LoadBalancer ${at === r.anchor ? 'without' : 'with an empty'} spec.loadBalancerSourceRanges, so it accepts connections from every address.`, {
+        fix: edits && edits.length > 0 ? { title: 'Add spec.loadBalancerSourceRanges (fill in your client ranges)', edits, snippet: true } : undefined,
+      });
+    }),
   },
 });

@@ -1,10 +1,7 @@
 // CL-K8S-053: workloads (and declared namespaces) that no NetworkPolicy of their namespace selects, looked up
 // across every document of the file and, in a scan, every scanned file.
-import { defineRule, type ProjectContext, type Related } from '../../../server/src/engine/rule';
-import { WORKLOAD_KINDS } from '../../../server/src/formats/kubernetes';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { isCoreObject, objectName } from '../../lib/k8s-rbac';
+import { defineRule, type ProjectContext, type Related, type Resource, type Val } from '../../kit';
+import { isCoreObject, objectName, WORKLOAD_KINDS } from '../../lib/k8s-rbac';
 
 /** Namespaced policy kinds of network plugins whose selectors this rule does not evaluate (they count as selecting). */
 const ADDON_POLICIES = ['CiliumNetworkPolicy'];

@@ -1,5 +1,5 @@
 // CL-K8S-054: a Namespace without an enforced Pod Security Standard, or enforcing `privileged` (no restriction).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { isCoreObject } from '../../lib/k8s-rbac';
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';

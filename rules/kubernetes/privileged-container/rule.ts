@@ -1,5 +1,5 @@
 // CL-K8S-001: a container runs privileged.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { SECURITY_CONTEXT_DOC, PSS_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // CL-K8S-019: a container mounts /proc unmasked (procMount: Unmasked).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { PSS_DOC, SECURITY_CONTEXT_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({

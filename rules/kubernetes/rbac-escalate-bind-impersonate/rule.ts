@@ -1,7 +1,7 @@
 // CL-K8S-045: a Role or ClusterRole that grants escalate or bind on roles, or impersonate on users, groups or
 // service accounts: each lets its subject step past the RBAC escalation checks.
-import { defineRule } from '../../../server/src/engine/rule';
-import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, type Item, type PolicyRule } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { coversGroup, objectName, resourceItems, type Item, type PolicyRule, policyRuleCheck } from '../../lib/k8s-rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -66,18 +66,11 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ROLE_KINDS,
-      run(r, ctx) {
-        if (!isRbacObject(r)) return;
-        for (const rule of policyRules(r)) {
-          for (const [item, verbs] of dangerous(rule)) {
-            const via = item.value === '*' ? `"*", which includes ${verbs.join(' and ')} and` : `${item.value}, which`;
-            ctx.report(item.val, `Rule ${rule.index} of ${objectName(r)} grants ${via} lets its subjects ${verbs.map((v) => EFFECT[v]).join(' and ')}.`);
-          }
-        }
-      },
-    },
+    kubernetes: policyRuleCheck((rule, r, ctx) => {
+      for (const [item, verbs] of dangerous(rule)) {
+        const via = item.value === '*' ? `"*", which includes ${verbs.join(' and ')} and` : `${item.value}, which`;
+        ctx.report(item.val, `Rule ${rule.index} of ${objectName(r)} grants ${via} lets its subjects ${verbs.map((v) => EFFECT[v]).join(' and ')}.`);
+      }
+    }),
   },
 });

@@ -1,6 +1,6 @@
 // CL-K8S-044: a Role or ClusterRole that lets its subjects run commands in, attach to or port-forward into pods.
-import { defineRule } from '../../../server/src/engine/rule';
-import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, verbItems, verbList } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { coversGroup, objectName, resourceItems, verbItems, verbList, policyRuleCheck } from '../../lib/k8s-rbac';
 
 const SUBRESOURCES = ['pods/exec', 'pods/attach', 'pods/portforward'];
 
@@ -41,21 +41,14 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ROLE_KINDS,
-      run(r, ctx) {
-        if (!isRbacObject(r)) return;
-        for (const rule of policyRules(r)) {
-          if (!coversGroup(rule, [''])) continue;
-          // `get` is enough for a WebSocket exec/attach/port-forward on clusters before Kubernetes 1.35.
-          const verbs = verbItems(rule, ['create', 'get']);
-          if (verbs.length === 0) continue;
-          for (const res of resourceItems(rule, SUBRESOURCES)) {
-            ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${what(res.value)}.`);
-          }
-        }
-      },
-    },
+    kubernetes: policyRuleCheck((rule, r, ctx) => {
+      if (!coversGroup(rule, [''])) return;
+      // `get` is enough for a WebSocket exec/attach/port-forward on clusters before Kubernetes 1.35.
+      const verbs = verbItems(rule, ['create', 'get']);
+      if (verbs.length === 0) return;
+      for (const res of resourceItems(rule, SUBRESOURCES)) {
+        ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${what(res.value)}.`);
+      }
+    }),
   },
 });

@@ -1,6 +1,6 @@
 // CL-K8S-043: a Role or ClusterRole that lets its subjects read Secrets (get, list or watch).
-import { defineRule } from '../../../server/src/engine/rule';
-import { coversGroup, isRbacObject, objectName, policyRules, resourceItems, ROLE_KINDS, verbItems, verbList } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { coversGroup, objectName, resourceItems, verbItems, verbList, policyRuleCheck } from '../../lib/k8s-rbac';
 
 export default defineRule({
   id: 'CL-K8S-043',
@@ -33,23 +33,16 @@ export default defineRule({
     'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ROLE_KINDS,
-      run(r, ctx) {
-        if (!isRbacObject(r)) return;
-        for (const rule of policyRules(r)) {
-          // Narrowed to named Secrets: that is the least-privilege form this control asks for.
-          if (rule.named || !coversGroup(rule, [''])) continue;
-          const verbs = verbItems(rule, ['get', 'list', 'watch']);
-          if (verbs.length === 0) continue;
-          for (const res of resourceItems(rule, ['secrets'])) {
-            const which = res.value === '*' ? '"*" (every resource of the core API group, Secrets included)' : 'secrets';
-            const scope = r.type === 'Role' ? 'in its namespace' : 'wherever it is bound (every namespace, through a ClusterRoleBinding)';
-            ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${which}, so its subjects can read the value of every Secret ${scope}.`);
-          }
-        }
-      },
-    },
+    kubernetes: policyRuleCheck((rule, r, ctx) => {
+      // Narrowed to named Secrets: that is the least-privilege form this control asks for.
+      if (rule.named || !coversGroup(rule, [''])) return;
+      const verbs = verbItems(rule, ['get', 'list', 'watch']);
+      if (verbs.length === 0) return;
+      for (const res of resourceItems(rule, ['secrets'])) {
+        const which = res.value === '*' ? '"*" (every resource of the core API group, Secrets included)' : 'secrets';
+        const scope = r.type === 'Role' ? 'in its namespace' : 'wherever it is bound (every namespace, through a ClusterRoleBinding)';
+        ctx.report(res.val, `Rule ${rule.index} of ${objectName(r)} grants ${verbList(verbs)} on ${which}, so its subjects can read the value of every Secret ${scope}.`);
+      }
+    }),
   },
 });

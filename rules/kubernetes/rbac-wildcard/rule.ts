@@ -1,6 +1,6 @@
 // CL-K8S-042: a Role or ClusterRole rule with the wildcard `*` in its verbs, resources or API groups.
-import { defineRule } from '../../../server/src/engine/rule';
-import { isRbacObject, objectName, policyRules, ROLE_KINDS, type Item } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { objectName, type Item, policyRuleCheck } from '../../lib/k8s-rbac';
 
 const WHAT: Readonly<Record<'apiGroups' | 'resources' | 'verbs', string>> = {
   verbs: 'every verb, including escalate, bind, impersonate and verbs added later',
@@ -39,20 +39,13 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#role-and-clusterrole',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ROLE_KINDS,
-      run(r, ctx) {
-        if (!isRbacObject(r)) return;
-        for (const rule of policyRules(r)) {
-          for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
-            for (const item of rule[field] as readonly Item[]) {
-              if (item.value !== '*') continue;
-              ctx.report(item.val, `${objectName(r)} uses "*" in the ${field} of rule ${rule.index}, which grants ${WHAT[field]}.`);
-            }
-          }
+    kubernetes: policyRuleCheck((rule, r, ctx) => {
+      for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
+        for (const item of rule[field] as readonly Item[]) {
+          if (item.value !== '*') continue;
+          ctx.report(item.val, `${objectName(r)} uses "*" in the ${field} of rule ${rule.index}, which grants ${WHAT[field]}.`);
         }
-      },
-    },
+      }
+    }),
   },
 });

@@ -1,5 +1,5 @@
 // CL-K8S-003: nothing makes a container run as a non-root user: no runAsNonRoot: true, no non-zero runAsUser.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,

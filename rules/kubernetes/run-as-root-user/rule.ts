@@ -1,13 +1,12 @@
 // CL-K8S-004: a container runs as UID 0, set on the container or inherited from the pod.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,
-  containerLabel,
-  effective,
   podCheck,
   podResponsibility,
   podSecurityFrameworks,
+  reportZeroId,
 } from '../../lib/k8s-security-context';
 
 export default defineRule({
@@ -29,20 +28,7 @@ export default defineRule({
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#restricted`],
   checks: {
     kubernetes: podCheck((pod, ctx) => {
-      const inheriting: string[] = [];
-      for (const c of pod.containers) {
-        const user = effective(pod, c, 'runAsUser');
-        if (user.val.num() !== 0) continue;
-        if (user.from === 'container') {
-          ctx.report(user.val, `The ${containerLabel(c)} of ${pod.label} sets securityContext.runAsUser to 0, so it runs as root.`);
-        } else {
-          inheriting.push(c.name);
-        }
-      }
-      if (inheriting.length > 0) {
-        const who = inheriting.length === 1 ? `container ${inheriting[0]} does not override it, so it` : `containers ${inheriting.join(', ')} do not override it, so they`;
-        ctx.report(pod.sc.get('runAsUser'), `${pod.label} sets runAsUser to 0 in its pod securityContext and ${who} ${inheriting.length === 1 ? 'runs' : 'run'} as root.`);
-      }
+      reportZeroId(pod, ctx, 'runAsUser', 'as root');
     }),
   },
 });

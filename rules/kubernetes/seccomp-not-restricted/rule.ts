@@ -1,5 +1,5 @@
 // CL-K8S-016: a container runs without a RuntimeDefault or Localhost seccomp profile (Unconfined, or none set).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   PSS_DOC,
   containerAnchor,

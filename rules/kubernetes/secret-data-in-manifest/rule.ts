@@ -1,8 +1,5 @@
 // CL-K8S-038: a Secret manifest that carries its secret values (data / stringData) in the file.
-import { defineRule, type CheckContext } from '../../../server/src/engine/rule';
-import type { Resource } from '../../../server/src/formats/resource';
-import type { Val } from '../../../server/src/formats/value';
-import { getPair, type Pair } from '../../../server/src/model/tree';
+import { defineRule, getPair, type CheckContext, type Pair, type Resource, type Val } from '../../kit';
 
 /** The keys of a `data` / `stringData` mapping whose values are known and not empty. */
 function filledKeys(v: Val): string[] {

@@ -1,7 +1,6 @@
 // CL-K8S-018: SELinux options outside what Pod Security Standards (baseline) allow: a type other than
 // container_t, container_init_t, container_kvm_t, container_engine_t (spc_t, unconfined_t …), or a user or role.
-import { defineRule } from '../../../server/src/engine/rule';
-import type { Val } from '../../../server/src/formats/value';
+import { defineRule, type Val } from '../../kit';
 import { PSS_DOC, SECURITY_CONTEXT_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 /** The SELinux types Pod Security Standards (baseline) allow, Kubernetes 1.31+ (container_engine_t since 1.31). */

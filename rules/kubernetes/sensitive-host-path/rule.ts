@@ -1,6 +1,6 @@
 // CL-K8S-013: a hostPath volume mounts a sensitive part of the node: its root, a container runtime socket,
 // /proc, /sys, /dev, /etc, the kubelet's or the runtime's state (see SENSITIVE_HOST_PATHS).
-import { defineRule, type Check } from '../../../server/src/engine/rule';
+import { defineRule, type Check } from '../../kit';
 import { PSS_DOC, hostPathVolumes, podCheck, podResponsibility, podSecurityFrameworks, sensitiveHostPath } from '../../lib/k8s-security-context';
 
 /** A PersistentVolume with a sensitive hostPath is the same exposure, one claim away from any pod that binds it. */

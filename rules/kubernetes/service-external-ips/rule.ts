@@ -1,6 +1,6 @@
 // CL-K8S-050: a Service with spec.externalIPs, the field behind CVE-2020-8554 (traffic interception).
-import { defineRule } from '../../../server/src/engine/rule';
-import { isCoreObject, objectName } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { objectName, serviceCheck, serviceFrameworks, serviceResponsibility } from '../../lib/k8s-rbac';
 
 export default defineRule({
   id: 'CL-K8S-050',
@@ -11,34 +11,23 @@ export default defineRule({
   description:
     'kube-proxy routes traffic for every address in spec.externalIPs to the Service on every node, whoever owns that address. Anyone who may create or edit Services can use it to capture traffic meant for other IPs (CVE-2020-8554), so clusters should reject the field and manifests should not need it.',
   remediation: 'Remove spec.externalIPs and expose the Service with a LoadBalancer, an Ingress or a Gateway; block the field cluster-wide with the DenyServiceExternalIPs admission plugin or a policy.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'the provider runs the control plane and ships kube-proxy on managed nodes',
-    customer: 'which addresses your Services claim, and whether your cluster admits externalIPs at all, is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
-  ],
+  responsibility: serviceResponsibility(
+    'the provider runs the control plane and ships kube-proxy on managed nodes',
+    'which addresses your Services claim, and whether your cluster admits externalIPs at all, is yours to decide',
+  ),
+  frameworks: serviceFrameworks(),
   equivalents: {},
   docs: [
     'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips',
     'https://github.com/kubernetes/kubernetes/issues/97076',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ['Service'],
-      run(r, ctx) {
-        if (!isCoreObject(r)) return;
-        for (const ip of r.body.path('spec', 'externalIPs').items()) {
-          const text = ip.str();
-          if (text === undefined) continue;
-          ctx.report(ip, `${objectName(r)} lists ${text} in spec.externalIPs, so every node forwards traffic for that address to the Service.`);
-        }
-      },
-    },
+    kubernetes: serviceCheck((r, ctx) => {
+      for (const ip of r.body.path('spec', 'externalIPs').items()) {
+        const text = ip.str();
+        if (text === undefined) continue;
+        ctx.report(ip, `${objectName(r)} lists ${text} in spec.externalIPs, so every node forwards traffic for that address to the Service.`);
+      }
+    }),
   },
 });

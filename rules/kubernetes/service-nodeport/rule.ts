@@ -1,6 +1,6 @@
 // CL-K8S-048: a Service of type NodePort, which opens its port on every node of the cluster.
-import { defineRule } from '../../../server/src/engine/rule';
-import { isCoreObject, objectName } from '../../lib/k8s-rbac';
+import { defineRule } from '../../kit';
+import { objectName, serviceCheck, serviceFrameworks, serviceResponsibility } from '../../lib/k8s-rbac';
 
 export default defineRule({
   id: 'CL-K8S-048',
@@ -11,32 +11,21 @@ export default defineRule({
   description:
     'A NodePort Service opens the same port (30000-32767 by default) on every node and forwards it to the pods. Anyone who can reach any node address reaches the workload, past ingress controllers and load balancer rules; only the node firewall stands in the way.',
   remediation: 'Use a ClusterIP Service behind an Ingress or Gateway, or a LoadBalancer Service restricted with loadBalancerSourceRanges, instead of NodePort.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'the provider runs the nodes\' network and, on managed node groups, their default firewall rules',
-    customer: 'which Services you expose on every node is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
-  ],
+  responsibility: serviceResponsibility(
+    'the provider runs the nodes\' network and, on managed node groups, their default firewall rules',
+    'which Services you expose on every node is yours to decide',
+  ),
+  frameworks: serviceFrameworks(),
   equivalents: {
     kics: ['845acfbe-3e10-4b8e-b656-3b404d36dfb2'],
     kubeLinter: ['exposed-services'],
   },
   docs: ['https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport'],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: ['Service'],
-      run(r, ctx) {
-        if (!isCoreObject(r)) return;
-        const type = r.body.path('spec', 'type');
-        if (type.str() !== 'NodePort') return;
-        ctx.report(type, `${objectName(r)} sets spec.type to NodePort, which opens its port on every node of the cluster.`);
-      },
-    },
+    kubernetes: serviceCheck((r, ctx) => {
+      const type = r.body.path('spec', 'type');
+      if (type.str() !== 'NodePort') return;
+      ctx.report(type, `${objectName(r)} sets spec.type to NodePort, which opens its port on every node of the cluster.`);
+    }),
   },
 });

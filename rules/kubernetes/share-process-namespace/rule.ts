@@ -1,5 +1,5 @@
 // CL-K8S-012: the pod's containers share one process namespace.
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { podFlagCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({

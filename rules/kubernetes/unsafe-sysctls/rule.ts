@@ -1,5 +1,5 @@
 // CL-K8S-020: the pod sets a sysctl outside the safe set of Pod Security Standards (baseline).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import { PSS_DOC, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 /**

@@ -1,5 +1,5 @@
 // CL-K8S-006: a container's root filesystem is writable (readOnlyRootFilesystem not true).
-import { defineRule } from '../../../server/src/engine/rule';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   containerAnchor,
