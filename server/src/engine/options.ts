@@ -42,7 +42,7 @@ export interface OptionSpec {
 export const RULE_SETTINGS = ['off', ...SEVERITIES] as const;
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'enable', kind: 'boolean', default: true, scope: 'resource', file: false, server: true, description: 'Lint CloudFormation, Kubernetes and Terraform JSON files with Cloudline.' },
+  { name: 'enable', kind: 'boolean', default: true, scope: 'resource', file: false, server: true, description: 'Lint CloudFormation, Kubernetes and Terraform (HCL, JSON, plans) files with Cloudline.' },
   { name: 'run', kind: 'enum', values: ['onType', 'onSave'], default: 'onType', scope: 'resource', file: false, server: true, description: 'Lint while typing (debounced) or only when the file is saved.' },
   { name: 'minimumSeverity', kind: 'severity', values: SEVERITIES, default: 'info', scope: 'resource', file: true, server: true, description: 'Report only findings at or above this severity.' },
   {
