@@ -129,17 +129,12 @@ export class Edits {
 
   // The file's line break and indentation units, found once: each is a scan of the whole text, and a large file
   // can get a fix per resource.
-  private eolOnce: string | undefined;
   private jsonUnitOnce: string | undefined;
   private yamlUnitOnce: string | undefined;
   private lastEolOnce: string | undefined;
 
   private get text(): string {
     return this.lines.text;
-  }
-
-  private get eol(): string {
-    return (this.eolOnce ??= this.lines.eol);
   }
 
   /**

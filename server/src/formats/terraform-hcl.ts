@@ -5,7 +5,7 @@
 import { isTfvars, type ParsedDoc, type ParsedFile } from '../model/parse';
 import { get, type MapNode, type Node, type ScalarNode } from '../model/tree';
 import type { Resource } from './resource';
-import { hasInterpolation, interpolationReferences, terraformJsonResources, terraformResolver } from './terraform';
+import { hasInterpolation, interpolationReferences, levels, terraformJsonResources, terraformResolver } from './terraform';
 import type { Alt, Resolver } from './value';
 import { Val } from './value';
 
@@ -90,13 +90,6 @@ function collect(files: readonly ParsedFile[]): ModuleValues {
     if (root?.kind === 'map') for (const p of root.pairs) out.tfvars.set(String(p.key.value), p.value);
   }
   return out;
-}
-
-function levels(node: Node | undefined): MapNode[] {
-  if (!node) return [];
-  if (node.kind === 'map') return [node];
-  if (node.kind === 'seq') return node.items.filter((n): n is MapNode => n.kind === 'map');
-  return [];
 }
 
 /** `module "x" { source = "./modules/x" }`: a module in a directory of the scan, called with these arguments. */

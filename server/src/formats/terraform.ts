@@ -46,7 +46,7 @@ export function interpolationReferences(node: Node | undefined, out: Set<string>
 }
 
 /** The mappings of a Terraform JSON block level: an object, or an array of objects (JSON's way to repeat keys). */
-function levels(node: Node | undefined): MapNode[] {
+export function levels(node: Node | undefined): MapNode[] {
   if (!node) return [];
   if (node.kind === 'map') return [node];
   if (node.kind === 'seq') return node.items.filter((n): n is MapNode => n.kind === 'map');
