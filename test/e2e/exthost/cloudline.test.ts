@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Expected[]> = {
     },
   ],
   'terraform/main.tf.json': [{ code: 'CL-AWS-004', range: [11, 31, 11, 35], severity: 'Error', message: rds('aws_db_instance.reports', 'publicly_accessible') }],
+  'terraform-hcl/main.tf': [{ code: 'CL-AWS-004', range: [9, 36, 9, 40], severity: 'Error', message: rds('aws_db_instance.reports', 'publicly_accessible') }],
   'terraform/plan.json': [{ code: 'CL-AWS-004', range: [0, 375, 0, 379], severity: 'Error', message: rds('aws_db_instance.reports', 'publicly_accessible') }],
 };
 const UNRELATED = ['other/app-settings.yaml', 'other/docker-compose.yaml', 'other/package.json'];
@@ -162,6 +163,7 @@ describe(`Cloudline in VS Code (Workspace Trust: ${TRUST})`, function () {
       ['cloudformation/database.yaml', new vscode.Position(5, 20), /^### AWS::RDS::DBInstance\n\*\*Amazon RDS\*\* · PaaS/, /\*\*1 customer-side finding\*\* on `ReportsDb`\./],
       // Text from the file is Markdown-escaped in hover (the underscores render as written).
       ['terraform/main.tf.json', new vscode.Position(2, 10), /^### aws\\_db\\_instance\n\*\*Amazon RDS\*\* · PaaS/, /\*\*1 customer-side finding\*\* on `aws_db_instance\.reports`\./],
+      ['terraform-hcl/main.tf', new vscode.Position(1, 14), /^### aws\\_db\\_instance\n\*\*Amazon RDS\*\* · PaaS/, /\*\*1 customer-side finding\*\* on `aws_db_instance\.reports`\./],
       ['kubernetes/debug-pod.yaml', new vscode.Position(1, 7), /^### Pod\n\*\*Managed Kubernetes \(workloads\)\*\* · Hybrid/, /\*\*3 customer-side findings\*\* on `Pod\/shop\/debug`\./],
     ];
     for (const [rel, position, head, count] of typeHovers) {
@@ -187,6 +189,7 @@ describe(`Cloudline in VS Code (Workspace Trust: ${TRUST})`, function () {
       ['cloudformation/database.yaml', 'Set PubliclyAccessible to false', 'PubliclyAccessible: true', 'PubliclyAccessible: false'],
       ['cloudformation/database.json', 'Set PubliclyAccessible to false', '"PubliclyAccessible": true', '"PubliclyAccessible": false'],
       ['terraform/main.tf.json', 'Set publicly_accessible to false', '"publicly_accessible": true', '"publicly_accessible": false'],
+      ['terraform-hcl/main.tf', 'Set publicly_accessible to false', 'publicly_accessible             = true', 'publicly_accessible             = false'],
       ['kubernetes/debug-pod.yaml', 'Set privileged to false', 'privileged: true', 'privileged: false'],
     ];
     for (const [rel, title, before, after] of quickFixes) {
@@ -240,6 +243,7 @@ describe(`Cloudline in VS Code (Workspace Trust: ${TRUST})`, function () {
       ],
       ['kubernetes/debug-pod.yaml', 'CL-K8S-001', 'Pod/shop/debug', `  namespace: shop\n  annotations:\n    cloudline/ignore.CL-K8S-001: "${REASON}"\n`],
       ['terraform/main.tf.json', 'CL-AWS-004', 'aws_db_instance.reports', `"publicly_accessible": true,\n        "//": "cloudline-ignore CL-AWS-004 -- ${REASON}"`],
+      ['terraform-hcl/main.tf', 'CL-AWS-004', 'aws_db_instance.reports', `  # cloudline-ignore CL-AWS-004 -- ${REASON}\n  publicly_accessible             = true`],
     ];
     for (const [rel, ruleId, resourceId, inserted] of cases) {
       it(`${rel}: runs cloudline.applySnippet, the reason typed into the placeholder, and the finding goes`, async () => {

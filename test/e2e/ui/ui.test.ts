@@ -184,9 +184,26 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     assert.match((await statusItem(page, STATUS_ID).getAttribute('aria-label')) ?? '', /no customer-side findings in this file/);
   });
 
+  it('opens a Terraform HCL file (.tf) and draws the squiggle, with the finding in the Problems panel', async () => {
+    await quickOpen(page, 'terraform-hcl/main.tf');
+    await page.locator('.tabs-container .tab.active', { hasText: 'main.tf' }).waitFor({ timeout: WAIT_MS });
+    const squiggle = activeEditor(page).locator('.squiggly-error');
+    await squiggle.first().waitFor({ timeout: WAIT_MS });
+    assert.equal(await squiggle.count(), 1);
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'CL-AWS-004' });
+    await problem.waitFor({ timeout: WAIT_MS });
+    const text = (await problem.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+    assert.deepEqual(text, [MESSAGE.replace('ReportsDb', 'aws_db_instance.reports').replace('PubliclyAccessible', 'publicly_accessible'), 'cloudline', 'CL-AWS-004', '[Ln 10, Col 37]']);
+    await goTo(page, 10, 38);
+    await screenshot(page, 'finding-terraform-hcl.png');
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: WAIT_MS });
+  });
+
   it('shows every resource by service model in the "Cloudline: Responsibility" view after Scan Workspace', async () => {
     await runCommand(page, 'Cloudline: Scan Workspace');
-    await page.locator('.notifications-toasts', { hasText: 'Cloudline: 6 customer-side findings in 5 IaC files.' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('.notifications-toasts', { hasText: 'Cloudline: 7 customer-side findings in 6 IaC files.' }).waitFor({ timeout: WAIT_MS });
     const header = page.locator('.pane-header', { hasText: 'Cloudline: Responsibility' });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const folders = page.locator('.pane-header', { hasText: 'workspace' }).first();
@@ -213,6 +230,7 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
       'AWS::RDS::DBInstance in cloudformation/database.yaml: 0 customer-side findings',
       'AWS::RDS::DBInstance in cloudformation/database.json: 1 customer-side finding',
       'aws_db_instance in terraform/main.tf.json: 1 customer-side finding',
+      'aws_db_instance in terraform-hcl/main.tf: 1 customer-side finding',
       'Hybrid — managed control plane, your workloads',
       'Managed Kubernetes (workloads)',
       'Pod in kubernetes/debug-pod.yaml: 3 customer-side findings',
