@@ -126,6 +126,7 @@ export default defineRule({
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
     terraform: {
       types: ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', ACCOUNT_DEFAULT],
+      reads: 'project',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();
         for (const r of resources) {

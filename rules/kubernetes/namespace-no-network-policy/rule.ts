@@ -185,6 +185,7 @@ export default defineRule({
   projectChecks: {
     kubernetes: {
       types: [...WORKLOAD_KINDS, 'Namespace', 'NetworkPolicy', ...ADDON_POLICIES, ...CLUSTER_POLICIES],
+      reads: 'project',
       run,
     },
   },
