@@ -25,6 +25,7 @@ export { get, getPair, pairOf, pathOf, str } from '../../server/src/model/tree';
 export type { MapNode, Node, Pair, Scalar, ScalarNode, SeqNode, Span } from '../../server/src/model/tree';
 export { parseEmbeddedJson } from '../../server/src/model/embedded';
 export { wildcardMatch, type WildcardOptions } from './match';
+export { cisAws, cisK8s, iso27001, nist, nsaK8s, pci, soc2 } from './frameworks';
 export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';
