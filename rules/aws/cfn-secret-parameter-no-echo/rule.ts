@@ -1,7 +1,7 @@
 // CL-AWS-022: a CloudFormation parameter whose name says it holds a secret, without NoEcho: true.
 //
 // It runs on the template itself (the `Template` pseudo-resource of every CloudFormation document).
-import { type CheckContext, defineRule, get, type MapNode, type Node, type Resource, type ScalarNode, str, TEMPLATE_TYPE } from '../../kit';
+import { type CheckContext, defineRule, get, type MapNode, nist, type Node, type Resource, type ScalarNode, soc2, str, TEMPLATE_TYPE } from '../../kit';
 import { looksSecretName } from '../../lib/iam';
 
 export interface SecretParameter {
@@ -62,10 +62,7 @@ export default defineRule({
     provider: 'CloudFormation masks the values of parameters marked NoEcho wherever it displays them',
     customer: 'marking secret parameters, and keeping secrets out of templates, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
-  ],
+  frameworks: [nist('IA-5'), soc2('CC6.1')],
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties',

@@ -1,5 +1,5 @@
 // CL-AWS-084: a CloudTrail trail without log file integrity validation.
-import { defineRule, settingChecks } from '../../kit';
+import { cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-084',
@@ -17,11 +17,7 @@ export default defineRule({
     provider: 'AWS signs the digest files with a private key of its own when validation is on',
     customer: 'turning validation on and protecting the bucket that holds the logs are yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.2'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['10.3.4'] },
-  ],
+  frameworks: [cisAws('3.2'), nist('AU-9'), pci('10.3.4')],
   equivalents: {
     checkov: ['CKV_AWS_36'],
     kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8'],

@@ -1,5 +1,5 @@
 // CL-AWS-083: a CloudTrail trail that records a single region.
-import { defineRule, settingChecks } from '../../kit';
+import { cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-083',
@@ -17,11 +17,7 @@ export default defineRule({
     provider: 'AWS records management events for 90 days in each region\'s event history',
     customer: 'a trail that keeps every region\'s activity where you can protect and analyse it is yours to create',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['10.2.1'] },
-  ],
+  frameworks: [cisAws('3.1'), nist('AU-2', 'AU-12'), pci('10.2.1')],
   equivalents: {
     checkov: ['CKV_AWS_67'],
     kics: ['058ac855-989f-4378-ba4d-52d004020da7'],

@@ -1,5 +1,5 @@
 // CL-AWS-082: a DynamoDB table without point-in-time recovery (continuous backups).
-import { defineRule, settingChecks } from '../../kit';
+import { defineRule, iso27001, nist, settingChecks, soc2 } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-082',
@@ -17,11 +17,7 @@ export default defineRule({
     provider: 'AWS runs the tables, replicates them across Availability Zones and always encrypts them at rest',
     customer: 'turning on continuous backups so that bad writes can be undone is your setting',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CP-9'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.13'] },
-    { framework: 'SOC 2', version: 'TSC 2017', controls: ['A1.2'] },
-  ],
+  frameworks: [nist('CP-9'), iso27001('A.8.13'), soc2('A1.2')],
   equivalents: {
     checkov: ['CKV_AWS_28'],
     kics: ['0f04217d-488f-4e7a-bec8-f16159686cd6', '741f1291-47ac-4a85-a07b-3d32a9d6bd3e'],

@@ -1,6 +1,21 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance block devices, launch template block devices) without encryption.
 import { dirname } from 'node:path';
-import { blocks, type CheckContext, defineRule, isSet, keyNode, type Node, type Reporter, reporterFor, requireTrue, type Resource, type Val } from '../../kit';
+import {
+  blocks,
+  type CheckContext,
+  cisAws,
+  defineRule,
+  iso27001,
+  isSet,
+  keyNode,
+  nist,
+  type Node,
+  type Reporter,
+  reporterFor,
+  requireTrue,
+  type Resource,
+  type Val,
+} from '../../kit';
 
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 
@@ -102,11 +117,7 @@ export default defineRule({
     provider: 'AWS runs the storage hardware and, when asked, encrypts volumes with KMS keys without any work in the guest',
     customer: 'asking for encryption, per volume or with EBS encryption by default per account and region, is your decision',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.2.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [cisAws('2.2.1'), nist('SC-28'), iso27001('A.8.24')],
   equivalents: {
     checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
     kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162'],

@@ -1,5 +1,19 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
-import { type CheckContext, defineRule, isMissingBlock, keyNode, missingPlaces, nodeUnder, reachable, type Resource, strIs, type TextEdit, type Val } from '../../kit';
+import {
+  type CheckContext,
+  cisAws,
+  defineRule,
+  isMissingBlock,
+  keyNode,
+  missingPlaces,
+  nist,
+  nodeUnder,
+  reachable,
+  type Resource,
+  strIs,
+  type TextEdit,
+  type Val,
+} from '../../kit';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
@@ -106,10 +120,7 @@ export default defineRule({
     provider: 'AWS runs the instance metadata service and offers IMDSv2, account-level defaults and IMDSv2-only AMIs',
     customer: 'requiring IMDSv2 on your instances and launch templates is yours to do',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['5.6'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
-  ],
+  frameworks: [cisAws('5.6'), nist('AC-3', 'SC-7')],
   equivalents: { checkov: ['CKV_AWS_79'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',

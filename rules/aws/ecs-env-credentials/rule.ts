@@ -1,5 +1,5 @@
 // CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
-import { type CheckContext, defineRule, parseEmbeddedJson, type Resource, Val } from '../../kit';
+import { type CheckContext, defineRule, iso27001, nist, parseEmbeddedJson, pci, type Resource, Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 /** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
@@ -52,11 +52,7 @@ export default defineRule({
     provider: 'AWS injects secrets listed under Secrets into the container at start and gives tasks temporary credentials through their task role',
     customer: 'what you put in plain environment variables is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
-  ],
+  frameworks: [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')],
   equivalents: { trivy: ['aws-ecs-no-plaintext-secrets'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',

@@ -1,5 +1,5 @@
 // CL-AWS-094: an Amazon MQ broker that opts out of automatic minor/patch engine upgrades.
-import { defineRule, type Resource, settingChecks } from '../../kit';
+import { defineRule, iso27001, nist, type Resource, settingChecks } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 /** Engine versions from which AWS requires automatic minor version upgrades to be on. */
@@ -30,10 +30,7 @@ export default defineRule({
     provider: 'AWS runs the broker hosts and supplies patched engine versions',
     customer: 'letting AWS apply them in your maintenance window, or upgrading yourself, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-  ],
+  frameworks: [nist('SI-2'), iso27001('A.8.8')],
   equivalents: {
     checkov: ['CKV_AWS_207'],
   },

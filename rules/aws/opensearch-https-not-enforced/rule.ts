@@ -1,5 +1,5 @@
 // CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
-import { blocks, type CheckContext, checkSetting, defineRule, isOneOf, type Resource, type SettingSpec } from '../../kit';
+import { blocks, type CheckContext, checkSetting, defineRule, iso27001, isOneOf, nist, pci, type Resource, type SettingSpec } from '../../kit';
 
 const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -50,11 +50,7 @@ export default defineRule({
     provider: 'AWS runs the domain endpoint and its TLS termination',
     customer: 'refusing plain HTTP and old TLS versions at the endpoint is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [nist('SC-8'), pci('4.2.1'), iso27001('A.8.24')],
   equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html',

@@ -1,5 +1,5 @@
 // CL-AWS-066: OpenSearch / Elasticsearch domains without node-to-node encryption.
-import { defineRule, settingChecks } from '../../kit';
+import { defineRule, iso27001, nist, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-066',
@@ -17,10 +17,7 @@ export default defineRule({
     provider: 'AWS runs the domain nodes and, when asked, adds TLS to all traffic between them',
     customer: 'turning node-to-node encryption on is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [nist('SC-8'), iso27001('A.8.24')],
   equivalents: { checkov: ['CKV_AWS_6'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',

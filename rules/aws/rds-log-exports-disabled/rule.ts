@@ -1,5 +1,5 @@
 // CL-AWS-090: an RDS DB instance or cluster that exports no logs to CloudWatch Logs.
-import { addPath, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { addPath, type CheckContext, defineRule, nist, type Resource, type Val } from '../../kit';
 
 /** The engine's error log, which every engine version can export with no parameter or option group: what the fix adds. */
 function errorLog(engine: Val): string | undefined {
@@ -61,7 +61,7 @@ export default defineRule({
     provider: 'AWS runs the database engine, writes its logs on the host and rotates them',
     customer: 'choosing which logs to export and keep, and enabling the engine\'s audit logging, are yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-11', 'AU-12'] }],
+  frameworks: [nist('AU-2', 'AU-11', 'AU-12')],
   equivalents: {
     checkov: ['CKV_AWS_129'],
   },

@@ -1,5 +1,5 @@
 // CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
-import { defineRule, settingChecks } from '../../kit';
+import { defineRule, iso27001, nist, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-064',
@@ -17,10 +17,7 @@ export default defineRule({
     provider: 'AWS encrypts every new provisioned cluster and its backups at rest by default since January 2025',
     customer: 'encrypting clusters created before then, and choosing a customer managed key, is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [nist('SC-28'), iso27001('A.8.24')],
   equivalents: {
     checkov: ['CKV_AWS_64'],
     kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce'],

@@ -1,5 +1,5 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
-import { type CheckContext, defineRule, ofType, type Resource } from '../../kit';
+import { type CheckContext, cisAws, defineRule, nist, ofType, type Resource } from '../../kit';
 import { addProperty, configsOf } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
@@ -52,10 +52,7 @@ export default defineRule({
     provider: 'AWS enforces Block Public Access and has turned it on for new buckets by default since April 2023',
     customer: 'stating it for each bucket, so that it holds whatever the account setting and the bucket\'s age, is yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.1.4'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
-  ],
+  frameworks: [cisAws('2.1.4'), nist('AC-3')],
   equivalents: {
     checkov: ['CKV2_AWS_6'],
     kics: [

@@ -1,5 +1,5 @@
 // CL-AWS-052: an S3 bucket whose policy does not deny requests made without TLS.
-import { type CheckContext, defineRule, get, parseEmbeddedJson, type Related, type Resource, Val, withId } from '../../kit';
+import { type CheckContext, cisAws, defineRule, get, nist, parseEmbeddedJson, pci, type Related, type Resource, Val, withId } from '../../kit';
 import { configsOf, tfBlock } from '../../lib/s3';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
@@ -142,11 +142,7 @@ export default defineRule({
     provider: 'AWS offers TLS on every S3 endpoint and evaluates your bucket policy on each request',
     customer: 'refusing requests that do not use TLS is a bucket policy statement only you can add',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.1.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: [cisAws('2.1.1'), nist('SC-8'), pci('4.2.1')],
   equivalents: {
     kics: ['38c64e76-c71e-4d92-a337-60174d1de1c9'],
   },
