@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, soc2, str, Val, withId } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, soc2, str, Val, withId } from '../kit';
 import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
@@ -546,20 +546,54 @@ export function valAt(v: Val, node: Node, r: Resource): Val {
 // ---------------------------------------------------------------------------------------------------------------
 // Resource policies open to everyone (CL-AWS-015 to CL-AWS-019), and their metadata shared with CL-AWS-020.
 
-/** Where each resource type of a format holds its resource policy: `{ 'AWS::SQS::QueuePolicy': 'PolicyDocument' }`. */
-export type PolicyPlaces = Partial<Record<'cloudformation' | 'terraform', Readonly<Record<string, string>>>>;
+/** A kind of resource policy: how messages name it, and where each resource type of a format holds it. */
+export interface ResourcePolicy {
+  readonly label: string;
+  readonly cloudformation: Readonly<Record<string, string>>;
+  readonly terraform: Readonly<Record<string, string>>;
+}
+
+/** The resource policies CL-AWS-015 to CL-AWS-019 check, by service. */
+export const RESOURCE_POLICIES = {
+  s3: {
+    label: 'S3 bucket policy',
+    cloudformation: { 'AWS::S3::BucketPolicy': 'PolicyDocument' },
+    terraform: { aws_s3_bucket_policy: 'policy', aws_s3_bucket: 'policy' },
+  },
+  kms: {
+    label: 'KMS key',
+    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy' },
+    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy' },
+  },
+  sqs: {
+    label: 'SQS queue policy',
+    cloudformation: { 'AWS::SQS::QueuePolicy': 'PolicyDocument', 'AWS::SQS::QueueInlinePolicy': 'PolicyDocument' },
+    terraform: { aws_sqs_queue_policy: 'policy', aws_sqs_queue: 'policy' },
+  },
+  sns: {
+    label: 'SNS topic policy',
+    cloudformation: { 'AWS::SNS::TopicPolicy': 'PolicyDocument', 'AWS::SNS::TopicInlinePolicy': 'PolicyDocument' },
+    terraform: { aws_sns_topic_policy: 'policy', aws_sns_topic: 'policy' },
+  },
+  ecr: {
+    label: 'ECR repository',
+    cloudformation: { 'AWS::ECR::Repository': 'RepositoryPolicyText' },
+    terraform: { aws_ecr_repository_policy: 'policy' },
+  },
+} as const satisfies Record<string, ResourcePolicy>;
 
 /**
- * The checks of a "resource policy allows anyone" rule: each policy `places` names is read (a Terraform
+ * The checks of a "resource policy allows anyone" rule: each policy `policy` places is read (a Terraform
  * `${data.aws_iam_policy_document.x.json}` followed to the data source, hence `reads: 'scope'`), and every Allow to
  * everyone without a narrowing Condition is reported at its principal as "<label> <id> allows <actions> to …".
  */
-export function publicPolicyChecks(label: string, places: PolicyPlaces): Rule['checks'] {
-  const checks: Rule['checks'] = {};
-  for (const [format, attrs] of Object.entries(places) as [keyof PolicyPlaces, Record<string, string>][]) {
-    checks[format] = { reads: 'scope', types: Object.keys(attrs), run: (r, ctx) => reportPublicGrants(r, ctx, label, r.body.get(attrs[r.type])) };
-  }
-  return checks;
+export function publicPolicyChecks(policy: ResourcePolicy): Rule['checks'] {
+  const check = (places: Readonly<Record<string, string>>): Check => ({
+    reads: 'scope',
+    types: Object.keys(places),
+    run: (r, ctx) => reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type])),
+  });
+  return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
 }
 
 /** Reports the Allow-to-everyone statements of `policy` that no Condition narrows. */

@@ -1,6 +1,6 @@
 // CL-AWS-019: an ECR repository policy with an Allow to Principal "*" and no Condition that narrows who.
 import { defineRule } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-019',
@@ -23,8 +23,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-repositorypolicytext',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_repository_policy',
   ],
-  checks: publicPolicyChecks('ECR repository', {
-    cloudformation: { 'AWS::ECR::Repository': 'RepositoryPolicyText' },
-    terraform: { aws_ecr_repository_policy: 'policy' },
-  }),
+  checks: publicPolicyChecks(RESOURCE_POLICIES.ecr),
 });

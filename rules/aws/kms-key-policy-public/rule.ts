@@ -1,6 +1,6 @@
 // CL-AWS-016: a KMS key policy with an Allow to Principal "*" and no Condition that narrows who.
 import { defineRule, nist, soc2 } from '../../kit';
-import { publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-016',
@@ -24,8 +24,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-keypolicy',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#policy',
   ],
-  checks: publicPolicyChecks('KMS key', {
-    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy' },
-    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy' },
-  }),
+  checks: publicPolicyChecks(RESOURCE_POLICIES.kms),
 });

@@ -1,6 +1,6 @@
 // CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
 import { type CheckContext, defineRule, managedIds, nist, type Resource, type Val } from '../../kit';
-import { blockItems, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
+import { blockItems, bucketChecks, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
 
@@ -111,8 +111,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_logging',
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform),
 });

@@ -1,6 +1,6 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
 import { type CheckContext, cisAws, defineRule, nist, ofType, type Resource } from '../../kit';
-import { addProperty, configsOf } from '../../lib/s3';
+import { addProperty, bucketChecks, configsOf } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
 const CONSEQUENCE = 'so whether public ACLs and policies are blocked depends on the account-level setting and on when the bucket was created';
@@ -69,8 +69,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block',
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform),
 });

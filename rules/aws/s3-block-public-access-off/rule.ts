@@ -1,6 +1,6 @@
 // CL-AWS-001: S3 Block Public Access written down but switched off, wholly or in part.
 import { type CheckContext, cisAws, defineRule, getPair, nist, type Node, type Resource, Val } from '../../kit';
-import { addToMap } from '../../lib/s3';
+import { addToMap, bucketChecks } from '../../lib/s3';
 
 /** The four settings, CloudFormation name → Terraform name and what turning each off lets through. */
 const SETTINGS = [
@@ -98,8 +98,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block',
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket_public_access_block'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket_public_access_block']),
 });

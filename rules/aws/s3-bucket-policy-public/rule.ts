@@ -1,6 +1,6 @@
 // CL-AWS-015: an S3 bucket policy with an Allow to Principal "*" and no Condition that narrows who.
 import { defineRule } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-015',
@@ -35,8 +35,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
   ],
-  checks: publicPolicyChecks('S3 bucket policy', {
-    cloudformation: { 'AWS::S3::BucketPolicy': 'PolicyDocument' },
-    terraform: { aws_s3_bucket_policy: 'policy', aws_s3_bucket: 'policy' },
-  }),
+  checks: publicPolicyChecks(RESOURCE_POLICIES.s3),
 });

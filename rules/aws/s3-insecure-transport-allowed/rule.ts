@@ -1,6 +1,6 @@
 // CL-AWS-052: an S3 bucket whose policy does not deny requests made without TLS.
 import { type CheckContext, cisAws, defineRule, get, nist, parseEmbeddedJson, pci, type Related, type Resource, Val, withId } from '../../kit';
-import { configsOf, tfBlock } from '../../lib/s3';
+import { bucketChecks, configsOf, tfBlock } from '../../lib/s3';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
 type Verdict = 'denies' | 'no' | 'unknown';
@@ -152,8 +152,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform),
 });

@@ -1,5 +1,6 @@
 // CL-AWS-050: an S3 bucket ACL that grants access to everyone or to every AWS account.
 import { type CheckContext, defineRule, nist, type Resource, type Val } from '../../kit';
+import { bucketChecks } from '../../lib/s3';
 
 /** Canned ACLs that grant to a public group, CloudFormation name → what it lets through. */
 const CFN_CANNED: Record<string, string> = {
@@ -84,8 +85,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-accesscontrol',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_acl',
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket', 'aws_s3_bucket_acl'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket', 'aws_s3_bucket_acl']),
 });

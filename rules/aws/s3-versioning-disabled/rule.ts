@@ -1,6 +1,6 @@
 // CL-AWS-053: an S3 bucket without versioning.
 import { type CheckContext, defineRule, getPair, nist, type Resource } from '../../kit';
-import { addProperty, addToMap, blockItems, configsOf, tfBlock } from '../../lib/s3';
+import { addProperty, addToMap, blockItems, bucketChecks, configsOf, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so an overwritten or deleted object cannot be recovered';
 
@@ -98,8 +98,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-versioningconfiguration.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_versioning',
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket', 'aws_s3_bucket_versioning'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket', 'aws_s3_bucket_versioning']),
 });

@@ -1,6 +1,6 @@
 // CL-AWS-018: an SNS topic policy with an Allow to Principal "*" and no Condition that narrows who.
 import { defineRule } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-018',
@@ -23,8 +23,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicpolicy.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic_policy',
   ],
-  checks: publicPolicyChecks('SNS topic policy', {
-    cloudformation: { 'AWS::SNS::TopicPolicy': 'PolicyDocument', 'AWS::SNS::TopicInlinePolicy': 'PolicyDocument' },
-    terraform: { aws_sns_topic_policy: 'policy', aws_sns_topic: 'policy' },
-  }),
+  checks: publicPolicyChecks(RESOURCE_POLICIES.sns),
 });

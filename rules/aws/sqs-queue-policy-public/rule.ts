@@ -1,6 +1,6 @@
 // CL-AWS-017: an SQS queue policy with an Allow to Principal "*" and no Condition that narrows who.
 import { defineRule } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-017',
@@ -23,8 +23,5 @@ export default defineRule({
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queuepolicy.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue_policy',
   ],
-  checks: publicPolicyChecks('SQS queue policy', {
-    cloudformation: { 'AWS::SQS::QueuePolicy': 'PolicyDocument', 'AWS::SQS::QueueInlinePolicy': 'PolicyDocument' },
-    terraform: { aws_sqs_queue_policy: 'policy', aws_sqs_queue: 'policy' },
-  }),
+  checks: publicPolicyChecks(RESOURCE_POLICIES.sqs),
 });
