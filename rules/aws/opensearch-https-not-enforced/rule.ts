@@ -1,5 +1,5 @@
 // CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
-import { blocks, type CheckContext, checkSetting, defineRule, iso27001, isOneOf, nist, pci, type Resource, type SettingSpec } from '../../kit';
+import { blocks, type Check, type CheckContext, checkSetting, defineRule, iso27001, isOneOf, nist, pci, type Resource, type SettingSpec } from '../../kit';
 
 const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -34,6 +34,18 @@ const HTTPS: SettingSpec = {
   },
 };
 
+/** A format's check: EnforceHTTPS through the setting layer, then the TLS policy in the same block. */
+function httpsCheck(format: 'cloudformation' | 'terraform', block: string, key: string): Check {
+  return {
+    reads: 'resource',
+    types: TYPES[format],
+    run(r, ctx) {
+      checkSetting(r, ctx, HTTPS, HTTPS.formats[format]!);
+      checkTlsPolicy(r, ctx, block, key);
+    },
+  };
+}
+
 export default defineRule({
   id: 'CL-AWS-067',
   slug: 'opensearch-https-not-enforced',
@@ -58,21 +70,7 @@ export default defineRule({
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#domain_endpoint_options',
   ],
   checks: {
-    cloudformation: {
-      reads: 'resource',
-      types: TYPES.cloudformation,
-      run(r, ctx) {
-        checkSetting(r, ctx, HTTPS, HTTPS.formats.cloudformation!);
-        checkTlsPolicy(r, ctx, 'DomainEndpointOptions', 'TLSSecurityPolicy');
-      },
-    },
-    terraform: {
-      reads: 'resource',
-      types: TYPES.terraform,
-      run(r, ctx) {
-        checkSetting(r, ctx, HTTPS, HTTPS.formats.terraform!);
-        checkTlsPolicy(r, ctx, 'domain_endpoint_options', 'tls_security_policy');
-      },
-    },
+    cloudformation: httpsCheck('cloudformation', 'DomainEndpointOptions', 'TLSSecurityPolicy'),
+    terraform: httpsCheck('terraform', 'domain_endpoint_options', 'tls_security_policy'),
   },
 });
