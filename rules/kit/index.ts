@@ -26,6 +26,7 @@ export type { MapNode, Node, Pair, Scalar, ScalarNode, SeqNode, Span } from '../
 export { parseEmbeddedJson } from '../../server/src/model/embedded';
 export { wildcardMatch, type WildcardOptions } from './match';
 export { cisAws, cisK8s, iso27001, nist, nsaK8s, pci, soc2 } from './frameworks';
+export { cfnDoc, cfnGuideDoc, tfDoc } from './docs';
 export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';

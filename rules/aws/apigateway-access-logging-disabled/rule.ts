@@ -1,5 +1,5 @@
 // CL-AWS-089: an API Gateway stage without access logging.
-import { type CheckContext, defineRule, getPair, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, getPair, nist, type Resource, tfDoc } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (caller, route, status, latency) are not recorded';
@@ -52,8 +52,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html#cfn-apigateway-stage-accesslogsetting',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_stage#access_log_settings',
+    cfnGuideDoc('aws-resource-apigateway-stage', 'cfn-apigateway-stage-accesslogsetting'),
+    tfDoc('api_gateway_stage', 'access_log_settings'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-043: an API Gateway REST API method that anyone can call.
-import { type CheckContext, defineRule, findById, findReachable, nist, type Resource, soc2, strIs, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, findById, findReachable, nist, type Resource, soc2, strIs, tfDoc, type Val } from '../../kit';
 
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {
@@ -68,8 +68,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-method.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method',
+    cfnDoc('aws-resource-apigateway-method'),
+    tfDoc('api_gateway_method'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::ApiGateway::Method'], run: cloudformation },

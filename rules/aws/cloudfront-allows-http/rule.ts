@@ -1,5 +1,5 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { type CheckContext, defineRule, findReachable, nist, pci, type Resource, strIs, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, findReachable, nist, pci, type Resource, strIs, tfDoc, type Val } from '../../kit';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
   const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
@@ -47,8 +47,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-defaultcachebehavior.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer_protocol_policy',
+    cfnDoc('aws-properties-cloudfront-distribution-defaultcachebehavior'),
+    tfDoc('cloudfront_distribution', 'viewer_protocol_policy'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: cloudformation },

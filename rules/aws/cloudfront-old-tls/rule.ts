@@ -1,6 +1,7 @@
 // CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
 import {
   addUnder,
+  cfnDoc,
   type CheckContext,
   defineRule,
   findReachable,
@@ -11,6 +12,7 @@ import {
   pci,
   reachable,
   type Resource,
+  tfDoc,
   type Val,
 } from '../../kit';
 
@@ -112,8 +114,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-viewercertificate.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer-certificate-arguments',
+    cfnDoc('aws-properties-cloudfront-distribution-viewercertificate'),
+    tfDoc('cloudfront_distribution', 'viewer-certificate-arguments'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: check(CFN, (r) => r.body.get('DistributionConfig')) },

@@ -1,5 +1,5 @@
 // CL-AWS-084: a CloudTrail trail without log file integrity validation.
-import { cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-084',
@@ -25,8 +25,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-enablelogfilevalidation',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_log_file_validation',
+    cfnGuideDoc('aws-resource-cloudtrail-trail', 'cfn-cloudtrail-trail-enablelogfilevalidation'),
+    tfDoc('cloudtrail', 'enable_log_file_validation'),
   ],
   checks: settingChecks({
     subject: 'Trail',

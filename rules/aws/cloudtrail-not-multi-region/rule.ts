@@ -1,5 +1,5 @@
 // CL-AWS-083: a CloudTrail trail that records a single region.
-import { cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-083',
@@ -25,8 +25,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-regional-and-multi-region-trails',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-ismultiregiontrail',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#is_multi_region_trail',
+    cfnGuideDoc('aws-resource-cloudtrail-trail', 'cfn-cloudtrail-trail-ismultiregiontrail'),
+    tfDoc('cloudtrail', 'is_multi_region_trail'),
   ],
   checks: settingChecks({
     subject: 'Trail',

@@ -1,5 +1,5 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
-import { defineRule, nist, pci, settingChecks } from '../../kit';
+import { cfnDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-033',
@@ -25,8 +25,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.PublicPrivate.html',
     'https://docs.aws.amazon.com/dms/latest/APIReference/API_CreateReplicationInstance.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dms-replicationinstance.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dms_replication_instance',
+    cfnDoc('aws-resource-dms-replicationinstance'),
+    tfDoc('dms_replication_instance'),
   ],
   checks: settingChecks({
     subject: 'DMS replication instance',

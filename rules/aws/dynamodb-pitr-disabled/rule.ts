@@ -1,5 +1,5 @@
 // CL-AWS-082: a DynamoDB table without point-in-time recovery (continuous backups).
-import { defineRule, iso27001, nist, settingChecks, soc2 } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, soc2, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-082',
@@ -24,8 +24,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-pointintimerecoveryspecification.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#point_in_time_recovery',
+    cfnGuideDoc('aws-properties-dynamodb-table-pointintimerecoveryspecification'),
+    tfDoc('dynamodb_table', 'point_in_time_recovery'),
   ],
   checks: settingChecks({
     subject: 'DynamoDB table',

@@ -2,6 +2,7 @@
 import { dirname } from 'node:path';
 import {
   blocks,
+  cfnGuideDoc,
   type CheckContext,
   cisAws,
   defineRule,
@@ -14,6 +15,7 @@ import {
   reporterFor,
   requireTrue,
   type Resource,
+  tfDoc,
   type Val,
 } from '../../kit';
 
@@ -125,10 +127,10 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
     'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-volume.html#cfn-ec2-volume-encrypted',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-blockdev-template.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_volume#encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_encryption_by_default',
+    cfnGuideDoc('aws-resource-ec2-volume', 'cfn-ec2-volume-encrypted'),
+    cfnGuideDoc('aws-properties-ec2-blockdev-template'),
+    tfDoc('ebs_volume', 'encrypted'),
+    tfDoc('ebs_encryption_by_default'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: checkCloudFormation },

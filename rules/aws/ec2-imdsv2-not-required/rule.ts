@@ -1,5 +1,6 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
 import {
+  cfnDoc,
   type CheckContext,
   cisAws,
   defineRule,
@@ -12,6 +13,7 @@ import {
   type Resource,
   strIs,
   type TextEdit,
+  tfDoc,
   type Val,
 } from '../../kit';
 
@@ -125,9 +127,9 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-metadataoptions.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-launchtemplate-launchtemplatedata-metadataoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options',
+    cfnDoc('aws-properties-ec2-instance-metadataoptions'),
+    cfnDoc('aws-properties-ec2-launchtemplate-launchtemplatedata-metadataoptions'),
+    tfDoc('instance', 'metadata-options'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: check },

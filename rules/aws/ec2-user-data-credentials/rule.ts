@@ -1,5 +1,5 @@
 // CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations).
-import { type CheckContext, defineRule, iso27001, nist, type Node, pci, type Resource, type ScalarNode, str, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Node, pci, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
 import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -121,8 +121,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html#cfn-ec2-instance-userdata',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#user_data',
+    cfnGuideDoc('aws-resource-ec2-instance', 'cfn-ec2-instance-userdata'),
+    tfDoc('instance', 'user_data'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-019: an ECR repository policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../kit';
+import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
 import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
@@ -20,8 +20,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_32'], kics: ['75be209d-1948-41f6-a8c8-e22dd0121134'], trivy: ['aws-ecr-no-public-access'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-repositorypolicytext',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecr_repository_policy',
+    cfnGuideDoc('aws-resource-ecr-repository', 'cfn-ecr-repository-repositorypolicytext'),
+    tfDoc('ecr_repository_policy'),
   ],
   checks: publicPolicyChecks(RESOURCE_POLICIES.ecr),
 });

@@ -1,5 +1,5 @@
 // CL-AWS-101: an ECR repository whose images are not scanned for vulnerabilities when pushed.
-import { type CheckContext, defineRule, iso27001, nist, ofType, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, ofType, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
 
 interface RegistryKeys {
   readonly type: string;
@@ -67,8 +67,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagescanningconfiguration.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-registryscanningconfiguration.html',
+    cfnGuideDoc('aws-properties-ecr-repository-imagescanningconfiguration'),
+    cfnGuideDoc('aws-resource-ecr-registryscanningconfiguration'),
   ],
   checks: settingChecks({
     subject: 'ECR repository',

@@ -1,5 +1,5 @@
 // CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
-import { type CheckContext, defineRule, iso27001, nist, parseEmbeddedJson, pci, type Resource, Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, parseEmbeddedJson, pci, type Resource, tfDoc, Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 /** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
@@ -56,8 +56,8 @@ export default defineRule({
   equivalents: { trivy: ['aws-ecs-no-plaintext-secrets'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-environment',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_task_definition#container_definitions',
+    cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-environment'),
+    tfDoc('ecs_task_definition', 'container_definitions'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-099: an ECS task definition with a privileged container (root on the host, all devices, no isolation).
-import { type CheckContext, defineRule, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource } from '../../kit';
 import { containerDefinitions } from '../../lib/ecs';
 
 function check(key: string, nameKey: string) {
@@ -38,7 +38,7 @@ export default defineRule({
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-privileged',
+    cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-privileged'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('Privileged', 'Name') },

@@ -1,5 +1,5 @@
 // CL-AWS-056: EFS file systems that are not encrypted at rest.
-import { cisAws, defineRule, iso27001, nist, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-056',
@@ -21,8 +21,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_42'], kics: ['2ff8e83c-90e1-4d68-a300-6d652112e622'] },
   docs: [
     'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html#cfn-efs-filesystem-encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#encrypted',
+    cfnGuideDoc('aws-resource-efs-filesystem', 'cfn-efs-filesystem-encrypted'),
+    tfDoc('efs_file_system', 'encrypted'),
   ],
   checks: settingChecks({
     subject: 'EFS file system',

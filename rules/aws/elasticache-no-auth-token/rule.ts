@@ -1,5 +1,5 @@
 // CL-AWS-063: Redis OSS / Valkey replication groups with TLS but without AUTH or RBAC user groups.
-import { type CheckContext, defineRule, iso27001, isSet, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, isSet, nist, type Resource, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 function check(names: { transit: string; token: string; userGroups: string; engine: string; global: string }) {
@@ -41,8 +41,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-authtoken',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#auth_token',
+    cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-authtoken'),
+    tfDoc('elasticache_replication_group', 'auth_token'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
-import { defineRule, iso27001, isSet, nist, type Resource, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, isSet, nist, type Resource, settingChecks, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 /** The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here. */
@@ -34,8 +34,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-atrestencryptionenabled',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled',
+    cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-atrestencryptionenabled'),
+    tfDoc('elasticache_replication_group', 'at_rest_encryption_enabled'),
   ],
   checks: settingChecks({
     subject: 'ElastiCache replication group',

@@ -1,5 +1,18 @@
 // CL-AWS-062: ElastiCache (Redis OSS / Valkey) replication groups without TLS between clients and nodes.
-import { type CheckContext, checkSetting, defineRule, iso27001, isOneOf, isSet, nist, pci, type Resource, type SettingSpec } from '../../kit';
+import {
+  cfnGuideDoc,
+  type CheckContext,
+  checkSetting,
+  defineRule,
+  iso27001,
+  isOneOf,
+  isSet,
+  nist,
+  pci,
+  type Resource,
+  type SettingSpec,
+  tfDoc,
+} from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 const TRANSIT: SettingSpec = {
@@ -49,8 +62,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_30'], kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-transitencryptionenabled',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#transit_encryption_enabled',
+    cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-transitencryptionenabled'),
+    tfDoc('elasticache_replication_group', 'transit_encryption_enabled'),
   ],
   checks: {
     cloudformation: {

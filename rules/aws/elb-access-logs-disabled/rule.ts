@@ -1,5 +1,5 @@
 // CL-AWS-088: a load balancer without access logs.
-import { type CheckContext, defineRule, getPair, nist, type Resource, type Val } from '../../kit';
+import { type CheckContext, defineRule, getPair, nist, type Resource, tfDoc, type Val } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (client, path, status, TLS details) are not recorded';
@@ -93,7 +93,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-access-logs.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/enable-access-logs.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb#access_logs',
+    tfDoc('lb', 'access_logs'),
   ],
   checks: {
     cloudformation: {

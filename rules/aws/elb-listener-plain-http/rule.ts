@@ -1,5 +1,19 @@
 // CL-AWS-039: a load balancer listener serves plain HTTP instead of redirecting to HTTPS.
-import { type CheckContext, defineRule, findById, findReachable, nist, pci, reachable, type Related, type Resource, strIs, type Val } from '../../kit';
+import {
+  cfnDoc,
+  type CheckContext,
+  defineRule,
+  findById,
+  findReachable,
+  nist,
+  pci,
+  reachable,
+  type Related,
+  type Resource,
+  strIs,
+  tfDoc,
+  type Val,
+} from '../../kit';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';
@@ -145,9 +159,9 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
+    cfnDoc('aws-resource-elasticloadbalancingv2-listener'),
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener',
+    tfDoc('lb_listener'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { addPath, type CheckContext, defineRule, findReachable, nist, pci, type Resource, strIs } from '../../kit';
+import { addPath, cfnDoc, type CheckContext, defineRule, findReachable, nist, pci, type Resource, strIs, tfDoc } from '../../kit';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -105,8 +105,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener#ssl_policy',
+    cfnDoc('aws-resource-elasticloadbalancingv2-listener'),
+    tfDoc('lb_listener', 'ssl_policy'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-003: an identity policy that allows every action on every resource (full administrator access).
-import { cisAws, defineRule, iso27001, nist, pci, soc2 } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, nist, pci, soc2 } from '../../kit';
 import { allowedActionChecks, identityResponsibility, ON_EVERY_RESOURCE } from '../../lib/iam';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html',
+    cfnGuideDoc('aws-resource-iam-policy'),
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document',
   ],
   // The first "*" of a statement on Resource "*".

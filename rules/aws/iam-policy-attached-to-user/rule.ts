@@ -1,5 +1,5 @@
 // CL-AWS-014: permissions given to an IAM user directly instead of through a group (or a role).
-import { type CheckContext, cisAws, defineRule, nist, type Resource, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
 import { identityResponsibility, keyOf, valAt } from '../../lib/iam';
 
 /** True when a list property holds at least one item (known or not): a user is named even if we cannot tell which. */
@@ -65,8 +65,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-user.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_policy_attachment',
+    cfnGuideDoc('aws-resource-iam-user'),
+    tfDoc('iam_user_policy_attachment'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy'], run: cloudformation },

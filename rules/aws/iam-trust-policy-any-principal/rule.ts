@@ -1,5 +1,5 @@
 // CL-AWS-013: a role whose trust policy lets any principal in any account assume it.
-import { type CheckContext, defineRule, iso27001, nist, type Resource, soc2 } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource, soc2, tfDoc } from '../../kit';
 import { identityResponsibility, policyStatements, publicGrants } from '../../lib/iam';
 
 function check(attr: string) {
@@ -30,8 +30,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role#assume_role_policy',
+    cfnGuideDoc('aws-resource-iam-role', 'cfn-iam-role-assumerolepolicydocument'),
+    tfDoc('iam_role', 'assume_role_policy'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::IAM::Role'], run: check('AssumeRolePolicyDocument') },

@@ -1,5 +1,5 @@
 // CL-AWS-060: Kinesis data streams without server-side encryption.
-import { addPath, addProperties, blocks, defineRule, iso27001, isOneOf, missingAt, nist } from '../../kit';
+import { addPath, addProperties, blocks, cfnGuideDoc, defineRule, iso27001, isOneOf, missingAt, nist, tfDoc } from '../../kit';
 
 /** The AWS managed key for Kinesis: producers and consumers need no further KMS permissions. */
 const MANAGED_KEY = 'alias/aws/kinesis';
@@ -24,8 +24,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_43'], kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'] },
   docs: [
     'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-stream.html#cfn-kinesis-stream-streamencryption',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kinesis_stream#encryption_type',
+    cfnGuideDoc('aws-resource-kinesis-stream', 'cfn-kinesis-stream-streamencryption'),
+    tfDoc('kinesis_stream', 'encryption_type'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-016: a KMS key policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule, nist, soc2 } from '../../kit';
+import { cfnGuideDoc, defineRule, nist, soc2, tfDoc } from '../../kit';
 import { publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
@@ -21,8 +21,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html',
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-keypolicy',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#policy',
+    cfnGuideDoc('aws-resource-kms-key', 'cfn-kms-key-keypolicy'),
+    tfDoc('kms_key', 'policy'),
   ],
   checks: publicPolicyChecks(RESOURCE_POLICIES.kms),
 });

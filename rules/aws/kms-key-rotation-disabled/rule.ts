@@ -1,5 +1,5 @@
 // CL-AWS-071: a symmetric KMS key without automatic key rotation.
-import { cisAws, defineRule, nist, pci, settingChecks, type Val } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc, type Val } from '../../kit';
 
 /** True when the key can rotate automatically: a symmetric encryption key whose material AWS KMS generated. */
 function rotatable(spec: Val, origin: Val | undefined, customStore: Val | undefined): boolean {
@@ -33,8 +33,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-enablekeyrotation',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#enable_key_rotation',
+    cfnGuideDoc('aws-resource-kms-key', 'cfn-kms-key-enablekeyrotation'),
+    tfDoc('kms_key', 'enable_key_rotation'),
   ],
   checks: settingChecks({
     subject: 'KMS key',

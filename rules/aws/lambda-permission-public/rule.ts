@@ -1,5 +1,5 @@
 // CL-AWS-020: a Lambda permission that lets anyone invoke the function, or a service without saying whose resource.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, type Resource, tfDoc } from '../../kit';
 import { PUBLIC_ACCESS, resourcePolicyResponsibility } from '../../lib/iam';
 
 interface Keys {
@@ -60,8 +60,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission',
+    cfnGuideDoc('aws-resource-lambda-permission'),
+    tfDoc('lambda_permission'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Lambda::Permission'], run: check(CFN) },

@@ -1,5 +1,5 @@
 // CL-AWS-094: an Amazon MQ broker that opts out of automatic minor/patch engine upgrades.
-import { defineRule, iso27001, nist, type Resource, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, type Resource, settingChecks, tfDoc } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 /** Engine versions from which AWS requires automatic minor version upgrades to be on. */
@@ -36,8 +36,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-amazonmq-broker.html#cfn-amazonmq-broker-autominorversionupgrade',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/mq_broker#auto_minor_version_upgrade',
+    cfnGuideDoc('aws-resource-amazonmq-broker', 'cfn-amazonmq-broker-autominorversionupgrade'),
+    tfDoc('mq_broker', 'auto_minor_version_upgrade'),
   ],
   checks: settingChecks({
     subject: 'Amazon MQ broker',

@@ -1,5 +1,23 @@
 // CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
-import { type CheckContext, choices, cisAws, defineRule, nist, type Node, ofType, pci, positionsOf, reachable, type Resource, strIs, under, type Val, withId } from '../../kit';
+import {
+  cfnDoc,
+  type CheckContext,
+  choices,
+  cisAws,
+  defineRule,
+  nist,
+  type Node,
+  ofType,
+  pci,
+  positionsOf,
+  reachable,
+  type Resource,
+  strIs,
+  tfDoc,
+  under,
+  type Val,
+  withId,
+} from '../../kit';
 import { ADMIN_TABLE, exposureOf, isAllPorts, networkResponsibility, reachPhrase, reportedPorts, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
 
 /**
@@ -213,9 +231,9 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl_rule',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl',
+    cfnDoc('aws-resource-ec2-networkaclentry'),
+    tfDoc('network_acl_rule'),
+    tfDoc('network_acl'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::NetworkAclEntry'], run: check },

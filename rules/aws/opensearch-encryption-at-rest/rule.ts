@@ -1,5 +1,5 @@
 // CL-AWS-065: OpenSearch / Elasticsearch domains without encryption at rest.
-import { defineRule, iso27001, nist, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-065',
@@ -21,8 +21,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_5'], kics: ['86a248ab-0e01-4564-a82a-878303e253bb'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-encryptionatrestoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#encrypt_at_rest',
+    cfnGuideDoc('aws-properties-opensearchservice-domain-encryptionatrestoptions'),
+    tfDoc('opensearch_domain', 'encrypt_at_rest'),
   ],
   checks: settingChecks({
     subject: 'Domain',

@@ -1,5 +1,19 @@
 // CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
-import { blocks, type Check, type CheckContext, checkSetting, defineRule, iso27001, isOneOf, nist, pci, type Resource, type SettingSpec } from '../../kit';
+import {
+  blocks,
+  cfnGuideDoc,
+  type Check,
+  type CheckContext,
+  checkSetting,
+  defineRule,
+  iso27001,
+  isOneOf,
+  nist,
+  pci,
+  type Resource,
+  type SettingSpec,
+  tfDoc,
+} from '../../kit';
 
 const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -66,8 +80,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#domain_endpoint_options',
+    cfnGuideDoc('aws-properties-opensearchservice-domain-domainendpointoptions'),
+    tfDoc('opensearch_domain', 'domain_endpoint_options'),
   ],
   checks: {
     cloudformation: httpsCheck('cloudformation', 'DomainEndpointOptions', 'TLSSecurityPolicy'),

@@ -1,5 +1,5 @@
 // CL-AWS-066: OpenSearch / Elasticsearch domains without node-to-node encryption.
-import { defineRule, iso27001, nist, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-066',
@@ -21,8 +21,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_6'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-nodetonodeencryptionoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#node_to_node_encryption',
+    cfnGuideDoc('aws-properties-opensearchservice-domain-nodetonodeencryptionoptions'),
+    tfDoc('opensearch_domain', 'node_to_node_encryption'),
   ],
   checks: settingChecks({
     subject: 'Domain',

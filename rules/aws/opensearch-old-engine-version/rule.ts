@@ -1,5 +1,5 @@
 // CL-AWS-097: an OpenSearch Service domain on an engine version past the end of standard support.
-import { type CheckContext, defineRule, iso27001, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource } from '../../kit';
 import { AS_OF, openSearchEngineEnded, versionText } from '../../lib/versions';
 
 function check(key: string) {
@@ -36,7 +36,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/what-is.html#choosing-version',
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-opensearchservice-domain.html#cfn-opensearchservice-domain-engineversion',
+    cfnGuideDoc('aws-resource-opensearchservice-domain', 'cfn-opensearchservice-domain-engineversion'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
-import { cisAws, defineRule, iso27001, nist, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, nist, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-093',
@@ -24,7 +24,7 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-autominorversionupgrade',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-autominorversionupgrade'),
   ],
   checks: settingChecks({
     subject: (r) => (/cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance'),

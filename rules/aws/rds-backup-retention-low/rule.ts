@@ -1,5 +1,5 @@
 // CL-AWS-081: RDS automated backups turned off (retention 0) or kept for less than 7 days, including the 1-day default.
-import { addPath, type CheckContext, defineRule, iso27001, nist, type Resource, soc2, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource, soc2, type Val } from '../../kit';
 
 /** The retention the rule asks for, and the value its quick-fix writes. */
 const MINIMUM_DAYS = 7;
@@ -107,8 +107,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-backupretentionperiod',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-backupretentionperiod',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-backupretentionperiod'),
+    cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-backupretentionperiod'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-090: an RDS DB instance or cluster that exports no logs to CloudWatch Logs.
-import { addPath, type CheckContext, defineRule, nist, type Resource, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
 
 /** The engine's error log, which every engine version can export with no parameter or option group: what the fix adds. */
 function errorLog(engine: Val): string | undefined {
@@ -67,8 +67,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-enablecloudwatchlogsexports',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#enabled_cloudwatch_logs_exports',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-enablecloudwatchlogsexports'),
+    tfDoc('db_instance', 'enabled_cloudwatch_logs_exports'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check(CFN) },

@@ -1,5 +1,5 @@
 // CL-AWS-004: an RDS DB instance with a public endpoint.
-import { cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-004',
@@ -25,7 +25,7 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-publiclyaccessible',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-publiclyaccessible'),
   ],
   checks: settingChecks({
     subject: 'RDS instance',

@@ -1,5 +1,5 @@
 // CL-AWS-055: RDS DB instances and DB clusters whose storage is not encrypted.
-import { cisAws, defineRule, iso27001, isSet, nist, pci, type Resource, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, isSet, nist, pci, type Resource, settingChecks, tfDoc } from '../../kit';
 
 /** Attributes that make the resource inherit its encryption from elsewhere (snapshot, source, cluster, global cluster). */
 const INHERITS: Record<string, readonly string[]> = {
@@ -51,10 +51,10 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-storageencrypted',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-storageencrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#storage_encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#storage_encrypted',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-storageencrypted'),
+    cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-storageencrypted'),
+    tfDoc('db_instance', 'storage_encrypted'),
+    tfDoc('rds_cluster', 'storage_encrypted'),
   ],
   checks: settingChecks({
     subject: (r) => (isInstance(r) ? 'RDS DB instance' : 'RDS DB cluster'),

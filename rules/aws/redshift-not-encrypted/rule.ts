@@ -1,5 +1,5 @@
 // CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
-import { defineRule, iso27001, nist, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-064',
@@ -26,8 +26,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html',
     'https://docs.aws.amazon.com/redshift/latest/mgmt/changing-cluster-encryption.html',
     'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshift-cluster.html#cfn-redshift-cluster-encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster#encrypted',
+    cfnGuideDoc('aws-resource-redshift-cluster', 'cfn-redshift-cluster-encrypted'),
+    tfDoc('redshift_cluster', 'encrypted'),
   ],
   checks: settingChecks({
     subject: 'Redshift cluster',

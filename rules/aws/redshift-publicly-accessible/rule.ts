@@ -1,5 +1,5 @@
 // CL-AWS-032: a Redshift cluster with a public endpoint.
-import { defineRule, nist, pci, settingChecks } from '../../kit';
+import { cfnDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-032',
@@ -24,8 +24,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/redshift/latest/mgmt/rs-vpc-managing-public-access.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-redshift-cluster.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster',
+    cfnDoc('aws-resource-redshift-cluster'),
+    tfDoc('redshift_cluster'),
     'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
   ],
   checks: settingChecks({

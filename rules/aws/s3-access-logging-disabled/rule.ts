@@ -1,5 +1,5 @@
 // CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
-import { type CheckContext, defineRule, managedIds, nist, type Resource, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, managedIds, nist, type Resource, tfDoc, type Val } from '../../kit';
 import { blockItems, bucketChecks, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
@@ -108,8 +108,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_logging',
+    cfnGuideDoc('aws-properties-s3-bucket-loggingconfiguration'),
+    tfDoc('s3_bucket_logging'),
   ],
   checks: bucketChecks(cloudformation, terraform),
 });

@@ -1,5 +1,5 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
-import { type CheckContext, cisAws, defineRule, nist, ofType, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, ofType, type Resource, tfDoc } from '../../kit';
 import { addProperty, bucketChecks, configsOf } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
@@ -66,8 +66,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
     'https://aws.amazon.com/blogs/aws/heads-up-amazon-s3-security-changes-are-coming-in-april-of-2023/',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block',
+    cfnGuideDoc('aws-properties-s3-bucket-publicaccessblockconfiguration'),
+    tfDoc('s3_bucket_public_access_block'),
   ],
   checks: bucketChecks(cloudformation, terraform),
 });

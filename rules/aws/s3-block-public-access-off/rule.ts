@@ -1,5 +1,5 @@
 // CL-AWS-001: S3 Block Public Access written down but switched off, wholly or in part.
-import { type CheckContext, cisAws, defineRule, getPair, nist, type Node, type Resource, Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, getPair, nist, type Node, type Resource, tfDoc, Val } from '../../kit';
 import { addToMap, bucketChecks } from '../../lib/s3';
 
 /** The four settings, CloudFormation name → Terraform name and what turning each off lets through. */
@@ -95,8 +95,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block',
+    cfnGuideDoc('aws-properties-s3-bucket-publicaccessblockconfiguration'),
+    tfDoc('s3_bucket_public_access_block'),
   ],
   checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket_public_access_block']),
 });

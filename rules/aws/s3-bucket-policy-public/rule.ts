@@ -1,5 +1,5 @@
 // CL-AWS-015: an S3 bucket policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../kit';
+import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
 import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
@@ -32,8 +32,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
+    cfnGuideDoc('aws-resource-s3-bucketpolicy'),
+    tfDoc('s3_bucket_policy'),
   ],
   checks: publicPolicyChecks(RESOURCE_POLICIES.s3),
 });

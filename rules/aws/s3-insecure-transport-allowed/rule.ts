@@ -1,5 +1,19 @@
 // CL-AWS-052: an S3 bucket whose policy does not deny requests made without TLS.
-import { type CheckContext, cisAws, defineRule, get, nist, parseEmbeddedJson, pci, type Related, type Resource, Val, withId } from '../../kit';
+import {
+  cfnGuideDoc,
+  type CheckContext,
+  cisAws,
+  defineRule,
+  get,
+  nist,
+  parseEmbeddedJson,
+  pci,
+  type Related,
+  type Resource,
+  tfDoc,
+  Val,
+  withId,
+} from '../../kit';
 import { bucketChecks, configsOf, tfBlock } from '../../lib/s3';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
@@ -149,8 +163,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html',
     'https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-ssl-requests-only.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
+    cfnGuideDoc('aws-resource-s3-bucketpolicy'),
+    tfDoc('s3_bucket_policy'),
   ],
   checks: bucketChecks(cloudformation, terraform),
 });

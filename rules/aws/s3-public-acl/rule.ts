@@ -1,5 +1,5 @@
 // CL-AWS-050: an S3 bucket ACL that grants access to everyone or to every AWS account.
-import { type CheckContext, defineRule, nist, type Resource, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
 import { bucketChecks } from '../../lib/s3';
 
 /** Canned ACLs that grant to a public group, CloudFormation name → what it lets through. */
@@ -82,8 +82,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-accesscontrol',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_acl',
+    cfnGuideDoc('aws-resource-s3-bucket', 'cfn-s3-bucket-accesscontrol'),
+    tfDoc('s3_bucket_acl'),
   ],
   checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket', 'aws_s3_bucket_acl']),
 });

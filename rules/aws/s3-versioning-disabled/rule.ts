@@ -1,5 +1,5 @@
 // CL-AWS-053: an S3 bucket without versioning.
-import { type CheckContext, defineRule, getPair, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, getPair, nist, type Resource, tfDoc } from '../../kit';
 import { addProperty, addToMap, blockItems, bucketChecks, configsOf, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so an overwritten or deleted object cannot be recovered';
@@ -95,8 +95,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-versioningconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_versioning',
+    cfnGuideDoc('aws-properties-s3-bucket-versioningconfiguration'),
+    tfDoc('s3_bucket_versioning'),
   ],
   checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket', 'aws_s3_bucket_versioning']),
 });

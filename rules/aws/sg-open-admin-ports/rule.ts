@@ -1,5 +1,5 @@
 // CL-AWS-005: a security group lets the whole internet reach SSH, RDP or every port.
-import { cisAws, defineRule, nist, pci } from '../../kit';
+import { cfnDoc, cisAws, defineRule, nist, pci, tfDoc } from '../../kit';
 import { ADMIN_TABLE, networkResponsibility, SECURITY_GROUP_PROVIDER, worldIngressChecks } from '../../lib/network';
 
 export default defineRule({
@@ -27,10 +27,10 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-securitygroup-ingress.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_security_group_ingress_rule',
+    cfnDoc('aws-properties-ec2-securitygroup-ingress'),
+    cfnDoc('aws-resource-ec2-securitygroupingress'),
+    tfDoc('security_group'),
+    tfDoc('vpc_security_group_ingress_rule'),
   ],
   // Every port (all protocols, or a full TCP/UDP range) belongs here; a narrower range only when it reaches SSH or RDP.
   checks: worldIngressChecks(ADMIN_TABLE),

@@ -1,5 +1,5 @@
 // CL-AWS-030: a security group lets the whole internet reach a database or cache port.
-import { defineRule, nist, pci } from '../../kit';
+import { cfnDoc, defineRule, nist, pci, tfDoc } from '../../kit';
 import { DATABASE_TABLE, networkResponsibility, SECURITY_GROUP_PROVIDER, worldIngressChecks } from '../../lib/network';
 
 export default defineRule({
@@ -18,8 +18,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-securitygroup-ingress.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group',
+    cfnDoc('aws-properties-ec2-securitygroup-ingress'),
+    tfDoc('security_group'),
   ],
   // Every port belongs to CL-AWS-005 (sg-open-admin-ports): reported there, not twice.
   checks: worldIngressChecks(DATABASE_TABLE),

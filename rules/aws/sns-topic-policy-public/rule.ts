@@ -1,5 +1,5 @@
 // CL-AWS-018: an SNS topic policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../kit';
+import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
 import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
@@ -20,8 +20,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_169'], kics: ['ae53ce91-42b5-46bf-a84f-9a13366a4f13'] },
   docs: [
     'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicpolicy.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic_policy',
+    cfnGuideDoc('aws-resource-sns-topicpolicy'),
+    tfDoc('sns_topic_policy'),
   ],
   checks: publicPolicyChecks(RESOURCE_POLICIES.sns),
 });

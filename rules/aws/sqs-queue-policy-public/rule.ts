@@ -1,5 +1,5 @@
 // CL-AWS-017: an SQS queue policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule } from '../../kit';
+import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
 import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
@@ -20,8 +20,8 @@ export default defineRule({
   equivalents: { checkov: ['CKV_AWS_168'], kics: ['9b6a3f5b-5fd6-40ee-9bc0-ed604911212d'] },
   docs: [
     'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queuepolicy.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue_policy',
+    cfnGuideDoc('aws-resource-sqs-queuepolicy'),
+    tfDoc('sqs_queue_policy'),
   ],
   checks: publicPolicyChecks(RESOURCE_POLICIES.sqs),
 });

@@ -1,5 +1,5 @@
 // CL-AWS-087: a VPC that no flow log captures.
-import { type CheckContext, cisAws, defineRule, groupBy, nist, ofType, pci, positionsOf, type Related, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, groupBy, nist, ofType, pci, positionsOf, type Related, type Resource, tfDoc } from '../../kit';
 import { configsOf } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the traffic accepted and rejected in it is not recorded';
@@ -68,8 +68,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-flowlog.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log',
+    cfnGuideDoc('aws-resource-ec2-flowlog'),
+    tfDoc('flow_log'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::VPC'], run: check(CFN) },
