@@ -1,5 +1,5 @@
 // CL-AWS-089: an API Gateway stage without access logging.
-import { cfnGuideDoc, type CheckContext, defineRule, getPair, nist, type Resource, tfDoc } from '../../kit';
+import { AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, getPair, type Resource, tfDoc } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (caller, route, status, latency) are not recorded';
@@ -43,7 +43,7 @@ export default defineRule({
     provider: 'AWS runs the API front door and delivers access log records to the destination you set',
     customer: 'turning access logging on for each stage, its format and destination and reading the logs are yours',
   },
-  frameworks: [nist('AU-2', 'AU-12')],
+  frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
     kics: ['80d45af4-4920-4236-a56e-b7ef419d1941'],

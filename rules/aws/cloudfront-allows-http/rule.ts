@@ -1,5 +1,5 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { cfnDoc, type CheckContext, defineRule, findReachable, nist, pci, type Resource, strIs, tfDoc, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, findReachable, IN_TRANSIT, type Resource, strIs, tfDoc, type Val } from '../../kit';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
   const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
@@ -40,7 +40,7 @@ export default defineRule({
     provider: 'AWS runs the edge network and terminates HTTPS for you with its own or your certificate',
     customer: 'whether viewers may use plain HTTP is your decision',
   },
-  frameworks: [nist('SC-8'), pci('4.2.1')],
+  frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_34'],
     kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1'],

@@ -7,12 +7,11 @@ import {
   findReachable,
   isMissingBlock,
   keyNode,
-  nist,
   nodeUnder,
-  pci,
   reachable,
   type Resource,
   tfDoc,
+  TLS_VERSIONS,
   type Val,
 } from '../../kit';
 
@@ -107,7 +106,7 @@ export default defineRule({
     provider: 'AWS runs the edge network, terminates TLS and maintains the security policies',
     customer: 'which security policy your distribution uses is your decision',
   },
-  frameworks: [nist('SC-8', 'SC-13'), pci('4.2.1')],
+  frameworks: TLS_VERSIONS,
   equivalents: {
     checkov: ['CKV_AWS_174'],
     kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303'],

@@ -1,5 +1,5 @@
 // CL-AWS-023: a database master password written in the template (or as a parameter default) instead of a secret.
-import { cfnGuideDoc, type CheckContext, defineRule, get, iso27001, nist, pci, type Resource, str, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Resource, str, tfDoc } from '../../kit';
 import { planProvenance } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -59,7 +59,7 @@ export default defineRule({
     provider: 'AWS stores the master password you give it and can generate and rotate one in Secrets Manager when you let it',
     customer: 'where the password is written and who can read it is yours',
   },
-  frameworks: [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: { kics: ['39423ce4-9011-46cd-b6b1-009edcd9385d'], cfnLint: ['W2501'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html',

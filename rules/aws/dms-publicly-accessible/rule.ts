@@ -1,5 +1,5 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
-import { cfnDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
+import { cfnDoc, defineRule, NOT_PUBLIC, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-033',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS runs and patches the replication instances',
     customer: 'whether a replication instance has a public IP address is your decision',
   },
-  frameworks: [nist('AC-3', 'SC-7'), pci('1.4.4')],
+  frameworks: NOT_PUBLIC,
   equivalents: {
     checkov: ['CKV_AWS_89'],
     kics: ['5864fb39-d719-4182-80e2-89dbe627be63'],

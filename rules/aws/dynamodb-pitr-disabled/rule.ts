@@ -1,5 +1,5 @@
 // CL-AWS-082: a DynamoDB table without point-in-time recovery (continuous backups).
-import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, soc2, tfDoc } from '../../kit';
+import { BACKUPS, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-082',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS runs the tables, replicates them across Availability Zones and always encrypts them at rest',
     customer: 'turning on continuous backups so that bad writes can be undone is your setting',
   },
-  frameworks: [nist('CP-9'), iso27001('A.8.13'), soc2('A1.2')],
+  frameworks: BACKUPS,
   equivalents: {
     checkov: ['CKV_AWS_28'],
     kics: ['0f04217d-488f-4e7a-bec8-f16159686cd6', '741f1291-47ac-4a85-a07b-3d32a9d6bd3e'],

@@ -1,5 +1,5 @@
 // CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations).
-import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Node, pci, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, type Node, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
 import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -112,7 +112,7 @@ export default defineRule({
     provider: 'AWS stores user data and serves it to the instance through the instance metadata service',
     customer: 'what you put in user data, and who can read it back, is yours',
   },
-  frameworks: [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: {
     checkov: ['CKV_AWS_46'],
     kics: ['568cc372-ca64-420d-9015-ee347d00d288'],

@@ -1,5 +1,5 @@
 // CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
-import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, parseEmbeddedJson, pci, type Resource, tfDoc, Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, parseEmbeddedJson, type Resource, tfDoc, Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 /** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
@@ -52,7 +52,7 @@ export default defineRule({
     provider: 'AWS injects secrets listed under Secrets into the container at start and gives tasks temporary credentials through their task role',
     customer: 'what you put in plain environment variables is yours',
   },
-  frameworks: [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: { trivy: ['aws-ecs-no-plaintext-secrets'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',

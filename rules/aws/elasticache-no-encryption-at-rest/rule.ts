@@ -1,5 +1,5 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
-import { cfnGuideDoc, defineRule, iso27001, isSet, nist, type Resource, settingChecks, tfDoc } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, isSet, type Resource, settingChecks, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 /** The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here. */
@@ -26,7 +26,7 @@ export default defineRule({
     provider: 'AWS runs the cache nodes and, when asked at creation, encrypts disks and backups with a KMS key (Valkey groups are encrypted by default)',
     customer: 'turning encryption at rest on for Redis OSS groups is your decision',
   },
-  frameworks: [nist('SC-28'), iso27001('A.8.24')],
+  frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_29'],
     kics: ['e4ee3903-9225-4b6a-bdfb-e62dbadef821', '76976de7-c7b1-4f64-a94f-90c1345914c2'],

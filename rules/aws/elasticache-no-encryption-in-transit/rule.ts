@@ -1,18 +1,5 @@
 // CL-AWS-062: ElastiCache (Redis OSS / Valkey) replication groups without TLS between clients and nodes.
-import {
-  cfnGuideDoc,
-  type CheckContext,
-  checkSetting,
-  defineRule,
-  iso27001,
-  isOneOf,
-  isSet,
-  nist,
-  pci,
-  type Resource,
-  type SettingSpec,
-  tfDoc,
-} from '../../kit';
+import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, IN_TRANSIT_STORES, isOneOf, isSet, type Resource, type SettingSpec, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 const TRANSIT: SettingSpec = {
@@ -58,7 +45,7 @@ export default defineRule({
     provider: 'AWS runs the cache nodes and terminates TLS on them when in-transit encryption is on',
     customer: 'turning in-transit encryption on and making your clients use TLS is your decision',
   },
-  frameworks: [nist('SC-8'), pci('4.2.1'), iso27001('A.8.24')],
+  frameworks: IN_TRANSIT_STORES,
   equivalents: { checkov: ['CKV_AWS_30'], kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',

@@ -5,8 +5,7 @@ import {
   defineRule,
   findById,
   findReachable,
-  nist,
-  pci,
+  IN_TRANSIT,
   reachable,
   type Related,
   type Resource,
@@ -152,7 +151,7 @@ export default defineRule({
     provider: 'AWS runs, scales and patches the load balancer nodes and offers HTTPS listeners with managed certificates',
     customer: 'which protocols your listeners accept is your decision',
   },
-  frameworks: [nist('SC-8'), pci('4.2.1')],
+  frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_2'],
     kics: ['275a3217-ca37-40c1-a6cf-bb57d245ab32', '80908a75-586b-4c61-ab04-490f4f4525b8'],

@@ -1,5 +1,5 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { addPath, cfnDoc, type CheckContext, defineRule, findReachable, nist, pci, type Resource, strIs, tfDoc } from '../../kit';
+import { addPath, cfnDoc, type CheckContext, defineRule, findReachable, type Resource, strIs, tfDoc, TLS_VERSIONS } from '../../kit';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -95,7 +95,7 @@ export default defineRule({
     provider: 'AWS runs the load balancer nodes and publishes and maintains the predefined security policies',
     customer: 'which security policy your listeners use is your decision',
   },
-  frameworks: [nist('SC-8', 'SC-13'), pci('4.2.1')],
+  frameworks: TLS_VERSIONS,
   equivalents: {
     checkov: ['CKV_AWS_103'],
     kics: ['61a94903-3cd3-4780-88ec-fc918819b9c8'],

@@ -1,5 +1,5 @@
 // CL-AWS-094: an Amazon MQ broker that opts out of automatic minor/patch engine upgrades.
-import { cfnGuideDoc, defineRule, iso27001, nist, type Resource, settingChecks, tfDoc } from '../../kit';
+import { cfnGuideDoc, defineRule, PATCHING, type Resource, settingChecks, tfDoc } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 /** Engine versions from which AWS requires automatic minor version upgrades to be on. */
@@ -30,7 +30,7 @@ export default defineRule({
     provider: 'AWS runs the broker hosts and supplies patched engine versions',
     customer: 'letting AWS apply them in your maintenance window, or upgrading yourself, is yours',
   },
-  frameworks: [nist('SI-2'), iso27001('A.8.8')],
+  frameworks: PATCHING,
   equivalents: {
     checkov: ['CKV_AWS_207'],
   },

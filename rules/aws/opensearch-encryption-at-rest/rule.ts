@@ -1,5 +1,5 @@
 // CL-AWS-065: OpenSearch / Elasticsearch domains without encryption at rest.
-import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-065',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS runs the domain nodes and, when asked, encrypts their storage and snapshots with a KMS key',
     customer: 'turning encryption at rest on is your decision',
   },
-  frameworks: [nist('SC-28'), iso27001('A.8.24')],
+  frameworks: AT_REST,
   equivalents: { checkov: ['CKV_AWS_5'], kics: ['86a248ab-0e01-4564-a82a-878303e253bb'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html',

@@ -1,5 +1,5 @@
 // CL-AWS-097: an OpenSearch Service domain on an engine version past the end of standard support.
-import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, PATCHING, type Resource } from '../../kit';
 import { AS_OF, openSearchEngineEnded, versionText } from '../../lib/versions';
 
 function check(key: string) {
@@ -31,7 +31,7 @@ export default defineRule({
     provider: 'AWS runs and patches the domain nodes and supplies service software updates for supported engine versions',
     customer: 'choosing the engine version and upgrading the domain before its support ends is yours',
   },
-  frameworks: [nist('SI-2'), iso27001('A.8.8')],
+  frameworks: PATCHING,
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/what-is.html#choosing-version',

@@ -1,5 +1,5 @@
 // CL-AWS-081: RDS automated backups turned off (retention 0) or kept for less than 7 days, including the 1-day default.
-import { addPath, cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource, soc2, type Val } from '../../kit';
+import { addPath, BACKUPS, cfnGuideDoc, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 
 /** The retention the rule asks for, and the value its quick-fix writes. */
 const MINIMUM_DAYS = 7;
@@ -101,7 +101,7 @@ export default defineRule({
     provider: 'AWS takes the automated snapshots and transaction-log backups and stores them',
     customer: 'how long backups are kept, and whether they are taken at all, is your setting',
   },
-  frameworks: [nist('CP-9'), iso27001('A.8.13'), soc2('A1.2')],
+  frameworks: BACKUPS,
   equivalents: {
     kics: ['e649a218-d099-4550-86a4-1231e1fcb60d', '8c415f6f-7b90-4a27-a44a-51047e1506f9'],
   },

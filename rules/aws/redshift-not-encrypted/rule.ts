@@ -1,5 +1,5 @@
 // CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
-import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-064',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS encrypts every new provisioned cluster and its backups at rest by default since January 2025',
     customer: 'encrypting clusters created before then, and choosing a customer managed key, is your decision',
   },
-  frameworks: [nist('SC-28'), iso27001('A.8.24')],
+  frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_64'],
     kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce'],

@@ -1,5 +1,5 @@
 // CL-AWS-032: a Redshift cluster with a public endpoint.
-import { cfnDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
+import { cfnDoc, defineRule, NOT_PUBLIC, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-032',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS runs and patches the cluster nodes and, since January 2025, creates new clusters without public access unless asked',
     customer: 'whether the cluster is reachable from the internet is your decision',
   },
-  frameworks: [nist('AC-3', 'SC-7'), pci('1.4.4')],
+  frameworks: NOT_PUBLIC,
   equivalents: {
     checkov: ['CKV_AWS_87'],
     kics: ['bdf8dcb4-75df-4370-92c4-606e4ae6c4d3', 'af173fde-95ea-4584-b904-bb3923ac4bda'],

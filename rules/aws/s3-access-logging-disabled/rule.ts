@@ -1,5 +1,5 @@
 // CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
-import { cfnGuideDoc, type CheckContext, defineRule, managedIds, nist, type Resource, tfDoc, type Val } from '../../kit';
+import { AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, managedIds, type Resource, tfDoc, type Val } from '../../kit';
 import { blockItems, bucketChecks, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
@@ -100,7 +100,7 @@ export default defineRule({
     provider: 'AWS delivers access logs on a best-effort basis to the bucket you name',
     customer: 'turning logging on, choosing and protecting the log bucket and reading the logs are yours',
   },
-  frameworks: [nist('AU-2', 'AU-12')],
+  frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_18'],
     kics: ['4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c'],
