@@ -25,6 +25,26 @@ export { get, getPair, pairOf, pathOf, str } from '../../server/src/model/tree';
 export type { MapNode, Node, Pair, Scalar, ScalarNode, SeqNode, Span } from '../../server/src/model/tree';
 export { parseEmbeddedJson } from '../../server/src/model/embedded';
 export { wildcardMatch, type WildcardOptions } from './match';
+export {
+  AT_REST,
+  AUDIT_LOGGING,
+  BACKUPS,
+  cisAws,
+  cisK8s,
+  IMAGE_INTEGRITY,
+  IN_TRANSIT,
+  IN_TRANSIT_STORES,
+  iso27001,
+  nist,
+  NO_EMBEDDED_SECRETS,
+  NOT_PUBLIC,
+  nsaK8s,
+  PATCHING,
+  pci,
+  soc2,
+  TLS_VERSIONS,
+} from './frameworks';
+export { cfnDoc, cfnGuideDoc, tfDoc } from './docs';
 export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';

@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type CheckContext, get, type Node, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type ScalarNode, str, Val, withId } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, soc2, str, Val, withId } from '../kit';
 import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
@@ -247,6 +247,76 @@ export function policyHolder(r: Resource): string {
   }
 }
 
+/**
+ * The responsibility of an identity rule: the customer's, IAM being SaaS (AWS runs it, the policies are yours).
+ * `provider` defaults to what every identity-policy rule says of IAM.
+ */
+export function identityResponsibility(customer: string, provider = 'AWS runs IAM and evaluates every request against the policies you attach'): Responsibility {
+  return { owner: 'customer', model: 'SaaS', layer: 'identity-and-access', provider, customer };
+}
+
+/** Least privilege, as the identity-policy rules cite it (with any further controls after these). */
+export const LEAST_PRIVILEGE: readonly FrameworkRef[] = [nist('AC-6'), soc2('CC6.3')];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The actions an identity policy allows: one walker, one reporter (CL-AWS-003, CL-AWS-010, CL-AWS-011, CL-AWS-012).
+
+/** An action that an Allow statement of an identity policy lists. */
+export interface AllowedAction {
+  /** The action's value (where a finding goes). */
+  readonly at: Val;
+  readonly action: string;
+  /** The statement allows it on Resource "*". */
+  readonly onEverything: boolean;
+  /** It is the first action of its statement with this text (a statement that lists "*" twice is one finding). */
+  readonly first: boolean;
+}
+
+/** Every known action an Allow statement of `r`'s identity policies lists, in the order written. */
+export function allowedActions(r: Resource): AllowedAction[] {
+  const out: AllowedAction[] = [];
+  for (const s of identityStatements(r)) {
+    if (!s.allows) continue;
+    const onEverything = s.resources.some((x) => x.str() === '*');
+    const seen = new Set<string>();
+    for (const at of s.actions) {
+      const action = at.str();
+      if (action === undefined) continue;
+      out.push({ at, action, onEverything, first: !seen.has(action) });
+      seen.add(action);
+    }
+  }
+  return out;
+}
+
+/** How the identity-policy rules say that a grant holds on every resource. */
+export const ON_EVERY_RESOURCE = 'on every resource ("*")';
+
+/**
+ * The checks of a rule about the actions identity policies allow: `grants` says what an allowed action grants that
+ * the rule reports ("every action (\"*\") on every resource (\"*\"), which …"), or undefined; the finding is
+ * "<holder> allows <that>" at the action. They read their resource only (referenced data sources are checked as
+ * resources of their own).
+ */
+export function allowedActionChecks(grants: (a: AllowedAction) => string | undefined): Rule['checks'] {
+  const run = (r: Resource, ctx: CheckContext): void => {
+    for (const a of allowedActions(r)) {
+      const what = grants(a);
+      if (what !== undefined) ctx.report(a.at, `${policyHolder(r)} allows ${what}`);
+    }
+  };
+  return {
+    cloudformation: { reads: 'resource', types: IDENTITY_POLICY_CFN_TYPES, run },
+    terraform: { reads: 'resource', types: IDENTITY_POLICY_TF_TYPES, run },
+  };
+}
+
+/** True for an action pattern narrower than a whole service: not `*`, not `iam:*` (CL-AWS-003 and CL-AWS-010 cover those). */
+export function narrowerThanService(action: string): boolean {
+  const colon = action.indexOf(':');
+  return colon >= 0 && action.slice(colon + 1) !== '*';
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Actions
 
@@ -474,25 +544,79 @@ export function valAt(v: Val, node: Node, r: Resource): Val {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Resource policy checks shared by CL-AWS-015 to CL-AWS-019.
+// Resource policies open to everyone (CL-AWS-015 to CL-AWS-019), and their metadata shared with CL-AWS-020.
 
-/** A check that reports Allow-to-everyone statements without a narrowing Condition in the policies `policiesOf` returns. */
-export function publicPolicyCheck(label: string, policiesOf: (r: Resource) => Val[]) {
-  return (r: Resource, ctx: CheckContext): void => {
-    for (const policy of policiesOf(r)) {
-      for (const g of publicGrants(policyStatements(policy, r, ctx))) {
-        const actions = actionNames(g.statement);
-        const what = actions.length > 0 ? quoteList(actions) : 'its actions';
-        ctx.report(
-          g.at,
-          g.notPrincipal
-            ? `${label} ${r.id} allows ${what} to every principal not listed in NotPrincipal, with no Condition.`
-            : `${label} ${r.id} allows ${what} to any principal ("*") with no Condition that narrows who.`,
-        );
-      }
-    }
-  };
+/** A kind of resource policy: how messages name it, and where each resource type of a format holds it. */
+export interface ResourcePolicy {
+  readonly label: string;
+  readonly cloudformation: Readonly<Record<string, string>>;
+  readonly terraform: Readonly<Record<string, string>>;
 }
+
+/** The resource policies CL-AWS-015 to CL-AWS-019 check, by service. */
+export const RESOURCE_POLICIES = {
+  s3: {
+    label: 'S3 bucket policy',
+    cloudformation: { 'AWS::S3::BucketPolicy': 'PolicyDocument' },
+    terraform: { aws_s3_bucket_policy: 'policy', aws_s3_bucket: 'policy' },
+  },
+  kms: {
+    label: 'KMS key',
+    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy' },
+    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy' },
+  },
+  sqs: {
+    label: 'SQS queue policy',
+    cloudformation: { 'AWS::SQS::QueuePolicy': 'PolicyDocument', 'AWS::SQS::QueueInlinePolicy': 'PolicyDocument' },
+    terraform: { aws_sqs_queue_policy: 'policy', aws_sqs_queue: 'policy' },
+  },
+  sns: {
+    label: 'SNS topic policy',
+    cloudformation: { 'AWS::SNS::TopicPolicy': 'PolicyDocument', 'AWS::SNS::TopicInlinePolicy': 'PolicyDocument' },
+    terraform: { aws_sns_topic_policy: 'policy', aws_sns_topic: 'policy' },
+  },
+  ecr: {
+    label: 'ECR repository',
+    cloudformation: { 'AWS::ECR::Repository': 'RepositoryPolicyText' },
+    terraform: { aws_ecr_repository_policy: 'policy' },
+  },
+} as const satisfies Record<string, ResourcePolicy>;
+
+/**
+ * The checks of a "resource policy allows anyone" rule: each policy `policy` places is read (a Terraform
+ * `${data.aws_iam_policy_document.x.json}` followed to the data source, hence `reads: 'scope'`), and every Allow to
+ * everyone without a narrowing Condition is reported at its principal as "<label> <id> allows <actions> to …".
+ */
+export function publicPolicyChecks(policy: ResourcePolicy): Rule['checks'] {
+  const check = (places: Readonly<Record<string, string>>): Check => ({
+    reads: 'scope',
+    types: Object.keys(places),
+    run: (r, ctx) => reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type])),
+  });
+  return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
+}
+
+/** Reports the Allow-to-everyone statements of `policy` that no Condition narrows. */
+function reportPublicGrants(r: Resource, ctx: CheckContext, label: string, policy: Val): void {
+  for (const g of publicGrants(policyStatements(policy, r, ctx))) {
+    const actions = actionNames(g.statement);
+    const what = actions.length > 0 ? quoteList(actions) : 'its actions';
+    ctx.report(
+      g.at,
+      g.notPrincipal
+        ? `${label} ${r.id} allows ${what} to every principal not listed in NotPrincipal, with no Condition.`
+        : `${label} ${r.id} allows ${what} to any principal ("*") with no Condition that narrows who.`,
+    );
+  }
+}
+
+/** The customer's side of a resource policy (a PaaS service's): who may use the resource. */
+export function resourcePolicyResponsibility(layer: Responsibility['layer'], provider: string, customer: string): Responsibility {
+  return { owner: 'customer', model: 'PaaS', layer, provider, customer };
+}
+
+/** Access enforcement and logical access, as the resource-policy rules cite them (with any further controls). */
+export const PUBLIC_ACCESS: readonly FrameworkRef[] = [nist('AC-3'), soc2('CC6.1')];
 
 /** The value to report a secret found inside it at: the secret's own characters when the value is written in place. */
 export function atSecret(v: Val, needle: string, r: Resource): Val {

@@ -6,7 +6,7 @@ import type { Val } from '../../server/src/formats/value';
 import type { CheckContext } from '../../server/src/engine/rule';
 import type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
 import { getPair, pairOf, type MapNode, type Node } from '../../server/src/model/tree';
-import { defineRule, groupBy, ofType, type Rule, type Severity } from '../kit';
+import { defineRule, groupBy, nist, nsaK8s, ofType, type Rule, type Severity } from '../kit';
 
 export { WORKLOAD_KINDS };
 
@@ -330,10 +330,7 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
       provider: 'the kubelet and the scheduler enforce the requests and limits you set',
       customer: 'sizing each container, or a LimitRange that sets defaults for the namespace, is yours',
     },
-    frameworks: [
-      { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Resource policies'] },
-      { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-6'] },
-    ],
+    frameworks: [nsaK8s('Resource policies'), nist('SC-6')],
     equivalents: {
       ...spec.equivalents,
       kubeLinter: [`unset-${resource}-requirements`],

@@ -2,7 +2,7 @@
 // ClusterRoles, bindings and their subjects, and small facts about objects (API group, name, annotations).
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
-import type { Check, CheckContext, FrameworkRef, Responsibility } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, nist, nsaK8s, type Responsibility } from '../kit';
 
 export { WORKLOAD_KINDS } from '../../server/src/formats/kubernetes';
 
@@ -62,10 +62,7 @@ export function serviceResponsibility(provider: string, customer: string): Respo
 
 /** The frameworks of the Service exposure rules. */
 export function serviceFrameworks(): FrameworkRef[] {
-  return [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
-  ];
+  return [nsaK8s('Network separation and hardening'), nist('SC-7')];
 }
 
 /** The check of a rule about core Services (`apiVersion: v1`, not a Knative Service). It reads its resource only. */

@@ -1,6 +1,6 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
-import { choices, reachable, type Resource, under, type Val } from '../kit';
+import { type CheckContext, choices, reachable, type Resource, type Responsibility, type Rule, under, type Val } from '../kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // CIDRs
@@ -79,6 +79,58 @@ export const ADMIN_PORTS: readonly NamedPort[] = [
   { port: 22, name: 'SSH', protocols: ['tcp'] },
   { port: 3389, name: 'RDP', protocols: ['tcp', 'udp'] },
 ];
+
+/** Default ports of databases, caches and search engines (documented in CL-AWS-030's README). */
+export const DATABASE_PORTS: readonly NamedPort[] = [
+  { port: 1433, name: 'SQL Server', protocols: ['tcp'] },
+  { port: 1521, name: 'Oracle', protocols: ['tcp'] },
+  { port: 2483, name: 'Oracle', protocols: ['tcp'] },
+  { port: 2484, name: 'Oracle TLS', protocols: ['tcp'] },
+  { port: 3306, name: 'MySQL/MariaDB', protocols: ['tcp'] },
+  { port: 5432, name: 'PostgreSQL', protocols: ['tcp'] },
+  { port: 5439, name: 'Redshift', protocols: ['tcp'] },
+  { port: 5984, name: 'CouchDB', protocols: ['tcp'] },
+  { port: 6379, name: 'Redis', protocols: ['tcp'] },
+  { port: 7000, name: 'Cassandra inter-node', protocols: ['tcp'] },
+  { port: 7001, name: 'Cassandra inter-node TLS', protocols: ['tcp'] },
+  { port: 7199, name: 'Cassandra JMX', protocols: ['tcp'] },
+  { port: 7474, name: 'Neo4j HTTP', protocols: ['tcp'] },
+  { port: 7687, name: 'Neo4j Bolt', protocols: ['tcp'] },
+  { port: 8086, name: 'InfluxDB', protocols: ['tcp'] },
+  { port: 8182, name: 'Neptune', protocols: ['tcp'] },
+  { port: 9042, name: 'Cassandra', protocols: ['tcp'] },
+  { port: 9160, name: 'Cassandra Thrift', protocols: ['tcp'] },
+  { port: 9200, name: 'Elasticsearch/OpenSearch', protocols: ['tcp'] },
+  { port: 9300, name: 'Elasticsearch transport', protocols: ['tcp'] },
+  { port: 11211, name: 'Memcached', protocols: ['tcp', 'udp'] },
+  { port: 26257, name: 'CockroachDB', protocols: ['tcp'] },
+  { port: 27017, name: 'MongoDB/DocumentDB', protocols: ['tcp'] },
+  { port: 27018, name: 'MongoDB shard', protocols: ['tcp'] },
+  { port: 27019, name: 'MongoDB config server', protocols: ['tcp'] },
+  { port: 50000, name: 'Db2', protocols: ['tcp'] },
+];
+
+/**
+ * What an open-port rule is about: its named ports, and whether an opening of every port is its finding too (one
+ * rule owns "every port", so that it is reported once: CL-AWS-005 for security groups).
+ */
+export interface PortTable {
+  readonly ports: readonly NamedPort[];
+  readonly everyPort: boolean;
+}
+
+/** SSH, RDP and every port (CL-AWS-005, CL-AWS-031). */
+export const ADMIN_TABLE: PortTable = { ports: ADMIN_PORTS, everyPort: true };
+/** Database, cache and search ports, but not every port (CL-AWS-030). */
+export const DATABASE_TABLE: PortTable = { ports: DATABASE_PORTS, everyPort: false };
+
+/** The ports of `table` that an exposure reaches when the rule reports it (possibly none, for every port); undefined when it does not. */
+export function reportedPorts(e: Exposure, table: PortTable): NamedPort[] | undefined {
+  const all = isAllPorts(e);
+  if (all && !table.everyPort) return undefined;
+  const reached = portsReached(e, table.ports);
+  return reached.length > 0 || all ? reached : undefined;
+}
 
 /** The named ports an exposure reaches. */
 export function portsReached(e: Exposure, ports: readonly NamedPort[]): NamedPort[] {
@@ -212,3 +264,30 @@ export function groupLabel(r: Resource): string {
       return `Security group ${r.id}`;
   }
 }
+
+/**
+ * The checks of a "security group opens these ports to the internet" rule: every world-open ingress source whose
+ * exposure `table` reports, at the CIDR, as "<group> allows <cidr> to reach <ports>.".
+ */
+export function worldIngressChecks(table: PortTable): Rule['checks'] {
+  const run = (r: Resource, ctx: CheckContext): void => {
+    for (const rule of ingressRules(r)) {
+      for (const w of worldExposures(rule, r)) {
+        const reached = reportedPorts(w.exposure, table);
+        if (reached) ctx.report(w.at, `${groupLabel(r)} allows ${w.cidr} to reach ${reachPhrase(w.exposure, reached)}.`);
+      }
+    }
+  };
+  return {
+    cloudformation: { reads: 'resource', types: [...CFN_SECURITY_GROUP_TYPES], run },
+    terraform: { reads: 'resource', types: [...TF_SECURITY_GROUP_TYPES], run },
+  };
+}
+
+/** The responsibility of a network rule on AWS's IaaS network: the customer's, at the network layer. */
+export function networkResponsibility(provider: string, customer: string): Responsibility {
+  return { owner: 'customer', model: 'IaaS', layer: 'network', provider, customer };
+}
+
+/** What AWS does with security group rules, as the security group rules say it. */
+export const SECURITY_GROUP_PROVIDER = 'AWS enforces the security group rules you write at every network interface';

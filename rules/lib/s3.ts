@@ -1,6 +1,6 @@
 // S3 helpers: the separate resources that configure a bucket (by reference, never by guessing), the bucket's
 // name, and Terraform's legacy inline blocks as a plan really configures them.
-import type { CheckContext } from '../../server/src/engine/rule';
+import type { Check, CheckContext, Rule } from '../../server/src/engine/rule';
 import type { Plain, TextEdit } from '../../server/src/engine/edits';
 import type { Resource } from '../../server/src/formats/resource';
 import { Val } from '../../server/src/formats/value';
@@ -11,6 +11,17 @@ import { managedIds, ofType, positionsOf, referenceIds } from '../kit';
 /** The bucket types: a CloudFormation bucket and a Terraform bucket. */
 export const CFN_BUCKET = 'AWS::S3::Bucket';
 export const TF_BUCKET = 'aws_s3_bucket';
+
+/**
+ * The checks of a bucket rule: CloudFormation buckets, and the Terraform `terraformTypes` it reports on (the bucket,
+ * and configuration resources of their own). They read the scope: a bucket's configuration may be another resource.
+ */
+export function bucketChecks(cloudformation: Check['run'], terraform: Check['run'], terraformTypes: readonly string[] = [TF_BUCKET]): Rule['checks'] {
+  return {
+    cloudformation: { reads: 'scope', types: [CFN_BUCKET], run: cloudformation },
+    terraform: { reads: 'scope', types: terraformTypes, run: terraform },
+  };
+}
 
 /** The configuration resources of a bucket, as far as the file tells. */
 export interface BucketConfigs {

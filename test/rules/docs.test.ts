@@ -38,6 +38,16 @@ describe('rule pages (README.md)', () => {
     });
   });
 
+  it('cover every rule folder, and say something in each written section (what, why, whose side, how to fix, not reported)', () => {
+    assert.equal(RULE_DIRS.length, RULES.length);
+    RULES.forEach((rule, i) => {
+      for (const part of split(readme(i)).written.split(/^## /m).filter(Boolean)) {
+        const [title, ...body] = part.split('\n');
+        if ((REQUIRED_SECTIONS as readonly string[]).includes(title.trim())) assert.ok(body.join('\n').trim() !== '', `${RULE_DIRS[i]}: "${title.trim()}" is empty`);
+      }
+    });
+  });
+
   it('do not repeat the generated facts by hand', () => {
     RULES.forEach((rule, i) => {
       const { written } = split(readme(i));

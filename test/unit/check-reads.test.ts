@@ -1,13 +1,21 @@
 // Checks declare what they read besides their resource (`Check.reads`, engine/rule.ts): the editor's incremental
 // re-lint reuses the results of `reads: 'resource'` checks only, and a check that declares `resource` but reads the
-// scope is reported as a lint error, which the rule tests (parity, fuzz) would show.
+// scope is reported as a lint error, which the rule tests (parity, fuzz) would show. The cache goes by the
+// declarations alone, so a proxy run below holds every bundled check to its declaration over the rules' examples.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { Catalogue } from '../../server/src/engine/catalogue';
 import { lintFile } from '../../server/src/engine/lint';
-import type { Check, Rule } from '../../server/src/engine/rule';
+import { checkFormatOf } from '../../server/src/engine/catalogue';
+import { Edits } from '../../server/src/engine/edits';
+import type { Check, CheckContext, Rule } from '../../server/src/engine/rule';
+import { resourcesOf, type Resource } from '../../server/src/formats';
 import { parseFile } from '../../server/src/model/parse';
 import { DocumentLinter } from '../../server/src/service/linter';
-import { RULES, SERVICES } from '../../rules/index';
+import { RULES, RULE_DIRS, SERVICES } from '../../rules/index';
+import { EXAMPLE_FILES } from '../helpers';
 
 const TEMPLATE = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: a\n  B:\n    Type: AWS::SQS::Queue\n';
 
@@ -53,5 +61,81 @@ describe("checks' declared reads", () => {
   it('every check of the bundled rules declares what it reads', () => {
     const undeclared = RULES.flatMap((r) => Object.entries(r.checks).filter(([, c]) => c && !c.reads).map(([f]) => `${r.id} ${f}`));
     assert.deepEqual(undeclared, []);
+  });
+
+  it('every project check declares it reads the project', () => {
+    const undeclared = RULES.flatMap((r) => Object.entries(r.projectChecks ?? {}).filter(([, c]) => c && c.reads !== 'project').map(([f]) => `${r.id} ${f}`));
+    assert.deepEqual(undeclared, []);
+  });
+
+  it("after an edit to another resource, a check that read another resource through r.doc but declares reads: 'scope' runs again", () => {
+    // The cache goes by the declaration: nothing intercepts the read, the declaration alone makes it run again.
+    const runs: string[] = [];
+    const linter = new DocumentLinter(catalogueWith({ reads: 'scope', run: (r) => void runs.push(`${r.id}:${r.doc.doc.span[1]}`) }));
+    linter.lint('file:///t.yaml', 1, TEMPLATE, {}, []);
+    runs.length = 0;
+    linter.lint('file:///t.yaml', 2, TEMPLATE.replace('QueueName: a', 'QueueName: bb'), {}, []);
+    assert.equal(runs.length, 2);
+  });
+
+  describe("proxy run: a reads: 'resource' check reads nothing but its resource, over every rule's examples", () => {
+    /** What a check reads beyond its resource: the scope through the context, or its resource's document or file. */
+    const BEYOND = new Set<PropertyKey>(['doc', 'file']);
+
+    /** Runs `check` on `resource` behind a proxy; returns what it read beyond the resource. */
+    function readsOf(check: Check, resource: Resource, all: readonly Resource[]): string[] {
+      const read = new Set<string>();
+      const watched = new Proxy(resource, {
+        get(target, key, receiver) {
+          if (BEYOND.has(key)) read.add(`r.${String(key)}`);
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      const ctx: CheckContext = {
+        get resources() {
+          read.add('ctx.resources');
+          return all;
+        },
+        referrers: () => (read.add('ctx.referrers'), []),
+        shared: (key, build) => (read.add('ctx.shared'), build(all)),
+        report: () => undefined,
+        edits: new Edits(resource.file.lines),
+      };
+      check.run(watched, ctx);
+      return [...read];
+    }
+
+    it('the proxy notices reads of the document, the file and the scope', () => {
+      const [resource] = resourcesOf(parseFile('t.yaml', TEMPLATE));
+      const noop: Check = { types: [], reads: 'resource', run: () => undefined };
+      assert.deepEqual(readsOf(noop, resource, []), []);
+      const nosy: Check = { types: [], reads: 'resource', run: (r, ctx) => void [r.doc, r.file, ctx.resources, ctx.referrers(r, []), ctx.shared('k', () => 0)] };
+      assert.deepEqual(readsOf(nosy, resource, []), ['r.doc', 'r.file', 'ctx.resources', 'ctx.referrers', 'ctx.shared']);
+    });
+
+    RULES.forEach((rule, i) => {
+      const checks = Object.entries(rule.checks).filter(([, c]) => c?.reads === 'resource');
+      if (checks.length === 0) return;
+      it(`${rule.id} ${rule.slug}`, () => {
+        const examples = parse(readFileSync(join(__dirname, '..', '..', 'rules', RULE_DIRS[i], 'examples.yaml'), 'utf8')) as Record<string, Record<string, { name: string; code: string }[]>>;
+        const problems: string[] = [];
+        let runs = 0;
+        for (const [format, sets] of Object.entries(examples)) {
+          for (const ex of Object.values(sets).flat()) {
+            const resources = resourcesOf(parseFile(EXAMPLE_FILES[format], ex.code));
+            for (const r of resources) {
+              for (const [f, check] of checks) {
+                if (!check || f !== checkFormatOf(r.format) || !check.types.includes(r.type)) continue;
+                runs++;
+                const read = readsOf(check, r, resources);
+                if (read.length) problems.push(`${format} "${ex.name}" ${r.id}: reads ${read.join(', ')}`);
+              }
+            }
+          }
+        }
+        assert.ok(runs > 0, 'no example resource ran the checks');
+        assert.deepEqual(problems, [], "declares reads: 'resource'");
+      });
+    });
   });
 });

@@ -280,6 +280,7 @@ describe('kit: fix offers', () => {
       checks: {
         cloudformation: {
           types: ['AWS::KMS::Key'],
+          reads: 'resource',
           run(r, ctx) {
             ctx.report(r.anchor, 'undefined edits.', { fix: { title: 'none', edits: undefined } });
             ctx.report(r.anchor, 'empty edits.', { fix: { title: 'empty', edits: [] } });

@@ -1,5 +1,5 @@
 // CL-AWS-089: an API Gateway stage without access logging.
-import { type CheckContext, defineRule, getPair, type Resource } from '../../kit';
+import { AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, getPair, type Resource, tfDoc } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (caller, route, status, latency) are not recorded';
@@ -43,7 +43,7 @@ export default defineRule({
     provider: 'AWS runs the API front door and delivers access log records to the destination you set',
     customer: 'turning access logging on for each stage, its format and destination and reading the logs are yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
+  frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
     kics: ['80d45af4-4920-4236-a56e-b7ef419d1941'],
@@ -52,8 +52,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html#cfn-apigateway-stage-accesslogsetting',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_stage#access_log_settings',
+    cfnGuideDoc('aws-resource-apigateway-stage', 'cfn-apigateway-stage-accesslogsetting'),
+    tfDoc('api_gateway_stage', 'access_log_settings'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-043: an API Gateway REST API method that anyone can call.
-import { type CheckContext, defineRule, findById, findReachable, type Resource, strIs, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, findById, findReachable, nist, type Resource, soc2, strIs, tfDoc, type Val } from '../../kit';
 
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {
@@ -61,18 +61,15 @@ export default defineRule({
     provider: 'AWS runs the API front door, scales it and enforces the authorizers you attach',
     customer: 'who may call each method is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'IA-2'] },
-    { framework: 'SOC 2', version: 'TSC 2017', controls: ['CC6.1'] },
-  ],
+  frameworks: [nist('AC-3', 'IA-2'), soc2('CC6.1')],
   equivalents: {
     checkov: ['CKV_AWS_59'],
     kics: ['1056dfbb-5802-4762-bf2b-8b9b9684b1b0'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-method.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method',
+    cfnDoc('aws-resource-apigateway-method'),
+    tfDoc('api_gateway_method'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::ApiGateway::Method'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-096: an Elastic Beanstalk environment (or saved configuration) that turns managed platform updates off.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { type CheckContext, defineRule, PATCHING, type Resource } from '../../kit';
 
 const NAMESPACE = 'aws:elasticbeanstalk:managedactions';
 const OPTION = 'ManagedActionsEnabled';
@@ -47,10 +47,7 @@ export default defineRule({
     provider: 'AWS publishes patched platform versions and applies them in your maintenance window when managed updates are on',
     customer: 'keeping managed updates on, or updating the platform yourself, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-  ],
+  frameworks: PATCHING,
   equivalents: {
     checkov: ['CKV_AWS_340'],
   },

@@ -1,7 +1,20 @@
 // CL-AWS-022: a CloudFormation parameter whose name says it holds a secret, without NoEcho: true.
 //
 // It runs on the template itself (the `Template` pseudo-resource of every CloudFormation document).
-import { type CheckContext, defineRule, get, type MapNode, type Node, type Resource, type ScalarNode, str, TEMPLATE_TYPE } from '../../kit';
+import {
+  cfnGuideDoc,
+  type CheckContext,
+  defineRule,
+  get,
+  type MapNode,
+  nist,
+  type Node,
+  type Resource,
+  type ScalarNode,
+  soc2,
+  str,
+  TEMPLATE_TYPE,
+} from '../../kit';
 import { looksSecretName } from '../../lib/iam';
 
 export interface SecretParameter {
@@ -62,15 +75,12 @@ export default defineRule({
     provider: 'CloudFormation masks the values of parameters marked NoEcho wherever it displays them',
     customer: 'marking secret parameters, and keeping secrets out of templates, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
-  ],
+  frameworks: [nist('IA-5'), soc2('CC6.1')],
   equivalents: {},
   docs: [
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/best-practices.html#creds',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html',
+    cfnGuideDoc('parameters-section-structure', 'parameters-section-structure-properties'),
+    cfnGuideDoc('best-practices', 'creds'),
+    cfnGuideDoc('dynamic-references'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: [TEMPLATE_TYPE], run: check },

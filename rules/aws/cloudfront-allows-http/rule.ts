@@ -1,5 +1,5 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { type CheckContext, defineRule, findReachable, type Resource, strIs, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, findReachable, IN_TRANSIT, type Resource, strIs, tfDoc, type Val } from '../../kit';
 
 function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
   const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
@@ -40,18 +40,15 @@ export default defineRule({
     provider: 'AWS runs the edge network and terminates HTTPS for you with its own or your certificate',
     customer: 'whether viewers may use plain HTTP is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_34'],
     kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-defaultcachebehavior.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer_protocol_policy',
+    cfnDoc('aws-properties-cloudfront-distribution-defaultcachebehavior'),
+    tfDoc('cloudfront_distribution', 'viewer_protocol_policy'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: cloudformation },

@@ -1,5 +1,19 @@
 // CL-AWS-042: a CloudFront distribution accepts viewer connections below TLS 1.2.
-import { addUnder, type CheckContext, defineRule, findReachable, isMissingBlock, keyNode, nodeUnder, reachable, type Resource, type Val } from '../../kit';
+import {
+  addUnder,
+  cfnDoc,
+  type CheckContext,
+  defineRule,
+  findReachable,
+  isMissingBlock,
+  keyNode,
+  nodeUnder,
+  reachable,
+  type Resource,
+  tfDoc,
+  TLS_VERSIONS,
+  type Val,
+} from '../../kit';
 
 /** Security policies (MinimumProtocolVersion) below TLSv1.2_2018. */
 const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
@@ -92,18 +106,15 @@ export default defineRule({
     provider: 'AWS runs the edge network, terminates TLS and maintains the security policies',
     customer: 'which security policy your distribution uses is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8', 'SC-13'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: TLS_VERSIONS,
   equivalents: {
     checkov: ['CKV_AWS_174'],
     kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-viewercertificate.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#viewer-certificate-arguments',
+    cfnDoc('aws-properties-cloudfront-distribution-viewercertificate'),
+    tfDoc('cloudfront_distribution', 'viewer-certificate-arguments'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: check(CFN, (r) => r.body.get('DistributionConfig')) },

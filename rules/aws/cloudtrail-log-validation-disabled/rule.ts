@@ -1,5 +1,5 @@
 // CL-AWS-084: a CloudTrail trail without log file integrity validation.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-084',
@@ -17,11 +17,7 @@ export default defineRule({
     provider: 'AWS signs the digest files with a private key of its own when validation is on',
     customer: 'turning validation on and protecting the bucket that holds the logs are yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.2'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['10.3.4'] },
-  ],
+  frameworks: [cisAws('3.2'), nist('AU-9'), pci('10.3.4')],
   equivalents: {
     checkov: ['CKV_AWS_36'],
     kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8'],
@@ -29,8 +25,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-enablelogfilevalidation',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_log_file_validation',
+    cfnGuideDoc('aws-resource-cloudtrail-trail', 'cfn-cloudtrail-trail-enablelogfilevalidation'),
+    tfDoc('cloudtrail', 'enable_log_file_validation'),
   ],
   checks: settingChecks({
     subject: 'Trail',

@@ -1,5 +1,5 @@
 // CL-AWS-083: a CloudTrail trail that records a single region.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-083',
@@ -17,11 +17,7 @@ export default defineRule({
     provider: 'AWS records management events for 90 days in each region\'s event history',
     customer: 'a trail that keeps every region\'s activity where you can protect and analyse it is yours to create',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['10.2.1'] },
-  ],
+  frameworks: [cisAws('3.1'), nist('AU-2', 'AU-12'), pci('10.2.1')],
   equivalents: {
     checkov: ['CKV_AWS_67'],
     kics: ['058ac855-989f-4378-ba4d-52d004020da7'],
@@ -29,8 +25,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-regional-and-multi-region-trails',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-ismultiregiontrail',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#is_multi_region_trail',
+    cfnGuideDoc('aws-resource-cloudtrail-trail', 'cfn-cloudtrail-trail-ismultiregiontrail'),
+    tfDoc('cloudtrail', 'is_multi_region_trail'),
   ],
   checks: settingChecks({
     subject: 'Trail',

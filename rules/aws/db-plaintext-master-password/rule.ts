@@ -1,5 +1,5 @@
 // CL-AWS-023: a database master password written in the template (or as a parameter default) instead of a secret.
-import { type CheckContext, defineRule, get, type Resource, str } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Resource, str, tfDoc } from '../../kit';
 import { planProvenance } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -59,17 +59,13 @@ export default defineRule({
     provider: 'AWS stores the master password you give it and can generate and rotate one in Secrets Manager when you let it',
     customer: 'where the password is written and who can read it is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
-  ],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: { kics: ['39423ce4-9011-46cd-b6b1-009edcd9385d'], cfnLint: ['W2501'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-manage-master-user-password',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#manage_master_user_password',
+    cfnGuideDoc('dynamic-references'),
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-manage-master-user-password'),
+    tfDoc('db_instance', 'manage_master_user_password'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Redshift::Cluster'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-033: a DMS replication instance with a public IP address.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnDoc, defineRule, NOT_PUBLIC, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-033',
@@ -17,10 +17,7 @@ export default defineRule({
     provider: 'AWS runs and patches the replication instances',
     customer: 'whether a replication instance has a public IP address is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['1.4.4'] },
-  ],
+  frameworks: NOT_PUBLIC,
   equivalents: {
     checkov: ['CKV_AWS_89'],
     kics: ['5864fb39-d719-4182-80e2-89dbe627be63'],
@@ -28,8 +25,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.PublicPrivate.html',
     'https://docs.aws.amazon.com/dms/latest/APIReference/API_CreateReplicationInstance.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dms-replicationinstance.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dms_replication_instance',
+    cfnDoc('aws-resource-dms-replicationinstance'),
+    tfDoc('dms_replication_instance'),
   ],
   checks: settingChecks({
     subject: 'DMS replication instance',

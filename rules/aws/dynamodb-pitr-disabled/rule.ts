@@ -1,5 +1,5 @@
 // CL-AWS-082: a DynamoDB table without point-in-time recovery (continuous backups).
-import { defineRule, settingChecks } from '../../kit';
+import { BACKUPS, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-082',
@@ -17,19 +17,15 @@ export default defineRule({
     provider: 'AWS runs the tables, replicates them across Availability Zones and always encrypts them at rest',
     customer: 'turning on continuous backups so that bad writes can be undone is your setting',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CP-9'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.13'] },
-    { framework: 'SOC 2', version: 'TSC 2017', controls: ['A1.2'] },
-  ],
+  frameworks: BACKUPS,
   equivalents: {
     checkov: ['CKV_AWS_28'],
     kics: ['0f04217d-488f-4e7a-bec8-f16159686cd6', '741f1291-47ac-4a85-a07b-3d32a9d6bd3e'],
   },
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-pointintimerecoveryspecification.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#point_in_time_recovery',
+    cfnGuideDoc('aws-properties-dynamodb-table-pointintimerecoveryspecification'),
+    tfDoc('dynamodb_table', 'point_in_time_recovery'),
   ],
   checks: settingChecks({
     subject: 'DynamoDB table',

@@ -1,6 +1,23 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance block devices, launch template block devices) without encryption.
 import { dirname } from 'node:path';
-import { blocks, type CheckContext, defineRule, isSet, keyNode, type Node, type Reporter, reporterFor, requireTrue, type Resource, type Val } from '../../kit';
+import {
+  blocks,
+  cfnGuideDoc,
+  type CheckContext,
+  cisAws,
+  defineRule,
+  iso27001,
+  isSet,
+  keyNode,
+  nist,
+  type Node,
+  type Reporter,
+  reporterFor,
+  requireTrue,
+  type Resource,
+  tfDoc,
+  type Val,
+} from '../../kit';
 
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 
@@ -102,11 +119,7 @@ export default defineRule({
     provider: 'AWS runs the storage hardware and, when asked, encrypts volumes with KMS keys without any work in the guest',
     customer: 'asking for encryption, per volume or with EBS encryption by default per account and region, is your decision',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.2.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [cisAws('2.2.1'), nist('SC-28'), iso27001('A.8.24')],
   equivalents: {
     checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
     kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162'],
@@ -114,10 +127,10 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
     'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-volume.html#cfn-ec2-volume-encrypted',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-blockdev-template.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_volume#encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_encryption_by_default',
+    cfnGuideDoc('aws-resource-ec2-volume', 'cfn-ec2-volume-encrypted'),
+    cfnGuideDoc('aws-properties-ec2-blockdev-template'),
+    tfDoc('ebs_volume', 'encrypted'),
+    tfDoc('ebs_encryption_by_default'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: checkCloudFormation },
@@ -126,6 +139,7 @@ export default defineRule({
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
     terraform: {
       types: ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', ACCOUNT_DEFAULT],
+      reads: 'project',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();
         for (const r of resources) {

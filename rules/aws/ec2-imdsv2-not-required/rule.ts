@@ -1,5 +1,21 @@
 // CL-AWS-038: instances may still use IMDSv1 (HttpTokens not required).
-import { type CheckContext, defineRule, isMissingBlock, keyNode, missingPlaces, nodeUnder, reachable, type Resource, strIs, type TextEdit, type Val } from '../../kit';
+import {
+  cfnDoc,
+  type CheckContext,
+  cisAws,
+  defineRule,
+  isMissingBlock,
+  keyNode,
+  missingPlaces,
+  nist,
+  nodeUnder,
+  reachable,
+  type Resource,
+  strIs,
+  type TextEdit,
+  tfDoc,
+  type Val,
+} from '../../kit';
 
 interface Shape {
   /** The mapping holding the metadata options block (Properties, LaunchTemplateData, the Terraform body). */
@@ -106,17 +122,14 @@ export default defineRule({
     provider: 'AWS runs the instance metadata service and offers IMDSv2, account-level defaults and IMDSv2-only AMIs',
     customer: 'requiring IMDSv2 on your instances and launch templates is yours to do',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['5.6'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
-  ],
+  frameworks: [cisAws('5.6'), nist('AC-3', 'SC-7')],
   equivalents: { checkov: ['CKV_AWS_79'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-metadataoptions.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-launchtemplate-launchtemplatedata-metadataoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options',
+    cfnDoc('aws-properties-ec2-instance-metadataoptions'),
+    cfnDoc('aws-properties-ec2-launchtemplate-launchtemplatedata-metadataoptions'),
+    tfDoc('instance', 'metadata-options'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: check },

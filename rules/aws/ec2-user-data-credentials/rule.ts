@@ -1,5 +1,5 @@
 // CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations).
-import { type CheckContext, defineRule, type Node, type Resource, type ScalarNode, str, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, type Node, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
 import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -112,11 +112,7 @@ export default defineRule({
     provider: 'AWS stores user data and serves it to the instance through the instance metadata service',
     customer: 'what you put in user data, and who can read it back, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
-  ],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: {
     checkov: ['CKV_AWS_46'],
     kics: ['568cc372-ca64-420d-9015-ee347d00d288'],
@@ -125,8 +121,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html#cfn-ec2-instance-userdata',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#user_data',
+    cfnGuideDoc('aws-resource-ec2-instance', 'cfn-ec2-instance-userdata'),
+    tfDoc('instance', 'user_data'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-101: an ECR repository whose images are not scanned for vulnerabilities when pushed.
-import { type CheckContext, defineRule, ofType, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, ofType, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
 
 interface RegistryKeys {
   readonly type: string;
@@ -60,18 +60,15 @@ export default defineRule({
     provider: 'AWS runs the registry and the scanning engines (basic scanning and Amazon Inspector)',
     customer: 'turning scanning on and acting on its findings is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['RA-5'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-  ],
+  frameworks: [nist('RA-5'), iso27001('A.8.8')],
   equivalents: {
     checkov: ['CKV_AWS_163'],
     kics: ['9025b2b3-e554-4842-ba87-db7aeec36d35'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagescanningconfiguration.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-registryscanningconfiguration.html',
+    cfnGuideDoc('aws-properties-ecr-repository-imagescanningconfiguration'),
+    cfnGuideDoc('aws-resource-ecr-registryscanningconfiguration'),
   ],
   checks: settingChecks({
     subject: 'ECR repository',

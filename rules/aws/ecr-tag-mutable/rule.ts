@@ -1,5 +1,5 @@
 // CL-AWS-102: an ECR repository whose image tags can be overwritten (MUTABLE, the default).
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, settingChecks } from '../../kit';
 
 /** IMMUTABLE_WITH_EXCLUSION keeps every tag immutable except the ones its filters name: accepted. */
 const ACCEPTED = new Set(['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']);
@@ -27,7 +27,7 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-imagetagmutability',
+    cfnGuideDoc('aws-resource-ecr-repository', 'cfn-ecr-repository-imagetagmutability'),
     'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageTagMutability.html',
   ],
   checks: settingChecks({

@@ -1,5 +1,5 @@
 // CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
-import { type CheckContext, defineRule, parseEmbeddedJson, type Resource, Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, parseEmbeddedJson, type Resource, tfDoc, Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 /** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
@@ -52,16 +52,12 @@ export default defineRule({
     provider: 'AWS injects secrets listed under Secrets into the container at start and gives tasks temporary credentials through their task role',
     customer: 'what you put in plain environment variables is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
-  ],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: { trivy: ['aws-ecs-no-plaintext-secrets'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-environment',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_task_definition#container_definitions',
+    cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-environment'),
+    tfDoc('ecs_task_definition', 'container_definitions'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-099: an ECS task definition with a privileged container (root on the host, all devices, no isolation).
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource } from '../../kit';
 import { containerDefinitions } from '../../lib/ecs';
 
 function check(key: string, nameKey: string) {
@@ -34,11 +34,11 @@ export default defineRule({
     provider: 'AWS runs the ECS control plane and, on Fargate, the hosts, which refuse privileged containers',
     customer: 'the privileges your containers get on the EC2 hosts you run is your task definition\'s choice',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] }],
+  frameworks: [nist('AC-6')],
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-privileged',
+    cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-privileged'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('Privileged', 'Name') },

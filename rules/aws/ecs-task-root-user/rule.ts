@@ -1,5 +1,5 @@
 // CL-AWS-100: an ECS container definition that explicitly runs as root (User "root", "0", "0:0", "root:…").
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource } from '../../kit';
 import { containerDefinitions } from '../../lib/ecs';
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
@@ -40,11 +40,11 @@ export default defineRule({
     provider: 'AWS runs the ECS control plane and, on Fargate, isolates each task in its own micro-VM',
     customer: 'the user your containers run as is your task definition\'s and image\'s choice',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] }],
+  frameworks: [nist('AC-6')],
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-user',
+    cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-user'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('User', 'Name') },

@@ -1,5 +1,5 @@
 // CL-AWS-056: EFS file systems that are not encrypted at rest.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-056',
@@ -17,16 +17,12 @@ export default defineRule({
     provider: 'AWS runs the file system and, when asked at creation, encrypts data and metadata with a KMS key',
     customer: 'asking for encryption at rest when you create the file system is your decision',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.4.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [cisAws('2.4.1'), nist('SC-28'), iso27001('A.8.24')],
   equivalents: { checkov: ['CKV_AWS_42'], kics: ['2ff8e83c-90e1-4d68-a300-6d652112e622'] },
   docs: [
     'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html#cfn-efs-filesystem-encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system#encrypted',
+    cfnGuideDoc('aws-resource-efs-filesystem', 'cfn-efs-filesystem-encrypted'),
+    tfDoc('efs_file_system', 'encrypted'),
   ],
   checks: settingChecks({
     subject: 'EFS file system',

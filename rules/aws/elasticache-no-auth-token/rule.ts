@@ -1,5 +1,5 @@
 // CL-AWS-063: Redis OSS / Valkey replication groups with TLS but without AUTH or RBAC user groups.
-import { type CheckContext, defineRule, isSet, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, isSet, nist, type Resource, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 function check(names: { transit: string; token: string; userGroups: string; engine: string; global: string }) {
@@ -36,16 +36,13 @@ export default defineRule({
     provider: 'AWS runs the nodes and enforces the AUTH token or RBAC users you configure',
     customer: 'requiring clients to authenticate, and managing the token or users, is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-2', 'AC-3'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.5'] },
-  ],
+  frameworks: [nist('IA-2', 'AC-3'), iso27001('A.8.5')],
   equivalents: { checkov: ['CKV_AWS_31'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-authtoken',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#auth_token',
+    cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-authtoken'),
+    tfDoc('elasticache_replication_group', 'auth_token'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-061: ElastiCache (Redis OSS / Valkey) replication groups without encryption at rest.
-import { defineRule, isSet, type Resource, settingChecks } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, isSet, type Resource, settingChecks, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 /** The API default is false for Redis OSS and true for Valkey; for an unknown engine nothing is decided here. */
@@ -26,10 +26,7 @@ export default defineRule({
     provider: 'AWS runs the cache nodes and, when asked at creation, encrypts disks and backups with a KMS key (Valkey groups are encrypted by default)',
     customer: 'turning encryption at rest on for Redis OSS groups is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_29'],
     kics: ['e4ee3903-9225-4b6a-bdfb-e62dbadef821', '76976de7-c7b1-4f64-a94f-90c1345914c2'],
@@ -37,8 +34,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-atrestencryptionenabled',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled',
+    cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-atrestencryptionenabled'),
+    tfDoc('elasticache_replication_group', 'at_rest_encryption_enabled'),
   ],
   checks: settingChecks({
     subject: 'ElastiCache replication group',

@@ -1,5 +1,5 @@
 // CL-AWS-062: ElastiCache (Redis OSS / Valkey) replication groups without TLS between clients and nodes.
-import { type CheckContext, checkSetting, defineRule, isOneOf, isSet, type Resource, type SettingSpec } from '../../kit';
+import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, IN_TRANSIT_STORES, isOneOf, isSet, type Resource, type SettingSpec, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 const TRANSIT: SettingSpec = {
@@ -45,16 +45,12 @@ export default defineRule({
     provider: 'AWS runs the cache nodes and terminates TLS on them when in-transit encryption is on',
     customer: 'turning in-transit encryption on and making your clients use TLS is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: IN_TRANSIT_STORES,
   equivalents: { checkov: ['CKV_AWS_30'], kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-transitencryptionenabled',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#transit_encryption_enabled',
+    cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-transitencryptionenabled'),
+    tfDoc('elasticache_replication_group', 'transit_encryption_enabled'),
   ],
   checks: {
     cloudformation: {

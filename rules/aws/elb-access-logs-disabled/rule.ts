@@ -1,5 +1,5 @@
 // CL-AWS-088: a load balancer without access logs.
-import { type CheckContext, defineRule, getPair, type Resource, type Val } from '../../kit';
+import { AUDIT_LOGGING, type CheckContext, defineRule, getPair, type Resource, tfDoc, type Val } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (client, path, status, TLS details) are not recorded';
@@ -84,7 +84,7 @@ export default defineRule({
     provider: 'AWS writes the access log files to your bucket when logging is on',
     customer: 'turning access logs on, the bucket that holds them and reading them are yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
+  frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_91', 'CKV_AWS_92'],
     kics: ['c62e8b7d-1fdf-4050-ac4c-76ba9e1d9621', 'ee12ad32-2863-4c0f-b13f-28272d115028', '3e34db4f-0ad9-4290-bfd0-4a9ee884acaf'],
@@ -93,7 +93,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-access-logs.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/enable-access-logs.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb#access_logs',
+    tfDoc('lb', 'access_logs'),
   ],
   checks: {
     cloudformation: {

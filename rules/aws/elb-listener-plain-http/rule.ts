@@ -1,5 +1,18 @@
 // CL-AWS-039: a load balancer listener serves plain HTTP instead of redirecting to HTTPS.
-import { type CheckContext, defineRule, findById, findReachable, reachable, type Related, type Resource, strIs, type Val } from '../../kit';
+import {
+  cfnDoc,
+  type CheckContext,
+  defineRule,
+  findById,
+  findReachable,
+  IN_TRANSIT,
+  reachable,
+  type Related,
+  type Resource,
+  strIs,
+  tfDoc,
+  type Val,
+} from '../../kit';
 
 /** What an action does with a request that arrived over plain HTTP. */
 type Outcome = 'redirect-https' | 'fixed' | 'serves' | 'unknown';
@@ -138,19 +151,16 @@ export default defineRule({
     provider: 'AWS runs, scales and patches the load balancer nodes and offers HTTPS listeners with managed certificates',
     customer: 'which protocols your listeners accept is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_2'],
     kics: ['275a3217-ca37-40c1-a6cf-bb57d245ab32', '80908a75-586b-4c61-ab04-490f4f4525b8'],
   },
   docs: [
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
+    cfnDoc('aws-resource-elasticloadbalancingv2-listener'),
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener',
+    tfDoc('lb_listener'),
   ],
   checks: {
     cloudformation: {

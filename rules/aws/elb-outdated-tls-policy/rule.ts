@@ -1,5 +1,5 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
-import { addPath, type CheckContext, defineRule, findReachable, type Resource, strIs } from '../../kit';
+import { addPath, cfnDoc, type CheckContext, defineRule, findReachable, type Resource, strIs, tfDoc, TLS_VERSIONS } from '../../kit';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -95,10 +95,7 @@ export default defineRule({
     provider: 'AWS runs the load balancer nodes and publishes and maintains the predefined security policies',
     customer: 'which security policy your listeners use is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8', 'SC-13'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: TLS_VERSIONS,
   equivalents: {
     checkov: ['CKV_AWS_103'],
     kics: ['61a94903-3cd3-4780-88ec-fc918819b9c8'],
@@ -108,8 +105,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener#ssl_policy',
+    cfnDoc('aws-resource-elasticloadbalancingv2-listener'),
+    tfDoc('lb_listener', 'ssl_policy'),
   ],
   checks: {
     cloudformation: {

@@ -1,6 +1,6 @@
 // CL-AWS-014: permissions given to an IAM user directly instead of through a group (or a role).
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
-import { keyOf, valAt } from '../../lib/iam';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
+import { identityResponsibility, keyOf, valAt } from '../../lib/iam';
 
 /** True when a list property holds at least one item (known or not): a user is named even if we cannot tell which. */
 function nonEmpty(v: Val): boolean {
@@ -56,17 +56,8 @@ export default defineRule({
   description:
     'Permissions attached to individual IAM users drift apart user by user and are easy to miss in reviews. Granting them through groups (or roles) keeps one place per job function to review and revoke.',
   remediation: 'Attach the policy to a group and add the user to the group, or have the user assume a role.',
-  responsibility: {
-    owner: 'customer',
-    model: 'SaaS',
-    layer: 'identity-and-access',
-    provider: 'AWS runs IAM and evaluates the policies of a user and of its groups alike',
-    customer: 'how permissions are organised and reviewed is yours to decide',
-  },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['1.15'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-2', 'AC-6'] },
-  ],
+  responsibility: identityResponsibility('how permissions are organised and reviewed is yours to decide', 'AWS runs IAM and evaluates the policies of a user and of its groups alike'),
+  frameworks: [cisAws('1.15'), nist('AC-2', 'AC-6')],
   equivalents: {
     checkov: ['CKV_AWS_40'],
     kics: ['e4239438-e639-44aa-adb8-866e400e3ade', 'edc95c10-7366-4f30-9b4b-f995c84eceb5', '0e5872b4-19a0-4165-8b2f-56d9e14b909f'],
@@ -74,8 +65,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-user.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_policy_attachment',
+    cfnGuideDoc('aws-resource-iam-user'),
+    tfDoc('iam_user_policy_attachment'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy'], run: cloudformation },

@@ -1,6 +1,6 @@
 // CL-AWS-012: IAM actions that let a principal raise its own (or anyone's) privileges, allowed on every resource.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { globMatch, IDENTITY_POLICY_CFN_TYPES, IDENTITY_POLICY_TF_TYPES, identityStatements, policyHolder, quoteList } from '../../lib/iam';
+import { defineRule, iso27001, nist, soc2 } from '../../kit';
+import { allowedActionChecks, globMatch, identityResponsibility, narrowerThanService, ON_EVERY_RESOURCE, quoteList } from '../../lib/iam';
 
 /** Actions that, on any user, group, role or policy, are a known path to more privileges (documented in the README). */
 export const ESCALATION_ACTIONS: readonly string[] = [
@@ -25,22 +25,15 @@ export const ESCALATION_ACTIONS: readonly string[] = [
 
 /** The escalation actions an action pattern grants; `*` and `iam:*` are left to CL-AWS-003 and CL-AWS-010. */
 export function escalationsOf(action: string): string[] {
-  const colon = action.indexOf(':');
-  if (colon < 0 || action.slice(colon + 1) === '*') return [];
-  return ESCALATION_ACTIONS.filter((e) => globMatch(action, e));
+  return narrowerThanService(action) ? ESCALATION_ACTIONS.filter((e) => globMatch(action, e)) : [];
 }
 
-function check(r: Resource, ctx: CheckContext): void {
-  for (const s of identityStatements(r)) {
-    if (!s.allows || !s.resources.some((x) => x.str() === '*')) continue;
-    for (const a of s.actions) {
-      const action = a.str();
-      const granted = action === undefined ? [] : escalationsOf(action);
-      if (granted.length === 0) continue;
-      const what = granted.length === 1 && granted[0].toLowerCase() === action!.toLowerCase() ? granted[0] : `"${action}" (${quoteList(granted)})`;
-      ctx.report(a, `${policyHolder(r)} allows ${what} on every resource ("*"), which lets it give itself or others more privileges.`);
-    }
-  }
+/** What an action on Resource "*" grants of the escalation actions: the action itself when it is one, else its pattern and them. */
+function grants(action: string): string | undefined {
+  const granted = escalationsOf(action);
+  if (granted.length === 0) return undefined;
+  const what = granted.length === 1 && granted[0].toLowerCase() === action.toLowerCase() ? granted[0] : `"${action}" (${quoteList(granted)})`;
+  return `${what} ${ON_EVERY_RESOURCE}, which lets it give itself or others more privileges.`;
 }
 
 export default defineRule({
@@ -52,25 +45,12 @@ export default defineRule({
   description:
     'Actions such as iam:CreatePolicyVersion, iam:AttachRolePolicy, iam:PutUserPolicy, iam:CreateAccessKey or iam:UpdateAssumeRolePolicy on Resource "*" let the holder rewrite or attach policies, take over other users or roles, and so reach administrator access from a narrow starting point.',
   remediation: 'Grant these actions only on the specific users, roles or policies the principal manages, or move them to an administrator role.',
-  responsibility: {
-    owner: 'customer',
-    model: 'SaaS',
-    layer: 'identity-and-access',
-    provider: 'AWS runs IAM and evaluates every request against the policies you attach',
-    customer: 'who may change identities and their permissions is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.2'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.3'] },
-  ],
+  responsibility: identityResponsibility('who may change identities and their permissions is yours to decide'),
+  frameworks: [nist('AC-6'), iso27001('A.8.2'), soc2('CC6.3')],
   equivalents: { checkov: ['CKV_AWS_110'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html',
   ],
-  checks: {
-    cloudformation: { reads: 'resource', types: IDENTITY_POLICY_CFN_TYPES, run: check },
-    terraform: { reads: 'resource', types: IDENTITY_POLICY_TF_TYPES, run: check },
-  },
+  checks: allowedActionChecks((a) => (a.onEverything ? grants(a.action) : undefined)),
 });

@@ -1,6 +1,6 @@
 // CL-AWS-013: a role whose trust policy lets any principal in any account assume it.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
-import { policyStatements, publicGrants } from '../../lib/iam';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource, soc2, tfDoc } from '../../kit';
+import { identityResponsibility, policyStatements, publicGrants } from '../../lib/iam';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext): void => {
@@ -24,24 +24,14 @@ export default defineRule({
   description:
     'A role trust policy that allows Principal "*" (or {"AWS": "*"}) without a Condition lets any IAM user or role in any AWS account call sts:AssumeRole and receive the role\'s permissions.',
   remediation: 'Name the accounts, roles or services that may assume the role, or add a Condition such as aws:PrincipalOrgID or sts:ExternalId.',
-  responsibility: {
-    owner: 'customer',
-    model: 'SaaS',
-    layer: 'identity-and-access',
-    provider: 'AWS runs STS and enforces the trust policy on every AssumeRole call',
-    customer: 'who is trusted to assume each role is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'AC-6'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.15'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
-  ],
+  responsibility: identityResponsibility('who is trusted to assume each role is yours to decide', 'AWS runs STS and enforces the trust policy on every AssumeRole call'),
+  frameworks: [nist('AC-3', 'AC-6'), iso27001('A.5.15'), soc2('CC6.1')],
   equivalents: { checkov: ['CKV_AWS_60'], kics: ['f80e3aa7-7b34-4185-954e-440a6894dde6'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role#assume_role_policy',
+    cfnGuideDoc('aws-resource-iam-role', 'cfn-iam-role-assumerolepolicydocument'),
+    tfDoc('iam_role', 'assume_role_policy'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::IAM::Role'], run: check('AssumeRolePolicyDocument') },

@@ -1,5 +1,5 @@
 // CL-AWS-060: Kinesis data streams without server-side encryption.
-import { addPath, addProperties, blocks, defineRule, isOneOf, missingAt } from '../../kit';
+import { addPath, addProperties, AT_REST, blocks, cfnGuideDoc, defineRule, isOneOf, missingAt, tfDoc } from '../../kit';
 
 /** The AWS managed key for Kinesis: producers and consumers need no further KMS permissions. */
 const MANAGED_KEY = 'alias/aws/kinesis';
@@ -20,15 +20,12 @@ export default defineRule({
     provider: 'AWS runs the stream storage and, when asked, encrypts records with a KMS key before they are written',
     customer: 'turning server-side encryption on and choosing the key is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: AT_REST,
   equivalents: { checkov: ['CKV_AWS_43'], kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'] },
   docs: [
     'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesis-stream.html#cfn-kinesis-stream-streamencryption',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kinesis_stream#encryption_type',
+    cfnGuideDoc('aws-resource-kinesis-stream', 'cfn-kinesis-stream-streamencryption'),
+    tfDoc('kinesis_stream', 'encryption_type'),
   ],
   checks: {
     cloudformation: {

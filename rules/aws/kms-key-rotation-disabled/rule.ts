@@ -1,5 +1,5 @@
 // CL-AWS-071: a symmetric KMS key without automatic key rotation.
-import { defineRule, settingChecks, type Val } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc, type Val } from '../../kit';
 
 /** True when the key can rotate automatically: a symmetric encryption key whose material AWS KMS generated. */
 function rotatable(spec: Val, origin: Val | undefined, customStore: Val | undefined): boolean {
@@ -25,11 +25,7 @@ export default defineRule({
     provider: 'AWS keeps key material inside its HSMs and rotates AWS managed keys itself',
     customer: 'turning rotation on for your customer managed keys is yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.6'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['3.7.4'] },
-  ],
+  frameworks: [cisAws('3.6'), nist('SC-12'), pci('3.7.4')],
   equivalents: {
     checkov: ['CKV_AWS_7'],
     kics: ['235ca980-eb71-48f4-9030-df0c371029eb', '1c07bfaf-663c-4f6f-b22b-8e2d481e4df5'],
@@ -37,8 +33,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-enablekeyrotation',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#enable_key_rotation',
+    cfnGuideDoc('aws-resource-kms-key', 'cfn-kms-key-enablekeyrotation'),
+    tfDoc('kms_key', 'enable_key_rotation'),
   ],
   checks: settingChecks({
     subject: 'KMS key',

@@ -1,5 +1,6 @@
 // CL-AWS-020: a Lambda permission that lets anyone invoke the function, or a service without saying whose resource.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, type Resource, tfDoc } from '../../kit';
+import { PUBLIC_ACCESS, resourcePolicyResponsibility } from '../../lib/iam';
 
 interface Keys {
   principal: string;
@@ -45,17 +46,12 @@ export default defineRule({
   description:
     'A Lambda permission with Principal "*" lets any AWS account (and, for function URLs, anyone on the internet) invoke the function. A service principal without SourceArn or SourceAccount lets that service invoke it for any customer\'s resource, for example another account\'s S3 bucket or EventBridge rule (the confused deputy problem).',
   remediation: 'Grant the permission to a named account or service and set SourceArn (and SourceAccount) to the resource that calls the function.',
-  responsibility: {
-    owner: 'customer',
-    model: 'PaaS',
-    layer: 'identity-and-access',
-    provider: 'AWS runs the functions and checks the function\'s resource-based policy on every invocation',
-    customer: 'who may invoke each function, and for which source resources, is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
-  ],
+  responsibility: resourcePolicyResponsibility(
+    'identity-and-access',
+    'AWS runs the functions and checks the function\'s resource-based policy on every invocation',
+    'who may invoke each function, and for which source resources, is yours to decide',
+  ),
+  frameworks: PUBLIC_ACCESS,
   equivalents: {
     checkov: ['CKV_AWS_301', 'CKV_AWS_364'],
     kics: ['1d6e16f1-5d8a-4379-bfb3-2dadd38ed5a7'],
@@ -64,8 +60,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission',
+    cfnGuideDoc('aws-resource-lambda-permission'),
+    tfDoc('lambda_permission'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Lambda::Permission'], run: check(CFN) },

@@ -1,5 +1,5 @@
 // CL-AWS-094: an Amazon MQ broker that opts out of automatic minor/patch engine upgrades.
-import { defineRule, type Resource, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, PATCHING, type Resource, settingChecks, tfDoc } from '../../kit';
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 /** Engine versions from which AWS requires automatic minor version upgrades to be on. */
@@ -30,17 +30,14 @@ export default defineRule({
     provider: 'AWS runs the broker hosts and supplies patched engine versions',
     customer: 'letting AWS apply them in your maintenance window, or upgrading yourself, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-  ],
+  frameworks: PATCHING,
   equivalents: {
     checkov: ['CKV_AWS_207'],
   },
   docs: [
     'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-amazonmq-broker.html#cfn-amazonmq-broker-autominorversionupgrade',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/mq_broker#auto_minor_version_upgrade',
+    cfnGuideDoc('aws-resource-amazonmq-broker', 'cfn-amazonmq-broker-autominorversionupgrade'),
+    tfDoc('mq_broker', 'auto_minor_version_upgrade'),
   ],
   checks: settingChecks({
     subject: 'Amazon MQ broker',

@@ -1,6 +1,24 @@
 // CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
-import { type CheckContext, choices, defineRule, type Node, ofType, positionsOf, reachable, type Resource, strIs, under, type Val, withId } from '../../kit';
-import { ADMIN_PORTS, exposureOf, isAllPorts, portsReached, reachPhrase, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
+import {
+  cfnDoc,
+  type CheckContext,
+  choices,
+  cisAws,
+  defineRule,
+  nist,
+  type Node,
+  ofType,
+  pci,
+  positionsOf,
+  reachable,
+  type Resource,
+  strIs,
+  tfDoc,
+  under,
+  type Val,
+  withId,
+} from '../../kit';
+import { ADMIN_TABLE, exposureOf, isAllPorts, networkResponsibility, reachPhrase, reportedPorts, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
 
 /**
  * True for an ephemeral-port range that contains 3389: 1024-65535 (or 1025-5000, Windows' old range), the allow that
@@ -22,41 +40,37 @@ interface Entry {
   readonly number: Val;
 }
 
-function cfnEntry(b: Val): Entry {
+/** Where one shape of entry keeps its fields (a path each); `egress` absent: the entries are ingress ones. */
+interface EntryShape {
+  readonly cidrs: readonly string[];
+  readonly protocol: string;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly action: string;
+  readonly egress?: string;
+  readonly number: string;
+}
+
+/** `AWS::EC2::NetworkAclEntry`, `aws_network_acl_rule`, and the `ingress` blocks of `aws_network_acl`. */
+const CFN_ENTRY: EntryShape = { cidrs: ['CidrBlock', 'Ipv6CidrBlock'], protocol: 'Protocol', from: ['PortRange', 'From'], to: ['PortRange', 'To'], action: 'RuleAction', egress: 'Egress', number: 'RuleNumber' };
+const TF_RULE: EntryShape = { cidrs: ['cidr_block', 'ipv6_cidr_block'], protocol: 'protocol', from: ['from_port'], to: ['to_port'], action: 'rule_action', egress: 'egress', number: 'rule_number' };
+const TF_INLINE: EntryShape = { ...TF_RULE, action: 'action', egress: undefined, number: 'rule_no' };
+
+function entryOf(b: Val, shape: EntryShape): Entry {
   return {
-    cidrs: [b.get('CidrBlock'), b.get('Ipv6CidrBlock')],
-    protocol: b.get('Protocol'),
-    from: b.path('PortRange', 'From'),
-    to: b.path('PortRange', 'To'),
-    action: b.get('RuleAction'),
-    egress: b.get('Egress'),
-    number: b.get('RuleNumber'),
+    cidrs: shape.cidrs.map((k) => b.get(k)),
+    protocol: b.get(shape.protocol),
+    from: b.path(...shape.from),
+    to: b.path(...shape.to),
+    action: b.get(shape.action),
+    egress: shape.egress === undefined ? 'ingress' : b.get(shape.egress),
+    number: b.get(shape.number),
   };
 }
 
-function tfRuleEntry(b: Val): Entry {
-  return {
-    cidrs: [b.get('cidr_block'), b.get('ipv6_cidr_block')],
-    protocol: b.get('protocol'),
-    from: b.get('from_port'),
-    to: b.get('to_port'),
-    action: b.get('rule_action'),
-    egress: b.get('egress'),
-    number: b.get('rule_number'),
-  };
-}
-
-function tfInlineEntries(acl: Resource): Entry[] {
-  return acl.body.get('ingress').list().map((b) => ({
-    cidrs: [b.get('cidr_block'), b.get('ipv6_cidr_block')],
-    protocol: b.get('protocol'),
-    from: b.get('from_port'),
-    to: b.get('to_port'),
-    action: b.get('action'),
-    egress: 'ingress' as const,
-    number: b.get('rule_no'),
-  }));
-}
+const cfnEntry = (b: Val): Entry => entryOf(b, CFN_ENTRY);
+const tfRuleEntry = (b: Val): Entry => entryOf(b, TF_RULE);
+const tfInlineEntries = (acl: Resource): Entry[] => acl.body.get('ingress').list().map((b) => entryOf(b, TF_INLINE));
 
 /** True when the entry is an ingress entry (Egress known false or absent); undefined when unknown. */
 function isIngress(e: Entry): boolean | undefined {
@@ -160,8 +174,8 @@ function checkEntry(r: Resource, ctx: CheckContext, entry: Entry, others: () => 
       // Network ACLs are stateless: an allow from 1024 upwards is the ephemeral-port range that return traffic needs
       // (AWS's own recommended rules have it). Security groups are stateful and get no such exemption (CL-AWS-005).
       if (isEphemeralRange(exposure)) continue;
-      const reached = portsReached(exposure, ADMIN_PORTS);
-      if (reached.length === 0) continue;
+      const reached = reportedPorts(exposure, ADMIN_TABLE);
+      if (!reached?.length) continue;
       // Entries are evaluated in rule-number order: a lower-numbered deny of the world may block a port first.
       const number = n.num();
       const open: NamedPort[] = [];
@@ -208,18 +222,8 @@ export default defineRule({
     'A network ACL ingress entry that allows 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or every port removes the subnet-level barrier in front of remote administration services; only security groups are then left to stop the internet.',
   remediation:
     'Allow administration ports only from the ranges that need them, or add a lower-numbered deny entry for 22 and 3389 from 0.0.0.0/0 and ::/0.',
-  responsibility: {
-    owner: 'customer',
-    model: 'IaaS',
-    layer: 'network',
-    provider: 'AWS evaluates the network ACL entries you write at every subnet boundary',
-    customer: 'which traffic may enter your subnets is yours to decide',
-  },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['5.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-17', 'SC-7'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['1.3.1'] },
-  ],
+  responsibility: networkResponsibility('AWS evaluates the network ACL entries you write at every subnet boundary', 'which traffic may enter your subnets is yours to decide'),
+  frameworks: [cisAws('5.1'), nist('AC-17', 'SC-7'), pci('1.3.1')],
   equivalents: {
     checkov: ['CKV_AWS_231', 'CKV_AWS_232'],
     kics: ['a20be318-cac7-457b-911d-04cc6e812c25'],
@@ -227,9 +231,9 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl_rule',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl',
+    cfnDoc('aws-resource-ec2-networkaclentry'),
+    tfDoc('network_acl_rule'),
+    tfDoc('network_acl'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::NetworkAclEntry'], run: check },

@@ -1,5 +1,5 @@
 // CL-AWS-065: OpenSearch / Elasticsearch domains without encryption at rest.
-import { defineRule, settingChecks } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-065',
@@ -17,15 +17,12 @@ export default defineRule({
     provider: 'AWS runs the domain nodes and, when asked, encrypts their storage and snapshots with a KMS key',
     customer: 'turning encryption at rest on is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: AT_REST,
   equivalents: { checkov: ['CKV_AWS_5'], kics: ['86a248ab-0e01-4564-a82a-878303e253bb'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-encryptionatrestoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#encrypt_at_rest',
+    cfnGuideDoc('aws-properties-opensearchservice-domain-encryptionatrestoptions'),
+    tfDoc('opensearch_domain', 'encrypt_at_rest'),
   ],
   checks: settingChecks({
     subject: 'Domain',

@@ -1,5 +1,17 @@
 // CL-AWS-067: OpenSearch / Elasticsearch domains that accept plain HTTP, or TLS 1.0 and 1.1.
-import { blocks, type CheckContext, checkSetting, defineRule, isOneOf, type Resource, type SettingSpec } from '../../kit';
+import {
+  blocks,
+  cfnGuideDoc,
+  type Check,
+  type CheckContext,
+  checkSetting,
+  defineRule,
+  IN_TRANSIT_STORES,
+  isOneOf,
+  type Resource,
+  type SettingSpec,
+  tfDoc,
+} from '../../kit';
 
 const OLD_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 const TLS12_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -34,6 +46,18 @@ const HTTPS: SettingSpec = {
   },
 };
 
+/** A format's check: EnforceHTTPS through the setting layer, then the TLS policy in the same block. */
+function httpsCheck(format: 'cloudformation' | 'terraform', block: string, key: string): Check {
+  return {
+    reads: 'resource',
+    types: TYPES[format],
+    run(r, ctx) {
+      checkSetting(r, ctx, HTTPS, HTTPS.formats[format]!);
+      checkTlsPolicy(r, ctx, block, key);
+    },
+  };
+}
+
 export default defineRule({
   id: 'CL-AWS-067',
   slug: 'opensearch-https-not-enforced',
@@ -50,33 +74,15 @@ export default defineRule({
     provider: 'AWS runs the domain endpoint and its TLS termination',
     customer: 'refusing plain HTTP and old TLS versions at the endpoint is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: IN_TRANSIT_STORES,
   equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#domain_endpoint_options',
+    cfnGuideDoc('aws-properties-opensearchservice-domain-domainendpointoptions'),
+    tfDoc('opensearch_domain', 'domain_endpoint_options'),
   ],
   checks: {
-    cloudformation: {
-      reads: 'resource',
-      types: TYPES.cloudformation,
-      run(r, ctx) {
-        checkSetting(r, ctx, HTTPS, HTTPS.formats.cloudformation!);
-        checkTlsPolicy(r, ctx, 'DomainEndpointOptions', 'TLSSecurityPolicy');
-      },
-    },
-    terraform: {
-      reads: 'resource',
-      types: TYPES.terraform,
-      run(r, ctx) {
-        checkSetting(r, ctx, HTTPS, HTTPS.formats.terraform!);
-        checkTlsPolicy(r, ctx, 'domain_endpoint_options', 'tls_security_policy');
-      },
-    },
+    cloudformation: httpsCheck('cloudformation', 'DomainEndpointOptions', 'TLSSecurityPolicy'),
+    terraform: httpsCheck('terraform', 'domain_endpoint_options', 'tls_security_policy'),
   },
 });

@@ -1,5 +1,5 @@
 // CL-AWS-066: OpenSearch / Elasticsearch domains without node-to-node encryption.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-066',
@@ -17,15 +17,12 @@ export default defineRule({
     provider: 'AWS runs the domain nodes and, when asked, adds TLS to all traffic between them',
     customer: 'turning node-to-node encryption on is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [nist('SC-8'), iso27001('A.8.24')],
   equivalents: { checkov: ['CKV_AWS_6'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-nodetonodeencryptionoptions.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#node_to_node_encryption',
+    cfnGuideDoc('aws-properties-opensearchservice-domain-nodetonodeencryptionoptions'),
+    tfDoc('opensearch_domain', 'node_to_node_encryption'),
   ],
   checks: settingChecks({
     subject: 'Domain',

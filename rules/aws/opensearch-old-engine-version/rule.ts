@@ -1,5 +1,5 @@
 // CL-AWS-097: an OpenSearch Service domain on an engine version past the end of standard support.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, PATCHING, type Resource } from '../../kit';
 import { AS_OF, openSearchEngineEnded, versionText } from '../../lib/versions';
 
 function check(key: string) {
@@ -31,15 +31,12 @@ export default defineRule({
     provider: 'AWS runs and patches the domain nodes and supplies service software updates for supported engine versions',
     customer: 'choosing the engine version and upgrading the domain before its support ends is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-  ],
+  frameworks: PATCHING,
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/what-is.html#choosing-version',
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-opensearchservice-domain.html#cfn-opensearchservice-domain-engineversion',
+    cfnGuideDoc('aws-resource-opensearchservice-domain', 'cfn-opensearchservice-domain-engineversion'),
   ],
   checks: {
     cloudformation: {

@@ -1,5 +1,5 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
-import { type CheckContext, defineRule, isMissingBlock, missingFromParent, missingPlaces, reachable, type Resource } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, isMissingBlock, missingFromParent, missingPlaces, nist, reachable, type Resource, tfDoc } from '../../kit';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -30,12 +30,12 @@ export default defineRule({
     provider: 'AWS runs and patches the domain nodes and offers service software updates',
     customer: 'whether the domain has a public endpoint is your decision',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] }],
+  frameworks: [nist('AC-3', 'SC-7')],
   equivalents: { checkov: ['CKV_AWS_137'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-opensearchservice-domain.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#vpc_options',
+    cfnDoc('aws-resource-opensearchservice-domain'),
+    tfDoc('opensearch_domain', 'vpc_options'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], run: check('VPCOptions') },

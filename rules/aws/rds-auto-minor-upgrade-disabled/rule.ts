@@ -1,5 +1,5 @@
 // CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, nist, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-093',
@@ -17,18 +17,14 @@ export default defineRule({
     provider: 'AWS builds and tests new minor engine versions and applies them in your maintenance window when you allow it',
     customer: 'allowing those upgrades, or applying them yourself, is yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.3.2'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-  ],
+  frameworks: [cisAws('2.3.2'), nist('SI-2'), iso27001('A.8.8')],
   equivalents: {
     checkov: ['CKV_AWS_226'],
     kics: ['f0104061-8bfc-4b45-8a7d-630eb502f281'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-autominorversionupgrade',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-autominorversionupgrade'),
   ],
   checks: settingChecks({
     subject: (r) => (/cluster$|DBCluster$/.test(r.type) ? 'RDS DB cluster' : 'RDS DB instance'),

@@ -1,5 +1,5 @@
 // CL-AWS-081: RDS automated backups turned off (retention 0) or kept for less than 7 days, including the 1-day default.
-import { addPath, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { addPath, BACKUPS, cfnGuideDoc, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
 
 /** The retention the rule asks for, and the value its quick-fix writes. */
 const MINIMUM_DAYS = 7;
@@ -101,18 +101,14 @@ export default defineRule({
     provider: 'AWS takes the automated snapshots and transaction-log backups and stores them',
     customer: 'how long backups are kept, and whether they are taken at all, is your setting',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CP-9'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.13'] },
-    { framework: 'SOC 2', version: 'TSC 2017', controls: ['A1.2'] },
-  ],
+  frameworks: BACKUPS,
   equivalents: {
     kics: ['e649a218-d099-4550-86a4-1231e1fcb60d', '8c415f6f-7b90-4a27-a44a-51047e1506f9'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-backupretentionperiod',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-backupretentionperiod',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-backupretentionperiod'),
+    cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-backupretentionperiod'),
   ],
   checks: {
     cloudformation: {

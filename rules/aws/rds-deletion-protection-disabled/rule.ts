@@ -1,5 +1,5 @@
 // CL-AWS-080: an RDS DB instance or cluster that can be deleted without first turning deletion protection off.
-import { defineRule, type Resource, settingChecks } from '../../kit';
+import { cfnGuideDoc, defineRule, type Resource, settingChecks } from '../../kit';
 
 /** Aurora DB instances take deletion protection from their cluster: the setting does not apply to them. */
 function notAuroraInstance(r: Resource, clusterKey: string | undefined, engineKey: string): boolean {
@@ -31,8 +31,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-deletionprotection',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-deletionprotection',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-deletionprotection'),
+    cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-deletionprotection'),
   ],
   checks: settingChecks({
     subject: (r) => (r.type === 'AWS::RDS::DBCluster' || r.type === 'aws_rds_cluster' ? 'RDS DB cluster' : 'RDS DB instance'),

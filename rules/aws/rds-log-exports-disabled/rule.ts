@@ -1,5 +1,5 @@
 // CL-AWS-090: an RDS DB instance or cluster that exports no logs to CloudWatch Logs.
-import { addPath, type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
 
 /** The engine's error log, which every engine version can export with no parameter or option group: what the fix adds. */
 function errorLog(engine: Val): string | undefined {
@@ -61,14 +61,14 @@ export default defineRule({
     provider: 'AWS runs the database engine, writes its logs on the host and rotates them',
     customer: 'choosing which logs to export and keep, and enabling the engine\'s audit logging, are yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-11', 'AU-12'] }],
+  frameworks: [nist('AU-2', 'AU-11', 'AU-12')],
   equivalents: {
     checkov: ['CKV_AWS_129'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-enablecloudwatchlogsexports',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#enabled_cloudwatch_logs_exports',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-enablecloudwatchlogsexports'),
+    tfDoc('db_instance', 'enabled_cloudwatch_logs_exports'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], run: check(CFN) },

@@ -1,5 +1,5 @@
 // CL-AWS-004: an RDS DB instance with a public endpoint.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-004',
@@ -17,11 +17,7 @@ export default defineRule({
     provider: 'AWS patches the engine and the hosts',
     customer: 'whether the instance is reachable from the internet is your decision',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.3.3'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['1.4.1'] },
-  ],
+  frameworks: [cisAws('2.3.3'), nist('AC-3', 'SC-7'), pci('1.4.1')],
   equivalents: {
     checkov: ['CKV_AWS_17'],
     kics: ['de38e1d5-54cb-4111-a868-6f7722695007', '35113e6f-2c6b-414d-beec-7a9482d3b2d1'],
@@ -29,7 +25,7 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-publiclyaccessible',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-publiclyaccessible'),
   ],
   checks: settingChecks({
     subject: 'RDS instance',

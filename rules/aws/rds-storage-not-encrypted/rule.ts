@@ -1,5 +1,5 @@
 // CL-AWS-055: RDS DB instances and DB clusters whose storage is not encrypted.
-import { defineRule, isSet, type Resource, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, iso27001, isSet, nist, pci, type Resource, settingChecks, tfDoc } from '../../kit';
 
 /** Attributes that make the resource inherit its encryption from elsewhere (snapshot, source, cluster, global cluster). */
 const INHERITS: Record<string, readonly string[]> = {
@@ -44,22 +44,17 @@ export default defineRule({
     provider: 'AWS runs the storage and, when asked, encrypts it and every backup with a KMS key',
     customer: 'turning storage encryption on when the database is created is your decision',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.3.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['3.5.1'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [cisAws('2.3.1'), nist('SC-28'), pci('3.5.1'), iso27001('A.8.24')],
   equivalents: {
     checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
     kics: ['5beacce3-4020-4a3d-9e1d-a36f953df630', '65844ba3-03a1-40a8-b3dd-919f122e8c95'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-storageencrypted',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-storageencrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#storage_encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#storage_encrypted',
+    cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-storageencrypted'),
+    cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-storageencrypted'),
+    tfDoc('db_instance', 'storage_encrypted'),
+    tfDoc('rds_cluster', 'storage_encrypted'),
   ],
   checks: settingChecks({
     subject: (r) => (isInstance(r) ? 'RDS DB instance' : 'RDS DB cluster'),

@@ -1,5 +1,5 @@
 // CL-AWS-064: Redshift clusters that explicitly turn encryption at rest off.
-import { defineRule, settingChecks } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-064',
@@ -17,10 +17,7 @@ export default defineRule({
     provider: 'AWS encrypts every new provisioned cluster and its backups at rest by default since January 2025',
     customer: 'encrypting clusters created before then, and choosing a customer managed key, is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_64'],
     kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce'],
@@ -29,8 +26,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html',
     'https://docs.aws.amazon.com/redshift/latest/mgmt/changing-cluster-encryption.html',
     'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshift-cluster.html#cfn-redshift-cluster-encrypted',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster#encrypted',
+    cfnGuideDoc('aws-resource-redshift-cluster', 'cfn-redshift-cluster-encrypted'),
+    tfDoc('redshift_cluster', 'encrypted'),
   ],
   checks: settingChecks({
     subject: 'Redshift cluster',

@@ -1,5 +1,5 @@
 // CL-AWS-032: a Redshift cluster with a public endpoint.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnDoc, defineRule, NOT_PUBLIC, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-032',
@@ -17,18 +17,15 @@ export default defineRule({
     provider: 'AWS runs and patches the cluster nodes and, since January 2025, creates new clusters without public access unless asked',
     customer: 'whether the cluster is reachable from the internet is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['1.4.4'] },
-  ],
+  frameworks: NOT_PUBLIC,
   equivalents: {
     checkov: ['CKV_AWS_87'],
     kics: ['bdf8dcb4-75df-4370-92c4-606e4ae6c4d3', 'af173fde-95ea-4584-b904-bb3923ac4bda'],
   },
   docs: [
     'https://docs.aws.amazon.com/redshift/latest/mgmt/rs-vpc-managing-public-access.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-redshift-cluster.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster',
+    cfnDoc('aws-resource-redshift-cluster'),
+    tfDoc('redshift_cluster'),
     'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
   ],
   checks: settingChecks({

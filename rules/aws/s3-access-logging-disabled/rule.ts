@@ -1,6 +1,6 @@
 // CL-AWS-086: an S3 bucket without server access logging (log buckets themselves excepted).
-import { type CheckContext, defineRule, managedIds, type Resource, type Val } from '../../kit';
-import { blockItems, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
+import { AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, managedIds, type Resource, tfDoc, type Val } from '../../kit';
+import { blockItems, bucketChecks, bucketName, configsOf, referenceIds, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so requests to it (who read, wrote or deleted which object, from where) are not recorded';
 
@@ -100,7 +100,7 @@ export default defineRule({
     provider: 'AWS delivers access logs on a best-effort basis to the bucket you name',
     customer: 'turning logging on, choosing and protecting the log bucket and reading the logs are yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
+  frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_18'],
     kics: ['4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c'],
@@ -108,11 +108,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_logging',
+    cfnGuideDoc('aws-properties-s3-bucket-loggingconfiguration'),
+    tfDoc('s3_bucket_logging'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform),
 });

@@ -1,6 +1,6 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
-import { type CheckContext, defineRule, ofType, type Resource } from '../../kit';
-import { addProperty, configsOf } from '../../lib/s3';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, ofType, type Resource, tfDoc } from '../../kit';
+import { addProperty, bucketChecks, configsOf } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
 const CONSEQUENCE = 'so whether public ACLs and policies are blocked depends on the account-level setting and on when the bucket was created';
@@ -52,10 +52,7 @@ export default defineRule({
     provider: 'AWS enforces Block Public Access and has turned it on for new buckets by default since April 2023',
     customer: 'stating it for each bucket, so that it holds whatever the account setting and the bucket\'s age, is yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.1.4'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
-  ],
+  frameworks: [cisAws('2.1.4'), nist('AC-3')],
   equivalents: {
     checkov: ['CKV2_AWS_6'],
     kics: [
@@ -69,11 +66,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
     'https://aws.amazon.com/blogs/aws/heads-up-amazon-s3-security-changes-are-coming-in-april-of-2023/',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block',
+    cfnGuideDoc('aws-properties-s3-bucket-publicaccessblockconfiguration'),
+    tfDoc('s3_bucket_public_access_block'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform),
 });

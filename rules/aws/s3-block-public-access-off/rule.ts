@@ -1,6 +1,6 @@
 // CL-AWS-001: S3 Block Public Access written down but switched off, wholly or in part.
-import { type CheckContext, defineRule, getPair, type Node, type Resource, Val } from '../../kit';
-import { addToMap } from '../../lib/s3';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, getPair, nist, type Node, type Resource, tfDoc, Val } from '../../kit';
+import { addToMap, bucketChecks } from '../../lib/s3';
 
 /** The four settings, CloudFormation name → Terraform name and what turning each off lets through. */
 const SETTINGS = [
@@ -82,10 +82,7 @@ export default defineRule({
     provider: 'AWS enforces Block Public Access on every request and turns it on for new buckets by default since April 2023',
     customer: 'a template that switches it off overrides that default, and who may read the bucket is your decision',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.1.4'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'AC-6'] },
-  ],
+  frameworks: [cisAws('2.1.4'), nist('AC-3', 'AC-6')],
   equivalents: {
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
     kics: [
@@ -98,11 +95,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block',
+    cfnGuideDoc('aws-properties-s3-bucket-publicaccessblockconfiguration'),
+    tfDoc('s3_bucket_public_access_block'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket_public_access_block'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket_public_access_block']),
 });

@@ -1,11 +1,6 @@
 // CL-AWS-015: an S3 bucket policy with an Allow to Principal "*" and no Condition that narrows who.
-import { defineRule, type Resource } from '../../kit';
-import { publicPolicyCheck } from '../../lib/iam';
-
-/** Where each resource type holds its policy. */
-const POLICY_ATTR: Record<string, string> = { 'AWS::S3::BucketPolicy': 'PolicyDocument', aws_s3_bucket_policy: 'policy', aws_s3_bucket: 'policy' };
-
-const run = publicPolicyCheck('S3 bucket policy', (r: Resource) => [r.body.get(POLICY_ATTR[r.type])]);
+import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
+import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-015',
@@ -16,17 +11,12 @@ export default defineRule({
   description:
     'A bucket policy statement that allows Principal "*" without a Condition opens the bucket\'s objects (or the bucket itself) to anyone on the internet. S3 Block Public Access, on by default for new buckets since April 2023, rejects such a policy unless BlockPublicPolicy has been turned off.',
   remediation: 'Name the principals that need access (accounts, roles, a CloudFront origin access control), or add a Condition such as aws:SourceVpce or aws:PrincipalOrgID.',
-  responsibility: {
-    owner: 'customer',
-    model: 'PaaS',
-    layer: 'data-protection',
-    provider: 'AWS runs S3 and, since April 2023, turns Block Public Access on for new buckets, which rejects public bucket policies',
-    customer: 'what your bucket policy allows, and whether Block Public Access stays on, is yours to decide',
-  },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
-  ],
+  responsibility: resourcePolicyResponsibility(
+    'data-protection',
+    'AWS runs S3 and, since April 2023, turns Block Public Access on for new buckets, which rejects public bucket policies',
+    'what your bucket policy allows, and whether Block Public Access stays on, is yours to decide',
+  ),
+  frameworks: PUBLIC_ACCESS,
   equivalents: {
     checkov: ['CKV_AWS_70'],
     kics: [
@@ -42,11 +32,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
+    cfnGuideDoc('aws-resource-s3-bucketpolicy'),
+    tfDoc('s3_bucket_policy'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::BucketPolicy'], run },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket_policy', 'aws_s3_bucket'], run },
-  },
+  checks: publicPolicyChecks(RESOURCE_POLICIES.s3),
 });

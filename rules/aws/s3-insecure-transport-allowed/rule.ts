@@ -1,6 +1,20 @@
 // CL-AWS-052: an S3 bucket whose policy does not deny requests made without TLS.
-import { type CheckContext, defineRule, get, parseEmbeddedJson, type Related, type Resource, Val, withId } from '../../kit';
-import { configsOf, tfBlock } from '../../lib/s3';
+import {
+  cfnGuideDoc,
+  type CheckContext,
+  cisAws,
+  defineRule,
+  get,
+  nist,
+  parseEmbeddedJson,
+  pci,
+  type Related,
+  type Resource,
+  tfDoc,
+  Val,
+  withId,
+} from '../../kit';
+import { bucketChecks, configsOf, tfBlock } from '../../lib/s3';
 
 /** What a policy says about requests without TLS: it denies them, it does not, or that is unknown before deploy. */
 type Verdict = 'denies' | 'no' | 'unknown';
@@ -142,22 +156,15 @@ export default defineRule({
     provider: 'AWS offers TLS on every S3 endpoint and evaluates your bucket policy on each request',
     customer: 'refusing requests that do not use TLS is a bucket policy statement only you can add',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['2.1.1'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: [cisAws('2.1.1'), nist('SC-8'), pci('4.2.1')],
   equivalents: {
     kics: ['38c64e76-c71e-4d92-a337-60174d1de1c9'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html',
     'https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-ssl-requests-only.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_policy',
+    cfnGuideDoc('aws-resource-s3-bucketpolicy'),
+    tfDoc('s3_bucket_policy'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform),
 });

@@ -1,5 +1,6 @@
 // CL-AWS-050: an S3 bucket ACL that grants access to everyone or to every AWS account.
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
+import { bucketChecks } from '../../lib/s3';
 
 /** Canned ACLs that grant to a public group, CloudFormation name → what it lets through. */
 const CFN_CANNED: Record<string, string> = {
@@ -73,7 +74,7 @@ export default defineRule({
     provider: 'AWS enforces the ACLs and policies you set and, since April 2023, disables ACLs and blocks public access on new buckets by default',
     customer: 'whom an ACL grants access to is your decision, and so is turning ACLs and Block Public Access back off'
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'AC-6'] }],
+  frameworks: [nist('AC-3', 'AC-6')],
   equivalents: {
     checkov: ['CKV_AWS_20', 'CKV_AWS_57'],
     kics: ['219f4c95-aa50-44e0-97de-cf71f4641170', '07dda8de-d90d-469e-9b37-1aca53526ced', '835d5497-a526-4aea-a23f-98a9afd1635f'],
@@ -81,11 +82,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-accesscontrol',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_acl',
+    cfnGuideDoc('aws-resource-s3-bucket', 'cfn-s3-bucket-accesscontrol'),
+    tfDoc('s3_bucket_acl'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket', 'aws_s3_bucket_acl'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket', 'aws_s3_bucket_acl']),
 });

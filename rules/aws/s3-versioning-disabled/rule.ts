@@ -1,6 +1,6 @@
 // CL-AWS-053: an S3 bucket without versioning.
-import { type CheckContext, defineRule, getPair, type Resource } from '../../kit';
-import { addProperty, addToMap, blockItems, configsOf, tfBlock } from '../../lib/s3';
+import { cfnGuideDoc, type CheckContext, defineRule, getPair, nist, type Resource, tfDoc } from '../../kit';
+import { addProperty, addToMap, blockItems, bucketChecks, configsOf, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so an overwritten or deleted object cannot be recovered';
 
@@ -87,7 +87,7 @@ export default defineRule({
     provider: 'AWS stores every object durably across devices and facilities',
     customer: 'protecting objects against being overwritten or deleted through your own access, by keeping versions, is yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CP-9'] }],
+  frameworks: [nist('CP-9')],
   equivalents: {
     checkov: ['CKV_AWS_21'],
     kics: ['a227ec01-f97a-4084-91a4-47b350c1db54', '568a4d22-3517-44a6-a7ad-6a7eed88722c'],
@@ -95,11 +95,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-versioningconfiguration.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_versioning',
+    cfnGuideDoc('aws-properties-s3-bucket-versioningconfiguration'),
+    tfDoc('s3_bucket_versioning'),
   ],
-  checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::S3::Bucket'], run: cloudformation },
-    terraform: { reads: 'scope', types: ['aws_s3_bucket', 'aws_s3_bucket_versioning'], run: terraform },
-  },
+  checks: bucketChecks(cloudformation, terraform, ['aws_s3_bucket', 'aws_s3_bucket_versioning']),
 });

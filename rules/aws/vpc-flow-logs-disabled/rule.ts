@@ -1,5 +1,5 @@
 // CL-AWS-087: a VPC that no flow log captures.
-import { type CheckContext, defineRule, groupBy, ofType, positionsOf, type Related, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, groupBy, nist, ofType, pci, positionsOf, type Related, type Resource, tfDoc } from '../../kit';
 import { configsOf } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the traffic accepted and rejected in it is not recorded';
@@ -60,11 +60,7 @@ export default defineRule({
     provider: 'AWS captures and delivers flow log records outside the path of your traffic once you create a flow log',
     customer: 'creating the flow log, choosing its destination and retention and reading it are yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.7'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12', 'SI-4'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['10.2.1'] },
-  ],
+  frameworks: [cisAws('3.7'), nist('AU-2', 'AU-12', 'SI-4'), pci('10.2.1')],
   equivalents: {
     checkov: ['CKV2_AWS_11'],
     kics: ['f6d299d2-21eb-41cc-b1e1-fe12d857500b', 'f83121ea-03da-434f-9277-9cd247ab3047'],
@@ -72,8 +68,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-flowlog.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log',
+    cfnGuideDoc('aws-resource-ec2-flowlog'),
+    tfDoc('flow_log'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::VPC'], run: check(CFN) },

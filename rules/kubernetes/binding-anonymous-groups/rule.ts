@@ -1,5 +1,5 @@
 // CL-K8S-047: a binding whose subjects are everyone: anonymous requests, unauthenticated or all authenticated users.
-import { defineRule } from '../../kit';
+import { defineRule, nist, nsaK8s } from '../../kit';
 import { objectName, subjects, bindingCheck } from '../../lib/k8s-rbac';
 
 const EVERYONE: Readonly<Record<string, { kind: string; who: string }>> = {
@@ -27,10 +27,7 @@ export default defineRule({
     provider: 'the managed control plane authenticates requests and keeps the default discovery bindings',
     customer: 'which roles you grant to anonymous or all authenticated users is yours to decide',
   },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Authentication and authorization'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6', 'AC-14'] },
-  ],
+  frameworks: [nsaK8s('Authentication and authorization'), nist('AC-6', 'AC-14')],
   equivalents: {},
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects',

@@ -1,5 +1,5 @@
 // CL-K8S-046: a RoleBinding or ClusterRoleBinding to the built-in cluster-admin ClusterRole.
-import { defineRule } from '../../kit';
+import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
 import { objectName, subjects, subjectText, bindingCheck } from '../../lib/k8s-rbac';
 
 export default defineRule({
@@ -18,11 +18,7 @@ export default defineRule({
     provider: 'the managed control plane ships the cluster-admin role and enforces the bindings you create',
     customer: 'who is bound to cluster-admin is yours to decide',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.1.1'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Authentication and authorization'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-  ],
+  frameworks: [cisK8s('5.1.1'), nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
     kics: ['249328b8-5f0f-409f-b1dd-029f07882e11'],
     kubeLinter: ['cluster-admin-role-binding'],

@@ -1,5 +1,5 @@
 // CL-K8S-052: an object placed explicitly in the `default` namespace.
-import { defineRule } from '../../kit';
+import { cisK8s, defineRule, nsaK8s } from '../../kit';
 import { objectName, WORKLOAD_KINDS } from '../../lib/k8s-rbac';
 
 const KINDS = [...WORKLOAD_KINDS, 'Service', 'Ingress', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding'];
@@ -20,10 +20,7 @@ export default defineRule({
     provider: 'the managed control plane creates the default namespace and enforces the boundaries you draw',
     customer: 'which namespaces you create and where each object goes is yours to decide',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.7.1', '5.7.4'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-  ],
+  frameworks: [cisK8s('5.7.1', '5.7.4'), nsaK8s('Network separation and hardening')],
   equivalents: {
     kics: ['611ab018-c4aa-4ba2-b0f6-a448337509a6'],
     checkov: ['CKV_K8S_21'],

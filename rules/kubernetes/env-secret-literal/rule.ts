@@ -1,5 +1,5 @@
 // CL-K8S-037: a secret written as a literal environment variable value instead of a reference to a Secret.
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, defineRule, nist, nsaK8s, type Resource } from '../../kit';
 import { containerLabel, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 /** Words that make a variable name secret on their own. */
@@ -96,10 +96,7 @@ export default defineRule({
     provider: 'Kubernetes keeps Secret objects apart from workload specs and lets RBAC restrict who reads them',
     customer: 'keeping credentials out of manifests and workload specs is yours',
   },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Secrets'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-  ],
+  frameworks: [nsaK8s('Secrets'), nist('IA-5(7)')],
   equivalents: {
     kubeLinter: ['env-var-secret'],
     polaris: ['sensitiveContainerEnvVar'],

@@ -1,5 +1,5 @@
 // CL-K8S-030: a container image with the tag `latest` or no tag at all (and no digest).
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, defineRule, IMAGE_INTEGRITY, type Resource } from '../../kit';
 import { containerLabel, imageOf, isLatestOrUntagged, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
@@ -31,9 +31,7 @@ export default defineRule({
     provider: 'the managed control plane schedules the pods and the kubelet pulls exactly the reference it is given',
     customer: 'which image and which build your workloads run is your choice',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CM-2', 'SI-7'] },
-  ],
+  frameworks: IMAGE_INTEGRITY,
   equivalents: {
     checkov: ['CKV_K8S_14'],
     kics: ['583053b7-e632-46f0-b989-f81ff8045385'],

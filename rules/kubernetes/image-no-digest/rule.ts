@@ -1,5 +1,5 @@
 // CL-K8S-031: a container image referenced by tag, not pinned by digest (latest / untagged images are CL-K8S-030's).
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, defineRule, IMAGE_INTEGRITY, type Resource } from '../../kit';
 import { containerLabel, imageOf, isLatestOrUntagged, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
@@ -31,9 +31,7 @@ export default defineRule({
     provider: 'the container runtime verifies pulled content against a digest when you give one',
     customer: 'pinning the exact images your workloads run is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CM-2', 'SI-7'] },
-  ],
+  frameworks: IMAGE_INTEGRITY,
   equivalents: {
     checkov: ['CKV_K8S_43'],
     kics: ['7c81d34c-8e5a-402b-9798-9f442630e678'],

@@ -1,5 +1,5 @@
 // CL-K8S-032: imagePullPolicy IfNotPresent or Never for an image that is not pinned by digest.
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, defineRule, IMAGE_INTEGRITY, type Resource } from '../../kit';
 import { containerLabel, imageOf, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
@@ -40,9 +40,7 @@ export default defineRule({
     provider: 'the kubelet applies the pull policy you set, and defaults it to Always only for latest or untagged images',
     customer: 'the pull policy and the image reference of each container are yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['CM-2', 'SI-7'] },
-  ],
+  frameworks: IMAGE_INTEGRITY,
   equivalents: {
     checkov: ['CKV_K8S_15'],
     kics: ['caa3479d-885d-4882-9aac-95e5e78ef5c2'],

@@ -1,5 +1,5 @@
 // CL-K8S-051: an Ingress that serves plain HTTP: no spec.tls, or hosts that no tls entry covers.
-import { defineRule } from '../../kit';
+import { defineRule, nist, nsaK8s, pci } from '../../kit';
 import { annotation, objectName } from '../../lib/k8s-rbac';
 
 /** Annotations through which common controllers attach certificates without spec.tls. */
@@ -38,11 +38,7 @@ export default defineRule({
     provider: 'the provider runs the cloud load balancer, and a managed ingress controller if you use one',
     customer: 'whether your hosts are served over TLS, and with which certificate, is yours to configure',
   },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
-  ],
+  frameworks: [nsaK8s('Network separation and hardening'), nist('SC-8'), pci('4.2.1')],
   equivalents: {
     polaris: ['tlsSettingsMissing'],
   },

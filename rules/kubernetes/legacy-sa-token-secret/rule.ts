@@ -1,5 +1,5 @@
 // CL-K8S-041: a Secret of type kubernetes.io/service-account-token (a long-lived, non-expiring API token).
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, defineRule, nist, nsaK8s, type Resource } from '../../kit';
 
 function run(r: Resource, ctx: CheckContext): void {
   const type = r.body.get('type');
@@ -28,10 +28,7 @@ export default defineRule({
     provider: 'since Kubernetes 1.24 the control plane no longer creates these Secrets itself and gives pods short-lived projected tokens instead',
     customer: 'the token Secrets you create and where their tokens end up are yours',
   },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Protecting Pod service account tokens'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5'] },
-  ],
+  frameworks: [nsaK8s('Protecting Pod service account tokens'), nist('IA-5')],
   equivalents: {},
   docs: [
     'https://kubernetes.io/docs/concepts/configuration/secret/#serviceaccount-token-secrets',

@@ -1,6 +1,6 @@
 // CL-K8S-053: workloads (and declared namespaces) that no NetworkPolicy of their namespace selects, looked up
 // across every document of the file and, in a scan, every scanned file.
-import { defineRule, type ProjectContext, type Related, type Resource, type Val } from '../../kit';
+import { cisK8s, defineRule, nist, nsaK8s, type ProjectContext, type Related, type Resource, type Val } from '../../kit';
 import { isCoreObject, objectName, WORKLOAD_KINDS } from '../../lib/k8s-rbac';
 
 /** Namespaced policy kinds of network plugins whose selectors this rule does not evaluate (they count as selecting). */
@@ -167,11 +167,7 @@ export default defineRule({
     provider: 'the provider runs the control plane and, where you enable it, a network plugin that enforces NetworkPolicies',
     customer: 'writing the NetworkPolicies that isolate your pods is yours',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.3.2'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Network separation and hardening'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] },
-  ],
+  frameworks: [cisK8s('5.3.2'), nsaK8s('Network separation and hardening'), nist('SC-7')],
   equivalents: {
     kics: ['0401f71b-9c1e-4821-ab15-a955caa621be'],
     checkov: ['CKV2_K8S_6'],
@@ -185,6 +181,7 @@ export default defineRule({
   projectChecks: {
     kubernetes: {
       types: [...WORKLOAD_KINDS, 'Namespace', 'NetworkPolicy', ...ADDON_POLICIES, ...CLUSTER_POLICIES],
+      reads: 'project',
       run,
     },
   },

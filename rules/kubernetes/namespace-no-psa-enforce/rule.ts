@@ -1,5 +1,5 @@
 // CL-K8S-054: a Namespace without an enforced Pod Security Standard, or enforcing `privileged` (no restriction).
-import { defineRule } from '../../kit';
+import { cisK8s, defineRule, nsaK8s } from '../../kit';
 import { isCoreObject } from '../../lib/k8s-rbac';
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
@@ -21,10 +21,7 @@ export default defineRule({
     provider: 'the managed control plane runs the Pod Security Admission controller',
     customer: 'labelling each namespace with the level it must enforce is yours',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.2.1'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Kubernetes Pod security'] },
-  ],
+  frameworks: [cisK8s('5.2.1'), nsaK8s('Kubernetes Pod security')],
   equivalents: {},
   docs: [
     'https://kubernetes.io/docs/concepts/security/pod-security-admission/',

@@ -1,6 +1,6 @@
 // CL-K8S-045: a Role or ClusterRole that grants escalate or bind on roles, or impersonate on users, groups or
 // service accounts: each lets its subject step past the RBAC escalation checks.
-import { defineRule } from '../../kit';
+import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
 import { coversGroup, objectName, resourceItems, type Item, type PolicyRule, policyRuleCheck } from '../../lib/k8s-rbac';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -51,11 +51,7 @@ export default defineRule({
     provider: 'the managed control plane enforces RBAC, including its privilege-escalation checks',
     customer: 'which roles may bypass those checks through escalate, bind or impersonate is yours to decide',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.1.8'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Authentication and authorization'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-  ],
+  frameworks: [cisK8s('5.1.8'), nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
     kics: ['8320826e-7a9c-4b0b-9535-578333193432', '9f85c3f6-26fd-4007-938a-2e0cb0100980'],
     checkov: ['CKV_K8S_157', 'CKV_K8S_158', 'CKV2_K8S_3'],

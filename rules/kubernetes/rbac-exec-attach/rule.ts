@@ -1,5 +1,5 @@
 // CL-K8S-044: a Role or ClusterRole that lets its subjects run commands in, attach to or port-forward into pods.
-import { defineRule } from '../../kit';
+import { defineRule, nist, nsaK8s } from '../../kit';
 import { coversGroup, objectName, resourceItems, verbItems, verbList, policyRuleCheck } from '../../lib/k8s-rbac';
 
 const SUBRESOURCES = ['pods/exec', 'pods/attach', 'pods/portforward'];
@@ -27,10 +27,7 @@ export default defineRule({
     provider: 'the managed control plane authorises every exec, attach and port-forward request against the RBAC rules you write',
     customer: 'who may open a shell or a tunnel into your pods is yours to decide',
   },
-  frameworks: [
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Authentication and authorization'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-  ],
+  frameworks: [nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
     kics: ['c589f42c-7924-4871-aee2-1cede9bc7cbc', 'd45330fd-f58d-45fb-a682-6481477a0f84', '38fa11ef-dbcc-4da8-9680-7e1fd855b6fb'],
     checkov: ['CKV2_K8S_2'],

@@ -1,5 +1,5 @@
 // CL-K8S-043: a Role or ClusterRole that lets its subjects read Secrets (get, list or watch).
-import { defineRule } from '../../kit';
+import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
 import { coversGroup, objectName, resourceItems, verbItems, verbList, policyRuleCheck } from '../../lib/k8s-rbac';
 
 export default defineRule({
@@ -18,11 +18,7 @@ export default defineRule({
     provider: 'the managed control plane stores Secrets and enforces the RBAC rules you write',
     customer: 'who may read Secrets, through which roles, is yours to decide',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: ['5.1.2'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Authentication and authorization'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-  ],
+  frameworks: [cisK8s('5.1.2'), nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
     kics: ['b7bca5c4-1dab-4c2c-8cbe-3050b9d59b14'],
     checkov: ['CKV2_K8S_5'],

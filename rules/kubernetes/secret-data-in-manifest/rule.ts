@@ -1,5 +1,5 @@
 // CL-K8S-038: a Secret manifest that carries its secret values (data / stringData) in the file.
-import { defineRule, getPair, type CheckContext, type Pair, type Resource, type Val } from '../../kit';
+import { type CheckContext, cisK8s, defineRule, getPair, nist, nsaK8s, type Pair, type Resource, type Val } from '../../kit';
 
 /** The keys of a `data` / `stringData` mapping whose values are known and not empty. */
 function filledKeys(v: Val): string[] {
@@ -49,11 +49,7 @@ export default defineRule({
     provider: 'the managed control plane stores Secrets in etcd and, on most managed offerings, encrypts that storage',
     customer: 'where the secret values come from and who can read your manifests are yours',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9.0', controls: ['5.4.2'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Secrets'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-  ],
+  frameworks: [cisK8s('5.4.2'), nsaK8s('Secrets'), nist('IA-5(7)')],
   equivalents: {},
   docs: [
     'https://kubernetes.io/docs/concepts/configuration/secret/',

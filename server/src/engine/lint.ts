@@ -89,7 +89,7 @@ interface FileState {
 export interface CheckRecord {
   readonly findings: readonly Finding[];
   readonly errors: readonly string[];
-  /** The check read beyond its resource (other resources, its document or file): any edit may change its result. */
+  /** The check declares it reads beyond its resource (`reads: 'scope'`): any edit may change its result. */
   readonly global: boolean;
 }
 
@@ -249,30 +249,28 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
       let rule: Rule = rules[0];
       let severity: Severity = 'info';
-      // With a cache, reads of anything beyond the resource are noticed: such a result is not reused after an edit.
-      let global = false;
-      // Reads through the context (noticed with or without a cache): a check declaring reads: 'resource' must make none.
+      // Reads of the scope through the context: a check declaring reads: 'resource' must make none (its results
+      // would be reused after an edit elsewhere). The cache itself goes by the declaration only.
       let scopeRead = false;
       const ctx: CheckContext = {
         get resources() {
-          global = scopeRead = true;
+          scopeRead = true;
           return scope;
         },
         edits: st.edits,
         referrers: (target, types, attr) => {
-          global = scopeRead = true;
+          scopeRead = true;
           const byId = shared(scope, `referrers\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, (all) => referrerIndex(all, types, attr));
           // Plan addresses carry instance keys (`aws_s3_bucket.b[0]`); configuration references do not.
           const id = withoutInstanceKeys(target.id);
           return (byId.get(id) ?? []).filter((r) => r !== target);
         },
         shared: (key, build) => {
-          global = scopeRead = true;
+          scopeRead = true;
           return shared(scope, key, build);
         },
         report: (at, message, options) => report(rule, severity, resource, at, message, options),
       };
-      const unwatch = fileCache ? watchReads(resource, () => (global = true)) : undefined;
       for (const r of rules) {
         const s = effective(r);
         const check = r.checks[format];
@@ -285,7 +283,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           st.errors.push(...hit.errors);
           continue;
         }
-        global = scopeRead = false;
+        scopeRead = false;
         const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
         try {
           check.run(resource, ctx);
@@ -294,10 +292,10 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         }
         // A check that declares it reads its resource only must not read the scope (its results would go stale).
         if (scopeRead && check.reads === 'resource') st.errors.push(`${rule.id} on ${resource.id}: the check declares reads: 'resource' but read beyond its resource (declare reads: 'scope')`);
-        if (check.reads === 'scope') global = true;
+        // Only a check that declares it reads its resource alone is reused while the resource is unchanged.
+        const global = check.reads !== 'resource';
         fileCache?.set(resource, rule, { findings: st.findings.slice(findingsBefore), errors: st.errors.slice(errorsBefore), global });
       }
-      unwatch?.();
     }
     yield;
   }
@@ -422,18 +420,6 @@ function normalise(uri: string): string {
     else if (part !== '.') out.push(part);
   }
   return out.join('/');
-}
-
-/** Notices reads of `resource.doc` and `resource.file` (a check looking beyond its resource) until the returned call. */
-function watchReads(resource: Resource, onRead: () => void): () => void {
-  const r = resource as unknown as Record<'doc' | 'file', unknown>;
-  const saved = { doc: r.doc, file: r.file };
-  for (const k of ['doc', 'file'] as const) {
-    Object.defineProperty(r, k, { configurable: true, enumerable: true, get: () => (onRead(), saved[k]) });
-  }
-  return () => {
-    for (const k of ['doc', 'file'] as const) Object.defineProperty(r, k, { configurable: true, enumerable: true, writable: true, value: saved[k] });
-  };
 }
 
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */

@@ -65,9 +65,11 @@ export interface Check {
    * reads `ctx.resources`, `ctx.referrers`, `ctx.shared` (the kit's scope helpers) or the resource's document
    * (`r.doc`, e.g. SAM Globals): its result is then never reused after an edit. `'resource'`: its resource only, so
    * its result is reused while the resource is unchanged; a check that says so and reads the scope all the same is
-   * reported as an error of the lint (engine/lint.ts), which the tests catch. Undeclared: the reads are watched.
+   * reported as an error of the lint (engine/lint.ts), and test/unit/check-reads.test.ts runs every check over the
+   * examples with its resource behind a proxy to catch one that reads its document or file. The incremental cache
+   * goes by this declaration alone.
    */
-  readonly reads?: 'resource' | 'scope';
+  readonly reads: 'resource' | 'scope';
   run(resource: Resource, ctx: CheckContext): void;
 }
 
@@ -78,6 +80,11 @@ export interface Check {
 export interface ProjectCheck {
   /** The resource types it receives. */
   readonly types: readonly string[];
+  /**
+   * What it reads: `'project'`, the resources of its types in every file of the lint (the editor's documents, the
+   * scan's files), their documents and their files. Its results are never reused: it runs on every lint.
+   */
+  readonly reads: 'project';
   run(resources: readonly Resource[], ctx: ProjectContext): void;
 }
 

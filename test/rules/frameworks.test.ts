@@ -1,0 +1,57 @@
+// Frameworks are named and versioned once (rules/kit/frameworks.ts): every rule cites a framework at one version.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULE_DIRS, RULES } from '../../rules/index';
+import { cisAws, cisK8s, iso27001, nist, nsaK8s, pci, soc2 } from '../../rules/kit';
+
+// Rule folders another branch is changing at the same time, still writing frameworks and reference links by hand (two
+// of them citing 'CIS Kubernetes Benchmark' '1.9.0'): after that merge, `node scripts/kit-metadata.mjs` moves them onto
+// the kit, and this list is emptied.
+const PENDING = new Set([
+  'cloudtrail-no-kms', 'cloudwatch-log-group-no-kms', 'dynamodb-no-cmk', 'ec2-instance-public-ip', 'eks-control-plane-logging-disabled',
+  'eks-nodegroup-ssh-open', 'eks-public-endpoint-open', 'eks-secrets-encryption-disabled', 'eks-version-end-of-support',
+  'lambda-deprecated-runtime', 'lambda-env-credentials', 'lambda-function-url-no-auth', 's3-no-kms-encryption', 'sagemaker-notebook-no-kms',
+  'secretsmanager-no-cmk', 'sns-no-encryption', 'sqs-no-encryption', 'subnet-map-public-ip', 'automount-sa-token', 'default-service-account',
+]);
+
+describe('framework references', () => {
+  it('each framework appears at one version across the catalogue', () => {
+    const versions = new Map<string, Set<string>>();
+    for (const rule of RULES.filter((r) => !PENDING.has(r.slug))) {
+      for (const f of rule.frameworks) {
+        if (!versions.has(f.framework)) versions.set(f.framework, new Set());
+        versions.get(f.framework)!.add(f.version);
+      }
+    }
+    const several = [...versions].filter(([, v]) => v.size > 1).map(([name, v]) => `${name}: ${[...v].join(', ')}`);
+    assert.deepEqual(several, []);
+  });
+
+  it('the kit names each framework and its version once', () => {
+    assert.deepEqual(nist('AC-3', 'SC-7'), { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] });
+    assert.deepEqual(
+      [iso27001('A.8.2'), pci('1.4.4'), soc2('CC6.1'), cisAws('2.3.3'), cisK8s('5.4.2'), nsaK8s('Secrets')].map((f) => `${f.framework} ${f.version}: ${f.controls.join(', ')}`),
+      [
+        'ISO/IEC 27001 2022: A.8.2',
+        'PCI DSS 4.0: 1.4.4',
+        'SOC 2 2017: CC6.1',
+        'CIS AWS Foundations Benchmark 3.0.0: 2.3.3',
+        'CIS Kubernetes Benchmark 1.9: 5.4.2',
+        'NSA/CISA Kubernetes Hardening Guidance 1.2: Secrets',
+      ],
+    );
+  });
+
+  it('rules cite frameworks, shared control sets and reference links through the kit, not by hand', () => {
+    const byHand = RULE_DIRS.filter((dir) => !PENDING.has(dir.split('/')[1])).flatMap((dir) => {
+      const text = readFileSync(join(__dirname, '..', '..', 'rules', dir, 'rule.ts'), 'utf8');
+      const found: string[] = [];
+      if (/\{ framework: '/.test(text)) found.push('a framework object');
+      if (text.includes("'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/")) found.push('a Terraform registry link');
+      if (/'https:\/\/docs\.aws\.amazon\.com\/AWSCloudFormation\/latest\/(UserGuide|TemplateReference)\/aws-/.test(text)) found.push('a CloudFormation reference link');
+      return found.map((f) => `${dir}: ${f}`);
+    });
+    assert.deepEqual(byHand, []);
+  });
+});
