@@ -6,7 +6,7 @@ import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Sc
 import { lintFilesAsync, type LintConfig, type LintResult } from './lint';
 import { oversizedFile, parseFile, type ParsedFile } from '../model/parse';
 import { DEFAULT_LIMITS } from '../model/tree';
-import { formatByContent, formatByName, NotCheckedTally, type NotChecked } from './unchecked';
+import { formatByContent, formatByName, HELM_TEMPLATE, isGoTemplate, NotCheckedTally, type NotChecked } from './unchecked';
 
 export interface ScanOptions {
   /** Glob patterns of files not to lint, relative to `base`. */
@@ -110,5 +110,7 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   options.progress?.(files.length, files.length, '');
   const results = await lintFilesAsync(parsed, catalogue, config, options.cooperative ? tick : undefined, cancelled);
   if (!results) return stopped();
+  // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
+  for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
   return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false };
 }

@@ -24,9 +24,9 @@ import { goTemplateAction } from './templates';
 export interface NotChecked {
   /** `resources`: resources without rules; `files`: files of a format not linted; `helm`: Helm charts. */
   readonly kind: 'resources' | 'files' | 'helm';
-  /** What they are: `azurerm_*`, `AWS::Route53::*`, `Kubernetes PersistentVolumeClaim`, `Bicep`, `Helm chart`. */
+  /** What they are (a singular noun for files): `azurerm_*`, `AWS::Route53::*`, `Kubernetes PersistentVolumeClaim`, `Bicep file`, `Helm chart`. */
   readonly what: string;
-  /** Why, for people: `no rules for Azure yet`, `format not linted`, `templates not rendered`. */
+  /** Why, for people: `no rules for Azure yet`, `not linted yet`, `templates not rendered`. */
   readonly reason: string;
   /** How many resources (kind `resources`), files (`files`) or charts (`helm`). */
   readonly count: number;
@@ -170,15 +170,15 @@ export function uncheckedNotice(result: LintResult, catalogue: Catalogue): Unche
 export function formatByName(path: string): { what: string; reason: string } | undefined {
   const name = basename(path);
   const lower = name.toLowerCase();
-  if (lower.endsWith('.bicep') || lower.endsWith('.bicepparam')) return { what: 'Bicep', reason: 'format not linted yet' };
+  if (lower.endsWith('.bicep') || lower.endsWith('.bicepparam')) return { what: 'Bicep file', reason: 'not linted yet' };
   if (lower === '.terraform.lock.hcl') return undefined;
-  if (lower === 'terragrunt.hcl') return { what: 'Terragrunt', reason: 'format not linted yet; scan the generated Terraform' };
-  if (lower.endsWith('.pkr.hcl')) return { what: 'Packer', reason: 'format not linted' };
-  if (lower.endsWith('.hcl')) return { what: 'HCL (*.hcl)', reason: 'format not linted' };
-  if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.startsWith('dockerfile.')) return { what: 'Dockerfile', reason: 'format not linted' };
-  if (lower === 'pulumi.yaml' || lower === 'pulumi.yml') return { what: 'Pulumi project', reason: 'program not run; scan its output (pulumi preview --json is not read either)' };
-  if (lower === 'cdk.json') return { what: 'CDK app', reason: 'source not read; run cdk synth and scan cdk.out' };
-  if (lower === 'serverless.yml' || lower === 'serverless.yaml') return { what: 'Serverless Framework', reason: 'format not linted; scan the packaged CloudFormation (.serverless/)' };
+  if (lower === 'terragrunt.hcl') return { what: 'Terragrunt file', reason: 'not linted yet' };
+  if (lower.endsWith('.pkr.hcl')) return { what: 'Packer template', reason: 'not linted' };
+  if (lower.endsWith('.hcl')) return { what: 'HCL file (*.hcl)', reason: 'not linted' };
+  if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.startsWith('dockerfile.')) return { what: 'Dockerfile', reason: 'not linted' };
+  if (lower === 'pulumi.yaml' || lower === 'pulumi.yml') return { what: 'Pulumi project', reason: 'program not run' };
+  if (lower === 'cdk.json') return { what: 'CDK app', reason: 'not synthesized; scan cdk.out' };
+  if (lower === 'serverless.yml' || lower === 'serverless.yaml') return { what: 'Serverless Framework file', reason: 'not linted' };
   return undefined;
 }
 
@@ -186,6 +186,9 @@ export function formatByName(path: string): { what: string; reason: string } | u
 export function isOtherFormat(name: string): boolean {
   return formatByName(name) !== undefined;
 }
+
+/** A Helm template met outside any chart the scan found. */
+export const HELM_TEMPLATE = { what: 'Helm template', reason: 'not rendered' };
 
 /** How much of a file's text the content sniff looks at. */
 export const SNIFF_CHARS = 4096;
@@ -195,9 +198,9 @@ export function formatByContent(path: string, text: string): { what: string; rea
   const byName = formatByName(path);
   if (byName) return byName;
   const head = text.slice(0, SNIFF_CHARS);
-  if (/"\$schema"\s*:\s*"[^"]*deployment(Template|Parameters)\.json/i.test(head)) return { what: 'ARM template', reason: 'format not linted yet' };
+  if (/"\$schema"\s*:\s*"[^"]*deployment(Template|Parameters)\.json/i.test(head)) return { what: 'ARM template', reason: 'not linted yet' };
   // An Ansible playbook: a YAML list of plays, each with `hosts:` (and tasks or roles).
-  if (/^-\s+(?:name:.*\n\s+)?hosts:\s*\S/m.test(head) && /^\s+(tasks|roles|import_playbook|pre_tasks):/m.test(head)) return { what: 'Ansible playbook', reason: 'format not linted' };
+  if (/^-\s+(?:name:.*\n\s+)?hosts:\s*\S/m.test(head) && /^\s+(tasks|roles|import_playbook|pre_tasks):/m.test(head)) return { what: 'Ansible playbook', reason: 'not linted' };
   return undefined;
 }
 
@@ -211,9 +214,19 @@ export class NotCheckedTally {
 
   /** A file of a format not linted. */
   addFile(path: string, format: { what: string; reason: string }): void {
+    this.addNamed(this.name(path), format);
+  }
+
+  /** `addFile` of a file already named as results are. */
+  addNamed(shown: string, format: { what: string; reason: string }): void {
     const entry = this.files.get(format.what) ?? { reason: format.reason, files: [] };
-    entry.files.push(this.name(path));
+    entry.files.push(shown);
     this.files.set(format.what, entry);
+  }
+
+  /** `inChart` of a file named as results are. */
+  inChartNamed(shown: string): boolean {
+    return [...this.charts.values()].some((c) => shown.startsWith(c.name + '/'));
   }
 
   /** Every path the scan met (candidates and others): charts are found by their `Chart.yaml`, templates counted under them. */
@@ -260,12 +273,12 @@ export class NotCheckedTally {
   }
 }
 
-/** `12 azurerm_* resources (no rules for Azure yet)`, `1 Helm chart (3 templates not rendered)`, `2 Bicep files (…)`. */
+/** `12 azurerm_* resources (no rules for Azure yet)`, `1 Helm chart (3 templates not rendered)`, `2 Bicep files (not linted yet)`. */
 export function notCheckedPhrase(n: NotChecked): string {
   const s = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   if (n.kind === 'resources') return `${s(n.count, `${n.what} resource`)} (${n.reason})`;
   if (n.kind === 'helm') return `${s(n.count, 'Helm chart')} (${s(n.templates ?? 0, 'template')} not rendered)`;
-  return `${s(n.count, `${n.what} file`)} (${n.reason})`;
+  return `${s(n.count, n.what)} (${n.reason})`;
 }
 
 /** The text report's closing line, or undefined: at most `max` groups named, the rest counted. */
