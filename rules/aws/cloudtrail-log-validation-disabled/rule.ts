@@ -24,7 +24,7 @@ export default defineRule({
   ],
   equivalents: {
     checkov: ['CKV_AWS_36'],
-    kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8'],
+    kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8', '52ffcfa6-6c70-4ea6-8376-d828d3961669'],
     trivy: ['aws-cloudtrail-enable-log-validation'],
   },
   docs: [

@@ -24,7 +24,7 @@ export default defineRule({
   ],
   equivalents: {
     checkov: ['CKV_AWS_67'],
-    kics: ['058ac855-989f-4378-ba4d-52d004020da7'],
+    kics: ['058ac855-989f-4378-ba4d-52d004020da7', '8173d5eb-96b5-4aa6-a71b-ecfa153c123d'],
     trivy: ['aws-cloudtrail-enable-all-regions'],
   },
   docs: [

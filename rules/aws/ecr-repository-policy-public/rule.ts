@@ -27,7 +27,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
     { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_32'], kics: ['75be209d-1948-41f6-a8c8-e22dd0121134'], trivy: ['aws-ecr-no-public-access'] },
+  equivalents: { checkov: ['CKV_AWS_32'], kics: ['75be209d-1948-41f6-a8c8-e22dd0121134', 'e86e26fc-489e-44f0-9bcd-97305e4ba69a'], trivy: ['aws-ecr-no-public-access'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-repositorypolicytext',

@@ -50,7 +50,7 @@ export default defineRule({
     { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_30'], kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68'] },
+  equivalents: { checkov: ['CKV_AWS_30'], kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68', '1afbb3fa-cf6c-4a3d-b730-95e9f4df343e'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-transitencryptionenabled',

@@ -46,7 +46,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
     { framework: 'SOC 2', version: '2017', controls: ['CC6.3'] },
   ],
-  equivalents: {},
+  equivalents: { kics: ['e39bee8c-fe54-4a3f-824d-e5e2d1cca40a'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',

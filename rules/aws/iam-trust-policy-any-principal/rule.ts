@@ -36,7 +36,7 @@ export default defineRule({
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.15'] },
     { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_60'], kics: ['f80e3aa7-7b34-4185-954e-440a6894dde6'] },
+  equivalents: { checkov: ['CKV_AWS_60'], kics: ['f80e3aa7-7b34-4185-954e-440a6894dde6', '12b7e704-37f0-4d1e-911a-44bf60c48c21'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',

@@ -27,7 +27,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-12'] },
     { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_33'], kics: ['f6049677-ec4a-43af-8779-5190b6d03cba'] },
+  equivalents: { checkov: ['CKV_AWS_33'], kics: ['f6049677-ec4a-43af-8779-5190b6d03cba', '7ebc9038-0bde-479a-acc4-6ed7b6758899'] },
   docs: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html',
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',

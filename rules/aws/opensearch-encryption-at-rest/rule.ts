@@ -21,7 +21,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_5'], kics: ['86a248ab-0e01-4564-a82a-878303e253bb'] },
+  equivalents: { checkov: ['CKV_AWS_5'], kics: ['86a248ab-0e01-4564-a82a-878303e253bb', '24e16922-4330-4e9d-be8a-caa90299466a'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-encryptionatrestoptions.html',

@@ -55,7 +55,7 @@ export default defineRule({
     { framework: 'PCI DSS', version: '4.0', controls: ['4.2.1'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf'] },
+  equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf', '2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-domainendpointoptions.html',

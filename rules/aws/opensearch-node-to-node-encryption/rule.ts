@@ -21,7 +21,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-8'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_6'] },
+  equivalents: { checkov: ['CKV_AWS_6'], kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-nodetonodeencryptionoptions.html',

@@ -27,7 +27,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3'] },
     { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_169'], kics: ['ae53ce91-42b5-46bf-a84f-9a13366a4f13'] },
+  equivalents: { checkov: ['CKV_AWS_169'], kics: ['ae53ce91-42b5-46bf-a84f-9a13366a4f13', 'b26d2b7e-60f6-413d-a3a1-a57db24aa2b3'] },
   docs: [
     'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicpolicy.html',

@@ -200,7 +200,7 @@ export function formatByContent(path: string, text: string): { what: string; rea
   const head = text.slice(0, SNIFF_CHARS);
   if (/"\$schema"\s*:\s*"[^"]*deployment(Template|Parameters)\.json/i.test(head)) return { what: 'ARM template', reason: 'not linted yet' };
   // An Ansible playbook: a YAML list of plays, each with `hosts:` (and tasks or roles).
-  if (/^-\s+(?:name:.*\n\s+)?hosts:\s*\S/m.test(head) && /^\s+(tasks|roles|import_playbook|pre_tasks):/m.test(head)) return { what: 'Ansible playbook', reason: 'not linted' };
+  if (/^-[ \t]+(?:name:.*\n[ \t]+)?hosts:[ \t]*\S/m.test(head) && /^[ \t]+(?:tasks|roles|pre_tasks):/m.test(head)) return { what: 'Ansible playbook', reason: 'not linted' };
   return undefined;
 }
 
