@@ -24,6 +24,20 @@ describe('not checked (engine/unchecked.ts)', () => {
     assert.match(uncheckedNotice(result, withAzure)!.message, /^Cloudline has no rules for Google Cloud \(google_\*\) resources yet: 1 resource in this file is not checked\./);
   });
 
+  it('Kubernetes: kinds without rules are counted per kind; a Kustomization is not a cluster object', () => {
+    const catalogue = defaultCatalogue();
+    const file = parseFile(
+      'file:///k/all.yaml',
+      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: b\n' +
+        '---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
+    );
+    const results = lintFiles([file], catalogue);
+    assert.deepEqual(new NotCheckedTally().list(results, catalogue), [
+      { kind: 'resources', what: 'Kubernetes PersistentVolumeClaim', reason: 'no rules for this kind', count: 2, files: ['file:///k/all.yaml'] },
+    ]);
+    assert.equal(uncheckedNotice(results[0], catalogue), undefined, 'no editor notice for Kubernetes kinds');
+  });
+
   it('formats by name: Bicep, Terragrunt, Dockerfiles; the Terraform lock file and ordinary names are not reported', () => {
     assert.equal(formatByName('/r/main.bicep')?.what, 'Bicep file');
     assert.equal(formatByName('/r/live/terragrunt.hcl')?.what, 'Terragrunt file');

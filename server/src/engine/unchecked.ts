@@ -11,8 +11,9 @@
 //   rule catalogue's business (docs/rules.md), not a blind spot.
 // - CloudFormation: a resource whose service (`AWS::Route53` of `AWS::Route53::RecordSet`) has no rule for any of its
 //   types. `Custom::*` and `AWS::CloudFormation::*` (custom resources, stack plumbing) are not counted.
-// - Kubernetes: an object of a kind no rule reads (`PersistentVolumeClaim`, a custom resource). CLI summary only: in
-//   the editor a manifest of such kinds gets no diagnostic (most of them have nothing to misconfigure).
+// - Kubernetes: an object of a kind no rule reads (`PersistentVolumeClaim`, a custom resource), Kustomize's own
+//   `Kustomization` and `Component` files excepted. CLI summary only: in the editor a manifest of such kinds gets no
+//   diagnostic (most of them have nothing to misconfigure).
 import { basename, dirname } from 'node:path';
 import type { Resource } from '../formats';
 import type { Span } from '../model/tree';
@@ -38,6 +39,9 @@ export interface NotChecked {
 
 /** Providers whose resources are not cloud infrastructure (random values, local files, timers): nothing to check. */
 export const UTILITY_PROVIDERS: ReadonlySet<string> = new Set(['random', 'null', 'time', 'local', 'terraform', 'external', 'http', 'archive', 'template', 'tls', 'cloudinit']);
+
+/** Kustomize's own files: build instructions, not cluster objects (what they build is scanned as its own files). */
+const KUSTOMIZE_KINDS: ReadonlySet<string> = new Set(['Kustomization', 'Component']);
 
 /** Readable names of Terraform providers, for messages; any other is "the <prefix> provider". */
 const PROVIDER_NAMES: Record<string, string> = {
@@ -102,7 +106,7 @@ class Coverage {
       return { key: `cloudformation:${service}`, what: `${service}::*`, reason: 'no rules for this service yet', editor: true, name: `${service} (${service}::*)` };
     }
     if (resource.format === 'kubernetes') {
-      if (this.kinds.has(type)) return undefined;
+      if (this.kinds.has(type) || KUSTOMIZE_KINDS.has(type)) return undefined;
       return { key: `kubernetes:${type}`, what: `Kubernetes ${type}`, reason: 'no rules for this kind', editor: false, name: `Kubernetes ${type}` };
     }
     return undefined;
