@@ -1,27 +1,33 @@
 // Detection benchmark: scores the rules against the KICS CloudFormation and Kubernetes query tests
-// (../shared/corpus/kics/labels.jsonl) through each rule's `equivalents.kics` query IDs.
+// (../shared/corpus/kics/labels.jsonl) and the KICS Terraform AWS (HCL) query tests
+// (../shared/corpus/kics/labels-terraform.jsonl, `cloud: aws`) through each rule's `equivalents.kics` query IDs
+// (KICS query IDs are per platform: a rule lists the CloudFormation and the Terraform query it covers).
 //
 //   npx tsx scripts/bench-detect.ts            Markdown table (paste into an issue note)
 //   npx tsx scripts/bench-detect.ts --json     machine-readable results
 //   npx tsx scripts/bench-detect.ts --details  Markdown, plus every miss and false positive (file:line)
 //   --corpus <dir>                             another corpus root (default: ../shared/corpus from the repo root)
-//   --format cloudformation|kubernetes         only one format
+//   --format cloudformation|kubernetes|terraform  only one format
 //
 // For each KICS query mapped by at least one rule (several rules mapping one query: the union of their findings):
 // - positives: labelled lines; "exact" = a finding of a mapped rule starts on that 1-based line; "within" = a
 //   finding of a mapped rule lies in the same resource (CloudFormation: the entry under `Resources:` — or under
-//   another top-level section such as `Parameters:` — whose span holds the line; Kubernetes: the YAML document).
+//   another top-level section such as `Parameters:` — whose span holds the line; Kubernetes: the YAML document;
+//   Terraform: the `resource`/`data` block whose text, from its first line, holds the line).
 // - negatives: negative files, and how many of them got at least one finding of a mapped rule.
 // Files are linted one at a time (file-level: cross-file checks are not in play for this corpus).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultCatalogue } from '../server/src/engine/default-catalogue';
 import { lintFiles, type Finding } from '../server/src/engine/lint';
+import { initHcl } from '../server/src/model/hcl';
 import { parseFile, type ParsedFile } from '../server/src/model/parse';
 import { get, type Span } from '../server/src/model/tree';
 
-type Fmt = 'cloudformation' | 'kubernetes';
-const FORMATS: readonly Fmt[] = ['cloudformation', 'kubernetes'];
+type Fmt = 'cloudformation' | 'kubernetes' | 'terraform';
+const FORMATS: readonly Fmt[] = ['cloudformation', 'kubernetes', 'terraform'];
+/** The Terraform set scored: AWS only (Cloudline has no Azure or Google Cloud rules; those files say "not checked"). */
+const TERRAFORM_CLOUDS = new Set(['aws']);
 
 interface Label {
   format: Fmt;
@@ -33,6 +39,8 @@ interface Label {
   label: 'positive' | 'negative';
   file: string;
   line: number | null;
+  /** Terraform labels: `aws`, `azure` or `gcp`. */
+  cloud?: string;
 }
 
 interface Miss {
@@ -78,11 +86,16 @@ if (!existsSync(join(kicsDir, 'labels.jsonl'))) {
 }
 
 // ---------- labels ----------
-const allLabels: Label[] = readFileSync(join(kicsDir, 'labels.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Label)
-  .filter((l) => FORMATS.includes(l.format));
+const readLabels = (name: string): Label[] =>
+  existsSync(join(kicsDir, name))
+    ? readFileSync(join(kicsDir, name), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Label)
+    : [];
+const allLabels: Label[] = [...readLabels('labels.jsonl'), ...readLabels('labels-terraform.jsonl')].filter(
+  (l) => FORMATS.includes(l.format) && (l.format !== 'terraform' || TERRAFORM_CLOUDS.has(l.cloud ?? '')),
+);
 const labels = allLabels.filter((l) => !onlyFormat || l.format === onlyFormat);
 
 // ---------- rules → KICS query IDs ----------
@@ -105,6 +118,8 @@ interface Linted {
   recognised: boolean;
   problems: number;
   errors: readonly string[];
+  /** Terraform: each resource block's span, from the start of its `resource` line to the end of its body. */
+  blocks: Span[];
 }
 const linted = new Map<string, Linted>();
 function lint(rel: string): Linted {
@@ -113,6 +128,9 @@ function lint(rel: string): Linted {
   const text = readFileSync(join(kicsDir, rel), 'utf8');
   const file = parseFile(rel, text);
   const [result] = lintFiles([file], catalogue);
+  const blocks = result.resources
+    .filter((r) => r.format === 'terraform')
+    .map((r): Span => [file.lines.lineStart(file.lines.positionAt(Math.min(r.typeNode.span[0], r.anchor.span[0], r.node.span[0])).line), r.node.span[1]]);
   const lineOf = new Map<Finding, number>();
   for (const f of result.findings) lineOf.set(f, file.lines.positionAt(f.span[0]).line + 1);
   got = {
@@ -122,6 +140,7 @@ function lint(rel: string): Linted {
     recognised: file.docs.some((d) => d.format !== undefined),
     problems: file.problems.filter((p) => p.severity === 'error').length,
     errors: result.errors,
+    blocks,
   };
   linted.set(rel, got);
   return got;
@@ -136,6 +155,7 @@ function resourceSpanAt(l: Linted, format: Fmt, line: number): Span | undefined 
   for (const d of file.docs) {
     if (!holds(d.doc.span)) continue;
     if (format === 'kubernetes') return d.doc.span;
+    if (format === 'terraform') return l.blocks.filter(holds).sort((a, b) => a[1] - a[0] - (b[1] - b[0]))[0];
     const root = d.doc.root;
     if (root?.kind !== 'map') continue;
     for (const section of root.pairs) {
@@ -146,112 +166,117 @@ function resourceSpanAt(l: Linted, format: Fmt, line: number): Span | undefined 
   return undefined;
 }
 
-// ---------- scoring ----------
-const byQuery = new Map<string, Label[]>();
-for (const l of labels) {
-  const key = `${l.format}\u0000${l.query_id}`;
-  const list = byQuery.get(key) ?? [];
-  list.push(l);
-  byQuery.set(key, list);
-}
+// The HCL parser (WebAssembly) loads once, before any `.tf` file is parsed.
+void initHcl().then(score);
 
-const results: QueryResult[] = [];
-const unmapped: { format: Fmt; query: string; queryId: string; title: string; positives: number; negatives: number }[] = [];
-for (const list of byQuery.values()) {
-  const { format, query, query_id: queryId, title } = list[0];
-  const rules = rulesByQuery.get(queryId);
-  const positives = list.filter((l) => l.label === 'positive');
-  const negatives = [...new Set(list.filter((l) => l.label === 'negative').map((l) => l.file))];
-  if (!rules) {
-    unmapped.push({ format, query, queryId, title, positives: positives.length, negatives: negatives.length });
-    continue;
+function score(): void {
+  // ---------- scoring ----------
+  const byQuery = new Map<string, Label[]>();
+  for (const l of labels) {
+    const key = `${l.format}\u0000${l.query_id}`;
+    const list = byQuery.get(key) ?? [];
+    list.push(l);
+    byQuery.set(key, list);
   }
-  const res: QueryResult = { format, query, queryId, title, rules, positives: positives.length, exact: 0, within: 0, negatives: negatives.length, falsePositives: 0, misses: [], offLine: [], fpFiles: [] };
-  const ours = (l: Linted) => l.findings.filter((f) => rules.includes(f.rule.id));
-  for (const p of positives) {
-    const l = lint(p.file);
-    const mine = ours(l);
-    const line = p.line ?? 0;
-    const exact = mine.some((f) => l.lineOf.get(f) === line);
-    const span = resourceSpanAt(l, format, line);
-    const within = exact || (span !== undefined && mine.some((f) => span[0] <= f.span[0] && f.span[0] < span[1]));
-    const foundAt = mine.map((f) => l.lineOf.get(f)!);
-    if (exact) res.exact++;
-    if (within) res.within++;
-    if (!within) {
-      const note = !l.recognised ? `not recognised as ${format}` : l.problems ? `${l.problems} syntax error(s)` : l.errors.length ? `check threw: ${l.errors[0].split('\n')[0]}` : undefined;
-      res.misses.push({ file: p.file, line, note, foundAt });
-    } else if (!exact) res.offLine.push({ file: p.file, line, foundAt });
-  }
-  for (const file of negatives) {
-    const l = lint(file);
-    const mine = ours(l);
-    if (mine.length) {
-      res.falsePositives++;
-      res.fpFiles.push({ file, findings: mine.map((f) => ({ rule: f.rule.id, line: l.lineOf.get(f)!, message: f.message })) });
+
+  const results: QueryResult[] = [];
+  const unmapped: { format: Fmt; query: string; queryId: string; title: string; positives: number; negatives: number }[] = [];
+  for (const list of byQuery.values()) {
+    const { format, query, query_id: queryId, title } = list[0];
+    const rules = rulesByQuery.get(queryId);
+    const positives = list.filter((l) => l.label === 'positive');
+    const negatives = [...new Set(list.filter((l) => l.label === 'negative').map((l) => l.file))];
+    if (!rules) {
+      unmapped.push({ format, query, queryId, title, positives: positives.length, negatives: negatives.length });
+      continue;
     }
+    const res: QueryResult = { format, query, queryId, title, rules, positives: positives.length, exact: 0, within: 0, negatives: negatives.length, falsePositives: 0, misses: [], offLine: [], fpFiles: [] };
+    const ours = (l: Linted) => l.findings.filter((f) => rules.includes(f.rule.id));
+    for (const p of positives) {
+      const l = lint(p.file);
+      const mine = ours(l);
+      const line = p.line ?? 0;
+      const exact = mine.some((f) => l.lineOf.get(f) === line);
+      const span = resourceSpanAt(l, format, line);
+      const within = exact || (span !== undefined && mine.some((f) => span[0] <= f.span[0] && f.span[0] < span[1]));
+      const foundAt = mine.map((f) => l.lineOf.get(f)!);
+      if (exact) res.exact++;
+      if (within) res.within++;
+      if (!within) {
+        const note = !l.recognised ? `not recognised as ${format}` : l.problems ? `${l.problems} syntax error(s)` : l.errors.length ? `check threw: ${l.errors[0].split('\n')[0]}` : undefined;
+        res.misses.push({ file: p.file, line, note, foundAt });
+      } else if (!exact) res.offLine.push({ file: p.file, line, foundAt });
+    }
+    for (const file of negatives) {
+      const l = lint(file);
+      const mine = ours(l);
+      if (mine.length) {
+        res.falsePositives++;
+        res.fpFiles.push({ file, findings: mine.map((f) => ({ rule: f.rule.id, line: l.lineOf.get(f)!, message: f.message })) });
+      }
+    }
+    results.push(res);
   }
-  results.push(res);
-}
-const order = (a: { format: Fmt; query: string }, b: { format: Fmt; query: string }) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format) || a.query.localeCompare(b.query);
-results.sort(order);
-unmapped.sort(order);
+  const order = (a: { format: Fmt; query: string }, b: { format: Fmt; query: string }) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format) || a.query.localeCompare(b.query);
+  results.sort(order);
+  unmapped.sort(order);
 
-const totals = FORMATS.filter((f) => !onlyFormat || f === onlyFormat).map((format) => {
-  const rs = results.filter((r) => r.format === format);
-  const sum = (k: 'positives' | 'exact' | 'within' | 'negatives' | 'falsePositives') => rs.reduce((n, r) => n + r[k], 0);
-  const all = byQuery.size ? [...byQuery.values()].filter((l) => l[0].format === format).length : 0;
-  return { format, queries: all, mapped: rs.length, positives: sum('positives'), exact: sum('exact'), within: sum('within'), negatives: sum('negatives'), falsePositives: sum('falsePositives') };
-});
+  const totals = FORMATS.filter((f) => !onlyFormat || f === onlyFormat).map((format) => {
+    const rs = results.filter((r) => r.format === format);
+    const sum = (k: 'positives' | 'exact' | 'within' | 'negatives' | 'falsePositives') => rs.reduce((n, r) => n + r[k], 0);
+    const all = byQuery.size ? [...byQuery.values()].filter((l) => l[0].format === format).length : 0;
+    return { format, queries: all, mapped: rs.length, positives: sum('positives'), exact: sum('exact'), within: sum('within'), negatives: sum('negatives'), falsePositives: sum('falsePositives') };
+  });
 
-// Checks that threw on a corpus file: a rule bug, whatever the labels say.
-const ruleErrors = [...linted.entries()].flatMap(([file, l]) => l.errors.map((e) => ({ file, error: e.split('\n')[0] })));
+  // Checks that threw on a corpus file: a rule bug, whatever the labels say.
+  const ruleErrors = [...linted.entries()].flatMap(([file, l]) => l.errors.map((e) => ({ file, error: e.split('\n')[0] })));
 
-// KICS IDs listed by rules that label no query of these formats (Terraform IDs, or a typo): informative only.
-const known = new Set(allLabels.map((l) => l.query_id));
-const unknownIds = [...rulesByQuery.entries()].filter(([id]) => !known.has(id)).map(([id, rules]) => ({ id, rules }));
+  // KICS IDs listed by rules that label no query of these formats (another platform's IDs, or a typo): informative only.
+  const known = new Set(allLabels.map((l) => l.query_id));
+  const unknownIds = [...rulesByQuery.entries()].filter(([id]) => !known.has(id)).map(([id, rules]) => ({ id, rules }));
 
-// ---------- output ----------
-if (flag('--json')) {
-  console.log(JSON.stringify({ corpus, totals, queries: results, unmapped, unknownKicsIds: unknownIds, ruleErrors }, null, 2));
-} else {
-  const pct = (n: number, d: number) => (d ? `${n} (${Math.round((100 * n) / d)}%)` : '–');
-  const out: string[] = [];
-  out.push('## Detection benchmark: KICS query tests', '');
-  out.push(`Corpus: \`${corpus}\`. Recall "exact" = a finding of a mapped rule starts on the labelled line; "within" = in the same resource (CloudFormation: the template entry; Kubernetes: the document). FP = negative files with a finding of a mapped rule.`, '');
-  out.push('| format | KICS query | rule(s) | positives | recall exact | recall within | negatives | FP files |');
-  out.push('|---|---|---|---:|---:|---:|---:|---:|');
-  for (const r of results) {
-    out.push(`| ${r.format} | ${r.query} | ${r.rules.join(', ')} | ${r.positives} | ${pct(r.exact, r.positives)} | ${pct(r.within, r.positives)} | ${r.negatives} | ${r.falsePositives} |`);
-  }
-  out.push('', '### Totals', '');
-  out.push('| format | KICS queries | mapped | positives | recall exact | recall within | negatives | FP files |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const t of totals) {
-    out.push(`| ${t.format} | ${t.queries} | ${t.mapped} | ${t.positives} | ${pct(t.exact, t.positives)} | ${pct(t.within, t.positives)} | ${t.negatives} | ${pct(t.falsePositives, t.negatives)} |`);
-  }
-  if (ruleErrors.length) {
-    out.push('', `**Checks that threw** (rule bugs) on ${ruleErrors.length} file(s):`);
-    for (const e of ruleErrors) out.push(`- ${e.file}: ${e.error}`);
-  }
-  for (const format of FORMATS.filter((f) => !onlyFormat || f === onlyFormat)) {
-    const um = unmapped.filter((u) => u.format === format);
-    out.push('', `### ${format}: KICS queries no rule maps (${um.length})`, '');
-    out.push(um.map((u) => `\`${u.query}\``).join(', ') || '(none)');
-  }
-  if (unknownIds.length) {
-    out.push('', `KICS IDs listed by rules that no CloudFormation/Kubernetes label uses (other platforms' IDs, or typos): ${unknownIds.length}.`);
-  }
-  if (flag('--details')) {
-    out.push('', '### Details', '');
+  // ---------- output ----------
+  if (flag('--json')) {
+    console.log(JSON.stringify({ corpus, totals, queries: results, unmapped, unknownKicsIds: unknownIds, ruleErrors }, null, 2));
+  } else {
+    const pct = (n: number, d: number) => (d ? `${n} (${Math.round((100 * n) / d)}%)` : '–');
+    const out: string[] = [];
+    out.push('## Detection benchmark: KICS query tests', '');
+    out.push(`Corpus: \`${corpus}\`. Recall "exact" = a finding of a mapped rule starts on the labelled line; "within" = in the same resource (CloudFormation: the template entry; Kubernetes: the document; Terraform: the resource block). FP = negative files with a finding of a mapped rule.`, '');
+    out.push('| format | KICS query | rule(s) | positives | recall exact | recall within | negatives | FP files |');
+    out.push('|---|---|---|---:|---:|---:|---:|---:|');
     for (const r of results) {
-      if (!r.misses.length && !r.fpFiles.length && !r.offLine.length) continue;
-      out.push(`#### ${r.format} ${r.query} (${r.rules.join(', ')})`);
-      for (const m of r.misses) out.push(`- miss ${m.file}:${m.line}${m.note ? ` — ${m.note}` : ''}${m.foundAt.length ? ` (found at ${m.foundAt.join(', ')})` : ''}`);
-      for (const m of r.offLine) out.push(`- off-line ${m.file}:${m.line} (found at ${m.foundAt.join(', ')})`);
-      for (const f of r.fpFiles) out.push(`- FP ${f.file}: ${f.findings.map((x) => `${x.rule}@${x.line} ${x.message.split('. ')[0]}`).join(' | ')}`);
+      out.push(`| ${r.format} | ${r.query} | ${r.rules.join(', ')} | ${r.positives} | ${pct(r.exact, r.positives)} | ${pct(r.within, r.positives)} | ${r.negatives} | ${r.falsePositives} |`);
     }
-    for (const u of unknownIds) out.push(`- unknown KICS id ${u.id} (${u.rules.join(', ')})`);
+    out.push('', '### Totals', '');
+    out.push('| format | KICS queries | mapped | positives | recall exact | recall within | negatives | FP files |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const t of totals) {
+      out.push(`| ${t.format} | ${t.queries} | ${t.mapped} | ${t.positives} | ${pct(t.exact, t.positives)} | ${pct(t.within, t.positives)} | ${t.negatives} | ${pct(t.falsePositives, t.negatives)} |`);
+    }
+    if (ruleErrors.length) {
+      out.push('', `**Checks that threw** (rule bugs) on ${ruleErrors.length} file(s):`);
+      for (const e of ruleErrors) out.push(`- ${e.file}: ${e.error}`);
+    }
+    for (const format of FORMATS.filter((f) => !onlyFormat || f === onlyFormat)) {
+      const um = unmapped.filter((u) => u.format === format);
+      out.push('', `### ${format}: KICS queries no rule maps (${um.length})`, '');
+      out.push(um.map((u) => `\`${u.query}\``).join(', ') || '(none)');
+    }
+    if (unknownIds.length) {
+      out.push('', `KICS IDs listed by rules that no CloudFormation/Kubernetes/Terraform AWS label uses (other platforms' IDs, or typos): ${unknownIds.length}.`);
+    }
+    if (flag('--details')) {
+      out.push('', '### Details', '');
+      for (const r of results) {
+        if (!r.misses.length && !r.fpFiles.length && !r.offLine.length) continue;
+        out.push(`#### ${r.format} ${r.query} (${r.rules.join(', ')})`);
+        for (const m of r.misses) out.push(`- miss ${m.file}:${m.line}${m.note ? ` — ${m.note}` : ''}${m.foundAt.length ? ` (found at ${m.foundAt.join(', ')})` : ''}`);
+        for (const m of r.offLine) out.push(`- off-line ${m.file}:${m.line} (found at ${m.foundAt.join(', ')})`);
+        for (const f of r.fpFiles) out.push(`- FP ${f.file}: ${f.findings.map((x) => `${x.rule}@${x.line} ${x.message.split('. ')[0]}`).join(' | ')}`);
+      }
+      for (const u of unknownIds) out.push(`- unknown KICS id ${u.id} (${u.rules.join(', ')})`);
+    }
+    console.log(out.join('\n'));
   }
-  console.log(out.join('\n'));
 }

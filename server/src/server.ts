@@ -47,7 +47,7 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const publish = (uri: string, result: LintResult | undefined, version?: number) => {
-    const diagnostics = result ? toDiagnostics(result, version ?? -1, docUri) : [];
+    const diagnostics = result ? toDiagnostics(result, version ?? -1, docUri, { catalogue, reportUnchecked: workspace.settingsNow(uri).reportUnchecked }) : [];
     void connection.sendDiagnostics({ uri, version, diagnostics });
     for (const e of result?.errors ?? []) connection.console.error(`[${new Date().toISOString()}] ${uri}: ${e}`);
   };

@@ -91,8 +91,9 @@ describe('cloudline CLI', () => {
     assert.equal(r.code, 1);
     const report = JSON.parse(r.stdout);
     assert.equal(report.tool, 'cloudline');
-    assert.deepEqual(report.summary, { files: 1, scanned: 1, findings: 1, suppressed: 0, syntaxErrors: 0, unread: 0 });
+    assert.deepEqual(report.summary, { files: 1, scanned: 1, findings: 1, suppressed: 0, syntaxErrors: 0, unread: 0, notChecked: 0 });
     assert.deepEqual(report.unread, []);
+    assert.deepEqual(report.notChecked, []);
     const f = report.findings[0];
     assert.equal(f.ruleId, 'CL-AWS-004');
     assert.equal(f.slug, 'rds-publicly-accessible');

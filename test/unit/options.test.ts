@@ -30,7 +30,7 @@ describe('options table', () => {
   });
 
   it('the settings default to the defaults the table declares', () => {
-    assert.deepEqual(DEFAULT_SETTINGS, { enable: true, run: 'onType', minimumSeverity: undefined, rules: {}, frameworks: [], exclude: [], codeLens: true });
+    assert.deepEqual(DEFAULT_SETTINGS, { enable: true, run: 'onType', minimumSeverity: undefined, rules: {}, frameworks: [], exclude: [], codeLens: true, reportUnchecked: true });
   });
 
   it('the server reads each setting as the table says: valid values kept, invalid ones replaced by the default', () => {
@@ -42,9 +42,10 @@ describe('options table', () => {
       frameworks: ['CIS AWS', '', 7],
       exclude: ['vendor/**'],
       codeLens: { enable: false },
+      reportUnchecked: false,
     });
-    assert.deepEqual(s, { enable: false, run: 'onSave', minimumSeverity: 'high', rules: { 'CL-AWS-004': 'off' }, frameworks: ['CIS AWS'], exclude: ['vendor/**'], codeLens: false });
-    assert.deepEqual(normaliseSettings({ enable: 'no', run: 'sometimes', minimumSeverity: 'info', codeLens: true }), DEFAULT_SETTINGS);
+    assert.deepEqual(s, { enable: false, run: 'onSave', minimumSeverity: 'high', rules: { 'CL-AWS-004': 'off' }, frameworks: ['CIS AWS'], exclude: ['vendor/**'], codeLens: false, reportUnchecked: false });
+    assert.deepEqual(normaliseSettings({ enable: 'no', run: 'sometimes', minimumSeverity: 'info', codeLens: true, reportUnchecked: 'no' }), DEFAULT_SETTINGS);
   });
 
   it('.cloudline.yaml accepts the file options of the table, and names them for an unknown key', () => {

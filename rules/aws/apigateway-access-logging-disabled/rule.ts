@@ -46,7 +46,7 @@ export default defineRule({
   frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
-    kics: ['80d45af4-4920-4236-a56e-b7ef419d1941'],
+    kics: ['80d45af4-4920-4236-a56e-b7ef419d1941', '1b6799eb-4a7a-4b04-9001-8cceb9999326'],
     trivy: ['aws-apigateway-enable-access-logging'],
   },
   docs: [

@@ -64,7 +64,7 @@ export default defineRule({
   frameworks: [nist('AC-3', 'IA-2'), soc2('CC6.1')],
   equivalents: {
     checkov: ['CKV_AWS_59'],
-    kics: ['1056dfbb-5802-4762-bf2b-8b9b9684b1b0'],
+    kics: ['1056dfbb-5802-4762-bf2b-8b9b9684b1b0', '15ccec05-5476-4890-ad19-53991eba1db8'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',

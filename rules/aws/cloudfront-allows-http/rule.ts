@@ -43,7 +43,7 @@ export default defineRule({
   frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_34'],
-    kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1'],
+    kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1', '55af1353-2f62-4fa0-a8e1-a210ca2708f5'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',

@@ -20,7 +20,7 @@ export default defineRule({
   frameworks: [cisAws('3.2'), nist('AU-9'), pci('10.3.4')],
   equivalents: {
     checkov: ['CKV_AWS_36'],
-    kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8'],
+    kics: ['2a3560fe-52ca-4443-b34f-bf0ed5eb74c8', '52ffcfa6-6c70-4ea6-8376-d828d3961669'],
     trivy: ['aws-cloudtrail-enable-log-validation'],
   },
   docs: [

@@ -20,7 +20,7 @@ export default defineRule({
   frameworks: [cisAws('3.1'), nist('AU-2', 'AU-12'), pci('10.2.1')],
   equivalents: {
     checkov: ['CKV_AWS_67'],
-    kics: ['058ac855-989f-4378-ba4d-52d004020da7'],
+    kics: ['058ac855-989f-4378-ba4d-52d004020da7', '8173d5eb-96b5-4aa6-a71b-ecfa153c123d'],
     trivy: ['aws-cloudtrail-enable-all-regions'],
   },
   docs: [

@@ -32,6 +32,7 @@ export default defineRule({
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9', 'SC-28'] }],
   equivalents: {
     checkov: ['CKV_AWS_158'],
+    kics: ['0afbcfe9-d341-4b92-a64c-7e6de0543879'],
     trivy: ['aws-cloudwatch-log-group-customer-key'],
   },
   docs: [

@@ -56,7 +56,7 @@ export default defineRule({
     customer: 'whether your instances are addressable from the internet is your decision',
   },
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] }],
-  equivalents: { checkov: ['CKV_AWS_88'] },
+  equivalents: { checkov: ['CKV_AWS_88'], kics: ['5a2486aa-facf-477d-a5c1-b010789459ce'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html',

@@ -17,7 +17,7 @@ export default defineRule({
     'who may pull and push images is yours to decide',
   ),
   frameworks: PUBLIC_ACCESS,
-  equivalents: { checkov: ['CKV_AWS_32'], kics: ['75be209d-1948-41f6-a8c8-e22dd0121134'], trivy: ['aws-ecr-no-public-access'] },
+  equivalents: { checkov: ['CKV_AWS_32'], kics: ['75be209d-1948-41f6-a8c8-e22dd0121134', 'e86e26fc-489e-44f0-9bcd-97305e4ba69a'], trivy: ['aws-ecr-no-public-access'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html',
     cfnGuideDoc('aws-resource-ecr-repository', 'cfn-ecr-repository-repositorypolicytext'),

@@ -63,7 +63,7 @@ export default defineRule({
   frameworks: [nist('RA-5'), iso27001('A.8.8')],
   equivalents: {
     checkov: ['CKV_AWS_163'],
-    kics: ['9025b2b3-e554-4842-ba87-db7aeec36d35'],
+    kics: ['9025b2b3-e554-4842-ba87-db7aeec36d35', '9630336b-3fed-4096-8173-b9afdfe346a7'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',

@@ -65,6 +65,7 @@ export default defineRule({
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
   equivalents: {
     checkov: ['CKV_AWS_37'],
+    kics: ['37304d3f-f852-40b8-ae3f-725e87a7cedf'],
     trivy: ['aws-eks-enable-control-plane-logging'],
   },
   docs: [

@@ -37,7 +37,7 @@ export default defineRule({
   ],
   equivalents: {
     checkov: ['CKV_AWS_100'],
-    kics: ['73d59e76-a12c-4b74-a3d8-d3e1e19c25b3'],
+    kics: ['73d59e76-a12c-4b74-a3d8-d3e1e19c25b3', 'ba40ace1-a047-483c-8a8d-bc2d3a67a82d'],
   },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/APIReference/API_RemoteAccessConfig.html',

@@ -69,7 +69,7 @@ export default defineRule({
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] }],
   equivalents: {
     checkov: ['CKV_AWS_38', 'CKV_AWS_39'],
-    kics: ['42f4b905-3736-4213-bfe9-c0660518cda8'],
+    kics: ['42f4b905-3736-4213-bfe9-c0660518cda8', '61cf9883-1752-4768-b18c-0d57f2737709'],
     trivy: ['aws-eks-no-public-cluster-access', 'aws-eks-no-public-cluster-access-to-cidr'],
   },
   docs: [

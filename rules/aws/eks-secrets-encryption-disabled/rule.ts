@@ -74,6 +74,7 @@ export default defineRule({
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] }],
   equivalents: {
     checkov: ['CKV_AWS_58'],
+    kics: ['63ebcb19-2739-4d3f-aa5c-e8bbb9b85281'],
   },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html',

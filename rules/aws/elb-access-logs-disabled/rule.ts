@@ -87,7 +87,12 @@ export default defineRule({
   frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_91', 'CKV_AWS_92'],
-    kics: ['c62e8b7d-1fdf-4050-ac4c-76ba9e1d9621', 'ee12ad32-2863-4c0f-b13f-28272d115028', '3e34db4f-0ad9-4290-bfd0-4a9ee884acaf'],
+    kics: [
+      'c62e8b7d-1fdf-4050-ac4c-76ba9e1d9621',
+      'ee12ad32-2863-4c0f-b13f-28272d115028',
+      '3e34db4f-0ad9-4290-bfd0-4a9ee884acaf',
+      '20018359-6fd7-4d05-ab26-d4dffccbdf79',
+    ],
   },
   docs: [
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',

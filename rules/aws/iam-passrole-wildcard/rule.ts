@@ -21,7 +21,7 @@ export default defineRule({
   remediation: 'Limit iam:PassRole to the ARNs of the roles the principal must pass, and add an iam:PassedToService condition.',
   responsibility: identityResponsibility('which roles each principal may pass is yours to decide', 'AWS runs IAM and checks iam:PassRole whenever a role is handed to a service'),
   frameworks: LEAST_PRIVILEGE,
-  equivalents: {},
+  equivalents: { kics: ['e39bee8c-fe54-4a3f-824d-e5e2d1cca40a'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',

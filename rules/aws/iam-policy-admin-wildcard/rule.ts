@@ -15,7 +15,12 @@ export default defineRule({
   frameworks: [cisAws('1.16'), nist('AC-6'), pci('7.2.2'), iso27001('A.8.2'), soc2('CC6.3')],
   equivalents: {
     checkov: ['CKV_AWS_1', 'CKV_AWS_62'],
-    kics: ['953b3cdb-ce13-428a-aa12-318726506661', 'f62aa827-4ade-4dc4-89e4-1433d384a368', '2f37c4a3-58b9-4afe-8a87-d7f1d2286f84'],
+    kics: [
+      '953b3cdb-ce13-428a-aa12-318726506661',
+      'f62aa827-4ade-4dc4-89e4-1433d384a368',
+      '2f37c4a3-58b9-4afe-8a87-d7f1d2286f84',
+      '575a2155-6af1-4026-b1af-d5bc8fe2a904',
+    ],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',

@@ -60,7 +60,12 @@ export default defineRule({
   frameworks: [cisAws('1.15'), nist('AC-2', 'AC-6')],
   equivalents: {
     checkov: ['CKV_AWS_40'],
-    kics: ['e4239438-e639-44aa-adb8-866e400e3ade', 'edc95c10-7366-4f30-9b4b-f995c84eceb5', '0e5872b4-19a0-4165-8b2f-56d9e14b909f'],
+    kics: [
+      'e4239438-e639-44aa-adb8-866e400e3ade',
+      'edc95c10-7366-4f30-9b4b-f995c84eceb5',
+      '0e5872b4-19a0-4165-8b2f-56d9e14b909f',
+      'b4378389-a9aa-44ee-91e7-ef183f11079e',
+    ],
     trivy: ['aws-iam-no-user-attached-policies'],
   },
   docs: [

@@ -28,7 +28,7 @@ export default defineRule({
   frameworks: [cisAws('3.6'), nist('SC-12'), pci('3.7.4')],
   equivalents: {
     checkov: ['CKV_AWS_7'],
-    kics: ['235ca980-eb71-48f4-9030-df0c371029eb', '1c07bfaf-663c-4f6f-b22b-8e2d481e4df5'],
+    kics: ['235ca980-eb71-48f4-9030-df0c371029eb', '1c07bfaf-663c-4f6f-b22b-8e2d481e4df5', '22fbfeac-7b5a-421a-8a27-7a2178bb910b'],
     trivy: ['aws-kms-auto-rotate-keys'],
   },
   docs: [

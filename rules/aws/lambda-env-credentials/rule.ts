@@ -39,7 +39,7 @@ export default defineRule({
     { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_45'], kics: ['2564172f-c92b-4261-9acd-464aed511696'] },
+  equivalents: { checkov: ['CKV_AWS_45'], kics: ['2564172f-c92b-4261-9acd-464aed511696', '1402afd8-a95c-4e84-8b0b-6fb43758e6ce'] },
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',

@@ -226,7 +226,7 @@ export default defineRule({
   frameworks: [cisAws('5.1'), nist('AC-17', 'SC-7'), pci('1.3.1')],
   equivalents: {
     checkov: ['CKV_AWS_231', 'CKV_AWS_232'],
-    kics: ['a20be318-cac7-457b-911d-04cc6e812c25'],
+    kics: ['a20be318-cac7-457b-911d-04cc6e812c25', '3af7f2fd-06e6-4dab-b996-2912bea19ba4'],
     trivy: ['aws-ec2-no-public-ingress-acl'],
   },
   docs: [

@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'turning node-to-node encryption on is your decision',
   },
   frameworks: [nist('SC-8'), iso27001('A.8.24')],
-  equivalents: { checkov: ['CKV_AWS_6'] },
+  equivalents: { checkov: ['CKV_AWS_6'], kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',
     cfnGuideDoc('aws-properties-opensearchservice-domain-nodetonodeencryptionoptions'),

@@ -20,7 +20,7 @@ export default defineRule({
   frameworks: [cisAws('2.3.2'), nist('SI-2'), iso27001('A.8.8')],
   equivalents: {
     checkov: ['CKV_AWS_226'],
-    kics: ['f0104061-8bfc-4b45-8a7d-630eb502f281'],
+    kics: ['f0104061-8bfc-4b45-8a7d-630eb502f281', '3b6d777b-76e3-4133-80a3-0d6f667ade7f'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',

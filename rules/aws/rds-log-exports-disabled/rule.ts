@@ -64,6 +64,7 @@ export default defineRule({
   frameworks: [nist('AU-2', 'AU-11', 'AU-12')],
   equivalents: {
     checkov: ['CKV_AWS_129'],
+    kics: ['8d7f7b8c-6c7c-40f8-baa6-62006c6c7b56'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',

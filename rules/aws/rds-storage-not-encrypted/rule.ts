@@ -47,7 +47,13 @@ export default defineRule({
   frameworks: [cisAws('2.3.1'), nist('SC-28'), pci('3.5.1'), iso27001('A.8.24')],
   equivalents: {
     checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
-    kics: ['5beacce3-4020-4a3d-9e1d-a36f953df630', '65844ba3-03a1-40a8-b3dd-919f122e8c95'],
+    kics: [
+      '5beacce3-4020-4a3d-9e1d-a36f953df630',
+      '65844ba3-03a1-40a8-b3dd-919f122e8c95',
+      '3199c26c-7871-4cb3-99c2-10a59244ce7f',
+      '08bd0760-8752-44e1-9779-7bb369b2b4e4',
+      '656880aa-1388-488f-a6d4-8f73c23149b2',
+    ],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',

@@ -158,7 +158,7 @@ export default defineRule({
   },
   frameworks: [cisAws('2.1.1'), nist('SC-8'), pci('4.2.1')],
   equivalents: {
-    kics: ['38c64e76-c71e-4d92-a337-60174d1de1c9'],
+    kics: ['38c64e76-c71e-4d92-a337-60174d1de1c9', '4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html',

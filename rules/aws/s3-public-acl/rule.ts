@@ -77,7 +77,13 @@ export default defineRule({
   frameworks: [nist('AC-3', 'AC-6')],
   equivalents: {
     checkov: ['CKV_AWS_20', 'CKV_AWS_57'],
-    kics: ['219f4c95-aa50-44e0-97de-cf71f4641170', '07dda8de-d90d-469e-9b37-1aca53526ced', '835d5497-a526-4aea-a23f-98a9afd1635f'],
+    kics: [
+      '219f4c95-aa50-44e0-97de-cf71f4641170',
+      '07dda8de-d90d-469e-9b37-1aca53526ced',
+      '835d5497-a526-4aea-a23f-98a9afd1635f',
+      '38c5ee0d-7f22-4260-ab72-5073048df100',
+      '57b9893d-33b1-4419-bcea-a717ea87e139',
+    ],
     trivy: ['aws-s3-no-public-access-with-acl'],
   },
   docs: [

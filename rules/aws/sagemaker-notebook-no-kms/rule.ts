@@ -60,7 +60,12 @@ export default defineRule({
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
   equivalents: {
-    kics: ['709e6da6-fa1f-44cc-8f17-7f25f96dadbe', '44034eda-1c3f-486a-831d-e09a7dd94354'],
+    kics: [
+      '709e6da6-fa1f-44cc-8f17-7f25f96dadbe',
+      '44034eda-1c3f-486a-831d-e09a7dd94354',
+      'f3674e0c-f6be-43fa-b71c-bf346d1aed99',
+      '58b35504-0287-4154-bf69-02c0573deab8',
+    ],
   },
   docs: [
     'https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html',

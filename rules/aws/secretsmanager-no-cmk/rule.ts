@@ -38,7 +38,7 @@ export default defineRule({
   frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] }],
   equivalents: {
     checkov: ['CKV_AWS_149'],
-    kics: ['c8ae9ba9-c2f7-4e5c-b32e-a4b7712d4d22'],
+    kics: ['c8ae9ba9-c2f7-4e5c-b32e-a4b7712d4d22', 'a2f548f2-188c-4fff-b172-e9a6acb216bd', 'b0d3ef3f-845d-4b1b-83d6-63a5a380375f'],
     trivy: ['aws-ssm-secret-use-customer-key'],
   },
   docs: [

@@ -23,6 +23,7 @@ export default defineRule({
       '65905cec-d691-4320-b320-2000436cb696',
       'c9846969-d066-431f-9b34-8c4abafe422a',
       'adcd0082-e90b-4b63-862b-21899f6e6a48',
+      '151187cb-0efc-481c-babd-ad24e3c9bc22',
     ],
   },
   docs: [

@@ -30,7 +30,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_26'], kics: ['9d13b150-a2ab-42a1-b6f4-142e41f81e52'] },
+  equivalents: { checkov: ['CKV_AWS_26'], kics: ['9d13b150-a2ab-42a1-b6f4-142e41f81e52', '28545147-2fc6-42d5-a1f9-cf226658e591'] },
   docs: [
     'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html#cfn-sns-topic-kmsmasterkeyid',

@@ -21,7 +21,7 @@ export default defineRule({
     { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
     { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
   ],
-  equivalents: { checkov: ['CKV_AWS_27'], kics: ['12726829-93ed-4d51-9cbe-13423f4299e1'] },
+  equivalents: { checkov: ['CKV_AWS_27'], kics: ['12726829-93ed-4d51-9cbe-13423f4299e1', '6e8849c1-3aa7-40e3-9063-b85ee300f29f'] },
   docs: [
     'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html#cfn-sqs-queue-sqsmanagedsseenabled',

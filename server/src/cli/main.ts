@@ -8,9 +8,19 @@ import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportPa
 import { rulesReport } from './rules';
 import { InputError, scan } from './scan';
 import { initHcl } from '../model/hcl';
+import { notCheckedLine } from '../engine/unchecked';
+import type { LintResult } from '../engine/lint';
+
+/**
+ * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
+ * file. A Helm template or a Kustomize patch alone (a notice, nothing linted) does not count.
+ */
+function readIac(results: readonly LintResult[]): boolean {
+  return results.some((r) => r.resources.length > 0 || r.problems.length > 0 || r.notices.length === 0);
+}
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks]
+  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
@@ -19,16 +29,21 @@ scan      lints CloudFormation, Kubernetes and Terraform (HCL, JSON, plans) file
           Each file is scanned once, however many paths or links lead to it. Files and folders that
           cannot be read are listed (as "not read") and the rest is scanned. A file over 10 MB
           (maxFileSize) is reported without being read; FIFOs, sockets and devices are never opened.
+          The report ends with what was not checked: resources of providers or services Cloudline has
+          no rules for (azurerm_*, google_*), files of formats it does not lint (Bicep, ARM, Terragrunt,
+          Dockerfiles, Ansible, Pulumi, CDK apps) and Helm charts (templates not rendered).
 --format  text (default), json, or sarif (SARIF 2.1.0)
 --severity  report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
 --rules   run only these rules (comma-separated IDs or slugs)
 --follow-symlinks  also follow symbolic links that lead outside the scanned paths (by default only links
           to places inside them are followed; either way each real folder is walked once, so loops end)
+--allow-empty  exit 0 (not 2) when the scan found no CloudFormation, Kubernetes or Terraform file to lint
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
           minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
-Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, or a named path that
-is missing, unreadable or not a regular file or folder (a FIFO, socket or device is never opened).
+Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, a named path that
+is missing, unreadable or not a regular file or folder (a FIFO, socket or device is never opened), or no IaC file
+read at all (unless --allow-empty).
 `;
 
 class UsageError extends Error {}
@@ -57,6 +72,7 @@ interface CliOptions {
   config?: string;
   only?: string[];
   followSymlinks?: boolean;
+  allowEmpty?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -81,6 +97,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
       opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
       if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
     } else if (a === '--follow-symlinks') opts.followSymlinks = true;
+    else if (a === '--allow-empty') opts.allowEmpty = true;
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -137,7 +154,8 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     }
     // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
     let last = 0;
-    const { results, scanned, unread } = await scan(opts.paths.length ? opts.paths : ['.'], catalogue, options, {
+    const paths = opts.paths.length ? opts.paths : ['.'];
+    const { results, scanned, unread, notChecked } = await scan(paths, catalogue, options, {
       exclude: options.exclude,
       base,
       followSymlinks: opts.followSymlinks,
@@ -153,11 +171,20 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     emit(
       opts.format === 'json'
-        ? jsonReportParts(results, opts.severity, scanned, catalogue, unread)
+        ? jsonReportParts(results, opts.severity, scanned, catalogue, unread, notChecked)
         : opts.format === 'sarif'
-          ? sarifReportParts(results, opts.severity, catalogue, unread)
-          : textReportParts(results, opts.severity, scanned, color, unread),
+          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked)
+          : textReportParts(results, opts.severity, scanned, color, unread, notChecked),
     );
+    // A scan that linted nothing is not a clean result: said on stderr, exit 2 (the report is written all the same).
+    if (!readIac(results) && !opts.allowEmpty) {
+      const line = notCheckedLine(notChecked);
+      err(
+        `cloudline: no CloudFormation, Kubernetes or Terraform file was linted in ${paths.map(escapeText).join(', ')} (${scanned} candidate file${scanned === 1 ? '' : 's'} read)` +
+          `${line ? `. ${escapeText(line)}` : '.'} Pass --allow-empty to exit 0 when that is expected.\n`,
+      );
+      return 2;
+    }
     return visible(results, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {

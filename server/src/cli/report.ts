@@ -1,6 +1,7 @@
 // CLI reports: text for people, JSON with a documented shape for scripts, SARIF 2.1.0 for code-scanning tools.
 import type { Catalogue } from '../engine/catalogue';
 import type { Unread } from '../engine/files';
+import { notCheckedLine, notCheckedPhrase, type NotChecked } from '../engine/unchecked';
 import type { Finding, LintResult } from '../engine/lint';
 import { severityRank, type Rule, type Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
@@ -80,7 +81,14 @@ function safeLine(line: string): string {
  * Text: findings grouped by file, one `file:line:col` line each, then unread paths and a summary line, in parts (one
  * per file) so a large report is written as it is produced. Linear in the number of files and findings.
  */
-export function* textReportParts(results: readonly LintResult[], threshold: Severity, scanned: number, color: boolean, unread: readonly Unread[] = []): Generator<string> {
+export function* textReportParts(
+  results: readonly LintResult[],
+  threshold: Severity,
+  scanned: number,
+  color: boolean,
+  unread: readonly Unread[] = [],
+  notChecked: readonly NotChecked[] = [],
+): Generator<string> {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' };
   const min = severityRank(threshold);
@@ -128,11 +136,13 @@ export function* textReportParts(results: readonly LintResult[], threshold: Seve
       : `${plural(shownCount, 'finding')}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}` +
         `${problemCount ? `, ${plural(problemCount, 'syntax error')}` : ''} in ${files}.`;
   yield (suppressed ? `${summary} ${plural(suppressed, 'finding')} suppressed with a reason on record.` : summary) + '\n';
+  const line = notCheckedLine(notChecked);
+  if (line) yield safeLine(escapeText(line)) + '\n';
 }
 
 /** The whole text report as one string (see `textReportParts`). */
-export function textReport(results: readonly LintResult[], threshold: Severity, scanned: number, color: boolean, unread: readonly Unread[] = []): string {
-  return [...textReportParts(results, threshold, scanned, color, unread)].join('');
+export function textReport(results: readonly LintResult[], threshold: Severity, scanned: number, color: boolean, unread: readonly Unread[] = [], notChecked: readonly NotChecked[] = []): string {
+  return [...textReportParts(results, threshold, scanned, color, unread, notChecked)].join('');
 }
 
 /** A value as `JSON.stringify(value, null, 2)` writes it nested `depth` levels deep in a larger document. */
@@ -155,7 +165,14 @@ function* jsonArray(key: string, items: Iterable<unknown>, last: boolean): Gener
  * The JSON report, in parts (a finding at a time) so a large report is written as it is produced. Its shape is
  * documented in the README ("JSON output"); `unread` lists the paths that could not be read: `{ path, reason }`.
  */
-export function* jsonReportParts(results: readonly LintResult[], threshold: Severity, scanned: number, catalogue: Catalogue, unread: readonly Unread[] = []): Generator<string> {
+export function* jsonReportParts(
+  results: readonly LintResult[],
+  threshold: Severity,
+  scanned: number,
+  catalogue: Catalogue,
+  unread: readonly Unread[] = [],
+  notChecked: readonly NotChecked[] = [],
+): Generator<string> {
   const min = severityRank(threshold);
   let shownCount = 0;
   for (const r of results) for (const f of r.findings) if (severityRank(f.severity) >= min) shownCount++;
@@ -165,7 +182,7 @@ export function* jsonReportParts(results: readonly LintResult[], threshold: Seve
     tool: 'cloudline',
     version: TOOL_VERSION,
     threshold,
-    summary: { files: results.length, scanned, findings: shownCount, suppressed: suppressed.length, syntaxErrors: problems.length, unread: unread.length },
+    summary: { files: results.length, scanned, findings: shownCount, suppressed: suppressed.length, syntaxErrors: problems.length, unread: unread.length, notChecked: notChecked.reduce((n, x) => n + x.count, 0) },
   };
   yield JSON.stringify(head, null, 2).replace(/\n}$/, ',\n');
   function* findings(): Generator<unknown> {
@@ -208,13 +225,14 @@ export function* jsonReportParts(results: readonly LintResult[], threshold: Seve
   yield* jsonArray('suppressed', suppressed, false);
   yield* jsonArray('syntaxErrors', problems, false);
   yield* jsonArray('notLinted', results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message }))), false);
-  yield* jsonArray('unread', unread.map((u) => ({ path: u.path, reason: u.reason })), true);
+  yield* jsonArray('unread', unread.map((u) => ({ path: u.path, reason: u.reason })), false);
+  yield* jsonArray('notChecked', notChecked.map((n) => ({ kind: n.kind, what: n.what, reason: n.reason, count: n.count, ...(n.templates !== undefined ? { templates: n.templates } : {}), files: n.files })), true);
   yield '}\n';
 }
 
 /** The whole JSON report as one string (see `jsonReportParts`). */
-export function jsonReport(results: readonly LintResult[], threshold: Severity, scanned: number, catalogue: Catalogue, unread: readonly Unread[] = []): string {
-  return [...jsonReportParts(results, threshold, scanned, catalogue, unread)].join('');
+export function jsonReport(results: readonly LintResult[], threshold: Severity, scanned: number, catalogue: Catalogue, unread: readonly Unread[] = [], notChecked: readonly NotChecked[] = []): string {
+  return [...jsonReportParts(results, threshold, scanned, catalogue, unread, notChecked)].join('');
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
@@ -302,12 +320,18 @@ export function nodePath(root: Node, span: Span): string {
 }
 
 /** SARIF 2.1.0: one run, the catalogue's rules that fired, one result per finding, syntax errors and unread paths as notifications. */
-export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = []): string {
-  return [...sarifReportParts(results, threshold, catalogue, unread)].join('');
+export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = [], notChecked: readonly NotChecked[] = []): string {
+  return [...sarifReportParts(results, threshold, catalogue, unread, notChecked)].join('');
 }
 
 /** The SARIF report in parts (a result at a time), so a large report is written as it is produced. */
-export function* sarifReportParts(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = []): Generator<string> {
+export function* sarifReportParts(
+  results: readonly LintResult[],
+  threshold: Severity,
+  catalogue: Catalogue,
+  unread: readonly Unread[] = [],
+  notChecked: readonly NotChecked[] = [],
+): Generator<string> {
   const min = severityRank(threshold);
   const shown: { result: LintResult; finding: Finding; justification?: string }[] = [
     ...visible(results, threshold),
@@ -365,6 +389,13 @@ export function* sarifReportParts(results: readonly LintResult[], threshold: Sev
                 level: 'warning',
                 message: { text: `Not read: ${u.reason}` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: uriReference(u.path), uriBaseId: '%SRCROOT%' } } }],
+              })),
+              // What was not checked (engine/unchecked.ts): one note per group, with its files (at most 100).
+              ...notChecked.map((n) => ({
+                level: 'note',
+                message: { text: `Not checked: ${notCheckedPhrase(n)}` },
+                locations: n.files.slice(0, 100).map((f) => ({ physicalLocation: { artifactLocation: { uri: uriReference(f), uriBaseId: '%SRCROOT%' } } })),
+                properties: { notChecked: { kind: n.kind, what: n.what, reason: n.reason, count: n.count, ...(n.templates !== undefined ? { templates: n.templates } : {}) } },
               })),
             ],
           },

@@ -2,6 +2,7 @@
 // workspace scan share, and by the editor's re-lint of a scanned file.
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { isOtherFormat } from './unchecked';
 
 /** Folders never worth walking into. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
@@ -113,6 +114,8 @@ export interface Collected {
   readonly files: string[];
   /** Entries met on the walk that could not be read or are not regular files. */
   readonly unread: Unread[];
+  /** Regular files of a format Cloudline does not lint, known by name (`*.bicep`, `Dockerfile`, `terragrunt.hcl`): not read. */
+  readonly others: string[];
 }
 
 /**
@@ -125,6 +128,7 @@ export function collect(paths: readonly string[], options: CollectOptions = {}):
   const fs = options.fs ?? realFs;
   const files: string[] = [];
   const unread: Unread[] = [];
+  const others: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const roots: string[] = [];
@@ -162,7 +166,7 @@ export function collect(paths: readonly string[], options: CollectOptions = {}):
         const kind = specialKind(st);
         if (kind) unread.push({ path: full, reason: `${kind}, not a regular file` });
         else addFile(full, join(real, name));
-      }
+      } else if (st.isFile() && isOtherFormat(name)) others.push(full);
     }
   };
 
@@ -190,6 +194,9 @@ export function collect(paths: readonly string[], options: CollectOptions = {}):
         const kind = specialKind(st);
         if (kind) unread.push({ path, reason: `${kind}, not a regular file` });
         else addFile(path, real);
+      } else if (st.isFile() && isOtherFormat(name) && !seenFiles.has(real)) {
+        seenFiles.add(real);
+        others.push(path);
       }
     }
   };
@@ -216,7 +223,7 @@ export function collect(paths: readonly string[], options: CollectOptions = {}):
     else addFile(n.path, n.real);
   }
   followLinks();
-  return { files, unread };
+  return { files, unread, others };
 }
 
 /** Every candidate file under `paths`, each once (see `collect`); unreadable entries inside folders are left out. */

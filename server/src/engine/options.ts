@@ -83,6 +83,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "Show each resource's service model and its open customer-side findings above it.",
   },
   {
+    name: 'reportUnchecked',
+    kind: 'boolean',
+    default: true,
+    scope: 'resource',
+    file: false,
+    server: true,
+    description: 'Show one information diagnostic per file on the first resource of a provider or service Cloudline has no rules for yet (e.g. azurerm_*, google_*), so an unchecked file does not look clean.',
+  },
+  {
     name: 'trace.server',
     kind: 'enum',
     values: ['off', 'messages', 'verbose'],

@@ -6,6 +6,7 @@ import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Sc
 import { lintFilesAsync, type LintConfig, type LintResult } from './lint';
 import { oversizedFile, parseFile, type ParsedFile } from '../model/parse';
 import { DEFAULT_LIMITS } from '../model/tree';
+import { formatByContent, formatByName, HELM_TEMPLATE, isGoTemplate, NotCheckedTally, type NotChecked } from './unchecked';
 
 export interface ScanOptions {
   /** Glob patterns of files not to lint, relative to `base`. */
@@ -35,6 +36,11 @@ export interface ScanOutcome {
   readonly scanned: number;
   /** Paths that could not be read, with the reason, named as results are. */
   readonly unread: Unread[];
+  /**
+   * What was read but not checked (engine/unchecked.ts): resources of providers or services without rules, files of
+   * formats Cloudline does not lint, Helm charts. Empty when cancelled.
+   */
+  readonly notChecked: NotChecked[];
   readonly cancelled: boolean;
 }
 
@@ -61,9 +67,19 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   const unread: Unread[] = collected.unread.map((u) => ({ path: name(u.path), reason: u.reason }));
   const explicit = new Set(paths);
   const parsed: ParsedFile[] = [];
+  const tally = new NotCheckedTally(name);
+  const others = options.exclude?.length
+    ? collected.others.filter((f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude))
+    : collected.others;
+  tally.addCharts([...files, ...others]);
+  for (const file of others) {
+    const format = formatByName(file);
+    if (format && !tally.inChart(file)) tally.addFile(file, format);
+  }
   let scanned = 0;
+  const stopped = () => ({ results: [], scanned, unread, notChecked: [], cancelled: true });
   for (const [i, file] of files.entries()) {
-    if (cancelled()) return { results: [], scanned, unread, cancelled: true };
+    if (cancelled()) return stopped();
     if (options.cooperative && i > 0) await tick();
     options.progress?.(i, files.length, file);
     const shown = name(file);
@@ -84,10 +100,17 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     }
     scanned++;
     if (p.isIac) parsed.push(p);
+    else if (!tally.inChart(file)) {
+      // A file of ours by name but none of our formats: an ARM template, an Ansible playbook, a Pulumi project…
+      const format = formatByContent(file, p.text);
+      if (format) tally.addFile(file, format);
+    }
   }
-  if (cancelled()) return { results: [], scanned, unread, cancelled: true };
+  if (cancelled()) return stopped();
   options.progress?.(files.length, files.length, '');
   const results = await lintFilesAsync(parsed, catalogue, config, options.cooperative ? tick : undefined, cancelled);
-  if (!results) return { results: [], scanned, unread, cancelled: true };
-  return { results, scanned, unread, cancelled: false };
+  if (!results) return stopped();
+  // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
+  for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
+  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false };
 }

@@ -1,11 +1,16 @@
 // Lint results → LSP diagnostics, with quick-fixes carried on `data` (never matched by message text).
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { Catalogue } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
+import { uncheckedNotice } from '../engine/unchecked';
 import type { Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
 import type { Span } from '../model/tree';
 
 export const SOURCE = 'cloudline';
+
+/** The code of the information diagnostic on resources Cloudline has no rules for (filterable, never a finding). */
+export const NOT_CHECKED_CODE = 'not-checked';
 
 /** What a diagnostic carries for code actions. */
 export interface DiagnosticData {
@@ -29,8 +34,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Builds the diagnostics of a lint result; `docUri(slug)` gives the bundled page of a rule. */
-export function toDiagnostics(result: LintResult, version: number, docUri: (slug: string) => string): Diagnostic[] {
+/** What else the diagnostics say besides findings: with a catalogue, the "not checked" notice unless turned off. */
+export interface DiagnosticOptions {
+  readonly catalogue?: Catalogue;
+  /** The `cloudline.reportUnchecked` setting (default true). */
+  readonly reportUnchecked?: boolean;
+}
+
+/**
+ * Builds the diagnostics of a lint result; `docUri(slug)` gives the bundled page of a rule. With a catalogue, one
+ * information diagnostic (code `not-checked`, no quick-fix) on the type of the first resource whose provider or
+ * service has no rules (engine/unchecked.ts), unless `reportUnchecked` is false.
+ */
+export function toDiagnostics(result: LintResult, version: number, docUri: (slug: string) => string, options: DiagnosticOptions = {}): Diagnostic[] {
   const lines = result.file.lines;
   const out: Diagnostic[] = result.problems.map((p) => ({
     range: toRange(lines, p.span),
@@ -41,6 +57,10 @@ export function toDiagnostics(result: LintResult, version: number, docUri: (slug
   }));
   for (const n of result.notices) {
     out.push({ range: toRange(lines, n.span), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'not-linted', message: n.message });
+  }
+  if (options.catalogue && options.reportUnchecked !== false) {
+    const notice = uncheckedNotice(result, options.catalogue);
+    if (notice) out.push({ range: toRange(lines, notice.span), severity: DiagnosticSeverity.Information, source: SOURCE, code: NOT_CHECKED_CODE, message: notice.message });
   }
   for (const f of result.findings) out.push(findingDiagnostic(f, lines, result.file.uri, version, docUri));
   return out;

@@ -27,6 +27,8 @@ export interface Settings {
   frameworks: string[];
   exclude: string[];
   codeLens: boolean;
+  /** One information diagnostic per file on resources Cloudline has no rules for. */
+  reportUnchecked: boolean;
 }
 
 /** The client's raw `cloudline` section as Settings: each option read as the options table says (invalid: default). */
@@ -41,6 +43,7 @@ export function normaliseSettings(raw: unknown): Settings {
     frameworks: read('frameworks'),
     exclude: read('exclude'),
     codeLens: read('codeLens.enable'),
+    reportUnchecked: read('reportUnchecked'),
   };
 }
 
@@ -69,6 +72,8 @@ export class WorkspaceState {
   /** The workspace folders: their URIs (settings are asked for by URI) and paths. */
   private folders: { uri: string; path: string }[] = [];
   private readonly settingsCache = new Map<string, Promise<Settings>>();
+  /** The settings of `settingsCache` once they have arrived, for `settingsNow`. */
+  private readonly settingsArrived = new Map<string, Settings>();
   /** Options files by folder path, with their problems; undefined when the folder has none. */
   private readonly configFiles = new Map<string, { options: Options; problems: number } | undefined>();
   /** Parsed sibling files, by path, with the stamp (mtime and size, or open version) they were parsed at. */
@@ -98,11 +103,13 @@ export class WorkspaceState {
   /** The editor settings changed: they are asked for again. */
   settingsChanged(): void {
     this.settingsCache.clear();
+    this.settingsArrived.clear();
   }
 
   /** A document closed: its settings are asked for again when it reopens. */
   forgetSettings(uri: string): void {
     this.settingsCache.delete(uri);
+    this.settingsArrived.delete(uri);
   }
 
   settingsFor(uri: string): Promise<Settings> {
@@ -112,8 +119,24 @@ export class WorkspaceState {
     if (!s) {
       s = fetch(uri).then(normaliseSettings, () => DEFAULT_SETTINGS);
       this.settingsCache.set(uri, s);
+      const asked = s;
+      void s.then((settings) => {
+        if (this.settingsCache.get(uri) === asked) this.settingsArrived.set(uri, settings);
+      });
     }
     return s;
+  }
+
+  /**
+   * The settings of a URI as last received, without waiting (publishing is synchronous): the file's own, else its
+   * workspace folder's (what a workspace scan was run with), else the defaults. Every lint awaits `optionsFor` first,
+   * so by the time its result is published they have arrived.
+   */
+  settingsNow(uri: string): Settings {
+    const own = this.settingsArrived.get(uri);
+    if (own) return own;
+    const folder = this.folders.filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : f.uri + '/')).sort((a, b) => b.uri.length - a.uri.length)[0];
+    return (folder && this.settingsArrived.get(folder.uri)) || DEFAULT_SETTINGS;
   }
 
   /** The workspace folder holding a file path (the deepest one, for nested folders). */
