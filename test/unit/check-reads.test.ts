@@ -13,7 +13,8 @@ import { Edits } from '../../server/src/engine/edits';
 import type { Check, CheckContext, Rule } from '../../server/src/engine/rule';
 import { resourcesOf, type Resource } from '../../server/src/formats';
 import { parseFile } from '../../server/src/model/parse';
-import { DocumentLinter } from '../../server/src/service/linter';
+import { DocumentLinter, type DocumentState } from '../../server/src/service/linter';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { RULES, RULE_DIRS, SERVICES } from '../../rules/index';
 import { EXAMPLE_FILES } from '../helpers';
 
@@ -137,5 +138,20 @@ describe("checks' declared reads", () => {
         assert.deepEqual(problems, [], "declares reads: 'resource'");
       });
     });
+  });
+});
+
+describe('cached results and fixes through YAML aliases', () => {
+  it("a fix cached for an unchanged resource is dropped once another resource starts using its anchor (the fix would edit that one too)", () => {
+    const before = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: &open true\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: q\n';
+    const after = before.replace('QueueName: q', 'QueueName: q\n      Tags: [{Key: open, Value: *open}]');
+    const fixesOf = (state: DocumentState) =>
+      state.result.findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => f.fixes.length);
+    const linter = new DocumentLinter(defaultCatalogue());
+    assert.deepEqual(fixesOf(linter.lint('file:///t.yaml', 1, before, {}, [])), [1]);
+    const incremental = fixesOf(linter.lint('file:///t.yaml', 2, after, {}, []));
+    const cold = fixesOf(new DocumentLinter(defaultCatalogue()).lint('file:///t.yaml', 1, after, {}, []));
+    assert.deepEqual(cold, [0], 'a cold lint offers no fix through the shared anchor');
+    assert.deepEqual(incremental, cold);
   });
 });

@@ -17,7 +17,7 @@ describe('not checked (engine/unchecked.ts)', () => {
     const list = (catalogue: Catalogue) => new NotCheckedTally().list(lintFiles([file], catalogue), catalogue).map((n) => `${n.what}:${n.count}`);
     assert.deepEqual(list(base), ['azurerm_*:1', 'google_*:1']);
     const template = base.rules.find((r) => r.checks.terraform)!;
-    const azureRule: Rule = { ...template, id: 'CL-TEST-001', slug: 'azure-test', checks: { terraform: { types: ['azurerm_key_vault'], run: () => undefined } }, projectChecks: undefined };
+    const azureRule: Rule = { ...template, id: 'CL-TEST-001', slug: 'azure-test', checks: { terraform: { reads: 'resource', types: ['azurerm_key_vault'], run: () => undefined } }, projectChecks: undefined };
     const withAzure = new Catalogue([...base.rules, azureRule], base.serviceData);
     assert.deepEqual(list(withAzure), ['google_*:1']);
     const result = lintFiles([file], withAzure)[0];

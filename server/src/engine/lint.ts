@@ -242,6 +242,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
     const scope = scopeOf(st);
+    const anchorsPossible = !!fileCache && st.file.lang === 'yaml' && st.file.text.includes('&');
     for (const resource of st.resources) {
       const rules = catalogue.rulesFor(resource.format, resource.type);
       if (rules.length === 0) continue;
@@ -292,8 +293,10 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         }
         // A check that declares it reads its resource only must not read the scope (its results would go stale).
         if (scopeRead && check.reads === 'resource') st.errors.push(`${rule.id} on ${resource.id}: the check declares reads: 'resource' but read beyond its resource (declare reads: 'scope')`);
-        // Only a check that declares it reads its resource alone is reused while the resource is unchanged.
-        const global = check.reads !== 'resource';
+        // Only a check that declares it reads its resource alone is reused while the resource is unchanged, and not
+        // when it found something in YAML that may name anchors: whether a fix is safe depends on which other places
+        // use an anchor (safeFix), and an edit elsewhere can start or stop using it.
+        const global = check.reads !== 'resource' || (anchorsPossible && st.findings.length > findingsBefore);
         fileCache?.set(resource, rule, { findings: st.findings.slice(findingsBefore), errors: st.errors.slice(errorsBefore), global });
       }
     }
