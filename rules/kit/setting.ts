@@ -24,11 +24,18 @@ export interface SettingFormat {
   readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
   /** Overrides the rule's `fixNote` for this format. */
   readonly fixNote?: string;
+  /**
+   * Where `path` starts (default: the resource body). Undefined: the resource is not checked. A Kubernetes pod
+   * setting starts at the pod spec, wherever the workload kind keeps it.
+   */
+  readonly base?: (r: Resource) => Val | undefined;
 }
 
 export interface SettingSpec {
   /** What the resource is called in messages, before its ID: `KMS key`, `DynamoDB table` (or per resource). */
   readonly subject: string | ((r: Resource) => string);
+  /** The whole subject of messages, the ID included (`Deployment web`), instead of `<subject> <id>`. */
+  readonly named?: (r: Resource) => string;
   /** What follows from a bad value, as a clause: `so point-in-time recovery is off` (or per resource). */
   readonly consequence: string | ((r: Resource) => string);
   /** The value the setting must have; a fix writes it. */
@@ -159,11 +166,13 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   const absentMeans = typeof declared === 'function' ? declared(r) : declared;
   const fixNote = f.fixNote ?? spec.fixNote;
   const note = fixNote ? ` (${fixNote})` : '';
-  const subject = `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
+  const base = f.base ? f.base(r) : r.body;
+  if (!base) return;
+  const subject = spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
   const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
   const name = shown(f.path);
   const leaf = f.path[f.path.length - 1];
-  for (const s of spots(r.body, f.path)) {
+  for (const s of spots(base, f.path)) {
     if (s.missing.length === 0) {
       if (ok(s.val) !== false) continue;
       const edits = spec.fix !== false && (!spec.fixWhen || spec.fixWhen(s.val)) ? ctx.edits.setValue(s.val, spec.want) : undefined;
@@ -172,13 +181,13 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
       });
       return;
     }
-    const inBlock = s.missing.length === 1 && s.container !== r.body && f.absentInBlockMeans !== undefined;
+    const inBlock = s.missing.length === 1 && s.container !== base && f.absentInBlockMeans !== undefined;
     const means = inBlock ? f.absentInBlockMeans! : absentMeans;
     if (means === null || means === spec.want) continue;
     const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
     const edits = s.branched || spec.fix === false
       ? undefined
-      : s.container === r.body
+      : s.container === r.body && base === r.body
         ? addPath(ctx.edits, r, f.path, spec.want)
         : addUnder(ctx.edits, s.container, s.missing, spec.want);
     ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(means)}, ${consequence}.`, {

@@ -12,6 +12,7 @@ import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/f
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { MapNode, Node, SeqNode } from '../../server/src/model/tree';
+import { settingChecks } from '../kit/setting';
 
 export { WORKLOAD_KINDS, type Container };
 
@@ -425,12 +426,17 @@ export function podResponsibility(customer: string): Responsibility {
 export const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 export const SECURITY_CONTEXT_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
 
-/** A pod-spec boolean that must not be true (hostNetwork, hostPID, hostIPC, shareProcessNamespace), with a fix to false. */
+/**
+ * A pod-spec boolean that must not be true (hostNetwork, hostPID, hostIPC, shareProcessNamespace): the kit's
+ * setting check from the pod spec, so the message, position and fix (`Set <key> to false`) are the kit's.
+ */
 export function podFlagCheck(key: string, consequence: string): Check {
-  return podCheck((pod, ctx) => {
-    const v = pod.spec.get(key);
-    if (!v.isTrue()) return;
-    const edits = ctx.edits.setValue(v, false);
-    ctx.report(v, `${pod.label} sets ${key} to true, so ${consequence}.`, { fix: edits && { title: `Set ${key} to false`, edits } });
-  });
+  return settingChecks({
+    subject: 'Pod',
+    named: (r) => podOf(r)?.label ?? r.id,
+    consequence: `so ${consequence}`,
+    want: false,
+    absentMeans: null,
+    formats: { kubernetes: { types: WORKLOAD_KINDS, path: [key], base: (r) => podOf(r)?.spec } },
+  }).kubernetes!;
 }
