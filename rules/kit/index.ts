@@ -25,7 +25,7 @@ export { get, getPair, pairOf, pathOf, str } from '../../server/src/model/tree';
 export type { MapNode, Node, Pair, Scalar, ScalarNode, SeqNode, Span } from '../../server/src/model/tree';
 export { parseEmbeddedJson } from '../../server/src/model/embedded';
 export { wildcardMatch, type WildcardOptions } from './match';
-export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
+export { checkSetting, chooseFix, equals, placeholder, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';
 export * from './scope';

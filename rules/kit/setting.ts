@@ -1,6 +1,7 @@
 // The declarative layer for the most common control: "the setting at this path must be W".
 import { addPath, addUnder } from '../../server/src/engine/add-path';
-import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/rule';
+import type { Check, CheckContext, CheckFormat, FixOffer } from '../../server/src/engine/rule';
+import type { Plain, TextEdit } from '../../server/src/engine/edits';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import { get, getPair, type Node } from '../../server/src/model/tree';
@@ -195,4 +196,25 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
     });
     return;
   }
+}
+
+/** A snippet placeholder for a value the user must choose (`${1:<example>}`); accepting it writes `example`. */
+export function placeholder(example: string): string {
+  return `\${1:${example}}`;
+}
+
+/**
+ * The fix for a setting whose value the user must choose (a KMS key, a user ID): a snippet that adds `path`
+ * (under the resource body, or under `from` when given) holding `value` (with a `placeholder`) when `alt` is
+ * missing and written nowhere (not an `Fn::If` branch), or replaces `alt` when it is written in place. Undefined
+ * edits (no fix) otherwise; the engine then offers none.
+ */
+export function chooseFix(ctx: CheckContext, r: Resource, alt: Val, path: readonly string[], value: Plain, title: string, from?: Val): FixOffer {
+  let edits: TextEdit[] | undefined;
+  if (alt.isAbsent) {
+    if (alt.when.length === 0) edits = from && from !== r.body ? addUnder(ctx.edits, from, path, value) : addPath(ctx.edits, r, path, value);
+  } else if (!alt.isUnknown) {
+    edits = ctx.edits.setValue(alt, value);
+  }
+  return { title, edits, snippet: true };
 }

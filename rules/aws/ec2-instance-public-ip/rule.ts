@@ -13,7 +13,12 @@ const KIND: Record<string, string> = {
 function report(r: Resource, ctx: CheckContext, v: Val, path: string): void {
   const bad = findReachable(v, (x) => x.isTrue());
   const whom = KIND[r.type] === 'Instance' ? 'it gets' : 'its instances get';
-  if (bad) ctx.report(bad, `${KIND[r.type]} ${r.id} sets ${path} to true, so ${whom} a public IPv4 address.`);
+  if (!bad) return;
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  ctx.report(bad, `${KIND[r.type]} ${r.id} sets ${path} to true, so ${whom} a public IPv4 address.`, {
+    // An instance's network interfaces (associate_public_ip_address) cannot change in place.
+    fix: { title: `Set ${key} to false${KIND[r.type] === 'Instance' ? ' (replaces the instance)' : ''}`, edits: ctx.edits.setValue(bad, false) },
+  });
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
@@ -43,7 +48,7 @@ export default defineRule({
   slug: 'ec2-instance-public-ip',
   title: 'EC2 instance gets a public IP address',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'An instance, launch template or launch configuration that associates a public IPv4 address makes its instances addressable from the internet; their security groups alone then decide what is exposed.',
   remediation:

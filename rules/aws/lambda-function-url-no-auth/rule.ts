@@ -8,8 +8,8 @@ const URL_AUTH: SettingSpec = {
   // The setting is required: a URL without it is not deployed.
   absentMeans: null,
   ok: (v) => (v.str() === undefined ? undefined : v.str()!.toUpperCase() !== 'NONE'),
-  // No quick-fix: every caller would have to sign its requests.
-  fix: false,
+  // The fix changes the contract: every caller must then sign its requests with SigV4.
+  fixNote: 'every caller must then sign its requests',
   formats: {
     cloudformation: { types: ['AWS::Lambda::Url'], path: ['AuthType'] },
     terraform: { types: ['aws_lambda_function_url'], path: ['authorization_type'] },
@@ -22,7 +22,7 @@ export default defineRule({
   slug: 'lambda-function-url-no-auth',
   title: 'Lambda function URL has no authentication',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'A function URL with AuthType NONE is a public HTTPS endpoint: anyone who learns the URL can invoke the function, run up its cost and reach whatever it can reach. The function itself must then authenticate every caller.',
   remediation: 'Set AuthType to AWS_IAM and sign requests (or put the function behind API Gateway or CloudFront with an authorizer); keep NONE only for endpoints that authenticate callers in code.',

@@ -1,11 +1,15 @@
 // CL-AWS-059: SNS topics without server-side encryption (SNS has no default encryption at rest).
-import { type CheckContext, defineRule, missingAt, type Resource } from '../../kit';
+import { type CheckContext, chooseFix, defineRule, missingAt, placeholder, type Resource } from '../../kit';
+
+/** The AWS managed key for SNS, as a placeholder the user may replace with a customer managed key. */
+const KEY = placeholder('alias/aws/sns');
 
 function check(key: string) {
   return (r: Resource, ctx: CheckContext) => {
     for (const v of r.body.get(key).each()) {
-      if (v.isAbsent) ctx.report(missingAt(v, r.anchor), `SNS topic ${r.id} has no ${key}, so its messages are stored without server-side encryption until they are delivered.`);
-      else if (v.str() === '') ctx.report(v, `SNS topic ${r.id} sets ${key} to an empty string, so its messages are stored without server-side encryption until they are delivered.`);
+      const fix = () => chooseFix(ctx, r, v, [key], KEY, `Set ${key} to a KMS key (alias/aws/sns or your own)`);
+      if (v.isAbsent) ctx.report(missingAt(v, r.anchor), `SNS topic ${r.id} has no ${key}, so its messages are stored without server-side encryption until they are delivered.`, { fix: fix() });
+      else if (v.str() === '') ctx.report(v, `SNS topic ${r.id} sets ${key} to an empty string, so its messages are stored without server-side encryption until they are delivered.`, { fix: fix() });
     }
   };
 }
@@ -15,7 +19,7 @@ export default defineRule({
   slug: 'sns-no-encryption',
   title: 'SNS topic has no server-side encryption',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'SNS does not encrypt messages at rest by default: server-side encryption is on only when the topic names a KMS key. Without it, messages waiting for delivery (and retries) are stored unencrypted.',
   remediation: 'Set KmsMasterKeyId (kms_master_key_id) to a KMS key: a customer managed key, or alias/aws/sns for the AWS managed key.',

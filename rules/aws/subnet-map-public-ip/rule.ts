@@ -6,7 +6,7 @@ export default defineRule({
   slug: 'subnet-map-public-ip',
   title: 'Subnet assigns public IP addresses on launch',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'A subnet with MapPublicIpOnLaunch gives every network interface launched in it a public IPv4 address by default, so instances become addressable from the internet without anyone asking for it.',
   remediation:
@@ -33,8 +33,8 @@ export default defineRule({
     consequence: 'so every instance launched in it gets a public IPv4 address unless it asks otherwise',
     want: false,
     absentMeans: null,
-    // No quick-fix: instances in a public subnet may rely on the address.
-    fix: false,
+    // Only instances launched later are affected: running ones keep their address, and the ones that need one ask for it.
+    fixNote: 'instances launched later get no public address unless they ask for one',
     formats: {
       cloudformation: { types: ['AWS::EC2::Subnet'], path: ['MapPublicIpOnLaunch'] },
       terraform: { types: ['aws_subnet'], path: ['map_public_ip_on_launch'] },
