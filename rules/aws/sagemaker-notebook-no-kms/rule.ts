@@ -1,5 +1,8 @@
 // CL-AWS-070: SageMaker notebook instances and endpoint configurations without a customer managed KMS key.
-import { blocks, type CheckContext, defineRule, isSet, missingAt, type Resource } from '../../kit';
+import { blocks, type CheckContext, chooseFix, defineRule, isSet, missingAt, placeholder, type Resource } from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 
 /**
  * Instance families whose ML storage is an EBS volume (no local instance store). For instance types with local
@@ -16,7 +19,9 @@ function familyOf(instanceType: string): string | undefined {
 function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
   for (const v of r.body.get(key).each()) {
     if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`);
+      ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`, {
+        fix: chooseFix(ctx, r, v, [key], KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the notebook instance)`),
+      });
     }
   }
 }
@@ -34,7 +39,9 @@ function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: strin
   if (!allEbsOnly) return;
   for (const v of r.body.get(names.key).each()) {
     if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`);
+      ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`, {
+        fix: chooseFix(ctx, r, v, [names.key], KEY, `Set ${names.key} to a KMS key (fill in its ARN; replaces the endpoint configuration)`),
+      });
     }
   }
 }
@@ -44,7 +51,7 @@ export default defineRule({
   slug: 'sagemaker-notebook-no-kms',
   title: 'SageMaker notebook or endpoint storage is not encrypted with a customer managed KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'SageMaker always encrypts the ML storage volumes of notebook instances and hosting instances, with an AWS managed key unless you name one. A customer managed key lets you control in its key policy who can read notebooks, data and models on those volumes, and revoke access.',
   remediation: 'Set KmsKeyId (kms_key_id, kms_key_arn) to a customer managed KMS key on the notebook instance and the endpoint configuration.',
