@@ -91,7 +91,7 @@ function entryEnd(text: string, start: number, end: number): number {
  * The edit that removes entry `i` of a collection (`spans[i]`, from its key or first character to its end) written in
  * YAML or JSON: in a flow collection or JSON the entry and one comma, in a YAML block collection its lines (its line
  * comment included). The last entry left makes the collection empty (`[]`, `{}`), never `null`. Undefined when the
- * entry shares its lines with anything else, or when a comment would go with it.
+ * entry shares its lines with anything else, or when a comment between flow entries would go with it.
  */
 function removeEntry(node: MapNode | SeqNode, spans: readonly (readonly [number, number])[], i: number): TextEdit[] | undefined {
   const doc = node.doc;
@@ -131,7 +131,8 @@ function removeEntry(node: MapNode | SeqNode, spans: readonly (readonly [number,
       edit = { start: from, end: nextLine(text, end), text: '' };
     }
   }
-  if (text.slice(edit.start, edit.end).includes('#')) return undefined;
+  // A comment between entries (outside the entry's own text) is not the entry's to take along.
+  if (flow && (text.slice(edit.start, Math.max(edit.start, start)) + text.slice(Math.min(edit.end, end), edit.end)).includes('#')) return undefined;
   return [edit];
 }
 
