@@ -1,5 +1,5 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import { addUnder, blocks, type CheckContext, chooseFix, defineRule, type FixOffer, isSet, keyNode, missingAt, placeholder, type Resource, type TextEdit, type Val } from '../../kit';
+import { addUnder, blocks, type CheckContext, chooseFix, defineRule, type FixOffer, isSet, type Plain, keyNode, missingAt, placeholder, type Resource, type TextEdit, type Val } from '../../kit';
 
 /** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
 const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
@@ -39,7 +39,7 @@ function check(names: { sse: string; enabled: string; key: string }) {
     if (sse.isUnknown) return;
     const none = `${table} has no ${names.sse}, so it is encrypted with an AWS owned key that you cannot manage, audit or revoke, not a customer managed KMS key.`;
     for (const alt of sse.each()) {
-      const block = names.sse === 'SSESpecification' ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY } : { enabled: true, kms_key_arn: KEY };
+      const block: Plain = names.sse === 'SSESpecification' ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY } : { enabled: true, kms_key_arn: KEY };
       if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
       // An empty Terraform block list is no block.
       else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });

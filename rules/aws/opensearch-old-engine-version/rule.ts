@@ -23,7 +23,7 @@ function check(key: string) {
       const [engine, version] = ended.name.split('_');
       const next = SAME_MAJOR[`${engine}_${version.split('.')[0]}`];
       // AWS::Elasticsearch::Domain and aws_elasticsearch_domain write the bare version (`7.10`).
-      const value = next && (/^\d/.test(text.trim()) ? next.split('_')[1] : next);
+      const value = next && (/^\d/.test(text!.trim()) ? next.split('_')[1] : next);
       ctx.report(alt, `OpenSearch Service domain ${r.id} runs ${engine} ${version}, whose standard support ended on ${ended.date}.`, {
         fix: value ? { title: `Set ${key} to ${value} (an in-place upgrade: take a snapshot first)`, edits: ctx.edits.setValue(alt, value) } : undefined,
       });
