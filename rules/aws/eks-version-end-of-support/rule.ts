@@ -2,6 +2,16 @@
 import { type CheckContext, defineRule, type Resource } from '../../kit';
 import { AS_OF, EKS_KUBERNETES_VERSIONS, endOfStandardSupport, versionText } from '../../lib/versions';
 
+/**
+ * The next minor version when it is in standard support: EKS upgrades a cluster one minor version at a time, so a
+ * fix is offered only where one step reaches support (an older cluster needs several upgrades, each with its nodes).
+ */
+function nextSupported(version: string): string | undefined {
+  const [major, minor] = version.split('.').map(Number);
+  const next = `${major}.${minor + 1}`;
+  return EKS_KUBERNETES_VERSIONS[next] && !endOfStandardSupport(EKS_KUBERNETES_VERSIONS, next) ? next : undefined;
+}
+
 function check(key: string) {
   return (r: Resource, ctx: CheckContext) => {
     // An absent version means EKS's current default version: nothing to report.
@@ -17,7 +27,10 @@ function check(key: string) {
       } else {
         detail = `whose standard support ended on ${ended.endOfStandardSupport} (paid extended support runs until ${ended.endOfExtendedSupport})`;
       }
-      ctx.report(alt, `EKS cluster ${r.id} runs Kubernetes ${ended.version}, ${detail}.`);
+      const next = nextSupported(ended.version);
+      ctx.report(alt, `EKS cluster ${r.id} runs Kubernetes ${ended.version}, ${detail}.`, {
+        fix: next ? { title: `Set ${key} to ${next} (an in-place upgrade: upgrade the nodes next)`, edits: ctx.edits.setValue(alt, next) } : undefined,
+      });
       return;
     }
   };
@@ -28,7 +41,7 @@ export default defineRule({
   slug: 'eks-version-end-of-support',
   title: 'EKS cluster runs a Kubernetes version past end of standard support',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description: `EKS gives each Kubernetes minor version 14 months of standard support, then 12 months of extended support at an extra hourly charge, after which it upgrades the control plane automatically. Past standard support the version only gets critical fixes and falls further behind upstream. Dates are checked as of ${AS_OF}.`,
   remediation: 'Upgrade the cluster (and then its nodes and add-ons) to a Kubernetes version in standard support, one minor version at a time.',
   responsibility: {
