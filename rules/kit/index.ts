@@ -15,7 +15,7 @@ export type {
   Severity,
 } from '../../server/src/engine/rule';
 export type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
-export { addPath, addUnder } from '../../server/src/engine/add-path';
+export { addPath, addUnder, removeItem, removePair } from '../../server/src/engine/add-path';
 export type { KubernetesFacts, Resource } from '../../server/src/formats/resource';
 export { TEMPLATE_TYPE } from '../../server/src/formats/resource';
 export { Val } from '../../server/src/formats/value';
@@ -45,7 +45,7 @@ export {
   TLS_VERSIONS,
 } from './frameworks';
 export { cfnDoc, cfnGuideDoc, tfDoc } from './docs';
-export { checkSetting, equals, settingChecks, type SettingFormat, type SettingSpec } from './setting';
+export { checkSetting, chooseFix, equals, placeholder, settingChecks, type SettingFormat, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';
 export * from './scope';

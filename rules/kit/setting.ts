@@ -1,6 +1,7 @@
 // The declarative layer for the most common control: "the setting at this path must be W".
 import { addPath, addUnder } from '../../server/src/engine/add-path';
-import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/rule';
+import type { Check, CheckContext, CheckFormat, FixOffer } from '../../server/src/engine/rule';
+import type { Plain, TextEdit } from '../../server/src/engine/edits';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import { get, getPair, type Node } from '../../server/src/model/tree';
@@ -24,11 +25,18 @@ export interface SettingFormat {
   readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
   /** Overrides the rule's `fixNote` for this format. */
   readonly fixNote?: string;
+  /**
+   * Where `path` starts (default: the resource body). Undefined: the resource is not checked. A Kubernetes pod
+   * setting starts at the pod spec, wherever the workload kind keeps it.
+   */
+  readonly base?: (r: Resource) => Val | undefined;
 }
 
 export interface SettingSpec {
   /** What the resource is called in messages, before its ID: `KMS key`, `DynamoDB table` (or per resource). */
   readonly subject: string | ((r: Resource) => string);
+  /** The whole subject of messages, the ID included (`Deployment web`), instead of `<subject> <id>`. */
+  readonly named?: (r: Resource) => string;
   /** What follows from a bad value, as a clause: `so point-in-time recovery is off` (or per resource). */
   readonly consequence: string | ((r: Resource) => string);
   /** The value the setting must have; a fix writes it. */
@@ -159,11 +167,13 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   const absentMeans = typeof declared === 'function' ? declared(r) : declared;
   const fixNote = f.fixNote ?? spec.fixNote;
   const note = fixNote ? ` (${fixNote})` : '';
-  const subject = `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
+  const base = f.base ? f.base(r) : r.body;
+  if (!base) return;
+  const subject = spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
   const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
   const name = shown(f.path);
   const leaf = f.path[f.path.length - 1];
-  for (const s of spots(r.body, f.path)) {
+  for (const s of spots(base, f.path)) {
     if (s.missing.length === 0) {
       if (ok(s.val) !== false) continue;
       const edits = spec.fix !== false && (!spec.fixWhen || spec.fixWhen(s.val)) ? ctx.edits.setValue(s.val, spec.want) : undefined;
@@ -172,13 +182,13 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
       });
       return;
     }
-    const inBlock = s.missing.length === 1 && s.container !== r.body && f.absentInBlockMeans !== undefined;
+    const inBlock = s.missing.length === 1 && s.container !== base && f.absentInBlockMeans !== undefined;
     const means = inBlock ? f.absentInBlockMeans! : absentMeans;
     if (means === null || means === spec.want) continue;
     const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
     const edits = s.branched || spec.fix === false
       ? undefined
-      : s.container === r.body
+      : s.container === r.body && base === r.body
         ? addPath(ctx.edits, r, f.path, spec.want)
         : addUnder(ctx.edits, s.container, s.missing, spec.want);
     ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(means)}, ${consequence}.`, {
@@ -186,4 +196,25 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
     });
     return;
   }
+}
+
+/** A snippet placeholder for a value the user must choose (`${1:<example>}`); accepting it writes `example`. */
+export function placeholder(example: string): string {
+  return `\${1:${example}}`;
+}
+
+/**
+ * The fix for a setting whose value the user must choose (a KMS key, a user ID): a snippet that adds `path`
+ * (under the resource body, or under `from` when given) holding `value` (with a `placeholder`) when `alt` is
+ * missing and written nowhere (not an `Fn::If` branch), or replaces `alt` when it is written in place. Undefined
+ * edits (no fix) otherwise; the engine then offers none.
+ */
+export function chooseFix(ctx: CheckContext, r: Resource, alt: Val, path: readonly string[], value: Plain, title: string, from?: Val): FixOffer {
+  let edits: TextEdit[] | undefined;
+  if (alt.isAbsent) {
+    if (alt.when.length === 0) edits = from && from !== r.body ? addUnder(ctx.edits, from, path, value) : addPath(ctx.edits, r, path, value);
+  } else if (!alt.isUnknown) {
+    edits = ctx.edits.setValue(alt, value);
+  }
+  return { title, edits, snippet: true };
 }

@@ -6,12 +6,13 @@
 // appArmorProfile and windowsOptions. hostNetwork / hostPID / hostIPC / shareProcessNamespace (pod spec),
 // sysctls, fsGroup and supplementalGroups (pod securityContext) exist only at pod level. AppArmor and seccomp
 // may also be written as the legacy annotations on the pod (template) metadata.
-import type { CheckContext, Check, FrameworkRef, Responsibility } from '../../server/src/engine/rule';
+import type { CheckContext, Check, FixOffer, FrameworkRef, Responsibility } from '../../server/src/engine/rule';
 import { flowInsert, ownPairs, type TextEdit, type Plain } from '../../server/src/engine/edits';
 import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { MapNode, Node, SeqNode } from '../../server/src/model/tree';
+import { settingChecks } from '../kit/setting';
 
 export { WORKLOAD_KINDS, type Container };
 
@@ -129,15 +130,26 @@ export function reportZeroId(pod: Pod, ctx: CheckContext, key: 'runAsUser' | 'ru
     const id = effective(pod, c, key);
     if (id.val.num() !== 0) continue;
     if (id.from === 'container') {
-      ctx.report(id.val, `The ${containerLabel(c)} of ${pod.label} sets securityContext.${key} to 0, so it runs ${effect}.`);
+      ctx.report(id.val, `The ${containerLabel(c)} of ${pod.label} sets securityContext.${key} to 0, so it runs ${effect}.`, { fix: nonZeroIdFix(id.val, key) });
     } else {
       inheriting.push(c.name);
     }
   }
   if (inheriting.length > 0) {
     const who = inheriting.length === 1 ? `container ${inheriting[0]} does not override it, so it` : `containers ${inheriting.join(', ')} do not override it, so they`;
-    ctx.report(pod.sc.get(key), `${pod.label} sets ${key} to 0 in its pod securityContext and ${who} ${inheriting.length === 1 ? 'runs' : 'run'} ${effect}.`);
+    const v = pod.sc.get(key);
+    ctx.report(v, `${pod.label} sets ${key} to 0 in its pod securityContext and ${who} ${inheriting.length === 1 ? 'runs' : 'run'} ${effect}.`, { fix: nonZeroIdFix(v, key) });
   }
+}
+
+/**
+ * A snippet that replaces an ID of 0 written in place with a non-zero one to fill in (`${1:1000}`, a number: the
+ * same text in YAML and JSON). Undefined when the value is not a scalar written there.
+ */
+export function nonZeroIdFix(v: Val, key: string): FixOffer | undefined {
+  const n = v.node;
+  if (!n || n !== v.at || v.when.length > 0 || n.kind !== 'scalar') return undefined;
+  return { title: `Set ${key} to a non-zero ID (fill it in)`, edits: [{ start: n.span[0], end: n.span[1], text: '${1:1000}' }], snippet: true };
 }
 
 /** The annotations of the pod (template) metadata, each key with its value. */
@@ -232,6 +244,17 @@ export function profileMessage(pod: Pod, c: Container, profile: Profile, outcome
     default:
       return `${pod.label} sets ${profile.where} to ${value}, so its containers run ${outcome}.`;
   }
+}
+
+/**
+ * The fix for a profile that is not confined: its field's type set to RuntimeDefault, or its legacy annotation to
+ * runtime/default (the runtime's default profile, which the annotations name so for seccomp and AppArmor alike).
+ */
+export function runtimeDefaultFix(ctx: CheckContext, profile: Profile): FixOffer | undefined {
+  const annotation = profile.source === 'container annotation' || profile.source === 'pod annotation';
+  const value = annotation ? 'runtime/default' : 'RuntimeDefault';
+  const edits = ctx.edits.setValue(profile.val, value);
+  return edits && { title: annotation ? `Set the annotation to ${value}` : `Set the profile type to ${value}`, edits };
 }
 
 /** Reports each value once per resource, however many containers inherit it. */
@@ -425,12 +448,17 @@ export function podResponsibility(customer: string): Responsibility {
 export const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 export const SECURITY_CONTEXT_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
 
-/** A pod-spec boolean that must not be true (hostNetwork, hostPID, hostIPC, shareProcessNamespace), with a fix to false. */
+/**
+ * A pod-spec boolean that must not be true (hostNetwork, hostPID, hostIPC, shareProcessNamespace): the kit's
+ * setting check from the pod spec, so the message, position and fix (`Set <key> to false`) are the kit's.
+ */
 export function podFlagCheck(key: string, consequence: string): Check {
-  return podCheck((pod, ctx) => {
-    const v = pod.spec.get(key);
-    if (!v.isTrue()) return;
-    const edits = ctx.edits.setValue(v, false);
-    ctx.report(v, `${pod.label} sets ${key} to true, so ${consequence}.`, { fix: edits && { title: `Set ${key} to false`, edits } });
-  });
+  return settingChecks({
+    subject: 'Pod',
+    named: (r) => podOf(r)?.label ?? r.id,
+    consequence: `so ${consequence}`,
+    want: false,
+    absentMeans: null,
+    formats: { kubernetes: { types: WORKLOAD_KINDS, path: [key], base: (r) => podOf(r)?.spec } },
+  }).kubernetes!;
 }

@@ -1,6 +1,9 @@
 // CL-AWS-043: an API Gateway REST API method that anyone can call.
 import { cfnDoc, type CheckContext, defineRule, findById, findReachable, nist, type Resource, soc2, strIs, tfDoc, type Val } from '../../kit';
 
+/** What the fix changes for the API's clients. */
+const SIGN = 'every caller must then sign its requests';
+
 /** True unless the value is known and says the REST API is neither private nor guarded by a resource policy. */
 function apiGuarded(types: Val, policy: Val): boolean {
   if (types.isUnknown || policy.isUnknown) return true;
@@ -21,7 +24,9 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   if (api && apiGuarded(api.body.path('EndpointConfiguration', 'Types'), api.body.get('Policy'))) return;
   const none = findReachable(body.get('AuthorizationType'), (a) => strIs(a, 'NONE'));
   if (!none) return;
-  ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has AuthorizationType NONE and no API key, so anyone who can reach the API can call it.`);
+  ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has AuthorizationType NONE and no API key, so anyone who can reach the API can call it.`, {
+    fix: { title: `Set AuthorizationType to AWS_IAM (${SIGN})`, edits: ctx.edits.setValue(none, 'AWS_IAM') },
+  });
 }
 
 function terraform(r: Resource, ctx: CheckContext): void {
@@ -42,7 +47,9 @@ function terraform(r: Resource, ctx: CheckContext): void {
   }
   const none = findReachable(body.get('authorization'), (a) => strIs(a, 'NONE'));
   if (!none) return;
-  ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has authorization NONE and no API key, so anyone who can reach the API can call it.`);
+  ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has authorization NONE and no API key, so anyone who can reach the API can call it.`, {
+    fix: { title: `Set authorization to AWS_IAM (${SIGN})`, edits: ctx.edits.setValue(none, 'AWS_IAM') },
+  });
 }
 
 export default defineRule({
@@ -50,7 +57,7 @@ export default defineRule({
   slug: 'apigateway-method-no-authorization',
   title: 'API Gateway method has no authorization',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'A REST API method with authorization NONE and no API key can be called by anyone who can reach the API, which then invokes its back end (Lambda, HTTP, AWS service) on their behalf.',
   remediation: 'Give the method an authorizer (AWS_IAM, COGNITO_USER_POOLS or a Lambda authorizer), or restrict the API with a resource policy or a private endpoint.',

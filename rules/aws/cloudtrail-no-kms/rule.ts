@@ -1,5 +1,8 @@
 // CL-AWS-085: a CloudTrail trail whose log files are not encrypted with a KMS key.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, chooseFix, cisAws, defineRule, nist, placeholder, type Resource, tfDoc } from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 
 const CONSEQUENCE = 'so its log files are encrypted only with S3 managed keys (SSE-S3), and anyone who can read the bucket can read them';
 
@@ -8,8 +11,9 @@ function check(key: string) {
     const v = r.body.get(key);
     const bad = v.find((x) => x.isAbsent || x.str() === '');
     if (!bad) return;
-    if (bad.str() === '') ctx.report(bad, `Trail ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`);
-    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Trail ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+    const fix = chooseFix(ctx, r, bad, [key], KEY, `Set ${key} to a KMS key (fill in its ARN)`);
+    if (bad.str() === '') ctx.report(bad, `Trail ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`, { fix });
+    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Trail ${r.id} has no ${key}, ${CONSEQUENCE}.`, { fix });
   };
 }
 
@@ -18,7 +22,7 @@ export default defineRule({
   slug: 'cloudtrail-no-kms',
   title: 'CloudTrail log files are not encrypted with a KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'CloudTrail log files are always encrypted in S3, by default with S3 managed keys. With SSE-KMS, reading them also needs kms:Decrypt under your key policy, so the audit trail stays confidential even from principals who can read the bucket, and every decryption is itself logged.',
   remediation: 'Set KMSKeyId (kms_key_id) to a customer managed KMS key whose policy lets CloudTrail encrypt and only your log readers decrypt.',
@@ -29,10 +33,7 @@ export default defineRule({
     provider: 'AWS delivers log files to your bucket encrypted with S3 managed keys by default',
     customer: 'encrypting them with your own KMS key, and deciding who may decrypt them, is yours',
   },
-  frameworks: [
-    { framework: 'CIS AWS Foundations Benchmark', version: '3.0.0', controls: ['3.5'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9', 'SC-28'] },
-  ],
+  frameworks: [cisAws('3.5'), nist('AU-9', 'SC-28')],
   equivalents: {
     checkov: ['CKV_AWS_35'],
     kics: ['050a9ba8-d1cb-4c61-a5e8-8805a70d3b85', '5d9e3164-9265-470c-9a10-57ae454ac0c7'],
@@ -40,8 +41,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-kmskeyid',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#kms_key_id',
+    cfnGuideDoc('aws-resource-cloudtrail-trail', 'cfn-cloudtrail-trail-kmskeyid'),
+    tfDoc('cloudtrail', 'kms_key_id'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::CloudTrail::Trail'], run: check('KMSKeyId') },

@@ -1,5 +1,8 @@
 // CL-AWS-068: a CloudWatch Logs log group not encrypted with a KMS key of yours.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, chooseFix, defineRule, nist, placeholder, type Resource, tfDoc } from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 
 const CONSEQUENCE = 'so its log events are encrypted only with keys CloudWatch Logs manages, and anyone allowed to read the log group can read them';
 
@@ -8,8 +11,9 @@ function check(key: string) {
     const v = r.body.get(key);
     const bad = v.find((x) => x.isAbsent || x.str() === '');
     if (!bad) return;
-    if (bad.str() === '') ctx.report(bad, `Log group ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`);
-    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Log group ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+    const fix = chooseFix(ctx, r, bad, [key], KEY, `Set ${key} to a KMS key (fill in its ARN)`);
+    if (bad.str() === '') ctx.report(bad, `Log group ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`, { fix });
+    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Log group ${r.id} has no ${key}, ${CONSEQUENCE}.`, { fix });
   };
 }
 
@@ -18,7 +22,7 @@ export default defineRule({
   slug: 'cloudwatch-log-group-no-kms',
   title: 'CloudWatch Logs log group is not encrypted with a KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'CloudWatch Logs always encrypts log data at rest with keys it manages. Associating a customer managed KMS key adds a second gate: reading the logs then also needs kms:Decrypt under your key policy, and disabling the key makes them unreadable. Logs often hold tokens, personal data and internal addresses.',
   remediation: 'Set KmsKeyId (kms_key_id) to the ARN of a customer managed KMS key whose policy allows the CloudWatch Logs service principal of the region.',
@@ -29,7 +33,7 @@ export default defineRule({
     provider: 'AWS encrypts all log data at rest with service-managed keys',
     customer: 'adding a KMS key of your own, so that your key policy also decides who can read the logs, is yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-9', 'SC-28'] }],
+  frameworks: [nist('AU-9', 'SC-28')],
   equivalents: {
     checkov: ['CKV_AWS_158'],
     kics: ['0afbcfe9-d341-4b92-a64c-7e6de0543879'],
@@ -37,8 +41,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-kmskeyid',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group#kms_key_id',
+    cfnGuideDoc('aws-resource-logs-loggroup', 'cfn-logs-loggroup-kmskeyid'),
+    tfDoc('cloudwatch_log_group', 'kms_key_id'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Logs::LogGroup'], run: check('KmsKeyId') },

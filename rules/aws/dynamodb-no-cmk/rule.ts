@@ -1,5 +1,49 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import { blocks, type CheckContext, defineRule, isSet, keyNode, missingAt, type Resource, type Val } from '../../kit';
+import {
+  addUnder,
+  blocks,
+  cfnGuideDoc,
+  type CheckContext,
+  chooseFix,
+  defineRule,
+  type FixOffer,
+  iso27001,
+  isSet,
+  keyNode,
+  missingAt,
+  nist,
+  placeholder,
+  type Plain,
+  type Resource,
+  type TextEdit,
+  tfDoc,
+  type Val,
+} from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+const TITLE = 'Encrypt with a customer managed KMS key (fill in its ARN)';
+
+/** SSEEnabled false (or missing) in a block written in place: set it, and add the key when the block has none. */
+function enableFix(ctx: CheckContext, b: Val, enabled: Val, names: { enabled: string; key: string }): FixOffer {
+  const edits: TextEdit[] = [];
+  const keyMissing = b.get(names.key).isAbsent;
+  if (enabled.isAbsent) {
+    const add = enabled.when.length === 0 ? addUnder(ctx.edits, b, [names.enabled], true) : undefined;
+    // Both keys at once: two insertions at the same place would not be separated.
+    const both = keyMissing && add && b.node?.kind === 'map' ? ctx.edits.addPairs(b.node, { [names.enabled]: true, [names.key]: KEY }) : add;
+    return { title: TITLE, edits: both, snippet: true };
+  }
+  const set = ctx.edits.setValue(enabled, true);
+  if (!set) return { title: TITLE, edits: undefined };
+  edits.push(...set);
+  if (keyMissing) {
+    const key = addUnder(ctx.edits, b, [names.key], KEY);
+    if (!key) return { title: TITLE, edits: undefined };
+    edits.push(...key);
+  }
+  return { title: TITLE, edits, snippet: true };
+}
 
 /** The AWS managed key for DynamoDB, named by alias or alias ARN. */
 function isAwsManagedAlias(v: Val): boolean {
@@ -14,9 +58,10 @@ function check(names: { sse: string; enabled: string; key: string }) {
     if (sse.isUnknown) return;
     const none = `${table} has no ${names.sse}, so it is encrypted with an AWS owned key that you cannot manage, audit or revoke, not a customer managed KMS key.`;
     for (const alt of sse.each()) {
-      if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none);
+      const block: Plain = names.sse === 'SSESpecification' ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY } : { enabled: true, kms_key_arn: KEY };
+      if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
       // An empty Terraform block list is no block.
-      else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none);
+      else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
     }
     const enabledName = `${names.sse}.${names.enabled}`;
     const keyName = `${names.sse}.${names.key}`;
@@ -24,14 +69,16 @@ function check(names: { sse: string; enabled: string; key: string }) {
       for (const enabled of b.get(names.enabled).each()) {
         if (enabled.isFalse() || enabled.isAbsent) {
           const at = enabled.isAbsent ? missingAt(enabled, keyNode(r.body, names.sse) ?? r.anchor) : enabled;
-          ctx.report(at, `${table} does not set ${enabledName} to true, so it is encrypted with an AWS owned key, not a customer managed KMS key.`);
+          ctx.report(at, `${table} does not set ${enabledName} to true, so it is encrypted with an AWS owned key, not a customer managed KMS key.`, { fix: enableFix(ctx, b, enabled, names) });
         } else if (enabled.isTrue()) {
           const key = b.get(names.key);
           if (!isSet(key) && !key.isUnknown) {
-            ctx.report(enabled, `${table} sets ${enabledName} to true without ${keyName}, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+            ctx.report(enabled, `${table} sets ${enabledName} to true without ${keyName}, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`, {
+              fix: key.isAbsent && key.when.length === 0 ? chooseFix(ctx, r, key, [names.key], KEY, TITLE, b) : undefined,
+            });
           } else {
             const alias = key.find(isAwsManagedAlias);
-            if (alias) ctx.report(alias, `${table} sets ${keyName} to the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+            if (alias) ctx.report(alias, `${table} sets ${keyName} to the AWS managed key aws/dynamodb, not a customer managed KMS key.`, { fix: chooseFix(ctx, r, alias, [names.key], KEY, TITLE) });
           }
         }
       }
@@ -44,7 +91,7 @@ export default defineRule({
   slug: 'dynamodb-no-cmk',
   title: 'DynamoDB table is not encrypted with a customer managed KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'DynamoDB always encrypts tables at rest, by default with an AWS owned key. This rule is about control of that key: with a customer managed KMS key you decide in the key policy who may use it, see every use in CloudTrail and can revoke access to the data by disabling the key.',
   remediation: 'Set SSESpecification with SSEEnabled true, SSEType KMS and KMSMasterKeyId (server_side_encryption with enabled = true and kms_key_arn) to a customer managed KMS key.',
@@ -55,15 +102,12 @@ export default defineRule({
     provider: 'AWS always encrypts every table at rest, with an AWS owned key unless you choose another',
     customer: 'choosing a customer managed key, and so who may use it and when it can be revoked, is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
   equivalents: { checkov: ['CKV_AWS_119'], kics: ['c8dee387-a2e6-4a73-a942-183c975549ac'] },
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#server_side_encryption',
+    cfnGuideDoc('aws-properties-dynamodb-table-ssespecification'),
+    tfDoc('dynamodb_table', 'server_side_encryption'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::DynamoDB::Table'], run: check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' }) },

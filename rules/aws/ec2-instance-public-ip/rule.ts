@@ -1,5 +1,5 @@
 // CL-AWS-034: an instance, launch template or launch configuration asks for a public IPv4 address.
-import { type CheckContext, defineRule, findReachable, type Resource, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, findReachable, nist, type Resource, tfDoc, type Val } from '../../kit';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',
@@ -13,7 +13,12 @@ const KIND: Record<string, string> = {
 function report(r: Resource, ctx: CheckContext, v: Val, path: string): void {
   const bad = findReachable(v, (x) => x.isTrue());
   const whom = KIND[r.type] === 'Instance' ? 'it gets' : 'its instances get';
-  if (bad) ctx.report(bad, `${KIND[r.type]} ${r.id} sets ${path} to true, so ${whom} a public IPv4 address.`);
+  if (!bad) return;
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  ctx.report(bad, `${KIND[r.type]} ${r.id} sets ${path} to true, so ${whom} a public IPv4 address.`, {
+    // An instance's network interfaces (associate_public_ip_address) cannot change in place.
+    fix: { title: `Set ${key} to false${KIND[r.type] === 'Instance' ? ' (replaces the instance)' : ''}`, edits: ctx.edits.setValue(bad, false) },
+  });
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
@@ -43,7 +48,7 @@ export default defineRule({
   slug: 'ec2-instance-public-ip',
   title: 'EC2 instance gets a public IP address',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'An instance, launch template or launch configuration that associates a public IPv4 address makes its instances addressable from the internet; their security groups alone then decide what is exposed.',
   remediation:
@@ -55,13 +60,13 @@ export default defineRule({
     provider: 'AWS secures the hardware, the hypervisor and the network backbone',
     customer: 'whether your instances are addressable from the internet is your decision',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] }],
+  frameworks: [nist('SC-7')],
   equivalents: { checkov: ['CKV_AWS_88'], kics: ['5a2486aa-facf-477d-a5c1-b010789459ce'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-launchtemplate-networkinterface.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#associate_public_ip_address',
+    cfnDoc('aws-properties-ec2-instance-networkinterface'),
+    cfnDoc('aws-properties-ec2-launchtemplate-networkinterface'),
+    tfDoc('instance', 'associate_public_ip_address'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },

@@ -1,11 +1,23 @@
 // CL-AWS-100: an ECS container definition that explicitly runs as root (User "root", "0", "0:0", "root:…").
-import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, type FixOffer, nist, type Resource, type Val } from '../../kit';
 import { containerDefinitions } from '../../lib/ecs';
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
 function isRoot(user: string): boolean {
   const name = user.trim().split(':')[0].trim();
   return name === 'root' || name === '0';
+}
+
+/**
+ * A non-root user ID to fill in (`1000`), keeping a non-root group (`root:www` → `1000:www`, `0:0` → `1000:1000`).
+ * CloudFormation only: Terraform's container_definitions is a JSON string, whose characters the edit would have to escape.
+ */
+function nonRootFix(r: Resource, ctx: CheckContext, bad: Val, key: string): FixOffer | undefined {
+  if (r.format !== 'cloudformation') return undefined;
+  const [, ...rest] = bad.str()!.trim().split(':');
+  const group = rest.join(':').trim();
+  const value = '${1:1000}' + (rest.length === 0 ? '' : isRoot(group) ? ':${2:1000}' : `:${group.replace(/[$}\\]/g, '\\$&')}`);
+  return { title: `Set ${key} to a non-root user (fill in its ID)`, edits: ctx.edits.setValue(bad, value), snippet: true };
 }
 
 function check(key: string, nameKey: string) {
@@ -18,7 +30,7 @@ function check(key: string, nameKey: string) {
         });
         if (!bad) continue;
         const name = c.get(nameKey).str();
-        ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to "${bad.str()}", so its processes run as root.`);
+        ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to "${bad.str()}", so its processes run as root.`, { fix: nonRootFix(r, ctx, bad, key) });
       }
     }
   };
@@ -29,7 +41,7 @@ export default defineRule({
   slug: 'ecs-task-root-user',
   title: 'ECS container runs as root',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'A container whose User is root (root, 0, 0:0) runs its processes with UID 0. A flaw in the application then gives the attacker root inside the container, one step away from the host through any kernel bug, mounted volume or extra capability.',
   remediation: 'Set User (user) to a non-root UID:GID that the image supports, for example "1000:1000", and give that user ownership of the paths it writes.',

@@ -1,5 +1,5 @@
 // CL-AWS-091: an EKS cluster whose control plane does not log audit and authenticator events.
-import { addPath, type CheckContext, defineRule, pairOf, type Plain, type Resource, Val } from '../../kit';
+import { addPath, AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, pairOf, type Plain, type Resource, tfDoc, Val } from '../../kit';
 
 /** The log types this rule requires: who did what through the API server, and who authenticated as whom. */
 const REQUIRED = ['audit', 'authenticator'];
@@ -62,7 +62,7 @@ export default defineRule({
     provider: 'AWS runs the control plane and, once you enable the log types, delivers their logs to CloudWatch Logs',
     customer: 'enabling the log types, keeping the logs and watching them are yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AU-2', 'AU-12'] }],
+  frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_37'],
     kics: ['37304d3f-f852-40b8-ae3f-725e87a7cedf'],
@@ -70,8 +70,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-eks-cluster-logging.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_cluster#enabled_cluster_log_types',
+    cfnGuideDoc('aws-properties-eks-cluster-logging'),
+    tfDoc('eks_cluster', 'enabled_cluster_log_types'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EKS::Cluster'], run: cloudformation },

@@ -1,5 +1,5 @@
 // CL-AWS-044: an EKS managed node group with an SSH key and no source security groups (SSH open to the world).
-import { type CheckContext, choices, defineRule, isMissingBlock, type Resource, under } from '../../kit';
+import { cfnDoc, type CheckContext, choices, defineRule, isMissingBlock, nist, pci, type Resource, tfDoc, under } from '../../kit';
 
 function check(block: string, keyAttr: string, sourcesAttr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -31,18 +31,15 @@ export default defineRule({
     provider: 'AWS runs the control plane and launches and updates managed node groups',
     customer: 'remote access to your worker nodes is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-17', 'SC-7'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['1.3.1'] },
-  ],
+  frameworks: [nist('AC-17', 'SC-7'), pci('1.3.1')],
   equivalents: {
     checkov: ['CKV_AWS_100'],
     kics: ['73d59e76-a12c-4b74-a3d8-d3e1e19c25b3', 'ba40ace1-a047-483c-8a8d-bc2d3a67a82d'],
   },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/APIReference/API_RemoteAccessConfig.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-eks-nodegroup-remoteaccess.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_node_group#remote_access-configuration-block',
+    cfnDoc('aws-properties-eks-nodegroup-remoteaccess'),
+    tfDoc('eks_node_group', 'remote_access-configuration-block'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EKS::Nodegroup'], run: check('RemoteAccess', 'Ec2SshKey', 'SourceSecurityGroups') },

@@ -1,5 +1,29 @@
 // CL-AWS-036: an EKS cluster's API server endpoint is public to every address.
-import { type CheckContext, choices, defineRule, isMissingBlock, keyNode, type Node, nodeUnder, type Resource, under } from '../../kit';
+import {
+  addUnder,
+  cfnDoc,
+  type CheckContext,
+  choices,
+  defineRule,
+  type FixOffer,
+  isMissingBlock,
+  keyNode,
+  nist,
+  type Node,
+  nodeUnder,
+  placeholder,
+  type Resource,
+  type TextEdit,
+  tfDoc,
+  under,
+} from '../../kit';
+
+/** A documentation range (RFC 5737) standing for the addresses that should reach the endpoint. */
+const RANGE = placeholder('203.0.113.0/24');
+
+function rangeFix(edits: TextEdit[] | undefined, title: string): FixOffer {
+  return { title: `${title} (fill in the ranges that administer the cluster)`, edits, snippet: true };
+}
 import { worldFamily } from '../../lib/network';
 
 interface Names {
@@ -34,14 +58,21 @@ function check(n: Names) {
         const publicAt = pub.isAbsent ? nodeUnder(blockKey, c.when, r) : under(pub, c.when, r);
         const publicText = pub.isAbsent ? `leaves ${n.public} at its default (true)` : `sets ${n.public} to true`;
         if (isMissingBlock(list)) {
-          ctx.report(publicAt, `EKS cluster ${r.id} ${publicText} and sets no ${n.cidrs}, so its API server endpoint is open to every address (0.0.0.0/0).`);
+          // Only where nothing decides it by condition: the list is written nowhere (or empty) in a block written in place.
+          const edits = c.when.length > 0 ? undefined : list.isAbsent ? addUnder(ctx.edits, config, [n.cidrs], [RANGE]) : ctx.edits.setValue(list, [RANGE]);
+          ctx.report(publicAt, `EKS cluster ${r.id} ${publicText} and sets no ${n.cidrs}, so its API server endpoint is open to every address (0.0.0.0/0).`, {
+            fix: rangeFix(edits, `Add ${n.cidrs}`),
+          });
           continue;
         }
         for (const item of list.items()) {
           for (const alt of choices([pub, item])) {
             const cidr = alt.parts[1].str();
             if (!worldFamily(cidr)) continue;
-            ctx.report(under(alt.parts[1], alt.when, r), `EKS cluster ${r.id} ${publicText} and lists ${cidr?.trim()} in ${n.cidrs}, so its API server endpoint is open to every address.`);
+            const edits = alt.when.length > 0 ? undefined : ctx.edits.setValue(alt.parts[1], RANGE);
+            ctx.report(under(alt.parts[1], alt.when, r), `EKS cluster ${r.id} ${publicText} and lists ${cidr?.trim()} in ${n.cidrs}, so its API server endpoint is open to every address.`, {
+              fix: rangeFix(edits, `Replace ${cidr?.trim()} with your ranges`),
+            });
           }
         }
       }
@@ -54,7 +85,7 @@ export default defineRule({
   slug: 'eks-public-endpoint-open',
   title: 'EKS API server endpoint is public to the whole internet',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'An EKS cluster whose public endpoint is on (the default) without PublicAccessCidrs, or with 0.0.0.0/0 in them, exposes the Kubernetes API server to every address: only authentication then stands between the internet and the control plane.',
   remediation:
@@ -66,7 +97,7 @@ export default defineRule({
     provider: 'AWS runs, patches and scales the Kubernetes control plane and its endpoints',
     customer: 'who can reach the API server endpoint is your decision',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'SC-7'] }],
+  frameworks: [nist('AC-3', 'SC-7')],
   equivalents: {
     checkov: ['CKV_AWS_38', 'CKV_AWS_39'],
     kics: ['42f4b905-3736-4213-bfe9-c0660518cda8', '61cf9883-1752-4768-b18c-0d57f2737709'],
@@ -74,8 +105,8 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-eks-cluster-resourcesvpcconfig.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_cluster#vpc_config',
+    cfnDoc('aws-properties-eks-cluster-resourcesvpcconfig'),
+    tfDoc('eks_cluster', 'vpc_config'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EKS::Cluster'], run: check(CFN) },

@@ -1,5 +1,8 @@
 // CL-AWS-098: an EKS cluster without envelope encryption of Kubernetes secrets under a KMS key of your own.
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, defineRule, nist, placeholder, type Resource, type Val } from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 import { compareVersions, parseVersion, versionText } from '../../lib/versions';
 
 interface Keys {
@@ -36,7 +39,12 @@ function check(keys: Keys, terraform: boolean) {
       ? `, and Kubernetes ${version} predates EKS's default envelope encryption of API data (1.28)`
       : ', so secrets are envelope-encrypted only with an AWS owned key';
     if (config.isAbsent) {
-      ctx.report(r.anchor, `EKS cluster ${r.id} does not set ${keys.list} for secrets with a KMS key of yours${tail}.`);
+      // One entry for secrets; Terraform writes the block in its object form.
+      const entry = { [keys.provider]: { [keys.keyArn]: KEY }, [keys.resources]: ['secrets'] };
+      const edits = addPath(ctx.edits, r, [keys.list], terraform ? entry : [entry]);
+      ctx.report(r.anchor, `EKS cluster ${r.id} does not set ${keys.list} for secrets with a KMS key of yours${tail}.`, {
+        fix: { title: `Add ${keys.list} for secrets (fill in the key ARN; it cannot be removed later)`, edits, snippet: true },
+      });
       return;
     }
     for (const alt of config.each()) {
@@ -60,7 +68,7 @@ export default defineRule({
   slug: 'eks-secrets-encryption-disabled',
   title: 'EKS cluster does not encrypt Kubernetes secrets with a customer managed KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'Since 2025, EKS envelope-encrypts all Kubernetes API data, secrets included, with an AWS owned KMS key by default on clusters running Kubernetes 1.28 or later. Configuring EncryptionConfig for secrets with your own KMS key adds control: a key policy, rotation, CloudTrail records of every use, and the ability to revoke access.',
   remediation: 'Add EncryptionConfig (encryption_config) with Resources ["secrets"] and a Provider KeyArn of a customer managed symmetric KMS key in the same Region.',
@@ -71,7 +79,7 @@ export default defineRule({
     provider: 'AWS runs etcd on encrypted volumes and, from Kubernetes 1.28, envelope-encrypts all API data with an AWS owned key',
     customer: 'using a KMS key you control for that envelope encryption, and its key policy, is your choice',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] }],
+  frameworks: [nist('SC-12', 'SC-28')],
   equivalents: {
     checkov: ['CKV_AWS_58'],
     kics: ['63ebcb19-2739-4d3f-aa5c-e8bbb9b85281'],
@@ -79,7 +87,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html',
     'https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-eks-cluster-encryptionconfig.html',
+    cfnGuideDoc('aws-properties-eks-cluster-encryptionconfig'),
   ],
   checks: {
     cloudformation: {

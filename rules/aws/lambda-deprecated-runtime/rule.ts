@@ -1,6 +1,24 @@
 // CL-AWS-092: a Lambda function on a managed runtime that AWS has deprecated (no more security patches).
-import { type CheckContext, defineRule, get, type Resource, Val } from '../../kit';
-import { AS_OF, lambdaRuntimeDeprecated } from '../../lib/versions';
+import { cfnGuideDoc, type CheckContext, defineRule, get, iso27001, nist, pci, type Resource, Val } from '../../kit';
+import { AS_OF, LAMBDA_RUNTIME_DEPRECATION, lambdaRuntimeDeprecated } from '../../lib/versions';
+
+/**
+ * Families whose code runs unchanged on a newer runtime of the family, by what a runtime ID starts with: Node.js,
+ * Python 3, Ruby 3, and Java 8 on Amazon Linux 2023. Not .NET (the build targets one framework version), Go 1.x and
+ * the OS-only runtimes (the bootstrap binary is built for one OS), Python 2 or Ruby 2 (another language version).
+ */
+const FAMILIES: readonly RegExp[] = [/^nodejs(\d+)\.x$/, /^python3\.(\d+)$/, /^ruby3\.(\d+)$/, /^java8(?:\.al2023)?$/];
+
+/** The newest runtime of the same family that is not deprecated (java8 → java8.al2023), or undefined. */
+export function successor(runtime: string): string | undefined {
+  const id = runtime.trim().toLowerCase();
+  const family = FAMILIES.find((f) => f.test(id));
+  if (!family) return undefined;
+  const order = (r: string) => Number(family.exec(r)?.[1] ?? (r.endsWith('.al2023') ? 1 : 0));
+  return Object.keys(LAMBDA_RUNTIME_DEPRECATION)
+    .filter((r) => family.test(r) && !lambdaRuntimeDeprecated(r))
+    .sort((a, b) => order(b) - order(a))[0];
+}
 
 function deprecatedAlt(v: Val): { alt: Val; runtime: string; date: string } | undefined {
   for (const alt of v.each()) {
@@ -18,7 +36,10 @@ function check(key: string) {
     const runtime = r.body.get(key);
     const hit = deprecatedAlt(runtime);
     if (hit) {
-      ctx.report(hit.alt, `Lambda function ${r.id} uses runtime ${hit.runtime}, ${why(hit.date)}.`);
+      const next = successor(hit.runtime);
+      ctx.report(hit.alt, `Lambda function ${r.id} uses runtime ${hit.runtime}, ${why(hit.date)}.`, {
+        fix: next ? { title: `Set ${key} to ${next} (test the function on it)`, edits: ctx.edits.setValue(hit.alt, next) } : undefined,
+      });
       return;
     }
     // AWS SAM: a function without Runtime takes the one in Globals.Function.
@@ -40,7 +61,7 @@ export default defineRule({
   slug: 'lambda-deprecated-runtime',
   title: 'Lambda function uses a deprecated runtime',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description: `A Lambda managed runtime is deprecated when its language version or operating system stops receiving security updates. After that AWS no longer patches it, and Lambda first blocks creating and then updating functions that use it. Deprecation dates are checked as of ${AS_OF}.`,
   remediation: 'Move the function to a supported runtime of the same language (for example python3.13, nodejs22.x, java21, dotnet10) and test it.',
   responsibility: {
@@ -50,18 +71,14 @@ export default defineRule({
     provider: 'AWS patches the execution environment and the managed runtimes it supports, until their deprecation',
     customer: 'moving your functions to a supported runtime before then is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SI-2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.8'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['6.3.3'] },
-  ],
+  frameworks: [nist('SI-2'), iso27001('A.8.8'), pci('6.3.3')],
   equivalents: {
     checkov: ['CKV_AWS_363'],
   },
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
     'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtime',
+    cfnGuideDoc('aws-resource-lambda-function', 'cfn-lambda-function-runtime'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: check('Runtime') },

@@ -1,5 +1,5 @@
 // CL-AWS-024: credentials written into a Lambda function's environment variables.
-import { type CheckContext, defineRule, type Resource, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, type Resource, tfDoc, type Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 function checkVariables(r: Resource, ctx: CheckContext, variables: Val): void {
@@ -34,17 +34,13 @@ export default defineRule({
     provider: 'AWS encrypts environment variables at rest and gives every function temporary credentials through its execution role',
     customer: 'what you put in environment variables, and keeping secrets out of them, is yours',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['IA-5(7)'] },
-    { framework: 'PCI DSS', version: '4.0', controls: ['8.6.2'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.5.17'] },
-  ],
+  frameworks: NO_EMBEDDED_SECRETS,
   equivalents: { checkov: ['CKV_AWS_45'], kics: ['2564172f-c92b-4261-9acd-464aed511696', '1402afd8-a95c-4e84-8b0b-6fb43758e6ce'] },
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-environment.html',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#environment',
+    cfnGuideDoc('aws-properties-lambda-function-environment'),
+    tfDoc('lambda_function', 'environment'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: cloudformation },

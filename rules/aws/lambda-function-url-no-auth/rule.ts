@@ -1,5 +1,5 @@
 // CL-AWS-021: a Lambda function URL that anyone on the internet can call without signing the request.
-import { checkSetting, defineRule, type SettingSpec } from '../../kit';
+import { cfnGuideDoc, checkSetting, defineRule, nist, type SettingSpec, soc2, tfDoc } from '../../kit';
 
 const URL_AUTH: SettingSpec = {
   subject: 'Function URL of',
@@ -8,8 +8,8 @@ const URL_AUTH: SettingSpec = {
   // The setting is required: a URL without it is not deployed.
   absentMeans: null,
   ok: (v) => (v.str() === undefined ? undefined : v.str()!.toUpperCase() !== 'NONE'),
-  // No quick-fix: every caller would have to sign its requests.
-  fix: false,
+  // The fix changes the contract: every caller must then sign its requests with SigV4.
+  fixNote: 'every caller must then sign its requests',
   formats: {
     cloudformation: { types: ['AWS::Lambda::Url'], path: ['AuthType'] },
     terraform: { types: ['aws_lambda_function_url'], path: ['authorization_type'] },
@@ -22,7 +22,7 @@ export default defineRule({
   slug: 'lambda-function-url-no-auth',
   title: 'Lambda function URL has no authentication',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'A function URL with AuthType NONE is a public HTTPS endpoint: anyone who learns the URL can invoke the function, run up its cost and reach whatever it can reach. The function itself must then authenticate every caller.',
   remediation: 'Set AuthType to AWS_IAM and sign requests (or put the function behind API Gateway or CloudFront with an authorizer); keep NONE only for endpoints that authenticate callers in code.',
@@ -33,15 +33,12 @@ export default defineRule({
     provider: 'AWS runs the function URL endpoint and, with AWS_IAM, verifies every request signature',
     customer: 'whether the endpoint requires authentication is yours to decide',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-3', 'IA-2'] },
-    { framework: 'SOC 2', version: '2017', controls: ['CC6.1'] },
-  ],
+  frameworks: [nist('AC-3', 'IA-2'), soc2('CC6.1')],
   equivalents: { checkov: ['CKV_AWS_258'] },
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-authtype',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function_url#authorization_type',
+    cfnGuideDoc('aws-resource-lambda-url', 'cfn-lambda-url-authtype'),
+    tfDoc('lambda_function_url', 'authorization_type'),
   ],
   checks: {
     cloudformation: {

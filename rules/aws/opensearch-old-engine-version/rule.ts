@@ -2,6 +2,17 @@
 import { cfnGuideDoc, type CheckContext, defineRule, PATCHING, type Resource } from '../../kit';
 import { AS_OF, openSearchEngineEnded, versionText } from '../../lib/versions';
 
+/**
+ * The newest version of the same major version that AWS supports, which a domain upgrades to in place (AWS's
+ * upgrade paths allow any later minor version of the same major version); none for Elasticsearch 5.x and older.
+ */
+const SAME_MAJOR: Readonly<Record<string, string>> = {
+  Elasticsearch_6: 'Elasticsearch_6.8',
+  Elasticsearch_7: 'Elasticsearch_7.10',
+  OpenSearch_1: 'OpenSearch_1.3',
+  OpenSearch_2: 'OpenSearch_2.19',
+};
+
 function check(key: string) {
   return (r: Resource, ctx: CheckContext) => {
     // An absent EngineVersion means the latest OpenSearch version; nothing to report.
@@ -10,7 +21,12 @@ function check(key: string) {
       const ended = text === undefined ? undefined : openSearchEngineEnded(text);
       if (!ended) continue;
       const [engine, version] = ended.name.split('_');
-      ctx.report(alt, `OpenSearch Service domain ${r.id} runs ${engine} ${version}, whose standard support ended on ${ended.date}.`);
+      const next = SAME_MAJOR[`${engine}_${version.split('.')[0]}`];
+      // AWS::Elasticsearch::Domain and aws_elasticsearch_domain write the bare version (`7.10`).
+      const value = next && (/^\d/.test(text!.trim()) ? next.split('_')[1] : next);
+      ctx.report(alt, `OpenSearch Service domain ${r.id} runs ${engine} ${version}, whose standard support ended on ${ended.date}.`, {
+        fix: value ? { title: `Set ${key} to ${value} (an in-place upgrade: take a snapshot first)`, edits: ctx.edits.setValue(alt, value) } : undefined,
+      });
       return;
     }
   };
@@ -21,7 +37,7 @@ export default defineRule({
   slug: 'opensearch-old-engine-version',
   title: 'OpenSearch Service domain runs an engine version past end of standard support',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description: `Amazon OpenSearch Service ended standard support for Elasticsearch 1.5 to 7.8 (except 6.8) and OpenSearch 1.0 to 1.2 and 2.3 to 2.9 on 2025-11-07. After that these versions get only critical security fixes, under paid extended support, for a limited time. Dates are checked as of ${AS_OF}.`,
   remediation: 'Upgrade the domain in place to a supported version (Elasticsearch 6.8/7.10 as a stepping stone, then OpenSearch 2.x or later) and update EngineVersion to match.',
   responsibility: {

@@ -1,5 +1,8 @@
 // CL-AWS-070: SageMaker notebook instances and endpoint configurations without a customer managed KMS key.
-import { blocks, type CheckContext, defineRule, isSet, missingAt, type Resource } from '../../kit';
+import { blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, iso27001, isSet, missingAt, nist, placeholder, type Resource, tfDoc } from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 
 /**
  * Instance families whose ML storage is an EBS volume (no local instance store). For instance types with local
@@ -16,7 +19,9 @@ function familyOf(instanceType: string): string | undefined {
 function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
   for (const v of r.body.get(key).each()) {
     if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`);
+      ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`, {
+        fix: chooseFix(ctx, r, v, [key], KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the notebook instance)`),
+      });
     }
   }
 }
@@ -34,7 +39,9 @@ function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: strin
   if (!allEbsOnly) return;
   for (const v of r.body.get(names.key).each()) {
     if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`);
+      ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`, {
+        fix: chooseFix(ctx, r, v, [names.key], KEY, `Set ${names.key} to a KMS key (fill in its ARN; replaces the endpoint configuration)`),
+      });
     }
   }
 }
@@ -44,7 +51,7 @@ export default defineRule({
   slug: 'sagemaker-notebook-no-kms',
   title: 'SageMaker notebook or endpoint storage is not encrypted with a customer managed KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'SageMaker always encrypts the ML storage volumes of notebook instances and hosting instances, with an AWS managed key unless you name one. A customer managed key lets you control in its key policy who can read notebooks, data and models on those volumes, and revoke access.',
   remediation: 'Set KmsKeyId (kms_key_id, kms_key_arn) to a customer managed KMS key on the notebook instance and the endpoint configuration.',
@@ -55,10 +62,7 @@ export default defineRule({
     provider: 'AWS always encrypts ML storage volumes, with an AWS managed key unless you choose another',
     customer: 'choosing a customer managed key, and so who may use it, is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
   equivalents: {
     kics: [
       '709e6da6-fa1f-44cc-8f17-7f25f96dadbe',
@@ -69,10 +73,10 @@ export default defineRule({
   },
   docs: [
     'https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-notebookinstance.html#cfn-sagemaker-notebookinstance-kmskeyid',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-endpointconfig.html#cfn-sagemaker-endpointconfig-kmskeyid',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_notebook_instance#kms_key_id',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_endpoint_configuration#kms_key_arn',
+    cfnGuideDoc('aws-resource-sagemaker-notebookinstance', 'cfn-sagemaker-notebookinstance-kmskeyid'),
+    cfnGuideDoc('aws-resource-sagemaker-endpointconfig', 'cfn-sagemaker-endpointconfig-kmskeyid'),
+    tfDoc('sagemaker_notebook_instance', 'kms_key_id'),
+    tfDoc('sagemaker_endpoint_configuration', 'kms_key_arn'),
   ],
   checks: {
     cloudformation: {

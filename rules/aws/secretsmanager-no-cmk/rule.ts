@@ -1,5 +1,8 @@
 // CL-AWS-069: a Secrets Manager secret encrypted with the AWS managed key instead of a customer managed key.
-import { type CheckContext, defineRule, type Resource } from '../../kit';
+import { cfnGuideDoc, type CheckContext, chooseFix, defineRule, nist, placeholder, type Resource, tfDoc } from '../../kit';
+
+/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
+const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 
 const CONSEQUENCE =
   'so it is encrypted with the AWS managed key aws/secretsmanager, whose key policy you cannot change and which other accounts cannot be granted';
@@ -14,8 +17,9 @@ function check(key: string) {
     const v = r.body.get(key);
     const bad = v.find((x) => x.isAbsent || x.str() === '' || isAwsManaged(x.str()));
     if (!bad) return;
-    if (!bad.isAbsent) ctx.report(bad, `Secret ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${CONSEQUENCE}.`);
-    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Secret ${r.id} has no ${key}, ${CONSEQUENCE}.`);
+    const fix = chooseFix(ctx, r, bad, [key], KEY, `Set ${key} to a customer managed KMS key (fill in its ARN)`);
+    if (!bad.isAbsent) ctx.report(bad, `Secret ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${CONSEQUENCE}.`, { fix });
+    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Secret ${r.id} has no ${key}, ${CONSEQUENCE}.`, { fix });
   };
 }
 
@@ -24,7 +28,7 @@ export default defineRule({
   slug: 'secretsmanager-no-cmk',
   title: 'Secrets Manager secret does not use a customer managed KMS key',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'Without KmsKeyId a secret is encrypted with the AWS managed key aws/secretsmanager. The secret is still encrypted, but that key\'s policy is fixed: it lets every principal of the account use the key through Secrets Manager, so it adds no second, key-level control on who may decrypt, and another account cannot be granted it, so the secret cannot be shared across accounts.',
   remediation: 'Set KmsKeyId (kms_key_id) to a customer managed KMS key whose key policy grants kms:Decrypt only to the principals that need the secret.',
@@ -35,7 +39,7 @@ export default defineRule({
     provider: 'AWS always encrypts secrets with KMS, by default under the AWS managed key aws/secretsmanager',
     customer: 'choosing a customer managed key, and the key policy that decides who may decrypt and from which accounts, is yours',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-12', 'SC-28'] }],
+  frameworks: [nist('SC-12', 'SC-28')],
   equivalents: {
     checkov: ['CKV_AWS_149'],
     kics: ['c8ae9ba9-c2f7-4e5c-b32e-a4b7712d4d22', 'a2f548f2-188c-4fff-b172-e9a6acb216bd', 'b0d3ef3f-845d-4b1b-83d6-63a5a380375f'],
@@ -44,8 +48,8 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html',
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secret.html#cfn-secretsmanager-secret-kmskeyid',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret#kms_key_id',
+    cfnGuideDoc('aws-resource-secretsmanager-secret', 'cfn-secretsmanager-secret-kmskeyid'),
+    tfDoc('secretsmanager_secret', 'kms_key_id'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::SecretsManager::Secret'], run: check('KmsKeyId') },

@@ -1,5 +1,5 @@
 // CL-AWS-058: SQS queues that switch off the default SSE-SQS encryption without using SSE-KMS instead.
-import { defineRule, isSet, settingChecks } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, isSet, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-058',
@@ -17,15 +17,12 @@ export default defineRule({
     provider: 'AWS encrypts messages of new queues at rest with SQS owned keys by default',
     customer: 'keeping that default on, or choosing a KMS key instead, is your decision',
   },
-  frameworks: [
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-28'] },
-    { framework: 'ISO/IEC 27001', version: '2022', controls: ['A.8.24'] },
-  ],
+  frameworks: AT_REST,
   equivalents: { checkov: ['CKV_AWS_27'], kics: ['12726829-93ed-4d51-9cbe-13423f4299e1', '6e8849c1-3aa7-40e3-9063-b85ee300f29f'] },
   docs: [
     'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html#cfn-sqs-queue-sqsmanagedsseenabled',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue#sqs_managed_sse_enabled',
+    cfnGuideDoc('aws-resource-sqs-queue', 'cfn-sqs-queue-sqsmanagedsseenabled'),
+    tfDoc('sqs_queue', 'sqs_managed_sse_enabled'),
   ],
   checks: settingChecks({
     subject: 'SQS queue',

@@ -1,12 +1,12 @@
 // CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
-import { defineRule, settingChecks } from '../../kit';
+import { cfnDoc, defineRule, nist, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-035',
   slug: 'subnet-map-public-ip',
   title: 'Subnet assigns public IP addresses on launch',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'A subnet with MapPublicIpOnLaunch gives every network interface launched in it a public IPv4 address by default, so instances become addressable from the internet without anyone asking for it.',
   remediation:
@@ -18,23 +18,23 @@ export default defineRule({
     provider: 'AWS runs the virtual network and assigns the addresses you ask for',
     customer: 'which subnets hand out public addresses is your decision',
   },
-  frameworks: [{ framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['SC-7'] }],
+  frameworks: [nist('SC-7')],
   equivalents: {
     checkov: ['CKV_AWS_130'],
     kics: ['b3de4e4c-14be-4159-b99d-9ad194365e4c', '52f04a44-6bfa-4c41-b1d3-4ae99a2de05c'],
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/modify-subnets.html',
-    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html#cfn-ec2-subnet-mappubliciponlaunch',
-    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/subnet#map_public_ip_on_launch',
+    cfnDoc('aws-resource-ec2-subnet', 'cfn-ec2-subnet-mappubliciponlaunch'),
+    tfDoc('subnet', 'map_public_ip_on_launch'),
   ],
   checks: settingChecks({
     subject: 'Subnet',
     consequence: 'so every instance launched in it gets a public IPv4 address unless it asks otherwise',
     want: false,
     absentMeans: null,
-    // No quick-fix: instances in a public subnet may rely on the address.
-    fix: false,
+    // Only instances launched later are affected: running ones keep their address, and the ones that need one ask for it.
+    fixNote: 'instances launched later get no public address unless they ask for one',
     formats: {
       cloudformation: { types: ['AWS::EC2::Subnet'], path: ['MapPublicIpOnLaunch'] },
       terraform: { types: ['aws_subnet'], path: ['map_public_ip_on_launch'] },

@@ -1,5 +1,5 @@
 // CL-K8S-039: a pod that gets its service account's API token mounted (pods on the default service account are CL-K8S-040's).
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, cisK8s, defineRule, nist, nsaK8s, type Resource } from '../../kit';
 import { podSpecAnchor, podSpecMap, serviceAccountOf, tokenMounted, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
@@ -48,11 +48,7 @@ export default defineRule({
     provider: 'the control plane issues short-lived, audience-bound projected tokens and enforces RBAC on every call',
     customer: 'which pods get a token and what their service accounts may do are yours',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9.0', controls: ['5.1.6'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Protecting Pod service account tokens'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-  ],
+  frameworks: [cisK8s('5.1.6'), nsaK8s('Protecting Pod service account tokens'), nist('AC-6')],
   equivalents: {
     checkov: ['CKV_K8S_38'],
     kics: ['48471392-d4d0-47c0-b135-cdec95eb3eef'],

@@ -1,5 +1,5 @@
 // CL-K8S-008: a container adds a capability that amounts to root on the node or on its network.
-import { defineRule } from '../../kit';
+import { defineRule, removeItem } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,
@@ -30,7 +30,7 @@ export default defineRule({
   slug: 'dangerous-capabilities',
   title: 'Container adds a dangerous capability',
   severity: 'high',
-  fixable: false,
+  fixable: true,
   description:
     'Capabilities such as SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH, BPF, NET_ADMIN or NET_RAW (or ALL) let a compromised process escape the container or take over the node\'s kernel or network.',
   remediation: 'Remove the capability from securityContext.capabilities.add; if the workload truly needs it, isolate it on dedicated nodes.',
@@ -46,7 +46,8 @@ export default defineRule({
     kubernetes: podCheck((pod, ctx) => {
       if (pod.windows) return;
       for (const c of pod.containers) {
-        for (const item of c.val.path('securityContext', 'capabilities', 'add').items()) {
+        const add = c.val.path('securityContext', 'capabilities', 'add');
+        for (const item of add.items()) {
           const s = item.str();
           if (s === undefined || item.isUnknown) continue;
           const name = capabilityName(s);
@@ -56,7 +57,9 @@ export default defineRule({
             name === 'ALL'
               ? `The ${containerLabel(c)} of ${pod.label} adds ALL capabilities, CAP_SYS_ADMIN among them, which amounts to root on the node.`
               : `The ${containerLabel(c)} of ${pod.label} adds CAP_${name}, which lets it ${what}.`;
-          ctx.report(item, msg);
+          const seq = add.node;
+          const edits = seq?.kind === 'seq' && seq === add.at && item.node ? removeItem(seq, item.node) : undefined;
+          ctx.report(item, msg, { fix: edits && { title: `Remove ${s.trim()} from capabilities.add`, edits } });
         }
       }
     }),

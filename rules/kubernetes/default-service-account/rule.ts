@@ -1,5 +1,5 @@
 // CL-K8S-040: a pod that runs as its namespace's default service account, with that account's token mounted.
-import { defineRule, type CheckContext, type Resource } from '../../kit';
+import { type CheckContext, cisK8s, defineRule, nist, nsaK8s, type Resource } from '../../kit';
 import { podSpecAnchor, podSpecMap, serviceAccountOf, tokenMounted, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 function run(r: Resource, ctx: CheckContext): void {
@@ -41,11 +41,7 @@ export default defineRule({
     provider: 'the control plane creates a default service account in every namespace and enforces RBAC on its calls',
     customer: 'giving each workload its own identity and keeping the default account without rights or token are yours',
   },
-  frameworks: [
-    { framework: 'CIS Kubernetes Benchmark', version: '1.9.0', controls: ['5.1.5'] },
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Protecting Pod service account tokens'] },
-    { framework: 'NIST SP 800-53', version: 'Rev. 5', controls: ['AC-6'] },
-  ],
+  frameworks: [cisK8s('5.1.5'), nsaK8s('Protecting Pod service account tokens'), nist('AC-6')],
   equivalents: {
     kics: ['591ade62-d6b0-4580-b1ae-209f80ba1cd9', '48471392-d4d0-47c0-b135-cdec95eb3eef'],
     kubeLinter: ['default-service-account'],

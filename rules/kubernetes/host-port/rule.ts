@@ -1,5 +1,5 @@
 // CL-K8S-015: a container binds a port on the node (ports[].hostPort).
-import { defineRule } from '../../kit';
+import { defineRule, removePair } from '../../kit';
 import { PSS_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({
@@ -7,7 +7,7 @@ export default defineRule({
   slug: 'host-port',
   title: 'Container binds a port on the node',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     "A hostPort opens the port on the node's own IP address, outside the Services and network policies that control access to pods, and limits where the pod can be scheduled.",
   remediation: 'Remove hostPort and expose the container through a Service (ClusterIP, or NodePort/LoadBalancer where it must be reachable from outside).',
@@ -26,7 +26,11 @@ export default defineRule({
           const hp = port.get('hostPort');
           const n = hp.num();
           if (n === undefined || n === 0) continue;
-          ctx.report(hp, `The ${containerLabel(c)} of ${pod.label} binds hostPort ${n} on the node's address.`);
+          const map = port.node;
+          const edits = map?.kind === 'map' && map === port.at ? removePair(map, 'hostPort') : undefined;
+          ctx.report(hp, `The ${containerLabel(c)} of ${pod.label} binds hostPort ${n} on the node's address.`, {
+            fix: edits && { title: 'Remove hostPort (clients then reach the container through a Service)', edits },
+          });
         }
       }
     }),

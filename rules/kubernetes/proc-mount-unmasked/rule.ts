@@ -7,7 +7,7 @@ export default defineRule({
   slug: 'proc-mount-unmasked',
   title: 'Container mounts /proc unmasked',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "procMount: Unmasked turns off the masking and read-only paths the runtime applies to /proc (such as /proc/sys, /proc/kcore, /proc/sysrq-trigger), exposing kernel interfaces a container escape can use. Pod Security Standards (baseline) allow only Default.",
   remediation: 'Set securityContext.procMount to Default (or remove it).',
@@ -24,8 +24,11 @@ export default defineRule({
       for (const c of pod.containers) {
         const v = c.val.path('securityContext', 'procMount');
         if (v.isUnknown || v.str() !== 'Unmasked') continue;
-        // No quick-fix: Unmasked is set on purpose (nested containers, rootless builders) and Default breaks those.
-        ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.procMount to Unmasked, so the runtime does not mask /proc for it.`);
+        // Unmasked is set on purpose (nested containers, rootless builders), which Default breaks: the title says so.
+        const edits = ctx.edits.setValue(v, 'Default');
+        ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.procMount to Unmasked, so the runtime does not mask /proc for it.`, {
+          fix: edits && { title: 'Set procMount to Default (nested container runtimes need Unmasked)', edits },
+        });
       }
     }),
   },

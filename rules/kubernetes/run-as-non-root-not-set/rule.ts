@@ -3,6 +3,7 @@ import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,
+  addToContainerSecurityContext,
   containerAnchor,
   containerLabel,
   effective,
@@ -12,12 +13,15 @@ import {
   podSecurityFrameworks,
 } from '../../lib/k8s-security-context';
 
+/** What the fix does besides: the kubelet checks the image's user. */
+const NOTE = ' (the kubelet then refuses to start an image that runs as root)';
+
 export default defineRule({
   id: 'CL-K8S-003',
   slug: 'run-as-non-root-not-set',
   title: 'Container may run as root',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'Neither the container nor its pod sets runAsNonRoot: true or a non-zero runAsUser, so the container runs as whatever user its image names, which is root for most images. A process that breaks out of a root container is root on the node.',
   remediation: 'Set runAsNonRoot: true (and a non-zero runAsUser if the image names no user) in the pod or container securityContext.',
@@ -44,9 +48,13 @@ export default defineRule({
             nonRoot.from === 'container'
               ? `The ${containerLabel(c)} of ${pod.label} sets securityContext.runAsNonRoot to false and sets no runAsUser, so it runs as root if its image does.`
               : `${pod.label} sets runAsNonRoot to false in its pod securityContext and its containers set no runAsUser, so they run as root if their images do.`;
-          report(nonRoot.val, msg);
+          const edits = ctx.edits.setValue(nonRoot.val, true);
+          report(nonRoot.val, msg, { fix: edits && { title: `Set runAsNonRoot to true${NOTE}`, edits } });
         } else if (nonRoot.val.isAbsent) {
-          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} sets neither runAsNonRoot: true nor a non-zero runAsUser (nor does its pod), so it runs as root if its image does.`);
+          const edits = addToContainerSecurityContext(ctx, c, 'runAsNonRoot', true);
+          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} sets neither runAsNonRoot: true nor a non-zero runAsUser (nor does its pod), so it runs as root if its image does.`, {
+            fix: edits && { title: `Add runAsNonRoot: true${NOTE}`, edits },
+          });
         }
       }
     }),

@@ -6,6 +6,7 @@ import {
   podCheck,
   podResponsibility,
   podSecurityFrameworks,
+  nonZeroIdFix,
   reportZeroId,
 } from '../../lib/k8s-security-context';
 
@@ -14,7 +15,7 @@ export default defineRule({
   slug: 'run-as-root-group',
   title: 'Container runs with the root group',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'runAsGroup: 0, fsGroup: 0 or a 0 in supplementalGroups gives the container\'s processes the root group, which owns many files on the node and in images: a process that breaks out keeps that access.',
   remediation: 'Use non-zero GIDs for runAsGroup, fsGroup and supplementalGroups.',
@@ -27,10 +28,14 @@ export default defineRule({
       reportZeroId(pod, ctx, 'runAsGroup', 'with the root group');
       const fsGroup = pod.sc.get('fsGroup');
       if (fsGroup.num() === 0) {
-        ctx.report(fsGroup, `${pod.label} sets fsGroup to 0 in its pod securityContext, so every container runs with the root group and its volumes are owned by it.`);
+        ctx.report(fsGroup, `${pod.label} sets fsGroup to 0 in its pod securityContext, so every container runs with the root group and its volumes are owned by it.`, {
+          fix: nonZeroIdFix(fsGroup, 'fsGroup'),
+        });
       }
       for (const g of pod.sc.get('supplementalGroups').items()) {
-        if (g.num() === 0) ctx.report(g, `${pod.label} lists group 0 in supplementalGroups of its pod securityContext, so every container runs with the root group.`);
+        if (g.num() === 0) ctx.report(g, `${pod.label} lists group 0 in supplementalGroups of its pod securityContext, so every container runs with the root group.`, {
+          fix: nonZeroIdFix(g, 'the group'),
+        });
       }
     }),
   },

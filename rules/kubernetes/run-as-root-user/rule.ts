@@ -14,7 +14,7 @@ export default defineRule({
   slug: 'run-as-root-user',
   title: 'Container runs as root (runAsUser: 0)',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'runAsUser: 0 runs the container\'s processes as root. A process that breaks out of a root container is root on the node, and root inside the container can undo most in-container hardening.',
   remediation: 'Set runAsUser to a non-zero UID that the image supports, and runAsNonRoot: true.',

@@ -2,6 +2,7 @@
 import { defineRule } from '../../kit';
 import {
   PSS_DOC,
+  addToContainerSecurityContext,
   containerAnchor,
   containerLabel,
   once,
@@ -9,6 +10,7 @@ import {
   podResponsibility,
   podSecurityFrameworks,
   profileMessage,
+  runtimeDefaultFix,
   seccompOf,
 } from '../../lib/k8s-security-context';
 
@@ -17,7 +19,7 @@ export default defineRule({
   slug: 'seccomp-not-restricted',
   title: 'Container runs without a seccomp profile',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "Without seccompProfile type RuntimeDefault or Localhost the container can make every system call the kernel offers, including the rarely used ones most kernel exploits and container escapes rely on. Kubernetes runs containers Unconfined unless told otherwise (or the kubelet's seccompDefault is on).",
   remediation: 'Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a profile) in the pod securityContext, or on every container.',
@@ -35,11 +37,14 @@ export default defineRule({
       for (const c of pod.containers) {
         const profile = seccompOf(pod, c);
         if (!profile) {
-          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} sets no seccomp profile (nor does its pod), so it runs Unconfined unless the kubelet's seccompDefault is on.`);
+          const edits = addToContainerSecurityContext(ctx, c, 'seccompProfile', { type: 'RuntimeDefault' });
+          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} sets no seccomp profile (nor does its pod), so it runs Unconfined unless the kubelet's seccompDefault is on.`, {
+            fix: edits && { title: 'Add seccompProfile type RuntimeDefault', edits },
+          });
           continue;
         }
         if (profile.type === undefined || profile.type === 'RuntimeDefault' || profile.type === 'Localhost') continue;
-        report(profile.val, profileMessage(pod, c, profile, 'without seccomp filtering'));
+        report(profile.val, profileMessage(pod, c, profile, 'without seccomp filtering'), { fix: runtimeDefaultFix(ctx, profile) });
       }
     }),
   },

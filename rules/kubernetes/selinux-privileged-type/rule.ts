@@ -11,7 +11,7 @@ export default defineRule({
   slug: 'selinux-privileged-type',
   title: 'Container sets a privileged SELinux type, user or role',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "An SELinux type such as spc_t (super-privileged container) or unconfined_t lifts the SELinux confinement that keeps a container away from the node's files and other containers; a custom SELinux user or role can do the same. Pod Security Standards (baseline) allow only the container types and no user or role.",
   remediation: 'Remove seLinuxOptions.type, user and role, or use container_t (the default), container_init_t, container_kvm_t or container_engine_t; keep level for MCS categories.',
@@ -28,12 +28,20 @@ export default defineRule({
         const type = opts.get('type');
         const t = type.str();
         if (t !== undefined && t !== '' && !type.isUnknown && !ALLOWED_TYPES.has(t)) {
-          ctx.report(type, `${subject} sets seLinuxOptions.type to ${t}, which is not one of the confined container types.`);
+          const edits = ctx.edits.setValue(type, 'container_t');
+          ctx.report(type, `${subject} sets seLinuxOptions.type to ${t}, which is not one of the confined container types.`, {
+            fix: edits && { title: 'Set seLinuxOptions.type to container_t', edits },
+          });
         }
         for (const key of ['user', 'role'] as const) {
           const v = opts.get(key);
           const s = v.str();
-          if (s !== undefined && s !== '' && !v.isUnknown) ctx.report(v, `${subject} sets seLinuxOptions.${key} to ${s}; a custom SELinux ${key} can lift the container's confinement.`);
+          if (s === undefined || s === '' || v.isUnknown) continue;
+          // Pod Security Standards allow only an empty (or absent) user and role: the empty string is the runtime's default.
+          const edits = ctx.edits.setValue(v, '');
+          ctx.report(v, `${subject} sets seLinuxOptions.${key} to ${s}; a custom SELinux ${key} can lift the container's confinement.`, {
+            fix: edits && { title: `Clear seLinuxOptions.${key} (the runtime's default)`, edits },
+          });
         }
       };
       check(pod.sc.get('seLinuxOptions'), `The pod securityContext of ${pod.label}`);

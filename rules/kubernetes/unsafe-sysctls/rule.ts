@@ -1,5 +1,5 @@
 // CL-K8S-020: the pod sets a sysctl outside the safe set of Pod Security Standards (baseline).
-import { defineRule } from '../../kit';
+import { defineRule, removeItem } from '../../kit';
 import { PSS_DOC, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 /**
@@ -27,7 +27,7 @@ export default defineRule({
   slug: 'unsafe-sysctls',
   title: 'Pod sets an unsafe sysctl',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "A sysctl outside the safe set is either not namespaced (it changes the whole node) or not isolated: it can affect other pods, the node's health or let the pod use resources beyond its limits. The kubelet refuses such pods unless an administrator allowed the sysctl on the node.",
   remediation: 'Remove the sysctl from spec.securityContext.sysctls, or set it on dedicated nodes through node configuration.',
@@ -40,12 +40,17 @@ export default defineRule({
   docs: ['https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/', `${PSS_DOC}#baseline`],
   checks: {
     kubernetes: podCheck((pod, ctx) => {
-      for (const s of pod.sc.get('sysctls').items()) {
+      const sysctls = pod.sc.get('sysctls');
+      for (const s of sysctls.items()) {
         const name = s.get('name');
         const n = name.str();
         if (n === undefined || name.isUnknown) continue;
         if (SAFE.has(n.trim().replace(/\//g, '.'))) continue;
-        ctx.report(name, `${pod.label} sets the sysctl ${n} in its pod securityContext, which is not in the safe set of the Pod Security Standards.`);
+        const seq = sysctls.node;
+        const edits = seq?.kind === 'seq' && seq === sysctls.at && s.node ? removeItem(seq, s.node) : undefined;
+        ctx.report(name, `${pod.label} sets the sysctl ${n} in its pod securityContext, which is not in the safe set of the Pod Security Standards.`, {
+          fix: edits && { title: `Remove the sysctl ${n.trim()} (set it on the node if the workload needs it)`, edits },
+        });
       }
     }),
   },

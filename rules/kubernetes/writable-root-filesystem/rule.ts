@@ -2,6 +2,7 @@
 import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
+  addToContainerSecurityContext,
   containerAnchor,
   containerLabel,
   podCheck,
@@ -9,12 +10,15 @@ import {
   podSecurityFrameworks,
 } from '../../lib/k8s-security-context';
 
+/** What the fix does besides. */
+const NOTE = ' (mount an emptyDir where the program writes)';
+
 export default defineRule({
   id: 'CL-K8S-006',
   slug: 'writable-root-filesystem',
   title: 'Container root filesystem is writable',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'Without readOnlyRootFilesystem: true an attacker who gets code execution in the container can drop tools and binaries into it and change its programs and configuration.',
   remediation: 'Set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where the application must write (such as /tmp).',
@@ -36,9 +40,15 @@ export default defineRule({
         const v = sc.get('readOnlyRootFilesystem');
         if (v.isUnknown || v.isTrue()) continue;
         if (v.isFalse()) {
-          ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.readOnlyRootFilesystem to false, so its root filesystem is writable.`);
+          const edits = ctx.edits.setValue(v, true);
+          ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.readOnlyRootFilesystem to false, so its root filesystem is writable.`, {
+            fix: edits && { title: `Set readOnlyRootFilesystem to true${NOTE}`, edits },
+          });
         } else if (v.isAbsent) {
-          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} does not set securityContext.readOnlyRootFilesystem to true, so its root filesystem is writable.`);
+          const edits = addToContainerSecurityContext(ctx, c, 'readOnlyRootFilesystem', true);
+          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} does not set securityContext.readOnlyRootFilesystem to true, so its root filesystem is writable.`, {
+            fix: edits && { title: `Add readOnlyRootFilesystem: true${NOTE}`, edits },
+          });
         }
       }
     }),

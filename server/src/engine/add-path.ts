@@ -2,7 +2,7 @@
 // Built on Edits.addPairs / replaceNode / setValue only: the text is never re-serialised.
 import type { Resource } from '../formats/resource';
 import type { Val } from '../formats/value';
-import { get, getPair, type MapNode } from '../model/tree';
+import { get, getPair, type MapNode, type Node, type SeqNode } from '../model/tree';
 import type { Edits, Plain, TextEdit } from './edits';
 
 /** `{a: {b: value}}` for the keys `[a, b]`. */
@@ -63,4 +63,89 @@ export function addPath(edits: Edits, resource: Resource, path: readonly string[
     return addToMap(edits, resource.node, 'Properties', nest(path, value));
   }
   return addUnder(edits, resource.body, path, value);
+}
+
+/** The start of the line holding `offset`. */
+function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** After the line break that ends the line holding `offset` (the text's end on its last line). */
+function nextLine(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  return i < text.length ? i + 1 : i;
+}
+
+/** The end of an entry's own text: block collections may end after their last line break. */
+function entryEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+/**
+ * The edit that removes entry `i` of a collection (`spans[i]`, from its key or first character to its end) written in
+ * YAML or JSON: in a flow collection or JSON the entry and one comma, in a YAML block collection its lines (its line
+ * comment included). The last entry left makes the collection empty (`[]`, `{}`), never `null`. Undefined when the
+ * entry shares its lines with anything else, or when a comment between flow entries would go with it.
+ */
+function removeEntry(node: MapNode | SeqNode, spans: readonly (readonly [number, number])[], i: number): TextEdit[] | undefined {
+  const doc = node.doc;
+  if (doc.lang !== 'yaml' && doc.lang !== 'json') return undefined;
+  const text = doc.text;
+  const [start, rawEnd] = spans[i];
+  const end = entryEnd(text, start, rawEnd);
+  const empty = node.kind === 'map' ? '{}' : '[]';
+  const flow = node.flow || doc.lang === 'json';
+  let edit: TextEdit;
+  if (spans.length === 1) {
+    if (flow) {
+      const from = node.span[0] + 1;
+      const to = entryEnd(text, from, node.span[1]) - 1;
+      edit = { start: from, end: to, text: '' };
+    } else {
+      // The whole block collection (a sequence's span starts at its first `-`) becomes the empty flow collection.
+      // Written after its key (`add: []`) when only blanks and line breaks come between.
+      const colon = entryEnd(text, 0, node.span[0]);
+      const afterKey = text[colon - 1] === ':';
+      edit = { start: afterKey ? colon : node.span[0], end: entryEnd(text, node.span[0], node.span[1]), text: afterKey ? ` ${empty}` : empty };
+    }
+  } else if (flow) {
+    // `a, b, c` → `b, c` (with the comma after), `a, b` → `a` (the last entry, with the comma before): removing
+    // neighbours then never overlaps, except the last two.
+    edit = i < spans.length - 1 ? { start, end: spans[i + 1][0], text: '' } : { start: entryEnd(text, 0, spans[i - 1][1]), end, text: '' };
+  } else {
+    const from = lineStart(text, start);
+    const after = text.slice(end, nextLine(text, end)).trim();
+    if (after !== '' && !after.startsWith('#')) return undefined;
+    const prefix = text.slice(from, start);
+    if (node.kind === 'seq' ? !/^[ \t]*-[ \t]+$/.test(prefix) : /\S/.test(prefix)) {
+      // The first pair of a block sequence item (`- name: a`): the next pair moves up to its place.
+      if (i !== 0 || node.kind !== 'map') return undefined;
+      edit = { start, end: spans[1][0], text: '' };
+    } else {
+      edit = { start: from, end: nextLine(text, end), text: '' };
+    }
+  }
+  // A comment between entries (outside the entry's own text) is not the entry's to take along.
+  if (flow && (text.slice(edit.start, Math.max(edit.start, start)) + text.slice(Math.min(edit.end, end), edit.end)).includes('#')) return undefined;
+  return [edit];
+}
+
+/** Edits that remove `key` and its value from a mapping written in YAML or JSON (see removeEntry); undefined when it cannot. */
+export function removePair(map: MapNode, key: string): TextEdit[] | undefined {
+  const i = map.pairs.findIndex((p) => p.key.value === key);
+  if (i < 0 || map.shortTag) return undefined;
+  return removeEntry(map, map.pairs.map((p) => [p.key.span[0], p.value.span[1]] as const), i);
+}
+
+/** Edits that remove an item from a sequence written in YAML or JSON (see removeEntry); undefined when it cannot. */
+export function removeItem(seq: SeqNode, item: Node): TextEdit[] | undefined {
+  const i = seq.items.indexOf(item);
+  if (i < 0) return undefined;
+  return removeEntry(seq, seq.items.map((n) => n.span), i);
 }
