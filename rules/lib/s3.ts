@@ -185,3 +185,15 @@ export function addProperty(r: Resource, ctx: CheckContext, pairs: Record<string
   if (r.format === 'cloudformation' && r.body.isAbsent && !get(r.node, 'Properties')) return ctx.edits.addPair(r.node, 'Properties', pairs);
   return undefined;
 }
+
+/** The KICS queries (CloudFormation and Terraform) about the four public access block settings, which both public access block rules cover. */
+export const PUBLIC_ACCESS_BLOCK_KICS: string[] = [
+  '48f100d9-f499-4c6d-b2b8-deafe47ffb26',
+  '860ba89b-b8de-4e72-af54-d6aee4138a69',
+  '6c8d51af-218d-4bfb-94a9-94eabaa0703a',
+  '350cd468-0e2c-44ef-9d22-cfb73a62523c',
+  'd0cc8694-fcad-43ff-ac86-32331d7e867f',
+  '1a4bc881-9f69-4d44-8c9a-d37d08f54c50',
+  '4fa66806-0dd9-4f8d-9480-3174d39c7c91',
+  '1ec253ab-c220-4d63-b2de-5b40e0af9293',
+];

@@ -1,21 +1,11 @@
 // CL-AWS-085: a CloudTrail trail whose log files are not encrypted with a KMS key.
-import { cfnGuideDoc, type CheckContext, chooseFix, cisAws, defineRule, nist, placeholder, type Resource, tfDoc } from '../../kit';
-
-/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
-const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+import { cfnGuideDoc, cisAws, defineRule, nist, tfDoc } from '../../kit';
+import { kmsKeyCheck } from '../../lib/kms';
 
 const CONSEQUENCE = 'so its log files are encrypted only with S3 managed keys (SSE-S3), and anyone who can read the bucket can read them';
 
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const v = r.body.get(key);
-    const bad = v.find((x) => x.isAbsent || x.str() === '');
-    if (!bad) return;
-    const fix = chooseFix(ctx, r, bad, [key], KEY, `Set ${key} to a KMS key (fill in its ARN)`);
-    if (bad.str() === '') ctx.report(bad, `Trail ${r.id} sets ${key} to an empty string, ${CONSEQUENCE}.`, { fix });
-    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Trail ${r.id} has no ${key}, ${CONSEQUENCE}.`, { fix });
-  };
-}
+
+const check = kmsKeyCheck({ subject: 'Trail', consequence: CONSEQUENCE });
 
 export default defineRule({
   id: 'CL-AWS-085',

@@ -1,27 +1,7 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import {
-  addUnder,
-  blocks,
-  cfnGuideDoc,
-  type CheckContext,
-  chooseFix,
-  defineRule,
-  type FixOffer,
-  iso27001,
-  isSet,
-  keyNode,
-  missingAt,
-  nist,
-  placeholder,
-  type Plain,
-  type Resource,
-  type TextEdit,
-  tfDoc,
-  type Val,
-} from '../../kit';
+import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Plain, type Resource, type TextEdit, tfDoc, type Val } from '../../kit';
+import { KMS_KEY } from '../../lib/kms';
 
-/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
-const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 const TITLE = 'Encrypt with a customer managed KMS key (fill in its ARN)';
 
 /** SSEEnabled false (or missing) in a block written in place: set it, and add the key when the block has none. */
@@ -31,14 +11,14 @@ function enableFix(ctx: CheckContext, b: Val, enabled: Val, names: { enabled: st
   if (enabled.isAbsent) {
     const add = enabled.when.length === 0 ? addUnder(ctx.edits, b, [names.enabled], true) : undefined;
     // Both keys at once: two insertions at the same place would not be separated.
-    const both = keyMissing && add && b.node?.kind === 'map' ? ctx.edits.addPairs(b.node, { [names.enabled]: true, [names.key]: KEY }) : add;
+    const both = keyMissing && add && b.node?.kind === 'map' ? ctx.edits.addPairs(b.node, { [names.enabled]: true, [names.key]: KMS_KEY }) : add;
     return { title: TITLE, edits: both, snippet: true };
   }
   const set = ctx.edits.setValue(enabled, true);
   if (!set) return { title: TITLE, edits: undefined };
   edits.push(...set);
   if (keyMissing) {
-    const key = addUnder(ctx.edits, b, [names.key], KEY);
+    const key = addUnder(ctx.edits, b, [names.key], KMS_KEY);
     if (!key) return { title: TITLE, edits: undefined };
     edits.push(...key);
   }
@@ -58,7 +38,7 @@ function check(names: { sse: string; enabled: string; key: string }) {
     if (sse.isUnknown) return;
     const none = `${table} has no ${names.sse}, so it is encrypted with an AWS owned key that you cannot manage, audit or revoke, not a customer managed KMS key.`;
     for (const alt of sse.each()) {
-      const block: Plain = names.sse === 'SSESpecification' ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY } : { enabled: true, kms_key_arn: KEY };
+      const block: Plain = names.sse === 'SSESpecification' ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KMS_KEY } : { enabled: true, kms_key_arn: KMS_KEY };
       if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
       // An empty Terraform block list is no block.
       else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
@@ -74,11 +54,11 @@ function check(names: { sse: string; enabled: string; key: string }) {
           const key = b.get(names.key);
           if (!isSet(key) && !key.isUnknown) {
             ctx.report(enabled, `${table} sets ${enabledName} to true without ${keyName}, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`, {
-              fix: key.isAbsent && key.when.length === 0 ? chooseFix(ctx, r, key, [names.key], KEY, TITLE, b) : undefined,
+              fix: key.isAbsent && key.when.length === 0 ? chooseFix(ctx, r, key, [names.key], KMS_KEY, TITLE, b) : undefined,
             });
           } else {
             const alias = key.find(isAwsManagedAlias);
-            if (alias) ctx.report(alias, `${table} sets ${keyName} to the AWS managed key aws/dynamodb, not a customer managed KMS key.`, { fix: chooseFix(ctx, r, alias, [names.key], KEY, TITLE) });
+            if (alias) ctx.report(alias, `${table} sets ${keyName} to the AWS managed key aws/dynamodb, not a customer managed KMS key.`, { fix: chooseFix(ctx, r, alias, [names.key], KMS_KEY, TITLE) });
           }
         }
       }

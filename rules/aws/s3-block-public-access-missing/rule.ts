@@ -1,6 +1,6 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
 import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, ofType, type Resource, tfDoc } from '../../kit';
-import { addProperty, bucketChecks, configsOf } from '../../lib/s3';
+import { addProperty, bucketChecks, configsOf, PUBLIC_ACCESS_BLOCK_KICS } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
 const CONSEQUENCE = 'so whether public ACLs and policies are blocked depends on the account-level setting and on when the bucket was created';
@@ -55,16 +55,7 @@ export default defineRule({
   frameworks: [cisAws('2.1.4'), nist('AC-3')],
   equivalents: {
     checkov: ['CKV2_AWS_6'],
-    kics: [
-      '48f100d9-f499-4c6d-b2b8-deafe47ffb26',
-      '860ba89b-b8de-4e72-af54-d6aee4138a69',
-      '6c8d51af-218d-4bfb-94a9-94eabaa0703a',
-      '350cd468-0e2c-44ef-9d22-cfb73a62523c',
-      'd0cc8694-fcad-43ff-ac86-32331d7e867f',
-      '1a4bc881-9f69-4d44-8c9a-d37d08f54c50',
-      '4fa66806-0dd9-4f8d-9480-3174d39c7c91',
-      '1ec253ab-c220-4d63-b2de-5b40e0af9293',
-    ],
+    kics: PUBLIC_ACCESS_BLOCK_KICS,
     trivy: ['aws-s3-specify-public-access-block'],
   },
   docs: [

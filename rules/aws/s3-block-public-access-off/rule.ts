@@ -1,6 +1,6 @@
 // CL-AWS-001: S3 Block Public Access written down but switched off, wholly or in part.
 import { cfnGuideDoc, type CheckContext, cisAws, defineRule, getPair, nist, type Node, type Resource, tfDoc, Val } from '../../kit';
-import { addToMap, bucketChecks } from '../../lib/s3';
+import { addToMap, bucketChecks, PUBLIC_ACCESS_BLOCK_KICS } from '../../lib/s3';
 
 /** The four settings, CloudFormation name → Terraform name and what turning each off lets through. */
 const SETTINGS = [
@@ -85,16 +85,7 @@ export default defineRule({
   frameworks: [cisAws('2.1.4'), nist('AC-3', 'AC-6')],
   equivalents: {
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
-    kics: [
-      '48f100d9-f499-4c6d-b2b8-deafe47ffb26',
-      '860ba89b-b8de-4e72-af54-d6aee4138a69',
-      '6c8d51af-218d-4bfb-94a9-94eabaa0703a',
-      '350cd468-0e2c-44ef-9d22-cfb73a62523c',
-      'd0cc8694-fcad-43ff-ac86-32331d7e867f',
-      '1a4bc881-9f69-4d44-8c9a-d37d08f54c50',
-      '4fa66806-0dd9-4f8d-9480-3174d39c7c91',
-      '1ec253ab-c220-4d63-b2de-5b40e0af9293',
-    ],
+    kics: PUBLIC_ACCESS_BLOCK_KICS,
     trivy: ['aws-s3-block-public-acls', 'aws-s3-block-public-policy', 'aws-s3-ignore-public-acls', 'aws-s3-no-public-buckets'],
   },
   docs: [

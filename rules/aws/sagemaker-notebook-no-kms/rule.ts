@@ -1,8 +1,6 @@
 // CL-AWS-070: SageMaker notebook instances and endpoint configurations without a customer managed KMS key.
-import { blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, iso27001, isSet, missingAt, nist, placeholder, type Resource, tfDoc } from '../../kit';
-
-/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
-const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+import { blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, iso27001, isSet, missingAt, nist, type Resource, tfDoc } from '../../kit';
+import { KMS_KEY } from '../../lib/kms';
 
 /**
  * Instance families whose ML storage is an EBS volume (no local instance store). For instance types with local
@@ -20,7 +18,7 @@ function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
   for (const v of r.body.get(key).each()) {
     if (!isSet(v) && !v.isUnknown) {
       ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`, {
-        fix: chooseFix(ctx, r, v, [key], KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the notebook instance)`),
+        fix: chooseFix(ctx, r, v, [key], KMS_KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the notebook instance)`),
       });
     }
   }
@@ -40,7 +38,7 @@ function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: strin
   for (const v of r.body.get(names.key).each()) {
     if (!isSet(v) && !v.isUnknown) {
       ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`, {
-        fix: chooseFix(ctx, r, v, [names.key], KEY, `Set ${names.key} to a KMS key (fill in its ARN; replaces the endpoint configuration)`),
+        fix: chooseFix(ctx, r, v, [names.key], KMS_KEY, `Set ${names.key} to a KMS key (fill in its ARN; replaces the endpoint configuration)`),
       });
     }
   }

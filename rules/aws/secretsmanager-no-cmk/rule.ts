@@ -1,8 +1,6 @@
 // CL-AWS-069: a Secrets Manager secret encrypted with the AWS managed key instead of a customer managed key.
-import { cfnGuideDoc, type CheckContext, chooseFix, defineRule, nist, placeholder, type Resource, tfDoc } from '../../kit';
-
-/** A KMS key ARN for the user to replace (the example key of the AWS documentation). */
-const KEY = placeholder('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+import { cfnGuideDoc, defineRule, nist, tfDoc } from '../../kit';
+import { kmsKeyCheck } from '../../lib/kms';
 
 const CONSEQUENCE =
   'so it is encrypted with the AWS managed key aws/secretsmanager, whose key policy you cannot change and which other accounts cannot be granted';
@@ -12,16 +10,7 @@ function isAwsManaged(s: string | undefined): boolean {
   return s !== undefined && /(^|:)alias\/aws\/secretsmanager$/.test(s);
 }
 
-function check(key: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    const v = r.body.get(key);
-    const bad = v.find((x) => x.isAbsent || x.str() === '' || isAwsManaged(x.str()));
-    if (!bad) return;
-    const fix = chooseFix(ctx, r, bad, [key], KEY, `Set ${key} to a customer managed KMS key (fill in its ARN)`);
-    if (!bad.isAbsent) ctx.report(bad, `Secret ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${CONSEQUENCE}.`, { fix });
-    else ctx.report(v.alts.length === 1 ? r.anchor : bad, `Secret ${r.id} has no ${key}, ${CONSEQUENCE}.`, { fix });
-  };
-}
+const check = kmsKeyCheck({ subject: 'Secret', consequence: CONSEQUENCE, want: 'a customer managed KMS key', noBetter: isAwsManaged });
 
 export default defineRule({
   id: 'CL-AWS-069',
