@@ -214,3 +214,17 @@ describe('docs/rules.md', () => {
     assert.equal(readFileSync(join(root, 'docs', 'rules.md'), 'utf8'), r.stdout);
   });
 });
+
+describe('a reader that stops reading (cloudline scan | head)', () => {
+  it('ends quietly when stdout is closed early: no stack trace, exit 141 as a shell reports a closed pipe', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [cli, 'scan', '--format', 'json', join(root, 'examples')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    // Read the first chunk, then close our end, as `head -c 100` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.equal(stderr, '');
+    assert.equal(code, 141);
+  });
+});

@@ -201,6 +201,12 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 }
 
 if (require.main === module) {
+  // A reader that stops reading (`cloudline scan | head`) closes the pipe: stop quietly, as a shell reports it (128 +
+  // SIGPIPE), not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(141);
+  });
   // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous.
   void initHcl().then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
     process.exitCode = code;
