@@ -29,9 +29,11 @@ export function snippetDefaults(snippet: string): string {
 
 /** Applies edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  // Last first, so earlier offsets stay valid; of two edits at the same offset the later one in the array is applied
+  // first, so their texts come out in the given order (LSP's TextEdit[] contract, as VS Code applies them).
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
   let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const { e } of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 
@@ -84,7 +86,7 @@ function jsonInline(v: Plain): string {
 }
 
 function jsonValue(v: Plain, indent: string, unit: string, eol: string): string {
-  if (unit === '') return JSON.stringify(v);
+  if (unit === '') return jsonInline(v);
   return JSON.stringify(v, null, unit).split('\n').join(eol + indent);
 }
 
@@ -120,7 +122,9 @@ export function flowInsert(text: string, map: MapNode, own: readonly Pair[], ent
   }
   if (close < 0 || text[map.span[0]] !== '{') return [];
   if (own.length === 0) return [{ start: close, end: close, text: entries }];
-  return [{ start: close, end: close, text: comma ? (/\s/.test(text[close - 1]) ? entries : ` ${entries}`) : `, ${entries}` }];
+  // Without a trailing comma the entries follow the last pair, so the spacing before the brace (`{ A: 1 }`) stays.
+  if (!comma) return [{ start: from, end: from, text: `, ${entries}` }];
+  return [{ start: close, end: close, text: /\s/.test(text[close - 1]) ? entries : ` ${entries}` }];
 }
 
 /** Edit helpers bound to one file's text; checks use them to build fixes. */
