@@ -241,13 +241,21 @@ export function insertAligned(lines: LineIndex, after: number, newLines: readonl
   const inner = align(newLines);
   for (let i = 0; i < rendered.length; i++) rendered[i] = inner[i];
   for (const g of groups) {
-    let max = 0;
-    for (const r of g.file) max = Math.max(max, r.leadEnd);
-    for (const i of g.news) max = Math.max(max, newLines[i].indent.length + newLines[i].key!);
+    // A run the file does not align (its `=` in different columns: not fmt's layout) keeps its style: the new lines
+    // get one space before `=`, the file's lines stay as they are.
+    const aligned = new Set(g.file.map((r) => r.eq)).size <= 1 && g.file.every((r) => r.eq - r.leadEnd >= 1);
+    let fileMax = 0;
+    for (const r of g.file) fileMax = Math.max(fileMax, r.leadEnd);
+    let newMax = 0;
+    for (const i of g.news) newMax = Math.max(newMax, newLines[i].indent.length + newLines[i].key!);
+    const max = aligned ? Math.max(fileMax, newMax) : newMax;
     for (const i of g.news) {
       const l = newLines[i];
-      rendered[i] = `${l.indent}${l.text.slice(0, l.key)}${' '.repeat(max - l.indent.length - l.key! + 1)}${l.text.slice(l.key! + 1)}`;
+      const pad = aligned ? max - l.indent.length - l.key! + 1 : 1;
+      rendered[i] = `${l.indent}${l.text.slice(0, l.key)}${' '.repeat(pad)}${l.text.slice(l.key! + 1)}`;
     }
+    // A longer new key: the run's lines are padded again, as fmt would leave them.
+    if (!aligned || newMax <= fileMax) continue;
     for (const r of g.file) {
       const want = ' '.repeat(max - r.leadEnd + 1);
       if (r.text.slice(r.leadEnd, r.eq) !== want) edits.push({ start: r.start + r.leadEnd, end: r.start + r.eq, text: want });
