@@ -6,7 +6,7 @@
 // is not circular. `--check` writes nothing and exits 1 when something would be added.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, parseDocument, type Pair as YPair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isSeq, parseDocument, type Pair as YPair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { HCL_MAP_ATTRIBUTES } from '../server/src/engine/hcl-edits';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -299,7 +299,7 @@ export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin
           skipped.push(`fixed of "${ex.name}": ${t.skipped ?? 'no fixed text'}`);
           continue;
         }
-        const seq = (section!.value as YAMLMap).get('bad', true) as YAMLSeq;
+        const seq = (section!.value as YAMLMap).get('bad', true) as unknown as YAMLSeq;
         const item = seq.items[i] as YAMLMap;
         inserts.push({ at: afterLastLine(text, item.range![1]), lines: fixedLines(t.ex.fixed) });
         added.push(`fixed of "${ex.name}"`);
@@ -314,14 +314,13 @@ export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin
     const map = section.value as YAMLMap;
     for (const kind of ['good', 'bad'] as const) {
       if (!missing[kind].length) continue;
-      const seq = map.get(kind, true) as YAMLSeq | undefined;
+      const seq = map.get(kind, true) as unknown as YAMLSeq | undefined;
       if (seq && isSeq(seq) && seq.items.length) {
         inserts.push({ at: afterLastLine(text, seq.range![1]), lines: missing[kind] });
       } else {
         inserts.push({ at: afterLastLine(text, sectionEnd), lines: [`  ${kind}:`, ...missing[kind]] });
       }
     }
-    void isMap;
   }
   let out = text;
   for (const ins of inserts.sort((a, b) => b.at - a.at)) {

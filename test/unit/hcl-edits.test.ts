@@ -8,7 +8,7 @@ import { addPath } from '../../server/src/engine/add-path';
 import { applyEdits, Edits, type Plain } from '../../server/src/engine/edits';
 import { assignOf } from '../../server/src/engine/hcl-edits';
 import { parseFile, type ParsedFile } from '../../server/src/model/parse';
-import type { MapNode, Node } from '../../server/src/model/tree';
+import { get, type MapNode, type Node } from '../../server/src/model/tree';
 import { lintText } from '../helpers';
 
 function parsed(text: string): ParsedFile {
