@@ -70,7 +70,7 @@ describe('HCL edits: set a value', () => {
   });
 
   it('escapes what HCL would read as a template, keeps snippet placeholders for the client', () => {
-    assert.equal(set(DB, 'aws_db_instance', 'd', 'engine', 'a${b}%{c}"\\'), DB.replace('"postgres"', '"a$${b}%%{c}\\"\\\\"'));
+    assert.equal(set(DB, 'aws_db_instance', 'd', 'engine', 'a${b}%{c}"\\'), DB.replace('"postgres"', () => '"a$${b}%%{c}\\"\\\\"'));
     // A snippet: the client replaces the placeholder by its default (`"postgres"`) before the text is HCL again.
     const file = parsed(DB);
     const r = resourcesOf(file)[0];

@@ -24,7 +24,8 @@ const isObj = (v: Plain): v is Obj => v !== null && typeof v === 'object' && !Ar
 /** A quoted HCL string; `${` and `%{` are escaped as `$${` / `%%{` except snippet placeholders (`${1:default}`). */
 export function hclString(s: string): string {
   let out = JSON.stringify(s);
-  out = out.replace(/\$\{(?!\d+(:[^}]*)?\})/g, '$${').replace(/%\{/g, '%%{');
+  // (Replacement functions: in a replacement string `$$` would write one `$`.)
+  out = out.replace(/\$\{(?!\d+(:[^}]*)?\})/g, () => '$${').replace(/%\{/g, () => '%%{');
   return out;
 }
 
