@@ -216,3 +216,10 @@ describe('HCL edits: add attributes and blocks', () => {
     assert.deepEqual(assignOf('  x = "${a == b ? "{" : "}"}"'), { eq: 4, leadEnd: 3 });
   });
 });
+
+describe('HCL edits: block or attribute', () => {
+  it('a resource label that is also a block name does not decide how the name is written', () => {
+    const text = 'resource "aws_instance" "tags" {\n  ami = "x"\n}\n';
+    assert.equal(add(text, ['aws_instance', 'tags'], { tags: { Name: 'n' } }), 'resource "aws_instance" "tags" {\n  ami = "x"\n  tags = {\n    Name = "n"\n  }\n}\n');
+  });
+});

@@ -294,7 +294,9 @@ export function shapeOf(root: Node | undefined): Shape {
         const k = String(p.key.value);
         const v = p.value;
         if (v.kind === 'map' || v.kind === 'seq') {
-          if (!found.has(k) && v.kind === 'map') found.set(k, v.flow ? 'attribute' : 'block');
+          // Block types and attribute names are plain identifiers; a quoted key is a block label or an object key.
+          const objects = v.kind === 'map' || (v.items.length > 0 && v.items.every((x) => x.kind === 'map'));
+          if (!found.has(k) && p.key.style === 'plain' && objects) found.set(k, v.flow ? 'attribute' : 'block');
           stack.push(v);
         }
       }
