@@ -3,10 +3,11 @@
 // example has one). Only what is missing is ADDED: an example already written (by name) is never changed, so the
 // script can be re-run after fixes are added to the JSON examples. The HCL is converted from the JSON text (the
 // `fixed` text from the JSON `fixed`), independently of the HCL fixer, so the parity test that compares the two
-// is not circular. `--check` writes nothing and exits 1 when something would be added.
+// is not circular. `--check` writes nothing and exits 1 when something would be added. An HCL example whose JSON
+// example was renamed or removed is listed; `--prune` removes it (and only then is anything removed).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isSeq, parseDocument, type Pair as YPair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, type Pair as YPair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { HCL_MAP_ATTRIBUTES } from '../server/src/engine/hcl-edits';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -264,6 +265,46 @@ export interface FileResult {
   readonly text: string;
   readonly added: string[];
   readonly skipped: string[];
+  /** HCL examples whose terraform-json example (by name) is gone: renamed or removed since the twin was written. */
+  readonly orphans: string[];
+}
+
+/** The start of the line holding `offset`. */
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * The text without the HCL examples whose terraform-json example is gone (`--prune`, asked for explicitly: they may
+ * have been written by hand), a `good:`/`bad:` left empty removed with them.
+ */
+export function pruneOrphans(text: string): { text: string; pruned: string[] } {
+  const doc = parseDocument(text);
+  const data = doc.toJS() as Record<string, { good?: Example[]; bad?: Example[] }> | null;
+  const tf = data?.['terraform-json'];
+  const root = doc.contents as YAMLMap | null;
+  const section = root?.items.find((p: YPair) => (p.key as { value?: unknown })?.value === 'terraform-hcl');
+  if (!tf || !section || !isMap(section.value)) return { text, pruned: [] };
+  const cuts: [number, number][] = [];
+  const pruned: string[] = [];
+  for (const pair of (section.value as YAMLMap).items as YPair[]) {
+    const kind = (pair.key as { value?: unknown })?.value;
+    if ((kind !== 'good' && kind !== 'bad') || !isSeq(pair.value)) continue;
+    const names = new Set((tf[kind] ?? []).map((e) => e.name));
+    const items = (pair.value as YAMLSeq).items as YAMLMap[];
+    const gone = items.filter((item) => !names.has(String(item.get('name'))));
+    if (gone.length === 0) continue;
+    for (const item of gone) pruned.push(`${kind} "${String(item.get('name'))}"`);
+    if (gone.length === items.length) {
+      const key = pair.key as { range?: [number, number, number] };
+      cuts.push([lineStartOf(text, key.range![0]), afterLastLine(text, (pair.value as YAMLSeq).range![1])]);
+      continue;
+    }
+    for (const item of gone) cuts.push([lineStartOf(text, item.range![0]), afterLastLine(text, item.range![1])]);
+  }
+  let out = text;
+  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + out.slice(b);
+  return { text: out, pruned };
 }
 
 /** The examples.yaml text with the missing HCL twins and fixed texts added (the same text when nothing is missing). */
@@ -273,8 +314,13 @@ export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin
   const tf = data?.['terraform-json'];
   const added: string[] = [];
   const skipped: string[] = [];
-  if (!tf) return { text, added, skipped };
+  if (!tf) return { text, added, skipped, orphans: [] };
   const hcl = data?.['terraform-hcl'];
+  const orphans: string[] = [];
+  for (const kind of ['good', 'bad'] as const) {
+    const names = new Set((tf[kind] ?? []).map((e) => e.name));
+    for (const e of hcl?.[kind] ?? []) if (!names.has(e.name)) orphans.push(`${kind} "${e.name}"`);
+  }
   const inserts: { at: number; lines: string[] }[] = [];
   const nl = text.endsWith('\n') || text === '' ? '' : '\n';
   const root = doc.contents as YAMLMap;
@@ -327,7 +373,7 @@ export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin
     const lead = ins.at > 0 && out[ins.at - 1] !== '\n' ? '\n' : '';
     out = out.slice(0, ins.at) + lead + ins.lines.join('\n') + '\n' + out.slice(ins.at);
   }
-  return { text: out, added, skipped };
+  return { text: out, added, skipped, orphans };
 }
 
 async function main(): Promise<void> {
@@ -336,24 +382,32 @@ async function main(): Promise<void> {
   const { RULE_DIRS, RULES } = await import('../rules/index');
   await initHcl();
   const check = process.argv.includes('--check');
+  const prune = process.argv.includes('--prune');
   let total = 0;
   const skippedAll: string[] = [];
+  const orphansAll: string[] = [];
   RULE_DIRS.forEach((dir: string, n: number) => {
     const rule = RULES[n];
     const path = join(__dirname, '..', 'rules', dir, 'examples.yaml');
-    const text = readFileSync(path, 'utf8');
+    const original = readFileSync(path, 'utf8');
+    const cut = prune ? pruneOrphans(original) : { text: original, pruned: [] };
+    const text = cut.text;
     const findings = (name: string) => (code: string) => {
       const r = lintText(name, code);
       return r.findings.filter((f) => f.rule === rule).map((f) => ({ at: spanText(r, f.span), text: r.file.text.slice(f.span[0], f.span[1]) }));
     };
     const res = addTwins(text, (ex, bad) => twinOf(ex, bad, findings('main.tf'), findings('main.tf.json')));
     for (const s of res.skipped) skippedAll.push(`${dir}: ${s}`);
-    if (res.added.length === 0) return;
-    total += res.added.length;
-    console.log(`${dir}: ${res.added.join(', ')}`);
+    for (const o of res.orphans) orphansAll.push(`${dir}: ${o}`);
+    if (cut.pruned.length) console.log(`${dir}: pruned ${cut.pruned.join(', ')}`);
+    if (res.added.length === 0 && cut.pruned.length === 0) return;
+    total += res.added.length + cut.pruned.length;
+    if (res.added.length) console.log(`${dir}: ${res.added.join(', ')}`);
     if (!check) writeFileSync(path, res.text);
   });
   for (const s of skippedAll) console.log(`skipped ${s}`);
+  // Kept unless --prune: a twin whose JSON example was renamed or removed (it may also be an HCL-only example).
+  for (const o of orphansAll) console.log(`no terraform-json example of this name (re-run with --prune to remove): ${o}`);
   console.log(`${total} twin(s) or fixed text(s) ${check ? 'missing' : 'added'}, ${skippedAll.length} skipped`);
   if (check && total > 0) process.exitCode = 1;
 }

@@ -2,7 +2,7 @@
 // attributes as objects, `=` aligned per run, references bare), and the generator only ADDS twins and fixed texts,
 // so a re-run after new JSON fixes changes nothing already written.
 import { strict as assert } from 'node:assert';
-import { addTwins, jsonToHcl, twinOf } from '../../scripts/gen-hcl-examples';
+import { addTwins, jsonToHcl, pruneOrphans, twinOf } from '../../scripts/gen-hcl-examples';
 
 describe('gen-hcl-examples: the converter', () => {
   it('writes blocks as blocks, tags as an object, references bare, `=` aligned per run, attributes before blocks', () => {
@@ -96,5 +96,21 @@ ${fixed ? `      fixed: |
     assert.ok(second.text.includes('          message: sets publicly_accessible to true\n      fixed: |\n        resource "aws_db_instance" "d" {\n          publicly_accessible = false\n        }\n'));
     assert.ok(second.text.includes('    - name: ok too\n      code: |\n        resource "aws_db_instance" "e" {}\n'));
     assert.equal(addTwins(second.text, twin).text, second.text);
+  });
+
+  it('lists a twin whose JSON example was renamed, and removes it only when asked (--prune)', () => {
+    const first = addTwins(json(false), twin).text;
+    const renamed = first.replace('  bad:\n    - name: public\n', '  bad:\n    - name: public, renamed\n');
+    const listed = addTwins(renamed, twin);
+    assert.deepEqual(listed.orphans, ['bad "public"']);
+    assert.deepEqual(listed.added, ['bad "public, renamed"']);
+    const { text, pruned } = pruneOrphans(renamed);
+    assert.deepEqual(pruned, ['bad "public"']);
+    assert.ok(!text.includes('\nterraform-hcl:\n  good:\n    - name: ok\n      code: |\n        resource "aws_db_instance" "d" {\n          publicly_accessible = false\n        }\n  bad:'), 'the emptied bad: is removed');
+    assert.ok(text.endsWith('terraform-hcl:\n  good:\n    - name: ok\n      code: |\n        resource "aws_db_instance" "d" {\n          publicly_accessible = false\n        }\n'));
+    const again = addTwins(text, twin);
+    assert.deepEqual(again.added, ['bad "public, renamed"']);
+    assert.ok(again.text.includes('  bad:\n    - name: "public, renamed"\n') || again.text.includes('  bad:\n    - name: public, renamed\n'));
+    assert.deepEqual(pruneOrphans(again.text).pruned, []);
   });
 });
