@@ -194,7 +194,7 @@ function block8(text: string): string[] {
 /** The lines of one example item under `good:`/`bad:` (four spaces, then `- `). */
 function exampleLines(ex: Example): string[] {
   const [head, ...code] = block8(ex.code);
-  const out = [`    - name: ${yamlLine(ex.name)}`, `      code: ${head}`, ...code];
+  const out = [`    - name: ${yamlLine(String(ex.name))}`, `      code: ${head}`, ...code];
   if (ex.findings) {
     out.push('      findings:');
     for (const f of ex.findings) {
@@ -230,7 +230,7 @@ export function twinOf(ex: Example, bad: boolean, lint: (code: string) => { at: 
   }
   const code = jsonToHcl(json);
   if (code === undefined) return { ex, skipped: 'the JSON document uses what the converter does not write' };
-  const twin: Example = { name: ex.name, code };
+  const twin: Example = { name: String(ex.name), code };
   const found = lint(code);
   if (!bad) return found.length ? { ex: twin, skipped: `the HCL twin gets ${found.length} finding(s)` } : { ex: twin };
   const want = jsonLint(ex.code);
@@ -290,7 +290,7 @@ export function pruneOrphans(text: string): { text: string; pruned: string[] } {
   for (const pair of (section.value as YAMLMap).items as YPair[]) {
     const kind = (pair.key as { value?: unknown })?.value;
     if ((kind !== 'good' && kind !== 'bad') || !isSeq(pair.value)) continue;
-    const names = new Set((tf[kind] ?? []).map((e) => e.name));
+    const names = new Set((tf[kind] ?? []).map((e) => String(e.name)));
     const items = (pair.value as YAMLSeq).items as YAMLMap[];
     const gone = items.filter((item) => !names.has(String(item.get('name'))));
     if (gone.length === 0) continue;
@@ -309,6 +309,7 @@ export function pruneOrphans(text: string): { text: string; pruned: string[] } {
 
 /** The examples.yaml text with the missing HCL twins and fixed texts added (the same text when nothing is missing). */
 export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin): FileResult {
+  // (Names are compared as strings: YAML reads an unquoted `name: 1.28` as a number.)
   const doc = parseDocument(text);
   const data = doc.toJS() as Record<string, { good?: Example[]; bad?: Example[] }> | null;
   const tf = data?.['terraform-json'];
@@ -318,8 +319,8 @@ export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin
   const hcl = data?.['terraform-hcl'];
   const orphans: string[] = [];
   for (const kind of ['good', 'bad'] as const) {
-    const names = new Set((tf[kind] ?? []).map((e) => e.name));
-    for (const e of hcl?.[kind] ?? []) if (!names.has(e.name)) orphans.push(`${kind} "${e.name}"`);
+    const names = new Set((tf[kind] ?? []).map((e) => String(e.name)));
+    for (const e of hcl?.[kind] ?? []) if (!names.has(String(e.name))) orphans.push(`${kind} "${e.name}"`);
   }
   const inserts: { at: number; lines: string[] }[] = [];
   const nl = text.endsWith('\n') || text === '' ? '' : '\n';
@@ -328,9 +329,9 @@ export function addTwins(text: string, twin: (ex: Example, bad: boolean) => Twin
   const sectionEnd = (section?.value as YAMLMap | undefined)?.range?.[2] ?? text.length;
   const missing: Record<'good' | 'bad', string[]> = { good: [], bad: [] };
   for (const kind of ['good', 'bad'] as const) {
-    const have = new Map((hcl?.[kind] ?? []).map((e, i) => [e.name, i]));
+    const have = new Map((hcl?.[kind] ?? []).map((e, i) => [String(e.name), i]));
     for (const ex of tf[kind] ?? []) {
-      const i = have.get(ex.name);
+      const i = have.get(String(ex.name));
       if (i === undefined) {
         const t = twin(ex, kind === 'bad');
         if (t.skipped) {
