@@ -77,9 +77,9 @@ describe('rule catalogue parity', () => {
         if (!json) return;
         const hcl = examples['terraform-hcl'] ?? {};
         for (const kind of ['good', 'bad'] as const) {
-          const twins = new Map((hcl[kind] ?? []).map((e) => [e.name, e]));
+          const twins = new Map((hcl[kind] ?? []).map((e) => [String(e.name), e]));
           for (const ex of json[kind] ?? []) {
-            const twin = twins.get(ex.name);
+            const twin = twins.get(String(ex.name));
             assert.ok(twin, `${dir}: terraform-json ${kind} "${ex.name}" has no terraform-hcl twin (npm run examples:hcl)`);
             if (ex.fixed !== undefined) assert.ok(twin.fixed !== undefined, `${dir}: terraform-hcl bad "${ex.name}" has no fixed text (npm run examples:hcl)`);
           }

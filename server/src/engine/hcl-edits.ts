@@ -11,9 +11,9 @@ import type { Plain, TextEdit } from './edits';
  * Every other nested object is written as a block, unless the file writes the same name as an attribute.
  */
 export const HCL_MAP_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'tags', 'tags_all', 'variables', 'environment_variables', 'labels', 'annotations', 'triggers', 'parameters',
+  'tags', 'tags_all', 'variables', 'environment_variables', 'parameters', 'triggers', 'metadata', 'labels',
   'request_parameters', 'request_templates', 'response_parameters', 'response_templates', 'stage_variables',
-  'properties', 'attributes', 'metadata', 'options', 'context', 'headers', 'secret_string_map', 'extra_connection_attributes',
+  'default_arguments', 'advanced_options', 'airflow_configuration_options', 'input_paths',
 ]);
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
