@@ -223,3 +223,13 @@ describe('HCL edits: block or attribute', () => {
     assert.equal(add(text, ['aws_instance', 'tags'], { tags: { Name: 'n' } }), 'resource "aws_instance" "tags" {\n  ami = "x"\n  tags = {\n    Name = "n"\n  }\n}\n');
   });
 });
+
+describe('HCL edits: what is not replaced', () => {
+  it('repeated blocks are not replaced by a value, nor a block body by a scalar', () => {
+    const text = 'resource "aws_security_group" "g" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 80\n  }\n  egress {\n    from_port = 0\n  }\n}\n';
+    const file = parsed(text);
+    const edits = new Edits(file.lines);
+    assert.deepEqual(edits.replaceNode(bodyOf(file, 'aws_security_group', 'g', 'ingress'), []), []);
+    assert.deepEqual(edits.replaceNode(bodyOf(file, 'aws_security_group', 'g', 'egress'), false), []);
+  });
+});

@@ -202,6 +202,8 @@ export class Edits {
   /** An HCL value in place of a node: a literal, a multi-line object, or a whole block body (`{ … }`). */
   private replaceHcl(node: Node, value: Plain): TextEdit[] {
     if (node.kind === 'scalar' && this.hclFromElsewhere(node)) return [];
+    // Repeated blocks (`ingress { … } ingress { … }`) are no one expression to write a value in place of.
+    if (node.kind === 'seq' && !node.flow) return [];
     const indent = this.lines.indentAt(node.span[0]);
     const unit = this.hclUnit();
     const eol = this.eolAt(node.span[0]);
