@@ -105,6 +105,9 @@ resource "aws_db_instance" "b" {
     const findings = r.findings.filter((f) => f.rule.id === 'CL-AWS-004');
     assert.equal(findings.length, 2, 'the resolved values are reported');
     assert.deepEqual(findings.map((f) => f.fixes.length), [0, 0], 'with no fix: the fix belongs where the value is set');
+    const lit = `resource "aws_db_instance" "l" {\n  engine = "my-data.var.example"\n  name   = "\${var.env}-db"\n}\n`;
+    assert.equal(set(lit, 'aws_db_instance', 'l', 'engine', 'x'), lit.replace('"my-data.var.example"', '"x"'), 'a literal that reads like a reference is a literal');
+    assert.equal(set(lit, 'aws_db_instance', 'l', 'name', 'x'), undefined, 'a template made of a variable');
     const mod = `resource "aws_db_instance" "c" {\n  publicly_accessible = module.settings.public\n}\n`;
     assert.equal(set(mod, 'aws_db_instance', 'c', 'publicly_accessible', false), undefined);
   });

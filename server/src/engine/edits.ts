@@ -160,7 +160,10 @@ export class Edits {
    */
   private hclFromElsewhere(node: Node): boolean {
     if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.startsWith('${dynamic "')) return true;
-    return /\b(var|local|module|each|count|data)\./.test(this.text.slice(node.span[0], node.span[1]));
+    const written = this.text.slice(node.span[0], node.span[1]);
+    // A quoted string is a literal but for its interpolations (`"my-data.example"` refers to nothing).
+    const code = node.kind === 'scalar' && node.style === 'quoted' ? (written.match(/\$\{[^}]*\}/g) ?? []).join(' ') : written;
+    return /(^|[^\w.-])(var|local|module|each|count|data)\./.test(code);
   }
 
   /** Replaces a node's text with `value`, written in the file's language. */
