@@ -2,16 +2,21 @@
 // for a plain LSP client and for one that runs snippets, and prints what was checked and what failed, by cause.
 //   npx tsx scripts/fix-safety.ts [--verbose] [--all-suppressions]
 import { defaultCatalogue } from '../server/src/engine/default-catalogue';
-import { corpusInputs, exampleInputs } from '../test/robustness/harness';
+import { initHcl } from '../server/src/model/hcl';
+import { corpusInputs, exampleInputs, hclCorpusInputs } from '../test/robustness/harness';
 import { aliasVariants, checkText, crlfTwin, type ClientKind, type Failure } from '../test/robustness/fixsafety';
 
+void main();
+
+async function main(): Promise<void> {
+await initHcl();
 const verbose = process.argv.includes('--verbose');
 // Every suppression of every file (slow); by default a corpus file's first suppression is checked, for a plain client.
 const all = process.argv.includes('--all-suppressions');
 const catalogue = defaultCatalogue();
 const examples = exampleInputs();
 const withVariants = examples.flatMap((i) => [i, ...aliasVariants(i.name, i.text).map((v) => ({ ...i, text: v.text, origin: `${i.origin} (${v.what})`, example: true }))]);
-const inputs = [...withVariants.map((i) => ({ ...i, example: true })), ...corpusInputs().map((i) => ({ ...i, example: false }))];
+const inputs = [...withVariants.map((i) => ({ ...i, example: true })), ...[...corpusInputs(), ...hclCorpusInputs()].map((i) => ({ ...i, example: false }))];
 const texts = inputs.flatMap((i) => {
   const twin = crlfTwin(i.text);
   return twin === undefined ? [i] : [i, { ...i, text: twin, origin: `${i.origin} (CRLF)` }];
@@ -46,4 +51,5 @@ for (const client of ['plain', 'snippet'] as const) {
     console.log(`  ${cause}: ${list.length}`);
     for (const f of list.slice(0, verbose ? 1000 : 3)) console.log(`    ${f.origin}: ${f.detail}`);
   }
+}
 }

@@ -28,6 +28,7 @@ export const EXAMPLE_FILES: Readonly<Record<string, string>> = {
   'cloudformation-yaml': 'template.yaml',
   'cloudformation-json': 'template.json',
   'terraform-json': 'main.tf.json',
+  'terraform-hcl': 'main.tf',
   'terraform-plan': 'plan.json',
   kubernetes: 'manifest.yaml',
   'kubernetes-json': 'manifest.json',

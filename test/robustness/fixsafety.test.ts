@@ -14,7 +14,7 @@ import { codeActions } from '../../server/src/service/actions';
 import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { startServer } from '../lsp/client';
 import { aliasVariants, applyLspEdits, checkText, crlfTwin, DOC_URI, lineEndProblem, type CheckOptions, type Failure } from './fixsafety';
-import { corpusInputs, exampleInputs, type Input } from './harness';
+import { corpusInputs, exampleInputs, hclCorpusInputs, type Input } from './harness';
 
 const catalogue = defaultCatalogue();
 
@@ -81,6 +81,17 @@ describe('fix safety: every quick-fix, as an LSP client applies it', function ()
     assert.ok(fixable.length > 500 && t.fixes > 10_000, `checked ${t.fixes} fixes in ${fixable.length} files`);
   });
 
+  it('Terraform HCL: every HCL example and the KICS AWS Terraform corpus files with a fix, and their CRLF twins', function () {
+    const examples = exampleInputs().filter((i) => i.name.endsWith('.tf'));
+    const corpus = hclCorpusInputs();
+    if (corpus.length === 0) this.skip();
+    const fixable = [...examples, ...corpus].filter((i) => hasFix(lintFile(parseFile(i.name, i.text), catalogue)));
+    const t = run(twins(fixable), (client) => ({ suppressions: client === 'plain' ? 'first' : 'none', fixAll: client === 'plain' }));
+    assert.deepEqual(report(t), []);
+    // Measured on 2026-12-05: 682 files and CRLF twins with a fix, 2,868 quick-fixes (both client kinds), 682 fix-alls.
+    assert.ok(fixable.length > 250 && t.fixes > 2000 && t.fixAll > 500, `checked ${t.fixes} fixes and ${t.fixAll} fix-alls in ${fixable.length} HCL files`);
+  });
+
   it('the server over stdio offers the same actions as the service layer, for a plain client and a snippet client', async () => {
     const sample = pick();
     const dir = mkdtempSync(join(tmpdir(), 'cloudline-fixsafety-'));
@@ -95,7 +106,7 @@ describe('fix safety: every quick-fix, as an LSP client applies it', function ()
         const uri = pathToFileURL(path).toString();
         for (const [client, snippets] of [[plain, false], [snippet, true]] as const) {
           const v = ++version;
-          await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: path.endsWith('.json') ? 'json' : 'yaml', version: v, text: input.text } });
+          await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: path.endsWith('.json') ? 'json' : path.endsWith('.tf') ? 'terraform' : 'yaml', version: v, text: input.text } });
           const published = await client.diagnostics(uri, (p) => p.version === v);
           const wire = (await client.connection.sendRequest('textDocument/codeAction', {
             textDocument: { uri },
@@ -127,9 +138,9 @@ describe('fix safety: every quick-fix, as an LSP client applies it', function ()
 
 /** About 30 inputs with fixes, from every format, half of them CRLF, snippet fixes and multi-edit fixes included. */
 function pick(): Input[] {
-  const inputs = [...exampleInputs(), ...corpusInputs()];
+  const inputs = [...exampleInputs(), ...corpusInputs(), ...hclCorpusInputs()];
   const chosen: Input[] = [];
-  const wanted = [/template\.yaml$/, /template\.json$/, /main\.tf\.json$/, /manifest\.yaml$/, /^kics\/cloudformation\/.*\.yaml$/, /^kics\/kubernetes\//, /^kubernetes-examples\//, /^cfn-lint\//];
+  const wanted = [/template\.yaml$/, /template\.json$/, /main\.tf\.json$/, /manifest\.yaml$/, /^kics\/cloudformation\/.*\.yaml$/, /^kics\/kubernetes\//, /^kubernetes-examples\//, /^cfn-lint\//, /main\.tf$/, /^kics\/terraform\/aws\/.*\.tf$/];
   for (const re of wanted) {
     const matching = inputs.filter((i) => re.test(i.name) && hasFix(lintFile(parseFile(i.name, i.text), catalogue))).slice(0, 3);
     chosen.push(...matching);

@@ -57,6 +57,22 @@ export function corpusInputs(): Input[] {
   });
 }
 
+/** The Terraform HCL files (`*.tf`) of the KICS AWS query tests in the corpus (empty when the corpus is not there). */
+export function hclCorpusInputs(): Input[] {
+  const dir = join(CORPUS, 'kics', 'terraform', 'aws');
+  if (!existsSync(dir)) return [];
+  const out: Input[] = [];
+  const visit = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) visit(full);
+      else if (/\.tf$/i.test(name)) out.push({ name: relative(CORPUS, full), text: readFileSync(full, 'utf8'), origin: `corpus/${relative(CORPUS, full)}` });
+    }
+  };
+  visit(dir);
+  return out;
+}
+
 /** One random edit of a text; positions are fractions of the text length, so any edit fits any text. */
 export type Mutation =
   | { readonly op: 'insert'; readonly at: number; readonly text: string }

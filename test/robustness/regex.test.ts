@@ -486,7 +486,9 @@ describe('robustness: regular expressions', function () {
       parsed.docs.forEach((d) => walk(d.doc.root));
       if (!spans.length) return undefined;
       let out = text;
-      for (const [s, e] of spans.sort((a, b) => b[0] - a[0])) out = out.slice(0, s) + JSON.stringify(attack) + out.slice(e);
+      // In HCL a quoted string is a template: `${` and `%{` are escaped so the value read is the attack string itself.
+      const literal = name.endsWith('.tf') ? JSON.stringify(attack).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') : JSON.stringify(attack);
+      for (const [s, e] of spans.sort((a, b) => b[0] - a[0])) out = out.slice(0, s) + literal + out.slice(e);
       return out;
     }
 

@@ -66,6 +66,24 @@ describe('rule catalogue parity', () => {
         if (rule.checks.terraform) {
           assert.ok(examples['terraform-json']?.good?.length && examples['terraform-json']?.bad?.length, `${dir}: needs good and bad terraform-json examples`);
         }
+        if (examples['terraform-json']) {
+          assert.ok(examples['terraform-hcl']?.good?.length || !examples['terraform-json'].good?.length, `${dir}: needs the HCL twins of its terraform-json good examples (npm run examples:hcl)`);
+          assert.ok(examples['terraform-hcl']?.bad?.length || !examples['terraform-json'].bad?.length, `${dir}: needs the HCL twins of its terraform-json bad examples (npm run examples:hcl)`);
+        }
+      });
+
+      it('every terraform-json example has an HCL twin, and every JSON fixed text an HCL one', () => {
+        const json = examples['terraform-json'];
+        if (!json) return;
+        const hcl = examples['terraform-hcl'] ?? {};
+        for (const kind of ['good', 'bad'] as const) {
+          const twins = new Map((hcl[kind] ?? []).map((e) => [String(e.name), e]));
+          for (const ex of json[kind] ?? []) {
+            const twin = twins.get(String(ex.name));
+            assert.ok(twin, `${dir}: terraform-json ${kind} "${ex.name}" has no terraform-hcl twin (npm run examples:hcl)`);
+            if (ex.fixed !== undefined) assert.ok(twin.fixed !== undefined, `${dir}: terraform-hcl bad "${ex.name}" has no fixed text (npm run examples:hcl)`);
+          }
+        }
         if (rule.checks.kubernetes) {
           assert.ok(examples.kubernetes?.good?.length && examples.kubernetes?.bad?.length, `${dir}: needs good and bad kubernetes examples`);
         }

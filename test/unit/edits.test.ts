@@ -48,10 +48,9 @@ describe('edits: applyEdits and snippets', () => {
     assert.equal(applyEdits('hello world', edits), 'HELLO! there');
   });
 
-  // BUG (reported, not fixed here: edits.ts is being changed by another helper): two insertions at the same offset
-  // come out in reverse order. LSP's TextEdit[] contract (and VS Code) keeps the array order, so the parity test and
-  // "fix all" could produce a different text from the editor's. Applying equal-start edits last-first fixes it.
-  it.skip('keeps the given order of insertions at the same offset (as LSP does)', () => {
+  // Two insertions at the same offset come out in the array's order: LSP's TextEdit[] contract (and VS Code) keeps
+  // it, so the parity test and "fix all" produce the editor's text.
+  it('keeps the given order of insertions at the same offset (as LSP does)', () => {
     assert.equal(applyEdits('ab', [{ start: 1, end: 1, text: 'X' }, { start: 1, end: 1, text: 'Y' }]), 'aXYb');
   });
 
@@ -122,9 +121,9 @@ describe('edits: replaceNode', () => {
     assert.equal(replace('t.json', '{"a": {"b": 1}}', ['a', 'b'], 'x'), '{"a": {"b": "x"}}');
   });
 
-  // BUG (reported, not fixed here): in a one-line JSON file replaceNode writes objects and arrays with
-  // JSON.stringify's compact form (`{"k":["x",2]}`), while addPairs writes them as people do (`{"k": ["x", 2]}`).
-  it.skip('writes JSON objects on one line in a one-line file, spaced like addPairs', () => {
+  // In a one-line JSON file replaceNode writes objects and arrays as addPairs does (`{"k": ["x", 2]}`), not in
+  // JSON.stringify's compact form.
+  it('writes JSON objects on one line in a one-line file, spaced like addPairs', () => {
     assert.equal(replace('t.json', '{"a": {"b": 1}}', ['a', 'b'], { k: ['x', 2] }), '{"a": {"b": {"k": ["x", 2]}}}');
   });
 });
@@ -177,9 +176,8 @@ describe('edits: addPairs in YAML', () => {
     assert.equal(addPairs('t.yaml', 'P: {}\n', ['P'], { B: true }), 'P: {B: true}\n');
   });
 
-  // BUG (reported, not fixed here): a flow mapping written with spaces inside its braces gets the new pair after
-  // the space: `{ A: 1 , B: 2}` instead of `{ A: 1, B: 2 }`. It parses and means the same; it reads badly.
-  it.skip('flow mapping with spaces inside the braces keeps them', () => {
+  // A flow mapping written with spaces inside its braces keeps them: `{ A: 1, B: 2 }`, not `{ A: 1 , B: 2}`.
+  it('flow mapping with spaces inside the braces keeps them', () => {
     assert.equal(addPairs('t.yaml', 'P: { A: 1 } # c\n', ['P'], { B: 2 }), 'P: { A: 1, B: 2 } # c\n');
   });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { collectFiles } from '../../server/src/engine/files';
+import { applyEdits } from '../../server/src/engine/edits';
 import { lintFiles } from '../../server/src/engine/lint';
 import { DocumentLinter } from '../../server/src/service/linter';
 import { resourcesOf } from '../../server/src/formats';
@@ -441,10 +442,21 @@ resource "aws_s3_bucket_public_access_block" "b" {
     assert.deepEqual(ids(linter.lint('file:///m/main.tf', 2, main + '\n', {}, vars(false))), []);
   });
 
-  it('HCL findings carry no YAML or JSON fixes', () => {
-    const result = lintText('main.tf', rds('true'));
-    assert.ok(result.findings.length > 0);
-    for (const f of result.findings) assert.deepEqual(f.fixes, [], f.rule.id);
+  // Until HCL fixes existed this test checked that HCL findings had none (fixes were written as YAML or JSON only).
+  it('HCL findings carry fixes written in HCL, and none through a variable', () => {
+    const text = rds('true');
+    const result = lintText('main.tf', text);
+    const fixed = (id: string) => {
+      const f = result.findings.find((x) => x.rule.id === id)!;
+      return applyEdits(text, f.fixes[0].edits);
+    };
+    assert.equal(fixed('CL-AWS-004'), rds('false'));
+    assert.equal(fixed('CL-AWS-055'), rds('true').replace('true\n', 'true\n  storage_encrypted   = true\n'));
+    for (const f of result.findings) for (const fix of f.fixes) assert.deepEqual(parseFile('main.tf', applyEdits(text, fix.edits)).problems, [], f.rule.id);
+    const viaVar = lintFiles([parseFile('mod/main.tf', rds('var.public')), parseFile('mod/variables.tf', 'variable "public" {\n  default = true\n}\n')], catalogue);
+    const reported = viaVar[0].findings.filter((f) => f.rule.id === 'CL-AWS-004');
+    assert.equal(reported.length, 1);
+    assert.deepEqual(reported[0].fixes, [], 'the fix belongs to the variable, whose other users it would change');
   });
 });
 

@@ -36,6 +36,8 @@ export function addUnder(edits: Edits, from: Val, keys: readonly string[], value
     const map = inPlaceMap(here);
     if (!map) return undefined;
     const key = keys[i];
+    // A `dynamic "key"` block in HCL generates the blocks: their content is only known at plan time.
+    if (map.doc.lang === 'hcl' && get(get(map, 'dynamic'), key)) return undefined;
     const pair = getPair(map, key);
     if (!pair) return addToMap(edits, map, key, nest(keys.slice(i + 1), value));
     let next = here.get(key);

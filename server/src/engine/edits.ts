@@ -3,6 +3,7 @@ import type { Val } from '../formats/value';
 import type { LineIndex } from '../model/lines';
 import type { Resource } from '../formats/resource';
 import { yamlDocInfo } from '../model/yaml';
+import { align, bodyItems, bodyLines, hclInline, hclKey, hclUnit, insertAligned, shapeOf, type Shape } from './hcl-edits';
 import type { MapNode, Node, Pair, SourceDoc, Span } from '../model/tree';
 
 /** Replace [start, end) of the file text with `text`. */
@@ -29,9 +30,11 @@ export function snippetDefaults(snippet: string): string {
 
 /** Applies edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  // Last first, so earlier offsets stay valid; of two edits at the same offset the later one in the array is applied
+  // first, so their texts come out in the given order (LSP's TextEdit[] contract, as VS Code applies them).
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
   let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const { e } of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 
@@ -84,7 +87,7 @@ function jsonInline(v: Plain): string {
 }
 
 function jsonValue(v: Plain, indent: string, unit: string, eol: string): string {
-  if (unit === '') return JSON.stringify(v);
+  if (unit === '') return jsonInline(v);
   return JSON.stringify(v, null, unit).split('\n').join(eol + indent);
 }
 
@@ -120,7 +123,9 @@ export function flowInsert(text: string, map: MapNode, own: readonly Pair[], ent
   }
   if (close < 0 || text[map.span[0]] !== '{') return [];
   if (own.length === 0) return [{ start: close, end: close, text: entries }];
-  return [{ start: close, end: close, text: comma ? (/\s/.test(text[close - 1]) ? entries : ` ${entries}`) : `, ${entries}` }];
+  // Without a trailing comma the entries follow the last pair, so the spacing before the brace (`{ A: 1 }`) stays.
+  if (!comma) return [{ start: from, end: from, text: `, ${entries}` }];
+  return [{ start: close, end: close, text: /\s/.test(text[close - 1]) ? entries : ` ${entries}` }];
 }
 
 /** Edit helpers bound to one file's text; checks use them to build fixes. */
@@ -132,6 +137,7 @@ export class Edits {
   private jsonUnitOnce: string | undefined;
   private yamlUnitOnce: string | undefined;
   private lastEolOnce: string | undefined;
+  private hclUnitOnce: string | undefined;
 
   private get text(): string {
     return this.lines.text;
@@ -144,11 +150,25 @@ export class Edits {
   setValue(val: Val, value: Plain): TextEdit[] | undefined {
     const node = val.node;
     if (!node || node !== val.at || val.when.length > 0) return undefined;
+    if (node.doc.lang === 'hcl' && this.hclFromElsewhere(node)) return undefined;
     return this.replaceNode(node, value);
+  }
+
+  /**
+   * An HCL value that a reference decides (`var.x`, `local.x`, a module output, `each`/`count`) or a `dynamic`
+   * block: the fix belongs where the value is set (editing a variable's default would change its other users).
+   */
+  private hclFromElsewhere(node: Node): boolean {
+    if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.startsWith('${dynamic "')) return true;
+    const written = this.text.slice(node.span[0], node.span[1]);
+    // A quoted string is a literal but for its interpolations (`"my-data.example"` refers to nothing).
+    const code = node.kind === 'scalar' && node.style === 'quoted' ? (written.match(/\$\{[^}]*\}/g) ?? []).join(' ') : written;
+    return /(^|[^\w.-])(var|local|module|each|count|data)\./.test(code);
   }
 
   /** Replaces a node's text with `value`, written in the file's language. */
   replaceNode(node: Node, value: Plain): TextEdit[] {
+    if (node.doc.lang === 'hcl') return this.replaceHcl(node, value);
     const json = node.doc.lang === 'json';
     let text: string;
     if (json) {
@@ -170,7 +190,100 @@ export class Edits {
   /** Adds several pairs to a mapping in one edit, in order, in the mapping's style. */
   addPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
     if (Object.keys(pairs).length === 0) return [];
+    if (map.doc.lang === 'hcl') return this.addHclPairs(map, pairs);
     return map.doc.lang === 'json' ? this.addJsonPairs(map, pairs) : this.addYamlPairs(map, pairs);
+  }
+
+  private hclUnit(): string {
+    return (this.hclUnitOnce ??= hclUnit(this.text));
+  }
+
+  private hclShape(node: Node): Shape {
+    return shapeOf(node.doc.root);
+  }
+
+  /** An HCL value in place of a node: a literal, a multi-line object, or a whole block body (`{ … }`). */
+  private replaceHcl(node: Node, value: Plain): TextEdit[] {
+    if (node.kind === 'scalar' && this.hclFromElsewhere(node)) return [];
+    // Repeated blocks (`ingress { … } ingress { … }`) are no one expression to write a value in place of.
+    if (node.kind === 'seq' && !node.flow) return [];
+    const indent = this.lines.indentAt(node.span[0]);
+    const unit = this.hclUnit();
+    const eol = this.eolAt(node.span[0]);
+    const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Plain>) : undefined;
+    if (node.kind === 'map' && !node.flow) {
+      // A block body: `{` … `}` with the value's attributes and blocks.
+      if (!obj || this.text[node.span[0]] !== '{' || this.text[node.span[1] - 1] !== '}') return [];
+      const { attrs, blocks } = bodyLines(obj, indent + unit, unit, this.hclShape(node));
+      const lines = align([...attrs, ...blocks]);
+      const text = lines.length ? `{${lines.map((l) => eol + l).join('')}${eol}${indent}}` : '{}';
+      return [{ start: node.span[0], end: node.span[1], text }];
+    }
+    if (obj && Object.keys(obj).length > 0) {
+      const { attrs } = bodyLines(Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, v])), indent + unit, unit, () => 'attribute');
+      return [{ start: node.span[0], end: node.span[1], text: `{${align(attrs).map((l) => eol + l).join('')}${eol}${indent}}` }];
+    }
+    return [{ start: node.span[0], end: node.span[1], text: hclInline(value) }];
+  }
+
+  /**
+   * Adds pairs to an HCL block body (attributes after its last attribute, blocks after its last item, `=` aligned
+   * as `terraform fmt` aligns them) or to an object expression (`tags = { … }`, on one line or one per line).
+   */
+  private addHclPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
+    const text = this.text;
+    const [open, close] = [map.span[0], map.span[1] - 1];
+    if (text[open] !== '{' || text[close] !== '}') return [];
+    const unit = this.hclUnit();
+    const eol = this.eolAt(open);
+    const openLine = this.lines.positionAt(open).line;
+    const closeLine = this.lines.positionAt(close).line;
+    const lineOf = (o: number) => this.lines.positionAt(o).line;
+    const entries = Object.entries(pairs);
+    if (map.flow) {
+      // An object expression: no blocks in it.
+      const last = map.pairs[map.pairs.length - 1];
+      if (!last) return [{ start: open, end: close + 1, text: hclInline(pairs) }];
+      if (lineOf(last.span[1]) === closeLine || openLine === closeLine) {
+        if (openLine !== closeLine) return [];
+        return [{ start: last.span[1], end: last.span[1], text: entries.map(([k, v]) => `, ${hclKey(k)} = ${hclInline(v)}`).join('') }];
+      }
+      const indent = this.lines.indentAt(last.key.span[0]);
+      const { attrs } = bodyLines(pairs, indent, unit, () => 'attribute');
+      return insertAligned(this.lines, lineOf(last.span[1]), attrs, eol);
+    }
+    const shape = this.hclShape(map);
+    const { attrs, blocks } = bodyItems(map);
+    if (openLine === closeLine) {
+      // `versioning {}` or a one-line block `versioning { enabled = false }`: written again over several lines.
+      const indent = this.lines.indentAt(open);
+      const inner = text.slice(open + 1, close).trim();
+      const had: { indent: string; text: string; key?: number }[] = [];
+      if (inner) {
+        const only = attrs.length === 1 && blocks.length === 0 ? attrs[0] : undefined;
+        if (!only || /[\r\n#]|\/\//.test(inner)) return [];
+        const key = text.slice(only.key.span[0], only.key.span[1]);
+        had.push({ indent: indent + unit, text: `${key} = ${text.slice(only.value.span[0], only.value.span[1])}`, key: key.length });
+      }
+      const add = bodyLines(pairs, indent + unit, unit, shape);
+      const lines = align([...had, ...add.attrs, ...add.blocks]);
+      return [{ start: open, end: close + 1, text: `{${lines.map((l) => eol + l).join('')}${eol}${indent}}` }];
+    }
+    // Text after `{` on its line other than a comment, or an item ending on the `}` line: not fmt's layout, no edit.
+    if (!/^[ \t]*(#.*|\/\/.*)?\r?$/.test(text.slice(open + 1, this.lines.lineStart(openLine + 1) - 1).replace(/\n$/, ''))) return [];
+    const items = [...attrs, ...blocks];
+    if (items.some((p) => lineOf(p.span[1]) === closeLine && p.span[1] > this.lines.lineStart(closeLine))) return [];
+    const first = items.reduce<Pair | undefined>((a, p) => (!a || p.key.span[0] < a.key.span[0] ? p : a), undefined);
+    const indent = first ? this.lines.indentAt(first.key.span[0]) : this.lines.indentAt(open) + unit;
+    const add = bodyLines(pairs, indent, unit, shape);
+    const endOf = (ps: Pair[]) => ps.reduce((m, p) => Math.max(m, p.span[1]), -1);
+    const attrAfter = attrs.length ? lineOf(endOf(attrs)) : openLine;
+    const blockAfter = items.length ? lineOf(endOf(items)) : openLine;
+    if (add.attrs.length && add.blocks.length && attrAfter === blockAfter) return insertAligned(this.lines, attrAfter, [...add.attrs, ...add.blocks], eol);
+    const out: TextEdit[] = [];
+    if (add.attrs.length) out.push(...insertAligned(this.lines, attrAfter, add.attrs, eol));
+    if (add.blocks.length) out.push(...insertAligned(this.lines, blockAfter, add.blocks, eol));
+    return out;
   }
 
   /** The indentation unit of the file: the step between a mapping's line and its keys' lines. */
@@ -360,6 +473,7 @@ export class NoEdits extends Edits {
     return [];
   }
 }
+
 
 /** Characters `eolAt` has scanned to find line ends, for tests that guard against quadratic work on one-line files. */
 export const editStats = { scanned: 0 };

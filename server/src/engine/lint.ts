@@ -228,9 +228,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       message: `${withCondition(message, conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
-      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes. Fixes are
-      // written as YAML or JSON: HCL files get none yet.
-      fixes: st.file.lang === 'hcl' ? [] : fixesOf(options?.fix, resource),
+      // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes (fixesOf).
+      fixes: fixesOf(options?.fix, resource),
       related: (options?.related ?? []).map((r) => {
         const at = stateOfNode(r.node) ?? st;
         return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
