@@ -8,7 +8,7 @@
 // from the same code as for JSON.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Parser, type Node as TsNode } from 'web-tree-sitter';
+import { Edit, Language, Parser, type Node as TsNode, type Tree, type TreeCursor } from 'web-tree-sitter';
 import { DEFAULT_LIMITS, LimitError, type MapNode, type Node, type Pair, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 export interface HclParse {
@@ -17,6 +17,22 @@ export interface HclParse {
 }
 
 let parser: Parser | undefined;
+let language: Language | undefined;
+/** Per node type ID: its name, and whether it is named (read once from the grammar, not per node). */
+const typeNames: string[] = [];
+const typeNamed: boolean[] = [];
+
+function typeName(id: number): string {
+  let name = typeNames[id];
+  if (name === undefined) name = typeNames[id] = language?.types[id] ?? 'ERROR';
+  return name;
+}
+
+function isNamed(id: number): boolean {
+  let named = typeNamed[id];
+  if (named === undefined) named = typeNamed[id] = language?.nodeTypeIsNamed(id) ?? false;
+  return named;
+}
 let initialising: Promise<void> | undefined;
 let initError: string | undefined;
 
@@ -41,9 +57,10 @@ export function initHcl(): Promise<void> {
       const runtime = readFileSync(wasmPath('web-tree-sitter.wasm', 'web-tree-sitter'));
       await Parser.init({ wasmBinary: runtime.buffer.slice(runtime.byteOffset, runtime.byteOffset + runtime.byteLength) } as object);
       const grammar = readFileSync(wasmPath('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl'));
-      const language = await Language.load(new Uint8Array(grammar));
+      const lang = await Language.load(new Uint8Array(grammar));
       const p = new Parser();
-      p.setLanguage(language);
+      p.setLanguage(lang);
+      language = lang;
       parser = p;
     } catch (e) {
       initError = String((e as Error)?.message ?? e);
@@ -59,6 +76,92 @@ export function hclReady(): boolean {
 
 /** Parses HCL text. Before `initHcl` has finished (or when it failed), the document is empty and one problem says why. */
 export function parseHcl(text: string, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): HclParse {
+  return parseWith(text, limits, undefined, false);
+}
+
+/**
+ * What the editor keeps of a document's last HCL parse for the next one: tree-sitter's tree (WebAssembly memory,
+ * freed when the next parse takes it over or `releaseHcl` drops it) and the adapted top-level blocks by offset.
+ */
+interface HclState {
+  tree: Tree;
+  /** The parsed (prepared) text. */
+  text: string;
+  /** The adapted top-level attributes and blocks of an error-free tree, by start offset. */
+  pieces: Map<number, Piece>;
+}
+
+const states = new WeakMap<SourceDoc, HclState>();
+let liveTrees = 0;
+
+/** How many tree-sitter trees kept for incremental parsing are alive (for the test that 1,000 edits do not leak). */
+export function hclLiveTrees(): number {
+  return liveTrees;
+}
+
+/** Frees what `parseHclKept` / `reparseHcl` kept for `doc` (the editor closed the document). */
+export function releaseHcl(doc: SourceDoc): void {
+  const state = states.get(doc);
+  if (!state) return;
+  states.delete(doc);
+  state.tree.delete();
+  liveTrees--;
+}
+
+/** `parseHcl`, keeping tree-sitter's tree and the adapted blocks for `reparseHcl` (the editor's path). */
+export function parseHclKept(text: string, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): HclParse {
+  return parseWith(text, limits, undefined, true);
+}
+
+/** One contiguous replacement: old text [start, oldEnd) became new text [start, newEnd). */
+export interface HclChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/**
+ * Parses `text`, the next version of the text `prev` was parsed from by `parseHclKept` or `reparseHcl`, with
+ * tree-sitter's incremental parse (the old tree edited, then handed to the parser), and adapts again only the
+ * top-level blocks the change may reach: the others are copied from the previous document, moved. The result
+ * equals `parseHcl(text)`. Undefined when nothing was kept for `prev` (the caller parses from scratch). What was
+ * kept for `prev` is consumed: `prev` itself stays valid.
+ */
+export function reparseHcl(prev: SourceDoc, text: string, change: HclChange, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): HclParse | undefined {
+  const state = states.get(prev);
+  if (!state || !parser) return undefined;
+  states.delete(prev);
+  const old = state.text;
+  if (change.oldEnd > old.length || change.newEnd > text.length || old.length - change.oldEnd !== text.length - change.newEnd) {
+    state.tree.delete();
+    liveTrees--;
+    return undefined;
+  }
+  state.tree.edit(
+    new Edit({
+      startIndex: change.start,
+      oldEndIndex: change.oldEnd,
+      newEndIndex: change.newEnd,
+      startPosition: pointAt(old, change.start),
+      oldEndPosition: pointAt(old, change.oldEnd),
+      newEndPosition: pointAt(text, change.newEnd),
+    }),
+  );
+  return parseWith(text, limits, { state, change }, true);
+}
+
+/** The row and column (UTF-16 code units, as web-tree-sitter counts them) of an offset. */
+function pointAt(text: string, at: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: at - lineStart };
+}
+
+function parseWith(text: string, limits: Pick<ParseLimits, 'maxDepth'>, reuse: { state: HclState; change: HclChange } | undefined, keep: boolean): HclParse {
   const doc: SourceDoc = { index: 0, lang: 'hcl', text, span: [0, text.length], root: undefined };
   const problems: ParseProblem[] = [];
   if (!parser) {
@@ -66,11 +169,20 @@ export function parseHcl(text: string, limits: Pick<ParseLimits, 'maxDepth'> = D
     problems.push({ span: [0, Math.min(1, text.length)], message: `Cloudline did not lint this file: ${why}.`, severity: 'error' });
     return { doc, problems };
   }
-  const tree = parser.parse(text);
+  let tree: Tree | null;
+  try {
+    tree = parser.parse(text, reuse?.state.tree);
+  } finally {
+    if (reuse) {
+      reuse.state.tree.delete();
+      liveTrees--;
+    }
+  }
   if (!tree) {
     problems.push({ span: [0, Math.min(1, text.length)], message: 'Cloudline could not parse this HCL file.', severity: 'error' });
     return { doc, problems };
   }
+  const pieces = new Map<number, Piece>();
   try {
     const root = tree.rootNode;
     if (root.hasError) {
@@ -78,17 +190,68 @@ export function parseHcl(text: string, limits: Pick<ParseLimits, 'maxDepth'> = D
       if (p) problems.push(p);
       doc.root = recover(parser, text, doc, limits.maxDepth);
     } else {
-      const body = copyTree(root, text).namedChildren.find((c) => c.type === 'body');
-      doc.root = new Converter(text, doc, limits.maxDepth).body(body, [0, text.length], 0);
+      doc.root = adaptFile(tree, text, doc, limits.maxDepth, pieces, reuse && { old: reuse.state, change: reuse.change });
     }
   } catch (e) {
-    if (!(e instanceof LimitError)) throw e;
+    if (!(e instanceof LimitError)) {
+      tree.delete();
+      throw e;
+    }
     problems.push({ span: [e.at, Math.min(e.at + 1, text.length)], message: e.message, severity: 'error', limit: e.limit });
     doc.root = undefined;
-  } finally {
+    pieces.clear();
+  }
+  if (keep) {
+    states.set(doc, { tree, text, pieces });
+    liveTrees++;
+  } else {
     tree.delete();
   }
   return { doc, problems };
+}
+
+/**
+ * An error-free tree → the file's mapping, one top-level attribute or block at a time: a block that lies wholly
+ * outside the change, with the same text as before, is the previous document's piece moved; the rest is adapted.
+ */
+function adaptFile(tree: Tree, text: string, doc: SourceDoc, maxDepth: number, pieces: Map<number, Piece>, reuse: { old: HclState; change: HclChange } | undefined): MapNode {
+  const converter = new Converter(text, doc, maxDepth);
+  const cursor = tree.walk();
+  const list: Piece[] = [];
+  try {
+    // config_file → body → its attributes and blocks
+    if (cursor.gotoFirstChild()) {
+      do {
+        if (typeName(cursor.nodeTypeId) === 'body') break;
+      } while (cursor.gotoNextSibling());
+      if (typeName(cursor.nodeTypeId) === 'body' && cursor.gotoFirstChild()) {
+        do {
+          const id = cursor.nodeTypeId;
+          const type = typeName(id);
+          if (type !== 'attribute' && type !== 'block') continue;
+          const start = cursor.startIndex;
+          const end = cursor.endIndex;
+          let piece: Piece | undefined;
+          if (reuse) {
+            const { old, change } = reuse;
+            const delta = change.newEnd - change.oldEnd;
+            const oldStart = end < change.start ? start : start > change.newEnd ? start - delta : -1;
+            const was = oldStart >= 0 ? old.pieces.get(oldStart) : undefined;
+            if (was && was.end - was.start === end - start && old.text.slice(was.start, was.end) === text.slice(start, end)) {
+              piece = movePiece(was, start - was.start, doc);
+            }
+          }
+          piece ??= converter.piece(copyCurrent(cursor, text), 0);
+          if (!piece) continue;
+          pieces.set(start, piece);
+          list.push(piece);
+        } while (cursor.gotoNextSibling());
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+  return converter.assemble(list, [0, text.length]);
 }
 
 /** Offsets of the lines that look like they open a top-level block: a name at column 0, `{` at the end of the line. */
@@ -221,33 +384,90 @@ const READ_CHILDREN = new Set([
 ]);
 
 /**
- * Copies the named nodes under `root` (iteratively: trees may be deep), as `namedChildren` would give them, down
- * to the nodes the converter reads the children of (READ_CHILDREN).
+ * Copies the named nodes of the cursor's current node (iteratively: trees may be deep), as `namedChildren` would give
+ * them, down to the nodes the converter reads the children of (READ_CHILDREN; `all`: the current node's children in
+ * any case). The cursor ends on the node it started on. Each node costs one call for its type ID (names and
+ * named-ness come from tables), two for its offsets, and the moves.
  */
+function copyCurrent(cursor: TreeCursor, source: string, all = false): HNode {
+  const top = new HNode(typeName(cursor.nodeTypeId), cursor.startIndex, cursor.endIndex, source);
+  if (!(all || READ_CHILDREN.has(top.type)) || !cursor.gotoFirstChild()) return top;
+  const stack = [top];
+  for (;;) {
+    const id = cursor.nodeTypeId;
+    if (isNamed(id)) {
+      const type = typeName(id);
+      const n = new HNode(type, cursor.startIndex, cursor.endIndex, source);
+      stack[stack.length - 1].namedChildren.push(n);
+      if (READ_CHILDREN.has(type) && cursor.gotoFirstChild()) {
+        stack.push(n);
+        continue;
+      }
+    }
+    while (!cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      stack.pop();
+      if (stack.length === 0) return top;
+    }
+  }
+}
+
+/** Copies a whole tree (see copyCurrent). */
 function copyTree(root: TsNode, source: string): HNode {
   const cursor = root.walk();
   try {
-    const top = new HNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, source);
-    if (!cursor.gotoFirstChild()) return top;
-    const stack = [top];
-    for (;;) {
-      if (cursor.nodeIsNamed) {
-        const n = new HNode(cursor.nodeType, cursor.startIndex, cursor.endIndex, source);
-        stack[stack.length - 1].namedChildren.push(n);
-        if (READ_CHILDREN.has(n.type) && cursor.gotoFirstChild()) {
-          stack.push(n);
-          continue;
-        }
-      }
-      while (!cursor.gotoNextSibling()) {
-        cursor.gotoParent();
-        stack.pop();
-        if (stack.length === 0) return top;
-      }
-    }
+    return copyCurrent(cursor, source, true);
   } finally {
     cursor.delete();
   }
+}
+
+/** One attribute or block of a body, adapted: what the body's mapping is assembled from. */
+type Piece =
+  | { readonly kind: 'attr'; readonly start: number; readonly end: number; readonly key: ScalarNode; readonly value: Node }
+  | {
+      readonly kind: 'block';
+      readonly start: number;
+      readonly end: number;
+      /** The block type (`resource`), and its key node. */
+      readonly type: string;
+      readonly typeKey: ScalarNode;
+      readonly value: Node;
+      /** A `dynamic "x"` block: its label and its content's span. */
+      readonly dynamic?: { readonly label: ScalarNode; readonly content: Span };
+    };
+
+/** A copy of a piece of the previous document, `delta` further on, in `doc`. */
+function movePiece(p: Piece, delta: number, doc: SourceDoc): Piece {
+  const key = moved(p.kind === 'attr' ? p.key : p.typeKey, delta, doc) as ScalarNode;
+  const value = moved(p.value, delta, doc);
+  if (p.kind === 'attr') return { kind: 'attr', start: p.start + delta, end: p.end + delta, key, value };
+  const dynamic = p.dynamic && { label: moved(p.dynamic.label, delta, doc) as ScalarNode, content: [p.dynamic.content[0] + delta, p.dynamic.content[1] + delta] as Span };
+  return { kind: 'block', start: p.start + delta, end: p.end + delta, type: p.type, typeKey: key, value, dynamic };
+}
+
+/** A copy of a subtree with every offset `delta` further on, in `doc` (recursion: bounded by the maxDepth limit). */
+function moved(n: Node, delta: number, doc: SourceDoc): Node {
+  const span: Span = [n.span[0] + delta, n.span[1] + delta];
+  if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, style: n.style, span, doc };
+  if (n.kind === 'seq') {
+    const seq: SeqNode = { kind: 'seq', items: [], flow: n.flow, span, doc };
+    for (const item of n.items) {
+      const c = moved(item, delta, doc);
+      c.parent = seq;
+      seq.items.push(c);
+    }
+    return seq;
+  }
+  const map: MapNode = { kind: 'map', pairs: [], flow: n.flow, span, doc };
+  for (const p of n.pairs) {
+    const key = moved(p.key, delta, doc) as ScalarNode;
+    const value = moved(p.value, delta, doc);
+    key.parent = map;
+    value.parent = map;
+    map.pairs.push({ key, value, span: [p.span[0] + delta, p.span[1] + delta] });
+  }
+  return map;
 }
 
 type Pending = { key: ScalarNode; values: Node[]; span: [number, number] };
@@ -282,55 +502,73 @@ class Converter {
 
   /** A block body (or the file) → a mapping: attributes as pairs, blocks grouped by type (repeated → a list). */
   body(body: HNode | undefined, span: Span, depth: number): MapNode {
+    const pieces: Piece[] = [];
+    for (const child of body?.namedChildren ?? []) {
+      const p = this.piece(child, depth);
+      if (p) pieces.push(p);
+    }
+    return this.assemble(pieces, span);
+  }
+
+  /** An attribute or a block of a body at `depth`; undefined for comments and anything unreadable. */
+  piece(child: HNode, depth: number): Piece | undefined {
+    if (child.type === 'attribute') {
+      const name = child.namedChildren[0];
+      const expr = child.namedChildren.find((c) => c?.type === 'expression');
+      if (!name || name.type !== 'identifier') return undefined;
+      const key = this.scalar(name.text, [this.s(name), this.e(name)], 'plain');
+      const value = expr ? this.expr(expr, this.deeper(depth, this.s(expr))) : this.scalar(null, [this.e(child), this.e(child)], 'plain');
+      return { kind: 'attr', start: this.s(child), end: this.e(child), key, value };
+    }
+    if (child.type !== 'block') return undefined;
+    const kids = child.namedChildren.filter((c): c is HNode => !!c);
+    const type = kids[0];
+    if (!type || type.type !== 'identifier') return undefined;
+    const labels = kids.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier');
+    const open = kids.find((c) => c.type === 'block_start');
+    const close = kids.find((c) => c.type === 'block_end');
+    const inner = kids.find((c) => c.type === 'body');
+    const bodySpan: Span = [open ? this.s(open) : this.s(child), close ? this.e(close) : this.e(child)];
+    let value: Node = this.body(inner, bodySpan, this.deeper(depth, this.s(child)));
+    for (let i = labels.length - 1; i >= 0; i--) {
+      const label = labels[i];
+      const labelKey = this.scalar(this.labelText(label), [this.s(label), this.e(label)], label.type === 'string_lit' ? 'quoted' : 'plain');
+      const wrap: MapNode = { kind: 'map', pairs: [], flow: false, span: i === 0 ? [this.s(child), this.e(child)] : [this.s(label), this.e(child)], doc: this.doc };
+      labelKey.parent = wrap;
+      value.parent = wrap;
+      wrap.pairs.push({ key: labelKey, value, span: [this.s(label), value.span[1]] });
+      value = wrap;
+    }
+    let dynamic: { label: ScalarNode; content: Span } | undefined;
+    if (type.text === 'dynamic' && labels[0] && value.kind === 'map') {
+      const contentBlock = value.pairs[0]?.value;
+      dynamic = { label: value.pairs[0].key, content: contentBlock ? contentBlock.span : [this.s(child), this.e(child)] };
+    }
+    const typeKey = this.scalar(type.text, [this.s(type), this.e(type)], 'plain');
+    return { kind: 'block', start: this.s(child), end: this.e(child), type: type.text, typeKey, value, dynamic };
+  }
+
+  /** The mapping of a body's pieces: pairs in source order; blocks of one type share the pair of the first one. */
+  assemble(pieces: readonly Piece[], span: Span): MapNode {
     const map: MapNode = { kind: 'map', pairs: [], flow: false, span, doc: this.doc };
-    if (!body) return map;
-    // Pairs in source order; blocks of one type share the pair of the first one.
     const entries: ({ pair: true; key: ScalarNode; value: Node } | Pending)[] = [];
     const blocks = new Map<string, Pending>();
     const dynamics: { label: ScalarNode; content: Span }[] = [];
-    for (const child of body.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'attribute') {
-        const name = child.namedChildren[0];
-        const expr = child.namedChildren.find((c) => c?.type === 'expression');
-        if (!name || name.type !== 'identifier') continue;
-        const key = this.scalar(name.text, [this.s(name), this.e(name)], 'plain');
-        const value = expr ? this.expr(expr, this.deeper(depth, this.s(expr))) : this.scalar(null, [this.e(child), this.e(child)], 'plain');
-        entries.push({ pair: true, key, value });
-      } else if (child.type === 'block') {
-        const kids = child.namedChildren.filter((c): c is HNode => !!c);
-        const type = kids[0];
-        if (!type || type.type !== 'identifier') continue;
-        const labels = kids.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier');
-        const open = kids.find((c) => c.type === 'block_start');
-        const close = kids.find((c) => c.type === 'block_end');
-        const inner = kids.find((c) => c.type === 'body');
-        const bodySpan: Span = [open ? this.s(open) : this.s(child), close ? this.e(close) : this.e(child)];
-        let value: Node = this.body(inner, bodySpan, this.deeper(depth, this.s(child)));
-        for (let i = labels.length - 1; i >= 0; i--) {
-          const label = labels[i];
-          const labelKey = this.scalar(this.labelText(label), [this.s(label), this.e(label)], label.type === 'string_lit' ? 'quoted' : 'plain');
-          const wrap: MapNode = { kind: 'map', pairs: [], flow: false, span: i === 0 ? [this.s(child), this.e(child)] : [this.s(label), this.e(child)], doc: this.doc };
-          labelKey.parent = wrap;
-          value.parent = wrap;
-          wrap.pairs.push({ key: labelKey, value, span: [this.s(label), value.span[1]] });
-          value = wrap;
-        }
-        if (type.text === 'dynamic' && labels[0] && value.kind === 'map') {
-          const contentBlock = value.pairs[0]?.value;
-          dynamics.push({ label: value.pairs[0].key, content: contentBlock ? contentBlock.span : [this.s(child), this.e(child)] });
-        }
-        const pending = blocks.get(type.text);
-        if (pending) {
-          pending.values.push(value);
-          pending.span[1] = this.e(child);
-        } else {
-          const p: Pending = { key: this.scalar(type.text, [this.s(type), this.e(type)], 'plain'), values: [value], span: [this.s(child), this.e(child)] };
-          blocks.set(type.text, p);
-          entries.push(p);
-        }
+    for (const p of pieces) {
+      if (p.kind === 'attr') {
+        entries.push({ pair: true, key: p.key, value: p.value });
+        continue;
       }
-      // comments and ERROR nodes: skipped (the rest of the file is still read)
+      if (p.dynamic) dynamics.push(p.dynamic);
+      const pending = blocks.get(p.type);
+      if (pending) {
+        pending.values.push(p.value);
+        pending.span[1] = p.end;
+      } else {
+        const q: Pending = { key: p.typeKey, values: [p.value], span: [p.start, p.end] };
+        blocks.set(p.type, q);
+        entries.push(q);
+      }
     }
     // `dynamic "ingress" { … }` makes `ingress` blocks known only at plan time: an unknown value, so a rule that
     // requires the block does not fire on the configuration that generates it.

@@ -5,7 +5,7 @@ import type { Catalogue } from '../engine/catalogue';
 import { lintFiles, type CheckCache, type CheckRecord, type Finding, type LintConfig, type LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import type { Resource } from '../formats';
-import { mapOffset, reparseFile, type TextChange } from '../model/incremental';
+import { mapOffset, releaseFile, reparseFile, type Reparse, type TextChange } from '../model/incremental';
 import { parseFile, type ParsedFile, type ParseOptions } from '../model/parse';
 
 export interface DocumentState {
@@ -23,7 +23,7 @@ export class DocumentLinter {
   private readonly contextKey = new Map<string, string>();
   private readonly caches = new Map<string, ResultCache>();
   /** How the last `lint` parsed its text, for tests and the benchmark. */
-  lastParse: 'reused' | 'document' | 'entry' | 'full' | undefined;
+  lastParse: Reparse['how'] | undefined;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -81,6 +81,8 @@ export class DocumentLinter {
   }
 
   forget(uri: string): void {
+    const file = this.states.get(uri)?.result.file;
+    if (file) releaseFile(file);
     this.states.delete(uri);
     this.configKey.delete(uri);
     this.contextKey.delete(uri);
