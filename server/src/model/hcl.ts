@@ -379,8 +379,8 @@ class HNode {
  * interpolation, a conditional...) is read as its type and its text only, so its subtree is not copied.
  */
 const READ_CHILDREN = new Set([
-  'body', 'attribute', 'block', 'expression', 'literal_value', 'collection_value', 'template_expr', 'object', 'object_elem', 'tuple',
-  'operation', 'unary_operation', 'string_lit', 'quoted_template', 'heredoc_template', 'variable_expr',
+  'body', 'attribute', 'block', 'expression', 'collection_value', 'template_expr', 'object', 'object_elem', 'tuple',
+  'operation', 'unary_operation', 'quoted_template', 'heredoc_template', 'variable_expr',
 ]);
 
 /**
@@ -399,7 +399,10 @@ function copyCurrent(cursor: TreeCursor, source: string, all = false): HNode {
       const type = typeName(id);
       const n = new HNode(type, cursor.startIndex, cursor.endIndex, source);
       stack[stack.length - 1].namedChildren.push(n);
-      if (READ_CHILDREN.has(type) && cursor.gotoFirstChild()) {
+      // A literal's one child is told by its text (not visited): a string, true or false, null, or a number. A
+      // string's value is its text between the quotes (see stringValue): its children are not visited either.
+      if (type === 'literal_value') n.namedChildren.push(new HNode(literalType(source, n.startIndex, n.endIndex), n.startIndex, n.endIndex, source));
+      else if (READ_CHILDREN.has(type) && cursor.gotoFirstChild()) {
         stack.push(n);
         continue;
       }
@@ -410,6 +413,21 @@ function copyCurrent(cursor: TreeCursor, source: string, all = false): HNode {
       if (stack.length === 0) return top;
     }
   }
+}
+
+/** The type of the one child of a `literal_value` spanning [start, end): `string_lit`, `bool_lit`, `null_lit` or `numeric_lit`. */
+function literalType(source: string, start: number, end: number): string {
+  const c = source.charCodeAt(start);
+  if (c === 34 /* " */) return 'string_lit';
+  if (end - start === 4 && source.startsWith('true', start)) return 'bool_lit';
+  if (end - start === 5 && source.startsWith('false', start)) return 'bool_lit';
+  if (end - start === 4 && source.startsWith('null', start)) return 'null_lit';
+  return 'numeric_lit';
+}
+
+/** The value of a `string_lit` (`"…"`, no interpolation): the text between the quotes, escapes decoded. */
+function stringValue(n: HNode): string {
+  return n.endIndex - n.startIndex >= 2 ? unescapeHcl(n.text.slice(1, -1)) : '';
 }
 
 /** Copies a whole tree (see copyCurrent). */
@@ -599,8 +617,7 @@ class Converter {
   }
 
   private labelText(label: HNode): string {
-    if (label.type !== 'string_lit') return label.text;
-    return unescapeHcl(label.namedChildren.filter((c) => c?.type === 'template_literal').map((c) => c!.text).join(''));
+    return label.type === 'string_lit' ? stringValue(label) : label.text;
   }
 
   /** An unknown expression: `${…}` around the expression as written, as Terraform JSON spells it. */
@@ -657,7 +674,7 @@ class Converter {
       case 'null_lit':
         return this.scalar(null, span, 'plain');
       case 'string_lit':
-        return this.scalar(unescapeHcl(n.namedChildren.filter((c) => c?.type === 'template_literal').map((c) => c!.text).join('')), span, 'quoted');
+        return this.scalar(stringValue(n), span, 'quoted');
       default:
         return this.unknown(n);
     }
