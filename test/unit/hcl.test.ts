@@ -148,7 +148,7 @@ EOF
 b = "pre-\${var.env}-post"
 c = var.env
 d = aws_s3_bucket.b.id
-e = jsonencode({ a = 1 })
+e = jsonencode(var.doc)
 f = var.on ? 1 : 0
 g = [for s in var.l : upper(s)]
 h = "$\${literal}"
@@ -159,7 +159,7 @@ h = "$\${literal}"
       b: 'pre-${var.env}-post',
       c: '${var.env}',
       d: '${aws_s3_bucket.b.id}',
-      e: '${jsonencode({ a = 1 })}',
+      e: '${jsonencode(var.doc)}',
       f: '${var.on ? 1 : 0}',
       g: '${[for s in var.l : upper(s)]}',
       h: '$${literal}',
@@ -403,7 +403,7 @@ resource "aws_s3_bucket_public_access_block" "b" {
   it('a dynamic block is not a missing block, and its content is not linted as known', () => {
     const sg = `resource "aws_security_group" "sg" {
   dynamic "ingress" {
-    for_each = [22]
+    for_each = var.ports
     content {
       from_port   = ingress.value
       to_port     = ingress.value

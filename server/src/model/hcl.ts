@@ -380,7 +380,7 @@ class HNode {
  */
 const READ_CHILDREN = new Set([
   'body', 'attribute', 'block', 'expression', 'collection_value', 'template_expr', 'object', 'object_elem', 'tuple',
-  'operation', 'unary_operation', 'quoted_template', 'heredoc_template', 'variable_expr',
+  'operation', 'unary_operation', 'quoted_template', 'heredoc_template', 'variable_expr', 'function_call', 'function_arguments',
 ]);
 
 /**
@@ -440,6 +440,13 @@ function copyTree(root: TsNode, source: string): HNode {
   }
 }
 
+/** A `dynamic "x"` block: its label, its content's span and its body (`for_each`, `iterator`, `content`). */
+interface Dynamic {
+  readonly label: ScalarNode;
+  readonly content: Span;
+  readonly block: Node | undefined;
+}
+
 /** One attribute or block of a body, adapted: what the body's mapping is assembled from. */
 type Piece =
   | { readonly kind: 'attr'; readonly start: number; readonly end: number; readonly key: ScalarNode; readonly value: Node }
@@ -451,8 +458,8 @@ type Piece =
       readonly type: string;
       readonly typeKey: ScalarNode;
       readonly value: Node;
-      /** A `dynamic "x"` block: its label and its content's span. */
-      readonly dynamic?: { readonly label: ScalarNode; readonly content: Span };
+      /** A `dynamic "x"` block: its label, its content's span and its body (`for_each`, `iterator`, `content`). */
+      readonly dynamic?: Dynamic;
     };
 
 /** A copy of a piece of the previous document, `delta` further on, in `doc`. */
@@ -460,8 +467,31 @@ function movePiece(p: Piece, delta: number, doc: SourceDoc): Piece {
   const key = moved(p.kind === 'attr' ? p.key : p.typeKey, delta, doc) as ScalarNode;
   const value = moved(p.value, delta, doc);
   if (p.kind === 'attr') return { kind: 'attr', start: p.start + delta, end: p.end + delta, key, value };
-  const dynamic = p.dynamic && { label: moved(p.dynamic.label, delta, doc) as ScalarNode, content: [p.dynamic.content[0] + delta, p.dynamic.content[1] + delta] as Span };
+  // The dynamic block's body is the moved value's (label → body).
+  const block = p.dynamic && value.kind === 'map' ? value.pairs[0]?.value : undefined;
+  const dynamic = p.dynamic && { label: moved(p.dynamic.label, delta, doc) as ScalarNode, content: [p.dynamic.content[0] + delta, p.dynamic.content[1] + delta] as Span, block };
   return { kind: 'block', start: p.start + delta, end: p.end + delta, type: p.type, typeKey: key, value, dynamic };
+}
+
+/** Replaces, under `n`, each scalar value that `by` gives a node for (each map value and list item; not keys). */
+function substitute(n: Node, by: (s: ScalarNode) => Node | undefined): void {
+  if (n.kind === 'seq') {
+    n.items.forEach((item, i) => {
+      const r = item.kind === 'scalar' ? by(item) : undefined;
+      if (r) {
+        r.parent = n;
+        n.items[i] = r;
+      } else substitute(item, by);
+    });
+  } else if (n.kind === 'map') {
+    n.pairs.forEach((p, i) => {
+      const r = p.value.kind === 'scalar' ? by(p.value) : undefined;
+      if (r) {
+        r.parent = n;
+        n.pairs[i] = { key: p.key, value: r, span: p.span };
+      } else substitute(p.value, by);
+    });
+  }
 }
 
 /** A copy of a subtree with every offset `delta` further on, in `doc` (recursion: bounded by the maxDepth limit). */
@@ -487,6 +517,121 @@ function moved(n: Node, delta: number, doc: SourceDoc): Node {
   }
   return map;
 }
+
+/** Where a computed value stands: the call's span, in its document. */
+interface At {
+  readonly span: Span;
+  readonly doc: SourceDoc;
+}
+
+/** True when a node holds no expression anywhere (no `${…}` or `%{…}` in any string). */
+function isLiteral(n: Node): boolean {
+  if (n.kind === 'scalar') return typeof n.value !== 'string' || !(n.value.includes('${') || n.value.includes('%{'));
+  if (n.kind === 'seq') return n.items.every(isLiteral);
+  return n.pairs.every((p) => isLiteral(p.key) && isLiteral(p.value));
+}
+
+/** A known scalar of the given type, or undefined. */
+function knownScalar(n: Node | undefined): ScalarNode | undefined {
+  return n?.kind === 'scalar' && isLiteral(n) ? n : undefined;
+}
+
+function stringArg(args: Node[]): string | undefined {
+  const a = args.length === 1 ? knownScalar(args[0]) : undefined;
+  return typeof a?.value === 'string' ? a.value : undefined;
+}
+
+/** A new list of `items` (taken over: their parent becomes the list) at `at`. */
+function listOf(items: Node[], at: At): SeqNode {
+  const seq: SeqNode = { kind: 'seq', items, flow: true, span: at.span, doc: at.doc };
+  for (const it of items) it.parent = seq;
+  return seq;
+}
+
+/** Terraform's `format` verbs that need no type knowledge: `%s`, `%d`, `%v`, `%%`; any other verb: undefined. */
+function format(spec: string, values: ScalarNode[]): string | undefined {
+  let out = '';
+  let next = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    const verb = spec[++i];
+    if (verb === '%') {
+      out += '%';
+      continue;
+    }
+    const v = values[next++];
+    if (!v || v.value === null) return undefined;
+    if (verb === 's' || verb === 'v') out += String(v.value);
+    else if (verb === 'd' && typeof v.value === 'number' && Number.isInteger(v.value)) out += String(v.value);
+    else return undefined;
+  }
+  return next === values.length ? out : undefined;
+}
+
+/**
+ * Functions whose result is trivially known when their arguments are written out: string case, list and set
+ * conversions, `concat` of lists, `merge` of objects, `format` of known values, and `jsonencode` of an object or a
+ * list, which stands for the JSON document it writes (its structure, with the source positions of its values: IAM
+ * policies are often written so; a value inside that is an expression stays unknown, as in a JSON string with
+ * `${…}`). Anything else is unknown.
+ */
+const TRIVIAL: Record<string, (args: Node[], at: At) => Node | undefined> = {
+  lower: (args, at) => {
+    const v = stringArg(args);
+    return v === undefined ? undefined : { kind: 'scalar', value: v.toLowerCase(), style: 'quoted', span: at.span, doc: at.doc };
+  },
+  upper: (args, at) => {
+    const v = stringArg(args);
+    return v === undefined ? undefined : { kind: 'scalar', value: v.toUpperCase(), style: 'quoted', span: at.span, doc: at.doc };
+  },
+  tolist: (args, at) => (args.length === 1 && args[0].kind === 'seq' ? listOf(args[0].items, at) : undefined),
+  toset: (args, at) => {
+    if (args.length !== 1 || args[0].kind !== 'seq') return undefined;
+    // A set holds each value once: known scalars are kept at their first place; anything else makes it unknown.
+    const seen = new Set<string>();
+    const items: Node[] = [];
+    for (const it of args[0].items) {
+      const k = knownScalar(it);
+      if (!k) return undefined;
+      const key = `${typeof k.value}:${String(k.value)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push(it);
+    }
+    return listOf(items, at);
+  },
+  concat: (args, at) => (args.length > 0 && args.every((a) => a.kind === 'seq') ? listOf(args.flatMap((a) => (a as SeqNode).items), at) : undefined),
+  merge: (args, at) => {
+    if (args.length === 0 || !args.every((a) => a.kind === 'map' && a.pairs.every((p) => knownScalar(p.key)))) return undefined;
+    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: at.span, doc: at.doc };
+    const index = new Map<string, number>();
+    for (const a of args as MapNode[]) {
+      for (const p of a.pairs) {
+        const k = String(p.key.value);
+        p.key.parent = map;
+        p.value.parent = map;
+        const i = index.get(k);
+        if (i === undefined) {
+          index.set(k, map.pairs.length);
+          map.pairs.push(p);
+        } else map.pairs[i] = p; // a later object wins
+      }
+    }
+    return map;
+  },
+  format: (args, at) => {
+    const spec = knownScalar(args[0]);
+    const values = args.slice(1).map(knownScalar);
+    if (typeof spec?.value !== 'string' || values.some((v) => !v)) return undefined;
+    const out = format(spec.value, values as ScalarNode[]);
+    return out === undefined ? undefined : { kind: 'scalar', value: out, style: 'quoted', span: at.span, doc: at.doc };
+  },
+  jsonencode: (args) => (args.length === 1 && (args[0].kind === 'map' || args[0].kind === 'seq') ? args[0] : undefined),
+};
 
 type Pending = { key: ScalarNode; values: Node[]; span: [number, number] };
 
@@ -557,10 +702,10 @@ class Converter {
       wrap.pairs.push({ key: labelKey, value, span: [this.s(label), value.span[1]] });
       value = wrap;
     }
-    let dynamic: { label: ScalarNode; content: Span } | undefined;
+    let dynamic: Dynamic | undefined;
     if (type.text === 'dynamic' && labels[0] && value.kind === 'map') {
       const contentBlock = value.pairs[0]?.value;
-      dynamic = { label: value.pairs[0].key, content: contentBlock ? contentBlock.span : [this.s(child), this.e(child)] };
+      dynamic = { label: value.pairs[0].key, content: contentBlock ? contentBlock.span : [this.s(child), this.e(child)], block: contentBlock };
     }
     const typeKey = this.scalar(type.text, [this.s(type), this.e(type)], 'plain');
     return { kind: 'block', start: this.s(child), end: this.e(child), type: type.text, typeKey, value, dynamic };
@@ -571,7 +716,7 @@ class Converter {
     const map: MapNode = { kind: 'map', pairs: [], flow: false, span, doc: this.doc };
     const entries: ({ pair: true; key: ScalarNode; value: Node } | Pending)[] = [];
     const blocks = new Map<string, Pending>();
-    const dynamics: { label: ScalarNode; content: Span }[] = [];
+    const dynamics: Dynamic[] = [];
     for (const p of pieces) {
       if (p.kind === 'attr') {
         entries.push({ pair: true, key: p.key, value: p.value });
@@ -588,12 +733,28 @@ class Converter {
         entries.push(q);
       }
     }
+    // `dynamic "x" { for_each = [literal list or object] content { … } }`: one `x` block per element, its
+    // `x.value` (and `x.key`) known. Other `for_each` values are known at plan time only (below).
+    const expanded = new Set<string>();
+    for (const d of dynamics) {
+      const name = String(d.label.value);
+      const made = this.expand(d.label, d.block);
+      if (!made) continue;
+      expanded.add(name);
+      const pending = blocks.get(name);
+      if (pending) pending.values.push(...made);
+      else if (made.length > 0) {
+        const q: Pending = { key: this.scalar(name, d.label.span, 'plain'), values: made, span: [made[0].span[0], made[made.length - 1].span[1]] };
+        blocks.set(name, q);
+        entries.push(q);
+      }
+    }
     // `dynamic "ingress" { … }` makes `ingress` blocks known only at plan time: an unknown value, so a rule that
     // requires the block does not fire on the configuration that generates it.
     const named = new Set(entries.map((e) => String(e.key.value)));
     for (const d of dynamics) {
       const name = String(d.label.value);
-      if (named.has(name)) continue;
+      if (named.has(name) || expanded.has(name)) continue;
       named.add(name);
       const key = this.scalar(name, d.label.span, 'plain');
       entries.push({ pair: true, key, value: this.scalar(`\${dynamic "${name}"}`, d.content, 'plain') });
@@ -614,6 +775,43 @@ class Converter {
       map.pairs.push({ key: e.key, value, span: [e.key.span[0], Math.max(e.key.span[1], value.span[1])] });
     }
     return map;
+  }
+
+  /**
+   * The blocks a `dynamic` block makes when its `for_each` is written out (a list, or an object: its keys are the
+   * keys): copies of its `content`, where `ITERATOR.value`, `ITERATOR.value.a`, `ITERATOR.value["a"]` and
+   * `ITERATOR.key` written alone are the element's values (copied, at the element's place in `for_each`). Undefined
+   * when `for_each` is not written out (unknown until plan).
+   */
+  private expand(label: ScalarNode, block: Node | undefined): MapNode[] | undefined {
+    if (block?.kind !== 'map') return undefined;
+    const forEach = block.pairs.find((p) => p.key.value === 'for_each')?.value;
+    const contents = block.pairs.filter((p) => p.key.value === 'content');
+    const content = contents.length === 1 ? contents[0].value : undefined;
+    if (!forEach || content?.kind !== 'map' || content.flow) return undefined;
+    let elements: { key: Node; value: Node }[];
+    if (forEach.kind === 'seq') elements = forEach.items.map((value, i) => ({ key: this.scalar(i, value.span, 'plain'), value }));
+    else if (forEach.kind === 'map' && forEach.pairs.every((p) => isLiteral(p.key))) elements = forEach.pairs.map((p) => ({ key: p.key, value: p.value }));
+    else return undefined;
+    const it = block.pairs.find((p) => p.key.value === 'iterator')?.value;
+    const iterator = it === undefined ? String(label.value) : it.kind === 'scalar' && typeof it.value === 'string' ? /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(it.value)?.[1] : undefined;
+    if (!iterator) return undefined;
+    const ref = new RegExp(`^\\$\\{\\s*${iterator.replace(/-/g, '\\-')}\\.(value|key)((?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\["[^"\\\\]*"\\]|\\[\\d+\\])*)\\s*\\}$`);
+    return elements.map((el) => {
+      const copy = moved(content, 0, this.doc) as MapNode;
+      substitute(copy, (s) => {
+        const m = typeof s.value === 'string' ? ref.exec(s.value) : null;
+        if (!m) return undefined;
+        let node: Node | undefined = m[1] === 'key' ? el.key : el.value;
+        for (const step of m[2].match(/\.[A-Za-z_][A-Za-z0-9_-]*|\["[^"\\]*"\]|\[\d+\]/g) ?? []) {
+          if (m[1] === 'key') return undefined;
+          const k = step.startsWith('.') ? step.slice(1) : step.startsWith('["') ? step.slice(2, -2) : Number(step.slice(1, -1));
+          node = typeof k === 'number' ? (node?.kind === 'seq' ? node.items[k] : undefined) : node?.kind === 'map' ? node.pairs.find((p) => p.key.value === k)?.value : undefined;
+        }
+        return node && moved(node, 0, this.doc);
+      });
+      return copy;
+    });
   }
 
   private labelText(label: HNode): string {
@@ -650,6 +848,8 @@ class Converter {
         }
         return seq;
       }
+      case 'function_call':
+        return this.call(n, kids, depth) ?? this.unknown(n);
       case 'operation': {
         // `-1`: trivially known.
         const u = kids.length === 1 && kids[0].type === 'unary_operation' ? kids[0] : undefined;
@@ -721,6 +921,20 @@ class Converter {
       map.pairs.push({ key, value, span: [key.span[0], value.span[1]] });
     }
     return map;
+  }
+
+  /**
+   * A call of a function whose result is trivially known from literal arguments (see TRIVIAL); undefined for any
+   * other call, any argument that is not known (`lower(var.x)`), or an expanded argument (`concat(x...)`): unknown.
+   */
+  private call(n: HNode, kids: HNode[], depth: number): Node | undefined {
+    const name = kids[0]?.type === 'identifier' ? kids[0].text : '';
+    const fn = Object.prototype.hasOwnProperty.call(TRIVIAL, name) ? TRIVIAL[name] : undefined;
+    const argsNode = kids.find((k) => k.type === 'function_arguments');
+    if (!fn || (argsNode && argsNode.namedChildren.some((a) => a.type === 'ellipsis'))) return undefined;
+    const args = (argsNode?.namedChildren ?? []).filter((a) => a.type === 'expression').map((a) => this.expr(a, this.deeper(depth, this.s(a))));
+    const span: Span = [this.s(n), this.e(n)];
+    return fn(args, { span, doc: this.doc });
   }
 
   /** `a = …` (a bare name) and `"a" = …` are the key `a`; any other key expression is unknown. */
