@@ -518,6 +518,26 @@ function moved(n: Node, delta: number, doc: SourceDoc): Node {
   return map;
 }
 
+/** `${NAME.value}`, `${NAME.value.a["b"][0]}`, `${NAME.key}` alone: NAME, value or key, and the steps. */
+const ITERATOR_REF = /^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)\.(value|key)([^{}]*)\}$/;
+
+/** One step of a traversal: `.name`, `["name"]` or `[0]` (read with `lastIndex` set: sticky). */
+const STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\["([^"\\]*)"\]|\[(\d+)\]/y;
+
+/** The steps of a traversal (`.a["b"][0]`): names and indexes; undefined when it is anything else. */
+function steps(s: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  const end = s.trimEnd().length;
+  for (let at = 0; at < end; ) {
+    STEP.lastIndex = at;
+    const m = STEP.exec(s);
+    if (!m) return undefined;
+    out.push(m[1] ?? m[2] ?? Number(m[3]));
+    at = STEP.lastIndex;
+  }
+  return out;
+}
+
 /** Where a computed value stands: the call's span, in its document. */
 interface At {
   readonly span: Span;
@@ -796,16 +816,19 @@ class Converter {
     const it = block.pairs.find((p) => p.key.value === 'iterator')?.value;
     const iterator = it === undefined ? String(label.value) : it.kind === 'scalar' && typeof it.value === 'string' ? /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(it.value)?.[1] : undefined;
     if (!iterator) return undefined;
-    const ref = new RegExp(`^\\$\\{\\s*${iterator.replace(/-/g, '\\-')}\\.(value|key)((?:\\.[A-Za-z_][A-Za-z0-9_-]*|\\["[^"\\\\]*"\\]|\\[\\d+\\])*)\\s*\\}$`);
+    const ref = (v: string) => {
+      const m = ITERATOR_REF.exec(v);
+      return m && m[1] === iterator ? m : null;
+    };
     return elements.map((el) => {
       const copy = moved(content, 0, this.doc) as MapNode;
       substitute(copy, (s) => {
-        const m = typeof s.value === 'string' ? ref.exec(s.value) : null;
+        const m = typeof s.value === 'string' ? ref(s.value) : null;
         if (!m) return undefined;
-        let node: Node | undefined = m[1] === 'key' ? el.key : el.value;
-        for (const step of m[2].match(/\.[A-Za-z_][A-Za-z0-9_-]*|\["[^"\\]*"\]|\[\d+\]/g) ?? []) {
-          if (m[1] === 'key') return undefined;
-          const k = step.startsWith('.') ? step.slice(1) : step.startsWith('["') ? step.slice(2, -2) : Number(step.slice(1, -1));
+        let node: Node | undefined = m[2] === 'key' ? el.key : el.value;
+        const path = steps(m[3]);
+        if (!path || (m[2] === 'key' && path.length > 0)) return undefined;
+        for (const k of path) {
           node = typeof k === 'number' ? (node?.kind === 'seq' ? node.items[k] : undefined) : node?.kind === 'map' ? node.pairs.find((p) => p.key.value === k)?.value : undefined;
         }
         return node && moved(node, 0, this.doc);
