@@ -362,7 +362,8 @@ export function unescapeHcl(s: string): string {
  * the tree through them cost as much as the parse itself.
  */
 class HNode {
-  readonly namedChildren: HNode[] = [];
+  /** Leaves share one empty list (most nodes are leaves: fewer allocations); `add` gives a node its own. */
+  namedChildren: readonly HNode[] = NO_CHILDREN;
   constructor(
     readonly type: string,
     readonly startIndex: number,
@@ -372,7 +373,14 @@ class HNode {
   get text(): string {
     return this.source.slice(this.startIndex, this.endIndex);
   }
+
+  add(child: HNode): void {
+    if (this.namedChildren === NO_CHILDREN) this.namedChildren = [child];
+    else (this.namedChildren as HNode[]).push(child);
+  }
 }
+
+const NO_CHILDREN: readonly HNode[] = Object.freeze([]);
 
 /**
  * The node types whose children the converter reads. Any other node (a reference, a function call, an
@@ -398,10 +406,10 @@ function copyCurrent(cursor: TreeCursor, source: string, all = false): HNode {
     if (isNamed(id)) {
       const type = typeName(id);
       const n = new HNode(type, cursor.startIndex, cursor.endIndex, source);
-      stack[stack.length - 1].namedChildren.push(n);
+      stack[stack.length - 1].add(n);
       // A literal's one child is told by its text (not visited): a string, true or false, null, or a number. A
       // string's value is its text between the quotes (see stringValue): its children are not visited either.
-      if (type === 'literal_value') n.namedChildren.push(new HNode(literalType(source, n.startIndex, n.endIndex), n.startIndex, n.endIndex, source));
+      if (type === 'literal_value') n.add(new HNode(literalType(source, n.startIndex, n.endIndex), n.startIndex, n.endIndex, source));
       else if (READ_CHILDREN.has(type) && cursor.gotoFirstChild()) {
         stack.push(n);
         continue;
