@@ -106,6 +106,21 @@ function reparseHclFile(prev: ParsedFile, text: string, change: TextChange, limi
   return { file: finish(prev.uri, text, 'hcl', new LineIndex(text), [parsed.doc], parsed.problems, limits), change, how };
 }
 
+/**
+ * `parseFile` for a document that will be edited (the editor's first lint): an HCL file keeps tree-sitter's tree, so
+ * the first edit is parsed incrementally too. `releaseFile` (or the next `reparseFile`) frees it.
+ */
+export function parseFileForEditing(uri: string, text: string, options: ParseOptions = {}): ParsedFile {
+  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  if (languageOf(uri, text) !== 'hcl' || text.length > limits.maxFileSize) return parseFile(uri, text, undefined, options);
+  try {
+    const parsed = parseHclKept(prepare(text, 'hcl'), limits);
+    return finish(uri, text, 'hcl', new LineIndex(text), [parsed.doc], parsed.problems, limits);
+  } catch {
+    return parseFile(uri, text, undefined, options);
+  }
+}
+
 /** Frees what the incremental parse keeps for a file (tree-sitter's tree of an HCL file): the editor closed it. */
 export function releaseFile(file: ParsedFile): void {
   for (const d of file.docs) if (d.doc.lang === 'hcl') releaseHcl(d.doc);
