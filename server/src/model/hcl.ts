@@ -94,6 +94,21 @@ interface HclState {
 const states = new WeakMap<SourceDoc, HclState>();
 let liveTrees = 0;
 
+/** A kept tree whose document was dropped without `releaseHcl` (a linter thrown away) is freed when the document is collected. */
+const orphans = new FinalizationRegistry<Tree>((tree) => {
+  tree.delete();
+  liveTrees--;
+});
+
+/** Takes what was kept for `doc` (its tree is then the caller's to free). */
+function take(doc: SourceDoc): HclState | undefined {
+  const state = states.get(doc);
+  if (!state) return undefined;
+  states.delete(doc);
+  orphans.unregister(doc);
+  return state;
+}
+
 /** How many tree-sitter trees kept for incremental parsing are alive (for the test that 1,000 edits do not leak). */
 export function hclLiveTrees(): number {
   return liveTrees;
@@ -101,9 +116,8 @@ export function hclLiveTrees(): number {
 
 /** Frees what `parseHclKept` / `reparseHcl` kept for `doc` (the editor closed the document). */
 export function releaseHcl(doc: SourceDoc): void {
-  const state = states.get(doc);
+  const state = take(doc);
   if (!state) return;
-  states.delete(doc);
   state.tree.delete();
   liveTrees--;
 }
@@ -128,9 +142,9 @@ export interface HclChange {
  * kept for `prev` is consumed: `prev` itself stays valid.
  */
 export function reparseHcl(prev: SourceDoc, text: string, change: HclChange, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): HclParse | undefined {
-  const state = states.get(prev);
-  if (!state || !parser) return undefined;
-  states.delete(prev);
+  if (!parser) return undefined;
+  const state = take(prev);
+  if (!state) return undefined;
   const old = state.text;
   if (change.oldEnd > old.length || change.newEnd > text.length || old.length - change.oldEnd !== text.length - change.newEnd) {
     state.tree.delete();
@@ -203,6 +217,7 @@ function parseWith(text: string, limits: Pick<ParseLimits, 'maxDepth'>, reuse: {
   }
   if (keep) {
     states.set(doc, { tree, text, pieces });
+    orphans.register(doc, tree, doc);
     liveTrees++;
   } else {
     tree.delete();
