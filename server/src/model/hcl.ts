@@ -5,7 +5,13 @@
 // Values: literals are themselves; every other expression (a reference, a function call, a conditional, a `for`) is a
 // string scalar `${<expression as written>}`, exactly what Terraform JSON writes for it, and string templates keep
 // their interpolations as `${…}`: Terraform semantics (unknown until plan, references between resources) then follow
-// from the same code as for JSON.
+// from the same code as for JSON. Only what is trivially known is more: a call of a few functions on written-out
+// values (`jsonencode({…})`, `lower("X")`, `merge`, `concat`, `toset`, `format`: see TRIVIAL), and the blocks a
+// `dynamic` block makes from a written-out `for_each`.
+//
+// While typing (the editor), `parseHclKept` / `reparseHcl` keep tree-sitter's tree for the next version: it is edited
+// and handed to the parser (tree-sitter's incremental parse), and the top-level blocks the edit cannot reach are
+// copied from the previous document instead of being read from the tree again.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Edit, Language, Parser, type Node as TsNode, type Tree, type TreeCursor } from 'web-tree-sitter';

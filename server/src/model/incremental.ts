@@ -1,5 +1,7 @@
 // Re-parsing after an edit: only the YAML document, or the mapping entry, that holds the change is parsed again; the
-// rest of the tree is carried over with its offsets moved. Anything unusual falls back to a full parse.
+// rest of the tree is carried over with its offsets moved. HCL: tree-sitter's incremental parse with the previous
+// version's tree, and only the top-level blocks the change reaches adapted again (model/hcl.ts). Anything unusual
+// falls back to a full parse.
 import { parseHclKept, releaseHcl, reparseHcl, type HclParse } from './hcl';
 import { LineIndex } from './lines';
 import { finish, languageOf, parseFile, prepare, type ParsedFile, type ParseOptions } from './parse';
