@@ -37,7 +37,7 @@ resource "aws_s3_bucket" "logs" {
 }
 
 locals {
-  ok     = var.a == 1 && !var.b ? "yes" : null
+  ok     = var.a == 1 && !var.b ? yes : null
   names  = [for s in var.list : lower(s) if s != ""]
   arn    = provider::aws::arn_parse(var.arn)
   policy = <<-EOF
@@ -141,6 +141,10 @@ describe('Terraform TextMate grammar', () => {
     assert.equal(scopeOf('==', 27), 'keyword.operator.comparison.terraform');
     assert.equal(scopeOf('&&', 27), 'keyword.operator.logical.terraform');
     assert.equal(scopeOf('?', 27), 'keyword.operator.conditional.terraform');
+    // `yes :` in a conditional and `var.list :` in a `for` are no object keys.
+    assert.equal(scopeOf('yes', 27), 'variable.other.terraform');
+    assert.equal(scopeOf(':', 27), 'keyword.operator.conditional.terraform');
+    assert.equal(scopeOf('list', 28), 'variable.other.terraform');
   });
 
   it('heredocs (<<EOF and <<-EOF) with interpolations and directives inside, and what follows them', () => {
