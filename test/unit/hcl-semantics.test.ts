@@ -189,3 +189,85 @@ describe('HCL: dynamic blocks with a written-out for_each', () => {
     assert.deepEqual(findings(sg('[{ port = 22, cidr = var.cidr }]'), 'CL-AWS-005'), []);
   });
 });
+
+describe('HCL: count and for_each instances', () => {
+  /** The findings of one rule: range, text and the condition the message names. */
+  const withWhen = (text: string, rule: string) => {
+    const r = lintText('main.tf', text);
+    assert.deepEqual(r.errors, []);
+    return r.findings.filter((f) => f.rule.id === rule).map((f) => [spanText(r, f.span), /\(when ([^)]*)\)/.exec(f.message)?.[1] ?? '']);
+  };
+
+  it('each.value of a written-out for_each is one value per instance, named in the message', () => {
+    const t = `resource "aws_s3_bucket" "b" {
+  for_each = { logs = "private", site = "public-read" }
+  bucket   = each.key
+  acl      = each.value
+}
+`;
+    assert.deepEqual(withWhen(t, 'CL-AWS-050'), [['4:14-4:24', 'each.key == "site" is true']]);
+    assert.deepEqual(withWhen(t.replace('"public-read"', '"log-delivery-write"'), 'CL-AWS-050'), []);
+  });
+
+  it('through a variable default, each.value.attr, and a set of strings (each.key = each.value)', () => {
+    const t = `variable "dbs" {
+  default = { a = { public = true }, b = { public = false } }
+}
+
+resource "aws_db_instance" "db" {
+  for_each            = var.dbs
+  publicly_accessible = each.value.public
+}
+`;
+    assert.deepEqual(withWhen(t, 'CL-AWS-004'), [['7:25-7:42', 'each.key == "a" is true']]);
+    const set = `resource "aws_s3_bucket" "b" {
+  for_each = toset(["public-read"])
+  acl      = each.key
+}
+`;
+    // One instance: no condition to name.
+    assert.deepEqual(withWhen(set, 'CL-AWS-050'), [['3:14-3:22', '']]);
+  });
+
+  it('count.index is known per instance; anything it does not make trivially known stays unknown', () => {
+    const db = lintText('main.tf', `resource "aws_db_instance" "db" {\n  count      = 2\n  identifier = count.index\n  port       = "x-\${count.index}"\n}\n`).resources[0];
+    assert.deepEqual(
+      db.body.get('identifier').alts.map((a) => [a.state, a.state === 'known' && a.node.kind === 'scalar' ? a.node.value : undefined, a.when]),
+      [
+        ['known', 0, ['count.index == 0']],
+        ['known', 1, ['count.index == 1']],
+      ],
+    );
+    assert.deepEqual(db.body.get('port').alts.map((a) => a.state), ['unknown']);
+    const counted = `resource "aws_db_instance" "db" {
+  count               = 2
+  publicly_accessible = [true, false][count.index]
+}
+`;
+    assert.deepEqual(withWhen(counted, 'CL-AWS-004'), []);
+    const unknownForEach = `resource "aws_s3_bucket" "b" {
+  for_each = var.buckets
+  acl      = each.value
+}
+`;
+    assert.deepEqual(withWhen(unknownForEach, 'CL-AWS-050'), []);
+    const unknownValue = `resource "aws_s3_bucket" "b" {
+  for_each = { logs = var.acl }
+  acl      = each.value
+}
+`;
+    assert.deepEqual(withWhen(unknownValue, 'CL-AWS-050'), []);
+    const template = `resource "aws_s3_bucket" "b" {
+  for_each = { logs = "public" }
+  acl      = "\${each.value}-read"
+}
+`;
+    assert.deepEqual(withWhen(template, 'CL-AWS-050'), []);
+    const missing = `resource "aws_db_instance" "db" {
+  for_each            = { a = {} }
+  publicly_accessible = each.value.public
+}
+`;
+    assert.deepEqual(withWhen(missing, 'CL-AWS-004'), []);
+  });
+});

@@ -548,13 +548,13 @@ function moved(n: Node, delta: number, doc: SourceDoc): Node {
 }
 
 /** `${NAME.value}`, `${NAME.value.a["b"][0]}`, `${NAME.key}` alone: NAME, value or key, and the steps. */
-const ITERATOR_REF = /^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)\.(value|key)([^{}]*)\}$/;
+export const ITERATOR_REF = /^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)\.(value|key)([^{}]*)\}$/;
 
 /** One step of a traversal: `.name`, `["name"]` or `[0]` (read with `lastIndex` set: sticky). */
 const STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\["([^"\\]*)"\]|\[(\d+)\]/y;
 
 /** The steps of a traversal (`.a["b"][0]`): names and indexes; undefined when it is anything else. */
-function steps(s: string): (string | number)[] | undefined {
+export function steps(s: string): (string | number)[] | undefined {
   const out: (string | number)[] = [];
   const end = s.trimEnd().length;
   for (let at = 0; at < end; ) {
@@ -565,6 +565,14 @@ function steps(s: string): (string | number)[] | undefined {
     at = STEP.lastIndex;
   }
   return out;
+}
+
+/** The node `path` (from `steps`) leads to under `node`: map keys and list indexes; undefined when there is none. */
+export function follow(node: Node | undefined, path: readonly (string | number)[]): Node | undefined {
+  for (const k of path) {
+    node = typeof k === 'number' ? (node?.kind === 'seq' ? node.items[k] : undefined) : node?.kind === 'map' ? node.pairs.find((p) => p.key.value === k)?.value : undefined;
+  }
+  return node;
 }
 
 /** Where a computed value stands: the call's span, in its document. */
@@ -854,13 +862,11 @@ class Converter {
       substitute(copy, (s) => {
         const m = typeof s.value === 'string' ? ref(s.value) : null;
         if (!m) return undefined;
-        let node: Node | undefined = m[2] === 'key' ? el.key : el.value;
+        const node: Node | undefined = m[2] === 'key' ? el.key : el.value;
         const path = steps(m[3]);
         if (!path || (m[2] === 'key' && path.length > 0)) return undefined;
-        for (const k of path) {
-          node = typeof k === 'number' ? (node?.kind === 'seq' ? node.items[k] : undefined) : node?.kind === 'map' ? node.pairs.find((p) => p.key.value === k)?.value : undefined;
-        }
-        return node && moved(node, 0, this.doc);
+        const found = follow(node, path);
+        return found && moved(found, 0, this.doc);
       });
       return copy;
     });
