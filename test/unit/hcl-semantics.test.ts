@@ -2,7 +2,10 @@
 // `merge`, `concat`, `toset`, `format`...) and `dynamic` blocks whose `for_each` is written out. Everything else
 // (an argument or a `for_each` that is a variable, a resource, any other function) stays unknown: no finding.
 import { strict as assert } from 'node:assert';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { lintFiles } from '../../server/src/engine/lint';
 import { parseHcl } from '../../server/src/model/hcl';
+import { parseFile } from '../../server/src/model/parse';
 import { get, type Node } from '../../server/src/model/tree';
 import { lintText, spanText } from '../helpers';
 
@@ -225,6 +228,13 @@ resource "aws_db_instance" "db" {
   acl      = each.key
 }
 `;
+    // The default in another file of the module.
+    const files = [
+      parseFile('m/main.tf', 'resource "aws_db_instance" "db" {\n  for_each            = var.dbs\n  publicly_accessible = each.value.public\n}\n'),
+      parseFile('m/variables.tf', 'variable "dbs" {\n  default = { a = { public = true } }\n}\n'),
+    ];
+    const [main] = lintFiles(files, defaultCatalogue());
+    assert.deepEqual(main.findings.filter((f) => f.rule.id === 'CL-AWS-004').map((f) => spanText(main, f.span)), ['3:25-3:42']);
     // One instance: no condition to name.
     assert.deepEqual(withWhen(set, 'CL-AWS-050'), [['3:14-3:22', '']]);
   });

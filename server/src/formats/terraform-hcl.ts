@@ -325,10 +325,14 @@ function instancesOf(body: Val): Instance[] | undefined {
 }
 
 /**
- * The resolver of a resource with known instances: `each.key`, `each.value` (and `each.value.a`) and `count.index`
- * written alone are one known value per instance, each under its instance's condition; anything else as `base`.
+ * The resolver of a resource with `count` or `for_each`: when its instances are known, `each.key`, `each.value` (and
+ * `each.value.a`) and `count.index` written alone are one known value per instance, each under its instance's
+ * condition; anything else as `base`.
  */
-function instanceResolver(base: Resolver, instances: readonly Instance[]): Resolver {
+function instanceResolver(base: Resolver, body: () => Val): Resolver {
+  // Read when first needed: by then the module's files are bound (a `for_each = var.x` with its default in variables.tf).
+  let known: Instance[] | undefined | null = null;
+  const instancesNow = () => (known === null ? (known = instancesOf(body()) ?? undefined) : known);
   return {
     resolve(node, at, when, shadow): Alt[] {
       if (node.kind !== 'scalar' || typeof node.value !== 'string') return base.resolve(node, at, when, shadow);
@@ -341,7 +345,8 @@ function instanceResolver(base: Resolver, instances: readonly Instance[]): Resol
         const path = m && m[1] === 'each' ? steps(m[3]) : undefined;
         if (m && path && (m[2] === 'value' || path.length === 0)) pick = (i) => follow(m[2] === 'key' ? i.key : i.value, path);
       }
-      if (!pick) return base.resolve(node, at, when, shadow);
+      const instances = pick ? instancesNow() : undefined;
+      if (!pick || !instances) return base.resolve(node, at, when, shadow);
       const out: Alt[] = [];
       for (const i of instances) {
         const target = pick(i);
@@ -367,9 +372,11 @@ export function terraformHclResources(file: ParsedFile, doc: ParsedDoc): Resourc
     const fe = forEach.node;
     if (fe && ((fe.kind === 'seq' && fe.items.length === 0) || (fe.kind === 'map' && fe.pairs.length === 0))) continue;
     // `each.value`, `count.index`: one value per instance when the instances are known.
-    const instances = instancesOf(body);
-    const resolver = instances ? instanceResolver(fileResolver, instances) : fileResolver;
-    if (instances) body = Val.of(r.node, resolver);
+    let resolver = fileResolver;
+    if (get(r.node, 'for_each') || get(r.node, 'count')) {
+      resolver = instanceResolver(fileResolver, () => body);
+      body = Val.of(r.node, resolver);
+    }
     out.push({
       ...r,
       body,
