@@ -178,6 +178,9 @@ describe('HCL: dynamic blocks with a written-out for_each', () => {
     const body = get(get(get(parseHcl(t).doc.root, 'resource'), 'aws_security_group'), 'sg');
     assert.deepEqual(plain(get(body, 'ingress')), { description: 'ssh', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] });
     assert.deepEqual(findings(t, 'CL-AWS-005'), [['11:22-11:33', '"0.0.0.0/0"']]);
+    // A list's (or a set's) keys are not told apart: ITERATOR.key stays unknown there.
+    const listed = get(get(get(parseHcl(t.replace('{ ssh = 22 }', '[22]')).doc.root, 'resource'), 'aws_security_group'), 'sg');
+    assert.equal(plain(get(get(listed, 'ingress'), 'description')), '${rule.key}');
     const ports = t.replace('{ ssh = 22 }', 'toset([22, 22])').replace('rule.key', '"ssh"');
     assert.deepEqual(findings(ports, 'CL-AWS-005'), [['11:22-11:33', '"0.0.0.0/0"']]);
   });

@@ -846,8 +846,9 @@ class Converter {
     const contents = block.pairs.filter((p) => p.key.value === 'content');
     const content = contents.length === 1 ? contents[0].value : undefined;
     if (!forEach || content?.kind !== 'map' || content.flow) return undefined;
-    let elements: { key: Node; value: Node }[];
-    if (forEach.kind === 'seq') elements = forEach.items.map((value, i) => ({ key: this.scalar(i, value.span, 'plain'), value }));
+    // A list's keys are its indexes, a set's its values, and `toset([…])` reads as a list: a list's keys stay unknown.
+    let elements: { key: Node | undefined; value: Node }[];
+    if (forEach.kind === 'seq') elements = forEach.items.map((value) => ({ key: undefined, value }));
     else if (forEach.kind === 'map' && forEach.pairs.every((p) => isLiteral(p.key))) elements = forEach.pairs.map((p) => ({ key: p.key, value: p.value }));
     else return undefined;
     const it = block.pairs.find((p) => p.key.value === 'iterator')?.value;
