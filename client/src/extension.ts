@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { Commands, Requests, SETTINGS_SECTION, Views, type InitializationOptions, type InventoryItem, type ScanResult } from '../../server/src/protocol';
 import { ResponsibilityView } from './view';
+import { HASHICORP_TERRAFORM, withoutDuplicateHclDiagnostics } from './terraform';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { cloudline: { applySnippet: true } } satisfies InitializationOptions,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      // HashiCorp's Terraform extension (terraform-ls) reports HCL syntax errors and repeated arguments itself:
+      // with it installed, ours would say the same twice. Our findings, and why we did not lint a file, stay.
+      handleDiagnostics: (uri, diagnostics, next) =>
+        next(uri, withoutDuplicateHclDiagnostics(uri.path, diagnostics, vscode.extensions.getExtension(HASHICORP_TERRAFORM) !== undefined)),
+    },
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml') },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

@@ -125,12 +125,14 @@ EOF
     absent: [],
   },
   {
-    name: 'IAM policy from jsonencode is unknown',
-    json: `{"resource": {"aws_iam_policy": {"p": {"policy": "\${jsonencode({Statement = [{Effect = \\"Allow\\", Action = \\"*\\", Resource = \\"*\\"}]})}"}}}}`,
+    name: 'IAM policy from jsonencode of a local value is unknown',
+    json: `{"resource": {"aws_iam_policy": {"p": {"policy": "\${jsonencode(local.policy)}"}}}, "locals": {"policy": {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}}`,
     hcl: `resource "aws_iam_policy" "p" {
-  policy = jsonencode({
-    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
-  })
+  policy = jsonencode(local.policy)
+}
+
+locals {
+  policy = { Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] }
 }
 `,
     findings: [],

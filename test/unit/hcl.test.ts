@@ -149,7 +149,7 @@ EOF
 b = "pre-\${var.env}-post"
 c = var.env
 d = aws_s3_bucket.b.id
-e = jsonencode({ a = 1 })
+e = jsonencode(var.doc)
 f = var.on ? 1 : 0
 g = [for s in var.l : upper(s)]
 h = "$\${literal}"
@@ -160,7 +160,7 @@ h = "$\${literal}"
       b: 'pre-${var.env}-post',
       c: '${var.env}',
       d: '${aws_s3_bucket.b.id}',
-      e: '${jsonencode({ a = 1 })}',
+      e: '${jsonencode(var.doc)}',
       f: '${var.on ? 1 : 0}',
       g: '${[for s in var.l : upper(s)]}',
       h: '$${literal}',
@@ -404,7 +404,7 @@ resource "aws_s3_bucket_public_access_block" "b" {
   it('a dynamic block is not a missing block, and its content is not linted as known', () => {
     const sg = `resource "aws_security_group" "sg" {
   dynamic "ingress" {
-    for_each = [22]
+    for_each = var.ports
     content {
       from_port   = ingress.value
       to_port     = ingress.value

@@ -2,6 +2,7 @@
 // `local.x`, and string templates made of them. The tree is shaped like Terraform JSON (model/hcl.ts), so resources
 // come from the JSON reader; only the resolver differs: what JSON leaves unknown (`"${var.x}"`) HCL resolves when the
 // module says what the value is. Everything else that is not a literal stays unknown, and no rule fires on it.
+import { follow, ITERATOR_REF, steps } from '../model/hcl';
 import { isTfvars, type ParsedDoc, type ParsedFile } from '../model/parse';
 import { get, type MapNode, type Node, type ScalarNode } from '../model/tree';
 import type { Resource } from './resource';
@@ -288,17 +289,94 @@ export function hclResolver(file: ParsedFile): Resolver {
   };
 }
 
+/** At most this many instances of a resource are told apart (`count = 2`, a `for_each` of a few keys); more: unknown. */
+const MAX_INSTANCES = 32;
+
+/** One instance of a resource with `count` or `for_each`: the condition that names it, and what `each` or `count` is there. */
+interface Instance {
+  /** `each.key == "logs"`, `count.index == 0`: said in a finding's message (none when there is one instance). */
+  readonly when: string;
+  readonly key?: Node;
+  readonly value?: Node;
+  readonly index?: number;
+}
+
+/**
+ * The instances of a resource whose `for_each` (a set of strings, or an object) or `count` is known, directly or
+ * through the module's variables and locals: undefined when neither is set or known, or there are too many.
+ */
+function instancesOf(body: Val): Instance[] | undefined {
+  const fe = body.get('for_each');
+  if (fe.isKnown && fe.node) {
+    const n = fe.node;
+    if (n.kind === 'seq' && n.items.length <= MAX_INSTANCES && n.items.every((i) => i.kind === 'scalar' && typeof i.value === 'string' && !hasInterpolation(i.value))) {
+      return n.items.map((i) => ({ when: `each.key == ${JSON.stringify((i as ScalarNode).value)}`, key: i, value: i }));
+    }
+    if (n.kind === 'map' && n.pairs.length <= MAX_INSTANCES && n.pairs.every((p) => typeof p.key.value === 'string' && !hasInterpolation(p.key.value))) {
+      return n.pairs.map((p) => ({ when: `each.key == ${JSON.stringify(p.key.value)}`, key: p.key, value: p.value }));
+    }
+    return undefined;
+  }
+  const count = body.get('count').num();
+  if (count !== undefined && Number.isInteger(count) && count > 0 && count <= MAX_INSTANCES) {
+    return Array.from({ length: count }, (_, index) => ({ when: `count.index == ${index}`, index }));
+  }
+  return undefined;
+}
+
+/**
+ * The resolver of a resource with `count` or `for_each`: when its instances are known, `each.key`, `each.value` (and
+ * `each.value.a`) and `count.index` written alone are one known value per instance, each under its instance's
+ * condition; anything else as `base`.
+ */
+function instanceResolver(base: Resolver, body: () => Val): Resolver {
+  // Read when first needed: by then the module's files are bound (a `for_each = var.x` with its default in variables.tf).
+  let known: Instance[] | undefined | null = null;
+  const instancesNow = () => (known === null ? (known = instancesOf(body()) ?? undefined) : known);
+  return {
+    resolve(node, at, when, shadow): Alt[] {
+      if (node.kind !== 'scalar' || typeof node.value !== 'string') return base.resolve(node, at, when, shadow);
+      const v = node.value;
+      let pick: ((i: Instance) => Node | undefined) | undefined;
+      if (/^\$\{\s*count\.index\s*\}$/.test(v)) {
+        pick = (i) => (i.index === undefined ? undefined : { kind: 'scalar', value: i.index, style: 'plain', span: node.span, doc: node.doc });
+      } else {
+        const m = ITERATOR_REF.exec(v);
+        const path = m && m[1] === 'each' ? steps(m[3]) : undefined;
+        if (m && path && (m[2] === 'value' || path.length === 0)) pick = (i) => follow(m[2] === 'key' ? i.key : i.value, path);
+      }
+      const instances = pick ? instancesNow() : undefined;
+      if (!pick || !instances) return base.resolve(node, at, when, shadow);
+      const out: Alt[] = [];
+      for (const i of instances) {
+        const target = pick(i);
+        const cond = instances.length > 1 ? [...when, i.when] : when;
+        if (!target) return [{ state: 'unknown', at, when, why: `${v} is known only at plan or apply time` }];
+        // The instance's value may itself be an expression (a variable): resolved as the module's values are.
+        out.push(...base.resolve(target, at, cond, shadow));
+      }
+      return out;
+    },
+  };
+}
+
 /** Resources and data sources of a `*.tf` document; `count = 0` and empty `for_each` blocks deploy nothing and are left out. */
 export function terraformHclResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
-  const resolver = hclResolver(file);
+  const fileResolver = hclResolver(file);
   const out: Resource[] = [];
   for (const r of terraformJsonResources(file, doc)) {
-    const body = Val.of(r.node, resolver);
+    let body = Val.of(r.node, fileResolver);
     const count = body.get('count');
     if (count.num() === 0) continue;
     const forEach = body.get('for_each');
     const fe = forEach.node;
     if (fe && ((fe.kind === 'seq' && fe.items.length === 0) || (fe.kind === 'map' && fe.pairs.length === 0))) continue;
+    // `each.value`, `count.index`: one value per instance when the instances are known.
+    let resolver = fileResolver;
+    if (get(r.node, 'for_each') || get(r.node, 'count')) {
+      resolver = instanceResolver(fileResolver, () => body);
+      body = Val.of(r.node, resolver);
+    }
     out.push({
       ...r,
       body,

@@ -1,5 +1,8 @@
 // Re-parsing after an edit: only the YAML document, or the mapping entry, that holds the change is parsed again; the
-// rest of the tree is carried over with its offsets moved. Anything unusual falls back to a full parse.
+// rest of the tree is carried over with its offsets moved. HCL: tree-sitter's incremental parse with the previous
+// version's tree, and only the top-level blocks the change reaches adapted again (model/hcl.ts). Anything unusual
+// falls back to a full parse.
+import { parseHclKept, releaseHcl, reparseHcl, type HclParse } from './hcl';
 import { LineIndex } from './lines';
 import { finish, languageOf, parseFile, prepare, type ParsedFile, type ParseOptions } from './parse';
 import { DEFAULT_LIMITS, type MapNode, type Node, type ParseLimits, type Pair, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
@@ -36,8 +39,11 @@ export interface Reparse {
   readonly file: ParsedFile;
   /** The change from the previous text, when there was one. */
   readonly change?: TextChange;
-  /** How the new tree was made: `reused` (same text), `document` or `entry` (part re-parsed), `full`. */
-  readonly how: 'reused' | 'document' | 'entry' | 'full';
+  /**
+   * How the new tree was made: `reused` (same text), `document` or `entry` (YAML: part re-parsed), `blocks` (HCL:
+   * tree-sitter's incremental parse, the top-level blocks the change reaches adapted again), `full`.
+   */
+  readonly how: 'reused' | 'document' | 'entry' | 'blocks' | 'full';
 }
 
 /**
@@ -54,6 +60,7 @@ export function reparseFile(prev: ParsedFile, text: string, options: ParseOption
   const change = diffTexts(prev.text, text);
   if (!change) return { file: prev, how: 'reused' };
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  if (prev.lang === 'hcl' || languageOf(prev.uri, text) === 'hcl') return reparseHclFile(prev, text, change, limits, options);
   if (prev.lang !== 'yaml' || languageOf(prev.uri, text) !== 'yaml' || text.length > limits.maxFileSize) return full(change);
   if (prev.problems.some((p) => p.severity === 'error') || prev.docs.length === 0) return full(change);
   if (prev.docs.some((d) => !d.doc.root || yamlDocInfo(d.doc)?.shared !== false)) return full(change);
@@ -71,6 +78,54 @@ export function reparseFile(prev: ParsedFile, text: string, options: ParseOption
     if (e instanceof AliasInSlice) return full(change);
     throw e;
   }
+}
+
+/**
+ * HCL: tree-sitter's tree of the previous version (kept by `parseHclKept` / `reparseHcl`) is edited and handed to the
+ * parser, and only the top-level blocks the change may reach are adapted again. Without a kept tree (the first edit
+ * after a cold parse), the file is parsed in full and its tree kept for the next edit.
+ */
+function reparseHclFile(prev: ParsedFile, text: string, change: TextChange, limits: ParseLimits, options: ParseOptions): Reparse {
+  const prevDoc = prev.docs[0]?.doc;
+  const hcl = prev.lang === 'hcl' && languageOf(prev.uri, text) === 'hcl' && text.length <= limits.maxFileSize;
+  if (!hcl) {
+    if (prevDoc) releaseHcl(prevDoc);
+    return { file: parseFile(prev.uri, text, undefined, options), change, how: 'full' };
+  }
+  const source = prepare(text, 'hcl');
+  let parsed: HclParse | undefined;
+  let how: Reparse['how'] = 'blocks';
+  try {
+    parsed = prevDoc ? reparseHcl(prevDoc, source, change, limits) : undefined;
+    if (!parsed) {
+      how = 'full';
+      parsed = parseHclKept(source, limits);
+    }
+  } catch {
+    // The last line of defence, as in parseFile: a parser bug is parseFile's problem to report.
+    return { file: parseFile(prev.uri, text, undefined, options), change, how: 'full' };
+  }
+  return { file: finish(prev.uri, text, 'hcl', new LineIndex(text), [parsed.doc], parsed.problems, limits), change, how };
+}
+
+/**
+ * `parseFile` for a document that will be edited (the editor's first lint): an HCL file keeps tree-sitter's tree, so
+ * the first edit is parsed incrementally too. `releaseFile` (or the next `reparseFile`) frees it.
+ */
+export function parseFileForEditing(uri: string, text: string, options: ParseOptions = {}): ParsedFile {
+  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  if (languageOf(uri, text) !== 'hcl' || text.length > limits.maxFileSize) return parseFile(uri, text, undefined, options);
+  try {
+    const parsed = parseHclKept(prepare(text, 'hcl'), limits);
+    return finish(uri, text, 'hcl', new LineIndex(text), [parsed.doc], parsed.problems, limits);
+  } catch {
+    return parseFile(uri, text, undefined, options);
+  }
+}
+
+/** Frees what the incremental parse keeps for a file (tree-sitter's tree of an HCL file): the editor closed it. */
+export function releaseFile(file: ParsedFile): void {
+  for (const d of file.docs) if (d.doc.lang === 'hcl') releaseHcl(d.doc);
 }
 
 interface Patched {

@@ -5,8 +5,8 @@ import type { Catalogue } from '../engine/catalogue';
 import { lintFiles, type CheckCache, type CheckRecord, type Finding, type LintConfig, type LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import type { Resource } from '../formats';
-import { mapOffset, reparseFile, type TextChange } from '../model/incremental';
-import { parseFile, type ParsedFile, type ParseOptions } from '../model/parse';
+import { mapOffset, parseFileForEditing, releaseFile, reparseFile, type Reparse, type TextChange } from '../model/incremental';
+import type { ParsedFile, ParseOptions } from '../model/parse';
 
 export interface DocumentState {
   readonly uri: string;
@@ -23,7 +23,7 @@ export class DocumentLinter {
   private readonly contextKey = new Map<string, string>();
   private readonly caches = new Map<string, ResultCache>();
   /** How the last `lint` parsed its text, for tests and the benchmark. */
-  lastParse: 'reused' | 'document' | 'entry' | 'full' | undefined;
+  lastParse: Reparse['how'] | undefined;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -50,7 +50,7 @@ export class DocumentLinter {
       change = re.change;
       this.lastParse = re.how;
     } else {
-      file = parseFile(uri, text, undefined, this.parseOptions);
+      file = parseFileForEditing(uri, text, this.parseOptions);
       this.lastParse = 'full';
     }
     let cache = this.caches.get(uri);
@@ -81,6 +81,8 @@ export class DocumentLinter {
   }
 
   forget(uri: string): void {
+    const file = this.states.get(uri)?.result.file;
+    if (file) releaseFile(file);
     this.states.delete(uri);
     this.configKey.delete(uri);
     this.contextKey.delete(uri);

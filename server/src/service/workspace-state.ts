@@ -2,7 +2,7 @@
 // (a Terraform module's other files, a directory's Kustomization), and the workspace scan with its results. server.ts
 // wires connection events to the methods here; what goes back to the client goes through the `WorkspaceHost`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Catalogue } from '../engine/catalogue';
@@ -66,6 +66,20 @@ export interface WorkspaceHost {
 export interface WorkspaceScanProgress {
   report(percent: number, message: string): void;
   readonly cancelled: boolean;
+}
+
+/** `module "x" { source = "./y" }` (a local source, written first in the block as usual): the source. */
+const MODULE_SOURCE = /\bmodule\s+"[^"\n]*"\s*\{[^{}]*?\bsource\s*=\s*"(\.\.?\/[^"\n]*)"/g;
+
+/** How many module directories one Terraform file's context may span. */
+const MAX_MODULE_DIRS = 32;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export class WorkspaceState {
@@ -193,35 +207,90 @@ export class WorkspaceState {
   }
 
   /**
-   * The other `*.tf` / `*.tf.json` files and variable files of a Terraform document's directory (its module): their resources are the
-   * context of cross-resource checks. The editor's text wins over the disk's for open files.
+   * The other `*.tf` / `*.tf.json` files and variable files of a Terraform document's directory (its module): their
+   * resources are the context of cross-resource checks. With them, as in the CLI's scan, the local modules the
+   * directory calls (`source = "../modules/x"`, and the modules those call) and the directories above it whose
+   * module blocks call it (they set its variables). The editor's text wins over the disk's for open files.
    */
   moduleContext(uri: string): ParsedFile[] {
     const path = uriPath(uri);
     if (!path) return [];
     const dir = dirname(path);
-    // A Terraform module's other files; for YAML, the directory's Kustomization (it says which files are patches).
-    const wanted = /\.tf(\.json)?$/.test(path)
-      ? (n: string) => /\.tf(\.json)?$/.test(n) || isTfvars(n)
-      : /\.ya?ml$/i.test(path)
-        ? (n: string) => n === 'kustomization.yaml' || n === 'kustomization.yml' || n === 'Kustomization'
-        : undefined;
-    if (!wanted) return [];
+    if (/\.tf(\.json)?$/.test(path)) {
+      const wanted = (n: string) => /\.tf(\.json)?$/.test(n) || isTfvars(n);
+      return this.terraformDirs(path).flatMap((d) => this.directoryFiles(d, wanted, path));
+    }
+    // For YAML, the directory's Kustomization (it says which files are patches).
+    if (/\.ya?ml$/i.test(path)) return this.directoryFiles(dir, (n) => n === 'kustomization.yaml' || n === 'kustomization.yml' || n === 'Kustomization', path);
+    return [];
+  }
+
+  /**
+   * The module directories linked to a Terraform file's: its own, the local modules called from there (transitively),
+   * and the directories above it (up to its workspace folder) that call one of those, with what they call. At most
+   * MAX_MODULE_DIRS directories, all inside the workspace folder when the file is in one.
+   */
+  private terraformDirs(path: string): string[] {
+    const start = dirname(path);
+    const folder = this.folderOf(path);
+    const inside = (d: string) => !folder || d === folder || d.startsWith(folder + sep);
+    const tf = (n: string) => n.endsWith('.tf');
+    /** The local module directories the `*.tf` files of `d` call (the document's own text as the editor has it). */
+    const callees = (d: string): string[] => {
+      const texts = this.directoryFiles(d, tf, path).map((f) => f.text);
+      if (dirname(path) === d && path.endsWith('.tf')) {
+        const open = this.host.openDocument(pathToFileURL(path).toString());
+        try {
+          texts.push(open ? open.getText() : readTextFile(path));
+        } catch {
+          // a document being created: nothing to read yet
+        }
+      }
+      const out: string[] = [];
+      for (const text of texts) {
+        for (const m of text.matchAll(MODULE_SOURCE)) {
+          const target = resolve(d, m[1]);
+          if (target !== d && inside(target) && !out.includes(target)) out.push(target);
+        }
+      }
+      return out;
+    };
+    const dirs = [start];
+    const follow = (from: string) => {
+      for (let i = dirs.indexOf(from); i >= 0 && i < dirs.length && dirs.length < MAX_MODULE_DIRS; i++) {
+        for (const c of callees(dirs[i])) if (!dirs.includes(c) && dirs.length < MAX_MODULE_DIRS && isDirectory(c)) dirs.push(c);
+      }
+    };
+    follow(start);
+    // Callers above: a root module that calls this one sets its variables.
+    for (let d = dirname(start); inside(d) && dirs.length < MAX_MODULE_DIRS; d = dirname(d)) {
+      if (!dirs.includes(d) && callees(d).some((c) => dirs.includes(c))) {
+        dirs.push(d);
+        follow(d);
+      }
+      if (d === folder || dirname(d) === d) break;
+    }
+    return dirs;
+  }
+
+  /** The parsed files of a directory whose names `wanted` accepts, but `skip` (cached by mtime and size, or open version). */
+  private directoryFiles(dir: string, wanted: (name: string) => boolean, skip: string): ParsedFile[] {
     let names: string[];
     try {
-      names = readdirSync(dir).filter(wanted);
+      names = readdirSync(dir).filter(wanted).sort();
     } catch {
       return [];
     }
     const out: ParsedFile[] = [];
     for (const name of names) {
       const sibling = join(dir, name);
-      if (sibling === path) continue;
+      if (sibling === skip) continue;
       const siblingUri = pathToFileURL(sibling).toString();
       const open = this.host.openDocument(siblingUri);
       let stamp: string;
       try {
         const st = statSync(sibling);
+        if (!st.isFile()) continue;
         stamp = open ? `v${open.version}` : `${st.mtimeMs}:${st.size}`;
       } catch {
         continue;
