@@ -15,7 +15,7 @@ import {
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
-import { DEFAULT_LIMITS, LimitError, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+import { DEFAULT_LIMITS, LimitError, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 /** CloudFormation short-form tag → the long-form key it stands for. */
 export const SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -131,6 +131,7 @@ export function parseYamlSlice(
     try {
       doc.root = converter.convert(ydoc.contents as YNode, undefined, 1);
       docInfo.set(doc, { shared: converter.shared, aliasNodes: converter.aliasNodes, firstAlias: converter.firstAlias });
+      if (!converter.shared && !converter.unsettled) markSettled(doc);
     } catch (e) {
       if (!(e instanceof LimitError)) throw e;
       broken.add(index);
@@ -230,6 +231,8 @@ class Converter {
   /** True once an alias or a merge key was met: the tree is a DAG, not a tree. */
   shared = false;
   firstAlias = 0;
+  /** Some mapping may repeat a key, or some plain scalar reads differently in YAML 1.1: `parseFile` walks the tree. */
+  unsettled = false;
 
   constructor(
     private readonly text: string,
@@ -303,6 +306,7 @@ class Converter {
         (key as { parent?: MapNode }).parent = map;
         map.pairs.push({ key, value, span: [key.span[0], Math.max(value.span[1], key.span[1])] });
       }
+      if (!this.unsettled && map.pairs.length > 1 && repeatsKey(map.pairs)) this.unsettled = true;
       if (merges) this.applyMerges(map, merges);
       this.lastSize = size;
       return map;
@@ -369,7 +373,10 @@ class Converter {
     if (style === 'plain' && !y.tag) {
       const source = (y as { source?: unknown }).source;
       const v11 = typeof source === 'string' ? yaml11Value(source, value) : undefined;
-      if (v11 !== undefined) return { kind: 'scalar', value, style, span, doc: this.doc, yaml11: v11 };
+      if (v11 !== undefined) {
+        this.unsettled = true;
+        return { kind: 'scalar', value, style, span, doc: this.doc, yaml11: v11 };
+      }
     }
     return { kind: 'scalar', value, style, span, doc: this.doc };
   }
@@ -433,6 +440,20 @@ class Converter {
     // Only whitespace, comments or an anchor may stand between the tag and its value.
     return onlyTrivia(window, i + tag.length) ? from + i : valueStart;
   }
+}
+
+/** True when two of the pairs have the same key value (or may have: keys are compared as they are). */
+function repeatsKey(pairs: readonly { key: ScalarNode }[]): boolean {
+  if (pairs.length <= 12) {
+    for (let i = 1; i < pairs.length; i++) for (let j = 0; j < i; j++) if (pairs[i].key.value === pairs[j].key.value) return true;
+    return false;
+  }
+  const seen = new Set<unknown>();
+  for (const p of pairs) {
+    if (seen.has(p.key.value)) return true;
+    seen.add(p.key.value);
+  }
+  return false;
 }
 
 /** True when `s` from `at` holds only whitespace, comments and anchors (a linear scan, no regex). */
