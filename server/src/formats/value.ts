@@ -88,10 +88,10 @@ export class Val {
           break;
         }
       }
-      if (!alt.shadow) {
-        if (pair) return new Val(this.resolver.resolve(pair.value, pair.value, alt.when, undefined), this.resolver);
-        if (!mayLoop(pairs)) return new Val([{ state: 'absent', at: alt.node, when: alt.when }], this.resolver);
-      }
+      const shadowChild = alt.shadow ? shadowGet(alt.shadow, key) : undefined;
+      if (shadowChild === true) return new Val([{ state: 'unknown', at: pair?.value ?? alt.at, when: alt.when, why: 'known only after apply' }], this.resolver);
+      if (pair) return new Val(this.resolver.resolve(pair.value, pair.value, alt.when, shadowChild), this.resolver);
+      if (!mayLoop(pairs)) return new Val([{ state: 'absent', at: alt.node, when: alt.when }], this.resolver);
     }
     return this.getEach(key);
   }
@@ -135,15 +135,18 @@ export class Val {
     const out: Val[] = [];
     for (const alt of this.alts) {
       if (alt.state !== 'known' || alt.node.kind !== 'seq') continue;
-      alt.node.items.forEach((item, i) => {
-        const shadowChild = shadowItem(alt.shadow, i);
+      const items = alt.node.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        const shadowChild = alt.shadow ? shadowItem(alt.shadow, i) : undefined;
         const alts: Alt[] =
           shadowChild === true
             ? [{ state: 'unknown', at: item, when: alt.when, why: 'known only after apply' }]
-            : this.resolver.resolve(item, item, alt.when, shadowNode(shadowChild));
-        const present = alts.filter((a) => a.state !== 'absent');
+            : this.resolver.resolve(item, item, alt.when, shadowChild);
+        // Most items resolve to one present alternative: kept as resolved, without a filtered copy.
+        const present = alts.length === 1 && alts[0].state !== 'absent' ? alts : alts.filter((a) => a.state !== 'absent');
         if (present.length > 0) out.push(new Val(present, this.resolver));
-      });
+      }
     }
     return out;
   }
