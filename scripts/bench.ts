@@ -267,12 +267,13 @@ function child(args: string[], cwd = root): { ms: number; rssKiB: number; code: 
 }
 
 /**
- * A parse-only pass over what the CLI scans: the same walk, reads and decoding (readText), each file parsed by the
+ * A parse-only pass over what the CLI scans: the same walk, reads and decoding (a stat, as the scan makes to refuse a
+ * FIFO or device without opening it, then readText), each file parsed by the
  * bare parser of its language as the CLI picks it (JSON and YAML by extension or first character, HCL by extension:
  * tree-sitter, loaded as the CLI loads it).
  */
 const PARSE_ONLY_SOURCE = `
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parse } from '@humanwhocodes/momoa';
@@ -285,6 +286,7 @@ import { collectFiles, readText } from './server/src/engine/files';
   hcl.setLanguage(await Language.load(new Uint8Array(readFileSync(join(__dirname, 'tree-sitter-terraform.wasm')))));
   let docs = 0;
   for (const f of collectFiles(process.argv.slice(2))) {
+    if (!statSync(f).isFile()) continue;
     const text = readText(f);
     const lower = f.toLowerCase();
     const lang = lower.endsWith('.json') ? 'json' : /\\.ya?ml$/.test(lower) ? 'yaml' : /\\.(tf|tfvars)$/.test(lower) ? 'hcl' : text.trimStart().startsWith('{') ? 'json' : 'yaml';

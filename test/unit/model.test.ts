@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { resourcesOf } from '../../server/src/formats';
 import { containersOf } from '../../server/src/formats/kubernetes';
 import { parseEmbeddedJson } from '../../server/src/model/embedded';
+import { reparseFile } from '../../server/src/model/incremental';
 import { parseFile } from '../../server/src/model/parse';
 import { get, type Node } from '../../server/src/model/tree';
 
@@ -124,6 +125,30 @@ describe('YAML model', () => {
     const l = get(f.docs[0].doc.root, 'l')!;
     const k = get(f.docs[0].doc.root, 'k')!;
     assert.ok(l.kind === 'seq' && l.items[0] === k);
+  });
+});
+
+describe('YAML documents that need no walk for duplicate keys and YAML 1.1 values', () => {
+  const base = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: false\n  containers:\n    - name: c\n      image: x\n';
+
+  it('a document with neither is not walked, and a repeated key or a YAML 1.1 value in any mapping still is', () => {
+    assert.deepEqual(parseFile('p.yaml', base).problems, []);
+    const dup = base.replace('      image: x\n', '      image: x\n      name: d\n');
+    assert.deepEqual(parseFile('p.yaml', dup).problems.map((p) => [p.span, p.message.slice(0, 22)]), [[at(dup, 'name', 2), 'Duplicate key "name": ']]);
+    const yes = base.replace('hostNetwork: false', 'hostNetwork: yes');
+    const spec = get(parseFile('p.yaml', yes).docs[0].doc.root, 'spec');
+    assert.equal((get(spec, 'hostNetwork') as Node & { kind: 'scalar' }).value, true);
+  });
+
+  it('an entry re-parsed into such a document gets the walk: its repeated key is found, its YAML 1.1 value read', () => {
+    const prev = parseFile('p.yaml', base);
+    const text = base.replace('  hostNetwork: false\n', '  hostNetwork: on\n  hostNetwork: off\n');
+    const next = reparseFile(prev, text);
+    assert.equal(next.how, 'entry');
+    const cold = parseFile('p.yaml', text);
+    assert.deepEqual(next.file.problems, cold.problems);
+    assert.deepEqual(next.file.problems.map((p) => p.span), [at(text, 'hostNetwork', 1)]);
+    assert.equal((get(get(next.file.docs[0].doc.root, 'spec'), 'hostNetwork') as Node & { kind: 'scalar' }).value, false);
   });
 });
 

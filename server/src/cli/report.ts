@@ -145,20 +145,36 @@ export function textReport(results: readonly LintResult[], threshold: Severity, 
   return [...textReportParts(results, threshold, scanned, color, unread, notChecked)].join('');
 }
 
-/** A value as `JSON.stringify(value, null, 2)` writes it nested `depth` levels deep in a larger document. */
+/**
+ * A value as `JSON.stringify(value, null, 2)` writes it nested `depth` levels deep in a larger document: the value
+ * stringified inside `depth` arrays, which indent it, with their brackets cut off (no second pass over the text to
+ * indent every line, which cost as much as the stringify on a large report).
+ */
 function nested(value: unknown, depth: number): string {
-  const pad = '  '.repeat(depth);
-  return pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+  let wrapped: unknown = value;
+  for (let d = 0; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level adds `[` and a line break before the value, and a line break and `]` after it, indented by its level.
+  const cut = depth * depth + depth;
+  return text.slice(cut, text.length - cut);
 }
 
-/** An array of a JSON report, an element at a time (the same text `JSON.stringify(..., null, 2)` writes). */
+/** Parts of about this many characters: a large report is written in a few hundred writes, not one per finding. */
+const PART_CHARS = 64 * 1024;
+
+/** An array of a JSON report, in parts of a few findings (the same text `JSON.stringify(..., null, 2)` writes). */
 function* jsonArray(key: string, items: Iterable<unknown>, last: boolean): Generator<string> {
   let first = true;
+  let part = '';
   for (const item of items) {
-    yield (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + nested(item, 2);
+    part += (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + nested(item, 2);
     first = false;
+    if (part.length >= PART_CHARS) {
+      yield part;
+      part = '';
+    }
   }
-  yield (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
+  yield part + (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
 }
 
 /**
@@ -436,7 +452,15 @@ export function* sarifReportParts(
   const marker = JSON.stringify(RESULTS);
   const at = text.indexOf(marker);
   yield text.slice(0, text.lastIndexOf('\n', at) + 1);
-  for (const [i, s] of shown.entries()) yield (i ? ',\n' : '') + nested(resultOf(s), 4);
+  let part = '';
+  for (const [i, s] of shown.entries()) {
+    part += (i ? ',\n' : '') + nested(resultOf(s), 4);
+    if (part.length >= PART_CHARS) {
+      yield part;
+      part = '';
+    }
+  }
+  if (part) yield part;
   yield text.slice(at + marker.length) + '\n';
 }
 

@@ -5,7 +5,7 @@
 // in a string) goes through momoa, whose errors are the messages users see. Both give the same tree for the same
 // text (test/unit/json.test.ts compares them).
 import { parse } from '@humanwhocodes/momoa';
-import { DEFAULT_LIMITS, type MapNode, type Node, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+import { DEFAULT_LIMITS, isSettled, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 export interface JsonParse {
   doc: SourceDoc;
@@ -44,7 +44,7 @@ export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = 
     const root = scanner.document();
     if (root) {
       doc.root = root;
-      if (!scanner.duplicates) unique.add(doc);
+      if (!scanner.duplicates) markSettled(doc);
       return { doc, problems };
     }
   }
@@ -63,14 +63,12 @@ export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = 
   return { doc, problems };
 }
 
-const unique = new WeakSet<SourceDoc>();
-
 /**
- * True for a JSON document that its parser saw no repeated key in (the common case): `parseFile` then need not walk
- * the tree to find them.
+ * True for a document that its parser saw no repeated key in (the common case), and for YAML no plain scalar that
+ * YAML 1.1 reads differently (JSON has none): `parseFile` then need not walk the tree.
  */
 export function withoutDuplicateKeys(doc: SourceDoc): boolean {
-  return unique.has(doc);
+  return isSettled(doc);
 }
 
 /** The tree momoa gives (for text that is not strict JSON, and as the reference the scanner is tested against). */

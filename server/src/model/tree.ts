@@ -103,6 +103,23 @@ export class LimitError extends Error {
   }
 }
 
+/**
+ * Documents whose parser saw no repeated key and no plain scalar that YAML 1.1 reads differently, so the walk of
+ * `parseFile` has nothing to do; each with the text it was parsed from. A document taken over by the incremental
+ * re-parse is pointed at the new text, so the mark no longer holds for it once an entry of it was parsed again.
+ */
+const settled = new WeakMap<SourceDoc, string>();
+
+/** Marks `doc`, just parsed from `doc.text`, as one the walk of `parseFile` would find nothing in. */
+export function markSettled(doc: SourceDoc): void {
+  settled.set(doc, doc.text);
+}
+
+/** True for a document marked by `markSettled` and not patched since. */
+export function isSettled(doc: SourceDoc): boolean {
+  return settled.get(doc) === doc.text;
+}
+
 /** Looks up the value of `key` in a mapping (the last one wins, as YAML and JSON parsers do). */
 export function getPair(map: MapNode, key: string): Pair | undefined {
   for (let i = map.pairs.length - 1; i >= 0; i--) {

@@ -4,18 +4,25 @@ import {
   Lexer,
   Parser,
   Schema,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
   type Document,
   type Node as YNode,
   type Scalar as YScalar,
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
-import { DEFAULT_LIMITS, LimitError, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+import { DEFAULT_LIMITS, LimitError, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+
+/**
+ * `yaml` marks each node with its type under this symbol (what its `isMap`, `isSeq` … read): read once per node
+ * here, rather than once per test.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const ALIAS = Symbol.for('yaml.alias');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const typeOf = (y: unknown): symbol | undefined => (y && typeof y === 'object' ? (y as { [NODE_TYPE]?: symbol })[NODE_TYPE] : undefined);
 
 /** CloudFormation short-form tag → the long-form key it stands for. */
 export const SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -131,6 +138,7 @@ export function parseYamlSlice(
     try {
       doc.root = converter.convert(ydoc.contents as YNode, undefined, 1);
       docInfo.set(doc, { shared: converter.shared, aliasNodes: converter.aliasNodes, firstAlias: converter.firstAlias });
+      if (!converter.shared && !converter.unsettled) markSettled(doc);
     } catch (e) {
       if (!(e instanceof LimitError)) throw e;
       broken.add(index);
@@ -230,6 +238,8 @@ class Converter {
   /** True once an alias or a merge key was met: the tree is a DAG, not a tree. */
   shared = false;
   firstAlias = 0;
+  /** Some mapping may repeat a key, or some plain scalar reads differently in YAML 1.1: `parseFile` walks the tree. */
+  unsettled = false;
 
   constructor(
     private readonly text: string,
@@ -250,10 +260,12 @@ class Converter {
       this.lastSize = 1;
       return this.nullAt(fallbackAt ?? this.doc.span[0]);
     }
-    if (isAlias(y)) {
+    const type = typeOf(y);
+    if (type === ALIAS) {
+      const alias = y as YNode & { source: string };
       if (this.noAliases) throw new AliasInSlice();
-      const target = this.anchors.get(y.source);
-      const at = y.range ? this.base + y.range[0] : fallbackAt ?? this.base;
+      const target = this.anchors.get(alias.source);
+      const at = alias.range ? this.base + alias.range[0] : fallbackAt ?? this.base;
       if (!target) {
         this.lastSize = 1;
         return this.nullAt(at);
@@ -271,7 +283,7 @@ class Converter {
       const at = this.spanOf(y)[0];
       throw new LimitError('maxDepth', at, depthMessage(this.limits.maxDepth));
     }
-    let node = this.convertPlain(y, depth);
+    let node = this.convertPlain(y, type, depth);
     const tag = (y as { tag?: string }).tag;
     const longKey = tag ? SHORT_TAGS[tag] : undefined;
     if (longKey) node = this.wrapShortTag(tag!, longKey, node);
@@ -283,14 +295,16 @@ class Converter {
     return node;
   }
 
-  private convertPlain(y: YNode, depth: number): Node {
+  private convertPlain(y: YNode, type: symbol | undefined, depth: number): Node {
     const span = this.spanOf(y);
-    if (isMap(y)) {
-      const map: MapNode = { kind: 'map', pairs: [], flow: !!y.flow, span, doc: this.doc };
+    if (type === MAP) {
+      const ymap = y as YNode & { items: { key: unknown; value: unknown }[]; flow?: boolean };
+      // Every node gets its `parent` slot when made: nodes keep one shape, and setting it is not a shape change.
+      const map: MapNode = { kind: 'map', pairs: [], flow: !!ymap.flow, span, doc: this.doc, parent: undefined };
       let size = 1;
       let merges: Node[] | undefined;
-      for (const item of y.items) {
-        if (!isPair(item)) continue;
+      for (const item of ymap.items) {
+        if (typeOf(item) !== PAIR) continue;
         const key = this.keyOf(item.key as YNode | null, span[0]);
         const value = this.convert(item.value as YNode | null, key.span[1], depth + 1);
         size += 1 + this.lastSize;
@@ -303,15 +317,17 @@ class Converter {
         (key as { parent?: MapNode }).parent = map;
         map.pairs.push({ key, value, span: [key.span[0], Math.max(value.span[1], key.span[1])] });
       }
+      if (!this.unsettled && map.pairs.length > 1 && repeatsKey(map.pairs)) this.unsettled = true;
       if (merges) this.applyMerges(map, merges);
       this.lastSize = size;
       return map;
     }
-    if (isSeq(y)) {
-      const seq: SeqNode = { kind: 'seq', items: [], flow: !!y.flow, span, doc: this.doc };
+    if (type === SEQ) {
+      const yseq = y as YNode & { items: unknown[]; flow?: boolean };
+      const seq: SeqNode = { kind: 'seq', items: [], flow: !!yseq.flow, span, doc: this.doc, parent: undefined };
       let size = 1;
-      for (const item of y.items) {
-        const value = this.convert(isPair(item) ? (item.value as YNode) : (item as YNode), span[0], depth + 1);
+      for (const item of yseq.items) {
+        const value = this.convert(typeOf(item) === PAIR ? ((item as { value: YNode }).value) : (item as YNode), span[0], depth + 1);
         size += this.lastSize;
         value.parent ??= seq;
         seq.items.push(value);
@@ -320,7 +336,7 @@ class Converter {
       return seq;
     }
     this.lastSize = 1;
-    if (isScalar(y)) return this.scalar(y, span);
+    if (type === SCALAR) return this.scalar(y as YScalar, span);
     return this.nullAt(span[0]);
   }
 
@@ -345,12 +361,13 @@ class Converter {
   }
 
   private keyOf(y: YNode | null, at: number): ScalarNode {
-    if (y && isScalar(y)) return this.scalar(y, this.spanOf(y));
-    if (y == null) return { kind: 'scalar', value: null, style: 'plain', span: [at, at], doc: this.doc };
-    if (isAlias(y) && this.noAliases) throw new AliasInSlice();
+    const type = typeOf(y);
+    if (type === SCALAR) return this.scalar(y as YScalar, this.spanOf(y!));
+    if (y == null) return { kind: 'scalar', value: null, style: 'plain', span: [at, at], doc: this.doc, parent: undefined };
+    if (type === ALIAS && this.noAliases) throw new AliasInSlice();
     // A complex key (a mapping or sequence as a key) is kept as its source text.
     const span = this.spanOf(y);
-    return { kind: 'scalar', value: this.text.slice(span[0], span[1]), style: 'plain', span, doc: this.doc };
+    return { kind: 'scalar', value: this.text.slice(span[0], span[1]), style: 'plain', span, doc: this.doc, parent: undefined };
   }
 
   private scalar(y: YScalar, span: Span): ScalarNode {
@@ -369,13 +386,16 @@ class Converter {
     if (style === 'plain' && !y.tag) {
       const source = (y as { source?: unknown }).source;
       const v11 = typeof source === 'string' ? yaml11Value(source, value) : undefined;
-      if (v11 !== undefined) return { kind: 'scalar', value, style, span, doc: this.doc, yaml11: v11 };
+      if (v11 !== undefined) {
+        this.unsettled = true;
+        return { kind: 'scalar', value, style, span, doc: this.doc, parent: undefined, yaml11: v11 };
+      }
     }
-    return { kind: 'scalar', value, style, span, doc: this.doc };
+    return { kind: 'scalar', value, style, span, doc: this.doc, parent: undefined };
   }
 
   private nullAt(at: number): ScalarNode {
-    return { kind: 'scalar', value: null, style: 'plain', span: [at, at], doc: this.doc };
+    return { kind: 'scalar', value: null, style: 'plain', span: [at, at], doc: this.doc, parent: undefined };
   }
 
   /** `!Tag value` → `{ "Fn::Tag": value }`; the key's span is the tag token, the map's spans tag to value end. */
@@ -433,6 +453,20 @@ class Converter {
     // Only whitespace, comments or an anchor may stand between the tag and its value.
     return onlyTrivia(window, i + tag.length) ? from + i : valueStart;
   }
+}
+
+/** True when two of the pairs have the same key value (or may have: keys are compared as they are). */
+function repeatsKey(pairs: readonly { key: ScalarNode }[]): boolean {
+  if (pairs.length <= 12) {
+    for (let i = 1; i < pairs.length; i++) for (let j = 0; j < i; j++) if (pairs[i].key.value === pairs[j].key.value) return true;
+    return false;
+  }
+  const seen = new Set<unknown>();
+  for (const p of pairs) {
+    if (seen.has(p.key.value)) return true;
+    seen.add(p.key.value);
+  }
+  return false;
 }
 
 /** True when `s` from `at` holds only whitespace, comments and anchors (a linear scan, no regex). */
