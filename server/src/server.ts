@@ -69,7 +69,16 @@ export function startServer(connection: Connection): void {
    */
   const published = new Map<string, DocumentState | string>();
 
-  const validate = async (doc: TextDocument, skipUnchanged = false): Promise<void> => {
+  /** Lints under way, by URI: a CodeLens request that arrives while its document's lint waits for settings waits too. */
+  const validating = new Map<string, Promise<void>>();
+  const validate = (doc: TextDocument, skipUnchanged = false): Promise<void> => {
+    const run = validateNow(doc, skipUnchanged).finally(() => {
+      if (validating.get(doc.uri) === run) validating.delete(doc.uri);
+    });
+    validating.set(doc.uri, run);
+    return run;
+  };
+  const validateNow = async (doc: TextDocument, skipUnchanged = false): Promise<void> => {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
@@ -211,6 +220,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeLens(async (params) => {
+    // The editor asks for lenses as soon as it opens a file, while that file's first lint may still be fetching its
+    // settings: answering before it would show none until the next edit.
+    await validating.get(params.textDocument.uri);
     const settings = await settingsFor(params.textDocument.uri);
     const result = resultFor(params.textDocument.uri);
     return settings.codeLens && result ? codeLenses(result, catalogue) : [];

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './client';
 
 describe('Terraform HCL over stdio', function () {
@@ -36,6 +36,23 @@ describe('Terraform HCL over stdio', function () {
     const d = p.diagnostics.find((x) => x.code === 'CL-AWS-004');
     assert.ok(d, JSON.stringify(p.diagnostics.map((x) => x.code)));
     assert.deepEqual(d.range, { start: { line: 1, character: 24 }, end: { line: 1, character: 34 } });
+  });
+
+  it('a CodeLens above each resource names its service model, service and findings', async () => {
+    const text = '# db\nresource "aws_db_instance" "lens" {\n  publicly_accessible = true\n}\n';
+    await open('lens.tf', text);
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('lens.tf') } })) as CodeLens[];
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title]),
+      [[1, 27, 'PaaS · Amazon RDS · 5 customer-side findings']],
+    );
+  });
+
+  it('a CodeLens asked for right after the open (before the first lint is published) is not empty', async () => {
+    const text = 'resource "aws_db_instance" "early" {\n  publicly_accessible = true\n}\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('early.tf'), languageId: 'terraform', version: ++version, text } });
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('early.tf') } })) as CodeLens[];
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title]), [[0, 27, 'PaaS · Amazon RDS · 5 customer-side findings']]);
   });
 
   it('the suppression quick-fix writes a # cloudline-ignore comment above the line', async () => {

@@ -195,6 +195,10 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     await problem.waitFor({ timeout: WAIT_MS });
     const text = (await problem.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
     assert.deepEqual(text, [MESSAGE.replace('ReportsDb', 'aws_db_instance.reports').replace('PubliclyAccessible', 'publicly_accessible'), 'cloudline', 'CL-AWS-004', '[Ln 10, Col 37]']);
+    // The CodeLens above the resource, as for the other formats.
+    const lens = activeEditor(page).locator('.codelens-decoration');
+    await lens.first().waitFor({ timeout: WAIT_MS });
+    assert.equal((await lens.first().innerText()).trim(), 'PaaS · Amazon RDS · 1 customer-side finding');
     await goTo(page, 10, 38);
     await screenshot(page, 'finding-terraform-hcl.png');
     await page.keyboard.press('Control+J');
