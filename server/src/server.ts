@@ -69,6 +69,10 @@ export function startServer(connection: Connection): void {
    */
   const published = new Map<string, DocumentState | string>();
 
+  /** The client re-asks for CodeLenses when told (`workspace/codeLens/refresh`). */
+  let refreshLenses = false;
+  /** The version whose result each document's last CodeLens answer came from (-1: answered with none). */
+  const lensesServed = new Map<string, number>();
   /** Lints under way, by URI: a CodeLens request that arrives while its document's lint waits for settings waits too. */
   const validating = new Map<string, Promise<void>>();
   const validate = (doc: TextDocument, skipUnchanged = false): Promise<void> => {
@@ -96,6 +100,12 @@ export function startServer(connection: Connection): void {
       if (skipUnchanged && published.get(doc.uri) === state) return;
       published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
+      // Lenses answered before this result (asked before the open reached us, or while it was linted) are stale.
+      const served = lensesServed.get(doc.uri);
+      if (refreshLenses && served !== undefined && served !== doc.version) {
+        lensesServed.delete(doc.uri);
+        void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      }
     } catch (e) {
       connection.console.error(`[${new Date().toISOString()}] linting ${doc.uri} failed: ${(e as Error)?.stack ?? e}`);
     }
@@ -117,6 +127,7 @@ export function startServer(connection: Connection): void {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
     snippets = clientRunsSnippets(params);
+    refreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     workspace.setFolders((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri));
     return {
       capabilities: {
@@ -190,6 +201,7 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     linter.forget(e.document.uri);
     published.delete(e.document.uri);
+    lensesServed.delete(e.document.uri);
     opening.delete(e.document.uri);
     workspace.forgetSettings(e.document.uri);
     // A file the workspace scan covers goes back to its on-disk result; any other file is cleared.
@@ -225,6 +237,7 @@ export function startServer(connection: Connection): void {
     await validating.get(params.textDocument.uri);
     const settings = await settingsFor(params.textDocument.uri);
     const result = resultFor(params.textDocument.uri);
+    lensesServed.set(params.textDocument.uri, result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1);
     return settings.codeLens && result ? codeLenses(result, catalogue) : [];
   });
 

@@ -20,6 +20,8 @@ export interface TestClient {
   readonly received: PublishDiagnosticsParams[];
   /** Every `$/progress` value received so far. */
   readonly progress: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean }[];
+  /** How many `workspace/codeLens/refresh` requests the server sent (the client announces refresh support). */
+  lensRefreshes: number;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startServer(
     settings: {},
     received,
     progress: [],
+    lensRefreshes: 0,
     diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       const from = cursor.get(uri) ?? 0;
       const queued = received.slice(from).find((p) => p.uri === uri && pred(p));
@@ -83,6 +86,10 @@ export async function startServer(
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => {
+    client.lensRefreshes++;
+    return null;
+  });
   connection.onNotification('$/progress', (p: { value: TestClient['progress'][number] }) => client.progress.push(p.value));
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -93,7 +100,7 @@ export async function startServer(
     initializationOptions: options.initializationOptions,
     capabilities: {
       window: { workDoneProgress: true },
-      workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { codeLens: { refreshSupport: true }, configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
     },
   });

@@ -55,6 +55,23 @@ describe('Terraform HCL over stdio', function () {
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title]), [[0, 27, 'PaaS · Amazon RDS · 5 customer-side findings']]);
   });
 
+  it('CodeLenses asked for before the open reached the server are refreshed once the file is linted', async () => {
+    const uri = uriOf('before-open.tf');
+    const before = client.lensRefreshes;
+    assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
+    await open('before-open.tf', 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n');
+    // The refresh is sent right after the diagnostics: a request answered after both has seen it.
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    assert.equal(client.lensRefreshes, before + 1);
+    assert.equal(lenses.length, 1);
+    // Lenses answered from the current result: a document's next lint asks for no refresh of its own.
+    const close = { textDocument: { uri } };
+    await client.connection.sendNotification('textDocument/didClose', close);
+    await open('before-open.tf', 'resource "aws_db_instance" "db" {\n  publicly_accessible = false\n}\n');
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(client.lensRefreshes, before + 1);
+  });
+
   it('the suppression quick-fix writes a # cloudline-ignore comment above the line', async () => {
     const text = 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n';
     const p = await open('other.tf', text);
