@@ -1,5 +1,5 @@
 // `npm run screenshots`: regenerates the README's pictures in docs/images/ from the UI suite (the packaged .vsix in
-// code-server, 1280×800): finding-editor.png, finding-hover.png, quick-fix.png, responsibility-view.png.
+// code-server, 1280×800): finding-editor.png, finding-hover.png, finding-terraform-hcl.png, quick-fix.png, responsibility-view.png.
 import { ensureCodeServer, requireChromium } from '../test/e2e/codeserver';
 import { npmRun, printTimings, runUiSuite, step } from './e2e-lib';
 
