@@ -71,6 +71,8 @@ export interface SettingInherit {
   readonly shown?: string;
   /** Replaces the consequence for the inherited value (it concerns every item that inherits it). */
   readonly consequence?: string;
+  /** How a message about an item names the place when neither sets it: `does not set X (nor does its pod)`. */
+  readonly nor?: string;
 }
 
 export interface SettingSpec {
@@ -260,6 +262,7 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
       badValue(s.val, subject, name, consequence, fix);
       return;
     }
+    let nor = '';
     let means = s.missing.length === 1 && s.container !== base && f.absentInBlockMeans !== undefined ? f.absentInBlockMeans : run.absentMeans;
     if (item?.inherit && s.val.when.length === 0) {
       // Not written by the item: the inherited setting decides, unknown when it is unknown.
@@ -276,6 +279,7 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
         return;
       }
       means = run.absentMeans;
+      nor = from.nor ? ` (nor does ${from.nor})` : '';
     }
     if (means === null || means === spec.want) continue;
     const at: Val | Node = s.val.when.length > 0 ? s.val : item?.anchor ?? s.keyNode ?? r.anchor;
@@ -286,7 +290,7 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
         : s.container === r.body && base === r.body
           ? addPath(ctx.edits, r, f.path, spec.want)
           : addUnder(ctx.edits, s.container, s.missing, spec.want);
-    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(means)}, ${consequence}.`, {
+    ctx.report(at, `${subject} does not set ${name}${nor}, which defaults to ${text(means)}, ${consequence}.`, {
       fix: { title: `Add ${name}: ${text(spec.want)}${run.note}`, edits },
     });
     return;

@@ -475,7 +475,8 @@ export interface ContainerSettingSpec extends Omit<SettingSpec, 'subject' | 'nam
   readonly forced?: (c: Container) => string | undefined;
   /**
    * A container that does not write the setting inherits it from this path of the pod spec
-   * (`['securityContext', 'runAsNonRoot']`): `shown` names it in messages, `consequence` ends them.
+   * (`['securityContext', 'runAsNonRoot']`): `shown` names it in messages, `consequence` ends them. A container
+   * where neither writes it is reported as `does not set <path> (nor does its pod), which defaults to …`.
    */
   readonly inherit?: { readonly path: readonly string[]; readonly shown: string; readonly consequence: string };
 }
@@ -501,7 +502,7 @@ export function containerSettingCheck(spec: ContainerSettingSpec): Check {
           anchor: containerAnchor(c),
           ...(why ? { consequence: `${consequence} (${why})`, fix: false } : {}),
           add: addInContainer,
-          ...(inherit ? { inherit: { val: pod.spec, path: inherit.path, named: pod.label, shown: inherit.shown, consequence: inherit.consequence } } : {}),
+          ...(inherit ? { inherit: { val: pod.spec, path: inherit.path, named: pod.label, shown: inherit.shown, consequence: inherit.consequence, nor: 'its pod' } } : {}),
         };
       });
   };

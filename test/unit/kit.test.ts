@@ -266,7 +266,7 @@ const ITEMS = settingChecks({
           named: `Item ${item.get('Name').str()} of ${r.id}`,
           prefix: `Items[${i}].`,
           anchor: item.get('Name'),
-          ...(r.body.get('Defaults').isAbsent ? {} : { inherit: { val: r.body, path: ['Defaults', 'Flag'], named: r.id, shown: 'Flag in its Defaults', consequence: 'so its items are off' } }),
+          ...(r.body.get('Defaults').isAbsent ? {} : { inherit: { val: r.body, path: ['Defaults', 'Flag'], named: r.id, shown: 'Flag in its Defaults', consequence: 'so its items are off', nor: 'its Defaults' } }),
         })),
     },
   },
@@ -301,7 +301,9 @@ describe('kit: settingChecks on several items (each, inherit)', () => {
   it('a good or unknown inherited value decides for the items that do not write it; absent in both is the default', () => {
     assert.deepEqual(check('t.yaml', thing('      Defaults:\n        Flag: true\n' + items), ITEMS).map((f) => f.at), ['false']);
     assert.deepEqual(check('t.yaml', thing('      Defaults:\n        Flag: !Ref P\n' + items), ITEMS).map((f) => f.at), ['false']);
-    assert.deepEqual(check('t.yaml', thing('      Defaults: {}\n' + items), ITEMS).map((f) => f.at), ['a', 'b', 'false']);
+    const both = check('t.yaml', thing('      Defaults: {}\n' + items), ITEMS);
+    assert.deepEqual(both.map((f) => f.at), ['a', 'b', 'false']);
+    assert.equal(both[0].message, 'Item a of Thing does not set Items[0].Flag (nor does its Defaults), which defaults to false, so it is off.');
   });
 });
 
