@@ -45,7 +45,7 @@ export {
   TLS_VERSIONS,
 } from './frameworks';
 export { cfnDoc, cfnGuideDoc, tfDoc } from './docs';
-export { checkSetting, chooseFix, equals, placeholder, settingChecks, type SettingFormat, type SettingSpec } from './setting';
+export { checkSetting, chooseFix, equals, placeholder, settingChecks, type SettingFormat, type SettingInherit, type SettingItem, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';
 export * from './scope';

@@ -23,13 +23,56 @@ export interface SettingFormat {
   readonly absentInBlockMeans?: Scalar | null;
   /** Overrides the rule's `appliesTo` for this format. */
   readonly appliesTo?: (r: Resource, ctx: CheckContext) => boolean;
-  /** Overrides the rule's `fixNote` for this format. */
-  readonly fixNote?: string;
+  /** Overrides the rule's `fixNote` for this format (or per resource: undefined for none). */
+  readonly fixNote?: string | ((r: Resource) => string | undefined);
   /**
    * Where `path` starts (default: the resource body). Undefined: the resource is not checked. A Kubernetes pod
    * setting starts at the pod spec, wherever the workload kind keeps it.
    */
   readonly base?: (r: Resource) => Val | undefined;
+  /**
+   * Several places per resource instead of one: `path` is walked from each item (every container of a pod spec,
+   * every network interface), and each is reported on its own. Replaces `base`.
+   */
+  readonly each?: (r: Resource) => readonly SettingItem[];
+}
+
+/** One place `path` is walked from, when a format has `each`. */
+export interface SettingItem {
+  /** Where `path` starts. */
+  readonly val: Val;
+  /** The whole subject of messages about this item (`The container app of Deployment web`), instead of the rule's. */
+  readonly named?: string;
+  /** Written before the path in messages: `NetworkInterfaces[0].`. */
+  readonly prefix?: string;
+  /** Where a setting missing from the item is reported (default: the nearest written key, else the resource). */
+  readonly anchor?: Val | Node;
+  /** Replaces the rule's consequence for this item. */
+  readonly consequence?: string;
+  /** False: no quick-fix for this item (for example when another setting of it forces the value). */
+  readonly fix?: boolean;
+  /** Adds `keys` (missing) under `container` holding `value` (default: `addUnder`). */
+  readonly add?: (ctx: CheckContext, container: Val, keys: readonly string[], value: Scalar) => TextEdit[] | undefined;
+  /** Where the item inherits the setting from when it does not write it (a container from its pod's securityContext). */
+  readonly inherit?: SettingInherit;
+}
+
+/**
+ * The setting an item inherits: when the item's own path is missing, this one decides. A bad inherited value is
+ * reported once, at the value, however many items inherit it; missing in both is reported at the item.
+ */
+export interface SettingInherit {
+  /** Where `path` starts (a pod spec). */
+  readonly val: Val;
+  readonly path: readonly string[];
+  /** The subject of messages about the inherited value (`Deployment web`). */
+  readonly named: string;
+  /** Shown instead of the path in messages: `runAsNonRoot in its pod securityContext`. */
+  readonly shown?: string;
+  /** Replaces the consequence for the inherited value (it concerns every item that inherits it). */
+  readonly consequence?: string;
+  /** How a message about an item names the place when neither sets it: `does not set X (nor does its pod)`. */
+  readonly nor?: string;
 }
 
 export interface SettingSpec {
@@ -162,37 +205,93 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   const applies = f.appliesTo ?? spec.appliesTo;
   if (applies && !applies(r, ctx)) return;
   if (r.format === 'terraform' && get(get(r.node, 'dynamic'), f.path[0])) return;
-  const ok = spec.ok ?? equals(spec.want);
   const declared = f.absentMeans === undefined ? spec.absentMeans : f.absentMeans;
-  const absentMeans = typeof declared === 'function' ? declared(r) : declared;
-  const fixNote = f.fixNote ?? spec.fixNote;
-  const note = fixNote ? ` (${fixNote})` : '';
+  const fixNote = typeof f.fixNote === 'function' ? f.fixNote(r) : f.fixNote ?? spec.fixNote;
+  const run: Run = {
+    r,
+    ctx,
+    spec,
+    f,
+    ok: spec.ok ?? equals(spec.want),
+    absentMeans: typeof declared === 'function' ? declared(r) : declared,
+    note: fixNote ? ` (${fixNote})` : '',
+    subject: spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`,
+    consequence: typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r),
+    inherited: new Set(),
+  };
+  if (f.each) {
+    for (const item of f.each(r)) checkPlace(run, item.val, item);
+    return;
+  }
   const base = f.base ? f.base(r) : r.body;
-  if (!base) return;
-  const subject = spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
-  const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
-  const name = shown(f.path);
+  if (base) checkPlace(run, base);
+}
+
+/** What one run of a setting check on one resource works out once. */
+interface Run {
+  readonly r: Resource;
+  readonly ctx: CheckContext;
+  readonly spec: SettingSpec;
+  readonly f: SettingFormat;
+  readonly ok: (v: Val) => boolean | undefined;
+  readonly absentMeans: Scalar | null;
+  readonly note: string;
+  readonly subject: string;
+  readonly consequence: string;
+  /** Inherited values already reported (once however many items inherit them). */
+  readonly inherited: Set<Node>;
+}
+
+/** Checks the setting at `path` from `base` (the resource's, or one item's); reports at most one finding. */
+function checkPlace(run: Run, base: Val, item?: SettingItem): void {
+  const { r, ctx, spec, f } = run;
+  const subject = item?.named ?? run.subject;
+  const consequence = item?.consequence ?? run.consequence;
+  const fix = spec.fix !== false && item?.fix !== false;
+  const name = (item?.prefix ?? '') + shown(f.path);
   const leaf = f.path[f.path.length - 1];
+  const badValue = (v: Val, who: string, what: string, why: string, canFix: boolean) => {
+    const edits = canFix && (!spec.fixWhen || spec.fixWhen(v)) ? ctx.edits.setValue(v, spec.want) : undefined;
+    ctx.report(v, `${who} sets ${what} to ${v.str() ?? '?'}, ${why}.`, {
+      fix: { title: `Set ${leaf} to ${text(spec.want)}${run.note}`, edits },
+    });
+  };
   for (const s of spots(base, f.path)) {
     if (s.missing.length === 0) {
-      if (ok(s.val) !== false) continue;
-      const edits = spec.fix !== false && (!spec.fixWhen || spec.fixWhen(s.val)) ? ctx.edits.setValue(s.val, spec.want) : undefined;
-      ctx.report(s.val, `${subject} sets ${name} to ${s.val.str() ?? '?'}, ${consequence}.`, {
-        fix: { title: `Set ${leaf} to ${text(spec.want)}${note}`, edits },
-      });
+      if (run.ok(s.val) !== false) continue;
+      badValue(s.val, subject, name, consequence, fix);
       return;
     }
-    const inBlock = s.missing.length === 1 && s.container !== base && f.absentInBlockMeans !== undefined;
-    const means = inBlock ? f.absentInBlockMeans! : absentMeans;
+    let nor = '';
+    let means = s.missing.length === 1 && s.container !== base && f.absentInBlockMeans !== undefined ? f.absentInBlockMeans : run.absentMeans;
+    if (item?.inherit && s.val.when.length === 0) {
+      // Not written by the item: the inherited setting decides, unknown when it is unknown.
+      const from = item.inherit;
+      const there = spots(from.val, from.path);
+      if (there.length === 0) return;
+      const t = there[0];
+      if (t.missing.length === 0) {
+        if (run.ok(t.val) !== false) return;
+        if (!run.inherited.has(t.val.at)) {
+          run.inherited.add(t.val.at);
+          badValue(t.val, from.named, from.shown ?? shown(from.path), from.consequence ?? consequence, spec.fix !== false);
+        }
+        return;
+      }
+      means = run.absentMeans;
+      nor = from.nor ? ` (nor does ${from.nor})` : '';
+    }
     if (means === null || means === spec.want) continue;
-    const at: Val | Node = s.val.when.length > 0 ? s.val : s.keyNode ?? r.anchor;
-    const edits = s.branched || spec.fix === false
+    const at: Val | Node = s.val.when.length > 0 ? s.val : item?.anchor ?? s.keyNode ?? r.anchor;
+    const edits = s.branched || !fix
       ? undefined
-      : s.container === r.body && base === r.body
-        ? addPath(ctx.edits, r, f.path, spec.want)
-        : addUnder(ctx.edits, s.container, s.missing, spec.want);
-    ctx.report(at, `${subject} does not set ${name}, which defaults to ${text(means)}, ${consequence}.`, {
-      fix: { title: `Add ${name}: ${text(spec.want)}${note}`, edits },
+      : item?.add
+        ? item.add(ctx, s.container, s.missing, spec.want)
+        : s.container === r.body && base === r.body
+          ? addPath(ctx.edits, r, f.path, spec.want)
+          : addUnder(ctx.edits, s.container, s.missing, spec.want);
+    ctx.report(at, `${subject} does not set ${name}${nor}, which defaults to ${text(means)}, ${consequence}.`, {
+      fix: { title: `Add ${name}: ${text(spec.want)}${run.note}`, edits },
     });
     return;
   }

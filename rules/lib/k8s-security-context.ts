@@ -12,7 +12,7 @@ import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/f
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { MapNode, Node, SeqNode } from '../../server/src/model/tree';
-import { settingChecks } from '../kit/setting';
+import { settingChecks, type SettingItem, type SettingSpec } from '../kit/setting';
 
 export { WORKLOAD_KINDS, type Container };
 
@@ -461,4 +461,63 @@ export function podFlagCheck(key: string, consequence: string): Check {
     absentMeans: null,
     formats: { kubernetes: { types: WORKLOAD_KINDS, path: [key], base: (r) => podOf(r)?.spec } },
   }).kubernetes!;
+}
+
+/** A per-container setting for `containerSettingCheck`: the kit's spec, with the path under each container. */
+export interface ContainerSettingSpec extends Omit<SettingSpec, 'subject' | 'named' | 'formats'> {
+  /** Under the container: `['securityContext', 'privileged']`. */
+  readonly path: readonly string[];
+  /** Not checked in Windows pods (the setting does not exist there). */
+  readonly linuxOnly?: boolean;
+  /** Only containers for which this holds are checked. */
+  readonly only?: (pod: Pod, c: Container) => boolean;
+  /** Why the container cannot have the wanted value (it is privileged…): appended to the message, and no fix. */
+  readonly forced?: (c: Container) => string | undefined;
+  /**
+   * A container that does not write the setting inherits it from this path of the pod spec
+   * (`['securityContext', 'runAsNonRoot']`): `shown` names it in messages, `consequence` ends them. A container
+   * where neither writes it is reported as `does not set <path> (nor does its pod), which defaults to …`.
+   */
+  readonly inherit?: { readonly path: readonly string[]; readonly shown: string; readonly consequence: string };
+}
+
+/**
+ * The kit's setting check on every container of a workload's pod (containers, initContainers, ephemeralContainers):
+ * each container is reported on its own ("The container app of Deployment web sets securityContext.privileged to
+ * true, …"); a setting a container lacks is reported at its name and added to its securityContext in place.
+ */
+export function containerSettingCheck(spec: ContainerSettingSpec): Check {
+  const { path, linuxOnly, only, forced, inherit, ...rest } = spec;
+  const items = (r: Resource): SettingItem[] => {
+    const pod = podOf(r);
+    if (!pod || (linuxOnly && pod.windows)) return [];
+    return pod.containers
+      .filter((c) => !only || only(pod, c))
+      .map((c) => {
+        const why = forced?.(c);
+        const consequence = typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
+        return {
+          val: c.val,
+          named: `The ${containerLabel(c)} of ${pod.label}`,
+          anchor: containerAnchor(c),
+          ...(why ? { consequence: `${consequence} (${why})`, fix: false } : {}),
+          add: addInContainer,
+          ...(inherit ? { inherit: { val: pod.spec, path: inherit.path, named: pod.label, shown: inherit.shown, consequence: inherit.consequence, nor: 'its pod' } } : {}),
+        };
+      });
+  };
+  return settingChecks({ ...rest, subject: 'Container', formats: { kubernetes: { types: WORKLOAD_KINDS, path, each: items } } }).kubernetes!;
+}
+
+/**
+ * Adds missing keys under a known mapping of a container (the container or its securityContext), with `addPair`
+ * (YAML flow mappings nested in flow collections included). Undefined when the first missing key is written with
+ * no value (`securityContext:`): adding it again would duplicate it.
+ */
+function addInContainer(ctx: CheckContext, container: Val, keys: readonly string[], value: Plain): TextEdit[] | undefined {
+  const map = mapNode(container);
+  if (!map || keys.length === 0 || map.pairs.some((p) => p.key.value === keys[0])) return undefined;
+  let nested: Plain = value;
+  for (let i = keys.length - 1; i >= 1; i--) nested = { [keys[i]]: nested };
+  return addPair(ctx, map, keys[0], nested);
 }

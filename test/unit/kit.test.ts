@@ -157,7 +157,7 @@ const PITR = settingChecks({
 });
 
 /** Runs the PITR setting check on the first resource of `text`; reports with the text they point at and the fixed text. */
-function check(name: string, text: string): Reported[] {
+function check(name: string, text: string, checks = PITR): Reported[] {
   const { r, edits } = resourceOf(name, text);
   const out: Reported[] = [];
   const ctx: CheckContext = {
@@ -177,7 +177,7 @@ function check(name: string, text: string): Reported[] {
     referrers: () => [],
     edits,
   };
-  const c = r.format === 'cloudformation' ? PITR.cloudformation! : PITR.terraform!;
+  const c = r.format === 'cloudformation' ? checks.cloudformation! : checks.terraform!;
   c.run(r, ctx);
   return out;
 }
@@ -247,6 +247,63 @@ describe('kit: settingChecks', () => {
     const [f] = check('t.yaml', text);
     assert.equal(f.at, '!Ref On');
     assert.equal(f.fixed, undefined);
+  });
+});
+
+/** A made-up setting per item, inherited from `Defaults` of the same resource when an item does not write it. */
+const ITEMS = settingChecks({
+  subject: 'Thing',
+  consequence: 'so it is off',
+  want: true,
+  absentMeans: false,
+  formats: {
+    cloudformation: {
+      types: ['Custom::Thing'],
+      path: ['Flag'],
+      each: (r) =>
+        r.body.get('Items').items().map((item, i) => ({
+          val: item,
+          named: `Item ${item.get('Name').str()} of ${r.id}`,
+          prefix: `Items[${i}].`,
+          anchor: item.get('Name'),
+          ...(r.body.get('Defaults').isAbsent ? {} : { inherit: { val: r.body, path: ['Defaults', 'Flag'], named: r.id, shown: 'Flag in its Defaults', consequence: 'so its items are off', nor: 'its Defaults' } }),
+        })),
+    },
+  },
+});
+
+describe('kit: settingChecks on several items (each, inherit)', () => {
+  const thing = (props: string) => `Parameters:\n  P:\n    Type: String\nResources:\n  Thing:\n    Type: Custom::Thing\n    Properties:\n${props}`;
+  const items = '      Items:\n        - Name: a\n        - Name: b\n        - Name: c\n          Flag: true\n        - Name: d\n          Flag: !Ref P\n        - Name: e\n          Flag: false\n';
+
+  it('each item is reported on its own: a bad value at the value, a missing one at the item anchor, fixed in the item', () => {
+    const text = thing(items);
+    const found = check('t.yaml', text, ITEMS);
+    assert.deepEqual(found.map((f) => [f.at, f.message]), [
+      ['a', 'Item a of Thing does not set Items[0].Flag, which defaults to false, so it is off.'],
+      ['b', 'Item b of Thing does not set Items[1].Flag, which defaults to false, so it is off.'],
+      ['false', 'Item e of Thing sets Items[4].Flag to false, so it is off.'],
+    ]);
+    assert.equal(found[0].fixed, text.replace('- Name: a\n', '- Name: a\n          Flag: true\n'));
+    assert.equal(found[2].fixed, text.replace('Flag: false', 'Flag: true'));
+  });
+
+  it('an inherited bad value is reported once at the value; items that write the setting decide for themselves', () => {
+    const text = thing('      Defaults:\n        Flag: false\n' + items);
+    const found = check('t.yaml', text, ITEMS);
+    assert.deepEqual(found.map((f) => [f.at, f.message]), [
+      ['false', 'Thing sets Flag in its Defaults to false, so its items are off.'],
+      ['false', 'Item e of Thing sets Items[4].Flag to false, so it is off.'],
+    ]);
+    assert.equal(found[0].fixed, text.replace('Defaults:\n        Flag: false', 'Defaults:\n        Flag: true'));
+  });
+
+  it('a good or unknown inherited value decides for the items that do not write it; absent in both is the default', () => {
+    assert.deepEqual(check('t.yaml', thing('      Defaults:\n        Flag: true\n' + items), ITEMS).map((f) => f.at), ['false']);
+    assert.deepEqual(check('t.yaml', thing('      Defaults:\n        Flag: !Ref P\n' + items), ITEMS).map((f) => f.at), ['false']);
+    const both = check('t.yaml', thing('      Defaults: {}\n' + items), ITEMS);
+    assert.deepEqual(both.map((f) => f.at), ['a', 'b', 'false']);
+    assert.equal(both[0].message, 'Item a of Thing does not set Items[0].Flag (nor does its Defaults), which defaults to false, so it is off.');
   });
 });
 

@@ -1,27 +1,22 @@
 // CL-AWS-041: a CloudFront cache behavior serves viewers over plain HTTP.
-import { cfnDoc, type CheckContext, defineRule, findReachable, IN_TRANSIT, type Resource, strIs, tfDoc, type Val } from '../../kit';
+import { cfnDoc, defineRule, IN_TRANSIT, type Resource, type SettingItem, settingChecks, strIs, tfDoc } from '../../kit';
 
-function report(r: Resource, ctx: CheckContext, behavior: Val, path: string, attr: string): void {
-  const bad = findReachable(behavior.get(attr), (v) => strIs(v, 'allow-all'));
-  if (!bad) return;
-  const edits = ctx.edits.setValue(bad, 'redirect-to-https');
-  ctx.report(bad, `Distribution ${r.id} sets ${path}.${attr} to allow-all, so viewers can fetch content over plain HTTP.`, {
-    fix: { title: `Set ${attr} to redirect-to-https`, edits },
-  });
-}
-
-function cloudformation(r: Resource, ctx: CheckContext): void {
+// A disabled distribution serves nothing: its behaviors are not checked.
+function cloudformation(r: Resource): SettingItem[] {
   const config = r.body.get('DistributionConfig');
-  // A disabled distribution serves nothing.
-  if (config.get('Enabled').isFalse()) return;
-  for (const b of config.get('DefaultCacheBehavior').list()) report(r, ctx, b, 'DefaultCacheBehavior', 'ViewerProtocolPolicy');
-  config.get('CacheBehaviors').items().forEach((b, i) => report(r, ctx, b, `CacheBehaviors[${i}]`, 'ViewerProtocolPolicy'));
+  if (config.get('Enabled').isFalse()) return [];
+  return [
+    ...config.get('DefaultCacheBehavior').list().map((val) => ({ val, prefix: 'DefaultCacheBehavior.' })),
+    ...config.get('CacheBehaviors').items().map((val, i) => ({ val, prefix: `CacheBehaviors[${i}].` })),
+  ];
 }
 
-function terraform(r: Resource, ctx: CheckContext): void {
-  if (r.body.get('enabled').isFalse()) return;
-  for (const b of r.body.get('default_cache_behavior').list()) report(r, ctx, b, 'default_cache_behavior', 'viewer_protocol_policy');
-  for (const b of r.body.get('ordered_cache_behavior').list()) report(r, ctx, b, 'ordered_cache_behavior', 'viewer_protocol_policy');
+function terraform(r: Resource): SettingItem[] {
+  if (r.body.get('enabled').isFalse()) return [];
+  return [
+    ...r.body.get('default_cache_behavior').list().map((val) => ({ val, prefix: 'default_cache_behavior.' })),
+    ...r.body.get('ordered_cache_behavior').list().map((val) => ({ val, prefix: 'ordered_cache_behavior.' })),
+  ];
 }
 
 export default defineRule({
@@ -50,8 +45,17 @@ export default defineRule({
     cfnDoc('aws-properties-cloudfront-distribution-defaultcachebehavior'),
     tfDoc('cloudfront_distribution', 'viewer_protocol_policy'),
   ],
-  checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::CloudFront::Distribution'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_cloudfront_distribution'], run: terraform },
-  },
+  checks: settingChecks({
+    subject: 'Distribution',
+    consequence: 'so viewers can fetch content over plain HTTP',
+    want: 'redirect-to-https',
+    // Every cache behavior must write its policy.
+    absentMeans: null,
+    // https-only (and redirect-to-https) are fine: only allow-all serves plain HTTP.
+    ok: (v) => (v.str() === undefined ? undefined : !strIs(v, 'allow-all')),
+    formats: {
+      cloudformation: { types: ['AWS::CloudFront::Distribution'], path: ['ViewerProtocolPolicy'], each: cloudformation },
+      terraform: { types: ['aws_cloudfront_distribution'], path: ['viewer_protocol_policy'], each: terraform },
+    },
+  }),
 });

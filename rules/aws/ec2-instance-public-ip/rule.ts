@@ -1,5 +1,5 @@
 // CL-AWS-034: an instance, launch template or launch configuration asks for a public IPv4 address.
-import { cfnDoc, type CheckContext, defineRule, findReachable, nist, type Resource, tfDoc, type Val } from '../../kit';
+import { cfnDoc, defineRule, nist, type Resource, type SettingItem, settingChecks, tfDoc } from '../../kit';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',
@@ -10,37 +10,18 @@ const KIND: Record<string, string> = {
   aws_launch_configuration: 'Launch configuration',
 };
 
-function report(r: Resource, ctx: CheckContext, v: Val, path: string): void {
-  const bad = findReachable(v, (x) => x.isTrue());
-  const whom = KIND[r.type] === 'Instance' ? 'it gets' : 'its instances get';
-  if (!bad) return;
-  const key = path.slice(path.lastIndexOf('.') + 1);
-  ctx.report(bad, `${KIND[r.type]} ${r.id} sets ${path} to true, so ${whom} a public IPv4 address.`, {
-    // An instance's network interfaces (associate_public_ip_address) cannot change in place.
-    fix: { title: `Set ${key} to false${KIND[r.type] === 'Instance' ? ' (replaces the instance)' : ''}`, edits: ctx.edits.setValue(bad, false) },
-  });
+/** Where each resource type asks for a public address: every network interface, or the resource itself. */
+function cloudformation(r: Resource): SettingItem[] {
+  if (r.type === 'AWS::AutoScaling::LaunchConfiguration') return [{ val: r.body }];
+  const template = r.type === 'AWS::EC2::LaunchTemplate';
+  const base = template ? r.body.get('LaunchTemplateData') : r.body;
+  const prefix = template ? 'LaunchTemplateData.' : '';
+  return base.get('NetworkInterfaces').items().map((nic, i) => ({ val: nic, prefix: `${prefix}NetworkInterfaces[${i}].` }));
 }
 
-function cloudformation(r: Resource, ctx: CheckContext): void {
-  if (r.type === 'AWS::AutoScaling::LaunchConfiguration') {
-    report(r, ctx, r.body.get('AssociatePublicIpAddress'), 'AssociatePublicIpAddress');
-    return;
-  }
-  const base = r.type === 'AWS::EC2::LaunchTemplate' ? r.body.get('LaunchTemplateData') : r.body;
-  const prefix = r.type === 'AWS::EC2::LaunchTemplate' ? 'LaunchTemplateData.' : '';
-  base.get('NetworkInterfaces').items().forEach((nic, i) => {
-    report(r, ctx, nic.get('AssociatePublicIpAddress'), `${prefix}NetworkInterfaces[${i}].AssociatePublicIpAddress`);
-  });
-}
-
-function terraform(r: Resource, ctx: CheckContext): void {
-  if (r.type === 'aws_launch_template') {
-    r.body.get('network_interfaces').list().forEach((nic) => {
-      report(r, ctx, nic.get('associate_public_ip_address'), 'network_interfaces.associate_public_ip_address');
-    });
-    return;
-  }
-  report(r, ctx, r.body.get('associate_public_ip_address'), 'associate_public_ip_address');
+function terraform(r: Resource): SettingItem[] {
+  if (r.type !== 'aws_launch_template') return [{ val: r.body }];
+  return r.body.get('network_interfaces').list().map((nic) => ({ val: nic, prefix: 'network_interfaces.' }));
 }
 
 export default defineRule({
@@ -68,8 +49,26 @@ export default defineRule({
     cfnDoc('aws-properties-ec2-launchtemplate-networkinterface'),
     tfDoc('instance', 'associate_public_ip_address'),
   ],
-  checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
-  },
+  checks: settingChecks({
+    subject: (r) => KIND[r.type],
+    consequence: (r) => `so ${KIND[r.type] === 'Instance' ? 'it gets' : 'its instances get'} a public IPv4 address`,
+    want: false,
+    // Absent: the subnet's MapPublicIpOnLaunch decides (CL-AWS-035).
+    absentMeans: null,
+    formats: {
+      cloudformation: {
+        types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
+        path: ['AssociatePublicIpAddress'],
+        each: cloudformation,
+        // An instance's network interfaces cannot change in place.
+        fixNote: (r) => (r.type === 'AWS::EC2::Instance' ? 'replaces the instance' : undefined),
+      },
+      terraform: {
+        types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+        path: ['associate_public_ip_address'],
+        each: terraform,
+        fixNote: (r) => (r.type === 'aws_instance' ? 'replaces the instance' : undefined),
+      },
+    },
+  }),
 });

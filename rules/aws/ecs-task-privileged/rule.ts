@@ -1,21 +1,17 @@
 // CL-AWS-099: an ECS task definition with a privileged container (root on the host, all devices, no isolation).
-import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource } from '../../kit';
+import { cfnGuideDoc, defineRule, nist, type Resource, type SettingItem, settingChecks } from '../../kit';
 import { containerDefinitions } from '../../lib/ecs';
 
-function check(key: string, nameKey: string) {
-  return (r: Resource, ctx: CheckContext) => {
-    for (const container of containerDefinitions(r)) {
-      for (const c of container.each()) {
-        const bad = c.get(key).find((v) => v.isTrue());
-        if (!bad) continue;
-        const name = c.get(nameKey).str();
-        const edits = r.format === 'cloudformation' ? ctx.edits.setValue(bad, false) : undefined;
-        ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to true, which gives it root access to the host and its devices.`, {
-          fix: { title: `Set ${key} to false`, edits },
-        });
-      }
-    }
-  };
+/** Every container definition of the task, named as in messages; the Terraform ones are embedded JSON (no fix). */
+function containers(nameKey: string) {
+  return (r: Resource): SettingItem[] =>
+    containerDefinitions(r).flatMap((container) =>
+      container.each().map((c) => ({
+        val: c,
+        named: `Container ${c.get(nameKey).str() ?? '(unnamed)'} in ECS task definition ${r.id}`,
+        fix: r.format === 'cloudformation',
+      })),
+    );
 }
 
 export default defineRule({
@@ -40,8 +36,14 @@ export default defineRule({
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
     cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-privileged'),
   ],
-  checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('Privileged', 'Name') },
-    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: check('privileged', 'name') },
-  },
+  checks: settingChecks({
+    subject: 'ECS task definition',
+    consequence: 'which gives it root access to the host and its devices',
+    want: false,
+    absentMeans: null,
+    formats: {
+      cloudformation: { types: ['AWS::ECS::TaskDefinition'], path: ['Privileged'], each: containers('Name') },
+      terraform: { types: ['aws_ecs_task_definition'], path: ['privileged'], each: containers('name') },
+    },
+  }),
 });

@@ -1,13 +1,10 @@
 // CL-K8S-002: a container may gain more privileges than its parent process (setuid binaries, file capabilities).
-import { defineRule, type Val } from '../../kit';
+import { defineRule } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,
-  addToContainerSecurityContext,
   capabilityName,
-  containerAnchor,
-  containerLabel,
-  podCheck,
+  containerSettingCheck,
   podResponsibility,
   podSecurityFrameworks,
   type Container,
@@ -40,27 +37,13 @@ export default defineRule({
   },
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#restricted`],
   checks: {
-    kubernetes: podCheck((pod, ctx) => {
-      if (pod.windows) return;
-      for (const c of pod.containers) {
-        const sc = c.val.get('securityContext');
-        if (sc.isUnknown) continue;
-        const v: Val = sc.get('allowPrivilegeEscalation');
-        if (v.isUnknown || v.isFalse()) continue;
-        const forced = forcedBy(c);
-        const why = forced ? ` (it is always allowed because ${forced})` : '';
-        if (v.isAbsent) {
-          const edits = forced ? undefined : addToContainerSecurityContext(ctx, c, 'allowPrivilegeEscalation', false);
-          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} does not set securityContext.allowPrivilegeEscalation to false, so its processes can gain more privileges than their parent${why}.`, {
-            fix: edits && { title: 'Add allowPrivilegeEscalation: false', edits },
-          });
-        } else if (v.isTrue()) {
-          const edits = forced ? undefined : ctx.edits.setValue(v, false);
-          ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.allowPrivilegeEscalation to true, so its processes can gain more privileges than their parent${why}.`, {
-            fix: edits && { title: 'Set allowPrivilegeEscalation to false', edits },
-          });
-        }
-      }
+    kubernetes: containerSettingCheck({
+      path: ['securityContext', 'allowPrivilegeEscalation'],
+      consequence: 'so its processes can gain more privileges than their parent',
+      want: false,
+      absentMeans: true,
+      linuxOnly: true,
+      forced: (c) => (forcedBy(c) ? `it is always allowed because ${forcedBy(c)}` : undefined),
     }),
   },
 });

@@ -1,6 +1,6 @@
 // CL-K8S-001: a container runs privileged.
 import { defineRule } from '../../kit';
-import { SECURITY_CONTEXT_DOC, PSS_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
+import { SECURITY_CONTEXT_DOC, PSS_DOC, containerSettingCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({
   id: 'CL-K8S-001',
@@ -21,15 +21,11 @@ export default defineRule({
   },
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#baseline`],
   checks: {
-    kubernetes: podCheck((pod, ctx) => {
-      for (const c of pod.containers) {
-        const v = c.val.path('securityContext', 'privileged');
-        if (!v.isTrue()) continue;
-        const edits = ctx.edits.setValue(v, false);
-        ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.privileged to true, which gives it every capability and the node's devices.`, {
-          fix: edits && { title: 'Set privileged to false', edits },
-        });
-      }
+    kubernetes: containerSettingCheck({
+      path: ['securityContext', 'privileged'],
+      consequence: "which gives it every capability and the node's devices",
+      want: false,
+      absentMeans: null,
     }),
   },
 });

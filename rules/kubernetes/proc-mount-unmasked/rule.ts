@@ -1,6 +1,6 @@
 // CL-K8S-019: a container mounts /proc unmasked (procMount: Unmasked).
 import { defineRule } from '../../kit';
-import { PSS_DOC, SECURITY_CONTEXT_DOC, containerLabel, podCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
+import { PSS_DOC, SECURITY_CONTEXT_DOC, containerSettingCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({
   id: 'CL-K8S-019',
@@ -19,17 +19,16 @@ export default defineRule({
   },
   docs: [`${PSS_DOC}#baseline`, SECURITY_CONTEXT_DOC],
   checks: {
-    kubernetes: podCheck((pod, ctx) => {
-      if (pod.windows) return;
-      for (const c of pod.containers) {
-        const v = c.val.path('securityContext', 'procMount');
-        if (v.isUnknown || v.str() !== 'Unmasked') continue;
-        // Unmasked is set on purpose (nested containers, rootless builders), which Default breaks: the title says so.
-        const edits = ctx.edits.setValue(v, 'Default');
-        ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.procMount to Unmasked, so the runtime does not mask /proc for it.`, {
-          fix: edits && { title: 'Set procMount to Default (nested container runtimes need Unmasked)', edits },
-        });
-      }
+    kubernetes: containerSettingCheck({
+      path: ['securityContext', 'procMount'],
+      consequence: 'so the runtime does not mask /proc for it',
+      want: 'Default',
+      absentMeans: null,
+      // Only Unmasked turns masking off (the API knows no other value; the case is the API's).
+      ok: (v) => (v.str() === undefined ? undefined : v.str() !== 'Unmasked'),
+      // Unmasked is set on purpose (nested containers, rootless builders), which Default breaks: the title says so.
+      fixNote: 'nested container runtimes need Unmasked',
+      linuxOnly: true,
     }),
   },
 });

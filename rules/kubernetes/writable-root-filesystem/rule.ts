@@ -1,17 +1,6 @@
 // CL-K8S-006: a container's root filesystem is writable (readOnlyRootFilesystem not true).
 import { defineRule } from '../../kit';
-import {
-  SECURITY_CONTEXT_DOC,
-  addToContainerSecurityContext,
-  containerAnchor,
-  containerLabel,
-  podCheck,
-  podResponsibility,
-  podSecurityFrameworks,
-} from '../../lib/k8s-security-context';
-
-/** What the fix does besides. */
-const NOTE = ' (mount an emptyDir where the program writes)';
+import { SECURITY_CONTEXT_DOC, containerSettingCheck, podResponsibility, podSecurityFrameworks } from '../../lib/k8s-security-context';
 
 export default defineRule({
   id: 'CL-K8S-006',
@@ -32,25 +21,13 @@ export default defineRule({
   },
   docs: [SECURITY_CONTEXT_DOC, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context-1'],
   checks: {
-    kubernetes: podCheck((pod, ctx) => {
-      if (pod.windows) return; // not supported on Windows
-      for (const c of pod.containers) {
-        const sc = c.val.get('securityContext');
-        if (sc.isUnknown) continue;
-        const v = sc.get('readOnlyRootFilesystem');
-        if (v.isUnknown || v.isTrue()) continue;
-        if (v.isFalse()) {
-          const edits = ctx.edits.setValue(v, true);
-          ctx.report(v, `The ${containerLabel(c)} of ${pod.label} sets securityContext.readOnlyRootFilesystem to false, so its root filesystem is writable.`, {
-            fix: edits && { title: `Set readOnlyRootFilesystem to true${NOTE}`, edits },
-          });
-        } else if (v.isAbsent) {
-          const edits = addToContainerSecurityContext(ctx, c, 'readOnlyRootFilesystem', true);
-          ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} does not set securityContext.readOnlyRootFilesystem to true, so its root filesystem is writable.`, {
-            fix: edits && { title: `Add readOnlyRootFilesystem: true${NOTE}`, edits },
-          });
-        }
-      }
+    kubernetes: containerSettingCheck({
+      path: ['securityContext', 'readOnlyRootFilesystem'],
+      consequence: 'so its root filesystem is writable',
+      want: true,
+      absentMeans: false,
+      fixNote: 'mount an emptyDir where the program writes',
+      linuxOnly: true, // not supported on Windows
     }),
   },
 });

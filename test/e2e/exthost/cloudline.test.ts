@@ -38,7 +38,7 @@ const EXPECTED: Record<string, Expected[]> = {
       code: 'CL-K8S-002',
       range: [12, 12, 12, 17],
       severity: 'Warning',
-      message: `The container shell of Pod debug does not set securityContext.allowPrivilegeEscalation to false, so its processes can gain more privileges than their parent (it is always allowed because it is privileged). ${K8S_SPLIT} on managed Kubernetes the provider runs the control plane and admits the pod exactly as you wrote it; the no_new_privs flag is set only when your container spec asks for it.`,
+      message: `The container shell of Pod debug does not set securityContext.allowPrivilegeEscalation, which defaults to true, so its processes can gain more privileges than their parent (it is always allowed because it is privileged). ${K8S_SPLIT} on managed Kubernetes the provider runs the control plane and admits the pod exactly as you wrote it; the no_new_privs flag is set only when your container spec asks for it.`,
     },
     {
       code: 'CL-K8S-001',
