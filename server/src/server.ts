@@ -71,8 +71,10 @@ export function startServer(connection: Connection): void {
 
   /** The client re-asks for CodeLenses when told (`workspace/codeLens/refresh`). */
   let refreshLenses = false;
-  /** The version whose result each document's last CodeLens answer came from (-1: answered with none). */
+  /** Documents whose last CodeLens answer was stale: the version of the result it came from (-1: none). */
   const lensesServed = new Map<string, number>();
+  /** Documents opened whose first result is not published yet. */
+  const lensesAfterOpen = new Set<string>();
   /** Lints under way, by URI: a CodeLens request that arrives while its document's lint waits for settings waits too. */
   const validating = new Map<string, Promise<void>>();
   const validate = (doc: TextDocument, skipUnchanged = false): Promise<void> => {
@@ -100,9 +102,12 @@ export function startServer(connection: Connection): void {
       if (skipUnchanged && published.get(doc.uri) === state) return;
       published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
-      // Lenses answered before this result (asked before the open reached us, or while it was linted) are stale.
+      // Lenses answered before this result (asked before the open reached us, or while it was linted) are stale; and
+      // an editor does not always ask for a newly opened file's lenses again once its result is in (seen in VS Code
+      // on .tf files: no request at all after the open), so the first result after an open asks once too.
       const served = lensesServed.get(doc.uri);
-      if (refreshLenses && served !== undefined && served !== doc.version) {
+      const firstAfterOpen = lensesAfterOpen.delete(doc.uri);
+      if (refreshLenses && (firstAfterOpen || (served !== undefined && served !== doc.version))) {
         lensesServed.delete(doc.uri);
         void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
       }
@@ -188,6 +193,7 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     published.delete(e.document.uri);
     opening.add(e.document.uri);
+    lensesAfterOpen.add(e.document.uri);
     void validate(e.document);
   });
   documents.onDidChangeContent(async (e) => {
@@ -202,6 +208,7 @@ export function startServer(connection: Connection): void {
     linter.forget(e.document.uri);
     published.delete(e.document.uri);
     lensesServed.delete(e.document.uri);
+    lensesAfterOpen.delete(e.document.uri);
     opening.delete(e.document.uri);
     workspace.forgetSettings(e.document.uri);
     // A file the workspace scan covers goes back to its on-disk result; any other file is cleared.
@@ -237,7 +244,10 @@ export function startServer(connection: Connection): void {
     await validating.get(params.textDocument.uri);
     const settings = await settingsFor(params.textDocument.uri);
     const result = resultFor(params.textDocument.uri);
-    lensesServed.set(params.textDocument.uri, result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1);
+    // Answered from an older version than the document's, or with none: refresh once the current one is published.
+    const served = result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1;
+    if (served === documents.get(params.textDocument.uri)?.version) lensesServed.delete(params.textDocument.uri);
+    else lensesServed.set(params.textDocument.uri, served);
     return settings.codeLens && result ? codeLenses(result, catalogue) : [];
   });
 

@@ -64,11 +64,22 @@ describe('Terraform HCL over stdio', function () {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     assert.equal(client.lensRefreshes, before + 1);
     assert.equal(lenses.length, 1);
-    // Lenses answered from the current result: a document's next lint asks for no refresh of its own.
-    const close = { textDocument: { uri } };
-    await client.connection.sendNotification('textDocument/didClose', close);
-    await open('before-open.tf', 'resource "aws_db_instance" "db" {\n  publicly_accessible = false\n}\n');
+    // Lenses answered from the current result: the next version's lint asks for no refresh.
+    const next = version + 1;
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: next },
+      contentChanges: [{ text: 'resource "aws_db_instance" "db" {\n  publicly_accessible = false\n}\n' }],
+    });
+    await client.diagnostics(uri, (p) => p.version === next);
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(client.lensRefreshes, before + 1);
+    version = next;
+  });
+
+  it('the first result after an open asks the editor once to refresh its CodeLenses, even if it never asked for them', async () => {
+    const before = client.lensRefreshes;
+    await open('never-asked.tf', 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n');
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('never-asked.tf') }, position: { line: 0, character: 0 } });
     assert.equal(client.lensRefreshes, before + 1);
   });
 

@@ -33,7 +33,19 @@ export async function quickOpen(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: WAIT_MS });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name.split('/').at(-1)! }).first().waitFor({ timeout: WAIT_MS });
+  // Enter only once the first row is that file in that folder (`terraform-hcl/main.tf` must not take
+  // `terraform/main.tf.json`, nor a row left from the recently opened list while the file search catches up).
+  const base = name.split('/').at(-1)!;
+  const dir = name.split('/').slice(0, -1).join('/');
+  const first = page.locator('.quick-input-list .monaco-list-row').first();
+  let seen = '';
+  await waitUntil(`Ctrl+P to list ${name} first`, async () => {
+    seen = (await first.innerText()).replace(/\s+/g, ' ').trim();
+    // The row reads label then folder with no space between ("database.yamlcloudformation file results").
+    return dir ? seen.startsWith(`${base}${dir}`) : seen.startsWith(base) && !/^[.\w-]/.test(seen.slice(base.length));
+  }).catch((e: Error) => {
+    throw new Error(`${e.message} (the first row reads ${JSON.stringify(seen)})`);
+  });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name.split('/').at(-1)! }).waitFor({ timeout: WAIT_MS });
 }
