@@ -430,13 +430,31 @@ function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintRe
   const suppressed: LintResult['suppressed'][number][] = [];
   if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
   const kept: Finding[] = [];
+  // The suppressions by each rule ID or slug they name, in the order they are written (the first that applies wins).
+  const byName = new Map<string, Suppression[]>();
+  for (const x of suppressions) {
+    for (const name of x.rules) {
+      const list = byName.get(name);
+      if (!list) byName.set(name, [x]);
+      else if (list[list.length - 1] !== x) list.push(x);
+    }
+  }
+  const order = new Map(suppressions.map((x, i) => [x, i]));
   for (const finding of st.findings) {
-    const line = st.file.lines.positionAt(finding.span[0]).line;
-    const s = suppressions.find(
-      (x) =>
-        (x.rules.includes(finding.rule.id) || x.rules.includes(finding.rule.slug)) &&
-        ('resource' in x.scope ? x.scope.resource === finding.resource.id : x.scope.line === line),
-    );
+    const byId = byName.get(finding.rule.id);
+    const bySlug = finding.rule.slug === finding.rule.id ? undefined : byName.get(finding.rule.slug);
+    let s: Suppression | undefined;
+    if (byId || bySlug) {
+      let line = -1;
+      const applies = (x: Suppression) => {
+        if ('resource' in x.scope) return x.scope.resource === finding.resource.id;
+        if (line < 0) line = st.file.lines.positionAt(finding.span[0]).line;
+        return x.scope.line === line;
+      };
+      const a = byId?.find(applies);
+      const b = bySlug?.find(applies);
+      s = a && b ? (order.get(a)! <= order.get(b)! ? a : b) : (a ?? b);
+    }
     if (s) suppressed.push({ finding, suppression: s });
     else kept.push(finding);
   }
