@@ -58,6 +58,7 @@ export function responsibilitySentence(rule: Rule, service: ServiceInfo | undefi
 }
 
 function conditionText(when: readonly string[], resourceCondition: string | undefined): string {
+  if (when.length === 0 && !resourceCondition) return '';
   const parts = when.map((c) => (c.startsWith('!') ? `${c.slice(1)} is false` : `${c} is true`));
   if (resourceCondition) parts.unshift(`the resource's condition ${resourceCondition} is true`);
   return parts.length ? ` (when ${parts.join(' and ')})` : '';
@@ -209,13 +210,14 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   };
 
   // The responsibility sentence of a rule on a resource type, composed once per lint.
-  const sentences = new Map<Rule, Map<string, string>>();
+  const sentences = new Map<Rule, Map<string, Map<string, string>>>();
   const sentenceOf = (rule: Rule, resource: Resource): string => {
-    let byType = sentences.get(rule);
-    if (!byType) sentences.set(rule, (byType = new Map()));
-    const key = `${resource.format}\u0000${resource.type}`;
-    let sentence = byType.get(key);
-    if (sentence === undefined) byType.set(key, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
+    let byFormat = sentences.get(rule);
+    if (!byFormat) sentences.set(rule, (byFormat = new Map()));
+    let byType = byFormat.get(resource.format);
+    if (!byType) byFormat.set(resource.format, (byType = new Map()));
+    let sentence = byType.get(resource.type);
+    if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
     return sentence;
   };
   const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
@@ -230,10 +232,12 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes (fixesOf).
       fixes: fixesOf(options?.fix, resource),
-      related: (options?.related ?? []).map((r) => {
-        const at = stateOfNode(r.node) ?? st;
-        return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
-      }),
+      related: options?.related?.length
+        ? options.related.map((r) => {
+            const at = stateOfNode(r.node) ?? st;
+            return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
+          })
+        : NO_RELATED,
     });
   };
   const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
@@ -366,6 +370,9 @@ function withoutInstanceKeys(id: string): string {
   }
   return out + id.slice(i);
 }
+
+/** The `related` of most findings: none (one shared empty list). */
+const NO_RELATED: Finding['related'] = Object.freeze([]);
 
 /** How many scope indexes lints have built (see CheckContext.shared), for tests that guard against quadratic work. */
 export const indexStats = { builds: 0 };
