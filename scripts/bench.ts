@@ -267,18 +267,19 @@ function child(args: string[], cwd = root): { ms: number; rssKiB: number; code: 
 }
 
 /**
- * A parse-only pass over what the CLI scans: the same walk, reads and decoding (a stat, as the scan makes to refuse a
- * FIFO or device without opening it, then readText), each file parsed by the
+ * A parse-only pass over what the CLI scans: the same walk, reads and decoding (realFs.readRegular, as the scan reads:
+ * one non-blocking open, an fstat to refuse a FIFO or device unread, then the read), each file parsed by the
  * bare parser of its language as the CLI picks it (JSON and YAML by extension or first character, HCL by extension:
  * tree-sitter, loaded as the CLI loads it).
  */
 const PARSE_ONLY_SOURCE = `
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parse } from '@humanwhocodes/momoa';
 import { Language, Parser } from 'web-tree-sitter';
-import { collectFiles, readText } from './server/src/engine/files';
+import { collectFiles, decodeText, realFs } from './server/src/engine/files';
+import { DEFAULT_LIMITS } from './server/src/model/tree';
 (async () => {
   const runtime = readFileSync(join(__dirname, 'web-tree-sitter.wasm'));
   await Parser.init({ wasmBinary: runtime.buffer.slice(runtime.byteOffset, runtime.byteOffset + runtime.byteLength) });
@@ -286,8 +287,9 @@ import { collectFiles, readText } from './server/src/engine/files';
   hcl.setLanguage(await Language.load(new Uint8Array(readFileSync(join(__dirname, 'tree-sitter-terraform.wasm')))));
   let docs = 0;
   for (const f of collectFiles(process.argv.slice(2))) {
-    if (!statSync(f).isFile()) continue;
-    const text = readText(f);
+    const got = realFs.readRegular!(f, DEFAULT_LIMITS.maxFileSize, 200_000);
+    if (got.kind !== undefined) continue;
+    const text = decodeText(got.data);
     const lower = f.toLowerCase();
     const lang = lower.endsWith('.json') ? 'json' : /\\.ya?ml$/.test(lower) ? 'yaml' : /\\.(tf|tfvars)$/.test(lower) ? 'hcl' : text.trimStart().startsWith('{') ? 'json' : 'yaml';
     if (lang === 'json') {

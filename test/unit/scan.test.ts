@@ -3,7 +3,11 @@
 import { strict as assert } from 'node:assert';
 import type { Stats } from 'node:fs';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
-import { InputError, type ScanFs } from '../../server/src/engine/files';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { InputError, realFs, type ScanFs } from '../../server/src/engine/files';
 import { scan } from '../../server/src/engine/scan';
 
 const PUBLIC_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
@@ -143,5 +147,43 @@ describe('scanner (engine/scan.ts)', () => {
     const out = await scan(['/w'], catalogue, config, { fs, name, cooperative: true, progress: () => n++, cancelled: () => n >= 1 });
     assert.equal(out.cancelled, true);
     assert.deepEqual(reads, ['/w/a.yaml']);
+  });
+
+  it('reads a real file in one open: a FIFO is refused unread without blocking, a file over the limit only its head', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'cloudline-scan-'));
+    try {
+      writeFileSync(join(dir, 'db.yaml'), PUBLIC_DB);
+      writeFileSync(join(dir, 'big.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\n' + '#'.repeat(5000) + '\n');
+      writeFileSync(join(dir, 'empty.yaml'), '');
+      execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+      // Opening a FIFO without O_NONBLOCK would wait here for a writer (the test would time out).
+      assert.deepEqual(realFs.readRegular!(join(dir, 'pipe.yaml'), 1000, 10), { kind: 'a named pipe (FIFO)' });
+      const small = realFs.readRegular!(join(dir, 'db.yaml'), 1000, 10);
+      assert.ok(small.kind === undefined && small.size === PUBLIC_DB.length && small.data.toString() === PUBLIC_DB);
+      const big = realFs.readRegular!(join(dir, 'big.yaml'), 1000, 10);
+      assert.ok(big.kind === undefined && big.size === 5040 && big.data.toString() === 'AWSTemplat');
+      const empty = realFs.readRegular!(join(dir, 'empty.yaml'), 1000, 10);
+      assert.ok(empty.kind === undefined && empty.size === 0 && empty.data.length === 0);
+      assert.throws(() => realFs.readRegular!(join(dir, 'missing.yaml'), 1000, 10), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+      // The scan over the real folder: the FIFO listed by the walk, the big file's head told apart as a template.
+      const out = await scan([dir], catalogue, config, { name: (p) => p.slice(dir.length + 1), maxFileSize: 1000 });
+      assert.deepEqual(out.unread, [{ path: 'pipe.yaml', reason: 'a named pipe (FIFO), not a regular file' }]);
+      assert.deepEqual(out.results.map((r) => [r.file.uri, r.findings.map((f) => f.rule.id), r.problems.map((p) => p.limit)]), [
+        ['big.yaml', [], ['maxFileSize']],
+        ['db.yaml', ['CL-AWS-004'], []],
+      ]);
+      assert.equal(out.scanned, 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names files relative to the current directory, with "/", by default', async () => {
+    const { fs } = stubFs({ '/w': { dir: true }, '/w/a.yaml': { file: PUBLIC_DB }, '/w/z': { dir: true }, '/w/z/b.yaml': { file: PUBLIC_DB } });
+    const cwd = process.cwd();
+    const out = await scan(['/w'], catalogue, config, { fs });
+    const expected = ['/w/a.yaml', '/w/z/b.yaml'].map((p) => relative(cwd, p).split(sep).join('/'));
+    assert.deepEqual(out.results.map((r) => r.file.uri), expected);
   });
 });

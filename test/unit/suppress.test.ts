@@ -47,6 +47,23 @@ describe('suppressions', () => {
     assert.equal(tf.suppressed.length, 1);
   });
 
+  it('the first suppression written that applies is the one on record, whether it names the rule by ID or slug', () => {
+    // Above the logical ID (by slug), then above the line (by ID), then trailing it (by ID): the first written wins.
+    const text = db(
+      '      # cloudline-ignore CL-AWS-004 -- second\n      PubliclyAccessible: true # cloudline-ignore CL-AWS-004 -- third\n',
+      '  # cloudline-ignore rds-publicly-accessible -- first\n',
+    );
+    const r = lintText('t.yaml', text);
+    assert.deepEqual(ids(r), []);
+    assert.deepEqual(r.suppressed.map((s) => s.suppression.reason), ['first']);
+    // One that names another rule, or another line, is passed over for a later one that applies.
+    const later = lintText('t.yaml', db('      # cloudline-ignore CL-AWS-005, rds-publicly-accessible -- on the line\n      PubliclyAccessible: true\n', '  # cloudline-ignore CL-AWS-005 -- other rule\n'));
+    assert.deepEqual(ids(later), []);
+    assert.deepEqual(later.suppressed.map((s) => s.suppression.reason), ['on the line']);
+    const elsewhere = lintText('t.yaml', db('      # cloudline-ignore CL-AWS-004 -- another line\n      Engine: postgres\n      PubliclyAccessible: true # cloudline-ignore rds-publicly-accessible -- this line\n'));
+    assert.deepEqual(elsewhere.suppressed.map((s) => s.suppression.reason), ['this line']);
+  });
+
   it('a suppression without a reason still suppresses, and is reported itself (CL-GEN-001)', () => {
     const r = lintText('t.yaml', db('      PubliclyAccessible: true # cloudline-ignore CL-AWS-004\n'));
     assert.deepEqual(ids(r), ['CL-GEN-001']);

@@ -442,11 +442,27 @@ export function safeFix(text: string, doc: SourceDoc | undefined, fix: Fix, boun
       if (s.node.span[0] <= start && end <= last && s.uses.some((u) => u < bounds[0] || u > bounds[1])) return undefined;
     }
     // The line's break is looked for only when the edit writes one (finding it scans to the end of the line).
-    edits.push({ start, end, text: /[\r\n]/.test(e.text) ? e.text.replace(/\r\n|\r|\n/g, eolAt(text, start)) : e.text });
+    edits.push({ start, end, text: /[\r\n]/.test(e.text) ? withEol(e.text, hasCr(text) ? eolAt(text, start) : '\n') : e.text });
   }
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
   return edits.every((e, i) => e.start === fix.edits[i].start && e.text === fix.edits[i].text) ? fix : { ...fix, edits };
+}
+
+/** `s` with its line breaks written as `eol` (as it is when they already all are). */
+function withEol(s: string, eol: string): string {
+  return eol === '\n' && !s.includes('\r') ? s : s.replace(/\r\n|\r|\n/g, eol);
+}
+
+/** Whether a text holds a CR (without one, every line break is LF): remembered for the last text asked about. */
+let crText: string | undefined;
+let crFound = false;
+function hasCr(text: string): boolean {
+  if (text !== crText) {
+    crText = text;
+    crFound = text.includes('\r');
+  }
+  return crFound;
 }
 
 function lineEndAt(text: string, offset: number): number {

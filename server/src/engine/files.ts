@@ -1,6 +1,6 @@
 // Finding and reading candidate IaC files on disk: used by the scanner (engine/scan.ts) that the CLI and the editor's
 // workspace scan share, and by the editor's re-lint of a scanned file.
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { isOtherFormat } from './unchecked';
 
@@ -26,7 +26,18 @@ export interface ScanFs {
   readFile(path: string): Buffer;
   /** The first `bytes` bytes of a file (fewer when it is shorter). */
   readHead(path: string, bytes: number): Buffer;
+  /**
+   * A file's content, in one open: what the scan does with each file (a stub may leave it out: the scan then makes
+   * `stat`, `readFile` and `readHead` calls instead). See `readRegular`.
+   */
+  readRegular?(path: string, maxBytes: number, headBytes: number): Regular;
 }
+
+/**
+ * What `ScanFs.readRegular` found: a FIFO, socket or device (`kind`, never read), or a regular file of `size` bytes
+ * with its content (`data`: all of it, or only its first `headBytes` when it is over `maxBytes`).
+ */
+export type Regular = { readonly kind: string } | { readonly kind?: undefined; readonly size: number; readonly data: Buffer };
 
 export const realFs: ScanFs = {
   lstat: (p) => lstatSync(p),
@@ -44,7 +55,52 @@ export const realFs: ScanFs = {
       closeSync(fd);
     }
   },
+  readRegular: (p, maxBytes, headBytes) => readRegular(p, maxBytes, headBytes),
 };
+
+/**
+ * Opens `path` without blocking (O_NONBLOCK: opening a FIFO never waits for a writer), then asks the open file what it
+ * is: a FIFO, socket or device is closed unread; a regular file is read whole, or only its first `headBytes` when it
+ * is over `maxBytes`. One open and one fstat per file instead of a stat by path, then an open and an fstat (as
+ * `readFileSync` makes); and what is read is what was checked, even if the entry was replaced since the walk.
+ */
+function readRegular(path: string, maxBytes: number, headBytes: number): Regular {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    const kind = specialKind(st);
+    if (kind) return { kind };
+    if (st.isDirectory()) {
+      // As readFileSync says of a directory.
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR', errno: -21, syscall: 'read' });
+    }
+    const size = st.size;
+    const want = size > maxBytes ? headBytes : size;
+    // A file that says it is empty (procfs and the like) may still have content: read until the end, as readFileSync does.
+    if (want === 0 && size === 0) return { size, data: readToEnd(fd) };
+    const buf = Buffer.allocUnsafe(want);
+    let n = 0;
+    while (n < want) {
+      const got = readSync(fd, buf, n, want - n, -1);
+      if (got === 0) break;
+      n += got;
+    }
+    return { size, data: n === want ? buf : buf.subarray(0, n) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readToEnd(fd: number): Buffer {
+  const parts: Buffer[] = [];
+  for (;;) {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    const got = readSync(fd, buf, 0, buf.length, -1);
+    if (got === 0) break;
+    parts.push(buf.subarray(0, got));
+  }
+  return Buffer.concat(parts);
+}
 
 /**
  * Bytes → text, by byte-order mark: UTF-16 LE or BE with a BOM are decoded as such, anything else as UTF-8. The

@@ -58,6 +58,7 @@ export function responsibilitySentence(rule: Rule, service: ServiceInfo | undefi
 }
 
 function conditionText(when: readonly string[], resourceCondition: string | undefined): string {
+  if (when.length === 0 && !resourceCondition) return '';
   const parts = when.map((c) => (c.startsWith('!') ? `${c.slice(1)} is false` : `${c} is true`));
   if (resourceCondition) parts.unshift(`the resource's condition ${resourceCondition} is true`);
   return parts.length ? ` (when ${parts.join(' and ')})` : '';
@@ -209,13 +210,14 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   };
 
   // The responsibility sentence of a rule on a resource type, composed once per lint.
-  const sentences = new Map<Rule, Map<string, string>>();
+  const sentences = new Map<Rule, Map<string, Map<string, string>>>();
   const sentenceOf = (rule: Rule, resource: Resource): string => {
-    let byType = sentences.get(rule);
-    if (!byType) sentences.set(rule, (byType = new Map()));
-    const key = `${resource.format}\u0000${resource.type}`;
-    let sentence = byType.get(key);
-    if (sentence === undefined) byType.set(key, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
+    let byFormat = sentences.get(rule);
+    if (!byFormat) sentences.set(rule, (byFormat = new Map()));
+    let byType = byFormat.get(resource.format);
+    if (!byType) byFormat.set(resource.format, (byType = new Map()));
+    let sentence = byType.get(resource.type);
+    if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
     return sentence;
   };
   const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
@@ -230,10 +232,12 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes (fixesOf).
       fixes: fixesOf(options?.fix, resource),
-      related: (options?.related ?? []).map((r) => {
-        const at = stateOfNode(r.node) ?? st;
-        return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
-      }),
+      related: options?.related?.length
+        ? options.related.map((r) => {
+            const at = stateOfNode(r.node) ?? st;
+            return { uri: at.file.uri, span: r.node.span, message: r.message, lines: at.file.lines };
+          })
+        : NO_RELATED,
     });
   };
   const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
@@ -367,6 +371,9 @@ function withoutInstanceKeys(id: string): string {
   return out + id.slice(i);
 }
 
+/** The `related` of most findings: none (one shared empty list). */
+const NO_RELATED: Finding['related'] = Object.freeze([]);
+
 /** How many scope indexes lints have built (see CheckContext.shared), for tests that guard against quadratic work. */
 export const indexStats = { builds: 0 };
 
@@ -430,13 +437,31 @@ function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintRe
   const suppressed: LintResult['suppressed'][number][] = [];
   if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
   const kept: Finding[] = [];
+  // The suppressions by each rule ID or slug they name, in the order they are written (the first that applies wins).
+  const byName = new Map<string, Suppression[]>();
+  for (const x of suppressions) {
+    for (const name of x.rules) {
+      const list = byName.get(name);
+      if (!list) byName.set(name, [x]);
+      else if (list[list.length - 1] !== x) list.push(x);
+    }
+  }
+  const order = new Map(suppressions.map((x, i) => [x, i]));
   for (const finding of st.findings) {
-    const line = st.file.lines.positionAt(finding.span[0]).line;
-    const s = suppressions.find(
-      (x) =>
-        (x.rules.includes(finding.rule.id) || x.rules.includes(finding.rule.slug)) &&
-        ('resource' in x.scope ? x.scope.resource === finding.resource.id : x.scope.line === line),
-    );
+    const byId = byName.get(finding.rule.id);
+    const bySlug = finding.rule.slug === finding.rule.id ? undefined : byName.get(finding.rule.slug);
+    let s: Suppression | undefined;
+    if (byId || bySlug) {
+      let line = -1;
+      const applies = (x: Suppression) => {
+        if ('resource' in x.scope) return x.scope.resource === finding.resource.id;
+        if (line < 0) line = st.file.lines.positionAt(finding.span[0]).line;
+        return x.scope.line === line;
+      };
+      const a = byId?.find(applies);
+      const b = bySlug?.find(applies);
+      s = a && b ? (order.get(a)! <= order.get(b)! ? a : b) : (a ?? b);
+    }
     if (s) suppressed.push({ finding, suppression: s });
     else kept.push(finding);
   }

@@ -1,8 +1,8 @@
 // The one scanner the CLI and the editor's workspace scan share: collect → stat → read → parse → lint.
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Catalogue } from './catalogue';
 import { isExcluded } from './config';
-import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type ScanFs, type Unread } from './files';
+import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Regular, type ScanFs, type Unread } from './files';
 import { lintFilesAsync, type LintConfig, type LintResult } from './lint';
 import { oversizedFile, parseFile, type ParsedFile } from '../model/parse';
 import { DEFAULT_LIMITS } from '../model/tree';
@@ -56,7 +56,7 @@ const tick = () => new Promise<void>((done) => setImmediate(done));
  */
 export async function scan(paths: readonly string[], catalogue: Catalogue, config: LintConfig, options: ScanOptions = {}): Promise<ScanOutcome> {
   const fs = options.fs ?? realFs;
-  const name = options.name ?? ((p: string) => relative(process.cwd(), p).split(sep).join('/') || p);
+  const name = options.name ?? relativeNames();
   const base = options.base ?? process.cwd();
   const maxFileSize = options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
   const cancelled = () => !!options.cancelled?.();
@@ -76,6 +76,13 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     const format = formatByName(file);
     if (format && !tally.inChart(file)) tally.addFile(file, format);
   }
+  const read = (file: string): Regular => {
+    if (fs.readRegular) return fs.readRegular(file, maxFileSize, HEAD_BYTES);
+    const st = fs.stat(file);
+    const kind = specialKind(st);
+    if (kind) return { kind };
+    return { size: st.size, data: st.size > maxFileSize ? fs.readHead(file, HEAD_BYTES) : fs.readFile(file) };
+  };
   let scanned = 0;
   const stopped = () => ({ results: [], scanned, unread, notChecked: [], cancelled: true });
   for (const [i, file] of files.entries()) {
@@ -85,14 +92,14 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     const shown = name(file);
     let p: ParsedFile;
     try {
-      const st = fs.stat(file);
-      const kind = specialKind(st);
-      if (kind) {
-        // A regular file replaced by a FIFO since the walk: never opened (opening a FIFO blocks).
-        unread.push({ path: shown, reason: `${kind}, not a regular file` });
+      // A regular file replaced by a FIFO since the walk: never read (readRegular opens without blocking and asks
+      // the open file what it is; without it, a stat first: opening a FIFO blocks).
+      const got = read(file);
+      if (got.kind !== undefined) {
+        unread.push({ path: shown, reason: `${got.kind}, not a regular file` });
         continue;
       }
-      p = st.size > maxFileSize ? oversizedFile(shown, st.size, decodeText(fs.readHead(file, HEAD_BYTES)), maxFileSize) : parseFile(shown, decodeText(fs.readFile(file)), undefined, { maxFileSize });
+      p = got.size > maxFileSize ? oversizedFile(shown, got.size, decodeText(got.data), maxFileSize) : parseFile(shown, decodeText(got.data), undefined, { maxFileSize });
     } catch (e) {
       if (explicit.has(file)) throw new InputError(`cannot read ${file}: ${reasonOf(e)}`);
       unread.push({ path: shown, reason: reasonOf(e) });
@@ -113,4 +120,23 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
   for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
   return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false };
+}
+
+/**
+ * Paths as the CLI shows them: relative to the current directory, with `/`. The directory part is worked out once per
+ * directory (`path.relative` resolves both of its arguments on every call; the walk's files come in directory order).
+ */
+function relativeNames(): (path: string) => string {
+  const cwd = process.cwd();
+  const dirs = new Map<string, string>();
+  const full = (p: string) => relative(cwd, p).split(sep).join('/') || p;
+  return (p) => {
+    const base = basename(p);
+    // A name that path.relative would resolve, or a path with no directory part: the whole way.
+    if (base === '' || base === '.' || base === '..' || p.endsWith(sep) || p.endsWith('/')) return full(p);
+    const dir = dirname(p);
+    let shown = dirs.get(dir);
+    if (shown === undefined) dirs.set(dir, (shown = relative(cwd, dir).split(sep).join('/')));
+    return shown === '' ? base : `${shown}/${base}`;
+  };
 }

@@ -37,12 +37,10 @@ export function parseDirective(text: string): { rules: string[]; reason: string 
 
 /** Every suppression written in a file. */
 export function collectSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
-  const out: Suppression[] = [];
-  if (file.lang === 'yaml' || file.lang === 'hcl') out.push(...commentSuppressions(file, resources));
+  const out: Suppression[] = file.lang === 'yaml' || file.lang === 'hcl' ? commentSuppressions(file, resources) : [];
   for (const r of resources) {
-    if (r.format === 'cloudformation') out.push(...metadataSuppressions(r));
-    if (r.format === 'kubernetes') out.push(...annotationSuppressions(r));
-    if (r.format === 'terraform') out.push(...commentKeySuppressions(r));
+    const found = r.format === 'cloudformation' ? metadataSuppressions(r) : r.format === 'kubernetes' ? annotationSuppressions(r) : r.format === 'terraform' ? commentKeySuppressions(r) : undefined;
+    if (found) for (const x of found) out.push(x);
   }
   return out;
 }
@@ -50,6 +48,8 @@ export function collectSuppressions(file: ParsedFile, resources: readonly Resour
 function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
   const out: Suppression[] = [];
   const text = file.text;
+  // Every directive is written out in the text: a file without one (most files) has no comment to look at.
+  if (!text.includes(COMMENT_DIRECTIVE)) return out;
   const lines = file.lines;
   const anchorLines = new Map<number, string>();
   const hcl = file.lang === 'hcl';
@@ -122,14 +122,16 @@ function annotationSuppressions(r: Resource): Suppression[] {
 }
 
 function commentKeySuppressions(r: Resource): Suppression[] {
-  return r.node.pairs.flatMap((p): Suppression[] => {
-    if (p.key.value !== '//') return [];
+  const out: Suppression[] = [];
+  for (const p of r.node.pairs) {
+    if (p.key.value !== '//') continue;
     const values = p.value.kind === 'seq' ? p.value.items : [p.value];
-    return values.flatMap((v) => {
+    for (const v of values) {
       const directive = parseDirective(str(v) ?? '');
-      return directive ? [{ ...directive, span: v.span, scope: { resource: r.id } }] : [];
-    });
-  });
+      if (directive) out.push({ ...directive, span: v.span, scope: { resource: r.id } });
+    }
+  }
+  return out;
 }
 
 function scalarText(n: Node): string | undefined {

@@ -262,7 +262,7 @@ function adaptFile(tree: Tree, text: string, doc: SourceDoc, maxDepth: number, p
               piece = movePiece(was, start - was.start, doc);
             }
           }
-          piece ??= converter.piece(copyCurrent(cursor, text), 0);
+          piece ??= converter.piece(copyCurrent(cursor, text, false, new HNode(type, start, end, text)), 0);
           if (!piece) continue;
           pieces.set(start, piece);
           list.push(piece);
@@ -418,8 +418,9 @@ const READ_CHILDREN = new Set([
  * any case). The cursor ends on the node it started on. Each node costs one call for its type ID (names and
  * named-ness come from tables), two for its offsets, and the moves.
  */
-function copyCurrent(cursor: TreeCursor, source: string, all = false): HNode {
-  const top = new HNode(typeName(cursor.nodeTypeId), cursor.startIndex, cursor.endIndex, source);
+function copyCurrent(cursor: TreeCursor, source: string, all = false, known?: HNode): HNode {
+  // `known`: the current node as the caller has already read it (its type and offsets: three calls saved).
+  const top = known ?? new HNode(typeName(cursor.nodeTypeId), cursor.startIndex, cursor.endIndex, source);
   if (!(all || READ_CHILDREN.has(top.type)) || !cursor.gotoFirstChild()) return top;
   const stack = [top];
   for (;;) {
