@@ -15,10 +15,10 @@ type JObj = { [k: string]: Json };
 const isObj = (v: Json): v is JObj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+export const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 
 /** The end of the `${…}` interpolation opened at `open` (the index of its `}`), quotes inside it respected. */
-function interpolationEnd(s: string, open: number): number {
+export function interpolationEnd(s: string, open: number): number {
   let depth = 0;
   let quote = false;
   for (let j = open + 1; j < s.length; j++) {

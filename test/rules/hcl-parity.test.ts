@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULE_DIRS } from '../../rules/index';
 import type { LintResult } from '../../server/src/engine/lint';
+import { escape, interpolationEnd } from '../../scripts/gen-hcl-examples';
 import { lintText } from '../helpers';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 
 /** A quoted HCL string: literal parts escaped, `${…}` interpolations copied as written (HCL reads them as code). */
 function hclString(s: string): string {
@@ -30,20 +30,11 @@ function hclString(s: string): string {
       continue;
     }
     out += escape(s.slice(i, open));
-    let depth = 0;
-    let j = open + 1;
-    let quote = false;
-    for (; j < s.length; j++) {
-      const c = s[j];
-      if (quote) {
-        if (c === '\\') j++;
-        else if (c === '"') quote = false;
-      } else if (c === '"') quote = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) break;
-    }
-    out += s.slice(open, j + 1);
-    i = j + 1;
+    // An unclosed interpolation runs to the end of the string.
+    const found = interpolationEnd(s, open);
+    const end = found < 0 ? s.length - 1 : found;
+    out += s.slice(open, end + 1);
+    i = end + 1;
   }
   return `"${out}"`;
 }
