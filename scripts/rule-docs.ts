@@ -16,8 +16,10 @@ const TOOLS: readonly [keyof Equivalents, string][] = [
   ['kics', 'KICS'],
   ['trivy', 'Trivy'],
   ['cfnLint', 'cfn-lint'],
+  ['cfnNag', 'cfn_nag'],
   ['kubeLinter', 'kube-linter'],
   ['polaris', 'Polaris'],
+  ['kubeScore', 'kube-score'],
 ];
 
 function checkKeys(rule: Rule): Set<CheckFormat> {

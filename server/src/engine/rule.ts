@@ -50,8 +50,12 @@ export interface Equivalents {
   readonly kics?: readonly string[];
   readonly trivy?: readonly string[];
   readonly cfnLint?: readonly string[];
+  /** cfn_nag rule IDs (`W35`, `F3`). */
+  readonly cfnNag?: readonly string[];
   readonly kubeLinter?: readonly string[];
   readonly polaris?: readonly string[];
+  /** kube-score check IDs (`container-security-context-user-group-id`). */
+  readonly kubeScore?: readonly string[];
 }
 
 /** The formats a rule can check; `terraform` covers both `*.tf.json` and plans. */
