@@ -1,13 +1,13 @@
 // CL-K8S-065: a ConfigMap that carries a secret: a credential by its shape, a setting named like a secret with a
 // literal value, or such a setting in a configuration file it holds.
 import { type CheckContext, defineRule, NO_EMBEDDED_SECRETS, nsaK8s, type Resource } from '../../kit';
-import { isCoreObject } from '../../lib/k8s-rbac';
 import { credentialIn, placeholder, secretSettingName, secretSettings } from '../../lib/k8s-secrets';
 
 const WHY = 'in version control and readable by every role that may read ConfigMaps (the built-in view role included), which Secrets are not';
 
 function run(r: Resource, ctx: CheckContext): void {
-  if (!isCoreObject(r)) return;
+  // Core ConfigMaps only (`apiVersion: v1`), not a custom resource that reuses the kind name.
+  if (r.k8s?.apiVersion !== 'v1') return;
   const cm = `ConfigMap ${r.k8s?.name ?? '(unnamed)'}`;
   for (const [key, value] of r.body.get('data').entries()) {
     const text = value.str();
