@@ -34,8 +34,10 @@ export default defineRule({
       const role = ref.get('name').str();
       const roleText = role !== undefined ? `${ref.get('kind').str() ?? 'role'} ${role}` : 'its role';
       for (const s of subjects(r)) {
-        if (s.kind !== 'ServiceAccount' || s.name !== 'default') continue;
-        const ns = s.namespace ?? (r.type === 'RoleBinding' ? r.k8s?.namespace : undefined);
+        // The account as a ServiceAccount subject, or by its user name `system:serviceaccount:<namespace>:default`.
+        const asUser = s.kind === 'User' ? /^system:serviceaccount:([^:]+):default$/.exec(s.name ?? '') : null;
+        if (!asUser && (s.kind !== 'ServiceAccount' || s.name !== 'default')) continue;
+        const ns = asUser ? asUser[1] : (s.namespace ?? (r.type === 'RoleBinding' ? r.k8s?.namespace : undefined));
         const where = ns !== undefined ? `namespace ${ns}` : 'its namespace';
         ctx.report(s.nameVal, `${objectName(r)} grants ${roleText} to ${subjectText(s)}, so every pod of ${where} that names no service account holds it.`);
       }

@@ -56,7 +56,7 @@ export default defineRule({
     kubeLinter: ['deprecated-service-account-field'],
   },
   docs: [
-    'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security',
+    'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#service-account',
     'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/',
   ],
   checks: {

@@ -29,7 +29,7 @@ export default defineRule({
   ],
   checks: {
     kubernetes: grantCheck(GRANTS, (hit, r) => {
-      const which = hit.rule.named ? 'the service accounts its resourceNames list' : `every service account ${r.type === 'Role' ? 'of its namespace' : 'of the cluster'}`;
+      const which = hit.rule.named ? 'the service accounts its resourceNames list' : r.type === 'Role' ? 'every service account of its namespace' : 'every service account where it is bound (of the whole cluster, through a ClusterRoleBinding)';
       const incl = hit.resource.value === 'serviceaccounts/token' ? '' : ' (serviceaccounts/token included)';
       return `${grantText(hit, r)}${incl}, so its subjects can issue themselves a token of ${which} and act with its permissions.`;
     }),
