@@ -76,6 +76,7 @@ export interface SecretSetting {
 }
 
 // `name = value`, `name: value`, `"name": "value"`, `export NAME=value`; the name may be dotted or quoted.
+const CALL = /^[A-Za-z_$][\w.$]*\(.*\)\s*;?$/;
 const SETTING_LINE = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
 
 /**
@@ -90,7 +91,9 @@ export function secretSettings(text: string): SecretSetting[] {
     if (!m) return;
     const [, name, raw] = m;
     const value = raw.replace(/\s+#.*$/, '');
-    if (!secretSettingName(name) || placeholder(value) || /^[[{|>]/.test(value)) return;
+    // Nested blocks (`[`, `{`, `|`, `>`), YAML tags and aliases (`!vault |`, `*ref`) and code (`token = read();`)
+    // are not literal values.
+    if (!secretSettingName(name) || placeholder(value) || /^[[{|>!&*]/.test(value) || CALL.test(value)) return;
     out.push({ line: i + 1, name });
   });
   return out;
