@@ -176,3 +176,55 @@ export function subjectText(s: Subject): string {
 export function annotation(r: Resource, key: string): Val {
   return r.body.path('metadata', 'annotations').get(key);
 }
+
+// ---- Grants of one permission (CL-K8S-055 … CL-K8S-061): "a rule grants <verbs> on <resources> of <groups>" ----
+
+/** One permission a rule looks for: any of `verbs` (or `*`) on any of `resources` of any of `groups` (or `*`). */
+export interface Grant {
+  readonly groups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+/** What one resource item of a policy rule grants of the permissions looked for: the verb items that give it. */
+export interface GrantHit {
+  readonly rule: PolicyRule;
+  readonly resource: Item;
+  readonly verbs: readonly Item[];
+}
+
+/**
+ * The resource items of `rule` through which it grants one of `grants`, each once, with the verb items that grant
+ * it (several grants matched by the same item, such as `"*"`, are merged). Rules narrowed by `resourceNames` are
+ * kept: naming objects does not make create (which cannot be narrowed by name) or the other verbs harmless.
+ */
+export function grantHits(rule: PolicyRule, grants: readonly Grant[]): GrantHit[] {
+  const byItem = new Map<Item, Item[]>();
+  for (const grant of grants) {
+    if (!coversGroup(rule, grant.groups)) continue;
+    const verbs = verbItems(rule, grant.verbs);
+    if (verbs.length === 0) continue;
+    for (const res of resourceItems(rule, grant.resources)) {
+      const list = byItem.get(res) ?? [];
+      for (const v of verbs) if (!list.includes(v)) list.push(v);
+      byItem.set(res, list);
+    }
+  }
+  return [...byItem].map(([resource, verbs]) => ({ rule, resource, verbs: [...verbs].sort((a, b) => rule.verbs.indexOf(a) - rule.verbs.indexOf(b)) }));
+}
+
+/**
+ * The check of a rule about one permission of Roles and ClusterRoles: one finding per resource item that grants
+ * it, on the item, with the message `message` writes. It reads its resource only.
+ */
+export function grantCheck(grants: readonly Grant[], message: (hit: GrantHit, r: Resource) => string): Check {
+  return policyRuleCheck((rule, r, ctx) => {
+    for (const hit of grantHits(rule, grants)) ctx.report(hit.resource.val, message(hit, r));
+  });
+}
+
+/** `Rule 2 of ClusterRole ci grants create on pods`, the start of a grant rule's messages. */
+export function grantText(hit: GrantHit, r: Resource): string {
+  const res = hit.resource.value === '*' ? '"*" (every resource of its API groups)' : hit.resource.value;
+  return `Rule ${hit.rule.index} of ${objectName(r)} grants ${verbList(hit.verbs)} on ${res}`;
+}
