@@ -20,6 +20,7 @@ export default defineRule({
   },
   frameworks: NOT_PUBLIC,
   equivalents: {
+    checkov: ['CKV_AWS_102'],
     kics: ['9ba198e0-fef4-464a-8a4d-75ea55300de7'],
   },
   docs: [
