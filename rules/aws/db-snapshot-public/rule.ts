@@ -1,4 +1,4 @@
-// CL-AWS-126: an RDS DB snapshot shared with every AWS account (shared_accounts includes "all").
+// CL-AWS-126: an RDS DB or DB cluster snapshot shared with every AWS account (shared_accounts includes "all").
 import { defineRule, NOT_PUBLIC, type Resource, type CheckContext, tfDoc } from '../../kit';
 
 function check(r: Resource, ctx: CheckContext): void {
@@ -6,7 +6,7 @@ function check(r: Resource, ctx: CheckContext): void {
     for (const item of list.items()) {
       for (const v of item.each()) {
         if (v.str()?.trim().toLowerCase() === 'all') {
-          ctx.report(v, `DB snapshot ${r.id} lists "all" in shared_accounts, so every AWS account can copy it and restore your database from it.`);
+          ctx.report(v, `${r.type === 'aws_db_cluster_snapshot' ? 'DB cluster snapshot' : 'DB snapshot'} ${r.id} lists "all" in shared_accounts, so every AWS account can copy it and restore your database from it.`);
         }
       }
     }
@@ -16,11 +16,11 @@ function check(r: Resource, ctx: CheckContext): void {
 export default defineRule({
   id: 'CL-AWS-126',
   slug: 'db-snapshot-public',
-  title: 'RDS DB snapshot is public',
+  title: 'RDS DB snapshot or DB cluster snapshot is public',
   severity: 'critical',
   fixable: false,
   description:
-    'A manual DB snapshot shared with "all" is public: any AWS account can copy it or restore a database from it, with every table, user and password hash it holds.',
+    'A manual DB snapshot or DB cluster snapshot shared with "all" is public: any AWS account can copy it or restore a database from it, with every table, user and password hash it holds.',
   remediation: 'Remove "all" from shared_accounts and list the account IDs that need the snapshot (encrypted snapshots can only be shared with named accounts).',
   responsibility: {
     owner: 'customer',
@@ -34,6 +34,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ShareSnapshot.html',
     tfDoc('db_snapshot', 'shared_accounts'),
+    tfDoc('db_cluster_snapshot', 'shared_accounts'),
   ],
-  checks: { terraform: { reads: 'resource', types: ['aws_db_snapshot'], run: check } },
+  checks: { terraform: { reads: 'resource', types: ['aws_db_snapshot', 'aws_db_cluster_snapshot'], run: check } },
 });
