@@ -655,3 +655,55 @@ export function envVarFindings(name: string, value: Val, where: string, r: Resou
 }
 
 const ACCESS_KEY_ID_ONE = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// More resource policies open to everyone (the exposure rules, CL-AWS-114 onwards): same rows, same check.
+
+/** The resource policies of the exposure rules, by service (rows shaped like RESOURCE_POLICIES). */
+export const EXPOSURE_RESOURCE_POLICIES = {
+  opensearch: {
+    label: 'OpenSearch domain access policy',
+    cloudformation: { 'AWS::OpenSearchService::Domain': 'AccessPolicies', 'AWS::Elasticsearch::Domain': 'AccessPolicies' },
+    terraform: {
+      aws_opensearch_domain: 'access_policies',
+      aws_elasticsearch_domain: 'access_policies',
+      aws_opensearch_domain_policy: 'access_policies',
+      aws_elasticsearch_domain_policy: 'access_policies',
+    },
+  },
+  efs: {
+    label: 'EFS file system policy',
+    cloudformation: { 'AWS::EFS::FileSystem': 'FileSystemPolicy' },
+    terraform: { aws_efs_file_system_policy: 'policy' },
+  },
+  secretsmanager: {
+    label: 'Secrets Manager resource policy',
+    cloudformation: { 'AWS::SecretsManager::ResourcePolicy': 'ResourcePolicy' },
+    terraform: { aws_secretsmanager_secret_policy: 'policy', aws_secretsmanager_secret: 'policy' },
+  },
+  glacier: {
+    label: 'Glacier vault access policy',
+    cloudformation: { 'AWS::Glacier::Vault': 'AccessPolicy' },
+    terraform: { aws_glacier_vault: 'access_policy' },
+  },
+  logsDestination: {
+    label: 'CloudWatch Logs destination policy',
+    cloudformation: { 'AWS::Logs::Destination': 'DestinationPolicy' },
+    terraform: { aws_cloudwatch_log_destination_policy: 'access_policy' },
+  },
+} as const satisfies Record<string, ResourcePolicy>;
+
+/**
+ * `publicPolicyChecks` for the resources `applies` accepts: a policy whose resource is protected some other way (an
+ * OpenSearch domain inside a VPC) is left out.
+ */
+export function publicPolicyChecksWhere(policy: ResourcePolicy, applies: (r: Resource, ctx: CheckContext) => boolean): Rule['checks'] {
+  const check = (places: Readonly<Record<string, string>>): Check => ({
+    reads: 'scope',
+    types: Object.keys(places),
+    run: (r, ctx) => {
+      if (applies(r, ctx)) reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type]));
+    },
+  });
+  return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
+}

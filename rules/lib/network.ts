@@ -291,3 +291,48 @@ export function networkResponsibility(provider: string, customer: string): Respo
 
 /** What AWS does with security group rules, as the security group rules say it. */
 export const SECURITY_GROUP_PROVIDER = 'AWS enforces the security group rules you write at every network interface';
+
+// ---------------------------------------------------------------------------------------------------------
+// Sensitive service ports (the exposure rules, CL-AWS-118): neither administration (SSH, RDP) nor data-store ports,
+// which CL-AWS-005 and CL-AWS-030 own, nor web ports, which are meant to be public.
+
+/**
+ * Default ports of services that should never face the internet: clear-text logins and file transfer, Windows and
+ * Unix file sharing and RPC, directory, remote desktop and management protocols, cluster control planes, message
+ * brokers and dashboards (documented in CL-AWS-118's README).
+ */
+export const SERVICE_PORTS: readonly NamedPort[] = [
+  { port: 20, name: 'FTP data', protocols: ['tcp'] },
+  { port: 21, name: 'FTP', protocols: ['tcp'] },
+  { port: 23, name: 'Telnet', protocols: ['tcp'] },
+  { port: 69, name: 'TFTP', protocols: ['udp'] },
+  { port: 111, name: 'RPC portmapper', protocols: ['tcp', 'udp'] },
+  { port: 135, name: 'MS RPC', protocols: ['tcp'] },
+  { port: 137, name: 'NetBIOS name service', protocols: ['udp'] },
+  { port: 138, name: 'NetBIOS datagram', protocols: ['udp'] },
+  { port: 139, name: 'NetBIOS session', protocols: ['tcp'] },
+  { port: 161, name: 'SNMP', protocols: ['udp'] },
+  { port: 389, name: 'LDAP', protocols: ['tcp', 'udp'] },
+  { port: 445, name: 'SMB', protocols: ['tcp'] },
+  { port: 623, name: 'IPMI', protocols: ['udp'] },
+  { port: 636, name: 'LDAPS', protocols: ['tcp'] },
+  { port: 873, name: 'rsync', protocols: ['tcp'] },
+  { port: 2049, name: 'NFS', protocols: ['tcp', 'udp'] },
+  { port: 2181, name: 'ZooKeeper', protocols: ['tcp'] },
+  { port: 2375, name: 'Docker API', protocols: ['tcp'] },
+  { port: 2376, name: 'Docker API TLS', protocols: ['tcp'] },
+  { port: 2379, name: 'etcd client', protocols: ['tcp'] },
+  { port: 2380, name: 'etcd peer', protocols: ['tcp'] },
+  { port: 5601, name: 'Kibana/OpenSearch Dashboards', protocols: ['tcp'] },
+  { port: 5672, name: 'AMQP', protocols: ['tcp'] },
+  { port: 5900, name: 'VNC', protocols: ['tcp'] },
+  { port: 5985, name: 'WinRM', protocols: ['tcp'] },
+  { port: 5986, name: 'WinRM HTTPS', protocols: ['tcp'] },
+  { port: 8500, name: 'Consul', protocols: ['tcp'] },
+  { port: 9092, name: 'Kafka', protocols: ['tcp'] },
+  { port: 10250, name: 'kubelet', protocols: ['tcp'] },
+  { port: 15672, name: 'RabbitMQ management', protocols: ['tcp'] },
+];
+
+/** Sensitive service ports, but not every port (CL-AWS-118). */
+export const SERVICE_TABLE: PortTable = { ports: SERVICE_PORTS, everyPort: false };
