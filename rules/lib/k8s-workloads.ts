@@ -1,0 +1,91 @@
+// Pod spec checks beyond the security context's root settings (CL-K8S-070 … CL-K8S-089): low user and group IDs,
+// probes, ports, writable host mounts and volume types. The pod model and the shared helpers come from
+// k8s-security-context.ts, re-exported here so that each rule imports one lib file.
+import type { CheckContext, FixOffer } from '../../server/src/engine/rule';
+import type { Val } from '../../server/src/formats/value';
+import {
+  containerLabel,
+  effective,
+  mapNode,
+  type Container,
+  type Pod,
+} from './k8s-security-context';
+
+export {
+  PSS_DOC,
+  SECURITY_CONTEXT_DOC,
+  WORKLOAD_KINDS,
+  containerAnchor,
+  containerLabel,
+  containerSettingCheck,
+  effective,
+  hostPathVolumes,
+  mapNode,
+  podCheck,
+  podOf,
+  podResponsibility,
+  podSecurityFrameworks,
+  sensitiveHostPath,
+  type Container,
+  type Pod,
+} from './k8s-security-context';
+
+// ---- user and group IDs -------------------------------------------------------------------------------------
+
+/**
+ * The lowest ID kube-score and Checkov (CKV_K8S_40) accept: IDs below it are the node's own system and login users
+ * (and groups) on common distributions, so a process that escapes the container would act as one of them.
+ */
+export const HIGH_ID = 10000;
+
+/**
+ * A snippet that replaces a low ID written in place with one of HIGH_ID or more to fill in (`${1:10001}`). Undefined
+ * when the value is not a scalar written there (a value from a branch or a template).
+ */
+function highIdFix(v: Val, key: string): FixOffer | undefined {
+  const n = v.node;
+  if (!n || n !== v.at || v.when.length > 0 || n.kind !== 'scalar') return undefined;
+  return { title: `Set ${key} to an ID of ${HIGH_ID} or more (fill it in)`, edits: [{ start: n.span[0], end: n.span[1], text: '${1:10001}' }], snippet: true };
+}
+
+/**
+ * Reports every container whose effective `key` (runAsUser, runAsGroup) is between 1 and HIGH_ID - 1 (0 is root,
+ * which CL-K8S-004 and CL-K8S-005 report): at the container's own value, or once at the pod's value, naming the
+ * containers that inherit it. Windows pods are skipped (these settings do not apply there). `who` names what the ID
+ * may collide with: `user`, `group`.
+ */
+export function reportLowId(pod: Pod, ctx: CheckContext, key: 'runAsUser' | 'runAsGroup', who: string): void {
+  if (pod.windows) return;
+  const low = (v: Val): number | undefined => {
+    const n = v.num();
+    return n !== undefined && Number.isInteger(n) && n > 0 && n < HIGH_ID ? n : undefined;
+  };
+  const inheriting: string[] = [];
+  for (const c of pod.containers) {
+    const id = effective(pod, c, key);
+    const n = low(id.val);
+    if (n === undefined) continue;
+    if (id.from === 'container') {
+      ctx.report(id.val, `The ${containerLabel(c)} of ${pod.label} sets securityContext.${key} to ${n}, below ${HIGH_ID}, so it may share its ID with a ${who} of the node.`, {
+        fix: highIdFix(id.val, key),
+      });
+    } else {
+      inheriting.push(c.name);
+    }
+  }
+  if (inheriting.length > 0) {
+    const v = pod.sc.get(key);
+    const who2 = inheriting.length === 1 ? `container ${inheriting[0]} does not override it, so it` : `containers ${inheriting.join(', ')} do not override it, so they`;
+    ctx.report(v, `${pod.label} sets ${key} to ${low(v)} in its pod securityContext, below ${HIGH_ID}, and ${who2} may share the ID with a ${who} of the node.`, {
+      fix: highIdFix(v, key),
+    });
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+
+/** Whether a container's mapping writes `key` (with any value, unknown included). */
+export function writes(c: Container, key: string): boolean {
+  const map = mapNode(c.val);
+  return !!map && map.pairs.some((p) => p.key.value === key);
+}
