@@ -1,12 +1,15 @@
 // Pod spec checks beyond the security context's root settings (CL-K8S-070 … CL-K8S-089): low user and group IDs,
 // probes, ports, writable host mounts and volume types. The pod model and the shared helpers come from
 // k8s-security-context.ts, re-exported here so that each rule imports one lib file.
-import type { CheckContext, FixOffer } from '../../server/src/engine/rule';
+import type { Check, CheckContext, FixOffer } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
 import {
+  WORKLOAD_KINDS,
+  containerAnchor,
   containerLabel,
   effective,
   mapNode,
+  podOf,
   type Container,
   type Pod,
 } from './k8s-security-context';
@@ -88,4 +91,38 @@ export function reportLowId(pod: Pod, ctx: CheckContext, key: 'runAsUser' | 'run
 export function writes(c: Container, key: string): boolean {
   const map = mapNode(c.val);
   return !!map && map.pairs.some((p) => p.key.value === key);
+}
+
+// ---- probes -------------------------------------------------------------------------------------------------
+
+/**
+ * Workload types whose pods run to completion (Jobs), or whose platform probes the container itself (Knative Serving
+ * gives every container a readiness probe on its port and routes through its queue proxy): probes are not asked of
+ * them.
+ */
+const NOT_LONG_RUNNING = new Set(['Job', 'CronJob', 'ScaledJob.keda.sh', 'Service.serving.knative.dev', 'Configuration.serving.knative.dev', 'Revision.serving.knative.dev']);
+
+/** The workload types whose containers are expected to run until stopped, and so to have probes. */
+export const LONG_RUNNING_KINDS: readonly string[] = WORKLOAD_KINDS.filter((k) => !NOT_LONG_RUNNING.has(k));
+
+/**
+ * A check that every regular container of a long-running workload writes `probe` (livenessProbe, readinessProbe):
+ * a container without the key is reported at its name, with `consequence` ending the sentence. Init and ephemeral
+ * containers are not probed this way; a bare Pod whose restartPolicy is Never or OnFailure runs to completion.
+ */
+export function probeCheck(probe: 'livenessProbe' | 'readinessProbe', consequence: string): Check {
+  return {
+    reads: 'resource',
+    types: LONG_RUNNING_KINDS,
+    run(r, ctx) {
+      const pod = podOf(r);
+      if (!pod) return;
+      const restart = pod.spec.get('restartPolicy');
+      if (restart.isUnknown || restart.str() === 'Never' || restart.str() === 'OnFailure') return;
+      for (const c of pod.containers) {
+        if (c.list !== 'containers' || writes(c, probe)) continue;
+        ctx.report(containerAnchor(c), `The ${containerLabel(c)} of ${pod.label} has no ${probe}, ${consequence}.`);
+      }
+    },
+  };
 }
