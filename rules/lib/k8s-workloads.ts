@@ -126,3 +126,29 @@ export function probeCheck(probe: 'livenessProbe' | 'readinessProbe', consequenc
     },
   };
 }
+
+// ---- ports --------------------------------------------------------------------------------------------------
+
+/** A `containerPort` a container declares, with its value (numbers only: a template or a string is not judged). */
+export interface ContainerPort {
+  readonly container: Container;
+  readonly val: Val;
+  readonly port: number;
+}
+
+/** Every numeric `ports[].containerPort` of a pod's containers (init containers included; ephemeral ones have none). */
+export function containerPorts(pod: Pod): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  for (const c of pod.containers) {
+    for (const p of c.val.get('ports').items()) {
+      const v = p.get('containerPort');
+      const n = v.num();
+      if (n === undefined || !Number.isInteger(n)) continue;
+      out.push({ container: c, val: v, port: n });
+    }
+  }
+  return out;
+}
+
+/** The SSH port, which CL-K8S-076 reports (and CL-K8S-075 leaves to it). */
+export const SSH_PORT = 22;
