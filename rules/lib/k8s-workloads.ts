@@ -3,8 +3,10 @@
 // k8s-security-context.ts, re-exported here so that each rule imports one lib file.
 import type { Check, CheckContext, FixOffer } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
+import type { Node } from '../../server/src/model/tree';
 import {
   WORKLOAD_KINDS,
+  addPair,
   containerAnchor,
   containerLabel,
   effective,
@@ -152,3 +154,64 @@ export function containerPorts(pod: Pod): ContainerPort[] {
 
 /** The SSH port, which CL-K8S-076 reports (and CL-K8S-075 leaves to it). */
 export const SSH_PORT = 22;
+
+// ---- volumes ------------------------------------------------------------------------------------------------
+
+/** A volume of a pod spec: its name, its source key (`hostPath`, `nfs`…) and that source's value. */
+export interface PodVolume {
+  readonly name: string | undefined;
+  readonly val: Val;
+  /** The key of the volume source, undefined when the volume writes none (or more than one, which is invalid). */
+  readonly source: { readonly key: string; readonly keyNode: Node; readonly val: Val } | undefined;
+}
+
+/** The volumes of a pod, each with its source (the one key other than `name`). Unknown volume lists give none. */
+export function podVolumes(pod: Pod): PodVolume[] {
+  const out: PodVolume[] = [];
+  for (const v of pod.spec.get('volumes').items()) {
+    const map = mapNode(v);
+    if (!map) continue;
+    const keys = map.pairs.filter((p) => p.key.value !== 'name');
+    const name = v.get('name').str();
+    const source = keys.length === 1 ? { key: String(keys[0].key.value), keyNode: keys[0].key, val: v.get(String(keys[0].key.value)) } : undefined;
+    out.push({ name, val: v, source });
+  }
+  return out;
+}
+
+/** A volumeMount of a container that mounts one of `names`, with its readOnly value. */
+export interface Mount {
+  readonly container: Container;
+  readonly val: Val;
+  readonly volume: string;
+  readonly readOnly: Val;
+}
+
+/** The volumeMounts of every container (init and ephemeral ones included) whose volume is one of `names`. */
+export function mountsOf(pod: Pod, names: ReadonlySet<string>): Mount[] {
+  const out: Mount[] = [];
+  for (const c of pod.containers) {
+    for (const m of c.val.get('volumeMounts').items()) {
+      const volume = m.get('name').str();
+      if (volume === undefined || !names.has(volume)) continue;
+      out.push({ container: c, val: m, volume, readOnly: m.get('readOnly') });
+    }
+  }
+  return out;
+}
+
+/**
+ * A fix that makes a mount read-only: `readOnly: false` written in place becomes true, a mount without the key gets
+ * `readOnly: true`. Undefined when neither can be done in place.
+ */
+export function readOnlyFix(ctx: CheckContext, m: Mount): FixOffer | undefined {
+  const title = 'Mount it read-only (readOnly: true)';
+  if (!m.readOnly.isAbsent) {
+    const edits = ctx.edits.setValue(m.readOnly, true);
+    return edits && edits.length > 0 ? { title, edits } : undefined;
+  }
+  const map = mapNode(m.val);
+  if (!map || map.pairs.some((p) => p.key.value === 'readOnly')) return undefined;
+  const edits = addPair(ctx, map, 'readOnly', true);
+  return edits && { title, edits };
+}
