@@ -215,3 +215,34 @@ export function readOnlyFix(ctx: CheckContext, m: Mount): FixOffer | undefined {
   const edits = addPair(ctx, map, 'readOnly', true);
   return edits && { title, edits };
 }
+
+/**
+ * The volume sources the restricted Pod Security Standard allows (https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted).
+ */
+export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+
+/**
+ * The in-tree volume sources it does not allow, with what each one is, apart from hostPath (CL-K8S-013, CL-K8S-014)
+ * and gitRepo (CL-K8S-079). A key not listed here (a newer source such as `image`) is not judged.
+ */
+export const UNRESTRICTED_VOLUME_TYPES: ReadonlyMap<string, string> = new Map([
+  ['awsElasticBlockStore', 'an AWS EBS volume'],
+  ['azureDisk', 'an Azure disk'],
+  ['azureFile', 'an Azure Files share'],
+  ['cephfs', 'a CephFS mount'],
+  ['cinder', 'an OpenStack Cinder volume'],
+  ['fc', 'a Fibre Channel disk'],
+  ['flexVolume', 'a FlexVolume, whose driver runs as root on the node'],
+  ['flocker', 'a Flocker dataset'],
+  ['gcePersistentDisk', 'a GCE persistent disk'],
+  ['glusterfs', 'a GlusterFS mount'],
+  ['iscsi', 'an iSCSI disk'],
+  ['nfs', 'an NFS export'],
+  ['photonPersistentDisk', 'a Photon persistent disk'],
+  ['portworxVolume', 'a Portworx volume'],
+  ['quobyte', 'a Quobyte volume'],
+  ['rbd', 'a Ceph RBD image'],
+  ['scaleIO', 'a ScaleIO volume'],
+  ['storageos', 'a StorageOS volume'],
+  ['vsphereVolume', 'a vSphere disk'],
+]);
