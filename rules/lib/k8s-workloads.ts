@@ -246,3 +246,14 @@ export const UNRESTRICTED_VOLUME_TYPES: ReadonlyMap<string, string> = new Map([
   ['storageos', 'a StorageOS volume'],
   ['vsphereVolume', 'a vSphere disk'],
 ]);
+
+// ---- ephemeral storage --------------------------------------------------------------------------------------
+
+/**
+ * Whether a container lacks `resources.limits.ephemeral-storage`: absent (an unknown `resources` or `limits` is not
+ * missing). Ephemeral containers cannot have resources; pod-level `spec.resources` covers only CPU and memory.
+ */
+export function ephemeralStorageLimitMissing(c: Container): boolean {
+  if (c.list === 'ephemeralContainers') return false;
+  return c.val.path('resources', 'limits', 'ephemeral-storage').isAbsent;
+}
