@@ -257,3 +257,45 @@ export function ephemeralStorageLimitMissing(c: Container): boolean {
   if (c.list === 'ephemeralContainers') return false;
   return c.val.path('resources', 'limits', 'ephemeral-storage').isAbsent;
 }
+
+// ---- removed API versions -----------------------------------------------------------------------------------
+
+/** An API version Kubernetes has removed for some kinds, the release that removed it and what replaces it. */
+export interface RemovedApi {
+  readonly apiVersion: string;
+  readonly kinds: readonly string[];
+  readonly removedIn: string;
+  /** The apiVersion to use instead, or a sentence when there is none (PodSecurityPolicy). */
+  readonly use: string;
+  /** The replacement has the same schema for these kinds: changing the apiVersion is the whole migration. */
+  readonly sameSchema?: boolean;
+}
+
+/** From https://kubernetes.io/docs/reference/using-api/deprecation-guide/ (the kinds Cloudline has service data for). */
+export const REMOVED_APIS: readonly RemovedApi[] = [
+  { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet'], removedIn: '1.16', use: 'apps/v1' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], removedIn: '1.16', use: 'networking.k8s.io/v1' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: '1.16', use: 'Pod Security admission (PodSecurityPolicy itself was removed in 1.25)' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['Ingress'], removedIn: '1.22', use: 'networking.k8s.io/v1' },
+  { apiVersion: 'apps/v1beta1', kinds: ['Deployment', 'StatefulSet'], removedIn: '1.16', use: 'apps/v1' },
+  { apiVersion: 'apps/v1beta2', kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'], removedIn: '1.16', use: 'apps/v1' },
+  { apiVersion: 'networking.k8s.io/v1beta1', kinds: ['Ingress', 'IngressClass'], removedIn: '1.22', use: 'networking.k8s.io/v1' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1beta1', kinds: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'], removedIn: '1.22', use: 'rbac.authorization.k8s.io/v1', sameSchema: true },
+  { apiVersion: 'rbac.authorization.k8s.io/v1alpha1', kinds: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'], removedIn: '1.22', use: 'rbac.authorization.k8s.io/v1' },
+  { apiVersion: 'apiextensions.k8s.io/v1beta1', kinds: ['CustomResourceDefinition'], removedIn: '1.22', use: 'apiextensions.k8s.io/v1' },
+  { apiVersion: 'scheduling.k8s.io/v1beta1', kinds: ['PriorityClass'], removedIn: '1.22', use: 'scheduling.k8s.io/v1', sameSchema: true },
+  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['StorageClass'], removedIn: '1.22', use: 'storage.k8s.io/v1', sameSchema: true },
+  { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], removedIn: '1.25', use: 'batch/v1', sameSchema: true },
+  { apiVersion: 'policy/v1beta1', kinds: ['PodDisruptionBudget'], removedIn: '1.25', use: 'policy/v1' },
+  { apiVersion: 'policy/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: '1.25', use: 'Pod Security admission (namespace labels) or a policy engine: the API has no successor' },
+  { apiVersion: 'autoscaling/v2beta1', kinds: ['HorizontalPodAutoscaler'], removedIn: '1.25', use: 'autoscaling/v2' },
+  { apiVersion: 'autoscaling/v2beta2', kinds: ['HorizontalPodAutoscaler'], removedIn: '1.26', use: 'autoscaling/v2', sameSchema: true },
+];
+
+/** The kinds some removed API version served. */
+export const REMOVED_API_KINDS: readonly string[] = [...new Set(REMOVED_APIS.flatMap((a) => a.kinds))];
+
+/** The removed API an object is written with, if any. */
+export function removedApiOf(kind: string, apiVersion: string): RemovedApi | undefined {
+  return REMOVED_APIS.find((a) => a.apiVersion === apiVersion && a.kinds.includes(kind));
+}
