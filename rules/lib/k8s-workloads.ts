@@ -4,6 +4,7 @@
 import type { Check, CheckContext, FixOffer } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
 import type { Node } from '../../server/src/model/tree';
+import type { Resource } from '../../server/src/formats/resource';
 import {
   WORKLOAD_KINDS,
   addPair,
@@ -298,4 +299,31 @@ export const REMOVED_API_KINDS: readonly string[] = [...new Set(REMOVED_APIS.fla
 /** The removed API an object is written with, if any. */
 export function removedApiOf(kind: string, apiVersion: string): RemovedApi | undefined {
   return REMOVED_APIS.find((a) => a.apiVersion === apiVersion && a.kinds.includes(kind));
+}
+
+// ---- horizontal pod autoscalers -----------------------------------------------------------------------------
+
+/** Workload kinds an HPA scales through their `spec.replicas` (the scale subresource). */
+export const SCALED_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout.argoproj.io', 'CloneSet.apps.kruise.io'];
+
+/**
+ * The HorizontalPodAutoscalers of the file by their target (`namespace\0kind\0name`, an unset namespace as ''), built
+ * once per lint. An HPA whose target is a template expression is left out.
+ */
+export function autoscalersByTarget(ctx: CheckContext): ReadonlyMap<string, Resource[]> {
+  return ctx.shared('k8s-workloads.hpaByTarget', (all) => {
+    const out = new Map<string, Resource[]>();
+    for (const r of all) {
+      if (r.format !== 'kubernetes' || r.type !== 'HorizontalPodAutoscaler') continue;
+      const ref = r.body.path('spec', 'scaleTargetRef');
+      const kind = ref.get('kind');
+      const name = ref.get('name');
+      if (kind.isUnknown || name.isUnknown || kind.str() === undefined || name.str() === undefined) continue;
+      const key = `${r.k8s?.namespace ?? ''}\u0000${kind.str()}\u0000${name.str()}`;
+      const list = out.get(key);
+      if (list) list.push(r);
+      else out.set(key, [r]);
+    }
+    return out;
+  });
 }
