@@ -327,3 +327,60 @@ export function autoscalersByTarget(ctx: CheckContext): ReadonlyMap<string, Reso
     return out;
   });
 }
+
+// ---- spreading replicas -------------------------------------------------------------------------------------
+
+/** Workload kinds that run several replicas of one pod template (`spec.replicas`). */
+export const REPLICATED_KINDS: readonly string[] = [
+  'Deployment',
+  'StatefulSet',
+  'Rollout.argoproj.io',
+  'CloneSet.apps.kruise.io',
+  'StatefulSet.apps.kruise.io',
+  'DeploymentConfig.apps.openshift.io',
+];
+
+/** How a pod spec spreads its replicas: `unknown` when a template expression hides it. */
+export type Spread =
+  | { readonly kind: 'spread' | 'unknown' | 'none' }
+  | { readonly kind: 'self-missed'; readonly at: Val };
+
+/**
+ * Whether the replicas of a pod template are kept apart: a topologySpreadConstraints entry, or a podAntiAffinity term
+ * whose label selector selects the template's own pods. An anti-affinity whose terms all use `matchLabels` that the
+ * template's labels do not satisfy keeps nothing apart (`self-missed`, at the first term's selector); a term with
+ * `matchExpressions`, or anything unknown, is taken as spreading.
+ */
+export function spreadOf(pod: Pod): Spread {
+  const tsc = pod.spec.get('topologySpreadConstraints');
+  if (tsc.isUnknown) return { kind: 'unknown' };
+  if (tsc.items().length > 0) return { kind: 'spread' };
+  const anti = pod.spec.path('affinity', 'podAntiAffinity');
+  if (anti.isUnknown) return { kind: 'unknown' };
+  if (anti.isAbsent) return { kind: 'none' };
+  const labels = pod.meta?.get('labels');
+  if (!labels || labels.isUnknown) return { kind: 'unknown' };
+  const own = new Map<string, string | undefined>();
+  for (const [k, v] of labels.entries()) own.set(String(k.value), v.isUnknown ? undefined : v.str());
+  const selectors: Val[] = [
+    ...anti.get('requiredDuringSchedulingIgnoredDuringExecution').items().map((t) => t.get('labelSelector')),
+    ...anti.get('preferredDuringSchedulingIgnoredDuringExecution').items().map((t) => t.path('podAffinityTerm', 'labelSelector')),
+  ];
+  if (selectors.length === 0) return { kind: 'none' };
+  let first: Val | undefined;
+  for (const sel of selectors) {
+    if (sel.isUnknown || !sel.get('matchExpressions').isAbsent) return { kind: 'spread' };
+    const match = sel.get('matchLabels');
+    if (match.isUnknown) return { kind: 'spread' };
+    const wanted = match.entries();
+    if (wanted.length === 0) return { kind: 'spread' }; // an empty selector selects every pod, its own included
+    if (wanted.some(([k]) => typeof k.value === 'string' && k.value.includes('{{'))) return { kind: 'spread' };
+    const selectsOwn = wanted.every(([key, v]) => {
+      const k = String(key.value);
+      return own.has(k) && (own.get(k) === undefined || v.isUnknown || own.get(k) === v.str());
+    });
+    if (selectsOwn) return { kind: 'spread' };
+    first ??= match;
+  }
+  return first ? { kind: 'self-missed', at: first } : { kind: 'none' };
+}
