@@ -143,13 +143,14 @@ export function reportZeroId(pod: Pod, ctx: CheckContext, key: 'runAsUser' | 'ru
 }
 
 /**
- * A snippet that replaces an ID of 0 written in place with a non-zero one to fill in (`${1:1000}`, a number: the
- * same text in YAML and JSON). Undefined when the value is not a scalar written there.
+ * A snippet that replaces an ID of 0 written in place with a non-zero one to fill in (`${1:10001}`, a number: the
+ * same text in YAML and JSON; 10000 or more keeps clear of the node's own users, see CL-K8S-070). Undefined when the
+ * value is not a scalar written there.
  */
 export function nonZeroIdFix(v: Val, key: string): FixOffer | undefined {
   const n = v.node;
   if (!n || n !== v.at || v.when.length > 0 || n.kind !== 'scalar') return undefined;
-  return { title: `Set ${key} to a non-zero ID (fill it in)`, edits: [{ start: n.span[0], end: n.span[1], text: '${1:1000}' }], snippet: true };
+  return { title: `Set ${key} to a non-zero ID (fill it in)`, edits: [{ start: n.span[0], end: n.span[1], text: '${1:10001}' }], snippet: true };
 }
 
 /** The annotations of the pod (template) metadata, each key with its value. */

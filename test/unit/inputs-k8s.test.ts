@@ -156,4 +156,46 @@ spec:
       assert.equal(r.resources[0].type, ok ? kind : `${kind}.${apiVersion.slice(0, apiVersion.lastIndexOf('/'))}`);
     });
   }
+
+  // Workload custom resources: their pod spec is read where each one keeps it, by API group and kind, so every pod
+  // rule covers them; the same kind in another group is not read as a workload.
+  const container = ['- name: app', `  image: nginx@sha256:${'a'.repeat(64)}`, '  securityContext:', '    privileged: true'];
+  const podSpecAt = (depth: number) => ['spec:', 'containers:', ...container.map((l) => '  ' + l)].map((l, i) => '  '.repeat(depth + Math.min(i, 1)) + l);
+  const nest = (keys: string[], inner: (depth: number) => string[]) => [...keys.map((k, i) => '  '.repeat(i) + k + ':'), ...inner(keys.length)];
+  for (const [apiVersion, kind, type, keys] of [
+    ['serving.knative.dev/v1', 'Service', 'Service.serving.knative.dev', ['spec', 'template']],
+    ['serving.knative.dev/v1', 'Configuration', 'Configuration.serving.knative.dev', ['spec', 'template']],
+    ['serving.knative.dev/v1', 'Revision', 'Revision.serving.knative.dev', []],
+    ['argoproj.io/v1alpha1', 'Rollout', 'Rollout.argoproj.io', ['spec', 'template']],
+    ['apps.kruise.io/v1alpha1', 'CloneSet', 'CloneSet.apps.kruise.io', ['spec', 'template']],
+    ['apps.kruise.io/v1beta1', 'StatefulSet', 'StatefulSet.apps.kruise.io', ['spec', 'template']],
+    ['apps.kruise.io/v1alpha1', 'DaemonSet', 'DaemonSet.apps.kruise.io', ['spec', 'template']],
+    ['keda.sh/v1alpha1', 'ScaledJob', 'ScaledJob.keda.sh', ['spec', 'jobTargetRef', 'template']],
+    ['apps.openshift.io/v1', 'DeploymentConfig', 'DeploymentConfig.apps.openshift.io', ['spec', 'template']],
+    ['v1', 'DeploymentConfig', 'DeploymentConfig.apps.openshift.io', ['spec', 'template']],
+  ] as const) {
+    it(`${kind} in ${apiVersion} is a workload: its pod spec is linted`, () => {
+      const text = [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:', '  name: web', ...nest([...keys], podSpecAt), ''].join('\n');
+      const r = lintText('crd.yaml', text);
+      assert.equal(r.resources[0].type, type);
+      const privileged = r.findings.filter((f) => f.rule.id === 'CL-K8S-001');
+      assert.equal(privileged.length, 1, text);
+      assert.equal(text.slice(privileged[0].span[0], privileged[0].span[1]), 'true');
+      assert.match(privileged[0].message, new RegExp(`of ${kind} web `));
+    });
+  }
+
+  for (const [apiVersion, kind] of [
+    ['example.com/v1', 'Rollout'],
+    ['example.com/v1', 'CloneSet'],
+    ['example.com/v1', 'ScaledJob'],
+    ['example.com/v1', 'Revision'],
+  ] as const) {
+    it(`${kind} in ${apiVersion} is not a known workload: its spec is not read as a pod`, () => {
+      const text = [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:', '  name: web', ...nest(['spec', 'template'], podSpecAt), ''].join('\n');
+      const r = lintText('crd.yaml', text);
+      assert.equal(r.resources[0].type, kind);
+      assert.deepEqual(r.findings.filter((f) => f.rule.id === 'CL-K8S-001'), []);
+    });
+  }
 });

@@ -30,7 +30,44 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   PodTemplate: ['template'],
 };
 
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).filter((k) => k !== 'PodTemplate');
+/**
+ * Workload custom resources whose pod template sits at a known path, keyed by their type (`Kind.group`, see
+ * `kubernetesType`): the API groups that serve the kind, and the path to the template (the object holding `spec`
+ * and `metadata`; `[]` when the object's own `spec` is the pod spec). A kind of the same name in another group is not
+ * one of these, and its pod spec is not looked for.
+ * - Knative Serving (https://knative.dev/docs/serving/reference/serving-api/): Service and Configuration hold a
+ *   revision template at spec.template; a Revision's spec is the RevisionSpec, which inlines the pod spec.
+ * - Argo Rollouts Rollout (https://argoproj.github.io/argo-rollouts/features/specification/): spec.template.
+ * - OpenKruise CloneSet, Advanced StatefulSet, Advanced DaemonSet (https://openkruise.io/docs/): spec.template.
+ * - KEDA ScaledJob (https://keda.sh/docs/latest/reference/scaledjob-spec/): a Job spec at spec.jobTargetRef.
+ * - OpenShift DeploymentConfig (https://docs.openshift.com/container-platform/4.14/applications/deployments/what-deployments-are.html):
+ *   spec.template; OpenShift 3 manifests write it with the legacy `apiVersion: v1`.
+ */
+const WORKLOAD_CRDS: Readonly<Record<string, { readonly groups: readonly string[]; readonly template: readonly string[] }>> = {
+  'Service.serving.knative.dev': { groups: ['serving.knative.dev'], template: ['spec', 'template'] },
+  'Configuration.serving.knative.dev': { groups: ['serving.knative.dev'], template: ['spec', 'template'] },
+  'Revision.serving.knative.dev': { groups: ['serving.knative.dev'], template: [] },
+  'Rollout.argoproj.io': { groups: ['argoproj.io'], template: ['spec', 'template'] },
+  'CloneSet.apps.kruise.io': { groups: ['apps.kruise.io'], template: ['spec', 'template'] },
+  'StatefulSet.apps.kruise.io': { groups: ['apps.kruise.io'], template: ['spec', 'template'] },
+  'DaemonSet.apps.kruise.io': { groups: ['apps.kruise.io'], template: ['spec', 'template'] },
+  'ScaledJob.keda.sh': { groups: ['keda.sh'], template: ['spec', 'jobTargetRef', 'template'] },
+  'DeploymentConfig.apps.openshift.io': { groups: ['apps.openshift.io', ''], template: ['spec', 'template'] },
+};
+
+/** `Kind/group` → the workload custom resource's type. */
+const WORKLOAD_CRD_TYPES: ReadonlyMap<string, string> = new Map(
+  Object.entries(WORKLOAD_CRDS).flatMap(([type, { groups }]) => groups.map((g) => [`${type.slice(0, type.indexOf('.'))}/${g}`, type] as const)),
+);
+
+/** Where each workload type keeps its pod template: the built-in kinds and the workload custom resources. */
+const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
+  ...POD_SPEC_PATHS,
+  ...Object.fromEntries(Object.entries(WORKLOAD_CRDS).map(([type, { template }]) => [type, template])),
+};
+
+/** The types of every object with a pod spec: the built-in workload kinds, then the workload custom resources. */
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(TEMPLATE_PATHS).filter((k) => k !== 'PodTemplate');
 
 /**
  * The API groups that serve each built-in kind the rules look at (`''` is the core group, `apiVersion: v1`), old
@@ -74,14 +111,18 @@ const BUILT_IN_GROUPS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * The type rules match for an object of `kind` with `apiVersion`: the kind itself, unless the kind is a built-in
- * one and the API group is known and is not one that serves it (then `Kind.group`). A missing apiVersion, or one
+ * one and the API group is known and is not one that serves it (then `Kind.group`), or the kind and group are those of
+ * a workload custom resource (`Rollout.argoproj.io`, see WORKLOAD_CRDS). A missing apiVersion, or one
  * that is a template expression, keeps the kind: a partial or templated manifest is still read as what its kind says.
  */
 export function kubernetesType(kind: string, apiVersion: string | undefined): string {
   const groups = BUILT_IN_GROUPS[kind];
-  if (!groups || !apiVersion || apiVersion.includes('{{') || apiVersion.includes('$')) return kind;
+  if (!apiVersion || apiVersion.includes('{{') || apiVersion.includes('$')) return kind;
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const crd = WORKLOAD_CRD_TYPES.get(`${kind}/${group}`);
+  if (crd) return crd;
+  if (!groups) return kind;
   return groups.includes(group) ? kind : `${kind}.${group || 'core'}`;
 }
 
@@ -127,7 +168,7 @@ function object(file: ParsedFile, doc: ParsedDoc, node: MapNode): Resource {
   const body = Val.of(node, kubernetesResolver);
   const apiVersion = str(get(node, 'apiVersion'));
   const type = kubernetesType(kind, apiVersion);
-  const path = POD_SPEC_PATHS[type];
+  const path = TEMPLATE_PATHS[type];
   let podSpec: Val | undefined;
   let podMeta: Val | undefined;
   if (path) {
