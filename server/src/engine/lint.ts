@@ -220,7 +220,11 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
     return sentence;
   };
-  const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
+  const report = (rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
+    // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
+    // below the minimum severity is dropped like any other.
+    const severity = options?.severity && severityRank(options.severity) < severityRank(ruleSeverity) ? options.severity : ruleSeverity;
+    if (severityRank(severity) < minimum) return;
     const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
