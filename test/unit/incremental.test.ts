@@ -2,9 +2,12 @@
 // block mapping after trailing comments: a comment line indented deeper than an outer mapping but not deeper than the
 // re-parsed entry's own mapping belongs to the outer mapping only.
 import { strict as assert } from 'node:assert';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { lintFile } from '../../server/src/engine/lint';
 import { reparseFile } from '../../server/src/model/incremental';
 import { parseFile } from '../../server/src/model/parse';
-import { fileDiff } from '../robustness/compare';
+import { DocumentLinter } from '../../server/src/service/linter';
+import { fileDiff, resultData } from '../robustness/compare';
 
 /** Inserts `ch` at every offset of [from, to) of `text` and re-parses incrementally; the differences from a cold parse. */
 function diffsOfInsertions(text: string, ch: string, from = 0, to = text.length + 1): string[] {
@@ -35,5 +38,18 @@ describe('incremental YAML re-parse', () => {
     for (const ch of ['#', ' #', '   #', 'x', '\n']) assert.deepEqual(diffsOfInsertions(nested, ch), []);
     const last = 'a:\n  b:\n    c:\n      d: 1\n      e: 2\n   # three\n';
     for (const ch of ['#', ' ', 'x', '\n', '  # c\n']) assert.deepEqual(diffsOfInsertions(last, ch), []);
+  });
+
+  it('a re-lint after an edit that changes the file\'s indentation unit gives the fixes a cold lint gives', () => {
+    // kics service_does_not_target_pod/negative6.yaml: the first indented line sets the unit fixes indent with, so
+    // the cached fixes of the unchanged Pod document are stale once ` a` is typed into the Service's metadata.
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n';
+    const catalogue = defaultCatalogue();
+    const linter = new DocumentLinter(catalogue);
+    linter.lint('t.yaml', 0, text);
+    const at = text.indexOf('  name: s') + 1;
+    const next = text.slice(0, at) + 'a' + text.slice(at);
+    const warm = linter.lint('t.yaml', 1, next).result;
+    assert.deepEqual(resultData(warm), resultData(lintFile(parseFile('t.yaml', next), catalogue)));
   });
 });
