@@ -646,8 +646,8 @@ export function envVarFindings(name: string, value: Val, where: string, r: Resou
   for (const v of value.each()) {
     const s = v.str();
     if (s === undefined) continue;
-    const fromDefault = v.node !== undefined && v.node !== v.at;
-    const source = fromDefault ? ' (from a parameter default)' : '';
+    // A value from a parameter's default or a mapping: the engine names its source in the message.
+    const source = '';
     const key = s.match(ACCESS_KEY_ID_ONE)?.[0];
     if (key) {
       out.push({ at: atSecret(v, key, r), message: `${where} has an AWS access key ID in environment variable ${name}${source}: ${key.startsWith('AKIA') ? 'long-lived ' : ''}credentials in plain text.` });
