@@ -176,7 +176,7 @@ export function jsonToHcl(doc: Json): string | undefined {
 interface Example {
   name: string;
   code: string;
-  findings?: { at: string; message?: string }[];
+  findings?: { at: string; message?: string; severity?: string }[];
   fixed?: string;
 }
 
@@ -200,6 +200,7 @@ function exampleLines(ex: Example): string[] {
     for (const f of ex.findings) {
       out.push(`        - at: ${f.at}`);
       if (f.message) out.push(`          message: ${yamlLine(f.message)}`);
+      if (f.severity) out.push(`          severity: ${f.severity}`);
     }
   }
   if (ex.fixed !== undefined) out.push(...fixedLines(ex.fixed));
@@ -238,7 +239,7 @@ export function twinOf(ex: Example, bad: boolean, lint: (code: string) => { at: 
   if (found.length !== (ex.findings ?? []).length || found.some((f, i) => want[i] && norm(f.text) !== norm(want[i].text))) {
     return { ex: twin, skipped: `findings differ: HCL ${JSON.stringify(found.map((f) => f.text))}, JSON ${JSON.stringify(want.map((f) => f.text))}` };
   }
-  twin.findings = found.map((f, i) => ({ at: f.at, ...(ex.findings?.[i]?.message ? { message: ex.findings[i].message } : {}) }));
+  twin.findings = found.map((f, i) => ({ at: f.at, ...(ex.findings?.[i]?.message ? { message: ex.findings[i].message } : {}), ...(ex.findings?.[i]?.severity ? { severity: ex.findings[i].severity } : {}) }));
   if (ex.fixed !== undefined) {
     let fixedJson: Json;
     try {

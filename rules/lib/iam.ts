@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, soc2, str, Val, withId } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId } from '../kit';
 import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
@@ -587,28 +587,35 @@ export const RESOURCE_POLICIES = {
  * `${data.aws_iam_policy_document.x.json}` followed to the data source, hence `reads: 'scope'`), and every Allow to
  * everyone without a narrowing Condition is reported at its principal as "<label> <id> allows <actions> to …".
  */
-export function publicPolicyChecks(policy: ResourcePolicy): Rule['checks'] {
+export function publicPolicyChecks(policy: ResourcePolicy, held?: HeldOff): Rule['checks'] {
   const check = (places: Readonly<Record<string, string>>): Check => ({
     reads: 'scope',
     types: Object.keys(places),
-    run: (r, ctx) => reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type])),
+    run: (r, ctx) => reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type]), held),
   });
   return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
 }
 
 /** Reports the Allow-to-everyone statements of `policy` that no Condition narrows. */
-function reportPublicGrants(r: Resource, ctx: CheckContext, label: string, policy: Val): void {
-  for (const g of publicGrants(policyStatements(policy, r, ctx))) {
+function reportPublicGrants(r: Resource, ctx: CheckContext, label: string, policy: Val, held?: HeldOff): void {
+  const grants = publicGrants(policyStatements(policy, r, ctx));
+  const off = grants.length > 0 ? held?.(r, ctx) : undefined;
+  for (const g of grants) {
     const actions = actionNames(g.statement);
     const what = actions.length > 0 ? quoteList(actions) : 'its actions';
-    ctx.report(
-      g.at,
-      g.notPrincipal
-        ? `${label} ${r.id} allows ${what} to every principal not listed in NotPrincipal, with no Condition.`
-        : `${label} ${r.id} allows ${what} to any principal ("*") with no Condition that narrows who.`,
-    );
+    const message = g.notPrincipal
+      ? `${label} ${r.id} allows ${what} to every principal not listed in NotPrincipal, with no Condition`
+      : `${label} ${r.id} allows ${what} to any principal ("*") with no Condition that narrows who`;
+    if (off) ctx.report(g.at, `${message}; ${off.why}.`, { severity: off.severity });
+    else ctx.report(g.at, `${message}.`);
   }
 }
+
+/**
+ * A setting elsewhere that holds a resource policy's public grants off for now (S3's RestrictPublicBuckets): the
+ * grants are still reported, at a lower severity, with `why` ("…, live once it is switched off") in the message.
+ */
+export type HeldOff = (r: Resource, ctx: CheckContext) => { readonly severity: Severity; readonly why: string } | undefined;
 
 /** The customer's side of a resource policy (a PaaS service's): who may use the resource. */
 export function resourcePolicyResponsibility(layer: Responsibility['layer'], provider: string, customer: string): Responsibility {
@@ -639,8 +646,8 @@ export function envVarFindings(name: string, value: Val, where: string, r: Resou
   for (const v of value.each()) {
     const s = v.str();
     if (s === undefined) continue;
-    const fromDefault = v.node !== undefined && v.node !== v.at;
-    const source = fromDefault ? ' (from a parameter default)' : '';
+    // A value from a parameter's default or a mapping: the engine names its source in the message.
+    const source = '';
     const key = s.match(ACCESS_KEY_ID_ONE)?.[0];
     if (key) {
       out.push({ at: atSecret(v, key, r), message: `${where} has an AWS access key ID in environment variable ${name}${source}: ${key.startsWith('AKIA') ? 'long-lived ' : ''}credentials in plain text.` });
@@ -707,3 +714,6 @@ export function publicPolicyChecksWhere(policy: ResourcePolicy, applies: (r: Res
   });
   return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
 }
+
+/** CL-AWS-015's HeldOff: the bucket's RestrictPublicBuckets (S3 knowledge, in s3.ts). */
+export { restrictPublicBucketsOn } from './s3';

@@ -6,7 +6,7 @@ import type { Resource } from '../../server/src/formats/resource';
 import { Val } from '../../server/src/formats/value';
 import { planConfigurationOf } from '../../server/src/formats/terraform';
 import { get, type MapNode, type Node } from '../../server/src/model/tree';
-import { managedIds, ofType, positionsOf, referenceIds } from '../kit';
+import { findById, managedIds, ofType, positionsOf, referenceIds } from '../kit';
 
 /** The bucket types: a CloudFormation bucket and a Terraform bucket. */
 export const CFN_BUCKET = 'AWS::S3::Bucket';
@@ -197,3 +197,40 @@ export const PUBLIC_ACCESS_BLOCK_KICS: string[] = [
   '4fa66806-0dd9-4f8d-9480-3174d39c7c91',
   '1ec253ab-c220-4d63-b2de-5b40e0af9293',
 ];
+
+// ---------------------------------------------------------------------------------------------------------------
+// CL-AWS-015: a bucket policy's public grants held off by RestrictPublicBuckets (iam.ts's publicPolicyChecks).
+
+/** The bucket a bucket policy resource applies to (by reference, or by the exact literal name), or the bucket itself. */
+function bucketOf(r: Resource, ctx: CheckContext): Resource | undefined {
+  if (r.type === CFN_BUCKET || r.type === TF_BUCKET) return r;
+  const attr = r.format === 'cloudformation' ? 'Bucket' : 'bucket';
+  const type = r.format === 'cloudformation' ? CFN_BUCKET : TF_BUCKET;
+  const byRef = findById(ctx, [type], r.references(attr));
+  if (byRef) return byRef;
+  const name = r.body.get(attr).str();
+  return name === undefined ? undefined : ofType(ctx, type).find((b) => bucketName(b).str() === name);
+}
+
+/**
+ * RestrictPublicBuckets on (known true) for the policy's bucket: S3 ignores the public grants of its policy (only AWS
+ * service principals and users of the bucket owner's account keep access), until the setting is switched off.
+ * CloudFormation: the bucket's PublicAccessBlockConfiguration; Terraform: an aws_s3_bucket_public_access_block
+ * that refers to the bucket, or an aws_s3_account_public_access_block of the file.
+ */
+export function restrictPublicBucketsOn(r: Resource, ctx: CheckContext): { readonly severity: 'low'; readonly why: string } | undefined {
+  const bucket = bucketOf(r, ctx);
+  let where: string | undefined;
+  if (r.format === 'cloudformation') {
+    if (bucket?.body.get('PublicAccessBlockConfiguration').get('RestrictPublicBuckets').isTrue()) where = `bucket ${bucket.id}'s PublicAccessBlockConfiguration`;
+  } else {
+    const block = bucket && configsOf(bucket, ctx, ['aws_s3_bucket_public_access_block']).linked.find((b) => b.body.get('restrict_public_buckets').isTrue());
+    if (block) where = `${block.id} (restrict_public_buckets)`;
+    else if (ofType(ctx, 'aws_s3_account_public_access_block').some((a) => a.body.get('restrict_public_buckets').isTrue())) where = 'the account\'s public access block (restrict_public_buckets)';
+  }
+  if (!where) return undefined;
+  return {
+    severity: 'low',
+    why: `not in effect while RestrictPublicBuckets is on in ${where}, which makes S3 ignore public grants, but live as soon as that setting is switched off (severity lowered to low)`,
+  };
+}

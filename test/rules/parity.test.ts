@@ -12,7 +12,7 @@ import { EXAMPLE_FILES, lintText, spanText } from '../helpers';
 interface Example {
   name: string;
   code: string;
-  findings?: { at: string; message?: string }[];
+  findings?: { at: string; message?: string; severity?: string }[];
   fixed?: string;
 }
 type Examples = Record<string, { good?: Example[]; bad?: Example[] }>;
@@ -117,6 +117,7 @@ describe('rule catalogue parity', () => {
             assert.deepEqual(mine.map((f) => spanText(result, f.span)), ex.findings!.map((f) => f.at));
             ex.findings!.forEach((expected, k) => {
               if (expected.message) assert.ok(mine[k].message.includes(expected.message), `message "${mine[k].message}" lacks "${expected.message}"`);
+              assert.equal(mine[k].severity, expected.severity ?? rule.severity, 'the severity of the finding (`severity:` when a check lowers it)');
             });
             // Snippet fixes are applied as if the user accepted every placeholder's default.
             const edits = mine.flatMap((f) =>

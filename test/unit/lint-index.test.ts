@@ -105,7 +105,14 @@ function modulePlan(): string {
               module: {
                 resources: [
                   { address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', expressions: { bucket: { references: ['each.key'] } } },
-                  config({ bucket: { references: ['aws_s3_bucket.b.id', 'aws_s3_bucket.b'] }, restrict_public_buckets: { references: ['var.restrict'] } }),
+                  // What the configuration does not write is absent in a plan (formats/terraform.ts): the other three are written.
+                  config({
+                    bucket: { references: ['aws_s3_bucket.b.id', 'aws_s3_bucket.b'] },
+                    block_public_acls: { constant_value: true },
+                    block_public_policy: { constant_value: true },
+                    ignore_public_acls: { constant_value: true },
+                    restrict_public_buckets: { references: ['var.restrict'] },
+                  }),
                 ],
               },
             },

@@ -1,6 +1,6 @@
 // CL-AWS-015: an S3 bucket policy with an Allow to Principal "*" and no Condition that narrows who.
 import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility, restrictPublicBucketsOn } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-015',
@@ -41,5 +41,5 @@ export default defineRule({
     cfnGuideDoc('aws-resource-s3-bucketpolicy'),
     tfDoc('s3_bucket_policy'),
   ],
-  checks: publicPolicyChecks(RESOURCE_POLICIES.s3),
+  checks: publicPolicyChecks(RESOURCE_POLICIES.s3, restrictPublicBucketsOn),
 });

@@ -288,18 +288,12 @@ export class Edits {
 
   /** The indentation unit of the file: the step between a mapping's line and its keys' lines. */
   private yamlUnit(): string {
-    if (this.yamlUnitOnce !== undefined) return this.yamlUnitOnce;
-    const m = /\n( +)\S/.exec(this.text);
-    const n = m ? m[1].length : 2;
-    return (this.yamlUnitOnce = ' '.repeat(n > 0 && n <= 8 ? n : 2));
+    return (this.yamlUnitOnce ??= yamlIndentUnit(this.text));
   }
 
   private jsonUnit(node: Node): string {
     void node;
-    if (this.jsonUnitOnce !== undefined) return this.jsonUnitOnce;
-    const m = /\n([ \t]+)"/.exec(this.text);
-    if (!m) return (this.jsonUnitOnce = this.text.includes('\n') ? '  ' : '');
-    return (this.jsonUnitOnce = m[1].startsWith('\t') ? '\t' : ' '.repeat(Math.min(m[1].length, 8)));
+    return (this.jsonUnitOnce ??= jsonIndentUnit(this.text));
   }
 
   private addYamlPairs(map: MapNode, pairs: Record<string, Plain>): TextEdit[] {
@@ -505,4 +499,28 @@ export function eolAt(text: string, offset: number): string {
   const lf = text.indexOf('\n');
   const cr = text.indexOf('\r');
   return cr >= 0 && lf < 0 ? '\r' : '\n';
+}
+
+/** The YAML indentation unit fixes use in `text`: the indentation of its first indented line (2 when none or odd). */
+export function yamlIndentUnit(text: string): string {
+  const m = /\n( +)\S/.exec(text);
+  const n = m ? m[1].length : 2;
+  return ' '.repeat(n > 0 && n <= 8 ? n : 2);
+}
+
+/** The JSON indentation unit fixes use in `text`: that of its first indented key (none on one line). */
+export function jsonIndentUnit(text: string): string {
+  const m = /\n([ \t]+)"/.exec(text);
+  if (!m) return text.includes('\n') ? '  ' : '';
+  return m[1].startsWith('\t') ? '\t' : ' '.repeat(Math.min(m[1].length, 8));
+}
+
+/**
+ * What fixes take from the whole file besides the place they edit: its indentation units (found at the first
+ * indented line, which may lie inside any resource). A result cache keyed by resource text must drop its fixes when
+ * this changes (service/linter.ts).
+ */
+export function fileEditStyle(text: string, lang: string): string {
+  if (lang === 'hcl') return hclUnit(text);
+  return `${yamlIndentUnit(text)}\u0000${jsonIndentUnit(text)}`;
 }

@@ -64,6 +64,23 @@ function conditionText(when: readonly string[], resourceCondition: string | unde
   return parts.length ? ` (when ${parts.join(' and ')})` : '';
 }
 
+/**
+ * Names where a value reported at its use comes from (a parameter's default, a mapping: `Alt.from`), unless the
+ * message names it already: "… is public (from the default of parameter Access)."
+ */
+function withSource(message: string, at: Val | Node): string {
+  if (!(at instanceof Val)) return message;
+  const sources: string[] = [];
+  for (const a of at.alts) if (a.state === 'known' && a.from && !sources.includes(a.from)) sources.push(a.from);
+  const unsaid = sources.filter((s) => {
+    const param = /^the default of parameter (\S+)$/.exec(s)?.[1];
+    return !message.includes(param ? `parameter ${param}` : s);
+  });
+  if (unsaid.length === 0) return message;
+  const text = ` (from ${unsaid.join(', or ')})`;
+  return message.endsWith('.') ? `${message.slice(0, -1)}${text}.` : `${message}${text}`;
+}
+
 /** The directory part of a URI or path (`file:///a/b/main.tf.json` → `file:///a/b`). */
 function directoryOf(uri: string): string {
   const slash = uri.lastIndexOf('/');
@@ -220,14 +237,18 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
     return sentence;
   };
-  const report = (rule: Rule, severity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
+  const report = (rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
+    // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
+    // below the minimum severity is dropped like any other.
+    const severity = options?.severity && severityRank(options.severity) < severityRank(ruleSeverity) ? options.severity : ruleSeverity;
+    if (severityRank(severity) < minimum) return;
     const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
     st.findings.push({
       rule,
       severity,
-      message: `${withCondition(message, conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
+      message: `${withCondition(withSource(message, at), conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes (fixesOf).

@@ -134,6 +134,12 @@ export interface FixOffer extends Omit<Fix, 'edits'> {
 export interface ReportOptions {
   readonly fix?: FixOffer;
   readonly related?: readonly Related[];
+  /**
+   * A lower severity for this finding than the rule's (a risk that another setting holds off for now). It only
+   * lowers: a severity above the rule's effective one (its own or the user's override) is ignored. The message
+   * says why it is lower.
+   */
+  readonly severity?: Severity;
 }
 
 /** What a check gets besides the resource: the way to report, the file's other resources, edit helpers. */

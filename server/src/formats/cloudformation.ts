@@ -17,7 +17,13 @@ export class CfnResolver implements Resolver {
   constructor(
     private readonly params: MapNode | undefined,
     private readonly loop: readonly string[] = [],
+    private readonly template: CfnTemplate = {},
   ) {}
+
+  /** The same resolver for a resource whose `Condition` is `condition`: branches that contradict it are dropped. */
+  forCondition(condition: string | undefined): CfnResolver {
+    return condition ? new CfnResolver(this.params, this.loop, { ...this.template, resourceCondition: condition }) : this;
+  }
 
   resolve(node: Node, at: Node, when: readonly string[], _shadow?: Node, depth = 0): Alt[] {
     if (node.kind === 'scalar') {
@@ -38,20 +44,27 @@ export class CfnResolver implements Resolver {
       if (target && !PSEUDO.has(target)) {
         const def = get(get(this.params, target), 'Default');
         // A parameter default is what deploys unless someone overrides it: it is known, reported at the use.
-        if (def) return this.resolve(def, at, when, undefined, depth + 1);
+        if (def) return withFrom(this.resolve(def, at, when, undefined, depth + 1), `the default of parameter ${target}`);
         if (get(this.params, target)) return [{ state: 'unknown', at, when, why: `parameter ${target} has no default` }];
       }
       return [{ state: 'unknown', at, when, why: target ? `${target} is known only at deploy time` : 'Ref' }];
     }
     if (key === 'Fn::If' && arg.kind === 'seq' && arg.items.length === 3) {
       const cond = str(arg.items[0]) ?? '?';
-      // A branch whose condition contradicts an enclosing one can never be taken; a repeated one adds nothing.
+      // A branch whose condition contradicts an enclosing one (or the resource's Condition) can never be taken; a
+      // repeated one (or the resource's own) adds nothing. Conditions defined as `Fn::Not` of another count as its
+      // negation.
+      const { resourceCondition } = this.template;
+      const implied = [...when, ...(resourceCondition ? [resourceCondition] : [])].map((w) => this.literal(w));
       const branch = (c: string, node: Node): Alt[] => {
-        const negated = c.startsWith('!') ? c.slice(1) : `!${c}`;
-        if (when.includes(negated)) return [];
-        return this.resolve(node, node, when.includes(c) ? when : [...when, c], undefined, depth + 1);
+        const lit = this.literal(c);
+        if (implied.includes(negate(lit))) return [];
+        return this.resolve(node, node, implied.includes(lit) ? when : [...when, c], undefined, depth + 1);
       };
       return [...branch(cond, arg.items[1]), ...branch(`!${cond}`, arg.items[2])];
+    }
+    if (key === 'Fn::FindInMap' && arg.kind === 'seq' && (arg.items.length === 3 || arg.items.length === 4)) {
+      return this.findInMap(arg.items, at, when, depth);
     }
     if (key === 'Fn::Sub') {
       const template = arg.kind === 'seq' ? arg.items[0] : arg;
@@ -66,11 +79,70 @@ export class CfnResolver implements Resolver {
     return [{ state: 'known', node, at, when }];
   }
 
+  /**
+   * `Fn::FindInMap [Map, TopKey, SecondKey, {DefaultValue}]`: with keys known before deploy (literal, or a parameter's
+   * default), the mapped value, reported at the use; a key known only at deploy time (`AWS::Region`, a parameter
+   * without default, a branch of `Fn::If`) or a missing entry without DefaultValue leaves it unknown.
+   */
+  private findInMap(items: readonly Node[], at: Node, when: readonly string[], depth: number): Alt[] {
+    const unknown = (why: string): Alt[] => [{ state: 'unknown', at, when, why }];
+    const mapName = str(items[0]);
+    const map = mapName !== undefined ? get(this.template.mappings, mapName) : undefined;
+    if (!mapName || !map || map.kind !== 'map') return unknown('Fn::FindInMap is evaluated at deploy time');
+    const keys: string[] = [];
+    const notes: string[] = [];
+    for (const k of [items[1], items[2]]) {
+      const alts = this.resolve(k, k, when, undefined, depth + 1);
+      const only = alts.length === 1 ? alts[0] : undefined;
+      const value = only?.state === 'known' && only.node.kind === 'scalar' && only.node.value !== null && typeof only.node.value !== 'object' ? String(only.node.value) : undefined;
+      if (value === undefined) return unknown(`a key of mapping ${mapName} is known only at deploy time`);
+      keys.push(value);
+      if (only?.state === 'known' && only.from) notes.push(`${value} is ${only.from}`);
+    }
+    const value = get(get(map, keys[0]), keys[1]);
+    const fallback = items.length === 4 ? get(items[3], 'DefaultValue') : undefined;
+    const found = value ?? fallback;
+    if (!found) return unknown(`mapping ${mapName} has no entry ${keys.join('/')}`);
+    const source = value ? `mapping ${mapName}, entry ${keys.join('/')}` : `the DefaultValue of an Fn::FindInMap in mapping ${mapName}`;
+    const from = notes.length ? `${source}, where ${notes.join(' and ')}` : source;
+    return withFrom(this.resolve(found, at, when, undefined, depth + 1), from);
+  }
+
+  /** A condition (`Name` or `!Name`) as a literal of the condition it finally names, through `Fn::Not`. */
+  private literal(c: string): string {
+    let lit = c;
+    for (let i = 0; i < 8; i++) {
+      const neg = lit.startsWith('!');
+      const def = get(this.template.conditions, neg ? lit.slice(1) : lit);
+      const not = def?.kind === 'map' && def.pairs.length === 1 && def.pairs[0].key.value === 'Fn::Not' ? def.pairs[0].value : undefined;
+      const inner = not?.kind === 'seq' && not.items.length === 1 ? str(get(not.items[0], 'Condition')) : undefined;
+      if (!inner) break;
+      lit = neg ? inner : `!${inner}`;
+    }
+    return lit;
+  }
+
   /** The loop identifier a string uses (`${Name}` or `&{Name}`), if any. */
   private loopIdIn(s: string): string | undefined {
     if (this.loop.length === 0 || !s.includes('{')) return undefined;
     return this.loop.find((id) => s.includes(`\${${id}}`) || s.includes(`&{${id}}`));
   }
+}
+
+/** The template sections a resolver reads besides Parameters, and the resource's own `Condition`. */
+export interface CfnTemplate {
+  readonly mappings?: Node;
+  readonly conditions?: Node;
+  readonly resourceCondition?: string;
+}
+
+function negate(c: string): string {
+  return c.startsWith('!') ? c.slice(1) : `!${c}`;
+}
+
+/** Alternatives that came from elsewhere (`from`): a parameter's default, a mapping. The innermost source is kept. */
+function withFrom(alts: Alt[], from: string): Alt[] {
+  return alts.map((a) => (a.state === 'known' && !a.from ? { ...a, from } : a));
 }
 
 /** Logical IDs referred to in `node` by `Ref`, `Fn::GetAtt` or `${Name}` in `Fn::Sub`. */
@@ -104,7 +176,8 @@ export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc, notice
   const resources = get(root, 'Resources');
   if (!root || resources?.kind !== 'map') return [];
   const params = get(root, 'Parameters');
-  const resolver = new CfnResolver(params?.kind === 'map' ? params : undefined);
+  const template: CfnTemplate = { mappings: get(root, 'Mappings'), conditions: get(root, 'Conditions') };
+  const resolver = new CfnResolver(params?.kind === 'map' ? params : undefined, [], template);
   const out: Resource[] = [];
   // The template itself, for checks of its Parameters, Outputs and other sections; anchored at its first key.
   const firstKey = root.kind === 'map' ? root.pairs[0]?.key : undefined;
@@ -124,9 +197,10 @@ export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc, notice
       references: () => [...cfnReferences(root)],
     });
   }
-  const resource = (key: ScalarNode, body: MapNode, typePair: Pair, type: string, res: CfnResolver): Resource => {
+  const resource = (key: ScalarNode, body: MapNode, typePair: Pair, type: string, loopRes: CfnResolver): Resource => {
     const propsPair = getPair(body, 'Properties');
     const metadata = get(body, 'Metadata');
+    const res = loopRes.forCondition(str(get(body, 'Condition')));
     return {
       format: 'cloudformation',
       type,
@@ -168,7 +242,7 @@ export function cloudFormationResources(file: ParsedFile, doc: ParsedDoc, notice
     // A literal empty collection makes nothing.
     if (collection.kind === 'seq' && collection.items.length === 0) return;
     const inner = [...ids, id];
-    const res = new CfnResolver(paramsMap, inner);
+    const res = new CfnResolver(paramsMap, inner, template);
     for (const entry of outputs.pairs) {
       const key = String(entry.key.value);
       if (key.startsWith(FOR_EACH)) {

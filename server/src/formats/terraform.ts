@@ -121,8 +121,13 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
       const type = str(typeNode);
       if (!address || !type || !addressNode || !typeNode) continue;
       const mode = str(get(r, 'mode')) === 'data' ? 'data.' : '';
-      const values = get(r, 'values');
+      const planned = get(r, 'values');
       const expressions = config.get(address.replace(/\[[^\]]*\]/g, ''));
+      // What the configuration does not write is absent, as in `*.tf.json`: provider defaults and computed values
+      // (planned, or known after apply) are not the user's setting.
+      const written = expressions?.kind === 'map' && planned?.kind === 'map' ? writtenOnly(planned, unknownByAddress.get(address), expressions) : undefined;
+      const values = written ? written.values : planned;
+      const shadow = written ? written.shadow : unknownByAddress.get(address);
       const resource: Resource = {
         format: 'terraform-plan',
         type: `${mode}${type}`,
@@ -130,7 +135,7 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
         node: r,
         anchor: addressNode,
         typeNode,
-        body: values ? Val.of(values, planResolver, values, [], unknownByAddress.get(address)) : Val.absent(addressNode, planResolver),
+        body: values ? Val.of(values, planResolver, values, [], shadow) : Val.absent(addressNode, planResolver),
         file,
         doc,
         resolver: planResolver,
@@ -149,6 +154,66 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
   };
   visit(get(get(root, 'planned_values'), 'root_module'), 0);
   return out;
+}
+
+/** A configuration expression (`{constant_value}`, `{references}`), as opposed to a nested block's expressions. */
+function isExpression(n: Node): boolean {
+  return n.kind === 'map' && n.pairs.length > 0 && n.pairs.every((p) => p.key.value === 'constant_value' || p.key.value === 'references');
+}
+
+/** A block value of a plan: a non-empty list of objects, or an object. */
+function isBlockValue(n: Node | undefined): boolean {
+  return !!n && ((n.kind === 'seq' && n.items.length > 0 && n.items.every((i) => i.kind === 'map')) || (n.kind === 'map' && n.pairs.length > 0));
+}
+
+/**
+ * A resource's planned values (and their `after_unknown` shadow) without what its configuration `expressions` do not
+ * write: those are absent, as they are in `*.tf.json`. Nested blocks the configuration writes are pruned the same way,
+ * item by item. A block the configuration does not show but the plan holds is kept: the configuration leaves out
+ * `dynamic` blocks and attributes written as blocks, so it may be the user's.
+ */
+function writtenOnly(values: MapNode, shadow: Node | undefined, expressions: MapNode): { values: MapNode; shadow: Node | undefined } {
+  const pairs: MapNode['pairs'][number][] = [];
+  const shadowPairs: MapNode['pairs'][number][] = [];
+  const shadowMap = shadow?.kind === 'map' ? shadow : undefined;
+  const shadowOf = (key: unknown) => shadowMap?.pairs.find((p) => p.key.value === key);
+  for (const p of values.pairs) {
+    const expr = get(expressions, String(p.key.value));
+    const sp = shadowOf(p.key.value);
+    if (!expr) {
+      if (!isBlockValue(p.value)) continue;
+      pairs.push(p);
+      if (sp) shadowPairs.push(sp);
+      continue;
+    }
+    if (!isExpression(expr) && p.value.kind === 'seq' && expr.kind === 'seq' && expr.items.length === p.value.items.length && expr.items.every((e) => e.kind === 'map')) {
+      // A nested block the configuration writes: each item pruned by its own expressions.
+      const spv = sp?.value.kind === 'seq' ? sp.value : undefined;
+      const items: Node[] = [];
+      const shadowItems: Node[] = [];
+      p.value.items.forEach((item, i) => {
+        const inner = item.kind === 'map' ? writtenOnly(item, spv?.items[i], expr.items[i] as MapNode) : undefined;
+        items.push(inner ? inner.values : item);
+        shadowItems.push(inner?.shadow ?? spv?.items[i] ?? item);
+      });
+      pairs.push({ ...p, value: { ...p.value, items } });
+      if (sp) shadowPairs.push({ ...sp, value: spv ? { ...spv, items: shadowItems } : sp.value });
+      continue;
+    }
+    pairs.push(p);
+    if (sp) shadowPairs.push(sp);
+  }
+  // Known after apply but written nowhere in the configuration: absent too.
+  const kept = new Set(pairs.map((p) => p.key.value));
+  for (const sp of shadowMap?.pairs ?? []) {
+    if (kept.has(sp.key.value) || shadowPairs.includes(sp)) continue;
+    const expr = get(expressions, String(sp.key.value));
+    if (expr) shadowPairs.push(sp);
+  }
+  return {
+    values: { ...values, pairs },
+    shadow: shadowMap ? { ...shadowMap, pairs: shadowPairs } : shadow,
+  };
 }
 
 /** What a plan's `configuration` says of each of its resources, found in one walk per plan. */

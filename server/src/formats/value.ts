@@ -28,7 +28,18 @@ export function loopMayMake(pair: { key: ScalarNode; value: Node }, key: string)
 
 /** One concrete possibility for a value. */
 export type Alt =
-  | { readonly state: 'known'; readonly node: Node; readonly at: Node; readonly when: readonly string[]; readonly shadow?: Node }
+  | {
+      readonly state: 'known';
+      readonly node: Node;
+      readonly at: Node;
+      readonly when: readonly string[];
+      readonly shadow?: Node;
+      /**
+       * Where a value written elsewhere than its use comes from, for messages: "the default of parameter Env",
+       * "mapping Sizes (Prod, Encrypted)". The engine adds it to a finding reported at the value.
+       */
+      readonly from?: string;
+    }
   | { readonly state: 'unknown'; readonly at: Node; readonly when: readonly string[]; readonly why: string }
   | { readonly state: 'absent'; readonly at: Node; readonly when: readonly string[] };
 
@@ -139,10 +150,12 @@ export class Val {
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         const shadowChild = alt.shadow ? shadowItem(alt.shadow, i) : undefined;
-        const alts: Alt[] =
+        let alts: Alt[] =
           shadowChild === true
             ? [{ state: 'unknown', at: item, when: alt.when, why: 'known only after apply' }]
             : this.resolver.resolve(item, item, alt.when, shadowChild);
+        // The items of a list written elsewhere (a mapping's list) come from there too.
+        if (alt.from) alts = alts.map((a) => (a.state === 'known' && !a.from ? { ...a, from: alt.from } : a));
         // Most items resolve to one present alternative: kept as resolved, without a filtered copy.
         const present = alts.length === 1 && alts[0].state !== 'absent' ? alts : alts.filter((a) => a.state !== 'absent');
         if (present.length > 0) out.push(new Val(present, this.resolver));

@@ -226,6 +226,11 @@ function patchEntry(prev: ParsedFile, text: string, change: TextChange, limits: 
     if (parsed.docs.length !== 1 || parsed.problems.length > 0 || parsed.docs[0].span[1] !== newEnd) continue;
     const root = parsed.docs[0].root;
     if (!root || root.kind !== 'map' || root.flow || root.pairs.length !== 1 || root.pairs[0].key.span[0] !== e.start + e.indent) continue;
+    // `yaml` ends a block mapping after the trailing comment lines indented deeper than the mapping: when the entry
+    // ends in comments and an outer mapping ends with it too, that mapping may take comments the entry's own mapping
+    // does not (its end is not the slice's), so an outer entry is parsed instead.
+    const endsWithEntry = candidates.slice(0, c).some((x) => x.map.span[1] >= e.start && x.map.span[1] <= e.end);
+    if (endsWithEntry && /\S/.test(source.slice(root.span[1], newEnd))) continue;
     // From here on the old tree is taken over: offsets move, and the entry's pair is replaced by the new one.
     const fresh = root.pairs[0];
     const chain = new Set<Node>(candidates.slice(0, c + 1).map((x) => x.map));

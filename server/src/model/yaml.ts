@@ -1,5 +1,7 @@
 // YAML adapter: `yaml` documents → source-mapped tree, with CloudFormation short-form tags normalised.
+import { foldScalar, lenientYaml, type LenientText } from './yaml-lenient';
 import {
+  parse as parseYamlValue,
   Composer,
   Lexer,
   Parser,
@@ -94,7 +96,16 @@ const CORE_PARSE_OPTIONS = { ...PARSE_OPTIONS, schema: CORE_SCHEMA } as const;
  * are open: the documents before that point are kept, and one problem names the limit.
  */
 export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS): YamlParse {
-  return parseYamlSlice(text, 0, text.length, limits, 0);
+  const strict = parseYamlSlice(text, 0, text.length, limits, 0);
+  if (strict.broken.size === 0 || strict.problems.some((p) => p.limit)) return strict;
+  // What Go's YAML parsers accept and `yaml` rejects (yaml-lenient.ts): read through a same-length rewrite, kept when
+  // it leaves fewer documents broken; a real syntax error keeps the strict parse's one problem.
+  // A broken document's span may end at its error: its range runs to the next document.
+  const ranges = strict.docs.flatMap((d, i) => (strict.broken.has(d.index) ? [[d.span[0], strict.docs[i + 1]?.span[0] ?? text.length] as const] : []));
+  const lenient = lenientYaml(text, ranges);
+  if (!lenient) return strict;
+  const relaxed = parseYamlSlice(text, 0, text.length, limits, 0, { lenient });
+  return relaxed.broken.size < strict.broken.size ? relaxed : strict;
 }
 
 function depthMessage(maxDepth: number): string {
@@ -111,12 +122,13 @@ export function parseYamlSlice(
   end: number,
   limits: ParseLimits,
   firstIndex: number,
-  options: { noAliases?: boolean; maxDepth?: number } = {},
+  options: { noAliases?: boolean; maxDepth?: number; lenient?: LenientText } = {},
 ): YamlParse {
   const docs: SourceDoc[] = [];
   const problems: ParseProblem[] = [];
   const broken = new Set<number>();
-  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const whole = options.lenient?.text ?? text;
+  const source = start === 0 && end === text.length ? whole : whole.slice(start, end);
   const { docs: all, stoppedAt } = composeBounded(source, options.maxDepth ?? limits.maxDepth);
   all.forEach((ydoc, i) => {
     const index = firstIndex + i;
@@ -134,7 +146,7 @@ export function parseYamlSlice(
       return;
     }
     if (!ydoc.contents) return;
-    const converter = new Converter(text, doc, limits, start, !!options.noAliases);
+    const converter = new Converter(text, doc, limits, start, !!options.noAliases, options.lenient?.breaks);
     try {
       doc.root = converter.convert(ydoc.contents as YNode, undefined, 1);
       docInfo.set(doc, { shared: converter.shared, aliasNodes: converter.aliasNodes, firstAlias: converter.firstAlias });
@@ -248,6 +260,8 @@ class Converter {
     /** Offset of the parsed slice in `text`: `yaml` ranges are relative to the slice. */
     private readonly base: number,
     private readonly noAliases: boolean,
+    /** Line breaks the lenient rewrite replaced (yaml-lenient.ts): scalars across them are folded from the text. */
+    private readonly breaks?: ReadonlySet<number>,
   ) {}
 
   private spanOf(y: YNode): Span {
@@ -371,7 +385,7 @@ class Converter {
   }
 
   private scalar(y: YScalar, span: Span): ScalarNode {
-    const raw = y.value;
+    const raw = this.breaks && this.breaks.size > 0 ? this.refolded(y, span) : y.value;
     const value =
       typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null
         ? raw
@@ -392,6 +406,16 @@ class Converter {
       }
     }
     return { kind: 'scalar', value, style, span, doc: this.doc, parent: undefined };
+  }
+
+  /** A flow scalar's value read from the original text when it spans a line break the lenient rewrite replaced. */
+  private refolded(y: YScalar, span: Span): unknown {
+    if (y.type !== 'QUOTE_DOUBLE' && y.type !== 'QUOTE_SINGLE' && y.type !== 'PLAIN') return y.value;
+    let spans = false;
+    for (let k = span[0]; k < span[1] && !spans; k++) spans = this.breaks!.has(k);
+    if (!spans) return y.value;
+    const style = y.type === 'QUOTE_DOUBLE' ? 'double' : y.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
+    return foldScalar(this.text.slice(span[0], span[1]), style, (line) => String(parseYamlValue(`"${line}"`)));
   }
 
   private nullAt(at: number): ScalarNode {

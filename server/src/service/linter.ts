@@ -2,6 +2,7 @@
 // edit only what changed is done again: the YAML document or mapping entry that holds the change is re-parsed
 // (model/incremental.ts), and checks whose resource, and whatever else they read, are unchanged are not run again.
 import type { Catalogue } from '../engine/catalogue';
+import { fileEditStyle } from '../engine/edits';
 import { lintFiles, type CheckCache, type CheckRecord, type Finding, type LintConfig, type LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import type { Resource } from '../formats';
@@ -191,7 +192,8 @@ function extent(r: Resource): [number, number] {
  */
 function environment(file: ParsedFile, resources: readonly Resource[]): string {
   const spans = resources.filter((r) => !r.template).map(extent).sort((a, b) => a[0] - b[0]);
-  const parts: string[] = [file.lines.eol];
+  // The indentation units fixes write in come from the file's first indented line, wherever it is.
+  const parts: string[] = [file.lines.eol, fileEditStyle(file.text, file.lang)];
   let at = 0;
   for (const [s, e] of spans) {
     if (s > at) parts.push(file.text.slice(at, s));

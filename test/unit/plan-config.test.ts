@@ -1,0 +1,47 @@
+// Plans read only what the configuration writes: an attribute it does not write is absent, as in `*.tf.json`,
+// whatever the planned values or after_unknown hold; count/for_each instances and module resources find their
+// configuration by address without instance keys; nested blocks are pruned item by item; a planned block the
+// configuration does not show is kept (a dynamic block is not in a plan's configuration).
+import { strict as assert } from 'node:assert';
+import { resourcesOf } from '../../server/src/formats';
+import { parseFile } from '../../server/src/model/parse';
+
+const plan = (planned: object[], changes: object[], configured: object[]) =>
+  JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: planned } }, resource_changes: changes, configuration: { root_module: { resources: configured } } });
+
+describe('plans: what the configuration writes', () => {
+  it('count instances: each instance reads the configuration of its resource', () => {
+    const text = plan(
+      [0, 1].map((i) => ({ address: `aws_db_instance.db[${i}]`, mode: 'managed', type: 'aws_db_instance', name: 'db', index: i, values: { storage_encrypted: false, publicly_accessible: true, engine: 'postgres' } })),
+      [0, 1].map((i) => ({ address: `aws_db_instance.db[${i}]`, change: { after_unknown: { kms_key_id: true, arn: true } } })),
+      [{ address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', expressions: { engine: { constant_value: 'postgres' }, publicly_accessible: { references: ['var.public'] }, kms_key_id: { references: ['aws_kms_key.k.arn'] } } }],
+    );
+    for (const r of resourcesOf(parseFile('plan.json', text))) {
+      assert.ok(r.body.get('storage_encrypted').isAbsent, 'a provider default is not written');
+      assert.ok(r.body.get('arn').isAbsent, 'known after apply, written nowhere');
+      assert.ok(r.body.get('publicly_accessible').isTrue(), 'written as a reference, known in the plan');
+      assert.ok(r.body.get('kms_key_id').isUnknown, 'written as a reference, known after apply');
+      assert.equal(r.body.get('engine').str(), 'postgres');
+    }
+  });
+
+  it('nested blocks the configuration writes are pruned item by item; a planned block it does not show is kept', () => {
+    const text = plan(
+      [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', values: { bucket: 'b', versioning: [{ enabled: false, mfa_delete: false }], logging: [{ target_bucket: 'logs' }] } }],
+      [],
+      [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', expressions: { bucket: { constant_value: 'b' }, versioning: [{ enabled: { constant_value: false } }] } }],
+    );
+    const [r] = resourcesOf(parseFile('plan.json', text));
+    const v = r.body.get('versioning').list()[0];
+    assert.ok(v.get('enabled').isFalse());
+    assert.ok(v.get('mfa_delete').isAbsent);
+    // `logging` could be a dynamic block, which a plan's configuration leaves out: its planned value stays.
+    assert.equal(r.body.get('logging').list()[0].get('target_bucket').str(), 'logs');
+  });
+
+  it('a plan without configuration reads the planned values as they are', () => {
+    const text = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', values: { storage_encrypted: false } }] } } });
+    const [r] = resourcesOf(parseFile('plan.json', text));
+    assert.ok(r.body.get('storage_encrypted').isFalse());
+  });
+});
