@@ -198,6 +198,7 @@ export function policyStatements(policy: Val, r: Resource, ctx?: CheckContext): 
 export const IDENTITY_POLICY_CFN_TYPES = [
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
 ];
 
 export const IDENTITY_POLICY_TF_TYPES = [
@@ -221,6 +222,12 @@ export function identityStatements(r: Resource): Statement[] {
     case 'aws_iam_role':
       for (const p of r.body.get('inline_policy').list()) out.push(...jsonStatements(p.get('policy'), r));
       break;
+    case 'AWS::Serverless::Function':
+    case 'AWS::Serverless::StateMachine':
+      // AWS SAM `Policies`: one policy or a list of inline documents (with `Statement`), policy templates and managed
+      // policy names or ARNs; SAM attaches them to the execution role it creates.
+      for (const p of r.body.get('Policies').each().flatMap((alt) => (alt.isSeq ? alt.items() : [alt]))) out.push(...jsonStatements(p, r));
+      break;
     case 'data.aws_iam_policy_document':
       out = docStatements(r);
       break;
@@ -240,6 +247,10 @@ export function policyHolder(r: Resource): string {
       return `IAM user ${r.id}`;
     case 'AWS::IAM::Group':
       return `IAM group ${r.id}`;
+    case 'AWS::Serverless::Function':
+      return `The execution role of function ${r.id}`;
+    case 'AWS::Serverless::StateMachine':
+      return `The execution role of state machine ${r.id}`;
     case 'data.aws_iam_policy_document':
       return `Policy document ${r.id}`;
     default:
