@@ -1,5 +1,5 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Plain, type Resource, type TextEdit, tfDoc, type Val } from '../../kit';
+import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Plain, type Resource, samGlobal, type TextEdit, tfDoc, type Val } from '../../kit';
 import { KMS_KEY } from '../../lib/kms';
 
 const TITLE = 'Encrypt with a customer managed KMS key (fill in its ARN)';
@@ -66,6 +66,17 @@ function check(names: { sse: string; enabled: string; key: string }) {
   };
 }
 
+const CFN_TABLE = check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' });
+
+/**
+ * A table, or an AWS SAM SimpleTable (its SSESpecification is passed to the table it creates). A SimpleTable that does
+ * not set SSESpecification while Globals.SimpleTable does gets the global one merged in: not judged here.
+ */
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  if (r.type === 'AWS::Serverless::SimpleTable' && r.body.get('SSESpecification').isAbsent && !samGlobal(r, 'SSESpecification').isAbsent) return;
+  CFN_TABLE(r, ctx);
+}
+
 export default defineRule({
   id: 'CL-AWS-057',
   slug: 'dynamodb-no-cmk',
@@ -87,10 +98,11 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
     cfnGuideDoc('aws-properties-dynamodb-table-ssespecification'),
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html',
     tfDoc('dynamodb_table', 'server_side_encryption'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::DynamoDB::Table'], run: check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' }) },
+    cloudformation: { reads: 'scope', types: ['AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable'], run: cloudformation },
     terraform: { reads: 'resource', types: ['aws_dynamodb_table'], run: check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' }) },
   },
 });
