@@ -668,7 +668,7 @@ export function envVarFindings(name: string, value: Val, where: string, r: Resou
 const ACCESS_KEY_ID_ONE = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
 
 // ---------------------------------------------------------------------------------------------------------------
-// AWS managed policies attached by ARN or name (CL-AWS-100).
+// AWS managed policies attached by ARN or name (CL-AWS-103).
 
 /** AWS managed policies that give administrator-level access, with what each allows (for messages). */
 export const ADMIN_MANAGED_POLICIES: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-// CL-AWS-100: an AWS managed administrator policy (AdministratorAccess, PowerUserAccess, IAMFullAccess) attached to a
+// CL-AWS-103: an AWS managed administrator policy (AdministratorAccess, PowerUserAccess, IAMFullAccess) attached to a
 // role, user, group or AWS SAM function or state machine.
 import { cfnDoc, type CheckContext, defineRule, iso27001, nist, pci, type Resource, soc2, tfDoc, type Val } from '../../kit';
 import { ADMIN_MANAGED_POLICIES, awsManagedPolicyName, identityResponsibility } from '../../lib/iam';
@@ -36,7 +36,7 @@ function run(r: Resource, ctx: CheckContext): void {
 const types = (format: 'cloudformation' | 'terraform') => Object.keys(SITES).filter((t) => (format === 'cloudformation') === t.startsWith('AWS::'));
 
 export default defineRule({
-  id: 'CL-AWS-100',
+  id: 'CL-AWS-103',
   slug: 'iam-admin-managed-policy-attached',
   title: 'AWS managed administrator policy attached to an identity',
   severity: 'high',
