@@ -94,7 +94,12 @@ const SAM_GLOBALS: Readonly<Record<string, string>> = {
  * for other types or when not set. It reads the resource's document: a check calling it declares `reads: 'scope'`.
  */
 export function samGlobal(r: Resource, ...path: string[]): Val {
-  const section = SAM_GLOBALS[r.type];
+  return samGlobalOf(r, r.type, ...path);
+}
+
+/** `samGlobal` for another SAM type of `r`'s document (the implicit API of a function's events: `AWS::Serverless::Api`). */
+export function samGlobalOf(r: Resource, type: string, ...path: string[]): Val {
+  const section = SAM_GLOBALS[type];
   let node: Node | undefined = section ? get(get(r.doc.doc.root, 'Globals'), section) : undefined;
   for (const key of path) node = get(node, key);
   return node ? Val.of(node, r.resolver) : Val.absent(r.anchor, r.resolver);

@@ -1,5 +1,5 @@
 // CL-AWS-043: an API Gateway REST API method, or an HTTP or WebSocket API route, that anyone can call.
-import { addPath, cfnDoc, type CheckContext, defineRule, findById, findReachable, missingAt, nist, type Resource, soc2, strIs, tfDoc, type Val } from '../../kit';
+import { addPath, cfnDoc, type CheckContext, defineRule, findById, findReachable, missingAt, nist, type Resource, samGlobalOf, soc2, strIs, tfDoc, type Val } from '../../kit';
 
 /** What the fix changes for the API's clients. */
 const SIGN = 'every caller must then sign its requests';
@@ -74,6 +74,55 @@ function route(keys: { routeKey: string; auth: string; apiKey: string; apiId: st
   };
 }
 
+/** An AWS SAM event source of type Api (REST) or HttpApi, and where its API and the API's defaults live. */
+const SAM_EVENTS = {
+  Api: { apiKey: 'RestApiId', apiType: 'AWS::Serverless::Api', kind: 'REST API' },
+  HttpApi: { apiKey: 'ApiId', apiType: 'AWS::Serverless::HttpApi', kind: 'HTTP API' },
+} as const;
+
+/**
+ * The API events of an AWS SAM function: SAM makes a method (route) for each, authorized by the event's
+ * Auth.Authorizer, else by its API's Auth.DefaultAuthorizer (an explicit API in the file, or the implicit one, both
+ * with Globals.Api / Globals.HttpApi as defaults). Reported: Authorizer NONE, or no authorizer anywhere.
+ */
+function samFunction(r: Resource, ctx: CheckContext): void {
+  for (const [name, event] of r.body.get('Events').entries()) {
+    const type = event.get('Type').str();
+    if (type !== 'Api' && type !== 'HttpApi') continue;
+    const kind = SAM_EVENTS[type];
+    const props = event.get('Properties');
+    const method = props.get('Method');
+    if (method.isUnknown || method.some((m) => strIs(m, 'OPTIONS'))) continue;
+    const auth = props.get('Auth');
+    if (auth.isUnknown || auth.get('ApiKeyRequired').isUnknown || auth.get('ApiKeyRequired').some((k) => k.isTrue())) continue;
+    const route = `${method.str()?.toUpperCase() ?? 'ANY'} ${props.get('Path').str() ?? '/'}`;
+    const what = `The ${kind.kind} event ${name.value} of function ${r.id} (${route})`;
+    const authorizer = auth.get('Authorizer');
+    if (authorizer.isUnknown) continue;
+    const none = findReachable(authorizer, (a) => strIs(a, 'NONE'));
+    if (none) {
+      ctx.report(none, `${what} sets Auth.Authorizer to NONE, so anyone who can reach the API can call it.`);
+      continue;
+    }
+    if (!authorizer.isAbsent) continue;
+    // No authorizer of its own: the API's default decides (its Auth merged over Globals.Api / Globals.HttpApi).
+    const apiRef = props.get(kind.apiKey);
+    const api = apiRef.isAbsent ? undefined : findById(ctx, [kind.apiType], r.references(kind.apiKey));
+    if (!apiRef.isAbsent && !api) continue;
+    const own = api ? api.body.get('Auth') : undefined;
+    const global = samGlobalOf(r, kind.apiType, 'Auth');
+    if (own?.isUnknown || global.isUnknown) continue;
+    const setting = (key: string) => (own && !own.get(key).isAbsent ? own.get(key) : global.get(key));
+    const apiKey = setting('ApiKeyRequired');
+    if (!setting('DefaultAuthorizer').isAbsent || apiKey.isUnknown || apiKey.some((k) => k.isTrue())) continue;
+    // A REST API that is private or has a resource policy is guarded elsewhere.
+    if (api && type === 'Api' && apiGuarded(api.body.path('EndpointConfiguration', 'Type'), setting('ResourcePolicy'))) continue;
+    if (!api && type === 'Api' && !setting('ResourcePolicy').isAbsent) continue;
+    const apiName = api ? `its API ${api.id}` : `the implicit ${kind.kind} SAM creates for it`;
+    ctx.report(name, `${what} has no Auth.Authorizer and ${apiName} has no Auth.DefaultAuthorizer, so anyone who can reach the API can call it.`);
+  }
+}
+
 const CFN_ROUTE = route({ routeKey: 'RouteKey', auth: 'AuthorizationType', apiKey: 'ApiKeyRequired', apiId: 'ApiId', apiTypes: ['AWS::ApiGatewayV2::Api'], protocol: 'ProtocolType' });
 const TF_ROUTE = route({ routeKey: 'route_key', auth: 'authorization_type', apiKey: 'api_key_required', apiId: 'api_id', apiTypes: ['aws_apigatewayv2_api'], protocol: 'protocol_type' });
 
@@ -133,8 +182,8 @@ export default defineRule({
   checks: {
     cloudformation: {
       reads: 'scope',
-      types: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'],
-      run: (r, ctx) => (r.type === 'AWS::ApiGatewayV2::Route' ? CFN_ROUTE(r, ctx) : cloudformation(r, ctx)),
+      types: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route', 'AWS::Serverless::Function'],
+      run: (r, ctx) => (r.type === 'AWS::ApiGatewayV2::Route' ? CFN_ROUTE(r, ctx) : r.type === 'AWS::Serverless::Function' ? samFunction(r, ctx) : cloudformation(r, ctx)),
     },
     terraform: {
       reads: 'scope',
