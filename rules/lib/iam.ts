@@ -573,8 +573,8 @@ export const RESOURCE_POLICIES = {
   },
   kms: {
     label: 'KMS key',
-    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy' },
-    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy' },
+    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy', 'AWS::KMS::ReplicaKey': 'KeyPolicy' },
+    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy', aws_kms_replica_key: 'policy' },
   },
   sqs: {
     label: 'SQS queue policy',
