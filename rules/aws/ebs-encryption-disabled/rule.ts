@@ -1,5 +1,5 @@
-// CL-AWS-054: EBS volumes (stand-alone, instance, launch template, launch configuration and spot request block devices)
-// without encryption.
+// CL-AWS-054: EBS volumes (stand-alone, instance, launch template, launch configuration, spot request and spot fleet
+// block devices) without encryption.
 import { dirname } from 'node:path';
 import {
   blocks,
@@ -80,6 +80,25 @@ function checkCloudFormation(r: Resource, ctx: CheckContext): void {
     case 'AWS::AutoScaling::LaunchConfiguration':
       checkMappings(ctx, r, r.body.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `launch configuration ${r.id}`);
       break;
+    case 'AWS::EC2::SpotFleet':
+      for (const spec of r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().flatMap((i) => i.each())) {
+        checkMappings(ctx, r, spec.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `spot fleet ${r.id}`);
+      }
+      break;
+  }
+}
+
+/** The root and EBS block devices of a Terraform instance (or of a launch configuration or spot fleet launch specification). */
+function checkInstanceDevices(rep: Reporter, r: Resource, body: Val): void {
+  for (const b of blocks(body, 'root_block_device')) {
+    checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `The root block device of ${r.id}`, keyNode(body, 'root_block_device') ?? r.anchor, true);
+  }
+  for (const b of blocks(body, 'ebs_block_device')) {
+    // `no_device` (launch configurations) suppresses the device.
+    if (b.get('no_device').isTrue()) continue;
+    const device = b.get('device_name');
+    const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
+    checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(body, 'ebs_block_device') ?? r.anchor, true);
   }
 }
 
@@ -91,16 +110,11 @@ function checkTerraform(r: Resource, rep: Reporter): void {
     case 'aws_instance':
     case 'aws_spot_instance_request':
     case 'aws_launch_configuration':
-      for (const b of blocks(r.body, 'root_block_device')) {
-        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `The root block device of ${r.id}`, keyNode(r.body, 'root_block_device') ?? r.anchor, true);
-      }
-      for (const b of blocks(r.body, 'ebs_block_device')) {
-        // `no_device` (launch configurations) suppresses the device.
-        if (b.get('no_device').isTrue()) continue;
-        const device = b.get('device_name');
-        const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
-        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(r.body, 'ebs_block_device') ?? r.anchor, true);
-      }
+      checkInstanceDevices(rep, r, r.body);
+      break;
+    case 'aws_spot_fleet_request':
+      // Each launch specification has the block devices of an instance.
+      for (const spec of blocks(r.body, 'launch_specification')) checkInstanceDevices(rep, r, spec);
       break;
     case 'aws_launch_template':
       checkMappings(rep, r, blocks(r.body, 'block_device_mappings'), TF_MAPPING, r.id);
@@ -145,12 +159,12 @@ export default defineRule({
     tfDoc('ebs_encryption_by_default'),
   ],
   checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: checkCloudFormation },
+    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'], run: checkCloudFormation },
   },
   projectChecks: {
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
     terraform: {
-      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration', ACCOUNT_DEFAULT],
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', ACCOUNT_DEFAULT],
       reads: 'project',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();
