@@ -2,6 +2,8 @@
 // looks across resources asks an index instead of walking them all, so a file of n resources lints in linear time.
 import type { CheckContext } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
+import { Val } from '../../server/src/formats/value';
+import { get, type Node } from '../../server/src/model/tree';
 
 /** The IDs other resources use to refer to `r`: its own, and a counted plan resource's address without its instance key. */
 export function referenceIds(r: Resource): Set<string> {
@@ -74,4 +76,37 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => Iterable<stri
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// AWS SAM Globals: defaults every SAM resource of a type gets for a property it does not set.
+
+const SAM_GLOBALS: Readonly<Record<string, string>> = {
+  'AWS::Serverless::Function': 'Function',
+  'AWS::Serverless::Api': 'Api',
+  'AWS::Serverless::HttpApi': 'HttpApi',
+  'AWS::Serverless::SimpleTable': 'SimpleTable',
+};
+
+/**
+ * The value at `path` under the `Globals` section of `r`'s AWS SAM type (`Globals.Function` for a function), which SAM
+ * gives a resource that does not set that property (maps are merged key by key, the resource's keys winning); absent
+ * for other types or when not set. It reads the resource's document: a check calling it declares `reads: 'scope'`.
+ */
+export function samGlobal(r: Resource, ...path: string[]): Val {
+  return samGlobalOf(r, r.type, ...path);
+}
+
+/** `samGlobal` for another SAM type of `r`'s document (the implicit API of a function's events: `AWS::Serverless::Api`). */
+export function samGlobalOf(r: Resource, type: string, ...path: string[]): Val {
+  const section = SAM_GLOBALS[type];
+  let node: Node | undefined = section ? get(get(r.doc.doc.root, 'Globals'), section) : undefined;
+  for (const key of path) node = get(node, key);
+  return node ? Val.of(node, r.resolver) : Val.absent(r.anchor, r.resolver);
+}
+
+/** How messages name the Globals section of `r`'s SAM type (`Globals.Function`), or undefined for other types. */
+export function samGlobalName(r: Resource): string | undefined {
+  const section = SAM_GLOBALS[r.type];
+  return section ? `Globals.${section}` : undefined;
 }

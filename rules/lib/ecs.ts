@@ -15,3 +15,27 @@ export function containerDefinitions(r: Resource): Val[] {
   const parsed = parseEmbeddedJson(node);
   return parsed ? Val.of(parsed, r.resolver).items() : [];
 }
+
+/** True for an AWS Batch job definition, whose jobs run as ECS containers. */
+export function isBatchJob(r: Resource): boolean {
+  return r.type === 'AWS::Batch::JobDefinition' || r.type === 'aws_batch_job_definition';
+}
+
+/**
+ * The containers of an AWS Batch job definition: CloudFormation's ContainerProperties, each node range's Container
+ * and each ECS task's Containers; Terraform's container_properties JSON string (one container) parsed in place.
+ */
+export function jobContainers(r: Resource): Val[] {
+  if (r.format !== 'cloudformation') {
+    const v = r.body.get('container_properties');
+    const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
+    if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
+    const parsed = parseEmbeddedJson(node);
+    return parsed?.kind === 'map' ? [Val.of(parsed, r.resolver)] : [];
+  }
+  return [
+    r.body.get('ContainerProperties'),
+    ...r.body.path('NodeProperties', 'NodeRangeProperties').list().map((range) => range.get('Container')),
+    ...r.body.path('EcsProperties', 'TaskProperties').list().flatMap((task) => task.get('Containers').list()),
+  ].filter((c) => !c.isAbsent);
+}

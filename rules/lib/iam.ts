@@ -198,6 +198,7 @@ export function policyStatements(policy: Val, r: Resource, ctx?: CheckContext): 
 export const IDENTITY_POLICY_CFN_TYPES = [
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
 ];
 
 export const IDENTITY_POLICY_TF_TYPES = [
@@ -221,6 +222,12 @@ export function identityStatements(r: Resource): Statement[] {
     case 'aws_iam_role':
       for (const p of r.body.get('inline_policy').list()) out.push(...jsonStatements(p.get('policy'), r));
       break;
+    case 'AWS::Serverless::Function':
+    case 'AWS::Serverless::StateMachine':
+      // AWS SAM `Policies`: one policy or a list of inline documents (with `Statement`), policy templates and managed
+      // policy names or ARNs; SAM attaches them to the execution role it creates.
+      for (const p of r.body.get('Policies').each().flatMap((alt) => (alt.isSeq ? alt.items() : [alt]))) out.push(...jsonStatements(p, r));
+      break;
     case 'data.aws_iam_policy_document':
       out = docStatements(r);
       break;
@@ -240,6 +247,10 @@ export function policyHolder(r: Resource): string {
       return `IAM user ${r.id}`;
     case 'AWS::IAM::Group':
       return `IAM group ${r.id}`;
+    case 'AWS::Serverless::Function':
+      return `The execution role of function ${r.id}`;
+    case 'AWS::Serverless::StateMachine':
+      return `The execution role of state machine ${r.id}`;
     case 'data.aws_iam_policy_document':
       return `Policy document ${r.id}`;
     default:
@@ -562,8 +573,8 @@ export const RESOURCE_POLICIES = {
   },
   kms: {
     label: 'KMS key',
-    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy' },
-    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy' },
+    cloudformation: { 'AWS::KMS::Key': 'KeyPolicy', 'AWS::KMS::ReplicaKey': 'KeyPolicy' },
+    terraform: { aws_kms_key: 'policy', aws_kms_key_policy: 'policy', aws_kms_replica_key: 'policy' },
   },
   sqs: {
     label: 'SQS queue policy',
@@ -717,3 +728,62 @@ export function publicPolicyChecksWhere(policy: ResourcePolicy, applies: (r: Res
 
 /** CL-AWS-015's HeldOff: the bucket's RestrictPublicBuckets (S3 knowledge, in s3.ts). */
 export { restrictPublicBucketsOn } from './s3';
+
+// ---------------------------------------------------------------------------------------------------------------
+// AWS managed policies attached by ARN or name (CL-AWS-103).
+
+/** AWS managed policies that give administrator-level access, with what each allows (for messages). */
+export const ADMIN_MANAGED_POLICIES: Readonly<Record<string, string>> = {
+  AdministratorAccess: 'every action on every resource (full administrator access)',
+  PowerUserAccess: 'every action on every resource except most of IAM, Organizations and Account management',
+  IAMFullAccess: 'every IAM action, so whoever holds it can grant itself any other permission',
+};
+
+/** Stands for a partition decided at deploy time (`${AWS::Partition}`, `data.aws_partition.x.partition`). */
+const ANY_PARTITION = '\u0000';
+const AWS_MANAGED_ARN = /^arn:(?:aws[a-z-]*|\u0000):iam::aws:policy\/((?:[\w+=,.@-]+\/)*[\w+=,.@-]+)$/;
+const TF_PARTITION = /\$\{\s*data\.aws_partition\.[A-Za-z0-9_-]+\.partition\s*\}/g;
+
+/** The text of an ARN whose only deploy-time part is the partition, with the partition as ANY_PARTITION. */
+function arnTemplate(node: Node, format: Resource['format']): string | undefined {
+  if (node.kind === 'scalar') {
+    if (typeof node.value !== 'string') return undefined;
+    const s = format === 'cloudformation' ? node.value : node.value.replace(TF_PARTITION, ANY_PARTITION);
+    return s.includes('${') ? undefined : s;
+  }
+  if (node.kind !== 'map' || node.pairs.length !== 1) return undefined;
+  const key = String(node.pairs[0].key.value);
+  const arg = node.pairs[0].value;
+  if (key === 'Fn::Sub') {
+    // The short form, or the long form whose variables do not redefine AWS::Partition.
+    if (arg.kind === 'seq' && get(arg.items[1], 'AWS::Partition')) return undefined;
+    const s = str(arg.kind === 'seq' ? arg.items[0] : arg)?.split('${AWS::Partition}').join(ANY_PARTITION);
+    return s === undefined || s.replace(/\$\{!/g, '').includes('${') ? undefined : s;
+  }
+  if (key === 'Fn::Join' && arg.kind === 'seq' && arg.items.length === 2 && arg.items[1].kind === 'seq') {
+    const delimiter = str(arg.items[0]);
+    if (delimiter === undefined) return undefined;
+    const parts: string[] = [];
+    for (const part of arg.items[1].items) {
+      const literal = part.kind === 'scalar' && typeof part.value === 'string' ? part.value : undefined;
+      if (literal !== undefined) parts.push(literal);
+      else if (str(get(part, 'Ref')) === 'AWS::Partition') parts.push(ANY_PARTITION);
+      else return undefined;
+    }
+    return parts.join(delimiter);
+  }
+  return undefined;
+}
+
+/**
+ * The name of the AWS managed policy that one alternative of a policy ARN value names (`arn:<partition>:iam::aws:policy/
+ * <Name>`), when it is known or only its partition is decided at deploy time; with `names`, a bare policy name (AWS
+ * SAM `Policies` accept AWS managed policy names) counts too. Policies under a path (`job-function/…`) keep it.
+ */
+export function awsManagedPolicyName(alt: Val, r: Resource, names = false): string | undefined {
+  const text = alt.isUnknown ? arnTemplate(alt.at, r.format) : alt.str();
+  if (text === undefined) return undefined;
+  const m = AWS_MANAGED_ARN.exec(text);
+  if (m) return m[1];
+  return names && !alt.isUnknown && /^[\w+=,.@-]+$/.test(text) ? text : undefined;
+}

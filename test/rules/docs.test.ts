@@ -121,7 +121,7 @@ describe('rule page generator (scripts/rule-docs.ts)', () => {
         '| Slug | `rds-publicly-accessible` |',
         '| Severity | high (change it or turn the rule off with `cloudline.rules` or `.cloudline.yaml`) |',
         '| Formats | CloudFormation, Terraform JSON, Terraform plans |',
-        '| Resource types | `AWS::RDS::DBInstance`, `aws_db_instance`, `aws_rds_cluster_instance` |',
+        '| Resource types | `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster`, `aws_db_instance`, `aws_rds_cluster_instance` |',
         '| Quick-fix | yes |',
         '| Owner | customer |',
         '| Service model | PaaS |',

@@ -1,5 +1,5 @@
 // CL-AWS-023: a database master password written in the template (or as a parameter default) instead of a secret.
-import { cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Resource, str, tfDoc } from '../../kit';
+import { cfnDoc, cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Resource, str, tfDoc } from '../../kit';
 import { planProvenance } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
@@ -7,10 +7,23 @@ const LABEL: Record<string, string> = {
   'AWS::RDS::DBCluster': 'RDS DB cluster',
   'AWS::DocDB::DBCluster': 'DocumentDB cluster',
   'AWS::Redshift::Cluster': 'Redshift cluster',
+  'AWS::RedshiftServerless::Namespace': 'Redshift Serverless namespace',
+  'AWS::DocDBElastic::Cluster': 'DocumentDB elastic cluster',
   aws_db_instance: 'RDS DB instance',
   aws_rds_cluster: 'RDS DB cluster',
   aws_docdb_cluster: 'DocumentDB cluster',
   aws_redshift_cluster: 'Redshift cluster',
+  aws_redshiftserverless_namespace: 'Redshift Serverless namespace',
+  aws_docdbelastic_cluster: 'DocumentDB elastic cluster',
+};
+
+/** The property holding the admin password, where it is not `MasterUserPassword` / `master_password`. */
+const PASSWORD: Record<string, string> = {
+  'AWS::RedshiftServerless::Namespace': 'AdminUserPassword',
+  'AWS::DocDBElastic::Cluster': 'AdminUserPassword',
+  aws_db_instance: 'password',
+  aws_redshiftserverless_namespace: 'admin_user_password',
+  aws_docdbelastic_cluster: 'admin_user_password',
 };
 
 /** True for a value that is the password itself, not a reference resolved at deploy time. */
@@ -19,22 +32,23 @@ function isLiteralPassword(s: string): boolean {
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  for (const v of r.body.get('MasterUserPassword').each()) {
+  const key = PASSWORD[r.type] ?? 'MasterUserPassword';
+  for (const v of r.body.get(key).each()) {
     const s = v.str();
     if (s === undefined || !isLiteralPassword(s)) continue;
     const param = str(get(v.at, 'Ref'));
     if (param && v.node && v.node !== v.at) {
-      ctx.report(v, `${LABEL[r.type]} ${r.id} takes MasterUserPassword from the default value of parameter ${param}: a password written in the template, even with NoEcho.`, {
+      ctx.report(v, `${LABEL[r.type]} ${r.id} takes ${key} from the default value of parameter ${param}: a password written in the template, even with NoEcho.`, {
         related: [{ node: v.node, message: `the default value of ${param}` }],
       });
     } else {
-      ctx.report(v, `${LABEL[r.type]} ${r.id} sets MasterUserPassword to a literal password, written in the template for anyone who can read it.`);
+      ctx.report(v, `${LABEL[r.type]} ${r.id} sets ${key} to a literal password, written in the template for anyone who can read it.`);
     }
   }
 }
 
 function terraform(r: Resource, ctx: CheckContext): void {
-  const attr = r.type === 'aws_db_instance' ? 'password' : 'master_password';
+  const attr = PASSWORD[r.type] ?? 'master_password';
   const v = r.body.get(attr);
   const s = v.str();
   if (s === undefined || !isLiteralPassword(s)) return;
@@ -66,9 +80,11 @@ export default defineRule({
     cfnGuideDoc('dynamic-references'),
     cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-manage-master-user-password'),
     tfDoc('db_instance', 'manage_master_user_password'),
+    cfnDoc('aws-resource-redshiftserverless-namespace', 'cfn-redshiftserverless-namespace-manageadminpassword'),
+    cfnDoc('aws-resource-docdbelastic-cluster', 'cfn-docdbelastic-cluster-adminuserpassword'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Redshift::Cluster'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_redshift_cluster'], run: terraform },
+    cloudformation: { reads: 'resource', types: Object.keys(LABEL).filter((t) => t.startsWith('AWS::')), run: cloudformation },
+    terraform: { reads: 'resource', types: Object.keys(LABEL).filter((t) => !t.startsWith('AWS::')), run: terraform },
   },
 });

@@ -1,5 +1,5 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Plain, type Resource, type TextEdit, tfDoc, type Val } from '../../kit';
+import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Plain, type Resource, samGlobal, type TextEdit, tfDoc, type Val } from '../../kit';
 import { KMS_KEY } from '../../lib/kms';
 
 const TITLE = 'Encrypt with a customer managed KMS key (fill in its ARN)';
@@ -66,6 +66,55 @@ function check(names: { sse: string; enabled: string; key: string }) {
   };
 }
 
+const CFN_TABLE = check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' });
+
+/**
+ * A table, or an AWS SAM SimpleTable (its SSESpecification is passed to the table it creates). A SimpleTable that does
+ * not set SSESpecification while Globals.SimpleTable does gets the global one merged in: not judged here.
+ */
+/**
+ * A global table turns KMS encryption on for the table (SSESpecification.SSEEnabled, SSEType KMS) and names the key per
+ * replica (Replicas[].SSESpecification.KMSMasterKeyId). No quick-fix: a key is needed in each replica's region.
+ */
+function globalTable(r: Resource, ctx: CheckContext): void {
+  const table = `DynamoDB global table ${r.id}`;
+  const sse = r.body.get('SSESpecification');
+  if (sse.isUnknown) return;
+  for (const alt of sse.each()) {
+    if (alt.isAbsent) {
+      ctx.report(missingAt(alt, r.anchor), `${table} has no SSESpecification, so it is encrypted with an AWS owned key that you cannot manage, audit or revoke, not a customer managed KMS key.`);
+      continue;
+    }
+    const enabled = alt.get('SSEEnabled');
+    const off = enabled.find((e) => e.isFalse() || e.isAbsent);
+    if (off) {
+      const at = off.isAbsent ? missingAt(off, keyNode(r.body, 'SSESpecification') ?? r.anchor) : off;
+      ctx.report(at, `${table} does not set SSESpecification.SSEEnabled to true, so it is encrypted with an AWS owned key, not a customer managed KMS key.`);
+      continue;
+    }
+    if (!enabled.isTrue()) continue;
+    for (const replica of r.body.get('Replicas').items().flatMap((i) => i.each())) {
+      if (!replica.isMap) continue;
+      const region = replica.get('Region');
+      const name = `The replica in ${region.str() ?? 'a region'} of ${table}`;
+      const key = replica.path('SSESpecification', 'KMSMasterKeyId');
+      if (key.isUnknown) continue;
+      if (key.isAbsent) {
+        ctx.report(region.isAbsent ? r.anchor : region, `${name} sets no SSESpecification.KMSMasterKeyId, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+        continue;
+      }
+      const alias = key.find(isAwsManagedAlias);
+      if (alias) ctx.report(alias, `${name} sets SSESpecification.KMSMasterKeyId to the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+    }
+  }
+}
+
+function cloudformation(r: Resource, ctx: CheckContext): void {
+  if (r.type === 'AWS::DynamoDB::GlobalTable') return globalTable(r, ctx);
+  if (r.type === 'AWS::Serverless::SimpleTable' && r.body.get('SSESpecification').isAbsent && !samGlobal(r, 'SSESpecification').isAbsent) return;
+  CFN_TABLE(r, ctx);
+}
+
 export default defineRule({
   id: 'CL-AWS-057',
   slug: 'dynamodb-no-cmk',
@@ -87,10 +136,12 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
     cfnGuideDoc('aws-properties-dynamodb-table-ssespecification'),
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html',
+    cfnGuideDoc('aws-properties-dynamodb-globaltable-replicassespecification'),
     tfDoc('dynamodb_table', 'server_side_encryption'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::DynamoDB::Table'], run: check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' }) },
+    cloudformation: { reads: 'scope', types: ['AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable', 'AWS::DynamoDB::GlobalTable'], run: cloudformation },
     terraform: { reads: 'resource', types: ['aws_dynamodb_table'], run: check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' }) },
   },
 });

@@ -1,5 +1,36 @@
-// CL-AWS-082: a DynamoDB table without point-in-time recovery (continuous backups).
-import { BACKUPS, cfnGuideDoc, defineRule, settingChecks, tfDoc } from '../../kit';
+// CL-AWS-082: a DynamoDB table (or global table replica) without point-in-time recovery (continuous backups).
+import { BACKUPS, cfnDoc, cfnGuideDoc, checkSetting, defineRule, type Resource, type SettingItem, type SettingSpec, tfDoc } from '../../kit';
+
+/** A global table sets point-in-time recovery per replica: each replica is checked, named by its region. */
+function replicas(r: Resource): SettingItem[] {
+  if (r.type !== 'AWS::DynamoDB::GlobalTable') return [{ val: r.body }];
+  return r.body.get('Replicas').items().flatMap((item) => item.each()).filter((replica) => replica.isMap).map((replica) => {
+    const region = replica.get('Region');
+    return {
+      val: replica,
+      named: `The replica in ${region.str() ?? 'a region'} of DynamoDB global table ${r.id}`,
+      anchor: region.isAbsent ? undefined : region,
+    };
+  });
+}
+
+const SPEC: SettingSpec = {
+  subject: 'DynamoDB table',
+  consequence: 'so point-in-time recovery is off',
+  want: true,
+  absentMeans: false,
+  formats: {
+    cloudformation: {
+      types: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+      path: ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'],
+      each: replicas,
+    },
+    terraform: { types: ['aws_dynamodb_table'], path: ['point_in_time_recovery', 'enabled'] },
+  },
+};
+
+/** A replica of a table in another region, managed on its own: `point_in_time_recovery` is a plain boolean there. */
+const TF_REPLICA = { types: ['aws_dynamodb_table_replica'], path: ['point_in_time_recovery'] };
 
 export default defineRule({
   id: 'CL-AWS-082',
@@ -26,15 +57,15 @@ export default defineRule({
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html',
     cfnGuideDoc('aws-properties-dynamodb-table-pointintimerecoveryspecification'),
     tfDoc('dynamodb_table', 'point_in_time_recovery'),
+    cfnDoc('aws-properties-dynamodb-globaltable-replicaspecification', 'cfn-dynamodb-globaltable-replicaspecification-pointintimerecoveryspecification'),
+    tfDoc('dynamodb_table_replica', 'point_in_time_recovery'),
   ],
-  checks: settingChecks({
-    subject: 'DynamoDB table',
-    consequence: 'so point-in-time recovery is off',
-    want: true,
-    absentMeans: false,
-    formats: {
-      cloudformation: { types: ['AWS::DynamoDB::Table'], path: ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'] },
-      terraform: { types: ['aws_dynamodb_table'], path: ['point_in_time_recovery', 'enabled'] },
+  checks: {
+    cloudformation: { reads: 'resource', types: SPEC.formats.cloudformation!.types, run: (r, ctx) => checkSetting(r, ctx, SPEC, SPEC.formats.cloudformation!) },
+    terraform: {
+      reads: 'resource',
+      types: ['aws_dynamodb_table', 'aws_dynamodb_table_replica'],
+      run: (r, ctx) => checkSetting(r, ctx, SPEC, r.type === 'aws_dynamodb_table_replica' ? TF_REPLICA : SPEC.formats.terraform!),
     },
-  }),
+  },
 });

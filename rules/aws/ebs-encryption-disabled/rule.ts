@@ -1,7 +1,9 @@
-// CL-AWS-054: EBS volumes (stand-alone, instance block devices, launch template block devices) without encryption.
+// CL-AWS-054: EBS volumes (stand-alone, instance, launch template, launch configuration, spot request and spot fleet
+// block devices) without encryption.
 import { dirname } from 'node:path';
 import {
   blocks,
+  cfnDoc,
   cfnGuideDoc,
   type CheckContext,
   cisAws,
@@ -24,7 +26,7 @@ const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 /** What happens to an existing resource when its volume encryption changes. */
 function replaces(r: Resource): string {
   if (r.type === 'AWS::EC2::Volume' || r.type === 'aws_ebs_volume') return ' (replaces an existing volume)';
-  if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance') return ' (replaces an existing instance)';
+  if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance' || r.type === 'aws_spot_instance_request') return ' (replaces an existing instance)';
   return '';
 }
 
@@ -48,7 +50,8 @@ function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: strin
 /** Block device mappings: instance-store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume. */
 function checkMappings(rep: Reporter, r: Resource, mappings: Val[], names: { device: string; ebs: string; noDevice: string; virtualName: string; encrypted: string; snapshot: string }, owner: string): void {
   for (const m of mappings) {
-    if (!m.isMap || isSet(m.get(names.noDevice)) || isSet(m.get(names.virtualName))) continue;
+    // `NoDevice` is `{}` on an instance and a boolean on a launch configuration (`NoDevice: false` keeps the device).
+    if (!m.isMap || (isSet(m.get(names.noDevice)) && !m.get(names.noDevice).isFalse()) || isSet(m.get(names.virtualName))) continue;
     const device = m.get(names.device);
     const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
     for (const ebs of blocks(m, names.ebs)) {
@@ -74,6 +77,28 @@ function checkCloudFormation(r: Resource, ctx: CheckContext): void {
         checkMappings(ctx, r, data.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `launch template ${r.id}`);
       }
       break;
+    case 'AWS::AutoScaling::LaunchConfiguration':
+      checkMappings(ctx, r, r.body.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `launch configuration ${r.id}`);
+      break;
+    case 'AWS::EC2::SpotFleet':
+      for (const spec of r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().flatMap((i) => i.each())) {
+        checkMappings(ctx, r, spec.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `spot fleet ${r.id}`);
+      }
+      break;
+  }
+}
+
+/** The root and EBS block devices of a Terraform instance (or of a launch configuration or spot fleet launch specification). */
+function checkInstanceDevices(rep: Reporter, r: Resource, body: Val): void {
+  for (const b of blocks(body, 'root_block_device')) {
+    checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `The root block device of ${r.id}`, keyNode(body, 'root_block_device') ?? r.anchor, true);
+  }
+  for (const b of blocks(body, 'ebs_block_device')) {
+    // `no_device` (launch configurations) suppresses the device.
+    if (b.get('no_device').isTrue()) continue;
+    const device = b.get('device_name');
+    const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
+    checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(body, 'ebs_block_device') ?? r.anchor, true);
   }
 }
 
@@ -83,14 +108,13 @@ function checkTerraform(r: Resource, rep: Reporter): void {
       checkEbs(rep, r, r.body, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `EBS volume ${r.id}`, r.anchor, false);
       break;
     case 'aws_instance':
-      for (const b of blocks(r.body, 'root_block_device')) {
-        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `The root block device of ${r.id}`, keyNode(r.body, 'root_block_device') ?? r.anchor, true);
-      }
-      for (const b of blocks(r.body, 'ebs_block_device')) {
-        const device = b.get('device_name');
-        const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
-        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(r.body, 'ebs_block_device') ?? r.anchor, true);
-      }
+    case 'aws_spot_instance_request':
+    case 'aws_launch_configuration':
+      checkInstanceDevices(rep, r, r.body);
+      break;
+    case 'aws_spot_fleet_request':
+      // Each launch specification has the block devices of an instance.
+      for (const spec of blocks(r.body, 'launch_specification')) checkInstanceDevices(rep, r, spec);
       break;
     case 'aws_launch_template':
       checkMappings(rep, r, blocks(r.body, 'block_device_mappings'), TF_MAPPING, r.id);
@@ -129,16 +153,18 @@ export default defineRule({
     'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
     cfnGuideDoc('aws-resource-ec2-volume', 'cfn-ec2-volume-encrypted'),
     cfnGuideDoc('aws-properties-ec2-blockdev-template'),
+    cfnDoc('aws-properties-autoscaling-launchconfiguration-blockdevice', 'cfn-autoscaling-launchconfiguration-blockdevice-encrypted'),
     tfDoc('ebs_volume', 'encrypted'),
+    tfDoc('launch_configuration'),
     tfDoc('ebs_encryption_by_default'),
   ],
   checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: checkCloudFormation },
+    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'], run: checkCloudFormation },
   },
   projectChecks: {
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
     terraform: {
-      types: ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', ACCOUNT_DEFAULT],
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', ACCOUNT_DEFAULT],
       reads: 'project',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();

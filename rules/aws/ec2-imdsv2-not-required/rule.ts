@@ -40,6 +40,7 @@ const SHAPES: Record<string, Shape> = {
   aws_instance: { ...TF_NAMES, base: (r) => r.body, prefix: '', delegate: 'launch_template', kind: 'Instance' },
   aws_launch_template: { ...TF_NAMES, base: (r) => r.body, prefix: '', kind: 'Launch template' },
   aws_launch_configuration: { ...TF_NAMES, base: (r) => r.body, prefix: '', kind: 'Launch configuration' },
+  aws_spot_instance_request: { ...TF_NAMES, base: (r) => r.body, prefix: '', delegate: 'launch_template', kind: 'Spot instance request' },
 };
 
 const STILL_V1 = 'so IMDSv1 stays available unless the AMI or the account-level IMDS defaults require IMDSv2';
@@ -133,6 +134,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: check },
-    terraform: { reads: 'resource', types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: check },
+    terraform: { reads: 'resource', types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'], run: check },
   },
 });

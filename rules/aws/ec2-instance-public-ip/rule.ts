@@ -8,6 +8,7 @@ const KIND: Record<string, string> = {
   aws_instance: 'Instance',
   aws_launch_template: 'Launch template',
   aws_launch_configuration: 'Launch configuration',
+  aws_spot_instance_request: 'Spot instance request',
 };
 
 /** Where each resource type asks for a public address: every network interface, or the resource itself. */
@@ -64,10 +65,10 @@ export default defineRule({
         fixNote: (r) => (r.type === 'AWS::EC2::Instance' ? 'replaces the instance' : undefined),
       },
       terraform: {
-        types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+        types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'],
         path: ['associate_public_ip_address'],
         each: terraform,
-        fixNote: (r) => (r.type === 'aws_instance' ? 'replaces the instance' : undefined),
+        fixNote: (r) => (r.type === 'aws_instance' || r.type === 'aws_spot_instance_request' ? 'replaces the instance' : undefined),
       },
     },
   }),

@@ -9,6 +9,7 @@ const LABEL: Record<string, string> = {
   aws_instance: 'EC2 instance',
   aws_launch_template: 'Launch template',
   aws_launch_configuration: 'Launch configuration',
+  aws_spot_instance_request: 'Spot instance request',
 };
 
 /**
@@ -126,6 +127,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
+    terraform: { reads: 'resource', types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
   },
 });

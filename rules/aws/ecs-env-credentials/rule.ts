@@ -1,4 +1,5 @@
-// CL-AWS-025: credentials written into the environment of an ECS task definition's containers.
+// CL-AWS-025: credentials written into the environment of an ECS task definition's (or AWS Batch job definition's)
+// containers.
 import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, parseEmbeddedJson, type Resource, tfDoc, Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
@@ -7,7 +8,8 @@ function checkContainers(r: Resource, ctx: CheckContext, containers: Val[], k: {
   for (const c of containers) {
     for (const container of c.each()) {
       const cname = container.get(k.container).str();
-      const where = `Container ${cname ? `${cname} of ` : ''}task definition ${r.id}`;
+      const owner = r.type === 'AWS::Batch::JobDefinition' || r.type === 'aws_batch_job_definition' ? 'Batch job definition' : 'task definition';
+      const where = cname ? `Container ${cname} of ${owner} ${r.id}` : `The container of ${owner} ${r.id}`;
       for (const e of container.get(k.env).list()) {
         for (const entry of e.each()) {
           const name = entry.get(k.name).str();
@@ -18,21 +20,32 @@ function checkContainers(r: Resource, ctx: CheckContext, containers: Val[], k: {
   }
 }
 
+const CFN_KEYS = { env: 'Environment', name: 'Name', value: 'Value', container: 'Name' };
+
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  checkContainers(r, ctx, r.body.get('ContainerDefinitions').list(), { env: 'Environment', name: 'Name', value: 'Value', container: 'Name' });
+  if (r.type !== 'AWS::Batch::JobDefinition') return checkContainers(r, ctx, r.body.get('ContainerDefinitions').list(), CFN_KEYS);
+  // AWS Batch: the job's container, each node range's container and each ECS task's containers.
+  const containers = [
+    r.body.get('ContainerProperties'),
+    ...r.body.path('NodeProperties', 'NodeRangeProperties').list().map((range) => range.get('Container')),
+    ...r.body.path('EcsProperties', 'TaskProperties').list().flatMap((task) => task.get('Containers').list()),
+  ].filter((c) => !c.isAbsent);
+  checkContainers(r, ctx, containers, CFN_KEYS);
 }
 
 function terraform(r: Resource, ctx: CheckContext): void {
   // A plan shows variables' values too; only constants in the configuration are written in the code.
-  if (r.format === 'terraform-plan' && planProvenance(r, ['container_definitions']) !== 'constant') return;
-  for (const alt of r.body.get('container_definitions').each()) {
+  const attr = r.type === 'aws_batch_job_definition' ? 'container_properties' : 'container_definitions';
+  if (r.format === 'terraform-plan' && planProvenance(r, [attr]) !== 'constant') return;
+  for (const alt of r.body.get(attr).each()) {
     // The JSON text is literal even where single values are interpolated (`${var.image}`): those leaves stay unknown.
     const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
     if (node?.kind !== 'scalar') continue;
     const parsed = parseEmbeddedJson(node);
     if (!parsed) continue;
     const defs = Val.of(parsed, r.resolver, parsed, alt.when);
-    checkContainers(r, ctx, defs.list(), { env: 'environment', name: 'name', value: 'value', container: 'name' });
+    // A Batch job's container_properties is one container (a mapping), a task's container_definitions a list.
+    checkContainers(r, ctx, defs.isMap ? [defs] : defs.list(), { env: 'environment', name: 'name', value: 'value', container: 'name' });
   }
 }
 
@@ -60,7 +73,7 @@ export default defineRule({
     tfDoc('ecs_task_definition', 'container_definitions'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition', 'AWS::Batch::JobDefinition'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_ecs_task_definition', 'aws_batch_job_definition'], run: terraform },
   },
 });

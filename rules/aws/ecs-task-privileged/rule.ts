@@ -1,11 +1,34 @@
-// CL-AWS-099: an ECS task definition with a privileged container (root on the host, all devices, no isolation).
-import { cfnGuideDoc, defineRule, nist, type Resource, type SettingItem, settingChecks } from '../../kit';
+// CL-AWS-099: an ECS task definition or AWS Batch job definition with a privileged container (root on the host, all
+// devices, no isolation).
+import { cfnGuideDoc, defineRule, nist, parseEmbeddedJson, type Resource, type SettingItem, settingChecks, tfDoc, Val } from '../../kit';
 import { containerDefinitions } from '../../lib/ecs';
+
+/**
+ * The containers of an AWS Batch job definition (run as ECS containers): ContainerProperties, each node range's
+ * Container and each ECS task's Containers; in Terraform the container_properties JSON string (no fix).
+ */
+function batchContainers(r: Resource): SettingItem[] {
+  const named = (what: string, c: Val, fix: boolean): SettingItem => ({ val: c, named: `${what} of Batch job definition ${r.id}`, fix });
+  if (r.format !== 'cloudformation') {
+    const v = r.body.get('container_properties');
+    const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
+    const parsed = node?.kind === 'scalar' && typeof node.value === 'string' ? parseEmbeddedJson(node) : undefined;
+    return parsed?.kind === 'map' ? [named('The container', Val.of(parsed, r.resolver), false)] : [];
+  }
+  const out: SettingItem[] = r.body.get('ContainerProperties').each().filter((c) => c.isMap).map((c) => named('The container', c, true));
+  for (const range of r.body.path('NodeProperties', 'NodeRangeProperties').items().flatMap((i) => i.each())) {
+    for (const c of range.get('Container').each()) if (c.isMap) out.push(named(`The container of node range ${range.get('TargetNodes').str() ?? '?'}`, c, true));
+  }
+  for (const task of r.body.path('EcsProperties', 'TaskProperties').items().flatMap((i) => i.each())) {
+    for (const c of task.get('Containers').items().flatMap((i) => i.each())) if (c.isMap) out.push(named(`Container ${c.get('Name').str() ?? '(unnamed)'}`, c, true));
+  }
+  return out;
+}
 
 /** Every container definition of the task, named as in messages; the Terraform ones are embedded JSON (no fix). */
 function containers(nameKey: string) {
   return (r: Resource): SettingItem[] =>
-    containerDefinitions(r).flatMap((container) =>
+    r.type === 'AWS::Batch::JobDefinition' || r.type === 'aws_batch_job_definition' ? batchContainers(r) : containerDefinitions(r).flatMap((container) =>
       container.each().map((c) => ({
         val: c,
         named: `Container ${c.get(nameKey).str() ?? '(unnamed)'} in ECS task definition ${r.id}`,
@@ -31,10 +54,12 @@ export default defineRule({
     customer: 'the privileges your containers get on the EC2 hosts you run is your task definition\'s choice',
   },
   frameworks: [nist('AC-6')],
-  equivalents: {},
+  equivalents: { kics: ['76ddf32c-85b1-4808-8935-7eef8030ab36', '66cd88ac-9ddf-424a-b77e-e55e17630bee'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
     cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-privileged'),
+    'https://docs.aws.amazon.com/batch/latest/userguide/job_definition_parameters.html#ContainerProperties-privileged',
+    tfDoc('batch_job_definition', 'container_properties'),
   ],
   checks: settingChecks({
     subject: 'ECS task definition',
@@ -42,8 +67,8 @@ export default defineRule({
     want: false,
     absentMeans: null,
     formats: {
-      cloudformation: { types: ['AWS::ECS::TaskDefinition'], path: ['Privileged'], each: containers('Name') },
-      terraform: { types: ['aws_ecs_task_definition'], path: ['privileged'], each: containers('name') },
+      cloudformation: { types: ['AWS::ECS::TaskDefinition', 'AWS::Batch::JobDefinition'], path: ['Privileged'], each: containers('Name') },
+      terraform: { types: ['aws_ecs_task_definition', 'aws_batch_job_definition'], path: ['privileged'], each: containers('name') },
     },
   }),
 });

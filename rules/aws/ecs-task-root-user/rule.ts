@@ -1,6 +1,7 @@
-// CL-AWS-100: an ECS container definition that explicitly runs as root (User "root", "0", "0:0", "root:…").
+// CL-AWS-100: an ECS container definition (or AWS Batch job container) that explicitly runs as root (User "root", "0",
+// "0:0", "root:…").
 import { cfnGuideDoc, type CheckContext, defineRule, type FixOffer, nist, type Resource, type Val } from '../../kit';
-import { containerDefinitions } from '../../lib/ecs';
+import { containerDefinitions, isBatchJob, jobContainers } from '../../lib/ecs';
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
 function isRoot(user: string): boolean {
@@ -22,7 +23,7 @@ function nonRootFix(r: Resource, ctx: CheckContext, bad: Val, key: string): FixO
 
 function check(key: string, nameKey: string) {
   return (r: Resource, ctx: CheckContext) => {
-    for (const container of containerDefinitions(r)) {
+    for (const container of isBatchJob(r) ? jobContainers(r) : containerDefinitions(r)) {
       for (const c of container.each()) {
         const bad = c.get(key).find((v) => {
           const s = v.str();
@@ -30,7 +31,10 @@ function check(key: string, nameKey: string) {
         });
         if (!bad) continue;
         const name = c.get(nameKey).str();
-        ctx.report(bad, `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id} sets ${key} to "${bad.str()}", so its processes run as root.`, { fix: nonRootFix(r, ctx, bad, key) });
+        const what = isBatchJob(r)
+          ? `${name ? `Container ${name}` : 'The container'} of Batch job definition ${r.id}`
+          : `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id}`;
+        ctx.report(bad, `${what} sets ${key} to "${bad.str()}", so its processes run as root.`, { fix: nonRootFix(r, ctx, bad, key) });
       }
     }
   };
@@ -59,7 +63,7 @@ export default defineRule({
     cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-user'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check('User', 'Name') },
-    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: check('user', 'name') },
+    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition', 'AWS::Batch::JobDefinition'], run: check('User', 'Name') },
+    terraform: { reads: 'resource', types: ['aws_ecs_task_definition', 'aws_batch_job_definition'], run: check('user', 'name') },
   },
 });

@@ -37,6 +37,13 @@ function terraform(r: Resource, ctx: CheckContext): void {
     if (v) ctx.report(valKey(v, r), `Policy attachment ${r.id} attaches its policy directly to users instead of to a group.`);
     return;
   }
+  if (r.type === 'aws_iam_user_policy_attachments_exclusive') {
+    // The exclusive list of a user's managed policies: an empty list detaches them all.
+    const v = b.get('policy_arns').find(nonEmpty);
+    const user = b.get('user_name');
+    if (v) ctx.report(user.isAbsent ? valKey(v, r) : user.at, `User policy attachments ${r.id} attach managed policies directly to a user instead of to a group.`);
+    return;
+  }
   const user = b.get('user');
   const [label, what] = r.type === 'aws_iam_user_policy' ? ['User policy', 'an inline policy'] : ['User policy attachment', 'a managed policy'];
   ctx.report(user.isAbsent ? r.anchor : user.at, `${label} ${r.id} attaches ${what} directly to a user instead of to a group.`);
@@ -75,6 +82,10 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::UserPolicy'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'], run: terraform },
+    terraform: {
+      reads: 'resource',
+      types: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_user_policy_attachments_exclusive'],
+      run: terraform,
+    },
   },
 });

@@ -1,15 +1,24 @@
 // CL-AWS-013: a role whose trust policy lets any principal in any account assume it.
-import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource, soc2, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, type Resource, samGlobal, soc2, tfDoc } from '../../kit';
 import { identityResponsibility, policyStatements, publicGrants } from '../../lib/iam';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext): void => {
-    for (const g of publicGrants(policyStatements(r.body.get(attr), r, ctx))) {
+    // AWS SAM: a function's AssumeRolePolicyDocument (or the one in Globals.Function) is the trust policy of the
+    // execution role SAM creates for it; a function given an existing Role gets none.
+    const sam = r.type === 'AWS::Serverless::Function';
+    if (sam && !r.body.get('Role').isAbsent) return;
+    const own = r.body.get(attr);
+    const policy = sam && own.isAbsent ? samGlobal(r, attr) : own;
+    const role = sam ? `The execution role of function ${r.id}` : `Role ${r.id}`;
+    const from = sam && own.isAbsent ? ' (from Globals.Function)' : '';
+    for (const g of publicGrants(policyStatements(policy, r, ctx))) {
       ctx.report(
-        g.at,
+        from ? r.anchor : g.at,
         g.notPrincipal
-          ? `Role ${r.id} can be assumed by every principal not listed in NotPrincipal of its ${attr}, with no Condition.`
-          : `Role ${r.id} can be assumed by any AWS principal ("*") in any account: its ${attr} statement has no Condition that narrows who.`,
+          ? `${role} can be assumed by every principal not listed in NotPrincipal of its ${attr}${from}, with no Condition.`
+          : `${role} can be assumed by any AWS principal ("*") in any account: its ${attr}${from} statement has no Condition that narrows who.`,
+        from ? { related: [{ node: g.at.at, message: 'The statement is set here for every function of the template.' }] } : undefined,
       );
     }
   };
@@ -34,7 +43,7 @@ export default defineRule({
     tfDoc('iam_role', 'assume_role_policy'),
   ],
   checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::IAM::Role'], run: check('AssumeRolePolicyDocument') },
+    cloudformation: { reads: 'scope', types: ['AWS::IAM::Role', 'AWS::Serverless::Function'], run: check('AssumeRolePolicyDocument') },
     terraform: { reads: 'scope', types: ['aws_iam_role'], run: check('assume_role_policy') },
   },
 });

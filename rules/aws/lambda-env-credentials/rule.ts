@@ -1,5 +1,5 @@
 // CL-AWS-024: credentials written into a Lambda function's environment variables.
-import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, type Resource, tfDoc, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, type Resource, samGlobal, tfDoc, type Val } from '../../kit';
 import { envVarFindings, planProvenance } from '../../lib/iam';
 
 function checkVariables(r: Resource, ctx: CheckContext, variables: Val): void {
@@ -9,7 +9,20 @@ function checkVariables(r: Resource, ctx: CheckContext, variables: Val): void {
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  for (const vars of r.body.path('Environment', 'Variables').each()) checkVariables(r, ctx, vars);
+  const own = r.body.path('Environment', 'Variables');
+  for (const vars of own.each()) checkVariables(r, ctx, vars);
+  if (r.type !== 'AWS::Serverless::Function' || own.isUnknown) return;
+  // AWS SAM: Globals.Function variables reach every function that does not set the same name (SAM merges the maps).
+  const setHere = new Set(own.each().flatMap((v) => v.entries().map(([key]) => String(key.value))));
+  for (const [key, value] of samGlobal(r, 'Environment', 'Variables').entries()) {
+    const name = String(key.value);
+    if (setHere.has(name)) continue;
+    for (const f of envVarFindings(name, value, `Lambda function ${r.id}`, r)) {
+      ctx.report(r.anchor, `${f.message.replace(/\.$/, '')}, inherited from Globals.Function.`, {
+        related: [{ node: f.at.at, message: `Environment variable ${name} is set here for every function of the template.` }],
+      });
+    }
+  }
 }
 
 function terraform(r: Resource, ctx: CheckContext): void {
@@ -43,7 +56,7 @@ export default defineRule({
     tfDoc('lambda_function', 'environment'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: cloudformation },
+    cloudformation: { reads: 'scope', types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'], run: cloudformation },
     terraform: { reads: 'resource', types: ['aws_lambda_function'], run: terraform },
   },
 });

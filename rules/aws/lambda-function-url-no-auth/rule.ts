@@ -1,5 +1,5 @@
 // CL-AWS-021: a Lambda function URL that anyone on the internet can call without signing the request.
-import { cfnGuideDoc, checkSetting, defineRule, nist, type SettingSpec, soc2, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, nist, type Resource, samGlobal, type SettingSpec, soc2, strIs, tfDoc } from '../../kit';
 
 const URL_AUTH: SettingSpec = {
   subject: 'Function URL of',
@@ -16,6 +16,22 @@ const URL_AUTH: SettingSpec = {
   },
 };
 const SAM_URL_AUTH = { types: ['AWS::Serverless::Function'], path: ['FunctionUrlConfig', 'AuthType'] };
+
+/**
+ * An AWS SAM function: its own FunctionUrlConfig, else the one in Globals.Function, which gives every function of the
+ * template a URL (SAM merges the maps: an AuthType of the function's own wins).
+ */
+function samFunction(r: Resource, ctx: CheckContext): void {
+  const own = r.body.get('FunctionUrlConfig');
+  if (!own.isAbsent) {
+    if (own.isUnknown || !own.get('AuthType').isAbsent) return checkSetting(r, ctx, URL_AUTH, SAM_URL_AUTH);
+  }
+  const global = samGlobal(r, 'FunctionUrlConfig', 'AuthType');
+  if (!global.isKnown || !strIs(global, 'NONE')) return;
+  ctx.report(r.anchor, `Function URL of Lambda function ${r.id} gets AuthType NONE from Globals.Function, ${URL_AUTH.consequence}.`, {
+    related: [{ node: global.at, message: 'AuthType NONE is set here for the function URL of every function of the template.' }],
+  });
+}
 
 export default defineRule({
   id: 'CL-AWS-021',
@@ -42,9 +58,9 @@ export default defineRule({
   ],
   checks: {
     cloudformation: {
-      reads: 'resource',
+      reads: 'scope',
       types: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
-      run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, r.type === 'AWS::Serverless::Function' ? SAM_URL_AUTH : URL_AUTH.formats.cloudformation!),
+      run: (r, ctx) => (r.type === 'AWS::Serverless::Function' ? samFunction(r, ctx) : checkSetting(r, ctx, URL_AUTH, URL_AUTH.formats.cloudformation!)),
     },
     terraform: { reads: 'resource', types: ['aws_lambda_function_url'], run: (r, ctx) => checkSetting(r, ctx, URL_AUTH, URL_AUTH.formats.terraform!) },
   },

@@ -26,14 +26,16 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
     cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-publiclyaccessible'),
+    cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-publiclyaccessible'),
   ],
   checks: settingChecks({
-    subject: 'RDS instance',
+    subject: (r) => (r.type === 'AWS::RDS::DBCluster' ? 'RDS DB cluster' : 'RDS instance'),
     consequence: 'so it gets a DNS name that resolves to a public IP address',
     want: false,
     absentMeans: null,
     formats: {
-      cloudformation: { types: ['AWS::RDS::DBInstance'], path: ['PubliclyAccessible'] },
+      // A Multi-AZ DB cluster (not Aurora) sets it on the cluster.
+      cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], path: ['PubliclyAccessible'] },
       terraform: { types: ['aws_db_instance', 'aws_rds_cluster_instance'], path: ['publicly_accessible'] },
     },
   }),

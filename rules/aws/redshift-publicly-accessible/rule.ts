@@ -26,18 +26,20 @@ export default defineRule({
     'https://docs.aws.amazon.com/redshift/latest/mgmt/rs-vpc-managing-public-access.html',
     cfnDoc('aws-resource-redshift-cluster'),
     tfDoc('redshift_cluster'),
+    cfnDoc('aws-resource-redshiftserverless-workgroup', 'cfn-redshiftserverless-workgroup-publiclyaccessible'),
+    tfDoc('redshiftserverless_workgroup'),
     'https://aws.amazon.com/about-aws/whats-new/2024/11/amazon-redshift-enhance-security-default-behavior/',
   ],
   checks: settingChecks({
-    subject: 'Redshift cluster',
+    subject: (r) => (/serverless/i.test(r.type) ? 'Redshift Serverless workgroup' : 'Redshift cluster'),
     consequence: 'so its endpoint resolves to a public IP address',
     want: false,
     // Only an explicit true: AWS creates new clusters private by default since January 2025, and the Terraform
     // provider's default (true before v6.0.0) depends on the provider version, which the file does not say.
     absentMeans: null,
     formats: {
-      cloudformation: { types: ['AWS::Redshift::Cluster'], path: ['PubliclyAccessible'] },
-      terraform: { types: ['aws_redshift_cluster'], path: ['publicly_accessible'] },
+      cloudformation: { types: ['AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup'], path: ['PubliclyAccessible'] },
+      terraform: { types: ['aws_redshift_cluster', 'aws_redshiftserverless_workgroup'], path: ['publicly_accessible'] },
     },
   }),
 });

@@ -27,6 +27,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/vpc/latest/userguide/modify-subnets.html',
     cfnDoc('aws-resource-ec2-subnet', 'cfn-ec2-subnet-mappubliciponlaunch'),
     tfDoc('subnet', 'map_public_ip_on_launch'),
+    'https://docs.aws.amazon.com/vpc/latest/userguide/default-subnet.html',
+    tfDoc('default_subnet'),
   ],
   checks: settingChecks({
     subject: 'Subnet',
@@ -37,7 +39,12 @@ export default defineRule({
     fixNote: 'instances launched later get no public address unless they ask for one',
     formats: {
       cloudformation: { types: ['AWS::EC2::Subnet'], path: ['MapPublicIpOnLaunch'] },
-      terraform: { types: ['aws_subnet'], path: ['map_public_ip_on_launch'] },
+      terraform: {
+        types: ['aws_subnet', 'aws_default_subnet'],
+        path: ['map_public_ip_on_launch'],
+        // A default subnet maps public IPv4 addresses on launch; adopting it without the argument leaves that as is.
+        absentMeans: (r) => (r.type === 'aws_default_subnet' ? true : null),
+      },
     },
   }),
 });

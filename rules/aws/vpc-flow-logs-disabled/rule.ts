@@ -73,6 +73,7 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::EC2::VPC'], run: check(CFN) },
-    terraform: { reads: 'scope', types: ['aws_vpc'], run: check(TF) },
+    // The default VPC, adopted by aws_default_vpc, is a VPC like any other and gets no flow log by default.
+    terraform: { reads: 'scope', types: ['aws_vpc', 'aws_default_vpc'], run: check(TF) },
   },
 });
