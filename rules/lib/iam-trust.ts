@@ -1,0 +1,164 @@
+// Policy shapes the identity rules from CL-AWS-161 on look at: every statement a resource holds (identity, resource
+// and trust policies alike), the condition keys of a statement, and who a trust policy lets in (cross-account
+// principals, GitHub's OIDC provider). Built on rules/lib/iam.ts, which parses the policies.
+import { type CheckContext, type Resource, type Rule, type Val } from '../kit';
+import {
+  docStatements,
+  IDENTITY_POLICY_CFN_TYPES,
+  IDENTITY_POLICY_TF_TYPES,
+  identityStatements,
+  keyOf,
+  leaves,
+  policyHolder,
+  policyStatements,
+  RESOURCE_POLICIES,
+  type ResourcePolicy,
+  serviceWildcard,
+  Statement,
+  valAt,
+} from './iam';
+
+export { identityResponsibility, LEAST_PRIVILEGE, PUBLIC_ACCESS, quoteList, resourcePolicyResponsibility, Statement } from './iam';
+
+/** A statement with the words messages use for the policy holding it: `IAM policy P`, `Role R's trust policy`. */
+export interface HeldStatement {
+  readonly statement: Statement;
+  readonly holder: string;
+}
+
+const POLICIES: readonly ResourcePolicy[] = Object.values(RESOURCE_POLICIES);
+
+/** Trust-policy statements of a role: the JSON document written in it (a referenced policy document is its own resource). */
+export function trustStatements(r: Resource): Statement[] {
+  if (r.type === 'AWS::IAM::Role') return policyStatements(r.body.get('AssumeRolePolicyDocument'), r);
+  if (r.type === 'aws_iam_role') return policyStatements(r.body.get('assume_role_policy'), r);
+  if (r.type === 'data.aws_iam_policy_document') return docStatements(r).filter((s) => s.hasPrincipal && s.actions.some((a) => isAssumeAction(a.str())));
+  return [];
+}
+
+/** `sts:AssumeRole*`, `sts:*` or `*`. */
+function isAssumeAction(a: string | undefined): boolean {
+  if (a === undefined) return false;
+  const l = a.toLowerCase();
+  return l === '*' || l === 'sts:*' || l.startsWith('sts:assumerole');
+}
+
+/**
+ * Every statement a resource holds, with how to name its policy: identity policies (inline and managed), resource
+ * policies (S3, KMS, SQS, SNS, ECR) and role trust policies, written in the resource. A Terraform
+ * `data.aws_iam_policy_document` is read as a resource of its own (all its statements), and a reference to one is
+ * not followed, so each statement is seen once.
+ */
+export function heldStatements(r: Resource): HeldStatement[] {
+  if (r.type === 'data.aws_iam_policy_document') return docStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));
+  const out: HeldStatement[] = identityStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));
+  if (r.type === 'AWS::IAM::Role' || r.type === 'aws_iam_role') {
+    for (const statement of trustStatements(r)) out.push({ statement, holder: `The trust policy of role ${r.id}` });
+  }
+  for (const p of POLICIES) {
+    const places: Readonly<Record<string, string>> = r.format === 'cloudformation' ? p.cloudformation : p.terraform;
+    const at = places[r.type];
+    if (at === undefined) continue;
+    for (const statement of policyStatements(r.body.get(at), r)) out.push({ statement, holder: `${p.label} ${r.id}` });
+  }
+  return out;
+}
+
+/** The types `heldStatements` reads, per format. */
+export const HELD_CFN_TYPES: readonly string[] = [...new Set([...IDENTITY_POLICY_CFN_TYPES, ...POLICIES.flatMap((p) => Object.keys(p.cloudformation))])];
+export const HELD_TF_TYPES: readonly string[] = [...new Set([...IDENTITY_POLICY_TF_TYPES, ...POLICIES.flatMap((p) => Object.keys(p.terraform))])];
+
+/** Checks that run `run` over every held statement of a resource (they read the resource only). */
+export function heldStatementChecks(run: (h: HeldStatement, r: Resource, ctx: CheckContext) => void): Rule['checks'] {
+  const each = (r: Resource, ctx: CheckContext): void => {
+    for (const h of heldStatements(r)) run(h, r, ctx);
+  };
+  return {
+    cloudformation: { reads: 'resource', types: HELD_CFN_TYPES, run: each },
+    terraform: { reads: 'resource', types: HELD_TF_TYPES, run: each },
+  };
+}
+
+/** The key of a value (a finding about a whole element such as NotAction), keeping its conditions for the message. */
+export function atKey(v: Val, r: Resource): Val {
+  return valAt(v, keyOf(v), r);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+
+/** One condition of a statement: its key (as written) and its values (leaves, possibly unknown). */
+export interface ConditionEntry {
+  readonly key: string;
+  readonly operator: string;
+  readonly values: Val[];
+}
+
+/**
+ * The conditions of a statement, or undefined when any part of its Condition is not known (a parameter, a branch,
+ * an interpolated key): callers never report a statement whose conditions they cannot read.
+ */
+export function conditionsOf(s: Statement): ConditionEntry[] | undefined {
+  const out: ConditionEntry[] = [];
+  if (s.syntax === 'json') {
+    const c = s.val.get('Condition');
+    if (c.isAbsent) return out;
+    if (c.alts.length !== 1 || !c.isKnown || !c.isMap) return undefined;
+    for (const [op, byKey] of c.entries()) {
+      if (byKey.alts.length !== 1 || !byKey.isMap) return undefined;
+      for (const [k, v] of byKey.entries()) out.push({ key: String(k.value), operator: String(op.value), values: leaves(v) });
+    }
+    return out;
+  }
+  for (const block of s.val.get('condition').list()) {
+    const key = block.get('variable').str();
+    const operator = block.get('test').str();
+    if (key === undefined || operator === undefined) return undefined;
+    out.push({ key, operator, values: leaves(block.get('values')) });
+  }
+  return out;
+}
+
+/** True when the statement has a condition on one of `keys` (compared case-insensitively). */
+export function hasConditionKey(conditions: readonly ConditionEntry[], keys: readonly string[]): boolean {
+  const want = new Set(keys.map((k) => k.toLowerCase()));
+  return conditions.some((c) => want.has(c.key.toLowerCase()));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Principals
+
+/** The account ID an AWS principal names: a bare 12-digit ID or an IAM ARN `arn:<partition>:iam::<id>:…`. */
+export function principalAccount(value: string): string | undefined {
+  if (/^\d{12}$/.test(value)) return value;
+  const m = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(value);
+  return m?.[1];
+}
+
+/** True for an account's root principal (`123456789012`, `arn:aws:iam::123456789012:root`): the account's own IAM policies decide. */
+export function isAccountRoot(value: string): boolean {
+  return /^\d{12}$/.test(value) || /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(value);
+}
+
+/** The wildcard actions of an Allow statement that cover all of `service` (`service:*`) or everything (`*`). */
+export function allActionsOf(s: Statement, service: string): Val[] {
+  if (!s.allows) return [];
+  return s.actions.filter((a) => {
+    const x = a.str();
+    return x === '*' || (x !== undefined && serviceWildcard(x)?.toLowerCase() === service);
+  });
+}
+
+/** The text of a value for pattern checks: its string, or for an unknown `Fn::Sub` / `${…}` string, the template text. */
+export function writtenText(v: Val): string | undefined {
+  const s = v.str();
+  if (s !== undefined) return s;
+  const n = v.at;
+  if (n.kind === 'scalar' && typeof n.value === 'string') return n.value;
+  if (n.kind === 'map') {
+    const sub = n.pairs.find((p) => p.key.value === 'Fn::Sub')?.value;
+    if (sub?.kind === 'scalar' && typeof sub.value === 'string') return sub.value;
+    if (sub?.kind === 'seq' && sub.items[0]?.kind === 'scalar' && typeof sub.items[0].value === 'string') return sub.items[0].value;
+  }
+  return undefined;
+}
