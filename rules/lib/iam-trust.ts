@@ -162,3 +162,73 @@ export function writtenText(v: Val): string | undefined {
   }
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resource policies that allow every action of their service (CL-AWS-164).
+
+/** The resource policies CL-AWS-164 reads, with the service prefix of their actions and how messages name it. */
+export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; readonly service: string; readonly name: string }[] = [
+  { policy: RESOURCE_POLICIES.s3, service: 's3', name: 'S3' },
+  { policy: RESOURCE_POLICIES.sqs, service: 'sqs', name: 'SQS' },
+  { policy: RESOURCE_POLICIES.sns, service: 'sns', name: 'SNS' },
+  { policy: RESOURCE_POLICIES.kms, service: 'kms', name: 'KMS' },
+];
+
+/**
+ * The checks of CL-AWS-164: each Allow statement of an S3, SQS, SNS or KMS resource policy that lists `*` or
+ * `<service>:*` is reported at that action. In a KMS key policy a statement whose principals are all account roots
+ * is the default key policy (it delegates to the account's IAM policies) and is skipped, as is one whose principals
+ * are not known. A Terraform `${data.aws_iam_policy_document.x.json}` is followed (hence `reads: 'scope'`).
+ */
+export function allActionsChecks(): Rule['checks'] {
+  const check = (format: 'cloudformation' | 'terraform') => {
+    const byType = new Map<string, (typeof ALL_ACTIONS_POLICIES)[number]>();
+    for (const p of ALL_ACTIONS_POLICIES) for (const t of Object.keys(p.policy[format])) byType.set(t, p);
+    return {
+      reads: 'scope' as const,
+      types: [...byType.keys()],
+      run: (r: Resource, ctx: CheckContext) => {
+        const p = byType.get(r.type);
+        if (!p) return;
+        const places: Readonly<Record<string, string>> = p.policy[format];
+        for (const s of policyStatements(r.body.get(places[r.type]), r, ctx)) {
+          const actions = allActionsOf(s, p.service);
+          if (actions.length === 0) continue;
+          if (p.service === 'kms') {
+            const values = s.principals.map((x) => x.value.str());
+            if (values.length === 0 || values.some((v) => v === undefined) || values.every((v) => v !== undefined && isAccountRoot(v))) continue;
+          }
+          for (const a of actions) {
+            const what = a.str() === '*' ? 'every action ("*")' : `every ${p.name} action ("${a.str()}")`;
+            ctx.report(a, `${p.policy.label} ${r.id} allows ${what} to the principals of its statement, including deleting or re-permissioning the resource.`);
+          }
+        }
+      },
+    };
+  };
+  return { cloudformation: check('cloudformation'), terraform: check('terraform') };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The account password policy (Terraform `aws_iam_account_password_policy`; CloudFormation has no resource for it).
+
+export const PASSWORD_POLICY_TYPES = ['aws_iam_account_password_policy'];
+
+/** The subject of password-policy messages. */
+export const PASSWORD_POLICY_SUBJECT = 'Account password policy';
+
+/** Accepts a known number of at least `min`; undefined (not reported) when it is not known. */
+export function atLeast(min: number): (v: Val) => boolean | undefined {
+  return (v) => {
+    const n = v.num();
+    return n === undefined ? undefined : n >= min;
+  };
+}
+
+/** Accepts a known number from 1 to `max` (0 means "never expires"); undefined when it is not known. */
+export function expiresWithin(max: number): (v: Val) => boolean | undefined {
+  return (v) => {
+    const n = v.num();
+    return n === undefined ? undefined : n >= 1 && n <= max;
+  };
+}
