@@ -32,15 +32,17 @@ const POLICIES: readonly ResourcePolicy[] = Object.values(RESOURCE_POLICIES);
 export function trustStatements(r: Resource): Statement[] {
   if (r.type === 'AWS::IAM::Role') return policyStatements(r.body.get('AssumeRolePolicyDocument'), r);
   if (r.type === 'aws_iam_role') return policyStatements(r.body.get('assume_role_policy'), r);
+  // A policy document is a trust policy when a statement with principals names an STS assume action; a bare "*" could
+  // as well be a bucket or queue policy, so it does not make one.
   if (r.type === 'data.aws_iam_policy_document') return docStatements(r).filter((s) => s.hasPrincipal && s.actions.some((a) => isAssumeAction(a.str())));
   return [];
 }
 
-/** `sts:AssumeRole*`, `sts:*` or `*`. */
+/** `sts:AssumeRole*` or `sts:*`. */
 function isAssumeAction(a: string | undefined): boolean {
   if (a === undefined) return false;
   const l = a.toLowerCase();
-  return l === '*' || l === 'sts:*' || l.startsWith('sts:assumerole');
+  return l === 'sts:*' || l.startsWith('sts:assumerole');
 }
 
 /**
