@@ -1,0 +1,24 @@
+// CL-AWS-164: an S3 bucket, SQS queue, SNS topic or KMS key policy that allows every action of its service.
+import { defineRule, nist, soc2, tfDoc } from '../../kit';
+import { allActionsChecks, resourcePolicyResponsibility } from '../../lib/iam-trust';
+
+export default defineRule({
+  id: 'CL-AWS-164',
+  slug: 'resource-policy-all-actions',
+  title: 'Resource policy allows every action of its service',
+  severity: 'medium',
+  fixable: false,
+  description:
+    'A bucket, queue, topic or key policy that allows "s3:*", "sqs:*", "sns:*", "kms:*" or "*" lets its principals do everything to the resource: delete it, rewrite its policy, read and purge its data, schedule key deletion.',
+  remediation: 'List the actions each principal needs (s3:GetObject, sqs:SendMessage, sns:Publish, kms:Decrypt, …) instead of the service wildcard.',
+  responsibility: resourcePolicyResponsibility('identity-and-access', 'AWS evaluates the resource policy on every request to the resource', 'which actions each principal may take on the resource is yours to decide'),
+  frameworks: [nist('AC-6'), soc2('CC6.3')],
+  equivalents: { kics: ['816ea8cf-d589-442d-a917-2dd0ce0e45e3'] },
+  docs: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+    'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html',
+    tfDoc('s3_bucket_policy'),
+  ],
+  checks: allActionsChecks(),
+});
