@@ -1,7 +1,7 @@
 // Encryption knowledge shared by the at-rest and in-transit rules of services that encrypt only when asked
 // (DocumentDB, Neptune, …): which settings make a resource inherit its encryption, and the key check that applies
 // only once encryption is on.
-import { type CheckContext, chooseFix, isSet, type Resource } from '../kit';
+import { blocks, type CheckContext, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type Val } from '../kit';
 import { KMS_KEY, type KmsKeySpec } from './kms';
 
 /** A key named by an alias of an AWS managed key (`alias/aws/rds`, `arn:…:alias/aws/docdb`): no better than none. */
@@ -43,5 +43,44 @@ export function cmkCheck(spec: CmkSpec): (key: string) => (r: Resource, ctx: Che
     const fix = !spec.flag || isOn(r, spec.flag) ? chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN)`) : undefined;
     if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${spec.consequence}.`, { fix });
     else ctx.report(v.alts.length === 1 ? r.anchor : bad, `${spec.subject} ${r.id} has no ${key}, ${spec.consequence}.`, { fix });
+  };
+}
+
+/**
+ * The customer managed key check for a key nested in blocks (`EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId`,
+ * Terraform blocks as objects or lists): a missing block or key is reported at the key of the nearest written block
+ * (at the resource when none is), an empty key or an AWS managed alias at the value; unknown values never are. The
+ * fix is a snippet that adds what is missing (or replaces the bad value) with `KMS_KEY`.
+ */
+export function nestedCmkCheck(spec: KmsKeySpec, path: readonly string[]): (r: Resource, ctx: CheckContext) => void {
+  const want = spec.want ?? 'a customer managed KMS key';
+  const shown = path.join('.');
+  const leaf = path[path.length - 1];
+  const title = `Set ${leaf} to ${want} (fill in its ARN)`;
+  return (r, ctx) => {
+    const walk = (here: Val, i: number, at: Node | undefined) => {
+      const key = path[i];
+      const child = here.get(key);
+      const from = here === r.body ? undefined : here;
+      if (i === path.length - 1) {
+        const bad = child.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? '') || (spec.noBetter?.(x.str() ?? '') ?? false));
+        if (!bad) return;
+        const fix = chooseFix(ctx, r, bad, [key], KMS_KEY, title, from);
+        if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${shown} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${spec.consequence}.`, { fix });
+        else ctx.report(missingAt(bad, at ?? r.anchor), `${spec.subject} ${r.id} does not set ${shown}, ${spec.consequence}.`, { fix });
+        return;
+      }
+      const found = blocks(here, key);
+      const next = keyNode(here, key) ?? at;
+      if (found.length > 0) {
+        for (const b of found) walk(b, i + 1, next);
+        return;
+      }
+      const missing = child.find((x) => x.isAbsent || (x.node?.kind === 'seq' && x.node.items.length === 0));
+      if (!missing) return;
+      const fix = missing.isAbsent ? chooseFix(ctx, r, missing, path.slice(i), KMS_KEY, title, from) : undefined;
+      ctx.report(missingAt(missing, at ?? r.anchor), `${spec.subject} ${r.id} does not set ${shown}, ${spec.consequence}.`, { fix });
+    };
+    walk(r.body, 0, undefined);
   };
 }
