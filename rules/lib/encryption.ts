@@ -1,7 +1,7 @@
 // Encryption knowledge shared by the at-rest and in-transit rules of services that encrypt only when asked
 // (DocumentDB, Neptune, …): which settings make a resource inherit its encryption, and the key check that applies
 // only once encryption is on.
-import { blocks, type CheckContext, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type Val } from '../kit';
+import { blocks, type Check, type CheckContext, checkSetting, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type SettingSpec, type Val } from '../kit';
 import { KMS_KEY, type KmsKeySpec } from './kms';
 
 /** A key named by an alias of an AWS managed key (`alias/aws/rds`, `arn:…:alias/aws/docdb`): no better than none. */
@@ -82,5 +82,19 @@ export function nestedCmkCheck(spec: KmsKeySpec, path: readonly string[]): (r: R
       ctx.report(missingAt(missing, at ?? r.anchor), `${spec.subject} ${r.id} does not set ${shown}, ${spec.consequence}.`, { fix });
     };
     walk(r.body, 0, undefined);
+  };
+}
+
+/** One check per format that runs several setting checks on each resource (each reports on its own). */
+export function allSettings(specs: readonly SettingSpec[], format: 'cloudformation' | 'terraform'): Check {
+  return {
+    reads: 'resource',
+    types: [...new Set(specs.flatMap((s) => s.formats[format]?.types ?? []))],
+    run: (r, ctx) => {
+      for (const s of specs) {
+        const f = s.formats[format];
+        if (f && f.types.includes(r.type)) checkSetting(r, ctx, s, f);
+      }
+    },
   };
 }
