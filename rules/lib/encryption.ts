@@ -25,6 +25,8 @@ export interface CmkSpec extends KmsKeySpec {
   readonly flag?: string;
   /** Settings that restore the resource from a snapshot or source (the key then comes from there): not checked. */
   readonly inheritsFrom?: readonly string[];
+  /** Appended to the fix title in parentheses: what applying it does besides (`replaces an existing cluster`). */
+  readonly fixNote?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function cmkCheck(spec: CmkSpec): (key: string) => (r: Resource, ctx: Che
     const v = r.body.get(key);
     const bad = v.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? '') || (spec.noBetter?.(x.str() ?? '') ?? false));
     if (!bad) return;
-    const fix = !spec.flag || isOn(r, spec.flag) ? chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN)`) : undefined;
+    const fix = !spec.flag || isOn(r, spec.flag) ? chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN${spec.fixNote ? `; ${spec.fixNote}` : ''})`) : undefined;
     if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${spec.consequence}.`, { fix });
     else ctx.report(v.alts.length === 1 ? r.anchor : bad, `${spec.subject} ${r.id} has no ${key}, ${spec.consequence}.`, { fix });
   };

@@ -8,6 +8,7 @@ const check = (names: { flag: string; key: string; inheritsFrom: readonly string
     consequence: 'so its storage is at best encrypted with the AWS managed key aws/rds, whose policy you cannot change and whose use you cannot revoke',
     flag: names.flag,
     inheritsFrom: names.inheritsFrom,
+    fixNote: 'replaces an existing cluster',
   })(names.key);
 
 export default defineRule({
