@@ -14,7 +14,18 @@ function document(r: Resource, key: string): Val | undefined {
   return parsed ? Val.of(parsed, r.resolver, parsed, v.when) : undefined;
 }
 
-function spec(setting: string, consequence: string): SettingSpec {
+/**
+ * A missing flag next to its own configuration block (`AtRestEncryptionConfiguration` without
+ * `EnableAtRestEncryption`) is ambiguous: not reported.
+ */
+function absentMeans(config: string, key: string) {
+  return (r: Resource): boolean | null => {
+    const doc = document(r, key);
+    return doc && !doc.path('EncryptionConfiguration', config).isAbsent ? null : false;
+  };
+}
+
+function spec(setting: string, config: string, consequence: string): SettingSpec {
   return {
     subject: 'EMR security configuration',
     consequence,
@@ -23,15 +34,25 @@ function spec(setting: string, consequence: string): SettingSpec {
     // No quick-fix: each needs its own configuration (keys, certificates) in the same document.
     fix: false,
     formats: {
-      cloudformation: { types: ['AWS::EMR::SecurityConfiguration'], path: ['EncryptionConfiguration', setting], base: (r) => document(r, 'SecurityConfiguration') },
-      terraform: { types: ['aws_emr_security_configuration'], path: ['EncryptionConfiguration', setting], base: (r) => document(r, 'configuration') },
+      cloudformation: {
+        types: ['AWS::EMR::SecurityConfiguration'],
+        path: ['EncryptionConfiguration', setting],
+        base: (r) => document(r, 'SecurityConfiguration'),
+        absentMeans: absentMeans(config, 'SecurityConfiguration'),
+      },
+      terraform: {
+        types: ['aws_emr_security_configuration'],
+        path: ['EncryptionConfiguration', setting],
+        base: (r) => document(r, 'configuration'),
+        absentMeans: absentMeans(config, 'configuration'),
+      },
     },
   };
 }
 
 const SPECS = [
-  spec('EnableAtRestEncryption', 'so the EMRFS data in S3 and the local disks of clusters that use it are not encrypted by EMR'),
-  spec('EnableInTransitEncryption', 'so the traffic between the nodes of clusters that use it (shuffle, HDFS, Spark, Presto) is not encrypted with TLS'),
+  spec('EnableAtRestEncryption', 'AtRestEncryptionConfiguration', 'so the EMRFS data in S3 and the local disks of clusters that use it are not encrypted by EMR'),
+  spec('EnableInTransitEncryption', 'InTransitEncryptionConfiguration', 'so the traffic between the nodes of clusters that use it (shuffle, HDFS, Spark, Presto) is not encrypted with TLS'),
 ];
 
 export default defineRule({
