@@ -13,6 +13,7 @@ function caching(list: Val[], enabled: string, r: Resource, where: string, prefi
 
 function cloudformation(r: Resource): SettingItem[] {
   if (r.type === 'AWS::ApiGateway::Stage') return caching(blocks(r.body, 'MethodSettings'), 'CachingEnabled', r, 'API Gateway stage', (i) => `MethodSettings[${i}].`);
+  if (r.type === 'AWS::Serverless::Api') return caching(blocks(r.body, 'MethodSettings'), 'CachingEnabled', r, 'Serverless API', (i) => `MethodSettings[${i}].`);
   const out: SettingItem[] = [];
   for (const d of blocks(r.body, 'StageDescription')) {
     out.push(...caching([d], 'CachingEnabled', r, 'API Gateway deployment', () => 'StageDescription.'));
@@ -58,7 +59,7 @@ export default defineRule({
     want: true,
     absentMeans: false,
     formats: {
-      cloudformation: { types: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'], path: ['CacheDataEncrypted'], each: cloudformation },
+      cloudformation: { types: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api'], path: ['CacheDataEncrypted'], each: cloudformation },
       terraform: { types: ['aws_api_gateway_method_settings'], path: ['cache_data_encrypted'], each: terraform },
     },
   }),
