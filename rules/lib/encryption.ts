@@ -1,6 +1,6 @@
-// Encryption knowledge shared by the at-rest and in-transit rules of services that encrypt only when asked
-// (DocumentDB, Neptune, …): which settings make a resource inherit its encryption, and the key check that applies
-// only once encryption is on.
+// Encryption knowledge shared by the at-rest, in-transit and customer managed key rules (CL-AWS-130 to -159): which
+// settings make a resource inherit its encryption, AWS managed key aliases, the key checks (top-level and nested, with
+// a fix only where the resource accepts a key), and several setting checks run as one check.
 import { blocks, type Check, type CheckContext, checkSetting, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type SettingSpec, type Val } from '../kit';
 import { KMS_KEY, type KmsKeySpec } from './kms';
 
