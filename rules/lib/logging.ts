@@ -1,0 +1,63 @@
+// Logging and resilience knowledge shared by the logging rules (CL-AWS-180 on): which engines take IAM database
+// authentication, which log types each managed database exports to CloudWatch Logs, and the "the exports list must
+// name this log type" check the DocumentDB and Neptune audit-log rules share.
+import { addPath, type CheckContext, type Resource, type Val } from '../kit';
+
+/** The RDS engines that support IAM database authentication (MySQL, MariaDB, PostgreSQL and their Aurora editions). */
+export function iamAuthEngine(engine: Val): boolean {
+  const e = engine.str()?.toLowerCase();
+  if (e === undefined) return false;
+  return e === 'mysql' || e === 'mariadb' || e === 'postgres' || e === 'aurora' || e === 'aurora-mysql' || e === 'aurora-postgresql';
+}
+
+/**
+ * An Aurora DB instance (a `DBClusterIdentifier`, or an `aurora*` engine): settings such as IAM authentication and
+ * log exports are its cluster's, not its own.
+ */
+export function auroraInstance(r: Resource, clusterKey: string | undefined, engineKey: string): boolean {
+  if (clusterKey && !r.body.get(clusterKey).isAbsent) return true;
+  return r.body.get(engineKey).some((e) => (e.str() ?? '').toLowerCase().startsWith('aurora'));
+}
+
+/** The log types each engine exports to CloudWatch Logs (the exports list's valid values). */
+export const LOG_EXPORTS = {
+  docdb: ['audit', 'profiler'],
+  neptune: ['audit', 'slowquery'],
+} as const;
+
+export interface ExportSpec {
+  /** `DocumentDB cluster`. */
+  readonly subject: string;
+  /** The exports list's key. */
+  readonly key: string;
+  /** The log type that must be in it. */
+  readonly log: string;
+  /** What follows when it is not, as a clause. */
+  readonly consequence: string;
+}
+
+/**
+ * Reports a cluster whose CloudWatch Logs exports list lacks `spec.log`: at the resource when the list is absent
+ * (the fix adds `[log]`), at the list when it is written without it (the fix appends it to a list written in place).
+ * Unknown lists and unknown items are never reported.
+ */
+export function exportCheck(spec: ExportSpec) {
+  return (r: Resource, ctx: CheckContext): void => {
+    const v = r.body.get(spec.key);
+    const bad = v.find((x) => x.isAbsent || (x.isSeq && !x.items().some((i) => i.isUnknown || i.str() === spec.log)));
+    if (!bad) return;
+    if (bad.isAbsent) {
+      const single = v.alts.length === 1;
+      ctx.report(single ? r.anchor : bad, `${spec.subject} ${r.id} does not set ${spec.key}, ${spec.consequence}.`, {
+        fix: { title: `Add ${spec.key} with ${spec.log}`, edits: single ? addPath(ctx.edits, r, [spec.key], [spec.log]) : undefined },
+      });
+      return;
+    }
+    const listed = bad.strings();
+    const shown = listed.length ? `[${listed.join(', ')}]` : 'an empty list';
+    const edits = v.alts.length === 1 ? addPath(ctx.edits, r, [spec.key], [...listed, spec.log]) : undefined;
+    ctx.report(bad, `${spec.subject} ${r.id} sets ${spec.key} to ${shown} without ${spec.log}, ${spec.consequence}.`, {
+      fix: { title: `Add ${spec.log} to ${spec.key}`, edits },
+    });
+  };
+}
