@@ -1,7 +1,7 @@
 // Logging and resilience knowledge shared by the logging rules (CL-AWS-180 on): which engines take IAM database
 // authentication, which log types each managed database exports to CloudWatch Logs, and the "the exports list must
 // name this log type" check the DocumentDB and Neptune audit-log rules share.
-import { addPath, type CheckContext, type Resource, type Val } from '../kit';
+import { addPath, type CheckContext, keyNode, type Resource, type Val } from '../kit';
 
 /** The RDS engines that support IAM database authentication (MySQL, MariaDB, PostgreSQL and their Aurora editions). */
 export function iamAuthEngine(engine: Val): boolean {
@@ -38,7 +38,7 @@ export interface ExportSpec {
 
 /**
  * Reports a cluster whose CloudWatch Logs exports list lacks `spec.log`: at the resource when the list is absent
- * (the fix adds `[log]`), at the list when it is written without it (the fix appends it to a list written in place).
+ * (the fix adds `[log]`), at the list's key when it is written without it (an empty list at the list; the fix appends it to a list written in place).
  * Unknown lists and unknown items are never reported.
  */
 export function exportCheck(spec: ExportSpec) {
@@ -55,8 +55,13 @@ export function exportCheck(spec: ExportSpec) {
     }
     const listed = bad.strings();
     const shown = listed.length ? `[${listed.join(', ')}]` : 'an empty list';
-    const edits = v.alts.length === 1 ? addPath(ctx.edits, r, [spec.key], [...listed, spec.log]) : undefined;
-    ctx.report(bad, `${spec.subject} ${r.id} sets ${spec.key} to ${shown} without ${spec.log}, ${spec.consequence}.`, {
+    const single = v.alts.length === 1;
+    // Appended only to a flow list (`[a]`, JSON, HCL): a YAML block list is left to the user.
+    const node = bad.node;
+    const edits = single && node?.kind === 'seq' && node.flow ? ctx.edits.setValue(bad, [...listed, spec.log]) : undefined;
+    // A written list is reported at its key (a YAML block list spans several lines); a branch at the branch.
+    const at = single && bad.items().length > 0 ? (keyNode(r.body, spec.key) ?? bad) : bad;
+    ctx.report(at, `${spec.subject} ${r.id} sets ${spec.key} to ${shown} without ${spec.log}, ${spec.consequence}.`, {
       fix: { title: `Add ${spec.log} to ${spec.key}`, edits },
     });
   };
