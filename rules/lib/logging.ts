@@ -66,3 +66,78 @@ export function exportCheck(spec: ExportSpec) {
     });
   };
 }
+
+/** The keys of a CloudTrail trail's event selectors, per format. */
+export interface TrailKeys {
+  readonly selectors: string;
+  readonly dataResources: string;
+  readonly type: string;
+  readonly advanced: string;
+  readonly fieldSelectors: string;
+  readonly field: string;
+  readonly equals: string;
+}
+
+export const TRAIL_KEYS: Record<'cloudformation' | 'terraform', TrailKeys> = {
+  cloudformation: {
+    selectors: 'EventSelectors',
+    dataResources: 'DataResources',
+    type: 'Type',
+    advanced: 'AdvancedEventSelectors',
+    fieldSelectors: 'FieldSelectors',
+    field: 'Field',
+    equals: 'Equals',
+  },
+  terraform: {
+    selectors: 'event_selector',
+    dataResources: 'data_resource',
+    type: 'type',
+    advanced: 'advanced_event_selector',
+    fieldSelectors: 'field_selector',
+    field: 'field',
+    equals: 'equals',
+  },
+};
+
+/** The items of a list or block at `key` under each of `parents`; undefined when one of them is unknown. */
+function under(parents: readonly Val[], key: string): Val[] | undefined {
+  const out: Val[] = [];
+  for (const p of parents) {
+    const v = p.get(key);
+    if (v.some((x) => x.isUnknown)) return undefined;
+    for (const item of v.list()) {
+      if (item.isUnknown) return undefined;
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a trail logs S3 object-level data events (a basic selector's data resource of type `AWS::S3::Object`, or an
+ * advanced selector whose `resources.type` equals it): 'yes', 'no', or 'unknown' when a selector is not known.
+ */
+export function s3DataEvents(r: Resource, k: TrailKeys): 'yes' | 'no' | 'unknown' {
+  if (r.format === 'terraform' && (!r.body.get('dynamic').get(k.selectors).isAbsent || !r.body.get('dynamic').get(k.advanced).isAbsent)) return 'unknown';
+  const resources = under(under([r.body], k.selectors) ?? [], k.dataResources);
+  const fields = under(under([r.body], k.advanced) ?? [], k.fieldSelectors);
+  if (!resources || !fields || !under([r.body], k.selectors) || !under([r.body], k.advanced)) return 'unknown';
+  let unknown = false;
+  for (const d of resources) {
+    const t = d.get(k.type);
+    if (t.isUnknown) unknown = true;
+    else if (t.some((x) => x.str() === 'AWS::S3::Object')) return 'yes';
+  }
+  for (const f of fields) {
+    const field = f.get(k.field);
+    const equals = f.get(k.equals);
+    if (field.isUnknown) {
+      unknown = true;
+      continue;
+    }
+    if (field.str() !== 'resources.type') continue;
+    if (equals.isUnknown || equals.items().some((e) => e.isUnknown)) unknown = true;
+    else if (equals.some((e) => e.strings().includes('AWS::S3::Object'))) return 'yes';
+  }
+  return unknown ? 'unknown' : 'no';
+}
