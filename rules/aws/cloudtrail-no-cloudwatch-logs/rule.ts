@@ -1,13 +1,20 @@
 // CL-AWS-189: a CloudTrail trail that does not send its events to CloudWatch Logs.
-import { cfnGuideDoc, type CheckContext, defineRule, nist, pci, type Resource, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, keyNode, nist, pci, type Resource, tfDoc } from '../../kit';
 
 const CONSEQUENCE = 'so no metric filter or alarm can watch its events as they happen (root sign-ins, IAM and security group changes)';
 
-function check(key: string) {
+function check(key: string, role: string) {
   return (r: Resource, ctx: CheckContext): void => {
     const v = r.body.get(key);
     const bad = v.find((x) => x.isAbsent || x.str() === '');
-    if (!bad) return;
+    if (!bad) {
+      // A log group without the role CloudTrail assumes to write to it receives nothing.
+      const r2 = r.body.get(role);
+      if (r2.alts.length === 1 && r2.isAbsent) {
+        ctx.report(keyNode(r.body, key) ?? r.anchor, `Trail ${r.id} sets ${key} but not ${role}, so CloudTrail cannot deliver its events to the log group.`);
+      }
+      return;
+    }
     ctx.report(v.alts.length === 1 && bad.isAbsent ? r.anchor : bad, `Trail ${r.id} does not set ${key}, ${CONSEQUENCE}.`);
   };
 }
@@ -40,7 +47,7 @@ export default defineRule({
     tfDoc('cloudtrail', 'cloud_watch_logs_group_arn'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::CloudTrail::Trail'], run: check('CloudWatchLogsLogGroupArn') },
-    terraform: { reads: 'resource', types: ['aws_cloudtrail'], run: check('cloud_watch_logs_group_arn') },
+    cloudformation: { reads: 'resource', types: ['AWS::CloudTrail::Trail'], run: check('CloudWatchLogsLogGroupArn', 'CloudWatchLogsRoleArn') },
+    terraform: { reads: 'resource', types: ['aws_cloudtrail'], run: check('cloud_watch_logs_group_arn', 'cloud_watch_logs_role_arn') },
   },
 });
