@@ -3,11 +3,22 @@
 // name this log type" check the DocumentDB and Neptune audit-log rules share.
 import { addPath, type CheckContext, keyNode, type Resource, type Val } from '../kit';
 
-/** The RDS engines that support IAM database authentication (MySQL, MariaDB, PostgreSQL and their Aurora editions). */
-export function iamAuthEngine(engine: Val): boolean {
+/**
+ * The RDS engines that support IAM database authentication: MySQL, PostgreSQL, their Aurora editions, and MariaDB from
+ * 10.11 (RDS for MariaDB 10.4 to 10.6 have no IAM authentication). A MariaDB version that is not written is the
+ * current default, which supports it; one that is not known is left alone.
+ */
+export function iamAuthEngine(engine: Val, version: Val): boolean {
   const e = engine.str()?.toLowerCase();
   if (e === undefined) return false;
-  return e === 'mysql' || e === 'mariadb' || e === 'postgres' || e === 'aurora' || e === 'aurora-mysql' || e === 'aurora-postgresql';
+  if (e === 'mariadb') {
+    if (version.isAbsent) return true;
+    const m = /^(\d+)\.(\d+)/.exec(version.str() ?? '');
+    if (!m) return false;
+    const major = Number(m[1]);
+    return major > 10 || (major === 10 && Number(m[2]) >= 11);
+  }
+  return e === 'mysql' || e === 'postgres' || e === 'aurora' || e === 'aurora-mysql' || e === 'aurora-postgresql';
 }
 
 /**

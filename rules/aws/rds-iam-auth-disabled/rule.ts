@@ -39,12 +39,12 @@ export default defineRule({
       cloudformation: {
         types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
         path: ['EnableIAMDatabaseAuthentication'],
-        appliesTo: (r) => iamAuthEngine(r.body.get('Engine')) && (CLUSTERS.has(r.type) || !auroraInstance(r, 'DBClusterIdentifier', 'Engine')),
+        appliesTo: (r) => iamAuthEngine(r.body.get('Engine'), r.body.get('EngineVersion')) && (CLUSTERS.has(r.type) || !auroraInstance(r, 'DBClusterIdentifier', 'Engine')),
       },
       terraform: {
         types: ['aws_db_instance', 'aws_rds_cluster'],
         path: ['iam_database_authentication_enabled'],
-        appliesTo: (r) => iamAuthEngine(r.body.get('engine')) && (CLUSTERS.has(r.type) || !auroraInstance(r, undefined, 'engine')),
+        appliesTo: (r) => iamAuthEngine(r.body.get('engine'), r.body.get('engine_version')) && (CLUSTERS.has(r.type) || !auroraInstance(r, undefined, 'engine')),
       },
     },
   }),
