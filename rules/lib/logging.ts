@@ -1,7 +1,7 @@
 // Logging and resilience knowledge shared by the logging rules (CL-AWS-180 on): which engines take IAM database
 // authentication, which log types each managed database exports to CloudWatch Logs, and the "the exports list must
 // name this log type" check the DocumentDB and Neptune audit-log rules share.
-import { addPath, type CheckContext, keyNode, type Resource, type Val } from '../kit';
+import { addPath, type CheckContext, get, keyNode, type Resource, type Val } from '../kit';
 
 /**
  * The RDS engines that support IAM database authentication: MySQL, PostgreSQL, their Aurora editions, and MariaDB from
@@ -151,4 +151,12 @@ export function s3DataEvents(r: Resource, k: TrailKeys): 'yes' | 'no' | 'unknown
     else if (equals.some((e) => e.strings().includes('AWS::S3::Object'))) return 'yes';
   }
   return unknown ? 'unknown' : 'no';
+}
+
+/**
+ * True when the template's SAM `Globals.<section>` writes `key` (a SAM resource that does not write it inherits it):
+ * a check that calls this reads the document, so it declares `reads: 'scope'`.
+ */
+export function samGlobal(r: Resource, section: string, key: string): boolean {
+  return get(get(get(r.doc.doc.root, 'Globals'), section), key) !== undefined;
 }

@@ -1,5 +1,6 @@
 // CL-AWS-194: a Step Functions state machine whose execution history is not logged to CloudWatch Logs.
-import { AUDIT_LOGGING, cfnGuideDoc, defineRule, settingChecks, tfDoc, type Val } from '../../kit';
+import { AUDIT_LOGGING, cfnGuideDoc, checkSetting, defineRule, type SettingSpec, settingChecks, tfDoc, type Val } from '../../kit';
+import { samGlobal } from '../../lib/logging';
 
 /** Any level but OFF. YAML 1.1 reads an unquoted `OFF` as the boolean false, which is OFF too. */
 function level(v: Val): boolean | undefined {
@@ -7,6 +8,25 @@ function level(v: Val): boolean | undefined {
   const s = v.str();
   return s === undefined ? undefined : s.toUpperCase() !== 'OFF';
 }
+
+const SPEC: SettingSpec = {
+  subject: 'State machine',
+  consequence: 'so its executions are not logged to CloudWatch Logs',
+  want: 'ALL',
+  absentMeans: 'OFF',
+  ok: level,
+  fix: false,
+  formats: {
+    cloudformation: { types: ['AWS::StepFunctions::StateMachine'], path: ['LoggingConfiguration', 'Level'] },
+    terraform: { types: ['aws_sfn_state_machine'], path: ['logging_configuration', 'level'] },
+  },
+};
+
+/** AWS SAM: the same settings under `Logging` (or in `Globals.StateMachine`, then not checked). */
+const SAM: SettingSpec = {
+  ...SPEC,
+  formats: { cloudformation: { types: ['AWS::Serverless::StateMachine'], path: ['Logging', 'Level'] } },
+};
 
 export default defineRule({
   id: 'CL-AWS-194',
@@ -33,16 +53,15 @@ export default defineRule({
     cfnGuideDoc('aws-properties-stepfunctions-statemachine-loggingconfiguration'),
     tfDoc('sfn_state_machine', 'logging_configuration'),
   ],
-  checks: settingChecks({
-    subject: 'State machine',
-    consequence: 'so its executions are not logged to CloudWatch Logs',
-    want: 'ALL',
-    absentMeans: 'OFF',
-    ok: level,
-    fix: false,
-    formats: {
-      cloudformation: { types: ['AWS::StepFunctions::StateMachine'], path: ['LoggingConfiguration', 'Level'] },
-      terraform: { types: ['aws_sfn_state_machine'], path: ['logging_configuration', 'level'] },
+  checks: {
+    cloudformation: {
+      reads: 'scope',
+      types: ['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine'],
+      run(r, ctx) {
+        if (r.type !== 'AWS::Serverless::StateMachine') checkSetting(r, ctx, SPEC, SPEC.formats.cloudformation!);
+        else if (!samGlobal(r, 'StateMachine', 'Logging')) checkSetting(r, ctx, SAM, SAM.formats.cloudformation!);
+      },
     },
-  }),
+    terraform: settingChecks(SPEC).terraform,
+  },
 });
