@@ -1,5 +1,6 @@
 // CL-AWS-199: a REST API stage whose execution logging (LoggingLevel) is OFF or never set.
 import { AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, keyNode, type Resource, tfDoc, type Val } from '../../kit';
+import { samGlobal } from '../../lib/logging';
 
 const CONSEQUENCE = 'so authorizer failures, integration errors and throttling are not logged to CloudWatch Logs';
 
@@ -11,6 +12,8 @@ function logs(v: Val): boolean | undefined {
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
   const settings = r.body.get('MethodSettings');
+  // AWS SAM: an API without MethodSettings inherits Globals.Api.MethodSettings.
+  if (r.type === 'AWS::Serverless::Api' && settings.isAbsent && samGlobal(r, 'Api', 'MethodSettings')) return;
   if (settings.some((s) => s.isUnknown)) return;
   const items = settings.list();
   if (items.some((i) => i.isUnknown || i.get('LoggingLevel').some((l) => l.isUnknown))) return;
@@ -70,7 +73,7 @@ export default defineRule({
     tfDoc('api_gateway_method_settings', 'logging_level'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::ApiGateway::Stage'], run: cloudformation },
+    cloudformation: { reads: 'scope', types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], run: cloudformation },
     terraform: {
       reads: 'scope',
       types: ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'],
