@@ -8,8 +8,10 @@ const AUDIT: SettingSpec = {
   consequence: CONSEQUENCE,
   want: true,
   absentMeans: false,
-  // Adding AUDIT_LOGS needs a log group ARN (the user's choice); a written Enabled: false is fixed in place.
+  // Adding AUDIT_LOGS needs a log group ARN (the user's choice): a missing one has no fix. A written Enabled: false is
+  // reported (and fixed in place) by `cfn` itself, so the setting layer accepts it and reports only what is missing.
   fix: false,
+  ok: (v) => (v.bool() === undefined ? undefined : true),
   formats: {
     cloudformation: {
       types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
@@ -20,6 +22,14 @@ const AUDIT: SettingSpec = {
 };
 
 function cfn(r: Resource, ctx: CheckContext): void {
+  const enabled = r.body.path('LogPublishingOptions', 'AUDIT_LOGS', 'Enabled');
+  const off = enabled.find((e) => e.isFalse());
+  if (off) {
+    ctx.report(off, `Domain ${r.id} sets LogPublishingOptions.AUDIT_LOGS.Enabled to false, ${CONSEQUENCE}.`, {
+      fix: { title: 'Set Enabled to true', edits: ctx.edits.setValue(off, true) },
+    });
+    return;
+  }
   checkSetting(r, ctx, AUDIT, AUDIT.formats.cloudformation!);
 }
 
