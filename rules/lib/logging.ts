@@ -1,6 +1,6 @@
 // Logging and resilience knowledge shared by the logging rules (CL-AWS-180 on): which engines take IAM database
-// authentication, which log types each managed database exports to CloudWatch Logs, and the "the exports list must
-// name this log type" check the DocumentDB and Neptune audit-log rules share.
+// authentication, the "the exports list must name this log type" check the DocumentDB and Neptune audit-log rules
+// share, how a CloudTrail trail selects S3 data events, and SAM Globals lookups.
 import { addPath, type CheckContext, get, keyNode, type Resource, type Val } from '../kit';
 
 /**
@@ -29,12 +29,6 @@ export function auroraInstance(r: Resource, clusterKey: string | undefined, engi
   if (clusterKey && !r.body.get(clusterKey).isAbsent) return true;
   return r.body.get(engineKey).some((e) => (e.str() ?? '').toLowerCase().startsWith('aurora'));
 }
-
-/** The log types each engine exports to CloudWatch Logs (the exports list's valid values). */
-export const LOG_EXPORTS = {
-  docdb: ['audit', 'profiler'],
-  neptune: ['audit', 'slowquery'],
-} as const;
 
 export interface ExportSpec {
   /** `DocumentDB cluster`. */
