@@ -37,7 +37,7 @@ const CREDENTIAL_VALUES: readonly { readonly what: string; readonly pattern: Reg
   { what: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/ },
   { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
   { what: 'a Stripe live secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}\b/ },
-  { what: 'a URL with a password in it', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@[^\s/]+/i },
+  { what: 'a URL with a password in it', pattern: /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]{1,256}:[^\s@/]{1,256}@[^\s/]/i },
 ];
 
 /** What a value is when it holds a credential whatever the name it is stored under, else undefined. */
@@ -90,7 +90,9 @@ export function secretSettings(text: string): SecretSetting[] {
     const m = SETTING_LINE.exec(line);
     if (!m) return;
     const [, name, raw] = m;
-    const value = raw.replace(/\s+#.*$/, '');
+    // A comment after the value (linear: the first blank followed by `#`, then the blanks before it).
+    const hash = raw.search(/\s#/);
+    const value = hash < 0 ? raw : raw.slice(0, hash).trimEnd();
     // Nested blocks (`[`, `{`, `|`, `>`), YAML tags and aliases (`!vault |`, `*ref`) and code (`token = read();`)
     // are not literal values.
     if (!secretSettingName(name) || placeholder(value) || /^[[{|>!&*]/.test(value) || CALL.test(value)) return;

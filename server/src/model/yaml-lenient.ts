@@ -205,11 +205,11 @@ export function foldScalar(raw: string, style: 'double' | 'single' | 'plain', un
     const last = n === lines.length - 1;
     let escapedBreak = false;
     if (!last) {
-      if (style === 'double' && /(^|[^\\])(\\\\)*\\$/.test(s)) {
+      if (style === 'double' && trailingBackslashes(s) % 2 === 1) {
         s = s.slice(0, -1);
         escapedBreak = true;
       } else {
-        s = s.replace(/[ \t]+$/, '');
+        s = trimBlanksEnd(s);
       }
     }
     if (n > 0 && s === '' && !last && !escapedBreak) {
@@ -224,4 +224,18 @@ export function foldScalar(raw: string, style: 'double' | 'single' | 'plain', un
   if (style === 'double') return unescape(out);
   if (style === 'single') return out.replace(/''/g, "'");
   return out;
+}
+
+/** How many backslashes end `s` (an odd count escapes the line break in a double-quoted scalar). Linear, no regex. */
+function trailingBackslashes(s: string): number {
+  let n = 0;
+  while (n < s.length && s[s.length - 1 - n] === '\\') n++;
+  return n;
+}
+
+/** `s` without the spaces and tabs that end it. Linear, no regex (a regex anchored at the end is quadratic on a long run of blanks). */
+function trimBlanksEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t')) e--;
+  return s.slice(0, e);
 }
