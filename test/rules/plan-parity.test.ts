@@ -31,10 +31,26 @@ function notComparable(doc: { [k: string]: Json }): string | undefined {
   return undefined;
 }
 
+/**
+ * A configuration's `references` as Terraform writes them: each attribute traversal (`aws_vpc.main.default_security_group_id`)
+ * before the resource address it starts with (`aws_vpc.main`).
+ */
+function planStyleReferences(text: string, addresses: string[]): string[] {
+  const out: string[] = [];
+  for (const address of addresses) {
+    const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const m of text.matchAll(new RegExp(`\\b${escaped}(\\.[A-Za-z_][A-Za-z0-9_-]*)`, 'g'))) {
+      if (!out.includes(address + m[1])) out.push(address + m[1]);
+    }
+    out.push(address);
+  }
+  return out;
+}
+
 /** Planned value, after_unknown shadow and configuration expressions of a JSON value. */
 function toPlan(v: Json, depth = 0): { value: Json | undefined; unknown: Json | undefined; expr: Json } {
   if (typeof v === 'string' && interpolated(v)) {
-    const refs = [...interpolationReferences(parseFile('x.json', JSON.stringify({ v })).docs[0].doc.root)];
+    const refs = planStyleReferences(v, [...interpolationReferences(parseFile('x.json', JSON.stringify({ v })).docs[0].doc.root)]);
     // Wholly an interpolation: known after apply. Embedded in a longer string (a JSON policy): a plan holds the
     // string rendered with the value, when it is known at plan time, as here.
     if (/^\$\{[^}]*\}$/.test(v)) return { value: undefined, unknown: true, expr: { references: refs } };

@@ -1,5 +1,5 @@
 // CL-AWS-119: the default security group of a VPC has rules (it should allow no traffic).
-import { cfnDoc, type CheckContext, cisAws, defineRule, nist, type Node, ofType, pairOf, type Resource, str, tfDoc, type Val } from '../../kit';
+import { cfnDoc, type CheckContext, cisAws, defineRule, get, nist, type Node, ofType, pairOf, planConfigurationOf, type Resource, str, tfDoc, type Val } from '../../kit';
 import { networkResponsibility, SECURITY_GROUP_PROVIDER } from '../../lib/network';
 
 const CONSEQUENCE = 'resources launched without a security group of their own get the default one, so it should allow no traffic';
@@ -15,9 +15,15 @@ function isCfnDefaultGroup(node: Node | undefined): boolean {
   return attr === 'DefaultSecurityGroup';
 }
 
-/** `${aws_vpc.x.default_security_group_id}` as written, or a reference to an `aws_default_security_group` in the file. */
+const VPC_DEFAULT_GROUP = /\baws_vpc\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.default_security_group_id\b/;
+
+/** `${aws_vpc.x.default_security_group_id}` as written (in a plan: in the configuration's references), or a reference to an `aws_default_security_group` in the file. */
 function isTfDefaultGroup(r: Resource, ctx: CheckContext, v: Val): boolean {
-  if (/\baws_vpc\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.default_security_group_id\b/.test(str(v.at) ?? '')) return true;
+  if (VPC_DEFAULT_GROUP.test(str(v.at) ?? '')) return true;
+  // A plan holds the value as known after apply; its configuration names what the expression refers to.
+  const refs = get(planConfigurationOf(r)?.expressions, 'security_group_id');
+  const list = get(refs, 'references');
+  if (list?.kind === 'seq' && list.items.some((i) => VPC_DEFAULT_GROUP.test(str(i) ?? ''))) return true;
   const defaults = new Set(ofType(ctx, 'aws_default_security_group').map((d) => d.id));
   return r.references('security_group_id').some((id) => defaults.has(id));
 }

@@ -15,8 +15,13 @@ function userKey(r: Resource): string | undefined {
   if (name !== undefined) return `name:${name}`;
   const ref = str(get(user.at, 'Ref'));
   if (ref !== undefined) return `ref:${ref}`;
+  if (cfn) return undefined;
+  // Terraform: the user resource the expression refers to (a plan holds the name as known after apply; its
+  // configuration keeps the reference), else the expression as written.
+  const refs = r.references('user');
+  if (refs.length === 1) return `expr:${refs[0]}`;
   const text = str(user.at);
-  return !cfn && text !== undefined && text.startsWith('${') ? `expr:${text}` : undefined;
+  return text !== undefined && text.startsWith('${') ? `expr:${text}` : undefined;
 }
 
 /** The active keys of the file grouped by user, in file order (built once per lint). */
