@@ -75,6 +75,11 @@ export function lenientYaml(text: string, within: readonly (readonly [number, nu
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
+    // Only a quote, a flow opener or a block scalar indicator may start what is rewritten: the look back is for them.
+    if (c !== '"' && c !== "'" && c !== '[' && c !== '{' && c !== '|' && c !== '>') {
+      i++;
+      continue;
+    }
     const prev = previousSignificant(text, i);
     const tokenStart = prev === undefined || prev === ':' || prev === '-' || prev === '?' || prev === '\n' || prev === ',' || prev === '[' || prev === '{';
     if ((c === '"' || c === "'") && tokenStart) {
@@ -126,9 +131,13 @@ function previousSignificant(text: string, i: number): string | undefined {
   if (text[k] === '\r') return '\n';
   // An anchor or tag before the value (`&a "x"`, `!Sub "x"`) also starts a token.
   if (k >= 0 && text[k] !== '\n' && /[^\s]/.test(text[k])) {
+    // Back to the start of that token, within MAX_PREFIX characters: a longer run is not a tag or an anchor (and
+    // an unbounded walk back from every character of a long plain scalar would be quadratic).
     let s = k;
-    while (s > 0 && !/\s/.test(text[s - 1])) s--;
-    if (text[s] === '&' || text[s] === '!') return previousSignificant(text, s);
+    while (s > 0 && k - s < MAX_PREFIX && !isBlank(text[s - 1])) s--;
+    if (s === 0 || isBlank(text[s - 1])) {
+      if (text[s] === '&' || text[s] === '!') return previousSignificant(text, s);
+    }
   }
   return text[k];
 }
@@ -238,4 +247,11 @@ function trimBlanksEnd(s: string): string {
   let e = s.length;
   while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t')) e--;
   return s.slice(0, e);
+}
+
+/** The longest tag or anchor (`!Sub`, `&name`, `!<tag:yaml.org,2002:str>`) looked back over before a value. */
+const MAX_PREFIX = 1024;
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
