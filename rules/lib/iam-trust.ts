@@ -1,7 +1,7 @@
 // Policy shapes the identity rules from CL-AWS-161 on look at: every statement a resource holds (identity, resource
 // and trust policies alike), the condition keys of a statement, and who a trust policy lets in (cross-account
 // principals, GitHub's OIDC provider). Built on rules/lib/iam.ts, which parses the policies.
-import { type CheckContext, type Resource, type Rule, type Val } from '../kit';
+import type { CheckContext, Resource, Rule, Val } from '../kit';
 import {
   docStatements,
   IDENTITY_POLICY_CFN_TYPES,

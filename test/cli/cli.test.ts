@@ -218,7 +218,11 @@ describe('docs/rules.md', () => {
 describe('a reader that stops reading (cloudline scan | head)', () => {
   it('ends quietly when stdout is closed early: no stack trace, exit 141 as a shell reports a closed pipe', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [cli, 'scan', '--format', 'json', join(root, 'examples')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A report many times the pipe's buffer (the KICS CloudFormation corpus: megabytes of JSON), so the scan is still
+    // writing when the reader goes: the bundled examples' report (about 100 KB) could fit in the pipe after the first
+    // read, and then the scan ends normally (exit 1) before it notices.
+    const corpus = join(root, '..', 'shared', 'corpus', 'kics', 'cloudformation');
+    const child = spawn(process.execPath, [cli, 'scan', '--format', 'json', corpus], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     // Read the first chunk, then close our end, as `head -c 100` does.

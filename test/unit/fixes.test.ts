@@ -216,6 +216,19 @@ describe('fixes: never through an alias into another resource', () => {
     }
   });
 
+  it('offers no fix that adds to a mapping another resource merges, even when that one overrides each of its pairs', () => {
+    // B overrides the only pair of A's Properties, so none of A's pairs is in B; a pair added to A would still be.
+    const text = 'Resources:\n  A:\n    Type: AWS::EFS::FileSystem\n    Properties: &p\n      Tags: []\n  B:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Tags: []\n      <<: *p\n';
+    const result = lintText('t.yaml', text);
+    const a = result.findings.filter((f) => f.resource.id === 'A' && f.rule.id === 'CL-AWS-056');
+    assert.equal(a.length, 1, 'A is reported unencrypted');
+    assert.deepEqual(a[0].fixes, [], 'adding Encrypted to A would encrypt B too');
+    // B's own mapping is B's: its fix lands in B's text.
+    const b = result.findings.find((f) => f.resource.id === 'B' && f.rule.id === 'CL-AWS-056')!;
+    assert.equal(b.fixes.length, 1);
+    assert.ok(b.fixes[0].edits.every((e) => e.start > text.indexOf('  B:')));
+  });
+
   it('still fixes an anchor every user of which is the same resource', () => {
     const text = [
       'apiVersion: v1',

@@ -2,7 +2,7 @@
 import type { Val } from '../formats/value';
 import type { LineIndex } from '../model/lines';
 import type { Resource } from '../formats/resource';
-import { yamlDocInfo } from '../model/yaml';
+import { mergeSourcesOf, yamlDocInfo } from '../model/yaml';
 import { align, bodyItems, bodyLines, hclInline, hclKey, hclUnit, insertAligned, shapeOf, type Shape } from './hcl-edits';
 import type { MapNode, Node, Pair, SourceDoc, Span } from '../model/tree';
 
@@ -400,6 +400,9 @@ function sharedNodes(doc: SourceDoc): { node: Node; uses: number[] }[] {
       // A pair a merge key brought in is used where the merging mapping is written.
       for (const p of node.pairs) stack.push([p.value, p.key.parent === node || p.key.parent === undefined ? p.key.span[0] : node.span[0]]);
       for (const p of node.pairs) if (p.key.parent !== node && p.key.parent !== undefined) stack.push([p.key.parent, node.span[0]]);
+      // A mapping merged with `<<` is used by the merging one even where that overrides each of its pairs (a pair
+      // added to it would still join the merging mapping).
+      for (const source of mergeSourcesOf(node)) stack.push([source, node.span[0]]);
     } else if (node.kind === 'seq') {
       for (const item of node.items) stack.push([item, item.parent === node ? item.span[0] : node.span[0]]);
     }

@@ -64,6 +64,13 @@ export interface YamlDocInfo {
 const docInfo = new WeakMap<SourceDoc, YamlDocInfo>();
 
 /** The adapter's facts about a YAML document it produced, or undefined for other documents. */
+/** The mappings a YAML mapping merges with `<<` (whether or not any of their pairs is still in it). */
+const MERGE_SOURCES = new WeakMap<MapNode, MapNode[]>();
+
+export function mergeSourcesOf(map: MapNode): readonly MapNode[] {
+  return MERGE_SOURCES.get(map) ?? [];
+}
+
 export function yamlDocInfo(doc: SourceDoc): YamlDocInfo | undefined {
   return docInfo.get(doc);
 }
@@ -180,9 +187,15 @@ export function parseYamlSlice(
  * exhaust the stack. (A stack overflow inside `yaml` is caught once, but V8 may abort the process on a later one.)
  */
 function composeBounded(source: string, maxDepth: number): { docs: Document.Parsed[]; stoppedAt: number } {
+  // `yaml` reports each problem as an Error, and a broken file can have thousands (4,000 unclosed `[`): their stack
+  // traces are never read, and capturing them costs time that grows with the caller's stack and the host's
+  // Error.stackTraceLimit (unlimited under mocha: 7 s for one 4.5 KB file).
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return composeBoundedWith(source, maxDepth);
   } finally {
+    Error.stackTraceLimit = limit;
     // What the documents appended to the shared schema goes: it stays the same for every parse.
     SCHEMA.tags.length = SCHEMA_TAGS;
     CORE_SCHEMA.tags.length = CORE_SCHEMA_TAGS;
@@ -363,6 +376,8 @@ class Converter {
       const sources = merged.kind === 'seq' ? merged.items : [merged];
       for (const source of sources) {
         if (source.kind !== 'map') continue;
+        // Remembered even when the map overrides every pair: a pair added to the source later joins it too.
+        MERGE_SOURCES.set(map, [...(MERGE_SOURCES.get(map) ?? []), source]);
         // Merged pairs repeat their values: they count against the alias limit like aliases do.
         this.aliasNodes += this.anchorSize.get(source) ?? source.pairs.length;
         for (const pair of source.pairs) {
