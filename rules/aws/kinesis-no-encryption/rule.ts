@@ -21,7 +21,11 @@ export default defineRule({
     customer: 'turning server-side encryption on and choosing the key is your decision',
   },
   frameworks: AT_REST,
-  equivalents: { checkov: ['CKV_AWS_43'], kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'] },
+  equivalents: {
+    checkov: ['CKV_AWS_43'],
+    kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650', '5c6dd5e7-1fe0-4cae-8f81-4c122717cef3'],
+    trivy: ['aws-kinesis-enable-in-transit-encryption'],
+  },
   docs: [
     'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html',
     cfnGuideDoc('aws-resource-kinesis-stream', 'cfn-kinesis-stream-streamencryption'),

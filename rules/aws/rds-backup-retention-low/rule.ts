@@ -109,6 +109,7 @@ export default defineRule({
       '1dc73fb4-5b51-430c-8c5f-25dcf9090b02',
       'e542bd46-58c4-4e0f-a52a-1fb4f9548e02',
     ],
+    trivy: ['aws-rds-specify-backup-retention'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html',

@@ -54,6 +54,7 @@ export default defineRule({
       '08bd0760-8752-44e1-9779-7bb369b2b4e4',
       '656880aa-1388-488f-a6d4-8f73c23149b2',
     ],
+    trivy: ['aws-rds-encrypt-instance-storage-data', 'aws-rds-encrypt-cluster-storage-data'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
