@@ -20,7 +20,6 @@ export default defineRule({
       'f62aa827-4ade-4dc4-89e4-1433d384a368',
       '2f37c4a3-58b9-4afe-8a87-d7f1d2286f84',
       '575a2155-6af1-4026-b1af-d5bc8fe2a904',
-      'b1ffa705-19a3-4b73-b9d0-0c97d0663842',
     ],
   },
   docs: [

@@ -23,7 +23,7 @@ export default defineRule({
   frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_43'],
-    kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650', '5c6dd5e7-1fe0-4cae-8f81-4c122717cef3'],
+    kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'],
     trivy: ['aws-kinesis-enable-in-transit-encryption'],
   },
   docs: [
