@@ -22,6 +22,7 @@ export default defineRule({
     checkov: ['CKV_AWS_42'],
     kics: ['2ff8e83c-90e1-4d68-a300-6d652112e622', '48207659-729f-4b5c-9402-f884257d794f'],
     trivy: ['aws-efs-enable-at-rest-encryption'],
+    cfnNag: ['F32'],
   },
   docs: [
     'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',

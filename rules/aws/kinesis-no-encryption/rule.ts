@@ -25,6 +25,7 @@ export default defineRule({
     checkov: ['CKV_AWS_43'],
     kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'],
     trivy: ['aws-kinesis-enable-in-transit-encryption'],
+    cfnNag: ['W49'],
   },
   docs: [
     'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html',

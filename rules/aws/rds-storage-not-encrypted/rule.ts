@@ -55,6 +55,7 @@ export default defineRule({
       '656880aa-1388-488f-a6d4-8f73c23149b2',
     ],
     trivy: ['aws-rds-encrypt-instance-storage-data', 'aws-rds-encrypt-cluster-storage-data'],
+    cfnNag: ['F26', 'F27'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',

@@ -21,6 +21,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_64'],
     kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce'],
+    cfnNag: ['F28'],
   },
   docs: [
     'https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html',

@@ -85,6 +85,7 @@ export default defineRule({
       '57b9893d-33b1-4419-bcea-a717ea87e139',
     ],
     trivy: ['aws-s3-no-public-access-with-acl'],
+    cfnNag: ['W31', 'F14'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
