@@ -76,7 +76,7 @@ export default defineRule({
   },
   frameworks: [nist('AC-3', 'AC-6')],
   equivalents: {
-    checkov: ['CKV_AWS_20', 'CKV_AWS_57'],
+    checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV2_AWS_43'],
     kics: [
       '219f4c95-aa50-44e0-97de-cf71f4641170',
       '07dda8de-d90d-469e-9b37-1aca53526ced',
