@@ -39,6 +39,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_34'],
     kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1', '55af1353-2f62-4fa0-a8e1-a210ca2708f5'],
+    trivy: ['aws-cloudfront-enforce-https'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',

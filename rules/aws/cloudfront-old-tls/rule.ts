@@ -110,6 +110,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_174'],
     kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303', '00e5e55e-c2ff-46b3-a757-a7a1cd802456'],
+    trivy: ['aws-cloudfront-use-secure-tls-policy'],
+    cfnNag: ['W70'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html',

@@ -28,6 +28,7 @@ export default defineRule({
     checkov: ['CKV_AWS_158'],
     kics: ['0afbcfe9-d341-4b92-a64c-7e6de0543879'],
     trivy: ['aws-cloudwatch-log-group-customer-key'],
+    cfnNag: ['W84'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',

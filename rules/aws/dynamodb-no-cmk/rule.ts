@@ -132,7 +132,12 @@ export default defineRule({
     customer: 'choosing a customer managed key, and so who may use it and when it can be revoked, is your decision',
   },
   frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
-  equivalents: { checkov: ['CKV_AWS_119'], kics: ['c8dee387-a2e6-4a73-a942-183c975549ac'] },
+  equivalents: {
+    checkov: ['CKV_AWS_119'],
+    kics: ['c8dee387-a2e6-4a73-a942-183c975549ac'],
+    trivy: ['aws-dynamodb-table-customer-key'],
+    cfnNag: ['W74'],
+  },
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
     cfnGuideDoc('aws-properties-dynamodb-table-ssespecification'),

@@ -50,8 +50,10 @@ export default defineRule({
   },
   frameworks: BACKUPS,
   equivalents: {
-    checkov: ['CKV_AWS_28'],
+    checkov: ['CKV_AWS_28', 'CKV_AWS_165'],
     kics: ['0f04217d-488f-4e7a-bec8-f16159686cd6', '741f1291-47ac-4a85-a07b-3d32a9d6bd3e'],
+    trivy: ['aws-dynamodb-enable-recovery'],
+    cfnNag: ['W78'],
   },
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html',

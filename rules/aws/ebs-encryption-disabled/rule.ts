@@ -147,6 +147,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
     kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162'],
+    trivy: ['aws-ec2-enable-volume-encryption'],
+    cfnNag: ['F1'],
   },
   docs: [
     'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',

@@ -24,6 +24,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_51'],
     kics: ['33f41d31-86b1-46a4-81f7-9c9a671f59ac', 'd1846b12-20c5-4d45-8798-fc35b79268eb'],
+    trivy: ['aws-ecr-enforce-immutable-repository'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html',

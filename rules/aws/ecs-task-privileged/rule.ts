@@ -54,7 +54,11 @@ export default defineRule({
     customer: 'the privileges your containers get on the EC2 hosts you run is your task definition\'s choice',
   },
   frameworks: [nist('AC-6')],
-  equivalents: { kics: ['76ddf32c-85b1-4808-8935-7eef8030ab36', '66cd88ac-9ddf-424a-b77e-e55e17630bee'] },
+  equivalents: {
+    checkov: ['CKV_AWS_334', 'CKV_AWS_210'],
+    kics: ['76ddf32c-85b1-4808-8935-7eef8030ab36', '66cd88ac-9ddf-424a-b77e-e55e17630bee'],
+    cfnNag: ['W34'],
+  },
   docs: [
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security',
     cfnGuideDoc('aws-properties-ecs-taskdefinition-containerdefinition', 'cfn-ecs-taskdefinition-containerdefinition-privileged'),

@@ -18,7 +18,12 @@ export default defineRule({
     customer: 'asking for encryption at rest when you create the file system is your decision',
   },
   frameworks: [cisAws('2.4.1'), nist('SC-28'), iso27001('A.8.24')],
-  equivalents: { checkov: ['CKV_AWS_42'], kics: ['2ff8e83c-90e1-4d68-a300-6d652112e622', '48207659-729f-4b5c-9402-f884257d794f'] },
+  equivalents: {
+    checkov: ['CKV_AWS_42'],
+    kics: ['2ff8e83c-90e1-4d68-a300-6d652112e622', '48207659-729f-4b5c-9402-f884257d794f'],
+    trivy: ['aws-efs-enable-at-rest-encryption'],
+    cfnNag: ['F32'],
+  },
   docs: [
     'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
     cfnGuideDoc('aws-resource-efs-filesystem', 'cfn-efs-filesystem-encrypted'),

@@ -30,6 +30,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_29'],
     kics: ['e4ee3903-9225-4b6a-bdfb-e62dbadef821', '76976de7-c7b1-4f64-a94f-90c1345914c2'],
+    trivy: ['aws-elasticache-enable-at-rest-encryption'],
+    cfnNag: ['F25'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',

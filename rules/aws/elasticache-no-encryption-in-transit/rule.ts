@@ -58,7 +58,12 @@ export default defineRule({
     customer: 'turning in-transit encryption on and making your clients use TLS is your decision',
   },
   frameworks: IN_TRANSIT_STORES,
-  equivalents: { checkov: ['CKV_AWS_30'], kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68', '1afbb3fa-cf6c-4a3d-b730-95e9f4df343e'] },
+  equivalents: {
+    checkov: ['CKV_AWS_30'],
+    kics: ['3b02569b-fc6f-4153-b3a3-ba91022fed68', '1afbb3fa-cf6c-4a3d-b730-95e9f4df343e'],
+    trivy: ['aws-elasticache-enable-in-transit-encryption'],
+    cfnNag: ['F33'],
+  },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
     cfnGuideDoc('aws-resource-elasticache-replicationgroup', 'cfn-elasticache-replicationgroup-transitencryptionenabled'),

@@ -93,6 +93,7 @@ export default defineRule({
       '3e34db4f-0ad9-4290-bfd0-4a9ee884acaf',
       '20018359-6fd7-4d05-ab26-d4dffccbdf79',
     ],
+    cfnNag: ['W26', 'W52'],
   },
   docs: [
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',

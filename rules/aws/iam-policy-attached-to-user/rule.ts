@@ -74,6 +74,7 @@ export default defineRule({
       'b4378389-a9aa-44ee-91e7-ef183f11079e',
     ],
     trivy: ['aws-iam-no-user-attached-policies'],
+    cfnNag: ['F10', 'F11', 'F12'],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html',

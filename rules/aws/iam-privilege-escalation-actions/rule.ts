@@ -47,7 +47,7 @@ export default defineRule({
   remediation: 'Grant these actions only on the specific users, roles or policies the principal manages, or move them to an administrator role.',
   responsibility: identityResponsibility('who may change identities and their permissions is yours to decide'),
   frameworks: [nist('AC-6'), iso27001('A.8.2'), soc2('CC6.3')],
-  equivalents: { checkov: ['CKV_AWS_110'] },
+  equivalents: { checkov: ['CKV_AWS_110', 'CKV_AWS_286'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html',

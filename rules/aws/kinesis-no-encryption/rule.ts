@@ -21,7 +21,12 @@ export default defineRule({
     customer: 'turning server-side encryption on and choosing the key is your decision',
   },
   frameworks: AT_REST,
-  equivalents: { checkov: ['CKV_AWS_43'], kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'] },
+  equivalents: {
+    checkov: ['CKV_AWS_43'],
+    kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'],
+    trivy: ['aws-kinesis-enable-in-transit-encryption'],
+    cfnNag: ['W49'],
+  },
   docs: [
     'https://docs.aws.amazon.com/streams/latest/dev/server-side-encryption.html',
     cfnGuideDoc('aws-resource-kinesis-stream', 'cfn-kinesis-stream-streamencryption'),

@@ -17,7 +17,10 @@ export default defineRule({
     'who may use and administer each key is yours to decide',
   ),
   frameworks: [nist('AC-3', 'SC-12'), soc2('CC6.1')],
-  equivalents: { checkov: ['CKV_AWS_33'], kics: ['f6049677-ec4a-43af-8779-5190b6d03cba', '7ebc9038-0bde-479a-acc4-6ed7b6758899'] },
+  equivalents: {
+    checkov: ['CKV_AWS_33'],
+    kics: ['f6049677-ec4a-43af-8779-5190b6d03cba', '7ebc9038-0bde-479a-acc4-6ed7b6758899', 'da905474-7454-43c0-b8d2-5756ab951aba'],
+  },
   docs: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html',
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',

@@ -30,6 +30,7 @@ export default defineRule({
     checkov: ['CKV_AWS_7'],
     kics: ['235ca980-eb71-48f4-9030-df0c371029eb', '1c07bfaf-663c-4f6f-b22b-8e2d481e4df5', '22fbfeac-7b5a-421a-8a27-7a2178bb910b'],
     trivy: ['aws-kms-auto-rotate-keys'],
+    cfnNag: ['F19'],
   },
   docs: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',

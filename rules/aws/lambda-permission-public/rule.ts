@@ -56,6 +56,7 @@ export default defineRule({
     checkov: ['CKV_AWS_301', 'CKV_AWS_364'],
     kics: ['1d6e16f1-5d8a-4379-bfb3-2dadd38ed5a7', 'e08ed7eb-f3ef-494d-9d22-2e3db756a347'],
     trivy: ['aws-lambda-restrict-source-arn'],
+    cfnNag: ['F13'],
   },
   docs: [
     'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',

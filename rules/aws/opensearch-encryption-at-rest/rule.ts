@@ -18,7 +18,11 @@ export default defineRule({
     customer: 'turning encryption at rest on is your decision',
   },
   frameworks: AT_REST,
-  equivalents: { checkov: ['CKV_AWS_5'], kics: ['86a248ab-0e01-4564-a82a-878303e253bb', '24e16922-4330-4e9d-be8a-caa90299466a'] },
+  equivalents: {
+    checkov: ['CKV_AWS_5'],
+    kics: ['86a248ab-0e01-4564-a82a-878303e253bb', '24e16922-4330-4e9d-be8a-caa90299466a'],
+    trivy: ['aws-elastic-search-enable-domain-encryption'],
+  },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html',
     cfnGuideDoc('aws-properties-opensearchservice-domain-encryptionatrestoptions'),

@@ -75,7 +75,11 @@ export default defineRule({
     customer: 'refusing plain HTTP and old TLS versions at the endpoint is your decision',
   },
   frameworks: IN_TRANSIT_STORES,
-  equivalents: { checkov: ['CKV_AWS_83'], kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf', '2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e'] },
+  equivalents: {
+    checkov: ['CKV_AWS_83'],
+    kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf', '2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e'],
+    trivy: ['aws-elastic-search-enforce-https'],
+  },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html',
     cfnGuideDoc('aws-properties-opensearchservice-domain-domainendpointoptions'),

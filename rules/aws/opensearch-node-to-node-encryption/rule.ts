@@ -18,7 +18,11 @@ export default defineRule({
     customer: 'turning node-to-node encryption on is your decision',
   },
   frameworks: [nist('SC-8'), iso27001('A.8.24')],
-  equivalents: { checkov: ['CKV_AWS_6'], kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2'] },
+  equivalents: {
+    checkov: ['CKV_AWS_6'],
+    kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2'],
+    trivy: ['aws-elastic-search-enable-in-transit-encryption'],
+  },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',
     cfnGuideDoc('aws-properties-opensearchservice-domain-nodetonodeencryptionoptions'),

@@ -103,12 +103,14 @@ export default defineRule({
   },
   frameworks: BACKUPS,
   equivalents: {
+    checkov: ['CKV_AWS_133'],
     kics: [
       'e649a218-d099-4550-86a4-1231e1fcb60d',
       '8c415f6f-7b90-4a27-a44a-51047e1506f9',
       '1dc73fb4-5b51-430c-8c5f-25dcf9090b02',
       'e542bd46-58c4-4e0f-a52a-1fb4f9548e02',
     ],
+    trivy: ['aws-rds-specify-backup-retention'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html',

@@ -62,10 +62,7 @@ export default defineRule({
     customer: 'choosing which logs to export and keep, and enabling the engine\'s audit logging, are yours',
   },
   frameworks: [nist('AU-2', 'AU-11', 'AU-12')],
-  equivalents: {
-    checkov: ['CKV_AWS_129'],
-    kics: ['8d7f7b8c-6c7c-40f8-baa6-62006c6c7b56'],
-  },
+  equivalents: { checkov: ['CKV_AWS_129', 'CKV_AWS_324'], kics: ['8d7f7b8c-6c7c-40f8-baa6-62006c6c7b56'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',
     cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-enablecloudwatchlogsexports'),

@@ -22,6 +22,7 @@ export default defineRule({
     checkov: ['CKV_AWS_17'],
     kics: ['de38e1d5-54cb-4111-a868-6f7722695007', '35113e6f-2c6b-414d-beec-7a9482d3b2d1'],
     trivy: ['aws-rds-no-public-db-access'],
+    cfnNag: ['F22'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',

@@ -53,7 +53,11 @@ export default defineRule({
       '3199c26c-7871-4cb3-99c2-10a59244ce7f',
       '08bd0760-8752-44e1-9779-7bb369b2b4e4',
       '656880aa-1388-488f-a6d4-8f73c23149b2',
+      'ffee2785-c347-451e-89f3-11aeb08e5c84',
+      '1a690d1d-0ae7-49fa-b2db-b75ae0dd1d3e',
     ],
+    trivy: ['aws-rds-encrypt-instance-storage-data', 'aws-rds-encrypt-cluster-storage-data'],
+    cfnNag: ['F26', 'F27'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',

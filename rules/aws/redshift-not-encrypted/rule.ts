@@ -20,7 +20,8 @@ export default defineRule({
   frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_64'],
-    kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce'],
+    kics: ['3b316b05-564c-44a7-9c3f-405bb95e211e', 'cfdcabb0-fc06-427c-865b-c59f13e898ce', 'ffee2785-c347-451e-89f3-11aeb08e5c84'],
+    cfnNag: ['F28'],
   },
   docs: [
     'https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html',

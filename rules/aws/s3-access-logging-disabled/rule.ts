@@ -105,6 +105,7 @@ export default defineRule({
     checkov: ['CKV_AWS_18'],
     kics: ['4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c', 'f861041c-8c9f-4156-acfc-5e6e524f5884'],
     trivy: ['AVD-AWS-0089'],
+    cfnNag: ['W35'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',

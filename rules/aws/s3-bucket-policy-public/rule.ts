@@ -34,6 +34,7 @@ export default defineRule({
       '66c6f96f-2d9e-417e-a998-9058aeeecd44',
       'd24c0755-c028-44b1-b503-8e719c898832',
     ],
+    cfnNag: ['F16'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',

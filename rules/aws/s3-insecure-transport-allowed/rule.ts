@@ -157,9 +157,7 @@ export default defineRule({
     customer: 'refusing requests that do not use TLS is a bucket policy statement only you can add',
   },
   frameworks: [cisAws('2.1.1'), nist('SC-8'), pci('4.2.1')],
-  equivalents: {
-    kics: ['38c64e76-c71e-4d92-a337-60174d1de1c9', '4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9'],
-  },
+  equivalents: { checkov: ['CKV_AWS_379'], kics: ['38c64e76-c71e-4d92-a337-60174d1de1c9', '4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html',
     'https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-ssl-requests-only.html',

@@ -76,7 +76,7 @@ export default defineRule({
   },
   frameworks: [nist('AC-3', 'AC-6')],
   equivalents: {
-    checkov: ['CKV_AWS_20', 'CKV_AWS_57'],
+    checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV2_AWS_43'],
     kics: [
       '219f4c95-aa50-44e0-97de-cf71f4641170',
       '07dda8de-d90d-469e-9b37-1aca53526ced',
@@ -85,6 +85,7 @@ export default defineRule({
       '57b9893d-33b1-4419-bcea-a717ea87e139',
     ],
     trivy: ['aws-s3-no-public-access-with-acl'],
+    cfnNag: ['W31', 'F14'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',

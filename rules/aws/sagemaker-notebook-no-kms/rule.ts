@@ -62,6 +62,7 @@ export default defineRule({
   },
   frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
   equivalents: {
+    checkov: ['CKV_AWS_22', 'CKV_AWS_98'],
     kics: [
       '709e6da6-fa1f-44cc-8f17-7f25f96dadbe',
       '44034eda-1c3f-486a-831d-e09a7dd94354',

@@ -33,6 +33,7 @@ export default defineRule({
     checkov: ['CKV_AWS_149'],
     kics: ['c8ae9ba9-c2f7-4e5c-b32e-a4b7712d4d22', 'a2f548f2-188c-4fff-b172-e9a6acb216bd', 'b0d3ef3f-845d-4b1b-83d6-63a5a380375f'],
     trivy: ['aws-ssm-secret-use-customer-key'],
+    cfnNag: ['W77'],
   },
   docs: [
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html',

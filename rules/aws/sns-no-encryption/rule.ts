@@ -31,7 +31,12 @@ export default defineRule({
     customer: 'turning server-side encryption on by choosing a KMS key is your decision',
   },
   frameworks: AT_REST,
-  equivalents: { checkov: ['CKV_AWS_26'], kics: ['9d13b150-a2ab-42a1-b6f4-142e41f81e52', '28545147-2fc6-42d5-a1f9-cf226658e591'] },
+  equivalents: {
+    checkov: ['CKV_AWS_26'],
+    kics: ['9d13b150-a2ab-42a1-b6f4-142e41f81e52', '28545147-2fc6-42d5-a1f9-cf226658e591'],
+    trivy: ['aws-sns-enable-topic-encryption'],
+    cfnNag: ['W47'],
+  },
   docs: [
     'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
     cfnGuideDoc('aws-resource-sns-topic', 'cfn-sns-topic-kmsmasterkeyid'),

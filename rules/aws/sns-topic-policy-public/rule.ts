@@ -17,7 +17,11 @@ export default defineRule({
     'who may publish and subscribe is yours to decide',
   ),
   frameworks: PUBLIC_ACCESS,
-  equivalents: { checkov: ['CKV_AWS_169'], kics: ['ae53ce91-42b5-46bf-a84f-9a13366a4f13', 'b26d2b7e-60f6-413d-a3a1-a57db24aa2b3'] },
+  equivalents: {
+    checkov: ['CKV_AWS_169'],
+    kics: ['ae53ce91-42b5-46bf-a84f-9a13366a4f13', 'b26d2b7e-60f6-413d-a3a1-a57db24aa2b3'],
+    cfnNag: ['F18'],
+  },
   docs: [
     'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html',
     cfnGuideDoc('aws-resource-sns-topicpolicy'),

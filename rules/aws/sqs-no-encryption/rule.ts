@@ -18,7 +18,11 @@ export default defineRule({
     customer: 'keeping that default on, or choosing a KMS key instead, is your decision',
   },
   frameworks: AT_REST,
-  equivalents: { checkov: ['CKV_AWS_27'], kics: ['12726829-93ed-4d51-9cbe-13423f4299e1', '6e8849c1-3aa7-40e3-9063-b85ee300f29f'] },
+  equivalents: {
+    checkov: ['CKV_AWS_27'],
+    kics: ['12726829-93ed-4d51-9cbe-13423f4299e1', '6e8849c1-3aa7-40e3-9063-b85ee300f29f'],
+    trivy: ['aws-sqs-enable-queue-encryption'],
+  },
   docs: [
     'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
     cfnGuideDoc('aws-resource-sqs-queue', 'cfn-sqs-queue-sqsmanagedsseenabled'),

@@ -22,6 +22,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_130'],
     kics: ['b3de4e4c-14be-4159-b99d-9ad194365e4c', '52f04a44-6bfa-4c41-b1d3-4ae99a2de05c'],
+    trivy: ['aws-ec2-no-public-ip-subnet'],
+    cfnNag: ['W33'],
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/modify-subnets.html',

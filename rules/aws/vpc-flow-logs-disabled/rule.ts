@@ -65,6 +65,7 @@ export default defineRule({
     checkov: ['CKV2_AWS_11'],
     kics: ['f6d299d2-21eb-41cc-b1e1-fe12d857500b', 'f83121ea-03da-434f-9277-9cd247ab3047'],
     trivy: ['aws-ec2-require-vpc-flow-logs-for-all-vpcs'],
+    cfnNag: ['W60'],
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
