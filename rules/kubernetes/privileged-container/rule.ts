@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_16'],
     kics: ['dd29336b-fe57-445b-a26e-e6aa867ae609'],
+    trivy: ['AVD-KSV-0017'],
     kubeLinter: ['privileged-container'],
     polaris: ['runAsPrivileged'],
   },

@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_22'],
     kics: ['a9c2f49d-0671-4fc9-9ece-f4e261e128d0'],
+    trivy: ['AVD-KSV-0014'],
     kubeLinter: ['no-read-only-root-fs'],
     polaris: ['notReadOnlyRootFilesystem'],
   },
