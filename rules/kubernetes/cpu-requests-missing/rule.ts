@@ -14,5 +14,6 @@ export default resourceRule({
     checkov: ['CKV_K8S_10'],
     kics: ['ca469dd4-c736-448f-8ac1-30a642705e0a'],
     trivy: ['AVD-KSV-0015'],
+    polaris: ['cpuRequestsMissing'],
   },
 });

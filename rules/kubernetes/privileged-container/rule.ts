@@ -19,6 +19,7 @@ export default defineRule({
     trivy: ['AVD-KSV-0017'],
     kubeLinter: ['privileged-container'],
     polaris: ['runAsPrivileged'],
+    kubeScore: ['container-security-context-privileged'],
   },
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#baseline`],
   checks: {

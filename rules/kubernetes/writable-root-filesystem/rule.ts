@@ -19,6 +19,7 @@ export default defineRule({
     trivy: ['AVD-KSV-0014'],
     kubeLinter: ['no-read-only-root-fs'],
     polaris: ['notReadOnlyRootFilesystem'],
+    kubeScore: ['container-security-context-readonlyrootfilesystem'],
   },
   docs: [SECURITY_CONTEXT_DOC, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context-1'],
   checks: {
