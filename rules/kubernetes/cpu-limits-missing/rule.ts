@@ -14,8 +14,5 @@ export default resourceRule({
     checkov: ['CKV_K8S_11'],
     kics: ['4ac0e2b7-d2d2-4af7-8799-e8de6721ccda'],
     trivy: ['AVD-KSV-0011'],
-    kubeLinter: ['unset-cpu-requirements'],
-    polaris: ['cpuLimitsMissing'],
-    kubeScore: ['container-resources'],
   },
 });

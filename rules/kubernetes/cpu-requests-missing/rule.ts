@@ -14,8 +14,5 @@ export default resourceRule({
     checkov: ['CKV_K8S_10'],
     kics: ['ca469dd4-c736-448f-8ac1-30a642705e0a'],
     trivy: ['AVD-KSV-0015'],
-    kubeLinter: ['unset-cpu-requirements'],
-    polaris: ['cpuRequestsMissing'],
-    kubeScore: ['container-resources'],
   },
 });

@@ -14,8 +14,5 @@ export default resourceRule({
     checkov: ['CKV_K8S_13'],
     kics: ['b14d1bc4-a208-45db-92f0-e21f8e2588e9'],
     trivy: ['AVD-KSV-0018'],
-    kubeLinter: ['unset-memory-requirements'],
-    polaris: ['memoryLimitsMissing'],
-    kubeScore: ['container-resources'],
   },
 });

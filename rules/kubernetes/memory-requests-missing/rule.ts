@@ -14,8 +14,5 @@ export default resourceRule({
     checkov: ['CKV_K8S_12'],
     kics: ['229588ef-8fde-40c8-8756-f4f2b5825ded'],
     trivy: ['AVD-KSV-0016'],
-    kubeLinter: ['unset-memory-requirements'],
-    polaris: ['memoryRequestsMissing'],
-    kubeScore: ['container-resources'],
   },
 });
