@@ -305,7 +305,7 @@ export interface ResourceRuleSpec {
   readonly description: string;
   /** The clause after the comma of the message: `…sets no CPU limit (resources.limits.cpu), <consequence>.` */
   readonly consequence: string;
-  /** The IDs of the same check in Checkov, KICS and Trivy (kube-linter's and Polaris's follow from the setting). */
+  /** The IDs of the same check in Checkov, KICS and Trivy (kube-linter's, Polaris's and kube-score's follow from the setting). */
   readonly equivalents: { readonly checkov: string[]; readonly kics: string[]; readonly trivy: string[] };
 }
 
@@ -335,6 +335,7 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
       ...spec.equivalents,
       kubeLinter: [`unset-${resource}-requirements`],
       polaris: [`${resource}${capital(which)}Missing`],
+      kubeScore: ['container-resources'],
     },
     docs: [
       'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',

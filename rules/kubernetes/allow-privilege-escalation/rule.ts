@@ -32,6 +32,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_20'],
     kics: ['5572cc5e-1e4c-4113-92a6-7a8a3bd25e6d'],
+    trivy: ['AVD-KSV-0001'],
     kubeLinter: ['privilege-escalation-container'],
     polaris: ['privilegeEscalationAllowed'],
   },

@@ -14,7 +14,9 @@ export default defineRule({
   remediation: 'Remove the Unconfined setting (the runtime default profile then applies) or set appArmorProfile.type to RuntimeDefault or Localhost.',
   responsibility: podResponsibility('which AppArmor profile your containers run under is set by your pod specs'),
   frameworks: podSecurityFrameworks(['5.7.3']),
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0002'],
+  },
   docs: ['https://kubernetes.io/docs/tutorials/security/apparmor/', `${PSS_DOC}#baseline`],
   checks: {
     kubernetes: podCheck((pod, ctx) => {

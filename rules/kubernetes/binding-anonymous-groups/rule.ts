@@ -28,7 +28,9 @@ export default defineRule({
     customer: 'which roles you grant to anonymous or all authenticated users is yours to decide',
   },
   frameworks: [nsaK8s('Authentication and authorization'), nist('AC-6', 'AC-14')],
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0122'],
+  },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects',
     'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests',

@@ -21,6 +21,7 @@ export default defineRule({
   frameworks: [cisK8s('5.1.1'), nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
     kics: ['249328b8-5f0f-409f-b1dd-029f07882e11'],
+    trivy: ['AVD-KSV-0111'],
     kubeLinter: ['cluster-admin-role-binding'],
     polaris: ['clusterrolebindingClusterAdmin', 'rolebindingClusterAdminClusterRole'],
   },

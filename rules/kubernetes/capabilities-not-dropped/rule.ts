@@ -47,8 +47,10 @@ export default defineRule({
   responsibility: podResponsibility('which Linux capabilities your containers keep is set by your pod specs'),
   frameworks: podSecurityFrameworks(['5.2.8', '5.2.10']),
   equivalents: {
-    checkov: ['CKV_K8S_37'],
+    checkov: ['CKV_K8S_37', 'CKV_K8S_28'],
     kics: ['268ca686-7fb7-4ae9-b129-955a2a89064e', 'dbbc6705-d541-43b0-b166-dd4be8208b54'],
+    trivy: ['AVD-KSV-0003'],
+    kubeLinter: ['drop-net-raw-capability'],
     polaris: ['insecureCapabilities'],
   },
   docs: [

@@ -39,6 +39,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_39'],
     kics: ['235236ee-ad78-4065-bd29-61b061f28ce0', '19ebaa28-fc86-4a58-bcfa-015c9e22fe40'],
+    trivy: ['AVD-KSV-0005', 'AVD-KSV-0119', 'AVD-KSV-0120'],
     polaris: ['dangerousCapabilities'],
   },
   docs: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container', `${PSS_DOC}#baseline`, SECURITY_CONTEXT_DOC],

@@ -24,6 +24,7 @@ export default defineRule({
   equivalents: {
     kics: ['611ab018-c4aa-4ba2-b0f6-a448337509a6'],
     checkov: ['CKV_K8S_21'],
+    trivy: ['AVD-KSV-0110'],
     kubeLinter: ['use-namespace'],
   },
   docs: [

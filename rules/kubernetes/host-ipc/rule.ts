@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_18'],
     kics: ['cd290efd-6c82-4e9d-a698-be12ae31d536'],
+    trivy: ['AVD-KSV-0008'],
     kubeLinter: ['host-ipc'],
     polaris: ['hostIPCSet'],
   },

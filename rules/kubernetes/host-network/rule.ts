@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_19'],
     kics: ['6b6bdfb3-c3ae-44cb-88e4-7405c1ba2c8a'],
+    trivy: ['AVD-KSV-0009'],
     kubeLinter: ['host-network'],
     polaris: ['hostNetworkSet'],
   },

@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_17'],
     kics: ['302736f4-b16c-41b8-befe-c0baffa0bd9d'],
+    trivy: ['AVD-KSV-0010'],
     kubeLinter: ['host-pid'],
     polaris: ['hostPIDSet'],
   },

@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_26'],
     kics: ['2b1836f1-dcce-416e-8e16-da8c71920633'],
+    trivy: ['AVD-KSV-0024'],
     polaris: ['hostPortSet'],
   },
   docs: ['https://kubernetes.io/docs/concepts/configuration/overview/#services', `${PSS_DOC}#baseline`],

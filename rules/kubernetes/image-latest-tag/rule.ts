@@ -38,6 +38,7 @@ export default defineRule({
     trivy: ['AVD-KSV-0013'],
     kubeLinter: ['latest-tag'],
     polaris: ['tagNotSpecified'],
+    kubeScore: ['container-image-tag'],
   },
   docs: [
     'https://kubernetes.io/docs/concepts/containers/images/#image-names',

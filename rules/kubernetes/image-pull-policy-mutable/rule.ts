@@ -45,6 +45,7 @@ export default defineRule({
     checkov: ['CKV_K8S_15'],
     kics: ['caa3479d-885d-4882-9aac-95e5e78ef5c2'],
     polaris: ['pullPolicyNotAlways'],
+    kubeScore: ['container-image-pull-policy'],
   },
   docs: [
     'https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy',

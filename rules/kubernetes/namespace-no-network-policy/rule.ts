@@ -172,6 +172,8 @@ export default defineRule({
     kics: ['0401f71b-9c1e-4821-ab15-a955caa621be'],
     checkov: ['CKV2_K8S_6'],
     kubeLinter: ['non-isolated-pod'],
+    polaris: ['missingNetworkPolicy'],
+    kubeScore: ['pod-networkpolicy'],
   },
   docs: [
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/',

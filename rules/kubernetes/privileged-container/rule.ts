@@ -16,8 +16,10 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_16'],
     kics: ['dd29336b-fe57-445b-a26e-e6aa867ae609'],
+    trivy: ['AVD-KSV-0017'],
     kubeLinter: ['privileged-container'],
     polaris: ['runAsPrivileged'],
+    kubeScore: ['container-security-context-privileged'],
   },
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#baseline`],
   checks: {

@@ -14,6 +14,7 @@ export default defineRule({
   responsibility: podResponsibility('which ports your containers listen on, and the privileges that needs, are set by your images and pod specs'),
   frameworks: podSecurityFrameworks([]),
   equivalents: {
+    trivy: ['AVD-KSV-0117'],
     kubeLinter: ['privileged-ports'],
   },
   docs: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],

@@ -15,6 +15,7 @@ export default defineRule({
   frameworks: podSecurityFrameworks(['5.7.3']),
   equivalents: {
     kics: ['f922827f-aab6-447c-832a-e1ff63312bd3'],
+    trivy: ['AVD-KSV-0027'],
     kubeLinter: ['unsafe-proc-mount'],
   },
   docs: [`${PSS_DOC}#baseline`, SECURITY_CONTEXT_DOC],

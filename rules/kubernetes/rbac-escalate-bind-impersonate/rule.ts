@@ -55,6 +55,7 @@ export default defineRule({
   equivalents: {
     kics: ['8320826e-7a9c-4b0b-9535-578333193432', '9f85c3f6-26fd-4007-938a-2e0cb0100980'],
     checkov: ['CKV_K8S_157', 'CKV_K8S_158', 'CKV2_K8S_3'],
+    trivy: ['AVD-KSV-0043'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping',

@@ -31,6 +31,7 @@ export default defineRule({
   equivalents: {
     kics: ['c589f42c-7924-4871-aee2-1cede9bc7cbc', 'd45330fd-f58d-45fb-a682-6481477a0f84', '38fa11ef-dbcc-4da8-9680-7e1fd855b6fb'],
     checkov: ['CKV2_K8S_2'],
+    trivy: ['AVD-KSV-0053', 'AVD-KSV-0054'],
     polaris: ['clusterrolePodExecAttach', 'rolePodExecAttach'],
   },
   docs: [

@@ -24,7 +24,9 @@ export default defineRule({
     customer: 'who may grant roles to other identities is yours to decide',
   },
   frameworks: [nsaK8s('Authentication and authorization'), nist('AC-2', 'AC-6')],
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0050'],
+  },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update',
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',

@@ -24,6 +24,7 @@ export default defineRule({
   },
   frameworks: [cisK8s('5.1.10'), nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
+    checkov: ['CKV2_K8S_2'],
     trivy: ['AVD-KSV-0047'],
   },
   docs: [

@@ -22,6 +22,7 @@ export default defineRule({
   equivalents: {
     kics: ['b7bca5c4-1dab-4c2c-8cbe-3050b9d59b14'],
     checkov: ['CKV2_K8S_5'],
+    trivy: ['AVD-KSV-0041', 'AVD-KSV-0113'],
     kubeLinter: ['access-to-secrets'],
   },
   docs: [

@@ -28,6 +28,7 @@ export default defineRule({
   equivalents: {
     kics: ['6b896afb-ca07-467a-b256-1a0077a1c08e'],
     checkov: ['CKV_K8S_49'],
+    trivy: ['AVD-KSV-0044', 'AVD-KSV-0045', 'AVD-KSV-0046', 'AVD-KSV-0112'],
     kubeLinter: ['wildcard-in-rules'],
   },
   docs: [

@@ -14,6 +14,7 @@ export default defineRule({
   responsibility: podResponsibility('which group your containers run as is set by your images and pod specs'),
   frameworks: podSecurityFrameworks([]),
   equivalents: {
+    trivy: ['AVD-KSV-0021'],
     kubeScore: ['container-security-context-user-group-id'],
   },
   docs: [SECURITY_CONTEXT_DOC],

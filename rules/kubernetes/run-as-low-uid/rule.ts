@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_40'],
     kics: ['02323c00-cdc3-4fdc-a310-4f2b3e7a1660'],
+    trivy: ['AVD-KSV-0020'],
     kubeScore: ['container-security-context-user-group-id'],
   },
   docs: [SECURITY_CONTEXT_DOC],

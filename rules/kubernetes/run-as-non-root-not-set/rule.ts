@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_23'],
     kics: ['cf34805e-3872-4c08-bf92-6ff7bb0cfadb'],
+    trivy: ['AVD-KSV-0012'],
     kubeLinter: ['run-as-non-root'],
     polaris: ['runAsRootAllowed'],
   },

@@ -21,7 +21,9 @@ export default defineRule({
   remediation: 'Use non-zero GIDs for runAsGroup, fsGroup and supplementalGroups.',
   responsibility: podResponsibility('which groups your containers run with is set by your pod specs'),
   frameworks: podSecurityFrameworks(['5.7.3']),
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0029'],
+  },
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#restricted`],
   checks: {
     kubernetes: podCheck((pod, ctx) => {

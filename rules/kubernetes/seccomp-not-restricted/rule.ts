@@ -28,6 +28,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_31'],
     kics: ['f377b83e-bd07-4f48-a591-60c82b14a78b'],
+    trivy: ['AVD-KSV-0030', 'AVD-KSV-0104'],
+    kubeScore: ['container-seccomp-profile'],
   },
   docs: ['https://kubernetes.io/docs/tutorials/security/seccomp/', `${PSS_DOC}#restricted`],
   checks: {

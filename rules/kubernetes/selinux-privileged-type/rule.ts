@@ -17,7 +17,9 @@ export default defineRule({
   remediation: 'Remove seLinuxOptions.type, user and role, or use container_t (the default), container_init_t, container_kvm_t or container_engine_t; keep level for MCS categories.',
   responsibility: podResponsibility('which SELinux labels your containers run with is set by your pod specs'),
   frameworks: podSecurityFrameworks(['5.7.3']),
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0025'],
+  },
   docs: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container', `${PSS_DOC}#baseline`, SECURITY_CONTEXT_DOC],
   checks: {
     kubernetes: podCheck((pod, ctx) => {

@@ -35,6 +35,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_27'],
     kics: ['5308a7a8-06f8-45ac-bf10-791fe21de46e', 'a6f34658-fdfb-4154-9536-56d516f65828'],
+    trivy: ['AVD-KSV-0006', 'AVD-KSV-0121'],
     kubeLinter: ['sensitive-host-mounts', 'docker-sock'],
   },
   docs: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', `${PSS_DOC}#baseline`],

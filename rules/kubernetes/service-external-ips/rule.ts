@@ -16,7 +16,9 @@ export default defineRule({
     'which addresses your Services claim, and whether your cluster admits externalIPs at all, is yours to decide',
   ),
   frameworks: serviceFrameworks(),
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0108'],
+  },
   docs: [
     'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips',
     'https://github.com/kubernetes/kubernetes/issues/97076',

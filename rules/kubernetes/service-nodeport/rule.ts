@@ -19,6 +19,7 @@ export default defineRule({
   equivalents: {
     kics: ['845acfbe-3e10-4b8e-b656-3b404d36dfb2'],
     kubeLinter: ['exposed-services'],
+    kubeScore: ['service-type'],
   },
   docs: ['https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport'],
   checks: {

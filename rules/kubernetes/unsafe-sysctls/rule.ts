@@ -35,6 +35,7 @@ export default defineRule({
   frameworks: podSecurityFrameworks([]),
   equivalents: {
     kics: ['9127f0d9-2310-42e7-866f-5fd9d20dcbad'],
+    trivy: ['AVD-KSV-0026'],
     kubeLinter: ['unsafe-sysctls'],
   },
   docs: ['https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/', `${PSS_DOC}#baseline`],

@@ -13,7 +13,9 @@ export default defineRule({
   remediation: 'Mount the storage through a PersistentVolumeClaim (bound to a PersistentVolume or a StorageClass an administrator defines) or a CSI volume.',
   responsibility: podResponsibility('which storage your pods mount, and how, is set by your pod specs'),
   frameworks: podSecurityFrameworks([]),
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0028'],
+  },
   docs: [`${PSS_DOC}#restricted`, 'https://kubernetes.io/docs/concepts/storage/volumes/'],
   checks: {
     kubernetes: podCheck((pod, ctx) => {

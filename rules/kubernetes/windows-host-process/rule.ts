@@ -13,7 +13,9 @@ export default defineRule({
   remediation: 'Remove windowsOptions.hostProcess (or set it to false) and hostNetwork from the pod; keep HostProcess pods to node agents in a namespace of their own.',
   responsibility: podResponsibility('whether a Windows container runs on the node as a host process is your decision'),
   frameworks: podSecurityFrameworks([]),
-  equivalents: {},
+  equivalents: {
+    trivy: ['AVD-KSV-0103'],
+  },
   docs: [`${PSS_DOC}#baseline`, 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/', SECURITY_CONTEXT_DOC],
   checks: {
     kubernetes: containerSettingCheck({

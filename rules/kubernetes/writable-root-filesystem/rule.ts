@@ -16,8 +16,10 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_K8S_22'],
     kics: ['a9c2f49d-0671-4fc9-9ece-f4e261e128d0'],
+    trivy: ['AVD-KSV-0014'],
     kubeLinter: ['no-read-only-root-fs'],
     polaris: ['notReadOnlyRootFilesystem'],
+    kubeScore: ['container-security-context-readonlyrootfilesystem'],
   },
   docs: [SECURITY_CONTEXT_DOC, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context-1'],
   checks: {
