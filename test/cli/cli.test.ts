@@ -107,6 +107,19 @@ describe('cloudline CLI', () => {
     assert.equal(f.fixable, true);
   });
 
+  it('JSON output is written exactly as JSON.stringify(report, null, 2) would write it (findings are written by hand)', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "quo\\"te\\u2028"\n  namespace: ns\nspec:\n  containers:\n    - name: c\n      image: nginx:1.25\n      securityContext:\n        privileged: true\n';
+    const dir = workspace({ 'db.yaml': PUBLIC_DB, 'pod.yaml': pod, 'b.tf.json': '{"resource": {"aws_db_instance": {"d": {"publicly_accessible": true}}}}' });
+    const r = spawnSync(process.execPath, [cli, 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(r.stdout, JSON.stringify(report, null, 2) + '\n');
+    const k8s = report.findings.find((f: { ruleId: string }) => f.ruleId === 'CL-K8S-001');
+    assert.deepEqual(k8s.resource, { id: 'Pod/ns/quo"te\u2028', type: 'Pod', format: 'kubernetes', kind: 'Pod', namespace: 'ns', name: 'quo"te\u2028' });
+    assert.ok(report.findings.some((f: { file: string }) => f.file === 'b.tf.json'));
+    assert.ok(report.findings.every((f: { frameworks: unknown[]; responsibility: { provider: string } }) => Array.isArray(f.frameworks) && f.responsibility.provider.length > 0));
+  });
+
   it('SARIF output validates against the SARIF 2.1.0 schema and carries exact regions', () => {
     const dir = workspace({ 'db.yaml': PUBLIC_DB, 'bad.json': '{"AWSTemplateFormatVersion": ' });
     const out = join(dir, 'report.sarif');

@@ -163,11 +163,12 @@ function nested(value: unknown, depth: number): string {
 const PART_CHARS = 64 * 1024;
 
 /** An array of a JSON report, in parts of a few findings (the same text `JSON.stringify(..., null, 2)` writes). */
-function* jsonArray(key: string, items: Iterable<unknown>, last: boolean): Generator<string> {
+function* jsonArray(key: string, items: Iterable<unknown>, last: boolean, written = false): Generator<string> {
   let first = true;
   let part = '';
   for (const item of items) {
-    part += (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + nested(item, 2);
+    // `written`: the items come as their text already (nested 2 deep), not as values.
+    part += (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + (written ? (item as string) : nested(item, 2));
     first = false;
     if (part.length >= PART_CHARS) {
       yield part;
@@ -201,43 +202,69 @@ export function* jsonReportParts(
     summary: { files: results.length, scanned, findings: shownCount, suppressed: suppressed.length, syntaxErrors: problems.length, unread: unread.length, notChecked: notChecked.reduce((n, x) => n + x.count, 0) },
   };
   yield JSON.stringify(head, null, 2).replace(/\n}$/, ',\n');
-  function* findings(): Generator<unknown> {
+  // Each finding is written as `JSON.stringify(record, null, 2)` would write it inside the array, but by hand: the
+  // rule's part (responsibility and frameworks, with the service's name and model) is stringified once per rule and
+  // service, not once per finding (on a large scan the same few hundred rules repeat thousands of times).
+  const tails = new Map<Rule, Map<string, string>>();
+  const tailOf = (finding: Finding): string => {
+    let byService = tails.get(finding.rule);
+    if (!byService) tails.set(finding.rule, (byService = new Map()));
+    const key = `${finding.resource.format}\u0000${finding.resource.type}`;
+    let tail = byService.get(key);
+    if (tail === undefined) {
+      const service = catalogue.service(finding.resource.format, finding.resource.type);
+      const rule = finding.rule;
+      const inner = nested(
+        {
+          responsibility: {
+            owner: rule.responsibility.owner,
+            service: service?.service ?? null,
+            model: service?.model ?? rule.responsibility.model,
+            layer: rule.responsibility.layer,
+            provider: rule.responsibility.provider,
+            customer: rule.responsibility.customer,
+          },
+          frameworks: rule.frameworks,
+        },
+        2,
+      );
+      // The object's members without its braces: `      "responsibility": …,\n      "frameworks": …`.
+      tail = inner.slice(inner.indexOf('\n') + 1, inner.lastIndexOf('\n'));
+      byService.set(key, tail);
+    }
+    return tail;
+  };
+  const q = JSON.stringify;
+  const position = (p: Range1['start'], pad: string) => `{\n${pad}  "line": ${p.line},\n${pad}  "column": ${p.column}\n${pad}}`;
+  function* findings(): Generator<string> {
     for (const result of results) {
       const k8sOf = new Map<string, NonNullable<LintResult['resources'][number]['k8s']>>();
       for (const r of result.resources) if (r.k8s && !k8sOf.has(r.id)) k8sOf.set(r.id, r.k8s);
+      const file = q(result.file.uri);
       for (const finding of result.findings) {
         if (severityRank(finding.severity) < min) continue;
-        const service = catalogue.service(finding.resource.format, finding.resource.type);
         const k8s = k8sOf.get(finding.resource.id);
-        yield {
-          ruleId: finding.rule.id,
-          slug: finding.rule.slug,
-          title: finding.rule.title,
-          severity: finding.severity,
-          file: result.file.uri,
-          range: range1(result.file.lines, finding.span),
-          resource: {
-            id: finding.resource.id,
-            type: finding.resource.type,
-            format: finding.resource.format,
-            ...(k8s ? { kind: k8s.kind, namespace: k8s.namespace ?? null, name: k8s.name ?? null } : {}),
-          },
-          message: finding.message,
-          responsibility: {
-            owner: finding.rule.responsibility.owner,
-            service: service?.service ?? null,
-            model: service?.model ?? finding.rule.responsibility.model,
-            layer: finding.rule.responsibility.layer,
-            provider: finding.rule.responsibility.provider,
-            customer: finding.rule.responsibility.customer,
-          },
-          frameworks: finding.rule.frameworks,
-          fixable: finding.fixes.length > 0,
-        };
+        const range = range1(result.file.lines, finding.span);
+        const rule = finding.rule;
+        yield (
+          '    {\n' +
+          `      "ruleId": ${q(rule.id)},\n` +
+          `      "slug": ${q(rule.slug)},\n` +
+          `      "title": ${q(rule.title)},\n` +
+          `      "severity": ${q(finding.severity)},\n` +
+          `      "file": ${file},\n` +
+          `      "range": {\n        "start": ${position(range.start, '        ')},\n        "end": ${position(range.end, '        ')}\n      },\n` +
+          `      "resource": {\n        "id": ${q(finding.resource.id)},\n        "type": ${q(finding.resource.type)},\n        "format": ${q(finding.resource.format)}` +
+          (k8s ? `,\n        "kind": ${q(k8s.kind)},\n        "namespace": ${q(k8s.namespace ?? null)},\n        "name": ${q(k8s.name ?? null)}` : '') +
+          '\n      },\n' +
+          `      "message": ${q(finding.message)},\n` +
+          tailOf(finding) +
+          `,\n      "fixable": ${finding.fixes.length > 0}\n    }`
+        );
       }
     }
   }
-  yield* jsonArray('findings', findings(), false);
+  yield* jsonArray('findings', findings(), false, true);
   yield* jsonArray('suppressed', suppressed, false);
   yield* jsonArray('syntaxErrors', problems, false);
   yield* jsonArray('notLinted', results.flatMap((r) => r.notices.map((n) => ({ file: r.file.uri, range: range1(r.file.lines, n.span), message: n.message }))), false);
