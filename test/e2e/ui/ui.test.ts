@@ -17,6 +17,7 @@ import {
   statusItem,
   waitUntil,
   WAIT_MS,
+  lensText,
 } from './workbench';
 
 export const VSIX = process.env.CLOUDLINE_VSIX ?? join(ROOT, 'cloudline.vsix');
@@ -76,7 +77,7 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     assert.equal(await squiggle.count(), 1);
     // The squiggle sits on line 16, exactly under the token `true`. Measured once the CodeLens (which pushes the
     // resource's lines down) is in, both boxes in one go.
-    await activeEditor(page).locator('.codelens-decoration').first().waitFor({ timeout: WAIT_MS });
+    await lensText(page);
     // (No named functions inside: tsx would wrap them in a helper the page does not have.)
     const [a, b] = await activeEditor(page).evaluate((editor) => {
       const line = [...editor.querySelectorAll('.view-line')].find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('PubliclyAccessible: true'));
@@ -93,9 +94,7 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
   });
 
   it('shows the CodeLens and the status bar item for the file', async () => {
-    const lens = activeEditor(page).locator('.codelens-decoration');
-    await lens.first().waitFor({ timeout: WAIT_MS });
-    assert.equal((await lens.first().innerText()).trim(), 'PaaS · Amazon RDS · 1 customer-side finding');
+    assert.equal(await lensText(page), 'PaaS · Amazon RDS · 1 customer-side finding');
     const status = statusItem(page, STATUS_ID);
     await status.waitFor({ timeout: WAIT_MS });
     assert.equal((await status.innerText()).trim(), '1 customer-side');
@@ -196,9 +195,7 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     const text = (await problem.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
     assert.deepEqual(text, [MESSAGE.replace('ReportsDb', 'aws_db_instance.reports').replace('PubliclyAccessible', 'publicly_accessible'), 'cloudline', 'CL-AWS-004', '[Ln 10, Col 37]']);
     // The CodeLens above the resource, as for the other formats.
-    const lens = activeEditor(page).locator('.codelens-decoration');
-    await lens.first().waitFor({ timeout: WAIT_MS });
-    assert.equal((await lens.first().innerText()).trim(), 'PaaS · Amazon RDS · 1 customer-side finding');
+    assert.equal(await lensText(page), 'PaaS · Amazon RDS · 1 customer-side finding');
     await goTo(page, 10, 38);
     await screenshot(page, 'finding-terraform-hcl.png');
     await page.keyboard.press('Control+J');

@@ -91,3 +91,17 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * The text of the active editor's first CodeLens, once it has some: Monaco inserts the lens's line before the lens
+ * text is rendered into it, so reading it as soon as it exists can give an empty string (seen on a loaded machine).
+ */
+export async function lensText(page: Page): Promise<string> {
+  const lens = activeEditor(page).locator('.codelens-decoration').first();
+  let text = '';
+  await waitUntil('a CodeLens with text in the active editor', async () => {
+    text = (await lens.innerText({ timeout: 1000 })).replace(/\u00a0/g, ' ').trim();
+    return text !== '';
+  });
+  return text;
+}
