@@ -14,7 +14,6 @@ export default defineRule({
   responsibility: podResponsibility('how /proc is mounted in your containers is set by your pod specs'),
   frameworks: podSecurityFrameworks(['5.7.3']),
   equivalents: {
-    kics: ['f922827f-aab6-447c-832a-e1ff63312bd3'],
     trivy: ['AVD-KSV-0027'],
     kubeLinter: ['unsafe-proc-mount'],
   },
