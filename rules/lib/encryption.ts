@@ -2,7 +2,7 @@
 // settings make a resource inherit its encryption, AWS managed key aliases, the key checks (top-level and nested, with
 // a fix only where the resource accepts a key), and several setting checks run as one check.
 import { blocks, type Check, type CheckContext, checkSetting, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type SettingSpec, type Val } from '../kit';
-import { KMS_KEY, type KmsKeySpec } from './kms';
+import { KMS_KEY, type KmsKeySpec, lookedUpKey, shownKey } from './kms';
 
 /** A key named by an alias of an AWS managed key (`alias/aws/rds`, `arn:…:alias/aws/docdb`): no better than none. */
 export function isAwsManagedAlias(s: string): boolean {
@@ -31,7 +31,7 @@ export interface CmkSpec extends KmsKeySpec {
 
 /**
  * The check for the key property `key` of a resource that names no customer managed key: absent, empty or an AWS
- * managed alias is reported (at the resource when no branch sets it, else at the value); unknown values never are.
+ * managed alias (in Terraform also a data source that looks one up: the check reads the scope there) is reported (at the resource when no branch sets it, else at the value); unknown values never are.
  * A resource that accepts a key only once encrypted gets the fix (a snippet with `KMS_KEY`) only when `flag` is on:
  * a key without encryption is rejected, and turning encryption on is the at-rest rule's fix.
  */
@@ -40,10 +40,11 @@ export function cmkCheck(spec: CmkSpec): (key: string) => (r: Resource, ctx: Che
   return (key) => (r, ctx) => {
     if (spec.inheritsFrom && inherits(r, spec.inheritsFrom)) return;
     const v = r.body.get(key);
-    const bad = v.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? '') || (spec.noBetter?.(x.str() ?? '') ?? false));
+    const noBetter = (s: string) => isAwsManagedAlias(s) || (spec.noBetter?.(s) ?? false);
+    const bad = v.find((x) => x.isAbsent || x.str() === '' || noBetter(x.str() ?? lookedUpKey(r, ctx, x) ?? ''));
     if (!bad) return;
     const fix = !spec.flag || isOn(r, spec.flag) ? chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN${spec.fixNote ? `; ${spec.fixNote}` : ''})`) : undefined;
-    if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${key} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${spec.consequence}.`, { fix });
+    if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${key} to ${shownKey(bad, bad.isUnknown ? lookedUpKey(r, ctx, bad) : undefined)}, ${spec.consequence}.`, { fix });
     else ctx.report(v.alts.length === 1 ? r.anchor : bad, `${spec.subject} ${r.id} has no ${key}, ${spec.consequence}.`, { fix });
   };
 }

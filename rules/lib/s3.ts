@@ -78,8 +78,13 @@ export function configsOf(target: Resource, ctx: CheckContext, types: readonly s
   const linked: Resource[] = [...byReference];
   const possible: Resource[] = [];
   const other = (r: Resource) => r !== target && (byReference.size === 0 || !byReference.has(r));
-  // The rest refer to no managed resource: an unknown target is possible, a literal name is compared.
-  for (const r of index.unknown) if (other(r)) possible.push(r);
+  // The rest refer to no managed resource: an unknown target is possible, a literal name is compared. A Terraform
+  // attribute that refers only to another resource of the target's type (outside the scope) is not possible.
+  const another = (r: Resource) => {
+    const id = index.elsewhere.get(r);
+    return id !== undefined && id.startsWith(`${target.type}.`) && !referenceIds(target).has(id);
+  };
+  for (const r of index.unknown) if (other(r) && !another(r)) possible.push(r);
   if (possible.length) possibleRuns++;
   const named = targetName !== undefined ? index.byName.get(targetName) : name.isUnknown ? index.named : undefined;
   const to = targetName !== undefined ? linked : possible;
@@ -97,6 +102,12 @@ interface ConfigIndex {
   readonly byReference: Map<string, Resource[]>;
   /** Referring to no managed resource, with a value unknown before deploy: they may configure any target. */
   readonly unknown: Resource[];
+  /**
+   * Terraform: those of `unknown` whose attribute refers to one managed resource's address only (`aws_vpc.example.id`,
+   * not `data.…`), one that is not in the scope: that address. An address names one resource, so such a resource
+   * configures that one, not a target of the same type with another address (`configsOf`).
+   */
+  readonly elsewhere: Map<Resource, string>;
   /** Referring to no managed resource, by the literal name they hold. */
   readonly byName: Map<string, Resource[]>;
   /** All of `byName`, in order. */
@@ -106,7 +117,7 @@ interface ConfigIndex {
 function configIndex(ctx: CheckContext, types: readonly string[], attr: string | undefined): ConfigIndex {
   return ctx.shared(`s3.configsOf\u0000${types.join('\u0000')}\u0000\u0000${attr ?? ''}`, () => {
     const managed = managedIds(ctx);
-    const index: ConfigIndex = { byReference: new Map(), unknown: [], byName: new Map(), named: [] };
+    const index: ConfigIndex = { byReference: new Map(), unknown: [], elsewhere: new Map(), byName: new Map(), named: [] };
     for (const r of ofType(ctx, ...types)) {
       const a = attr ?? bucketAttr(r);
       const refs = r.references(a);
@@ -123,6 +134,7 @@ function configIndex(ctx: CheckContext, types: readonly string[], attr: string |
       const literal = value.str();
       if (value.isUnknown) {
         index.unknown.push(r);
+        if (r.format.startsWith('terraform') && refs.length === 1 && !refs[0].startsWith('data.')) index.elsewhere.set(r, refs[0]);
       } else if (literal !== undefined) {
         index.named.push(r);
         const list = index.byName.get(literal);

@@ -48,6 +48,8 @@ function configsByWalk(target: Resource, ctx: CheckContext, types: readonly stri
       continue;
     }
     if (refs.some((id) => managed.has(id))) continue;
+    // Terraform: referring only to another resource of the target's type (outside the scope): that one's.
+    if (r.format.startsWith('terraform') && refs.length === 1 && refs[0].startsWith(`${target.type}.`) && !targetIds.has(refs[0])) continue;
     if (r.format === 'cloudformation' && refs.some((id) => !id.startsWith('AWS::') && !get(get(r.doc.doc.root, 'Parameters'), id))) continue;
     const value = r.body.get(a);
     if (value.isUnknown) possible.push(r);

@@ -33,6 +33,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Backup::BackupVault'], run: check('EncryptionKeyArn') },
-    terraform: { reads: 'resource', types: ['aws_backup_vault'], run: check('kms_key_arn') },
+    terraform: { reads: 'scope', types: ['aws_backup_vault'], run: check('kms_key_arn') },
   },
 });

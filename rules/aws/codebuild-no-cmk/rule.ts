@@ -35,6 +35,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::CodeBuild::Project'], run: check('EncryptionKey') },
-    terraform: { reads: 'resource', types: ['aws_codebuild_project'], run: check('encryption_key') },
+    terraform: { reads: 'scope', types: ['aws_codebuild_project'], run: check('encryption_key') },
   },
 });

@@ -40,6 +40,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::DocDB::DBCluster'], run: check({ flag: 'StorageEncrypted', key: 'KmsKeyId', inheritsFrom: ['SnapshotIdentifier', 'SourceDBClusterIdentifier'] }) },
-    terraform: { reads: 'resource', types: ['aws_docdb_cluster'], run: check({ flag: 'storage_encrypted', key: 'kms_key_id', inheritsFrom: ['snapshot_identifier', 'global_cluster_identifier'] }) },
+    terraform: { reads: 'scope', types: ['aws_docdb_cluster'], run: check({ flag: 'storage_encrypted', key: 'kms_key_id', inheritsFrom: ['snapshot_identifier', 'global_cluster_identifier'] }) },
   },
 });

@@ -32,6 +32,6 @@ export default defineRule({
   docs: ['https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html', cfnGuideDoc('aws-resource-efs-filesystem', 'cfn-efs-filesystem-kmskeyid'), tfDoc('efs_file_system', 'kms_key_id')],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EFS::FileSystem'], run: check({ flag: 'Encrypted', key: 'KmsKeyId' }) },
-    terraform: { reads: 'resource', types: ['aws_efs_file_system'], run: check({ flag: 'encrypted', key: 'kms_key_id' }) },
+    terraform: { reads: 'scope', types: ['aws_efs_file_system'], run: check({ flag: 'encrypted', key: 'kms_key_id' }) },
   },
 });

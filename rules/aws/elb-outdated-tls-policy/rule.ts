@@ -79,6 +79,25 @@ function classicCfn(r: Resource, ctx: CheckContext): void {
   }
 }
 
+/**
+ * Terraform `aws_load_balancer_policy` of type SSLNegotiationPolicyType: the Classic Load Balancer policy written as its
+ * own resource (attached to listeners by aws_load_balancer_listener_policy), judged by its attributes as above.
+ */
+function classicTfPolicy(r: Resource, ctx: CheckContext): void {
+  if (!strIs(r.body.get('policy_type_name'), 'SSLNegotiationPolicyType')) return;
+  for (const attr of r.body.get('policy_attribute').list()) {
+    const key = attr.get('name').str()?.trim().toLowerCase();
+    const value = attr.get('value');
+    if (key === 'reference-security-policy') {
+      const weak = findReachable(value, (v) => v.str() !== undefined && isWeakPolicy(v.str()!));
+      if (weak) ctx.report(weak, `Load balancer policy ${r.id} references security policy ${weak.str()!.trim()}, which allows protocols older than TLS 1.2.`);
+    } else if (key && WEAK_PROTOCOL_ATTRIBUTES.has(key)) {
+      const on = findReachable(value, (v) => v.isTrue());
+      if (on) ctx.report(on, `Load balancer policy ${r.id} turns on ${attr.get('name').str()}.`);
+    }
+  }
+}
+
 export default defineRule({
   id: 'CL-AWS-040',
   slug: 'elb-outdated-tls-policy',
@@ -107,6 +126,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html',
     cfnDoc('aws-resource-elasticloadbalancingv2-listener'),
     tfDoc('lb_listener', 'ssl_policy'),
+    tfDoc('load_balancer_policy'),
   ],
   checks: {
     cloudformation: {
@@ -114,6 +134,10 @@ export default defineRule({
       types: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer'],
       run: (r, ctx) => (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer' ? classicCfn(r, ctx) : listenerV2('Protocol', 'SslPolicy')(r, ctx)),
     },
-    terraform: { reads: 'resource', types: ['aws_lb_listener', 'aws_alb_listener'], run: listenerV2('protocol', 'ssl_policy') },
+    terraform: {
+      reads: 'resource',
+      types: ['aws_lb_listener', 'aws_alb_listener', 'aws_load_balancer_policy'],
+      run: (r, ctx) => (r.type === 'aws_load_balancer_policy' ? classicTfPolicy(r, ctx) : listenerV2('protocol', 'ssl_policy')(r, ctx)),
+    },
   },
 });

@@ -62,7 +62,7 @@ export default defineRule({
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::FSx::FileSystem'], run: cloudformation },
     terraform: {
-      reads: 'resource',
+      reads: 'scope',
       types: ['aws_fsx_windows_file_system', 'aws_fsx_lustre_file_system', 'aws_fsx_ontap_file_system', 'aws_fsx_openzfs_file_system'],
       run: terraform,
     },

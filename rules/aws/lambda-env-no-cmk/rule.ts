@@ -48,6 +48,6 @@ export default defineRule({
       types: ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
       run: run({ env: 'Environment', vars: 'Variables', key: 'KmsKeyArn' }),
     },
-    terraform: { reads: 'resource', types: ['aws_lambda_function'], run: run({ env: 'environment', vars: 'variables', key: 'kms_key_arn' }) },
+    terraform: { reads: 'scope', types: ['aws_lambda_function'], run: run({ env: 'environment', vars: 'variables', key: 'kms_key_arn' }) },
   },
 });

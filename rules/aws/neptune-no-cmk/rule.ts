@@ -39,6 +39,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Neptune::DBCluster'], run: check({ flag: 'StorageEncrypted', key: 'KmsKeyId', inheritsFrom: ['SnapshotIdentifier', 'SourceDBClusterIdentifier'] }) },
-    terraform: { reads: 'resource', types: ['aws_neptune_cluster'], run: check({ flag: 'storage_encrypted', key: 'kms_key_arn', inheritsFrom: ['snapshot_identifier', 'global_cluster_identifier'] }) },
+    terraform: { reads: 'scope', types: ['aws_neptune_cluster'], run: check({ flag: 'storage_encrypted', key: 'kms_key_arn', inheritsFrom: ['snapshot_identifier', 'global_cluster_identifier'] }) },
   },
 });

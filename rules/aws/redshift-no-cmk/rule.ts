@@ -32,6 +32,6 @@ export default defineRule({
   docs: ['https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html', cfnGuideDoc('aws-resource-redshift-cluster', 'cfn-redshift-cluster-kmskeyid'), tfDoc('redshift_cluster', 'kms_key_id')],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Redshift::Cluster'], run: check({ flag: 'Encrypted', key: 'KmsKeyId', inheritsFrom: ['SnapshotIdentifier'] }) },
-    terraform: { reads: 'resource', types: ['aws_redshift_cluster'], run: check({ flag: 'encrypted', key: 'kms_key_id', inheritsFrom: ['snapshot_identifier'] }) },
+    terraform: { reads: 'scope', types: ['aws_redshift_cluster'], run: check({ flag: 'encrypted', key: 'kms_key_id', inheritsFrom: ['snapshot_identifier'] }) },
   },
 });

@@ -43,6 +43,6 @@ export default defineRule({
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::SecretsManager::Secret'], run: check('KmsKeyId') },
-    terraform: { reads: 'resource', types: ['aws_secretsmanager_secret'], run: check('kms_key_id') },
+    terraform: { reads: 'scope', types: ['aws_secretsmanager_secret'], run: check('kms_key_id') },
   },
 });

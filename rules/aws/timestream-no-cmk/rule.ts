@@ -31,6 +31,6 @@ export default defineRule({
   docs: ['https://docs.aws.amazon.com/timestream/latest/developerguide/EncryptionAtRest.html', cfnGuideDoc('aws-resource-timestream-database', 'cfn-timestream-database-kmskeyid'), tfDoc('timestreamwrite_database', 'kms_key_id')],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Timestream::Database'], run: check({ key: 'KmsKeyId' }) },
-    terraform: { reads: 'resource', types: ['aws_timestreamwrite_database'], run: check({ key: 'kms_key_id' }) },
+    terraform: { reads: 'scope', types: ['aws_timestreamwrite_database'], run: check({ key: 'kms_key_id' }) },
   },
 });
