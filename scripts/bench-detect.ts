@@ -13,7 +13,9 @@
 // - positives: labelled lines; "exact" = a finding of a mapped rule starts on that 1-based line; "within" = a
 //   finding of a mapped rule lies in the same resource (CloudFormation: the entry under `Resources:` — or under
 //   another top-level section such as `Parameters:` — whose span holds the line; Kubernetes: the YAML document;
-//   Terraform: the `resource`/`data` block whose text, from its first line, holds the line).
+//   Terraform: the `resource`/`data` block whose text, from its first line, holds the line). A CloudFormation label
+//   on a parameter (a secret in its `Default`) also counts "within" when a finding is on a use of that parameter
+//   (see parameterAt: Cloudline reports a parameter's default where it is used).
 // - negatives: negative files, and how many of them got at least one finding of a mapped rule.
 // Files are linted one at a time (file-level: cross-file checks are not in play for this corpus).
 import { existsSync, readFileSync } from 'node:fs';
@@ -166,6 +168,35 @@ function resourceSpanAt(l: Linted, format: Fmt, line: number): Span | undefined 
   return undefined;
 }
 
+/**
+ * CloudFormation: the name of the parameter whose entry under `Parameters:` holds 1-based `line`, if any.
+ * KICS labels a plaintext secret given as a parameter's `Default` on the parameter; Cloudline reports it where a
+ * resource uses the parameter (house style: a value from a parameter's default is reported at its use, and the
+ * message names the parameter). A finding of a mapped rule on a use of that parameter (`Ref`/`!Ref` to it, or
+ * `${Name}` in a `Fn::Sub`) therefore counts as "within": it is the same problem, placed at the other end.
+ */
+function parameterAt(l: Linted, line: number): string | undefined {
+  const { file } = l;
+  const start = file.lines.lineStart(line - 1);
+  const end = line < file.lines.lineCount ? file.lines.lineStart(line) : file.text.length;
+  for (const d of file.docs) {
+    const root = d.doc.root;
+    if (root?.kind !== 'map') continue;
+    for (const section of root.pairs) {
+      if (section.key.value !== 'Parameters' || section.value.kind !== 'map') continue;
+      for (const entry of section.value.pairs) if (entry.span[0] < end && start < entry.span[1]) return String(entry.key.value);
+    }
+  }
+  return undefined;
+}
+
+/** True when the finding's text is a reference to parameter `name` (see parameterAt). */
+function usesParameter(l: Linted, f: Finding, name: string): boolean {
+  const text = l.file.text.slice(f.span[0], f.span[1]);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:Ref['"]?\\s*:\\s*['"]?|!Ref\\s+['"]?|\\$\\{)${escaped}(?![A-Za-z0-9_.])`).test(text);
+}
+
 // The HCL parser (WebAssembly) loads once, before any `.tf` file is parsed.
 void initHcl().then(score);
 
@@ -198,7 +229,11 @@ function score(): void {
       const line = p.line ?? 0;
       const exact = mine.some((f) => l.lineOf.get(f) === line);
       const span = resourceSpanAt(l, format, line);
-      const within = exact || (span !== undefined && mine.some((f) => span[0] <= f.span[0] && f.span[0] < span[1]));
+      const param = format === 'cloudformation' ? parameterAt(l, line) : undefined;
+      const within =
+        exact ||
+        (span !== undefined && mine.some((f) => span[0] <= f.span[0] && f.span[0] < span[1])) ||
+        (param !== undefined && mine.some((f) => usesParameter(l, f, param)));
       const foundAt = mine.map((f) => l.lineOf.get(f)!);
       if (exact) res.exact++;
       if (within) res.within++;

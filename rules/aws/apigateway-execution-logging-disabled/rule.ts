@@ -66,6 +66,7 @@ export default defineRule({
   frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV2_AWS_4'],
+    kics: ['80d45af4-4920-4236-a56e-b7ef419d1941'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',

@@ -19,7 +19,6 @@ export default defineRule({
     kics: [
       '6e856af2-62d7-4ba2-adc1-73b62cef9cc1',
       '3ae83918-7ec7-4cb8-80db-b91ef0f94002',
-      'cdbb0467-2957-4a77-9992-7b55b29df7b7',
       '65905cec-d691-4320-b320-2000436cb696',
       'c9846969-d066-431f-9b34-8c4abafe422a',
       'adcd0082-e90b-4b63-862b-21899f6e6a48',
