@@ -46,7 +46,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_308'],
     kics: ['37cca703-b74c-48ba-ac81-595b53398e9b', 'b7c9a40c-23e4-4a2d-8d39-a3352f10f288'],
-    trivy: ['aws-api-gateway-enable-cache-encryption'],
+    trivy: ['aws-api-gateway-enable-cache-encryption', 'aws-sam-enable-api-cache-encryption'],
+    cfnNag: ['W87'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html',

@@ -35,7 +35,10 @@ export default defineRule({
     customer: 'keeping credentials out of metadata is yours',
   },
   frameworks: NO_EMBEDDED_SECRETS,
-  equivalents: { kics: ['9ecb6b21-18bc-4aa7-bd07-db20f1c746db'] },
+  equivalents: {
+    kics: ['9ecb6b21-18bc-4aa7-bd07-db20f1c746db'],
+    cfnNag: ['W1'],
+  },
   docs: [
     cfnGuideDoc('aws-resource-authentication'),
     cfnGuideDoc('parameters-section-structure', 'parameters-section-structure-properties'),

@@ -46,7 +46,8 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_86'],
     kics: ['de77cd9f-0e8b-46cc-b4a4-b6b436838642', '94690d79-b3b0-43de-b656-84ebef5753e5'],
-    trivy: ['AVD-AWS-0010'],
+    trivy: ['aws-cloudfront-enable-logging'],
+    cfnNag: ['W10'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html',

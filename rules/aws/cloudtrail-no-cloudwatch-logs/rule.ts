@@ -39,7 +39,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV2_AWS_10'],
     kics: ['65d07da5-9af5-44df-8983-52d2e6f24c44', '17b30f8f-8dfb-4597-adf6-57600b6cf25e'],
-    trivy: ['AVD-AWS-0162'],
+    trivy: ['aws-cloudtrail-ensure-cloudwatch-integration'],
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html',

@@ -27,6 +27,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_147'],
     kics: ['d7467bb6-3ed1-4c82-8095-5e7a818d0aad', '3deec14b-03d2-4d27-9670-7d79322e3340'],
+    cfnNag: ['W32'],
   },
   docs: [
     'https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html',

@@ -19,7 +19,10 @@ export default defineRule({
     customer: 'whether guests get credentials, and what their role may do, is yours to decide',
   },
   frameworks: [nist('AC-14', 'IA-2'), soc2('CC6.1')],
-  equivalents: { checkov: ['CKV_AWS_366'] },
+  equivalents: {
+    checkov: ['CKV_AWS_366'],
+    cfnNag: ['W57'],
+  },
   docs: [
     'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html',
     'https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html',

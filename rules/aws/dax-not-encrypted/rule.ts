@@ -22,6 +22,7 @@ export default defineRule({
     checkov: ['CKV_AWS_47'],
     kics: ['f11aec39-858f-4b6f-b946-0a1bf46c0c87'],
     trivy: ['aws-dynamodb-enable-at-rest-encryption'],
+    cfnNag: ['W83'],
   },
   docs: [
     'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html',

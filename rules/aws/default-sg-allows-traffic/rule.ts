@@ -67,7 +67,11 @@ export default defineRule({
     'Leave aws_default_security_group without ingress and egress blocks (Terraform then removes every rule), add no rules to the default group, and give each resource a security group of its own.',
   responsibility: networkResponsibility(SECURITY_GROUP_PROVIDER, 'what the default security group allows is yours to decide'),
   frameworks: [cisAws('5.4'), nist('AC-4', 'SC-7')],
-  equivalents: { checkov: ['CKV2_AWS_12'], kics: ['9a4ef195-74b9-4c58-b8ed-2b2fe4353a75'] },
+  equivalents: {
+    checkov: ['CKV2_AWS_12'],
+    kics: ['9a4ef195-74b9-4c58-b8ed-2b2fe4353a75'],
+    trivy: ['aws-ec2-restrict-all-in-default-sg'],
+  },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html',
     tfDoc('default_security_group'),

@@ -24,7 +24,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_85'],
     kics: ['1bf3b3d4-f373-4d7c-afbb-7d85948a67a5', '56f6a008-1b14-4af4-b9b2-ab7cf7e27641'],
-    trivy: ['AVD-AWS-0020'],
+    trivy: ['aws-documentdb-enable-log-export'],
   },
   docs: [
     'https://docs.aws.amazon.com/documentdb/latest/developerguide/event-auditing.html',

@@ -76,6 +76,7 @@ export default defineRule({
     checkov: ['CKV_AWS_351'],
     kics: ['5b033ec8-f079-4323-b5c8-99d4620433a9'],
     trivy: ['aws-emr-enable-at-rest-encryption', 'aws-emr-enable-in-transit-encryption'],
+    cfnNag: ['W61'],
   },
   docs: [
     'https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-data-encryption-options.html',

@@ -19,6 +19,7 @@ export default defineRule({
   },
   frameworks: [nist('SI-4')],
   equivalents: {
+    checkov: ['CKV_AWS_238'],
     kics: ['a25cd877-375c-4121-a640-730929936fac', '704dadd3-54fc-48ac-b6a0-02f170011473'],
   },
   docs: [

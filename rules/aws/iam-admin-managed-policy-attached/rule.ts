@@ -46,7 +46,10 @@ export default defineRule({
   remediation: 'Attach a policy that allows only the actions and resources the identity needs; keep administrator access to a few roles assumed with MFA, or to IAM Identity Center permission sets.',
   responsibility: identityResponsibility('which policies your roles, users and groups hold is yours to decide', 'AWS writes and maintains its managed policies and evaluates every request against the policies you attach'),
   frameworks: [nist('AC-6', 'AC-6(5)'), pci('7.2.2'), iso27001('A.8.2'), soc2('CC6.3')],
-  equivalents: { checkov: ['CKV_AWS_274'], cfnNag: ['W43'] },
+  equivalents: {
+    checkov: ['CKV_AWS_274', 'CKV_AWS_275', 'CKV2_AWS_56'],
+    cfnNag: ['W43'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',

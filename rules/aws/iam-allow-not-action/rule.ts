@@ -15,7 +15,7 @@ export default defineRule({
   frameworks: [nist('AC-6'), soc2('CC6.3'), iso27001('A.8.2')],
   equivalents: {
     kics: ['818f38ed-8446-4132-9c03-474d49e10195', '5ea624e4-c8b1-4bb3-87a4-4235a776adcc'],
-    cfnNag: ['W14', 'W17'],
+    cfnNag: ['W14', 'W15', 'W16', 'W17', 'W18', 'W19', 'W20'],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html',

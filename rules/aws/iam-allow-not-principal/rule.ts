@@ -14,7 +14,9 @@ export default defineRule({
   remediation: 'Name the principals that need access in Principal, or grant "*" with an explicit Condition such as aws:PrincipalOrgID or aws:PrincipalAccount; keep NotPrincipal for Deny statements.',
   responsibility: identityResponsibility('who each resource and trust policy lets in is yours to decide', 'AWS evaluates resource and trust policies, their principals and conditions, on every request'),
   frameworks: [nist('AC-3', 'AC-6'), soc2('CC6.1')],
-  equivalents: {},
+  equivalents: {
+    cfnNag: ['F6', 'F7', 'F8', 'F9'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
     cfnGuideDoc('aws-resource-iam-role', 'cfn-iam-role-assumerolepolicydocument'),

@@ -58,7 +58,9 @@ export default defineRule({
   remediation: 'Add a StringEquals or StringLike condition on token.actions.githubusercontent.com:sub naming your organisation and repository (repo:my-org/my-repo:ref:refs/heads/main, or an environment).',
   responsibility: identityResponsibility('which repositories and workflows may assume a role is yours to decide', 'AWS runs STS, validates the OIDC token\'s signature, issuer and audience, and enforces the trust policy\'s conditions'),
   frameworks: [nist('AC-3', 'IA-8'), soc2('CC6.1')],
-  equivalents: {},
+  equivalents: {
+    checkov: ['CKV_AWS_358', 'CKV_AWS_393'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
     'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',

@@ -31,7 +31,15 @@ export default defineRule({
   remediation: 'Set require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols to true (or rely on a minimum length of 14 or more and say so).',
   responsibility: identityResponsibility('the rules for your IAM users\' passwords are yours to set', 'AWS runs IAM and enforces the account password policy when a password is set or changed'),
   frameworks: [nist('IA-5(1)')],
-  equivalents: {},
+  equivalents: {
+    checkov: ['CKV_AWS_11', 'CKV_AWS_12', 'CKV_AWS_14', 'CKV_AWS_15'],
+    trivy: [
+      'aws-iam-require-lowercase-in-passwords',
+      'aws-iam-require-numbers-in-passwords',
+      'aws-iam-require-symbols-in-passwords',
+      'aws-iam-require-uppercase-in-passwords',
+    ],
+  },
   docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html', tfDoc('iam_account_password_policy')],
   checks: { terraform: { reads: 'resource', types: PASSWORD_POLICY_TYPES, run } },
 });

@@ -12,7 +12,11 @@ export default defineRule({
   remediation: 'Set max_password_age to 90 or less, or require MFA for every console user and turn this rule off.',
   responsibility: identityResponsibility('the rules for your IAM users\' passwords are yours to set', 'AWS runs IAM and enforces the account password policy at sign-in'),
   frameworks: [nist('IA-5(1)'), pci('8.3.9')],
-  equivalents: { kics: ['ce60d060-efb8-4bfd-9cf7-ff8945d00d90'], trivy: ['aws-iam-set-max-password-age'] },
+  equivalents: {
+    checkov: ['CKV_AWS_9'],
+    kics: ['ce60d060-efb8-4bfd-9cf7-ff8945d00d90'],
+    trivy: ['aws-iam-set-max-password-age'],
+  },
   docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html', tfDoc('iam_account_password_policy', 'max_password_age')],
   checks: settingChecks({
     subject: PASSWORD_POLICY_SUBJECT,

@@ -12,7 +12,11 @@ export default defineRule({
   remediation: 'Set password_reuse_prevention to 24.',
   responsibility: identityResponsibility('the rules for your IAM users\' passwords are yours to set', 'AWS runs IAM and enforces the account password policy when a password is set or changed'),
   frameworks: [cisAws('1.9'), nist('IA-5(1)'), pci('8.3.7')],
-  equivalents: { kics: ['89806cdc-9c2e-4bd1-a0dc-53f339bcfb2a'] },
+  equivalents: {
+    checkov: ['CKV_AWS_13'],
+    kics: ['89806cdc-9c2e-4bd1-a0dc-53f339bcfb2a'],
+    trivy: ['aws-iam-no-password-reuse'],
+  },
   docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html', tfDoc('iam_account_password_policy', 'password_reuse_prevention')],
   checks: settingChecks({
     subject: PASSWORD_POLICY_SUBJECT,

@@ -12,7 +12,11 @@ export default defineRule({
   remediation: 'Set minimum_password_length to 14 or more.',
   responsibility: identityResponsibility('the strength required of your IAM users\' passwords is yours to set', 'AWS runs IAM and enforces the account password policy when a password is set or changed'),
   frameworks: [cisAws('1.8'), nist('IA-5(1)'), pci('8.3.6')],
-  equivalents: { kics: ['1bc1c685-e593-450e-88fb-19db4c82aa1d'], trivy: ['aws-iam-set-minimum-password-length'] },
+  equivalents: {
+    checkov: ['CKV_AWS_10'],
+    kics: ['1bc1c685-e593-450e-88fb-19db4c82aa1d'],
+    trivy: ['aws-iam-set-minimum-password-length'],
+  },
   docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html', tfDoc('iam_account_password_policy', 'minimum_password_length')],
   checks: settingChecks({
     subject: PASSWORD_POLICY_SUBJECT,

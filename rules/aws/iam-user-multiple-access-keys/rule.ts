@@ -62,7 +62,10 @@ export default defineRule({
   remediation: 'Keep one active key per user (deactivate the other: Status Inactive) outside a short rotation window; prefer roles over user keys.',
   responsibility: identityResponsibility('which identities have long-term credentials, and how many, is yours to decide', 'AWS runs IAM and allows up to two access keys per user to make rotation possible'),
   frameworks: [cisAws('1.13'), nist('IA-5', 'AC-2')],
-  equivalents: { kics: ['48677914-6fdf-40ec-80c4-2b0e94079f54', '3561130e-9c5f-485b-9e16-2764c82763e5'] },
+  equivalents: {
+    kics: ['48677914-6fdf-40ec-80c4-2b0e94079f54', '3561130e-9c5f-485b-9e16-2764c82763e5'],
+    trivy: ['aws-iam-limit-user-access-keys'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
     cfnGuideDoc('aws-resource-iam-accesskey'),

@@ -13,7 +13,10 @@ export default defineRule({
   remediation: 'Set LoginProfile.PasswordResetRequired (password_reset_required) to true, so the user must choose a new password at first sign-in.',
   responsibility: identityResponsibility('how your IAM users receive and change their first password is yours to decide', 'AWS runs IAM and, when asked, makes the user choose a new password at first sign-in'),
   frameworks: [nist('IA-5(1)')],
-  equivalents: { kics: ['a964d6e3-8e1e-4d93-8120-61fa640dd55a'] },
+  equivalents: {
+    kics: ['a964d6e3-8e1e-4d93-8120-61fa640dd55a'],
+    cfnNag: ['W50'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html',
     cfnGuideDoc('aws-properties-iam-user-loginprofile'),

@@ -53,9 +53,9 @@ export default defineRule({
   },
   frameworks: AUDIT_LOGGING,
   equivalents: {
-    checkov: ['CKV_AWS_48'],
+    checkov: ['CKV_AWS_48', 'CKV_AWS_197'],
     kics: ['e519ed6a-8328-4b69-8eb7-8fa549ac3050', '31245f98-a6a9-4182-9fc1-45482b9d030a'],
-    trivy: ['AVD-AWS-0070', 'AVD-AWS-0071'],
+    trivy: ['aws-mq-enable-audit-logging', 'aws-mq-enable-general-logging'],
   },
   docs: [
     'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security-logging-monitoring-cloudwatch.html',

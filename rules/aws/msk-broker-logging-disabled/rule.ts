@@ -58,7 +58,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_80'],
     kics: ['fc7c2c15-f5d0-4b80-adb2-c89019f8f62b', '2f56b7ab-7fba-4e93-82f0-247e5ddeb239'],
-    trivy: ['AVD-AWS-0074'],
+    trivy: ['aws-msk-enable-logging'],
   },
   docs: [
     'https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html',

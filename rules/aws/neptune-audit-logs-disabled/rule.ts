@@ -24,7 +24,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_101'],
     kics: ['63a847b2-3782-4dbb-b452-524bf038984b', '45cff7b6-3b80-40c1-ba7b-2cf480678bb8'],
-    trivy: ['AVD-AWS-0075'],
+    trivy: ['aws-neptune-enable-log-export'],
   },
   docs: [
     'https://docs.aws.amazon.com/neptune/latest/userguide/cloudwatch-logs.html',

@@ -29,6 +29,7 @@ export default defineRule({
     checkov: ['CKV_AWS_44'],
     kics: ['bf4473f1-c8a2-4b1b-8134-bd32efabab93', '98d59056-f745-4ef5-8613-32bca8d40b7e'],
     trivy: ['aws-neptune-enable-storage-encryption'],
+    cfnNag: ['F30'],
   },
   docs: [
     'https://docs.aws.amazon.com/neptune/latest/userguide/encrypt.html',

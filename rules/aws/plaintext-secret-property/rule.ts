@@ -37,8 +37,8 @@ export default defineRule({
       '3c3b7a58-b018-4d07-9444-d9ee7156e111',
       '5b48c507-0d1f-41b0-a630-76817c6b4189',
     ],
-    cfnNag: ['F31', 'F36', 'F37', 'F44', 'F62'],
     cfnLint: ['W2501'],
+    cfnNag: ['F31', 'F36', 'F37', 'F41', 'F44', 'F50', 'F51', 'F52', 'F55', 'F58', 'F60', 'F62', 'F69', 'F74', 'F75'],
   },
   docs: [
     cfnGuideDoc('dynamic-references'),

@@ -22,8 +22,9 @@ export default defineRule({
   },
   frameworks: [nist('AC-2', 'IA-5')],
   equivalents: {
-    checkov: ['CKV_AWS_161', 'CKV_AWS_162'],
+    checkov: ['CKV_AWS_161', 'CKV_AWS_162', 'CKV_AWS_128'],
     kics: ['9fcd0a0a-9b6f-4670-a215-d94e6bf3f184', '88fd05e0-ac0e-43d2-ba6d-fc0ba60ae1a6'],
+    trivy: ['aws-rds-enable-iam-auth'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html',

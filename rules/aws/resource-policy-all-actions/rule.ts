@@ -13,7 +13,11 @@ export default defineRule({
   remediation: 'List the actions each principal needs (s3:GetObject, sqs:SendMessage, sns:Publish, kms:Decrypt, …) instead of the service wildcard.',
   responsibility: resourcePolicyResponsibility('identity-and-access', 'AWS evaluates the resource policy on every request to the resource', 'which actions each principal may take on the resource is yours to decide'),
   frameworks: [nist('AC-6'), soc2('CC6.3')],
-  equivalents: { kics: ['816ea8cf-d589-442d-a917-2dd0ce0e45e3'] },
+  equivalents: {
+    checkov: ['CKV_AWS_72'],
+    kics: ['816ea8cf-d589-442d-a917-2dd0ce0e45e3'],
+    cfnNag: ['F15', 'F20'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',

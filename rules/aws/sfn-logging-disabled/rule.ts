@@ -47,6 +47,7 @@ export default defineRule({
   frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_285'],
+    trivy: ['aws-sam-enable-state-machine-logging'],
   },
   docs: [
     'https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html',

@@ -43,6 +43,7 @@ export default defineRule({
     checkov: ['CKV_AWS_155', 'CKV_AWS_156'],
     kics: ['b9033580-6886-401a-8631-5f19f5bb24c7'],
     trivy: ['aws-workspaces-enable-disk-encryption'],
+    cfnNag: ['F29'],
   },
   docs: [
     'https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html',

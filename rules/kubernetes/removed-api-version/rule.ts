@@ -21,6 +21,7 @@ export default defineRule({
   frameworks: [nist('SA-22')],
   equivalents: {
     kics: ['94b76ea5-e074-4ca2-8a03-c5a606e30645'],
+    kubeLinter: ['no-extensions-v1beta'],
     kubeScore: ['stable-version'],
   },
   docs: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/', 'https://kubernetes.io/docs/reference/using-api/deprecation-policy/'],
