@@ -2,8 +2,8 @@
 // (`serial-port-enable`, `block-project-ssh-keys`, `enable-oslogin`) set on a VM, on the project
 // (`google_compute_project_metadata`, authoritative for the project's metadata) or as one project item
 // (`google_compute_project_metadata_item`).
-import type { Check, CheckContext, Resource, SettingFormat, SettingSpec } from '../kit';
-import { checkSetting } from '../kit';
+import type { Check, CheckContext, Node, Resource, SettingFormat, SettingSpec, Val } from '../kit';
+import { checkSetting, keyNode } from '../kit';
 
 /** The types that create VMs from their own settings: instances and instance templates. */
 export const VM_TYPES: readonly string[] = ['google_compute_instance', 'google_compute_instance_template', 'google_compute_region_instance_template'];
@@ -79,4 +79,27 @@ export function metadataFlagChecks(spec: MetadataFlagSpec): Partial<Record<'terr
       },
     },
   };
+}
+
+/** The Compute Engine default service account: `<project number>-compute@developer.gserviceaccount.com`. */
+export function isDefaultComputeAccount(email: string): boolean {
+  return /@developer\.gserviceaccount\.com$/i.test(email.trim());
+}
+
+/** Where a VM or template uses the default service account, and how; undefined when it does not, or when unknown. */
+export function defaultServiceAccount(r: Resource): { at: Val | Node; how: string; block: Val } | undefined {
+  const block = r.body.get('service_account').list()[0];
+  if (!block || !block.isMap) return undefined;
+  const email = block.get('email');
+  if (email.isAbsent) return { at: keyOf(r, 'service_account') ?? r.anchor, how: 'sets no service_account.email, so it runs as the default Compute Engine service account', block };
+  const s = email.str();
+  if (s === undefined) return undefined;
+  if (s.trim() === '') return { at: email, how: 'sets service_account.email to "", so it runs as the default Compute Engine service account', block };
+  if (isDefaultComputeAccount(s)) return { at: email, how: `runs as the default Compute Engine service account ${s}`, block };
+  return undefined;
+}
+
+/** The key node of a top-level attribute or block of a resource. */
+function keyOf(r: Resource, key: string): Node | undefined {
+  return keyNode(r.body, key);
 }
