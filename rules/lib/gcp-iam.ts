@@ -92,3 +92,52 @@ export function publicGrantCheck(spec: PublicGrantSpec): Check {
     },
   };
 }
+
+/** IAM resources of the resource hierarchy, by level. */
+export const PROJECT_IAM = ['google_project_iam_member', 'google_project_iam_binding', 'google_project_iam_policy'];
+export const FOLDER_IAM = ['google_folder_iam_member', 'google_folder_iam_binding', 'google_folder_iam_policy'];
+export const ORG_IAM = ['google_organization_iam_member', 'google_organization_iam_binding', 'google_organization_iam_policy'];
+
+/** `project`, `folder` or `organization` for a hierarchy IAM resource. */
+export function levelOf(r: Resource): string {
+  return r.type.startsWith('google_project_') ? 'project' : r.type.startsWith('google_folder_') ? 'folder' : 'organization';
+}
+
+/** `Project IAM member`, `Folder IAM binding`, `Organization IAM policy`. */
+export function iamSubject(r: Resource): string {
+  const level = levelOf(r);
+  const kind = r.type.endsWith('_member') ? 'member' : r.type.endsWith('_binding') ? 'binding' : 'policy';
+  return `${level[0].toUpperCase()}${level.slice(1)} IAM ${kind}`;
+}
+
+/** Basic (primitive) roles that grant broad access to every service. */
+export function isPrimitiveRole(role: string): boolean {
+  return role === 'roles/owner' || role === 'roles/editor';
+}
+
+/** Roles CIS counts as administrative: owner, editor, and every predefined role whose name ends in `admin`. */
+export function isAdminRole(role: string): boolean {
+  return isPrimitiveRole(role) || /admin$/i.test(role.replace(/^roles\//, ''));
+}
+
+/**
+ * The roles an IAM resource grants, each with where to report it: a member or binding's `role` value; for a policy,
+ * its `policy_data` (the roles of the `data.google_iam_policy` it names).
+ */
+export function rolesOf(r: Resource, ctx: CheckContext): { at: Val; role: string; members: string[]; via: string }[] {
+  if (r.type.endsWith('_iam_policy')) {
+    const policy = r.body.get('policy_data');
+    const doc = findById(ctx, [IAM_POLICY_DOC], r.references('policy_data'));
+    if (!doc) return [];
+    return doc.body
+      .get('binding')
+      .list()
+      .flatMap((b) => {
+        const role = b.get('role').str();
+        return role === undefined ? [] : [{ at: policy, role, members: membersOf(b).flatMap((m) => m.strings()), via: ` (through ${doc.id})` }];
+      });
+  }
+  const role = r.body.get('role');
+  const s = role.str();
+  return s === undefined ? [] : [{ at: role, role: s, members: membersOf(r.body).flatMap((m) => m.strings()), via: '' }];
+}
