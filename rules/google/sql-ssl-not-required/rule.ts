@@ -30,7 +30,7 @@ export default defineRule({
       types: [SQL_INSTANCE],
       run(r, ctx) {
         const settings = settingsOf(r);
-        if (settings.isUnknown) return;
+        if (settings.isUnknown || !r.body.get('dynamic').get('settings').isAbsent || !settings.get('dynamic').get('ip_configuration').isAbsent) return;
         const ip = settings.get('ip_configuration').list()[0] ?? settings.get('ip_configuration');
         if (ip.isUnknown) return;
         const mode = ip.get('ssl_mode');
