@@ -1,6 +1,7 @@
 // Google Kubernetes Engine: clusters (`google_container_cluster`), their node pools (inline `node_pool` blocks and
 // `google_container_node_pool`), and what Autopilot manages for you.
-import type { Resource, Val } from '../kit';
+import type { Node, Resource, Val } from '../kit';
+import { keyNode } from '../kit';
 
 export const CLUSTER = 'google_container_cluster';
 export const NODE_POOL = 'google_container_node_pool';
@@ -26,9 +27,9 @@ export function nodePools(r: Resource): { pool: Val; name: string }[] {
 }
 
 /** Every node_config of a resource: a cluster's default pool and inline pools, or a node pool's own. */
-export function nodeConfigs(r: Resource): { config: Val; name: string }[] {
-  const out: { config: Val; name: string }[] = [];
-  if (r.type === CLUSTER) for (const c of r.body.get('node_config').list()) out.push({ config: c, name: `Cluster ${r.id}` });
-  for (const { pool, name } of nodePools(r)) for (const c of pool.get('node_config').list()) out.push({ config: c, name });
+export function nodeConfigs(r: Resource): { config: Val; name: string; key?: Node }[] {
+  const out: { config: Val; name: string; key?: Node }[] = [];
+  if (r.type === CLUSTER) for (const c of r.body.get('node_config').list()) out.push({ config: c, name: `Cluster ${r.id}`, key: keyNode(r.body, 'node_config') });
+  for (const { pool, name } of nodePools(r)) for (const c of pool.get('node_config').list()) out.push({ config: c, name, key: keyNode(pool, 'node_config') });
   return out;
 }
