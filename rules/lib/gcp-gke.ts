@@ -33,3 +33,6 @@ export function nodeConfigs(r: Resource): { config: Val; name: string; key?: Nod
   for (const { pool, name } of nodePools(r)) for (const c of pool.get('node_config').list()) out.push({ config: c, name, key: keyNode(pool, 'node_config') });
   return out;
 }
+
+/** Node metadata flags are read as Compute Engine reads them. */
+export { metadataFlag } from './gcp-compute';

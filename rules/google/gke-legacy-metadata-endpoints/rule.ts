@@ -1,7 +1,6 @@
 // CL-GCP-043: GKE nodes that serve the legacy Compute Engine metadata endpoints (v0.1, v1beta1).
 import { defineRule, nist, tfGoogleDoc } from '../../kit';
-import { metadataFlag } from '../../lib/gcp-compute';
-import { CLUSTER, NODE_POOL, nodeConfigs } from '../../lib/gcp-gke';
+import { CLUSTER, metadataFlag, NODE_POOL, nodeConfigs } from '../../lib/gcp-gke';
 
 export default defineRule({
   id: 'CL-GCP-043',
