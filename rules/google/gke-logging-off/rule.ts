@@ -23,10 +23,17 @@ export default defineRule({
   docs: ['https://cloud.google.com/kubernetes-engine/docs/concepts/about-logs', tfGoogleDoc('container_cluster', 'logging_service')],
   checks: settingChecks({
     subject: 'GKE cluster',
-    consequence: 'so the cluster’s system and workload logs are not collected',
+    consequence: (r) =>
+      r.body.get('logging_service').str()?.toLowerCase() === 'none'
+        ? 'so the cluster’s system and workload logs are not collected'
+        : 'the legacy Stackdriver service, decommissioned in 2021, so the cluster’s logs are not collected as GKE now does',
     want: 'logging.googleapis.com/kubernetes',
     absentMeans: null,
-    ok: (v) => (v.str() === undefined ? undefined : v.str()!.toLowerCase() !== 'none'),
+    // `none`, or the legacy `logging.googleapis.com` (without `/kubernetes`), decommissioned with Legacy Stackdriver.
+    ok: (v) => {
+      const s = v.str()?.toLowerCase();
+      return s === undefined ? undefined : s !== 'none' && s !== 'logging.googleapis.com';
+    },
     fix: false,
     formats: { terraform: { types: [CLUSTER], path: ['logging_service'] } },
   }),

@@ -23,10 +23,17 @@ export default defineRule({
   docs: ['https://cloud.google.com/kubernetes-engine/docs/how-to/configure-metrics', tfGoogleDoc('container_cluster', 'monitoring_service')],
   checks: settingChecks({
     subject: 'GKE cluster',
-    consequence: 'so the cluster’s system metrics are not collected',
+    consequence: (r) =>
+      r.body.get('monitoring_service').str()?.toLowerCase() === 'none'
+        ? 'so the cluster’s system metrics are not collected'
+        : 'the legacy Stackdriver service, decommissioned in 2021, so the cluster’s metrics are not collected as GKE now does',
     want: 'monitoring.googleapis.com/kubernetes',
     absentMeans: null,
-    ok: (v) => (v.str() === undefined ? undefined : v.str()!.toLowerCase() !== 'none'),
+    // `none`, or the legacy `monitoring.googleapis.com` (without `/kubernetes`), decommissioned with Legacy Stackdriver.
+    ok: (v) => {
+      const s = v.str()?.toLowerCase();
+      return s === undefined ? undefined : s !== 'none' && s !== 'monitoring.googleapis.com';
+    },
     fix: false,
     formats: { terraform: { types: [CLUSTER], path: ['monitoring_service'] } },
   }),
