@@ -141,3 +141,40 @@ export function rolesOf(r: Resource, ctx: CheckContext): { at: Val; role: string
   const s = role.str();
   return s === undefined ? [] : [{ at: role, role: s, members: membersOf(r.body).flatMap((m) => m.strings()), via: '' }];
 }
+
+/**
+ * How a `data.google_iam_policy` is used in the file: `hierarchy` when a project, folder or organisation IAM policy
+ * names it (that resource reports its grants), `other` when another resource does (a bucket, a key: resource-level
+ * grants), `none` when nothing in the file does (it is read as a document of its own, like an AWS policy document).
+ */
+export function docUse(doc: Resource, ctx: CheckContext): 'hierarchy' | 'other' | 'none' {
+  const uses = ctx.shared('gcp.iam.docUses', (all) => {
+    const out = new Map<string, Set<string>>();
+    for (const r of all) {
+      if (!r.type.endsWith('_iam_policy')) continue;
+      for (const id of r.references('policy_data')) {
+        const s = out.get(id) ?? new Set<string>();
+        s.add(r.type);
+        out.set(id, s);
+      }
+    }
+    return out;
+  });
+  const types = uses.get(doc.id);
+  if (!types) return 'none';
+  const hierarchy = [...PROJECT_IAM, ...FOLDER_IAM, ...ORG_IAM];
+  return [...types].some((t) => hierarchy.includes(t)) ? 'hierarchy' : 'other';
+}
+
+/** The bindings of a policy document that nothing in the file uses: each role value with its members. */
+export function unusedDocRoles(doc: Resource, ctx: CheckContext): { at: Val; role: string; members: string[] }[] {
+  if (doc.type !== IAM_POLICY_DOC || docUse(doc, ctx) !== 'none') return [];
+  return doc.body
+    .get('binding')
+    .list()
+    .flatMap((b) => {
+      const role = b.get('role');
+      const s = role.str();
+      return s === undefined ? [] : [{ at: role, role: s, members: membersOf(b).flatMap((m) => m.strings()) }];
+    });
+}

@@ -1,7 +1,7 @@
 // CL-GCP-025: the basic roles Owner or Editor granted on a project, folder or organisation.
 import type { Resource } from '../../kit';
 import { defineRule, nist, tfGoogleDoc } from '../../kit';
-import { FOLDER_IAM, iamSubject, isPrimitiveRole, levelOf, ORG_IAM, PROJECT_IAM, rolesOf } from '../../lib/gcp-iam';
+import { FOLDER_IAM, IAM_POLICY_DOC, iamSubject, isPrimitiveRole, levelOf, ORG_IAM, PROJECT_IAM, rolesOf, unusedDocRoles } from '../../lib/gcp-iam';
 
 export default defineRule({
   id: 'CL-GCP-025',
@@ -25,8 +25,12 @@ export default defineRule({
   checks: {
     terraform: {
       reads: 'scope',
-      types: [...PROJECT_IAM, ...FOLDER_IAM, ...ORG_IAM],
+      types: [...PROJECT_IAM, ...FOLDER_IAM, ...ORG_IAM, IAM_POLICY_DOC],
       run(r: Resource, ctx) {
+        for (const g of unusedDocRoles(r, ctx)) {
+          if (isPrimitiveRole(g.role)) ctx.report(g.at, `IAM policy document ${r.id} grants the basic role ${g.role}, which covers nearly every resource of every service where the policy is set.`);
+        }
+        if (r.type === IAM_POLICY_DOC) return;
         for (const g of rolesOf(r, ctx)) {
           if (!isPrimitiveRole(g.role)) continue;
           ctx.report(g.at, `${iamSubject(r)} ${r.id} grants the basic role ${g.role}${g.via} on the ${levelOf(r)}, which covers nearly every resource of every service in it.`);

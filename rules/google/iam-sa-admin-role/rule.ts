@@ -1,7 +1,7 @@
 // CL-GCP-024: a service account granted an administrative or basic role on a project, folder or organisation.
 import type { Resource } from '../../kit';
 import { cisGcp, defineRule, nist, tfGoogleDoc } from '../../kit';
-import { FOLDER_IAM, iamSubject, isAdminRole, levelOf, ORG_IAM, PROJECT_IAM, rolesOf } from '../../lib/gcp-iam';
+import { FOLDER_IAM, IAM_POLICY_DOC, iamSubject, isAdminRole, isPrimitiveRole, levelOf, ORG_IAM, PROJECT_IAM, rolesOf, unusedDocRoles } from '../../lib/gcp-iam';
 
 export default defineRule({
   id: 'CL-GCP-024',
@@ -27,8 +27,15 @@ export default defineRule({
   checks: {
     terraform: {
       reads: 'scope',
-      types: [...PROJECT_IAM, ...FOLDER_IAM, ...ORG_IAM],
+      types: [...PROJECT_IAM, ...FOLDER_IAM, ...ORG_IAM, IAM_POLICY_DOC],
       run(r: Resource, ctx) {
+        // A policy document no resource of the file uses: its basic roles (only meaningful on the hierarchy) count.
+        for (const g of unusedDocRoles(r, ctx)) {
+          if (!isPrimitiveRole(g.role)) continue;
+          const accounts = g.members.filter((m) => m.startsWith('serviceAccount:'));
+          if (accounts.length) ctx.report(g.at, `IAM policy document ${r.id} grants ${g.role} to ${accounts.map((a) => a.slice('serviceAccount:'.length)).join(', ')}, so a compromise of that workload controls whatever the policy is set on.`);
+        }
+        if (r.type === IAM_POLICY_DOC) return;
         for (const g of rolesOf(r, ctx)) {
           if (!isAdminRole(g.role)) continue;
           const accounts = g.members.filter((m) => m.startsWith('serviceAccount:'));
