@@ -8,6 +8,7 @@
 //   npx tsx scripts/bench-detect.ts --details  Markdown, plus every miss and false positive (file:line)
 //   --corpus <dir>                             another corpus root (default: ../shared/corpus from the repo root)
 //   --format cloudformation|kubernetes|terraform  only one format
+//   --cloud aws|azure|gcp                      the Terraform cloud(s) scored (default aws; repeat or comma-separate)
 //
 // For each KICS query mapped by at least one rule (several rules mapping one query: the union of their findings):
 // - positives: labelled lines; "exact" = a finding of a mapped rule starts on that 1-based line; "within" = a
@@ -28,8 +29,8 @@ import { get, type Span } from '../server/src/model/tree';
 
 type Fmt = 'cloudformation' | 'kubernetes' | 'terraform';
 const FORMATS: readonly Fmt[] = ['cloudformation', 'kubernetes', 'terraform'];
-/** The Terraform set scored: AWS only (Cloudline has no Azure or Google Cloud rules; those files say "not checked"). */
-const TERRAFORM_CLOUDS = new Set(['aws']);
+/** The Terraform clouds scored: `--cloud aws|azure|gcp` (repeatable or comma-separated); AWS when not given. */
+let TERRAFORM_CLOUDS: ReadonlySet<string> = new Set(['aws']);
 
 interface Label {
   format: Fmt;
@@ -82,6 +83,8 @@ const repoRoot = resolve(__dirname, '..');
 const corpus = resolve(option('--corpus') ?? join(repoRoot, '..', 'shared', 'corpus'));
 const kicsDir = join(corpus, 'kics');
 const onlyFormat = option('--format') as Fmt | undefined;
+const clouds = args.flatMap((a, i) => (args[i - 1] === '--cloud' ? a.split(',') : [])).filter(Boolean);
+if (clouds.length) TERRAFORM_CLOUDS = new Set(clouds);
 if (!existsSync(join(kicsDir, 'labels.jsonl'))) {
   console.error(`bench-detect: no KICS labels at ${join(kicsDir, 'labels.jsonl')} (lay shared/ beside the checkout, or pass --corpus <dir>)`);
   process.exit(2);
@@ -95,7 +98,8 @@ const readLabels = (name: string): Label[] =>
         .filter((l) => l.trim())
         .map((l) => JSON.parse(l) as Label)
     : [];
-const allLabels: Label[] = [...readLabels('labels.jsonl'), ...readLabels('labels-terraform.jsonl')].filter(
+const everyLabel: Label[] = [...readLabels('labels.jsonl'), ...readLabels('labels-terraform.jsonl')];
+const allLabels: Label[] = everyLabel.filter(
   (l) => FORMATS.includes(l.format) && (l.format !== 'terraform' || TERRAFORM_CLOUDS.has(l.cloud ?? '')),
 );
 const labels = allLabels.filter((l) => !onlyFormat || l.format === onlyFormat);
@@ -267,7 +271,8 @@ function score(): void {
   const ruleErrors = [...linted.entries()].flatMap(([file, l]) => l.errors.map((e) => ({ file, error: e.split('\n')[0] })));
 
   // KICS IDs listed by rules that label no query of these formats (another platform's IDs, or a typo): informative only.
-  const known = new Set(allLabels.map((l) => l.query_id));
+  // (every cloud's labels: a Google Cloud rule's ID is not unknown in a run that scores AWS)
+  const known = new Set(everyLabel.map((l) => l.query_id));
   const unknownIds = [...rulesByQuery.entries()].filter(([id]) => !known.has(id)).map(([id, rules]) => ({ id, rules }));
 
   // ---------- output ----------
@@ -299,7 +304,7 @@ function score(): void {
       out.push(um.map((u) => `\`${u.query}\``).join(', ') || '(none)');
     }
     if (unknownIds.length) {
-      out.push('', `KICS IDs listed by rules that no CloudFormation/Kubernetes/Terraform AWS label uses (other platforms' IDs, or typos): ${unknownIds.length}.`);
+      out.push('', `KICS IDs listed by rules that no CloudFormation/Kubernetes/Terraform label uses (other platforms' IDs, or typos): ${unknownIds.length}.`);
     }
     if (flag('--details')) {
       out.push('', '### Details', '');

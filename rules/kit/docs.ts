@@ -19,3 +19,11 @@ export function cfnGuideDoc(page: string, anchor?: string): string {
 export function tfDoc(resource: string, anchor?: string): string {
   return withAnchor(`${TERRAFORM_AWS}/resources/${resource}`, anchor);
 }
+
+// Google Cloud.
+const TERRAFORM_GOOGLE = 'https://registry.terraform.io/providers/hashicorp/google/latest/docs';
+
+/** The Terraform Google provider's page of a resource: `tfGoogleDoc('storage_bucket', 'uniform_bucket_level_access')`. */
+export function tfGoogleDoc(resource: string, anchor?: string): string {
+  return withAnchor(`${TERRAFORM_GOOGLE}/resources/${resource}`, anchor);
+}

@@ -43,3 +43,10 @@ export const AUDIT_LOGGING: readonly FrameworkRef[] = [nist('AU-2', 'AU-12')];
 export const NO_EMBEDDED_SECRETS: readonly FrameworkRef[] = [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')];
 /** Software and configuration integrity (pinned, verifiable images). */
 export const IMAGE_INTEGRITY: readonly FrameworkRef[] = [nist('CM-2', 'SI-7')];
+
+// Google Cloud.
+/**
+ * CIS Google Cloud Platform Foundation Benchmark 3.0.0 recommendations (`4.5`). Numbers checked against published
+ * v3.0.0 control lists; a rule whose number could not be checked cites the benchmark without one (`cisGcp()`).
+ */
+export const cisGcp = framework('CIS Google Cloud Platform Foundation Benchmark', '3.0.0');

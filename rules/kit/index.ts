@@ -45,6 +45,8 @@ export {
   TLS_VERSIONS,
 } from './frameworks';
 export { cfnDoc, cfnGuideDoc, tfDoc } from './docs';
+export { tfGoogleDoc } from './docs';
+export { cisGcp } from './frameworks';
 export { checkSetting, chooseFix, equals, placeholder, settingChecks, type SettingFormat, type SettingInherit, type SettingItem, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';

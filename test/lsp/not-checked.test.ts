@@ -12,7 +12,7 @@ const AZURE =
   'resource "random_id" "r" {\n  byte_length = 4\n}\n\n' +
   'resource "azurerm_storage_account" "sa" {\n  name = "x"\n}\n\n' +
   'resource "azurerm_key_vault" "kv" {\n  name = "x"\n}\n\n' +
-  'resource "google_storage_bucket" "b" {\n  name = "x"\n}\n\n' +
+  'resource "oci_objectstorage_bucket" "b" {\n  name = "x"\n}\n\n' +
   'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n';
 
 describe('editor: the not-checked notice (issue #12)', function () {

@@ -12,7 +12,10 @@ const TF = 'resource "azurerm_storage_account" "sa" {\n  name = "x"\n}\n\nresour
 
 describe('not checked (engine/unchecked.ts)', () => {
   it('"has rules" comes from the catalogue: a rule for one azurerm_ type makes the azurerm provider covered', () => {
-    const base = defaultCatalogue();
+    // The catalogue without its azurerm_ and google_ rules (both providers have some since issue #14).
+    const all = defaultCatalogue();
+    const ofProviders = (r: Rule) => Object.values(r.checks).some((c) => c?.types.some((t) => /^(azurerm|google)_/.test(t)));
+    const base = new Catalogue(all.rules.filter((r) => !ofProviders(r)), all.serviceData);
     const file = parseFile('file:///m/main.tf', TF);
     const list = (catalogue: Catalogue) => new NotCheckedTally().list(lintFiles([file], catalogue), catalogue).map((n) => `${n.what}:${n.count}`);
     assert.deepEqual(list(base), ['azurerm_*:1', 'google_*:1']);
