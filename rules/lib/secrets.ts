@@ -163,6 +163,11 @@ function walk(v: Val, path: readonly string[], i: number, shown: string, out: { 
  * parameter with a literal default, at the `!Ref` with the default as related location. In plans only a value the
  * configuration writes as a constant is reported (a variable's value is known in a plan but not written in the code).
  */
+/** `a` or `an` before a phrase (`an administrator password`, `an OAuth token`, `a password`). */
+function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) || /^OAuth/.test(phrase) ? 'an' : 'a';
+}
+
 export function reportLiteralSecrets(r: Resource, ctx: CheckContext, holder: SecretHolder | undefined): void {
   if (!holder || (holder.appliesTo && !holder.appliesTo(r))) return;
   const where = r.format === 'cloudformation' ? 'template' : 'code';
@@ -175,7 +180,7 @@ export function reportLiteralSecrets(r: Resource, ctx: CheckContext, holder: Sec
       if (r.format === 'terraform-plan' && planProvenance(r, path) !== 'constant') continue;
       const param = str(get(v.at, 'Ref'));
       if (param && v.node && v.node !== v.at) {
-        ctx.report(v, `${holder.label} ${r.id} takes ${shown} from the default value of parameter ${param}: a ${prop.what} written in the template, even with NoEcho.`, {
+        ctx.report(v, `${holder.label} ${r.id} takes ${shown} from the default value of parameter ${param}: ${article(prop.what)} ${prop.what} written in the template, even with NoEcho.`, {
           related: [{ node: v.node, message: `the default value of ${param}` }],
         });
       } else {
