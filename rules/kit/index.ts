@@ -25,6 +25,7 @@ export { get, getPair, pairOf, pathOf, str } from '../../server/src/model/tree';
 export type { MapNode, Node, Pair, Scalar, ScalarNode, SeqNode, Span } from '../../server/src/model/tree';
 export { parseEmbeddedJson } from '../../server/src/model/embedded';
 export { wildcardMatch, type WildcardOptions } from './match';
+export { words } from './names';
 export {
   AT_REST,
   AUDIT_LOGGING,

@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
 import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
@@ -420,33 +420,6 @@ export function planProvenance(r: Resource, path: readonly string[]): 'constant'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Credentials: secret-looking names, AWS access keys, private keys, `password=` assignments.
-
-/** Splits an identifier into lower-case words: `DBPassword` → db, password; `GITHUB_TOKEN` → github, token. */
-export function words(name: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  const kind = (c: string) => (c >= 'a' && c <= 'z' ? 'l' : c >= 'A' && c <= 'Z' ? 'u' : c >= '0' && c <= '9' ? 'd' : 'x');
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i];
-    const k = kind(c);
-    if (k === 'x') {
-      if (cur) out.push(cur.toLowerCase());
-      cur = '';
-      continue;
-    }
-    const prev = i > 0 ? kind(name[i - 1]) : 'x';
-    const next = i + 1 < name.length ? kind(name[i + 1]) : 'x';
-    // A word starts at an upper-case letter after a lower-case one or a digit, and at the last capital of a run before lower case.
-    const boundary = k === 'u' && (prev === 'l' || prev === 'd' || (prev === 'u' && next === 'l'));
-    if (boundary && cur) {
-      out.push(cur.toLowerCase());
-      cur = '';
-    }
-    cur += c;
-  }
-  if (cur) out.push(cur.toLowerCase());
-  return out;
-}
 
 /** Word sequences that, ending a name, say the value is a secret. */
 const SECRET_ENDINGS: readonly (readonly string[])[] = [

@@ -1,19 +1,11 @@
 // What looks like a secret in Kubernetes configuration data (CL-K8S-065): setting names that hold a secret,
 // values that are a credential whatever their name, and values that only stand in for one (placeholders).
+import { words } from '../kit';
 
 /** Last words that make a setting hold a secret: `db_password`, `clientSecret`, `auth.token`. */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'APIKEY', 'PRIVATEKEY', 'CREDENTIALS', 'CREDENTIAL']);
+const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'credentials', 'credential']);
 /** Words that make `<word>_KEY` a secret (API_KEY, SECRET_KEY, PRIVATE_KEY …); KEY alone is too common. */
-const KEY_QUALIFIERS = new Set(['API', 'PRIVATE', 'ACCESS', 'SECRET', 'SIGNING', 'ENCRYPTION', 'MASTER', 'AUTH', 'HMAC', 'CLIENT', 'LICENSE']);
-
-/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `spring.datasource.password` into upper-case words. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toUpperCase());
-}
+const KEY_QUALIFIERS = new Set(['api', 'private', 'access', 'secret', 'signing', 'encryption', 'master', 'auth', 'hmac', 'client', 'license']);
 
 /**
  * True when a setting's name says it holds a secret: its last word is one of the secret words (or `PASS` after
@@ -25,8 +17,8 @@ export function secretSettingName(name: string): boolean {
   const last = w[w.length - 1];
   if (last === undefined) return false;
   if (SECRET_WORDS.has(last)) return true;
-  if (last === 'PASS' && w.length > 1) return true;
-  return last === 'KEY' && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
+  if (last === 'pass' && w.length > 1) return true;
+  return last === 'key' && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
 }
 
 /** Values that are credentials whatever their name: what each is, and how to recognise it. */

@@ -1,11 +1,11 @@
 // CL-K8S-037: a secret written as a literal environment variable value instead of a reference to a Secret.
-import { type CheckContext, defineRule, nist, nsaK8s, type Resource } from '../../kit';
+import { type CheckContext, defineRule, nist, nsaK8s, type Resource, words } from '../../kit';
 import { containerLabel, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 /** Words that make a variable name secret on their own. */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'PRIVATEKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS']);
+const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'apikey', 'privatekey', 'credential', 'credentials', 'creds']);
 /** Words that make `<word>_KEY` a secret (API_KEY, PRIVATE_KEY, ACCESS_KEY, SIGNING_KEY …); KEY alone is too common. */
-const KEY_QUALIFIERS = new Set(['API', 'PRIVATE', 'ACCESS', 'SECRET', 'SIGNING', 'ENCRYPTION', 'MASTER', 'AUTH', 'HMAC', 'SSH', 'CLIENT', 'LICENSE']);
+const KEY_QUALIFIERS = new Set(['api', 'private', 'access', 'secret', 'signing', 'encryption', 'master', 'auth', 'hmac', 'ssh', 'client', 'license']);
 /**
  * A last word that makes the variable describe a secret rather than hold it: where it is (`_FILE`, `_PATH`,
  * `_SECRET_NAME`, `_TOKEN_URL`), who owns it (`_USER`, `_ID`) or how it behaves (`_TTL`, `_LENGTH`, `_ENABLED`).
@@ -19,22 +19,13 @@ const DESCRIBING = new Set([
   'DURATION', 'AGE', 'SECONDS', 'MINUTES', 'HOURS', 'DAYS', 'MS',
 ]);
 
-/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `db.password` into upper-case words. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toUpperCase());
-}
-
 /** True when an environment variable's name says it holds a secret. */
 export function secretLikeName(name: string): boolean {
   const w = words(name);
-  if (w.length === 0 || DESCRIBING.has(w[w.length - 1])) return false;
+  if (w.length === 0 || DESCRIBING.has(w[w.length - 1].toUpperCase())) return false;
   // `PASS` is a password only as the last word (`DB_PASS`, not `PASS_THROUGH`).
-  if (w[w.length - 1] === 'PASS' && w.length > 1) return true;
-  return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'KEY' && i > 0 && KEY_QUALIFIERS.has(w[i - 1])));
+  if (w[w.length - 1] === 'pass' && w.length > 1) return true;
+  return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1])));
 }
 
 const AWS_ACCESS_KEY = /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/;
