@@ -39,7 +39,7 @@ describe('rule catalogue parity', () => {
       assert.equal(rule.slug, RULE_DIRS[i].split('/')[1], `${RULE_DIRS[i]}: slug ${rule.slug}`);
       assert.ok(!ids.has(rule.id), `duplicate ID ${rule.id}`);
       ids.add(rule.id);
-      assert.match(rule.id, /^CL-(AWS|K8S|GEN)-\d{3}$/);
+      assert.match(rule.id, /^CL-(AWS|K8S|GEN|AZ|GCP)-\d{3}$/);
     });
   });
 

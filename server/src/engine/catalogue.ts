@@ -5,7 +5,7 @@ import type { CheckFormat, Rule, ServiceModel } from './rule';
 /** One service's side of the shared-responsibility line (from `rules/responsibility/`). */
 export interface ServiceInfo {
   readonly service: string;
-  readonly provider: 'AWS' | 'Kubernetes';
+  readonly provider: 'AWS' | 'Kubernetes' | 'Azure' | 'Google Cloud';
   readonly model: ServiceModel;
   /** What the cloud provider (or the managed control plane) secures for this service. */
   readonly providerSide: string;

@@ -77,7 +77,7 @@ function serviceLines(card: Card, service: ServiceInfo | undefined, fallbackMode
   return [
     `${card.bold(service.service)} · ${MODEL_TEXT[service.model] ?? service.model}`,
     '',
-    `${card.bold(`${service.provider === 'AWS' ? 'AWS' : 'The provider'} secures:`)} ${service.providerSide}`,
+    `${card.bold(`${service.provider === 'Kubernetes' ? 'The provider' : service.provider} secures:`)} ${service.providerSide}`,
     '',
     `${card.bold('Yours:')} ${service.customerSide}`,
   ];
