@@ -19,3 +19,12 @@ export function cfnGuideDoc(page: string, anchor?: string): string {
 export function tfDoc(resource: string, anchor?: string): string {
   return withAnchor(`${TERRAFORM_AWS}/resources/${resource}`, anchor);
 }
+
+// Azure (rules/azure/).
+
+const TERRAFORM_AZURERM = 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs';
+
+/** The Terraform azurerm provider's page of a resource: `azurermDoc('storage_account', 'min_tls_version')`. */
+export function azurermDoc(resource: string, anchor?: string): string {
+  return withAnchor(`${TERRAFORM_AZURERM}/resources/${resource}`, anchor);
+}

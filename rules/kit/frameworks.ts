@@ -43,3 +43,8 @@ export const AUDIT_LOGGING: readonly FrameworkRef[] = [nist('AU-2', 'AU-12')];
 export const NO_EMBEDDED_SECRETS: readonly FrameworkRef[] = [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')];
 /** Software and configuration integrity (pinned, verifiable images). */
 export const IMAGE_INTEGRITY: readonly FrameworkRef[] = [nist('CM-2', 'SI-7')];
+
+// Azure (rules/azure/).
+
+/** CIS Microsoft Azure Foundations Benchmark 2.0.0 recommendations (`3.7`). */
+export const cisAzure = framework('CIS Microsoft Azure Foundations Benchmark', '2.0.0');
