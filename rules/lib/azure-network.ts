@@ -9,18 +9,21 @@ export { ADMIN_PORTS, DATABASE_PORTS, type PortTable };
 export const NSG = 'azurerm_network_security_group';
 export const NSG_RULE = 'azurerm_network_security_rule';
 
-/** SSH, RDP and every port: one rule owns "every port" (CL-AZ-008). */
-export const AZ_ADMIN_TABLE: PortTable = { ports: ADMIN_PORTS, everyPort: true };
+/**
+ * SSH and RDP over TCP, and every port: one rule owns "every port" (CL-AZ-008). RDP's UDP transport is only
+ * negotiated inside a session that starts over TCP, so UDP 3389 alone does not expose it.
+ */
+export const AZ_ADMIN_TABLE: PortTable = { ports: ADMIN_PORTS.map((p) => ({ ...p, protocols: ['tcp'] as const })), everyPort: true };
 /** Database, cache and search ports, not every port (CL-AZ-009). */
 export const AZ_DATABASE_TABLE: PortTable = { ports: DATABASE_PORTS, everyPort: false };
 
-/** Source prefixes that mean anywhere on the internet: `*`, the `Internet` service tag, `Any`, `0.0.0.0/0`, `::/0` (no case). */
+/** Source prefixes that mean anywhere on the internet: `*`, the `Internet` service tag, `Any`, `0.0.0.0`, any `/0` (no case). */
 const WORLD = new Set(['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0']);
 
 /** True for a known source prefix that means anywhere on the internet. */
 export function isWorldSource(v: Val): boolean {
-  const s = v.str();
-  return s !== undefined && WORLD.has(s.trim().toLowerCase());
+  const s = v.str()?.trim().toLowerCase();
+  return s !== undefined && (WORLD.has(s) || s.endsWith('/0'));
 }
 
 /** The protocols a rule's `protocol` lets through among TCP and UDP (`*`: both); undefined when unknown. */
@@ -33,16 +36,21 @@ function protocolsOf(v: Val): ('tcp' | 'udp')[] | undefined {
   return [];
 }
 
-/** A destination port range as written (`22`, `1000-2000`, `*`); undefined when unknown or not a range. */
-function rangeOf(v: Val): { from: number; to: number } | undefined {
-  const s = v.str()?.trim();
-  if (s === undefined) return undefined;
+/** One destination port range (`22`, `1000-2000`, `*`); undefined when not a range. */
+function rangeOf(s: string): { from: number; to: number } | undefined {
   if (s === '*') return { from: 0, to: 65535 };
   const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
   if (!m) return undefined;
   const from = Number(m[1]);
   const to = m[2] === undefined ? from : Number(m[2]);
   return from <= to && to <= 65535 ? { from, to } : undefined;
+}
+
+/** The ranges of a destination port value, also comma-separated (`22, 3389-3390`); empty when unknown. */
+function rangesOf(v: Val): { from: number; to: number }[] {
+  const s = v.str();
+  if (s === undefined) return [];
+  return s.split(',').map((part) => rangeOf(part.trim())).filter((r): r is { from: number; to: number } => r !== undefined);
 }
 
 /** One world-open port range of an inbound Allow rule, and what it reaches of a table. */
@@ -74,8 +82,14 @@ export function openRanges(rule: Val, table: PortTable): OpenRange[] {
   const source = sources[0].str()!;
   const out: OpenRange[] = [];
   for (const at of [rule.get('destination_port_range'), ...rule.get('destination_port_ranges').items()]) {
-    const range = rangeOf(at);
-    if (!range) continue;
+    const ranges = rangesOf(at);
+    if (ranges.length !== 1) {
+      // A comma-separated list: reported once, at the value, for the named ports it reaches.
+      const reached = table.ports.filter((p) => p.protocols.some((x) => protocols.includes(x)) && ranges.some((r) => r.from <= p.port && p.port <= r.to && !(r.from <= 1 && r.to === 65535 && !table.everyPort)));
+      if (reached.length) out.push({ at, source: sources[0].str()!, every: false, reached, phrase: `${protocols.map((p) => p.toUpperCase()).join(' and ')} ports ${at.str()!.trim()}, including ${portList(reached)}` });
+      continue;
+    }
+    const range = ranges[0];
     const allPorts = range.from <= 1 && range.to === 65535;
     const every = allPorts && protocols.length === 2;
     if (allPorts && !table.everyPort) continue;

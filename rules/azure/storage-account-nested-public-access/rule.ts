@@ -38,7 +38,7 @@ export default defineRule({
     customer: 'whether containers of the account may be opened to anonymous readers is your setting',
   },
   frameworks: [cisAzure('3.7'), ...NOT_PUBLIC],
-  equivalents: { checkov: ['CKV_AZURE_190'], kics: ['17f75827-0684-48f4-8747-61129c7e4198'] },
+  equivalents: { checkov: ['CKV_AZURE_190'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent',
     azurermDoc('storage_account', 'allow_nested_items_to_be_public'),
