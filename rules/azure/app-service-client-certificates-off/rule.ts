@@ -3,10 +3,9 @@ import { azurermDoc, checkSetting, defineRule, nist, type Resource, type Setting
 
 const TYPES = ['azurerm_app_service', 'azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_function_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app'];
 
-/** The older azurerm_app_service and azurerm_function_app call it client_cert_enabled. */
+/** The older azurerm_app_service calls it client_cert_enabled. */
 const PATHS: Record<string, readonly string[]> = {
   azurerm_app_service: ['client_cert_enabled'],
-  azurerm_function_app: ['client_cert_enabled'],
 };
 
 const SPEC: SettingSpec = {
@@ -20,6 +19,16 @@ const SPEC: SettingSpec = {
 
 const formatOf = (r: Resource): SettingFormat => ({ types: TYPES, path: PATHS[r.type] ?? SPEC.formats.terraform!.path });
 
+/** The older azurerm_function_app has no switch: client_cert_mode Required asks for certificates, absent or Optional does not. */
+const FUNCTION_APP: SettingSpec = {
+  subject: 'App',
+  consequence: 'so any client may connect without a certificate',
+  want: 'Required',
+  absentMeans: 'Optional',
+  fix: false,
+  formats: { terraform: { types: ['azurerm_function_app'], path: ['client_cert_mode'] } },
+};
+
 export default defineRule({
   id: 'CL-AZ-026',
   slug: 'app-service-client-certificates-off',
@@ -28,7 +37,7 @@ export default defineRule({
   fixable: false,
   description:
     'With client certificates not required, any client may open a TLS connection to the app; requiring them (mutual TLS) lets only holders of a trusted certificate reach the app code.',
-  remediation: 'Set client_certificate_enabled (client_cert_enabled on azurerm_app_service and azurerm_function_app) to true with client_certificate_mode "Required", for apps whose clients can present certificates.',
+  remediation: 'Set client_certificate_enabled (client_cert_enabled on azurerm_app_service) to true with client_certificate_mode "Required" (client_cert_mode = "Required" on azurerm_function_app), for apps whose clients can present certificates.',
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
@@ -43,5 +52,12 @@ export default defineRule({
     azurermDoc('linux_web_app', 'client_certificate_enabled'),
     azurermDoc('app_service', 'client_cert_enabled'),
   ],
-  checks: { terraform: { reads: 'resource', types: TYPES, run: (r, ctx) => checkSetting(r, ctx, SPEC, formatOf(r)) } },
+  checks: {
+    terraform: {
+      reads: 'resource',
+      types: TYPES,
+      run: (r, ctx) =>
+        r.type === 'azurerm_function_app' ? checkSetting(r, ctx, FUNCTION_APP, FUNCTION_APP.formats.terraform!) : checkSetting(r, ctx, SPEC, formatOf(r)),
+    },
+  },
 });
