@@ -8,7 +8,7 @@
 //   npx tsx scripts/bench-detect.ts --details  Markdown, plus every miss and false positive (file:line)
 //   --corpus <dir>                             another corpus root (default: ../shared/corpus from the repo root)
 //   --format cloudformation|kubernetes|terraform  only one format
-//   --cloud aws|azure|gcp                      the Terraform cloud(s) scored (default aws; repeat or comma-separate)
+//   --cloud aws|azure|gcp                      the Terraform set scored (default aws; a comma list for several)
 //
 // For each KICS query mapped by at least one rule (several rules mapping one query: the union of their findings):
 // - positives: labelled lines; "exact" = a finding of a mapped rule starts on that 1-based line; "within" = a
@@ -29,8 +29,6 @@ import { get, type Span } from '../server/src/model/tree';
 
 type Fmt = 'cloudformation' | 'kubernetes' | 'terraform';
 const FORMATS: readonly Fmt[] = ['cloudformation', 'kubernetes', 'terraform'];
-/** The Terraform clouds scored: `--cloud aws|azure|gcp` (repeatable or comma-separated); AWS when not given. */
-let TERRAFORM_CLOUDS: ReadonlySet<string> = new Set(['aws']);
 
 interface Label {
   format: Fmt;
@@ -83,8 +81,8 @@ const repoRoot = resolve(__dirname, '..');
 const corpus = resolve(option('--corpus') ?? join(repoRoot, '..', 'shared', 'corpus'));
 const kicsDir = join(corpus, 'kics');
 const onlyFormat = option('--format') as Fmt | undefined;
-const clouds = args.flatMap((a, i) => (args[i - 1] === '--cloud' ? a.split(',') : [])).filter(Boolean);
-if (clouds.length) TERRAFORM_CLOUDS = new Set(clouds);
+/** The Terraform set scored (`cloud` of labels-terraform.jsonl): `--cloud aws|azure|gcp`, AWS by default. */
+const TERRAFORM_CLOUDS = new Set((option('--cloud') ?? 'aws').split(','));
 if (!existsSync(join(kicsDir, 'labels.jsonl'))) {
   console.error(`bench-detect: no KICS labels at ${join(kicsDir, 'labels.jsonl')} (lay shared/ beside the checkout, or pass --corpus <dir>)`);
   process.exit(2);

@@ -27,3 +27,12 @@ const TERRAFORM_GOOGLE = 'https://registry.terraform.io/providers/hashicorp/goog
 export function tfGoogleDoc(resource: string, anchor?: string): string {
   return withAnchor(`${TERRAFORM_GOOGLE}/resources/${resource}`, anchor);
 }
+
+// Azure (rules/azure/).
+
+const TERRAFORM_AZURERM = 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs';
+
+/** The Terraform azurerm provider's page of a resource: `azurermDoc('storage_account', 'min_tls_version')`. */
+export function azurermDoc(resource: string, anchor?: string): string {
+  return withAnchor(`${TERRAFORM_AZURERM}/resources/${resource}`, anchor);
+}

@@ -50,3 +50,8 @@ export const IMAGE_INTEGRITY: readonly FrameworkRef[] = [nist('CM-2', 'SI-7')];
  * v3.0.0 control lists; a rule whose number could not be checked cites the benchmark without one (`cisGcp()`).
  */
 export const cisGcp = framework('CIS Google Cloud Platform Foundation Benchmark', '3.0.0');
+
+// Azure (rules/azure/).
+
+/** CIS Microsoft Azure Foundations Benchmark 2.0.0 recommendations (`3.7`). */
+export const cisAzure = framework('CIS Microsoft Azure Foundations Benchmark', '2.0.0');

@@ -53,3 +53,7 @@ export * from './values';
 export * from './alternatives';
 export * from './scope';
 export { planConfigurationOf } from '../../server/src/formats/terraform';
+
+// Azure (rules/azure/).
+export { cisAzure } from './frameworks';
+export { azurermDoc } from './docs';

@@ -30,10 +30,10 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const AZURE = [
-  'resource "azurerm_storage_account" "sa" {\n  name = "x"\n}\n',
-  'resource "azurerm_key_vault" "kv" {\n  name = "x"\n}\n',
-  'data "azurerm_client_config" "current" {}\n',
+const ALICLOUD = [
+  'resource "alicloud_oss_bucket" "b" {\n  bucket = "x"\n}\n',
+  'resource "alicloud_kms_key" "k" {\n  description = "x"\n}\n',
+  'data "alicloud_account" "current" {}\n',
   'resource "random_id" "r" {\n  byte_length = 4\n}\n',
 ].join('\n');
 // A provider the catalogue has no rules for (Azure and Google Cloud have some since issue #14).
@@ -62,24 +62,24 @@ describe('CLI: what was not checked (issue #12)', function () {
   });
 
   it('text: one closing line names providers without rules, CloudFormation services without rules, per provider', () => {
-    const dir = workspace({ 'az/main.tf': AZURE, 'oci/main.tf': ORACLE, 'cfn/db.yaml': PRIVATE_DB });
+    const dir = workspace({ 'ali/main.tf': ALICLOUD, 'oci/main.tf': ORACLE, 'cfn/db.yaml': PRIVATE_DB });
     const r = run(['scan', '.'], dir);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.at(-2), 'No customer-side findings at or above info in 3 IaC files (3 files scanned).');
     assert.equal(
       lines.at(-1),
-      'Not checked: 2 azurerm_* resources (no rules for Azure yet), 1 AWS::Route53::* resource (no rules for this service yet), 1 oci_* resource (no rules for Oracle Cloud yet).',
+      'Not checked: 2 alicloud_* resources (no rules for Alibaba Cloud yet), 1 AWS::Route53::* resource (no rules for this service yet), 1 oci_* resource (no rules for Oracle Cloud yet).',
     );
   });
 
   it('JSON: summary.notChecked counts, notChecked lists each group with its files', () => {
-    const dir = workspace({ 'az/main.tf': AZURE, ...CHART, ...OTHERS, 'db.yaml': PRIVATE_DB });
+    const dir = workspace({ 'az/main.tf': ALICLOUD, ...CHART, ...OTHERS, 'db.yaml': PRIVATE_DB });
     const r = run(['scan', '.', '--format', 'json'], dir);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.deepEqual(report.notChecked, [
-      { kind: 'resources', what: 'azurerm_*', reason: 'no rules for Azure yet', count: 2, files: ['az/main.tf'] },
+      { kind: 'resources', what: 'alicloud_*', reason: 'no rules for Alibaba Cloud yet', count: 2, files: ['az/main.tf'] },
       { kind: 'resources', what: 'AWS::Route53::*', reason: 'no rules for this service yet', count: 1, files: ['db.yaml'] },
       { kind: 'helm', what: 'Helm chart', reason: 'templates not rendered', count: 1, templates: 2, files: ['chart'] },
       { kind: 'files', what: 'ARM template', reason: 'not linted yet', count: 1, files: ['infra/azuredeploy.json'] },
@@ -92,7 +92,7 @@ describe('CLI: what was not checked (issue #12)', function () {
   });
 
   it('SARIF: one tool execution notification (level note) per group, valid against the SARIF 2.1.0 schema', () => {
-    const dir = workspace({ 'az/main.tf': AZURE, 'infra/main.bicep': OTHERS['infra/main.bicep'], 'db.yaml': PRIVATE_DB });
+    const dir = workspace({ 'az/main.tf': ALICLOUD, 'infra/main.bicep': OTHERS['infra/main.bicep'], 'db.yaml': PRIVATE_DB });
     const r = run(['scan', '.', '--format', 'sarif'], dir);
     assert.equal(r.code, 0, r.stderr);
     const sarif = JSON.parse(r.stdout);
@@ -105,13 +105,13 @@ describe('CLI: what was not checked (issue #12)', function () {
     assert.deepEqual(
       notes.map((n: { level: string; message: { text: string } }) => [n.level, n.message.text]),
       [
-        ['note', 'Not checked: 2 azurerm_* resources (no rules for Azure yet)'],
+        ['note', 'Not checked: 2 alicloud_* resources (no rules for Alibaba Cloud yet)'],
         ['note', 'Not checked: 1 AWS::Route53::* resource (no rules for this service yet)'],
         ['note', 'Not checked: 1 Bicep file (not linted yet)'],
       ],
     );
     assert.equal(notes[0].locations[0].physicalLocation.artifactLocation.uri, 'az/main.tf');
-    assert.deepEqual(notes[0].properties.notChecked, { kind: 'resources', what: 'azurerm_*', reason: 'no rules for Azure yet', count: 2 });
+    assert.deepEqual(notes[0].properties.notChecked, { kind: 'resources', what: 'alicloud_*', reason: 'no rules for Alibaba Cloud yet', count: 2 });
   });
 
   it('a scan that linted no IaC file exits 2 with a message on stderr naming what was found; --allow-empty exits 0', () => {

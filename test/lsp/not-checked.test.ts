@@ -8,10 +8,10 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './client';
 
-const AZURE =
+const UNCOVERED =
   'resource "random_id" "r" {\n  byte_length = 4\n}\n\n' +
-  'resource "azurerm_storage_account" "sa" {\n  name = "x"\n}\n\n' +
-  'resource "azurerm_key_vault" "kv" {\n  name = "x"\n}\n\n' +
+  'resource "alicloud_oss_bucket" "b" {\n  bucket = "x"\n}\n\n' +
+  'resource "alicloud_kms_key" "k" {\n  description = "x"\n}\n\n' +
   'resource "oci_objectstorage_bucket" "b" {\n  name = "x"\n}\n\n' +
   'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n';
 
@@ -38,16 +38,16 @@ describe('editor: the not-checked notice (issue #12)', function () {
   });
 
   it('one information diagnostic, on the type label of the first resource without rules, naming its provider', async () => {
-    const p = await open('main.tf', AZURE);
+    const p = await open('main.tf', UNCOVERED);
     const found = notices(p);
     assert.equal(found.length, 1, JSON.stringify(p.diagnostics));
     const d = found[0];
     assert.equal(d.severity, 3, 'Information');
     assert.equal(d.source, 'cloudline');
-    assert.deepEqual(d.range, { start: { line: 4, character: 9 }, end: { line: 4, character: 34 } });
+    assert.deepEqual(d.range, { start: { line: 4, character: 9 }, end: { line: 4, character: 30 } });
     assert.equal(
       d.message,
-      'Cloudline has no rules for Azure (azurerm_*) resources yet: 2 resources in this file are not checked (and 1 more of other providers or services without rules). ' +
+      'Cloudline has no rules for Alibaba Cloud (alicloud_*) resources yet: 2 resources in this file are not checked (and 1 more of other providers or services without rules). ' +
         'Turn this notice off with the setting cloudline.reportUnchecked.',
     );
     assert.equal(d.data, undefined, 'no quick-fix data');

@@ -12,19 +12,22 @@ const TF = 'resource "azurerm_storage_account" "sa" {\n  name = "x"\n}\n\nresour
 
 describe('not checked (engine/unchecked.ts)', () => {
   it('"has rules" comes from the catalogue: a rule for one azurerm_ type makes the azurerm provider covered', () => {
-    // The catalogue without its azurerm_ and google_ rules (both providers have some since issue #14).
-    const all = defaultCatalogue();
-    const ofProviders = (r: Rule) => Object.values(r.checks).some((c) => c?.types.some((t) => /^(azurerm|google)_/.test(t)));
-    const base = new Catalogue(all.rules.filter((r) => !ofProviders(r)), all.serviceData);
+    // The catalogue without its Azure and Google Cloud rules: both providers are then without rules.
+    const base = new Catalogue(defaultCatalogue().rules.filter((r) => !/^CL-(AZ|GCP)-/.test(r.id)), defaultCatalogue().serviceData);
     const file = parseFile('file:///m/main.tf', TF);
     const list = (catalogue: Catalogue) => new NotCheckedTally().list(lintFiles([file], catalogue), catalogue).map((n) => `${n.what}:${n.count}`);
     assert.deepEqual(list(base), ['azurerm_*:1', 'google_*:1']);
     const template = base.rules.find((r) => r.checks.terraform)!;
     const azureRule: Rule = { ...template, id: 'CL-TEST-001', slug: 'azure-test', checks: { terraform: { reads: 'resource', types: ['azurerm_key_vault'], run: () => undefined } }, projectChecks: undefined };
     const withAzure = new Catalogue([...base.rules, azureRule], base.serviceData);
-    assert.deepEqual(list(withAzure), ['google_*:1']);
-    const result = lintFiles([file], withAzure)[0];
-    assert.match(uncheckedNotice(result, withAzure)!.message, /^Cloudline has no rules for Google Cloud \(google_\*\) resources yet: 1 resource in this file is not checked\./);
+    // azurerm is covered now, but the responsibility data names the storage account's service, which has no rule.
+    assert.deepEqual(list(withAzure), ['Azure Storage:1', 'google_*:1']);
+    const storageRule: Rule = { ...azureRule, id: 'CL-TEST-002', slug: 'azure-storage-test', checks: { terraform: { reads: 'resource', types: ['azurerm_storage_container'], run: () => undefined } } };
+    const withStorage = new Catalogue([...withAzure.rules, storageRule], base.serviceData);
+    assert.deepEqual(list(withStorage), ['google_*:1'], 'a rule for another type of the same service covers the service');
+    assert.match(uncheckedNotice(lintFiles([file], withAzure)[0], withAzure)!.message, /^Cloudline has no rules for Azure Storage \(azurerm_storage_account\) resources yet: 1 resource in this file is not checked \(and 1 more of other providers or services without rules\)\./);
+    const result = lintFiles([file], withStorage)[0];
+    assert.match(uncheckedNotice(result, withStorage)!.message, /^Cloudline has no rules for Google Cloud \(google_\*\) resources yet: 1 resource in this file is not checked\./);
   });
 
   it('Kubernetes: kinds without rules are counted per kind; a Kustomization is not a cluster object', () => {

@@ -8,7 +8,9 @@
 //   `azurerm`, `google`) has no rule for any of its types. Data sources are reads and are not counted; the utility
 //   providers that create no cloud resource (`random`, `null`, `time`, …: UTILITY_PROVIDERS) are not counted either.
 //   A type of a provider that has rules (`aws_route53_zone`) is not counted: partial coverage of a provider is the
-//   rule catalogue's business (docs/rules.md), not a blind spot.
+//   rule catalogue's business (docs/rules.md), not a blind spot, except where the responsibility data names the
+//   type's service and no rule checks any type of that service (as CloudFormation's per service): `azurerm_frontdoor`
+//   is counted as Azure Front Door while Azure has rules for other services.
 // - CloudFormation: a resource whose service (`AWS::Route53` of `AWS::Route53::RecordSet`) has no rule for any of its
 //   types. `Custom::*` and `AWS::CloudFormation::*` (custom resources, stack plumbing) are not counted.
 // - Kubernetes: an object of a kind no rule reads (`PersistentVolumeClaim`, a custom resource), Kustomize's own
@@ -77,13 +79,18 @@ class Coverage {
   readonly providers = new Set<string>();
   readonly services = new Set<string>();
   readonly kinds = new Set<string>();
+  /** Terraform services (of the responsibility data) with a rule for at least one of their types. */
+  readonly tfServices = new Set<string>();
 
-  constructor(catalogue: Catalogue) {
+  constructor(private readonly catalogue: Catalogue) {
     for (const rule of catalogue.rules) {
       for (const [format, check] of [...Object.entries(rule.checks), ...Object.entries(rule.projectChecks ?? {})]) {
         for (const type of check?.types ?? []) {
-          if (format === 'terraform') this.providers.add(providerOf(type));
-          else if (format === 'cloudformation') this.services.add(serviceOf(type));
+          if (format === 'terraform') {
+            this.providers.add(providerOf(type));
+            const service = catalogue.service('terraform', type)?.service;
+            if (service) this.tfServices.add(service);
+          } else if (format === 'cloudformation') this.services.add(serviceOf(type));
           else if (format === 'kubernetes') this.kinds.add(type);
         }
       }
@@ -95,7 +102,12 @@ class Coverage {
     if (resource.format === 'terraform' || resource.format === 'terraform-plan') {
       if (type.startsWith('data.')) return undefined;
       const provider = providerOf(type);
-      if (!provider || this.providers.has(provider) || UTILITY_PROVIDERS.has(provider)) return undefined;
+      if (!provider || UTILITY_PROVIDERS.has(provider)) return undefined;
+      if (this.providers.has(provider)) {
+        const service = this.catalogue.service(resource.format, type)?.service;
+        if (!service || this.tfServices.has(service)) return undefined;
+        return { key: `terraform-service:${service}`, what: service, reason: 'no rules for this service yet', editor: true, name: `${service} (${type})` };
+      }
       const readable = PROVIDER_NAMES[provider] ?? `the ${provider} provider`;
       return { key: `terraform:${provider}`, what: `${provider}_*`, reason: `no rules for ${readable} yet`, editor: true, name: `${readable} (${provider}_*)` };
     }
