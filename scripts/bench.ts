@@ -319,7 +319,8 @@ async function corpusScan(): Promise<void> {
   parse();
   const [s, p, n]: number[][] = [[], [], []];
   let rss = first.rssKiB;
-  for (let i = 0; i < (quick ? 2 : 5); i++) {
+  // Nine rounds, interleaved: on a shared 2-CPU machine a single round can differ by a third either way.
+  for (let i = 0; i < (quick ? 2 : 9); i++) {
     const a = scan();
     s.push(a.ms);
     rss = Math.max(rss, a.rssKiB);
@@ -327,12 +328,13 @@ async function corpusScan(): Promise<void> {
     n.push(node().ms);
   }
   const r = Math.min(...s) / Math.min(...p);
+  const rMedian = median(s) / median(p);
   row({
     measure: `whole-corpus CLI scan (\`cloudline scan\`, ${files.length.toLocaleString('en')} files) / a parse-only pass (same walk and reads, bare parsers), each a child process`,
-    value: `scan min ${ms(Math.min(...s))}, median ${ms(median(s))}, peak RSS ${(rss / 1024).toFixed(0)} MiB; parse-only min ${ms(Math.min(...p))}, median ${ms(median(p))}; node alone ${ms(Math.min(...n))}`,
+    value: `scan min ${ms(Math.min(...s))}, median ${ms(median(s))}, peak RSS ${(rss / 1024).toFixed(0)} MiB; parse-only min ${ms(Math.min(...p))}, median ${ms(median(p))}; node alone ${ms(Math.min(...n))}; ratio of medians ${rMedian.toFixed(2)}×`,
     ratio: `${r.toFixed(2)}×`,
-    goal: '≤ 1.5×',
-    met: r <= 1.5,
+    goal: '≤ 1.5× (min and median)',
+    met: r <= 1.5 && rMedian <= 1.5,
   });
 }
 
