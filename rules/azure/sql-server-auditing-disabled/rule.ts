@@ -2,7 +2,8 @@
 // a separate resource that names the server in server_id; linked), or whose auditing policy sets enabled = false.
 import { azurermDoc, type CheckContext, cisAzure, defineRule, nist, ofType, type Resource } from '../../kit';
 
-const SERVER = 'azurerm_mssql_server';
+/** The current server resource and the older azurerm_sql_server (provider 2.x and 3.x), which had the inline block. */
+const SERVERS = ['azurerm_mssql_server', 'azurerm_sql_server'];
 const POLICY = 'azurerm_mssql_server_extended_auditing_policy';
 
 export default defineRule({
@@ -22,7 +23,7 @@ export default defineRule({
     customer: 'turning auditing on, where its records go and how long they are kept is yours',
   },
   frameworks: [cisAzure('4.1.1'), nist('AU-2', 'AU-12')],
-  equivalents: { checkov: ['CKV_AZURE_23'], kics: ['609839ae-bd81-4375-9910-5bce72ae7b92'] },
+  equivalents: { checkov: ['CKV_AZURE_23'], kics: ['609839ae-bd81-4375-9910-5bce72ae7b92', 'f7e296b0-6660-4bc5-8f87-22ac4a815edf'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',
     azurermDoc('mssql_server_extended_auditing_policy'),
@@ -30,18 +31,18 @@ export default defineRule({
   checks: {
     terraform: {
       reads: 'scope',
-      types: [SERVER, POLICY],
+      types: [...SERVERS, POLICY],
       run(r: Resource, ctx: CheckContext) {
         if (r.type === POLICY) {
           const enabled = r.body.get('enabled');
           if (enabled.bool() === false) ctx.report(enabled, `SQL server auditing policy ${r.id} sets enabled to false, so the server's database activity is not audited.`);
           return;
         }
-        // An inline block of provider 2.x counts as auditing.
+        // An inline block (provider 2.x) counts as auditing.
         if (!r.body.get('extended_auditing_policy').isAbsent) return;
         if (ctx.referrers(r, [POLICY], 'server_id').length) return;
         // A policy whose server cannot be told (a variable, another module) may be this server's: not reported.
-        const servers = ofType(ctx, SERVER);
+        const servers = ofType(ctx, ...SERVERS);
         const linked = new Set(servers.flatMap((s) => ctx.referrers(s, [POLICY], 'server_id')));
         if (ofType(ctx, POLICY).some((p) => !linked.has(p))) return;
         ctx.report(r.anchor, `SQL server ${r.id} has no azurerm_mssql_server_extended_auditing_policy that refers to it, so the activity on its databases is not audited.`);
