@@ -1,8 +1,18 @@
 // CL-AZ-045: a Service Bus namespace reachable from every network.
-import { azurermDoc, defineRule, NOT_PUBLIC, type Resource, settingChecks } from '../../kit';
+import { azurermDoc, type CheckContext, defineRule, NOT_PUBLIC, type Resource, settingChecks } from '../../kit';
 
-/** True when the namespace has no network_rule_set block, or every block's default_action is Allow (the default). */
-function noDenyRuleSet(r: Resource): boolean {
+/** The network rule set written as its own resource (azurerm_servicebus_namespace_network_rule_set). */
+const RULE_SET = ['azurerm_servicebus_namespace_network_rule_set'];
+
+/**
+ * True when the namespace has no network_rule_set block, or every block's default_action is Allow (the default), and
+ * no separate rule set resource that refers to it denies by default (or says it in a way not known here).
+ */
+function noDenyRuleSet(r: Resource, ctx: CheckContext): boolean {
+  for (const set of ctx.referrers(r, RULE_SET)) {
+    const a = set.body.get('default_action');
+    if (!(a.isAbsent || a.str()?.toLowerCase() === 'allow')) return false;
+  }
   const v = r.body.get('network_rule_set');
   if (v.isAbsent) return true;
   const blocks = v.list();
