@@ -26,8 +26,17 @@ const STATUS_ID = 'cloudline.cloudline.cloudline.status';
 const MESSAGE =
   'RDS instance ReportsDb sets PubliclyAccessible to true, so it gets a DNS name that resolves to a public IP address. Amazon RDS is PaaS: AWS patches the engine and the hosts; whether the instance is reachable from the internet is your decision.';
 
-/** Settings for legible pictures: the default dark theme, hovers below the line (more room for the card). */
-const SETTINGS = { 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.above': false, 'editor.minimap.enabled': false, 'files.autoSave': 'off' };
+/**
+ * Settings for legible pictures: the default dark theme, hovers below the line (more room for the card). The language
+ * server's messages are traced into the Cloudline output log, which is saved when a test fails.
+ */
+const SETTINGS = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'editor.hover.above': false,
+  'editor.minimap.enabled': false,
+  'files.autoSave': 'off',
+  'cloudline.trace.server': 'verbose',
+};
 
 async function session(trust: 'disabled' | 'untrusted'): Promise<{ server: Running; browser: Browser; page: Page }> {
   assert.ok(existsSync(VSIX), `${VSIX} is missing: run "npm run package" first`);
