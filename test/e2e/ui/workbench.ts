@@ -95,6 +95,7 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
 /**
  * The text of the active editor's first CodeLens, once it has some: Monaco inserts the lens's line before the lens
  * text is rendered into it, so reading it as soon as it exists can give an empty string (seen on a loaded machine).
+ * Call it while the editor has focus: VS Code cancels a pending lens fetch when the editor text loses focus.
  */
 export async function lensText(page: Page): Promise<string> {
   const lens = activeEditor(page).locator('.codelens-decoration').first();
