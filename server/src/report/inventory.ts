@@ -158,7 +158,8 @@ export function isCustomResource(resource: Resource, catalogue: Catalogue): bool
 
 /** Rules (with a check or a project check) by check format and type, built once per catalogue. */
 const controlIndex = new WeakMap<Catalogue, Map<string, Rule[]>>();
-function controlsOf(catalogue: Catalogue, format: Resource['format'], type: string): readonly Rule[] {
+/** The rules that check resources of this type and format (a check or a project check), in ID order. */
+export function controlsFor(catalogue: Catalogue, format: Resource['format'], type: string): readonly Rule[] {
   let index = controlIndex.get(catalogue);
   if (!index) {
     index = new Map();
@@ -258,7 +259,7 @@ export function buildInventory(
       const first = !seen.has(k);
       seen.add(k);
       attached.add(k);
-      const rules = controlsOf(catalogue, r.format, r.type).filter(isOn);
+      const rules = controlsFor(catalogue, r.format, r.type).filter(isOn);
       for (const rule of rules) {
         if (!controls.has(rule.id)) controls.set(rule.id, { id: rule.id, slug: rule.slug, title: rule.title, severity: rule.severity, frameworks: rule.frameworks });
       }
