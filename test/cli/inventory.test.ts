@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import type { Inventory } from '../../server/src/report/inventory';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -94,7 +95,7 @@ describe('cloudline inventory', () => {
   it('writes versioned JSON that the documented schema validates', () => {
     const r = run([...RULES, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    const inv = JSON.parse(r.stdout);
+    const inv = JSON.parse(r.stdout) as Inventory;
     const schema = JSON.parse(readFileSync(join(root, 'docs', 'schemas', 'inventory.schema.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: true });
     ajv.addFormat('uri', (s: string) => /^https?:\/\/\S+$/.test(s));
