@@ -2,7 +2,7 @@
 // shape of docs/inventory.md, schema docs/schemas/inventory.schema.json) or CSV (one row per resource, RFC 4180).
 import type { Cloud, Inventory, InventoryResource, InventorySuppressed, InventoryFinding } from '../report/inventory';
 import { MODELS } from '../report/inventory';
-import { escapeMarkdown } from '../service/hover';
+import { escapeMarkdown } from '../report/markdown';
 
 /** The inventory as JSON (2-space indented, one trailing newline). */
 export function inventoryJson(inv: Inventory): string {

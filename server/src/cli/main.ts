@@ -45,7 +45,7 @@ inventory lists every resource of the same files (walked as scan walks them) gro
           md (default, tables), json (versioned: docs/inventory.md) or csv (one row per resource).
           Exit status 0 when it ran, 2 as scan's for bad input.
 --format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv
---severity  report findings at or above this severity (default: info)
+--severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
 --rules   run only these rules (comma-separated IDs or slugs)
 --follow-symlinks  also follow symbolic links that lead outside the scanned paths (by default only links

@@ -6,6 +6,9 @@ import type { Catalogue, ServiceInfo } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
 import type { Resource } from '../formats/resource';
 import { toRange } from './diagnostics';
+import { escapeMarkdown } from '../report/markdown';
+
+export { escapeMarkdown };
 import { cloudOf, controlsFor, isCustomResource } from '../report/inventory';
 
 const MODEL_TEXT: Record<string, string> = {
@@ -64,13 +67,6 @@ class Card {
   static join(lines: readonly string[]): string {
     return lines.join('\n');
   }
-}
-
-/** `s` with every ASCII punctuation character Markdown or HTML could act on backslash-escaped (plain text: as is). */
-export function escapeMarkdown(s: string, markdown = true): string {
-  // Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all (but the colon, which
-  // alone starts nothing, so `AWS::S3::Bucket` stays readable in the raw text) leaves no syntax, autolinks included.
-  return markdown ? s.replace(/[!-/;-@[-`{-~]/g, (c) => `\\${c}`) : s;
 }
 
 function serviceLines(card: Card, service: ServiceInfo | undefined, fallbackModel: string): string[] {
