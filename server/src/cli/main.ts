@@ -1,4 +1,5 @@
-// The `cloudline` command: scan paths (text, JSON or SARIF) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
+// The `cloudline` command: scan paths (text, JSON or SARIF), list their resources' responsibility inventory (Markdown,
+// JSON or CSV) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
@@ -10,6 +11,10 @@ import { InputError, scan } from './scan';
 import { initHcl } from '../model/hcl';
 import { notCheckedLine } from '../engine/unchecked';
 import type { LintResult } from '../engine/lint';
+import type { Catalogue } from '../engine/catalogue';
+import type { NotChecked } from '../engine/unchecked';
+import { buildInventory } from '../report/inventory';
+import { inventoryCsv, inventoryJson, inventoryMarkdown } from './inventory';
 
 /**
  * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
@@ -21,6 +26,7 @@ function readIac(results: readonly LintResult[]): boolean {
 
 const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
+  cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
@@ -32,8 +38,14 @@ scan      lints CloudFormation, Kubernetes and Terraform (HCL, JSON, plans) file
           The report ends with what was not checked: resources of providers or services Cloudline has
           no rules for (azurerm_*, google_*), files of formats it does not lint (Bicep, ARM, Terragrunt,
           Dockerfiles, Ansible, Pulumi, CDK apps) and Helm charts (templates not rendered).
---format  text (default), json, or sarif (SARIF 2.1.0)
---severity  report findings at or above this severity (default: info)
+inventory lists every resource of the same files (walked as scan walks them) grouped by service model
+          (IaaS, PaaS, SaaS, Hybrid), cloud and service, with the provider's and your side of the line,
+          the rules that check it (with their framework controls), its findings and its suppressed
+          findings with their reasons; types without responsibility data are listed as unclassified.
+          md (default, tables), json (versioned: docs/inventory.md) or csv (one row per resource).
+          Exit status 0 when it ran, 2 as scan's for bad input.
+--format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv
+--severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
 --rules   run only these rules (comma-separated IDs or slugs)
 --follow-symlinks  also follow symbolic links that lead outside the scanned paths (by default only links
@@ -73,6 +85,9 @@ interface CliOptions {
   only?: string[];
   followSymlinks?: boolean;
   allowEmpty?: boolean;
+  /** --format or --severity was given (the inventory has its own default format and no threshold). */
+  formatGiven?: boolean;
+  severityGiven?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -86,9 +101,12 @@ function parseArgs(argv: readonly string[]): CliOptions {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const take = () => inline ?? value(i++, flag);
-    if (flag === '--format' || flag === '-f') opts.format = take();
-    else if (flag === '--severity' || flag === '-s') {
+    if (flag === '--format' || flag === '-f') {
+      opts.format = take();
+      opts.formatGiven = true;
+    } else if (flag === '--severity' || flag === '-s') {
       const s = take();
+      opts.severityGiven = true;
       if (!(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`--severity must be one of ${SEVERITIES.join(', ')}, not "${s}"`);
       opts.severity = s as Severity;
     } else if (flag === '--output' || flag === '-o') opts.output = take();
@@ -105,6 +123,52 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else opts.paths.push(a);
   }
   return opts;
+}
+
+/**
+ * The scan both `scan` and `inventory` run: the options file (or --config), --rules, the walk with its excludes,
+ * --follow-symlinks and the progress line on a terminal. A check that threw is said on stderr.
+ */
+async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void) {
+  const loaded = loadConfig(opts.config, catalogue);
+  const base = loaded.base;
+  let options = loaded.options;
+  if (opts.only) {
+    const unknown = opts.only.filter((id) => !catalogue.rule(id));
+    if (unknown.length) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --rules`);
+    const keep = new Set(opts.only.map((id) => catalogue.rule(id)!.id));
+    const rules = { ...options.rules };
+    for (const r of catalogue.rules) if (!keep.has(r.id)) rules[r.id] = 'off';
+    options = { ...options, rules };
+  }
+  // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
+  let last = 0;
+  const paths = opts.paths.length ? opts.paths : ['.'];
+  const outcome = await scan(paths, catalogue, options, {
+    exclude: options.exclude,
+    base,
+    followSymlinks: opts.followSymlinks,
+    progress: (done, total) => {
+      if (!process.stderr.isTTY || total <= 200 || (done !== total && Date.now() - last < 100)) return;
+      last = Date.now();
+      process.stderr.write(done === total ? '\r\u001b[K' : `\rcloudline: reading ${done}/${total} files…`);
+    },
+  });
+  // A check's error names the resource, so it is escaped line by line (a stack trace keeps its lines).
+  const safe = (text: string) => text.split('\n').map((l) => escapeText(l).replace(/^::/, ' ::')).join('\n');
+  for (const r of outcome.results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${safe(e)}\n`);
+  return { ...outcome, paths, options };
+}
+
+/** True (and said on stderr) when the scan linted no IaC file and --allow-empty was not given: exit 2. */
+function nothingLinted(results: readonly LintResult[], notChecked: readonly NotChecked[], scanned: number, paths: readonly string[], opts: CliOptions, err: (s: string) => void): boolean {
+  if (readIac(results) || opts.allowEmpty) return false;
+  const line = notCheckedLine(notChecked);
+  err(
+    `cloudline: no CloudFormation, Kubernetes or Terraform file was linted in ${paths.map(escapeText).join(', ')} (${scanned} candidate file${scanned === 1 ? '' : 's'} read)` +
+      `${line ? `. ${escapeText(line)}` : '.'} Pass --allow-empty to exit 0 when that is expected.\n`,
+  );
+  return true;
 }
 
 /** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
@@ -139,35 +203,19 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       emit([rulesReport(catalogue, opts.format as 'text' | 'json' | 'md')]);
       return 0;
     }
+    if (opts.command === 'inventory') {
+      const format = opts.format === 'text' && !opts.formatGiven ? 'md' : opts.format;
+      if (!['md', 'json', 'csv'].includes(format)) throw new UsageError(`inventory --format must be md, json or csv, not "${opts.format}"`);
+      if (opts.severityGiven) throw new UsageError('--severity is an option of scan (the inventory lists every finding; minimumSeverity in the options file applies to both)');
+      const { results, scanned, unread, notChecked, paths, options } = await scanPaths(opts, catalogue, err);
+      const inventory = buildInventory(results, catalogue, { config: options, toolVersion: TOOL_VERSION, unread });
+      emit([format === 'json' ? inventoryJson(inventory) : format === 'csv' ? inventoryCsv(inventory) : inventoryMarkdown(inventory)]);
+      if (format === 'csv') for (const u of unread) err(`cloudline: not read: ${escapeText(u.path)} (${escapeText(u.reason)})\n`);
+      return nothingLinted(results, notChecked, scanned, paths, opts, err) ? 2 : 0;
+    }
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
     if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
-    const loaded = loadConfig(opts.config, catalogue);
-    const base = loaded.base;
-    let options = loaded.options;
-    if (opts.only) {
-      const unknown = opts.only.filter((id) => !catalogue.rule(id));
-      if (unknown.length) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --rules`);
-      const keep = new Set(opts.only.map((id) => catalogue.rule(id)!.id));
-      const rules = { ...options.rules };
-      for (const r of catalogue.rules) if (!keep.has(r.id)) rules[r.id] = 'off';
-      options = { ...options, rules };
-    }
-    // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
-    let last = 0;
-    const paths = opts.paths.length ? opts.paths : ['.'];
-    const { results, scanned, unread, notChecked } = await scan(paths, catalogue, options, {
-      exclude: options.exclude,
-      base,
-      followSymlinks: opts.followSymlinks,
-      progress: (done, total) => {
-        if (!process.stderr.isTTY || total <= 200 || (done !== total && Date.now() - last < 100)) return;
-        last = Date.now();
-        process.stderr.write(done === total ? '\r\u001b[K' : `\rcloudline: reading ${done}/${total} files…`);
-      },
-    });
-    // A check's error names the resource, so it is escaped line by line (a stack trace keeps its lines).
-    const safe = (text: string) => text.split('\n').map((l) => escapeText(l).replace(/^::/, ' ::')).join('\n');
-    for (const r of results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${safe(e)}\n`);
+    const { results, scanned, unread, notChecked, paths } = await scanPaths(opts, catalogue, err);
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     emit(
       opts.format === 'json'
@@ -177,14 +225,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
           : textReportParts(results, opts.severity, scanned, color, unread, notChecked),
     );
     // A scan that linted nothing is not a clean result: said on stderr, exit 2 (the report is written all the same).
-    if (!readIac(results) && !opts.allowEmpty) {
-      const line = notCheckedLine(notChecked);
-      err(
-        `cloudline: no CloudFormation, Kubernetes or Terraform file was linted in ${paths.map(escapeText).join(', ')} (${scanned} candidate file${scanned === 1 ? '' : 's'} read)` +
-          `${line ? `. ${escapeText(line)}` : '.'} Pass --allow-empty to exit 0 when that is expected.\n`,
-      );
-      return 2;
-    }
+    if (nothingLinted(results, notChecked, scanned, paths, opts, err)) return 2;
     return visible(results, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {

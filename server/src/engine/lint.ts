@@ -9,7 +9,7 @@ import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, NoEdits, resourceBounds, safeFix, type Fix } from './edits';
 import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
-import { matchesFrameworks, type LintConfig } from './options';
+import { effectiveSeverity, type LintConfig } from './options';
 import { helmNotice, kustomizePatchPaths, KUSTOMIZE_PATCH_MESSAGE, type Notice } from './templates';
 
 /** The built-in rule that reports a suppression written without a reason. */
@@ -218,10 +218,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   const severities = new Map<Rule, Severity | undefined>();
   const effective = (rule: Rule): Severity | undefined => {
     if (severities.has(rule)) return severities.get(rule);
-    const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
-    let severity: Severity | undefined = override === 'off' ? undefined : (override ?? rule.severity);
-    if (rule.id !== SUPPRESSION_RULE_ID && !matchesFrameworks(rule, config.frameworks)) severity = undefined;
-    if (severity && severityRank(severity) < minimum) severity = undefined;
+    const severity = effectiveSeverity(rule, config);
     severities.set(rule, severity);
     return severity;
   };

@@ -2,7 +2,7 @@
 // (service/workspace-state.ts) and which keys `.cloudline.yaml` accepts (engine/config.ts); test/unit/options.test.ts
 // checks package.json's `contributes.configuration` against it. Nothing here imports the linter or the options file
 // parser (engine/lint.ts and engine/config.ts both import this module).
-import { SEVERITIES, type Rule, type Severity } from './rule';
+import { SEVERITIES, severityRank, type Rule, type Severity } from './rule';
 
 /** What a lint is configured with (the part of the options the linter itself reads). */
 export interface LintConfig {
@@ -138,4 +138,19 @@ export function matchesFrameworks(rule: Rule, frameworks: readonly string[] | un
   if (!frameworks || frameworks.length === 0) return true;
   const wanted = frameworks.map((f) => f.toLowerCase());
   return rule.frameworks.some((f) => wanted.some((w) => f.framework.toLowerCase().includes(w)));
+}
+
+/** The built-in rule that reports a suppression written without a reason (never filtered by frameworks). */
+const SUPPRESSION_RULE = 'CL-GEN-001';
+
+/**
+ * The severity a rule runs at under `config`, or undefined when it does not run: turned off, outside the frameworks
+ * filter, or below the minimum severity.
+ */
+export function effectiveSeverity(rule: Rule, config: LintConfig): Severity | undefined {
+  const override = config.rules?.[rule.id] ?? config.rules?.[rule.slug];
+  let severity: Severity | undefined = override === 'off' ? undefined : (override ?? rule.severity);
+  if (rule.id !== SUPPRESSION_RULE && !matchesFrameworks(rule, config.frameworks)) severity = undefined;
+  if (severity && severityRank(severity) < severityRank(config.minimumSeverity ?? 'info')) severity = undefined;
+  return severity;
 }

@@ -7,7 +7,7 @@
 // - Terraform (`.tf`, `.tf.json`, plans): a managed resource whose provider (the type's prefix before the first `_`:
 //   `azurerm`, `google`) has no rule for any of its types. Data sources are reads and are not counted; the utility
 //   providers that create no cloud resource (`random`, `null`, `time`, …: UTILITY_PROVIDERS) are not counted either.
-//   A type of a provider that has rules (`aws_route53_zone`) is not counted: partial coverage of a provider is the
+//   A type of a provider that has rules that the service data does not know (`aws_ssoadmin_permission_set`) is not counted: partial coverage of a provider is the
 //   rule catalogue's business (docs/rules.md), not a blind spot, except where the responsibility data names the
 //   type's service and no rule checks any type of that service (as CloudFormation's per service): `azurerm_frontdoor`
 //   is counted as Azure Front Door while Azure has rules for other services.

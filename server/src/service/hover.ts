@@ -6,6 +6,10 @@ import type { Catalogue, ServiceInfo } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
 import type { Resource } from '../formats/resource';
 import { toRange } from './diagnostics';
+import { escapeMarkdown } from '../report/markdown';
+
+export { escapeMarkdown };
+import { cloudOf, controlsFor, isCustomResource } from '../report/inventory';
 
 const MODEL_TEXT: Record<string, string> = {
   IaaS: 'IaaS — you run the operating system and everything above it',
@@ -65,13 +69,6 @@ class Card {
   }
 }
 
-/** `s` with every ASCII punctuation character Markdown or HTML could act on backslash-escaped (plain text: as is). */
-export function escapeMarkdown(s: string, markdown = true): string {
-  // Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all (but the colon, which
-  // alone starts nothing, so `AWS::S3::Bucket` stays readable in the raw text) leaves no syntax, autolinks included.
-  return markdown ? s.replace(/[!-/;-@[-`{-~]/g, (c) => `\\${c}`) : s;
-}
-
 function serviceLines(card: Card, service: ServiceInfo | undefined, fallbackModel: string): string[] {
   if (!service) return [`${card.bold('Service model:')} ${MODEL_TEXT[fallbackModel] ?? fallbackModel}`];
   return [
@@ -103,20 +100,58 @@ export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: str
   ]);
 }
 
-/** The card for a resource's type: the service's responsibility split (Markdown unless `kind` is plaintext). */
-export function resourceCard(resource: Resource, catalogue: Catalogue, findings: readonly Finding[], kind: MarkupKind = 'markdown'): string | undefined {
+function findingsLine(card: Card, resource: Resource, findings: readonly Finding[]): string {
+  const mine = findings.filter((f) => f.resource.id === resource.id);
+  return mine.length === 0
+    ? card.italic('No customer-side findings on this resource.')
+    : `${card.bold(`${mine.length} customer-side finding${mine.length === 1 ? '' : 's'}`)} on ${card.code(resource.id)}.`;
+}
+
+/**
+ * The card for a resource's type (Markdown unless `kind` is plaintext): the service's responsibility split, or, for a
+ * type the responsibility data does not know, what its provider prefix tells (never nothing).
+ */
+export function resourceCard(resource: Resource, catalogue: Catalogue, findings: readonly Finding[], kind: MarkupKind = 'markdown'): string {
   const card = new Card(kind);
   const service = catalogue.service(resource.format, resource.type);
-  if (!service) return undefined;
-  const mine = findings.filter((f) => f.resource.id === resource.id);
+  if (!service) return unclassifiedCard(card, resource, catalogue, findings);
   return Card.join([
     card.heading(card.text(resource.type)),
     ...serviceLines(card, service, service.model),
     '',
-    mine.length === 0
-      ? card.italic('No customer-side findings on this resource.')
-      : `${card.bold(`${mine.length} customer-side finding${mine.length === 1 ? '' : 's'}`)} on ${card.code(resource.id)}.`,
+    findingsLine(card, resource, findings),
     ...(service.docs?.[0] ? ['', card.link(`Security in ${service.service}`, service.docs[0])] : []),
+  ]);
+}
+
+/** The card of a type outside the responsibility data: its cloud (from the prefix), or a Kubernetes custom resource. */
+function unclassifiedCard(card: Card, resource: Resource, catalogue: Catalogue, findings: readonly Finding[]): string {
+  const heading = card.heading(card.text(resource.type));
+  if (isCustomResource(resource, catalogue)) {
+    return Card.join([
+      heading,
+      `${card.bold('Kubernetes custom resource')} (${card.code(resource.k8s!.apiVersion)}) · yours to secure`,
+      '',
+      `${card.bold('Yours:')} the object, its custom resource definition, and the controller or operator that acts on it (what it is allowed to do in the cluster). Cloudline has no rules for this kind.`,
+      '',
+      findingsLine(card, resource, findings),
+    ]);
+  }
+  const cloud = cloudOf(resource.format, resource.type);
+  const prefix = resource.type.replace(/^data\./, '').split('_')[0];
+  const who = cloud === 'Other' ? `The ${card.code(prefix)} provider` : cloud;
+  const rules = controlsFor(catalogue, resource.format, resource.type).length;
+  return Card.join([
+    heading,
+    `${card.bold(who)} · service model not classified yet`,
+    '',
+    `Cloudline's responsibility data does not cover this type yet, so which side of the line the ${cloud === 'Other' ? 'provider' : 'service'} sits on is not said here.`,
+    '',
+    `${card.bold('Yours:')} the configuration written in this file, as for every resource you declare.`,
+    '',
+    rules === 0 ? card.italic('No Cloudline rules check this type.') : `${rules} Cloudline rule${rules === 1 ? ' checks' : 's check'} this type.`,
+    '',
+    findingsLine(card, resource, findings),
   ]);
 }
 
@@ -144,8 +179,7 @@ export function hoverAt(
   }
   const resource = result.resources.find((r) => r.typeNode.span[0] <= offset && offset <= r.typeNode.span[1]);
   if (resource) {
-    const card = resourceCard(resource, catalogue, result.findings, kind);
-    if (card) return { contents: { kind, value: card }, range: toRange(lines, resource.typeNode.span) };
+    return { contents: { kind, value: resourceCard(resource, catalogue, result.findings, kind) }, range: toRange(lines, resource.typeNode.span) };
   }
   return null;
 }
