@@ -52,7 +52,7 @@ export default defineRule({
     customer: 'how long the audit records are kept is yours',
   },
   frameworks: [cisAzure(), nist('AU-11')],
-  equivalents: { kics: ['59acb56b-2b10-4c2c-ba38-f2223c3f5cfc', '9c301481-e6ec-44f7-8a49-8ec63e2969ea'] },
+  equivalents: { checkov: ['CKV_AZURE_24'], kics: ['59acb56b-2b10-4c2c-ba38-f2223c3f5cfc', '9c301481-e6ec-44f7-8a49-8ec63e2969ea'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',
     azurermDoc('mssql_server_extended_auditing_policy', 'retention_in_days'),

@@ -28,7 +28,7 @@ export default defineRule({
   responsibility: {
     owner: 'customer',
     model: 'IaaS',
-    layer: 'compute',
+    layer: 'identity-and-access',
     provider: 'Microsoft runs the VM agent\'s control channel and the extensions you or your administrators install',
     customer: 'whether the machine accepts extensions at all, and who may install them, are yours',
   },
