@@ -1,6 +1,7 @@
 // Azure network security groups (azurerm): the inline `security_rule` blocks of an azurerm_network_security_group and
 // separate azurerm_network_security_rule resources, read alike, and which of them open named ports (or every port)
 // to the internet. The port tables are those of rules/lib/network.ts (the same services listen on the same ports).
+// Also: whether a PaaS resource's network rule set (or ACL) denies by default (Event Hubs, Service Bus, AI services).
 import { type CheckContext, findById, type Resource, type Rule, type Val } from '../kit';
 import { ADMIN_PORTS, DATABASE_PORTS, type NamedPort, portList, type PortTable } from './network';
 
@@ -145,3 +146,39 @@ export function nsgOpenPortChecks(table: PortTable, consequence: string): Rule['
 }
 
 export const NSG_PROVIDER = 'Microsoft enforces the security rules you write at every subnet and network interface the group is attached to';
+
+/** Where a PaaS resource keeps its network rule set, and what an absent `default_action` means there. */
+export interface DefaultActionSpec {
+  /** The nested block that holds `default_action` (`network_rulesets`, `network_rule_set`, `network_acls`). */
+  readonly block: string;
+  /**
+   * True when the provider defaults an absent `default_action` to Allow (the Service Bus rule set); false when the
+   * attribute is required, so an absent one is not known to allow.
+   */
+  readonly absentAllows: boolean;
+  /** Resource types that hold the rule set on their own and refer to the resource (they need the scope). */
+  readonly separate?: readonly string[];
+}
+
+/** True when a `default_action` value is known to allow (`Allow`, no case), or absent where absent allows. */
+function allows(v: Val, absentAllows: boolean): boolean {
+  if (v.isAbsent) return absentAllows;
+  return v.str()?.toLowerCase() === 'allow';
+}
+
+/**
+ * True when nothing makes the resource deny by default: no rule set block (or every block's `default_action` is
+ * known to be Allow), and no separate rule set resource that refers to it denies by default or says it in a way not
+ * known here. An unknown `default_action` counts as a deny (never report on an unknown value).
+ */
+export function noDenyByDefault(r: Resource, spec: DefaultActionSpec, ctx?: CheckContext): boolean {
+  if (spec.separate?.length && ctx) {
+    for (const set of ctx.referrers(r, [...spec.separate])) {
+      if (!allows(set.body.get('default_action'), spec.absentAllows)) return false;
+    }
+  }
+  const v = r.body.get(spec.block);
+  if (v.isAbsent) return true;
+  const blocks = v.list();
+  return blocks.length > 0 && blocks.every((b) => allows(b.get('default_action'), spec.absentAllows));
+}

@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'choosing a customer-managed key for the node disks is your decision',
   },
   frameworks: [nist('SC-12', 'SC-28')],
-  equivalents: { kics: ['b17d8bb8-4c08-4785-867e-cb9e62a622aa'] },
+  equivalents: { checkov: ['CKV_AZURE_117'], kics: ['b17d8bb8-4c08-4785-867e-cb9e62a622aa'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/aks/azure-disk-customer-managed-keys',
     azurermDoc('kubernetes_cluster', 'disk_encryption_set_id'),

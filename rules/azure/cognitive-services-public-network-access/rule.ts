@@ -1,13 +1,9 @@
 // CL-AZ-046: an Azure AI services (Cognitive Services) account reachable from every network.
-import { azurermDoc, defineRule, NOT_PUBLIC, type Resource, settingChecks } from '../../kit';
+import { azurermDoc, defineRule, NOT_PUBLIC, settingChecks } from '../../kit';
+import { noDenyByDefault } from '../../lib/azure-network';
 
-/** True when the account has no network_acls block, or every block's default_action is known to be Allow. */
-function noDenyAcls(r: Resource): boolean {
-  const v = r.body.get('network_acls');
-  if (v.isAbsent) return true;
-  const blocks = v.list();
-  return blocks.length > 0 && blocks.every((b) => b.get('default_action').str()?.toLowerCase() === 'allow');
-}
+/** network_acls.default_action is required by the provider: an absent one is not known to allow. */
+const ACLS = { block: 'network_acls', absentAllows: false } as const;
 
 export default defineRule({
   id: 'CL-AZ-046',
@@ -36,7 +32,7 @@ export default defineRule({
     consequence: 'and has no network ACL that denies by default, so it accepts connections from every network',
     want: false,
     absentMeans: true,
-    appliesTo: noDenyAcls,
+    appliesTo: (r) => noDenyByDefault(r, ACLS),
     fix: false,
     formats: { terraform: { types: ['azurerm_cognitive_account'], path: ['public_network_access_enabled'] } },
   }),

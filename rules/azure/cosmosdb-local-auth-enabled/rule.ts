@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'how clients authenticate to the account is yours',
   },
   frameworks: [nist('IA-2', 'AC-3')],
-  equivalents: {},
+  equivalents: { checkov: ['CKV_AZURE_140'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-setup-rbac#disable-local-auth',
     azurermDoc('cosmosdb_account', 'local_authentication_disabled'),

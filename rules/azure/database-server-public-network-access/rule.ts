@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'whether the server has a public endpoint at all is your decision',
   },
   frameworks: NOT_PUBLIC,
-  equivalents: { kics: ['f118890b-2468-42b1-9ce9-af35146b425b', '7f0a8696-7159-4337-ad0d-8a3ab4a78195'] },
+  equivalents: { checkov: ['CKV_AZURE_53', 'CKV_AZURE_68', 'CKV_AZURE_48'], kics: ['f118890b-2468-42b1-9ce9-af35146b425b', '7f0a8696-7159-4337-ad0d-8a3ab4a78195'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/mysql/single-server/concepts-data-access-security-private-link',
     azurermDoc('postgresql_server', 'public_network_access_enabled'),

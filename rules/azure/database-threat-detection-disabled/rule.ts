@@ -22,7 +22,7 @@ export default defineRule({
     customer: 'turning threat detection on and acting on its alerts is yours',
   },
   frameworks: [nist('SI-4', 'RA-5')],
-  equivalents: { kics: ['c407c3cf-c409-4b29-b590-db5f4138d332'] },
+  equivalents: { checkov: ['CKV_AZURE_128'], kics: ['c407c3cf-c409-4b29-b590-db5f4138d332'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/threat-detection-overview',
     azurermDoc('mssql_server_security_alert_policy', 'state'),

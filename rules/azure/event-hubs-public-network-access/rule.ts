@@ -1,13 +1,9 @@
 // CL-AZ-044: an Event Hubs namespace reachable from every network.
-import { azurermDoc, defineRule, NOT_PUBLIC, type Resource, settingChecks } from '../../kit';
+import { azurermDoc, defineRule, NOT_PUBLIC, settingChecks } from '../../kit';
+import { noDenyByDefault } from '../../lib/azure-network';
 
-/** True when the namespace has no network_rulesets block, or every block's default_action is known to be Allow. */
-function noDenyRuleset(r: Resource): boolean {
-  const v = r.body.get('network_rulesets');
-  if (v.isAbsent) return true;
-  const blocks = v.list();
-  return blocks.length > 0 && blocks.every((b) => b.get('default_action').str()?.toLowerCase() === 'allow');
-}
+/** network_rulesets.default_action is required by the provider: an absent one is not known to allow. */
+const RULESETS = { block: 'network_rulesets', absentAllows: false } as const;
 
 export default defineRule({
   id: 'CL-AZ-044',
@@ -36,7 +32,7 @@ export default defineRule({
     consequence: 'and has no network rule set that denies by default, so it accepts connections from every network',
     want: false,
     absentMeans: true,
-    appliesTo: noDenyRuleset,
+    appliesTo: (r) => noDenyByDefault(r, RULESETS),
     fix: false,
     formats: { terraform: { types: ['azurerm_eventhub_namespace'], path: ['public_network_access_enabled'] } },
   }),

@@ -20,7 +20,7 @@ export default defineRule({
     customer: 'choosing a customer-managed key, and so who may use it and when it can be revoked, is your decision',
   },
   frameworks: [nist('SC-12', 'SC-28')],
-  equivalents: {},
+  equivalents: { checkov: ['CKV_AZURE_93'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption',
     azurermDoc('managed_disk', 'disk_encryption_set_id'),

@@ -24,7 +24,7 @@ export default defineRule({
     customer: 'from which networks the disk may be exported or imported is yours to decide',
   },
   frameworks: NOT_PUBLIC,
-  equivalents: {},
+  equivalents: { checkov: ['CKV_AZURE_251'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/virtual-machines/disks-restrict-import-export-overview',
     azurermDoc('managed_disk', 'public_network_access_enabled'),

@@ -30,6 +30,7 @@ export default defineRule({
   },
   frameworks: AUDIT_LOGGING,
   equivalents: {
+    checkov: ['CKV_AZURE_30', 'CKV_AZURE_31', 'CKV_AZURE_32'],
     kics: [
       '3790d386-be81-4dcf-9850-eaa7df6c10d9',
       'c640d783-10c5-4071-b6c1-23507300d333',

@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'the oldest TLS version the cache accepts is your setting',
   },
   frameworks: TLS_VERSIONS,
-  equivalents: {},
+  equivalents: { checkov: ['CKV_AZURE_148'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-remove-tls-10-11',
     azurermDoc('redis_cache', 'minimum_tls_version'),

@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'which networks may reach the service is yours to decide',
   },
   frameworks: NOT_PUBLIC,
-  equivalents: { kics: ['4a9e0f00-0765-4f72-a0d4-d31110b78279'] },
+  equivalents: { checkov: ['CKV_AZURE_124'], kics: ['4a9e0f00-0765-4f72-a0d4-d31110b78279'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/search/service-configure-firewall',
     azurermDoc('search_service', 'public_network_access_enabled'),

@@ -1,26 +1,12 @@
 // CL-AZ-045: a Service Bus namespace reachable from every network.
-import { azurermDoc, type CheckContext, defineRule, NOT_PUBLIC, type Resource, settingChecks } from '../../kit';
-
-/** The network rule set written as its own resource (azurerm_servicebus_namespace_network_rule_set). */
-const RULE_SET = ['azurerm_servicebus_namespace_network_rule_set'];
+import { azurermDoc, defineRule, NOT_PUBLIC, settingChecks } from '../../kit';
+import { noDenyByDefault } from '../../lib/azure-network';
 
 /**
- * True when the namespace has no network_rule_set block, or every block's default_action is Allow (the default), and
- * no separate rule set resource that refers to it denies by default (or says it in a way not known here).
+ * The network_rule_set block, or a separate azurerm_servicebus_namespace_network_rule_set that refers to the
+ * namespace; default_action defaults to Allow in both.
  */
-function noDenyRuleSet(r: Resource, ctx: CheckContext): boolean {
-  for (const set of ctx.referrers(r, RULE_SET)) {
-    const a = set.body.get('default_action');
-    if (!(a.isAbsent || a.str()?.toLowerCase() === 'allow')) return false;
-  }
-  const v = r.body.get('network_rule_set');
-  if (v.isAbsent) return true;
-  const blocks = v.list();
-  return blocks.length > 0 && blocks.every((b) => {
-    const a = b.get('default_action');
-    return a.isAbsent || a.str()?.toLowerCase() === 'allow';
-  });
-}
+const RULE_SET = { block: 'network_rule_set', absentAllows: true, separate: ['azurerm_servicebus_namespace_network_rule_set'] } as const;
 
 export default defineRule({
   id: 'CL-AZ-045',
@@ -49,7 +35,7 @@ export default defineRule({
     consequence: 'and has no network rule set that denies by default, so it accepts connections from every network',
     want: false,
     absentMeans: true,
-    appliesTo: noDenyRuleSet,
+    appliesTo: (r, ctx) => noDenyByDefault(r, RULE_SET, ctx),
     fix: false,
     formats: { terraform: { types: ['azurerm_servicebus_namespace'], path: ['public_network_access_enabled'] } },
   }),

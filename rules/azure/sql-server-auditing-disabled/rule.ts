@@ -23,7 +23,7 @@ export default defineRule({
     customer: 'turning auditing on, where its records go and how long they are kept is yours',
   },
   frameworks: [cisAzure(), nist('AU-2', 'AU-12')],
-  equivalents: { kics: ['609839ae-bd81-4375-9910-5bce72ae7b92', 'f7e296b0-6660-4bc5-8f87-22ac4a815edf'] },
+  equivalents: { checkov: ['CKV_AZURE_23'], kics: ['609839ae-bd81-4375-9910-5bce72ae7b92', 'f7e296b0-6660-4bc5-8f87-22ac4a815edf'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',
     azurermDoc('mssql_server_extended_auditing_policy'),

@@ -18,7 +18,7 @@ export default defineRule({
     customer: 'encrypting the temporary disk and disk caches on the host is your choice',
   },
   frameworks: AT_REST,
-  equivalents: {},
+  equivalents: { checkov: ['CKV_AZURE_97', 'CKV_AZURE_151'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption#encryption-at-host---end-to-end-encryption-for-your-vm-data',
     azurermDoc('linux_virtual_machine', 'encryption_at_host_enabled'),
