@@ -1,6 +1,7 @@
 // `cloudline inventory`: the responsibility inventory (report/inventory.ts) written as Markdown tables, JSON (the
 // shape of docs/inventory.md, schema docs/schemas/inventory.schema.json) or CSV (one row per resource, RFC 4180).
 import type { Cloud, Inventory, InventoryResource, InventorySuppressed, InventoryFinding } from '../report/inventory';
+import { frameworkLabel } from '../engine/rule';
 import { MODELS } from '../report/inventory';
 import { escapeMarkdown } from '../report/markdown';
 
@@ -103,7 +104,7 @@ export function inventoryMarkdown(inv: Inventory): string {
   if (controls.length) {
     out.push('## Controls', '', '| Rule | Title | Severity | Frameworks |', '|---|---|---|---|');
     for (const c of controls) {
-      const fw = c.frameworks.map((f) => `${f.framework} ${f.version}: ${f.controls.join(', ')}`).join('; ') || '—';
+      const fw = c.frameworks.map(frameworkLabel).join('; ') || '—';
       out.push(`| ${c.id} | ${ours(c.title)} | ${c.severity} | ${ours(fw)} |`);
     }
     out.push('');

@@ -1,6 +1,7 @@
 // `cloudline rules`: the catalogue with all its metadata, as text, JSON or a Markdown table.
 import type { Catalogue } from '../engine/catalogue';
 import type { CheckFormat, Rule } from '../engine/rule';
+import { frameworkLabel } from '../engine/rule';
 
 function formats(rule: Rule): string[] {
   const names: Record<CheckFormat, string[]> = {
@@ -48,7 +49,7 @@ export function rulesReport(catalogue: Catalogue, format: 'text' | 'json' | 'md'
           r.responsibility.owner,
           r.responsibility.model,
           r.responsibility.layer,
-          esc(r.frameworks.map((f) => `${f.framework} ${f.version}: ${f.controls.join(', ')}`).join('; ')),
+          esc(r.frameworks.map(frameworkLabel).join('; ')),
           esc(Object.entries(r.equivalents).map(([tool, ids]) => `${tool}: ${(ids as string[]).join(', ')}`).join('; ')),
         ].join(' | '),
       ).map((l) => `| ${l} |`),

@@ -44,6 +44,11 @@ export interface FrameworkRef {
   readonly controls: readonly string[];
 }
 
+/** "NIST SP 800-53 Rev. 5: AC-3, SC-7"; a framework cited without a control number is named alone. */
+export function frameworkLabel(f: FrameworkRef): string {
+  return f.controls.length ? `${f.framework} ${f.version}: ${f.controls.join(', ')}` : `${f.framework} ${f.version}`;
+}
+
 /** IDs of the same check in other tools, so users can migrate and keep their suppressions. */
 export interface Equivalents {
   readonly checkov?: readonly string[];

@@ -6,6 +6,7 @@ import type { Catalogue, ServiceInfo } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
 import type { Resource } from '../formats/resource';
 import { toRange } from './diagnostics';
+import { frameworkLabel } from '../engine/rule';
 import { escapeMarkdown } from '../report/markdown';
 
 export { escapeMarkdown };
@@ -85,7 +86,7 @@ export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: str
   const card = new Card(kind);
   const service = catalogue.service(f.resource.format, f.resource.type);
   const r = f.rule;
-  const frameworks = r.frameworks.map((fw) => `${fw.framework} ${fw.version}: ${fw.controls.join(', ')}`);
+  const frameworks = r.frameworks.map(frameworkLabel);
   return Card.join([
     card.heading(r.title),
     `${card.md ? `\`${r.id}\`` : r.id} · ${r.severity} · owner: ${card.bold(r.responsibility.owner)} · ${r.responsibility.layer.replace(/-/g, ' ')}`,
