@@ -5,12 +5,20 @@ import { CLUSTER, isDefaultComputeAccount, mayBeAutopilot, NODE_POOL, nodePools 
 
 const CONSEQUENCE = 'so its nodes run as the Compute Engine default service account, which other workloads share and which often holds the project’s Editor role';
 
-/** True when the cluster creates (and keeps) its default node pool from its own node_config. */
+/** True when the cluster creates its default node pool from its own node_config (no inline node_pool replaces it). */
+function makesDefaultPool(r: Resource): boolean {
+  return r.type === CLUSTER && r.body.get('node_pool').isAbsent && r.body.get('dynamic').get('node_pool').isAbsent;
+}
+
+/** True when the cluster creates (and keeps) its default node pool. */
 function keepsDefaultPool(r: Resource): boolean {
-  if (r.type !== CLUSTER) return false;
   const remove = r.body.get('remove_default_node_pool');
-  if (remove.isTrue() || remove.isUnknown) return false;
-  return r.body.get('node_pool').isAbsent && r.body.get('dynamic').get('node_pool').isAbsent;
+  return makesDefaultPool(r) && !remove.isTrue() && !remove.isUnknown;
+}
+
+/** A default pool that Terraform deletes right after creating the cluster: its nodes exist only while it is created. */
+function removedDefaultPool(r: Resource): boolean {
+  return makesDefaultPool(r) && r.body.get('remove_default_node_pool').isTrue();
 }
 
 /** The node service account as written: why it is the default one, or undefined (a named account, or unknown). */
@@ -59,25 +67,29 @@ export default defineRule({
         if (r.type === CLUSTER && keepsDefaultPool(r) && r.body.get('node_config').isAbsent && !dynamicConfig) {
           ctx.report(r.anchor, `GKE cluster ${r.id} keeps its default node pool and has no node_config, ${CONSEQUENCE}.`);
         }
-        // The node configs that make nodes: each pool's, and the cluster's own only while it keeps its default pool.
-        const configs: { config: Val; name: string; key?: Node }[] = [];
-        if (keepsDefaultPool(r)) for (const c of r.body.get('node_config').list()) configs.push({ config: c, name: `Cluster ${r.id}`, key: keyNode(r.body, 'node_config') });
+        // The node configs that make nodes: each pool's, and the cluster's own when it makes a default pool.
+        const configs: { config: Val; name: string; key?: Node; removed?: boolean }[] = [];
+        const removed = removedDefaultPool(r);
+        if (keepsDefaultPool(r) || removed) for (const c of r.body.get('node_config').list()) configs.push({ config: c, name: `Cluster ${r.id}`, key: keyNode(r.body, 'node_config'), removed });
         for (const { pool, name } of nodePools(r)) {
           if (r.type === CLUSTER && pool.isMap && pool.get('node_config').isAbsent && pool.get('dynamic').get('node_config').isAbsent) {
             ctx.report(pool.get('name').isAbsent ? r.anchor : pool.get('name'), `${name} has no node_config, ${CONSEQUENCE}.`);
           }
           for (const c of pool.get('node_config').list()) configs.push({ config: c, name, key: keyNode(pool, 'node_config') });
         }
-        for (const { config, name, key } of configs) {
+        for (const { config, name, key, removed: gone } of configs) {
+          // Real while the cluster is created (and creation fails where the default account is disabled), not after.
+          const low = gone ? { severity: 'low' as const } : {};
+          const later = gone ? ' (while the cluster is created, remove_default_node_pool deletes the pool afterwards)' : '';
           if (config.isUnknown || !config.isMap) continue;
           const account = config.get('service_account');
           if (account.isAbsent) {
             if (!config.get('dynamic').isAbsent) continue;
-            ctx.report(key ?? r.anchor, `${name} does not set node_config.service_account, ${CONSEQUENCE}.`);
+            ctx.report(key ?? r.anchor, `${name} does not set node_config.service_account, ${CONSEQUENCE}${later}.`, low);
             continue;
           }
           const how = defaultAccount(account);
-          if (how) ctx.report(account, `${name} ${how}, ${CONSEQUENCE}.`);
+          if (how) ctx.report(account, `${name} ${how}, ${CONSEQUENCE}${later}.`, low);
         }
       },
     },
