@@ -36,3 +36,6 @@ export function nodeConfigs(r: Resource): { config: Val; name: string; key?: Nod
 
 /** Node metadata flags are read as Compute Engine reads them. */
 export { metadataFlag } from './gcp-compute';
+
+/** The Compute Engine default service account, as node pools may name it. */
+export { isDefaultComputeAccount } from './gcp-compute';

@@ -1,5 +1,5 @@
 // CL-GCP-020: a Cloud SQL for SQL Server instance with the "contained database authentication" flag on.
-import { defineRule, nist, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, tfGoogleDoc } from '../../kit';
 import { engineOf, flag, SQL_INSTANCE } from '../../lib/gcp-sql';
 
 const NAME = 'contained database authentication';
@@ -20,7 +20,7 @@ export default defineRule({
     provider: 'Google runs the SQL Server engine and applies the flags you set',
     customer: 'the database flags and who may log in are yours',
   },
-  frameworks: [nist('AC-2', 'IA-2')],
+  frameworks: [cisGcp('6.3.7'), nist('AC-2', 'IA-2')],
   equivalents: {},
   docs: ['https://cloud.google.com/sql/docs/sqlserver/flags', tfGoogleDoc('sql_database_instance', 'database_flags')],
   checks: {

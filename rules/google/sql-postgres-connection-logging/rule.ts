@@ -1,6 +1,6 @@
 // CL-GCP-052: a Cloud SQL for PostgreSQL instance that does not log connections and disconnections.
 import type { Resource } from '../../kit';
-import { AUDIT_LOGGING, defineRule, keyNode, tfGoogleDoc } from '../../kit';
+import { AUDIT_LOGGING, cisGcp, defineRule, keyNode, tfGoogleDoc } from '../../kit';
 import { engineOf, flag, settingsOf, SQL_INSTANCE } from '../../lib/gcp-sql';
 
 const FLAGS = ['log_connections', 'log_disconnections'];
@@ -21,7 +21,7 @@ export default defineRule({
     provider: 'Google runs PostgreSQL and ships its log to Cloud Logging',
     customer: 'the database flags that decide what it logs are yours',
   },
-  frameworks: AUDIT_LOGGING,
+  frameworks: [cisGcp('6.2.2', '6.2.3'), ...AUDIT_LOGGING],
   equivalents: {},
   docs: ['https://cloud.google.com/sql/docs/postgres/flags', tfGoogleDoc('sql_database_instance', 'database_flags')],
   checks: {
