@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CONTROL_LISTS, RULE_DIRS, RULES } from '../../rules/index';
 import { FRAMEWORKS, frameworkOf } from '../../rules/frameworks';
 import { cisAws, cisK8s, iso27001, nist, nsaK8s, pci, soc2 } from '../../rules/kit';
+import { renderFrameworkDocs } from '../../scripts/framework-docs';
 
 // Every rule cites frameworks and reference links through the kit (none are pending any more).
 const PENDING = new Set<string>([]);
@@ -94,5 +95,9 @@ describe('framework references', () => {
       return found.map((f) => `${dir}: ${f}`);
     });
     assert.deepEqual(byHand, []);
+  });
+
+  it('docs/frameworks.md is current (regenerate with npm run docs:frameworks)', () => {
+    assert.equal(readFileSync(join(__dirname, '..', '..', 'docs', 'frameworks.md'), 'utf8'), renderFrameworkDocs());
   });
 });
