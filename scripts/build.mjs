@@ -30,7 +30,7 @@ function copyDocs() {
   mkdirSync(docs, { recursive: true });
   for (const group of readdirSync(join(root, 'rules'))) {
     const groupDir = join(root, 'rules', group);
-    if (group === 'responsibility' || group === 'lib' || !statSync(groupDir).isDirectory()) continue;
+    if (group === 'responsibility' || group === 'lib' || group === 'frameworks' || !statSync(groupDir).isDirectory()) continue;
     for (const slug of readdirSync(groupDir)) {
       const readme = join(groupDir, slug, 'README.md');
       if (existsSync(readme)) cpSync(readme, join(docs, `${slug}.md`));

@@ -83,7 +83,7 @@ function rewrite(text) {
 function ruleFiles() {
   const out = [];
   for (const group of readdirSync('rules')) {
-    if (['kit', 'lib', 'responsibility'].includes(group) || !statSync(join('rules', group)).isDirectory()) continue;
+    if (['kit', 'lib', 'responsibility', 'frameworks'].includes(group) || !statSync(join('rules', group)).isDirectory()) continue;
     for (const slug of readdirSync(join('rules', group))) out.push(join('rules', group, slug, 'rule.ts'));
   }
   return out;

@@ -12,6 +12,7 @@ import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/f
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { MapNode, Node, SeqNode } from '../../server/src/model/tree';
+import { cisK8s, nsaK8s } from '../kit/frameworks';
 import { settingChecks, type SettingItem, type SettingSpec } from '../kit/setting';
 
 export { WORKLOAD_KINDS, type Container };
@@ -430,8 +431,8 @@ export function hostPathVolumes(pod: Pod): { name: string; key: Node; path: Val 
 /** CIS Kubernetes Benchmark 1.9 controls (section 5.2 Pod Security Standards, 5.7 General Policies) and NSA/CISA. */
 export function podSecurityFrameworks(cis: readonly string[]): FrameworkRef[] {
   return [
-    ...(cis.length > 0 ? [{ framework: 'CIS Kubernetes Benchmark', version: '1.9', controls: cis }] : []),
-    { framework: 'NSA/CISA Kubernetes Hardening Guidance', version: '1.2', controls: ['Pod security'] },
+    ...(cis.length > 0 ? [cisK8s(...cis)] : []),
+    nsaK8s('Kubernetes Pod security'),
   ];
 }
 

@@ -2,11 +2,15 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULE_DIRS, RULES } from '../../rules/index';
+import { CONTROL_LISTS, RULE_DIRS, RULES } from '../../rules/index';
+import { FRAMEWORKS, frameworkOf } from '../../rules/frameworks';
 import { cisAws, cisK8s, iso27001, nist, nsaK8s, pci, soc2 } from '../../rules/kit';
+import { renderFrameworkDocs } from '../../scripts/framework-docs';
 
 // Every rule cites frameworks and reference links through the kit (none are pending any more).
 const PENDING = new Set<string>([]);
+// Frameworks whose control list is not bundled yet.
+const PENDING_LISTS = new Set<string>(['pci-dss-4.0', 'cis-azure-2.0.0', 'cis-gcp-3.0.0']);
 
 describe('framework references', () => {
   it('each framework appears at one version across the catalogue', () => {
@@ -36,6 +40,51 @@ describe('framework references', () => {
     );
   });
 
+  it('every framework a rule cites is in the list of known frameworks, spelled exactly so', () => {
+    const unknown = new Set<string>();
+    for (const rule of RULES) for (const f of rule.frameworks) if (!frameworkOf(f)) unknown.add(`${rule.id}: ${f.framework} ${f.version}`);
+    assert.deepEqual([...unknown], []);
+    assert.equal(new Set(FRAMEWORKS.map((f) => f.id)).size, FRAMEWORKS.length);
+    assert.equal(new Set(FRAMEWORKS.map((f) => `${f.name} ${f.version}`)).size, FRAMEWORKS.length);
+  });
+
+  it('every known framework has its bundled control list, with unique IDs', () => {
+    assert.deepEqual(CONTROL_LISTS.map((l) => l.framework).sort(), FRAMEWORKS.map((f) => f.id).filter((id) => !PENDING_LISTS.has(id)).sort());
+    for (const list of CONTROL_LISTS) {
+      const ids = list.controls.map((c) => c.id);
+      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `${list.framework}: a control listed twice`);
+      assert.ok(list.source.startsWith('https://'), `${list.framework}: its source`);
+    }
+  });
+
+  it('every control a rule cites is in its framework\'s list; the list classifies exactly the controls no rule cites', () => {
+    const cited = new Map<string, Set<string>>();
+    const missing: string[] = [];
+    for (const rule of RULES) {
+      for (const ref of rule.frameworks) {
+        const info = frameworkOf(ref);
+        if (!info) continue;
+        const list = CONTROL_LISTS.find((l) => l.framework === info.id);
+        if (!list) continue;
+        if (!cited.has(info.id)) cited.set(info.id, new Set());
+        for (const control of ref.controls) {
+          cited.get(info.id)!.add(control);
+          if (!list.controls.some((c) => c.id === control)) missing.push(`${rule.id}: ${info.id} ${control}`);
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
+    const misclassified: string[] = [];
+    for (const list of CONTROL_LISTS) {
+      for (const c of list.controls) {
+        const isCited = cited.get(list.framework)?.has(c.id) ?? false;
+        if (isCited && c.class) misclassified.push(`${list.framework} ${c.id}: rules cite it, yet it is classed ${c.class}`);
+        if (!isCited && !c.class) misclassified.push(`${list.framework} ${c.id}: no rule cites it, and it has no class`);
+      }
+    }
+    assert.deepEqual(misclassified, []);
+  });
+
   it('rules cite frameworks, shared control sets and reference links through the kit, not by hand', () => {
     const byHand = RULE_DIRS.filter((dir) => !PENDING.has(dir.split('/')[1])).flatMap((dir) => {
       const text = readFileSync(join(__dirname, '..', '..', 'rules', dir, 'rule.ts'), 'utf8');
@@ -46,5 +95,9 @@ describe('framework references', () => {
       return found.map((f) => `${dir}: ${f}`);
     });
     assert.deepEqual(byHand, []);
+  });
+
+  it('docs/frameworks.md is current (regenerate with npm run docs:frameworks)', () => {
+    assert.equal(readFileSync(join(__dirname, '..', '..', 'docs', 'frameworks.md'), 'utf8'), renderFrameworkDocs());
   });
 });

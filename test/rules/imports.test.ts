@@ -10,7 +10,7 @@ function ruleFiles(): string[] {
   const out: string[] = [];
   for (const group of readdirSync(rulesDir)) {
     const groupDir = join(rulesDir, group);
-    if (!statSync(groupDir).isDirectory() || group === 'responsibility' || group === 'lib' || group === 'kit') continue;
+    if (!statSync(groupDir).isDirectory() || group === 'responsibility' || group === 'lib' || group === 'kit' || group === 'frameworks') continue;
     for (const slug of readdirSync(groupDir)) out.push(`${group}/${slug}/rule.ts`);
   }
   return out.sort();

@@ -24,7 +24,7 @@ describe('rule catalogue parity', () => {
   it('every rule folder has rule.ts, examples.yaml and README.md', () => {
     for (const group of readdirSync(rulesDir)) {
       const groupDir = join(rulesDir, group);
-      if (!statSync(groupDir).isDirectory() || group === 'responsibility' || group === 'lib' || group === 'kit') continue;
+      if (!statSync(groupDir).isDirectory() || group === 'responsibility' || group === 'lib' || group === 'kit' || group === 'frameworks') continue;
       for (const slug of readdirSync(groupDir)) {
         for (const f of ['rule.ts', 'examples.yaml', 'README.md']) {
           assert.ok(existsSync(join(groupDir, slug, f)), `rules/${group}/${slug}/${f} is missing`);

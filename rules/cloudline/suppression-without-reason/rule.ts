@@ -1,6 +1,6 @@
 // CL-GEN-001: a Cloudline suppression that gives no reason. The engine reports it (see engine/suppress.ts);
 // the rule carries the metadata, so it can be listed, configured and turned off like any other.
-import { defineRule, iso27001, nist } from '../../kit';
+import { defineRule, nist } from '../../kit';
 
 export default defineRule({
   id: 'CL-GEN-001',
@@ -18,7 +18,7 @@ export default defineRule({
     provider: 'the provider\'s controls do not change when you accept a finding',
     customer: 'accepting a risk on your side of the line is your decision, and the reason is part of the record',
   },
-  frameworks: [iso27001('6.1.3'), nist('CA-7', 'PM-4')],
+  frameworks: [nist('CA-7', 'PM-4')],
   equivalents: {},
   docs: ['https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/welcome.html'],
   checks: {},

@@ -12,7 +12,7 @@ export default defineRule({
     "A HostProcess container runs as a process on the Windows node itself, in the node's network namespace, with no filesystem or process isolation and the rights of the account it runs as (SYSTEM or an administrator, typically). Pod Security Standards (baseline) forbid it.",
   remediation: 'Remove windowsOptions.hostProcess (or set it to false) and hostNetwork from the pod; keep HostProcess pods to node agents in a namespace of their own.',
   responsibility: podResponsibility('whether a Windows container runs on the node as a host process is your decision'),
-  frameworks: podSecurityFrameworks([]),
+  frameworks: podSecurityFrameworks(['5.2.11']),
   equivalents: {
     trivy: ['AVD-KSV-0103'],
   },
