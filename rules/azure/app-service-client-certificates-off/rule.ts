@@ -1,5 +1,5 @@
 // CL-AZ-026: an App Service or Function App that does not request client certificates.
-import { azurermDoc, checkSetting, defineRule, nist, type Resource, type SettingFormat, type SettingSpec } from '../../kit';
+import { azurermDoc, checkSetting, cisAzure, defineRule, nist, type Resource, type SettingFormat, type SettingSpec } from '../../kit';
 
 const TYPES = ['azurerm_app_service', 'azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_function_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app'];
 
@@ -45,7 +45,7 @@ export default defineRule({
     provider: 'Microsoft patches the workers\' operating system and runtimes and terminates TLS on its front ends',
     customer: 'whether clients must prove their identity with a certificate is your choice',
   },
-  frameworks: [nist('IA-3')],
+  frameworks: [cisAzure('9.4'), nist('IA-3')],
   equivalents: { checkov: ['CKV_AZURE_17'], kics: ['a81573f9-3691-4d83-88a0-7d4af63e17a3', '9bb3c639-5edf-458c-8ee5-30c17c7d671d'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/app-service/app-service-web-configure-tls-mutual-auth',

@@ -1,5 +1,5 @@
 // CL-AZ-023: an App Service or Function App that accepts plain FTP deployments.
-import { azurermDoc, defineRule, IN_TRANSIT, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, IN_TRANSIT, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-023',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft patches the workers\' operating system and runtimes and terminates TLS on its front ends',
     customer: 'how your code may be deployed is your setting',
   },
-  frameworks: IN_TRANSIT,
+  frameworks: [cisAzure('9.10'), ...IN_TRANSIT],
   equivalents: { checkov: ['CKV_AZURE_78'], kics: ['85da374f-b00f-4832-9d44-84a1ca1e89f8', '9dab0179-433d-4dff-af8f-0091025691df'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/app-service/deploy-ftp#enforce-ftps',

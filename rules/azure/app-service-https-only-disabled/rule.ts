@@ -1,5 +1,5 @@
 // CL-AZ-021: an App Service or Function App that serves plain HTTP.
-import { azurermDoc, defineRule, IN_TRANSIT, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, IN_TRANSIT, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-021',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft patches the workers\' operating system and runtimes and terminates TLS on its front ends',
     customer: 'redirecting every request to HTTPS is your setting',
   },
-  frameworks: IN_TRANSIT,
+  frameworks: [cisAzure('9.2'), ...IN_TRANSIT],
   equivalents: { checkov: ['CKV_AZURE_14', 'CKV_AZURE_70'], kics: ['11e9a948-c6c3-4a0f-8dcf-b5cf1763cdbe'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/app-service/configure-ssl-bindings#enforce-https',

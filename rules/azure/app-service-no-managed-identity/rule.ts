@@ -1,5 +1,5 @@
 // CL-AZ-025: an App Service or Function App without a managed identity.
-import { azurermDoc, defineRule, nist, NO_EMBEDDED_SECRETS, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, nist, NO_EMBEDDED_SECRETS, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-025',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft patches the workers\' operating system and runtimes and terminates TLS on its front ends',
     customer: 'how your app authenticates to other services is yours',
   },
-  frameworks: [nist('IA-5'), ...NO_EMBEDDED_SECRETS],
+  frameworks: [cisAzure('9.5'), nist('IA-5'), ...NO_EMBEDDED_SECRETS],
   equivalents: { checkov: ['CKV_AZURE_71'], kics: ['b61cce4b-0cc4-472b-8096-15617a6d769b', 'c87749b3-ff10-41f5-9df2-c421e8151759'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/app-service/overview-managed-identity',

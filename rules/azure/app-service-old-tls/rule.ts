@@ -1,5 +1,5 @@
 // CL-AZ-022: an App Service or Function App that accepts TLS 1.0 or 1.1.
-import { azurermDoc, checkSetting, defineRule, type Resource, type SettingFormat, type SettingSpec, TLS_VERSIONS } from '../../kit';
+import { azurermDoc, checkSetting, cisAzure, defineRule, type Resource, type SettingFormat, type SettingSpec, TLS_VERSIONS } from '../../kit';
 
 const TYPES = ['azurerm_app_service', 'azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_function_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app'];
 
@@ -37,7 +37,7 @@ export default defineRule({
     provider: 'Microsoft patches the workers\' operating system and runtimes and terminates TLS on its front ends',
     customer: 'the oldest TLS version the app accepts is your setting',
   },
-  frameworks: TLS_VERSIONS,
+  frameworks: [cisAzure('9.3'), ...TLS_VERSIONS],
   equivalents: { checkov: ['CKV_AZURE_15'], kics: ['b7b9d1c7-2d3b-49b4-b867-ebbe68d0b643', '45fc717a-bd86-415c-bdd8-677901be1aa6'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/app-service/overview-tls',

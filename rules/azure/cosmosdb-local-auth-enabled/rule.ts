@@ -1,5 +1,5 @@
 // CL-AZ-039: a Cosmos DB account that accepts its primary keys.
-import { azurermDoc, defineRule, nist, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, nist, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-039',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft runs the database service, replicates and backs it up and encrypts data at rest',
     customer: 'how clients authenticate to the account is yours',
   },
-  frameworks: [nist('IA-2', 'AC-3')],
+  frameworks: [cisAzure('4.5.3'), nist('IA-2', 'AC-3')],
   equivalents: { checkov: ['CKV_AZURE_140'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-setup-rbac#disable-local-auth',

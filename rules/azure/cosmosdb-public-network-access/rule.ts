@@ -1,5 +1,5 @@
 // CL-AZ-038: a Cosmos DB account reachable from every network.
-import { azurermDoc, defineRule, NOT_PUBLIC, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, NOT_PUBLIC, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-038',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft runs the database service, replicates and backs it up and encrypts data at rest',
     customer: 'which networks may reach the account is yours to decide',
   },
-  frameworks: NOT_PUBLIC,
+  frameworks: [cisAzure('4.5.1'), ...NOT_PUBLIC],
   equivalents: { checkov: ['CKV_AZURE_101'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-configure-firewall',

@@ -1,7 +1,7 @@
 // CL-AZ-012: a server-level firewall rule of Azure SQL, MySQL, PostgreSQL, MariaDB or Redis that admits every IPv4
 // address (0.0.0.0 to 255.255.255.255); for the SQL family also 0.0.0.0 to 0.0.0.0, which admits every Azure service
 // of every customer (reported at a lower severity).
-import { azurermDoc, defineRule, NOT_PUBLIC, type Val } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, NOT_PUBLIC, type Val } from '../../kit';
 
 /** Firewall rule types and the names of their start and end attributes. */
 const TYPES: Record<string, { start: string; end: string; azureServices: boolean }> = {
@@ -33,7 +33,7 @@ export default defineRule({
     provider: 'Microsoft enforces the server firewall at its gateway and denies everything no rule allows',
     customer: 'which addresses your firewall rules admit is yours to decide',
   },
-  frameworks: NOT_PUBLIC,
+  frameworks: [cisAzure('4.1.2', '4.3.7'), ...NOT_PUBLIC],
   equivalents: { checkov: ['CKV_AZURE_11'], kics: ['25c0ea09-f1c5-4380-b055-3b83863f2bb8'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/firewall-configure',

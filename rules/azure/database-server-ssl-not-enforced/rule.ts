@@ -1,5 +1,5 @@
 // CL-AZ-013: an Azure Database for MySQL, PostgreSQL or MariaDB (single) server that accepts unencrypted connections.
-import { azurermDoc, defineRule, IN_TRANSIT_STORES, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, IN_TRANSIT_STORES, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-013',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft offers TLS on every server endpoint',
     customer: 'requiring it from every client is your setting',
   },
-  frameworks: IN_TRANSIT_STORES,
+  frameworks: [cisAzure('4.3.1', '4.4.1'), ...IN_TRANSIT_STORES],
   equivalents: { checkov: ['CKV_AZURE_28', 'CKV_AZURE_29'], kics: ['0437633b-daa6-4bbc-8526-c0d2443b946e', '73e42469-3a86-4f39-ad78-098f325b4e9f'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security',

@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft runs the vault service and enforces the network ACLs you set',
     customer: 'which networks may reach the vault is yours to decide',
   },
-  frameworks: [cisAzure('8.7'), ...NOT_PUBLIC],
+  frameworks: [cisAzure(), ...NOT_PUBLIC],
   equivalents: { checkov: ['CKV_AZURE_109'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/key-vault/general/network-security',

@@ -43,7 +43,7 @@ export default defineRule({
     provider: 'Microsoft runs the vault and produces an audit record of every operation on it',
     customer: 'sending those records to a destination, keeping and reading them are yours',
   },
-  frameworks: [cisAzure(), ...AUDIT_LOGGING],
+  frameworks: [cisAzure('5.1.5'), ...AUDIT_LOGGING],
   equivalents: { kics: ['38c71c00-c177-4cd7-8d36-cd1007cdb190'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/key-vault/general/logging',

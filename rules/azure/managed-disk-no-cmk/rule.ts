@@ -1,5 +1,5 @@
 // CL-AZ-048: a managed disk encrypted only with a platform-managed key (no disk encryption set).
-import { azurermDoc, type CheckContext, defineRule, nist, type Resource } from '../../kit';
+import { azurermDoc, type CheckContext, cisAzure, defineRule, nist, type Resource } from '../../kit';
 
 const DISK = 'azurerm_managed_disk';
 
@@ -19,7 +19,7 @@ export default defineRule({
     provider: 'Microsoft encrypts every managed disk at rest, with a platform-managed key unless you name a disk encryption set',
     customer: 'choosing a customer-managed key, and so who may use it and when it can be revoked, is your decision',
   },
-  frameworks: [nist('SC-12', 'SC-28')],
+  frameworks: [cisAzure('7.3', '7.4'), nist('SC-12', 'SC-28')],
   equivalents: { checkov: ['CKV_AZURE_93'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption',

@@ -1,6 +1,6 @@
 // CL-AZ-036: an Azure Database for PostgreSQL server parameter that turns off connection, checkpoint or duration
 // logging, or connection throttling (azurerm_postgresql_configuration and the flexible server's configuration).
-import { azurermDoc, AUDIT_LOGGING, defineRule } from '../../kit';
+import { azurermDoc, cisAzure, AUDIT_LOGGING, defineRule } from '../../kit';
 
 /** Parameters that must stay on, and what turning them off loses. */
 const PARAMS: Record<string, string> = {
@@ -28,7 +28,7 @@ export default defineRule({
     provider: 'Microsoft runs the engine and collects the server logs the parameters ask for',
     customer: 'which events your server logs is your setting',
   },
-  frameworks: AUDIT_LOGGING,
+  frameworks: [cisAzure('4.3.2', '4.3.3', '4.3.4', '4.3.5'), ...AUDIT_LOGGING],
   equivalents: {
     checkov: ['CKV_AZURE_30', 'CKV_AZURE_31', 'CKV_AZURE_32'],
     kics: [

@@ -51,7 +51,7 @@ export default defineRule({
     provider: 'Microsoft runs the database engine, writes the audit records you turn on and deletes them after the period you set',
     customer: 'how long the audit records are kept is yours',
   },
-  frameworks: [cisAzure(), nist('AU-11')],
+  frameworks: [cisAzure('4.1.6'), nist('AU-11')],
   equivalents: { checkov: ['CKV_AZURE_24'], kics: ['59acb56b-2b10-4c2c-ba38-f2223c3f5cfc', '9c301481-e6ec-44f7-8a49-8ec63e2969ea'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',

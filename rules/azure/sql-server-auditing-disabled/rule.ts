@@ -22,7 +22,7 @@ export default defineRule({
     provider: 'Microsoft runs the database engine and records the audit events you turn on',
     customer: 'turning auditing on, where its records go and how long they are kept is yours',
   },
-  frameworks: [cisAzure(), nist('AU-2', 'AU-12')],
+  frameworks: [cisAzure('4.1.1'), nist('AU-2', 'AU-12')],
   equivalents: { checkov: ['CKV_AZURE_23'], kics: ['609839ae-bd81-4375-9910-5bce72ae7b92', 'f7e296b0-6660-4bc5-8f87-22ac4a815edf'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',

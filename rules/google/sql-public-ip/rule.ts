@@ -18,7 +18,7 @@ export default defineRule({
     provider: 'Google runs the instance and its network endpoints',
     customer: 'whether the instance has a public address is yours',
   },
-  frameworks: [cisGcp('6.6'), ...NOT_PUBLIC],
+  frameworks: [cisGcp('6.6', '6.2.9'), ...NOT_PUBLIC],
   equivalents: { checkov: ['CKV_GCP_60'], kics: ['b187edca-b81e-4fdc-aff4-aab57db45edb'] },
   docs: ['https://cloud.google.com/sql/docs/mysql/configure-private-ip', tfGoogleDoc('sql_database_instance', 'ipv4_enabled')],
   checks: settingChecks({
