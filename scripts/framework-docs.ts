@@ -75,7 +75,7 @@ export function renderFrameworkDocs(): string {
     const notes = headerNotes(f.id);
     if (notes) details.push('', notes);
     const loose = unnumbered.get(f.id);
-    if (loose?.size) details.push('', `Cited without a control number (not verified against a public source) by ${[...loose].sort().join(', ')}.`);
+    if (loose?.size) details.push('', `Cited as a whole (no one control matches) by ${[...loose].sort().join(', ')}.`);
     details.push('');
   }
   out.push('', '## Sources and notes', '', ...details);

@@ -122,7 +122,7 @@ export function block(rule: Rule, titles: ReadonlyMap<string, string> = new Map(
     '## Frameworks',
     '',
     ...(rule.frameworks.length
-      ? rule.frameworks.map((f) => `- ${f.framework} ${f.version}${f.controls.length ? `: ${f.controls.join(', ')}` : ' (cited without a control number: none verified)'}`)
+      ? rule.frameworks.map((f) => `- ${f.framework} ${f.version}${f.controls.length ? `: ${f.controls.join(', ')}` : ' (cited as a whole: no one recommendation matches)'}`)
       : ['None mapped.']),
     '',
     '## Same check in other tools',

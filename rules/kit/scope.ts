@@ -4,10 +4,11 @@ import type { CheckContext } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
 import { Val } from '../../server/src/formats/value';
 import { get, type Node } from '../../server/src/model/tree';
+import { withoutLastInstanceKey } from '../../server/src/formats/address';
 
 /** The IDs other resources use to refer to `r`: its own, and a counted plan resource's address without its instance key. */
 export function referenceIds(r: Resource): Set<string> {
-  return new Set(r.id.endsWith(']') ? [r.id, r.id.replace(/\[[^\]]*\]$/, '')] : [r.id]);
+  return new Set(r.id.endsWith(']') ? [r.id, withoutLastInstanceKey(r.id)] : [r.id]);
 }
 
 /** Resources of any of `types`, in the order of `ctx.resources`. */

@@ -34,10 +34,8 @@ export interface BucketConfigs {
   readonly possible: Resource[];
 }
 
-/** A plan address without instance keys: `aws_s3_bucket.b[0]` → `aws_s3_bucket.b`. */
-export function withoutInstanceKeys(id: string): string {
-  return id.replace(/\[[^\]]*\]/g, '');
-}
+/** A plan address without instance keys: `aws_s3_bucket.b[0]` → `aws_s3_bucket.b` (linear on a hostile name). */
+export { withoutInstanceKeys } from '../../server/src/formats/address';
 
 export { referenceIds } from '../kit';
 

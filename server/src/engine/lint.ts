@@ -2,6 +2,7 @@
 import { resourcesOf, type Resource } from '../formats';
 import { bindTerraformModules, remoteModuleNotices } from '../formats/terraform-hcl';
 import { Val } from '../formats/value';
+import { withoutInstanceKeys } from '../formats/address';
 import type { LineIndex } from '../model/lines';
 import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
@@ -368,25 +369,6 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const problems = templated.has(st) ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: [...st.notices, ...st.unread] };
   });
-}
-
-/**
- * An address without its `[…]` instance keys, in one pass (the regex /\[[^\]]*\]/g rescans to the end from each
- * unclosed `[`: quadratic on a hostile name).
- */
-function withoutInstanceKeys(id: string): string {
-  if (!id.includes('[')) return id;
-  let out = '';
-  let i = 0;
-  while (i < id.length) {
-    const open = id.indexOf('[', i);
-    if (open < 0) break;
-    const close = id.indexOf(']', open + 1);
-    if (close < 0) break; // no closing bracket after here: the rest stays as it is
-    out += id.slice(i, open);
-    i = close + 1;
-  }
-  return out + id.slice(i);
 }
 
 /** The `related` of most findings: none (one shared empty list). */

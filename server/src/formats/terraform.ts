@@ -1,6 +1,7 @@
 // Terraform JSON (`*.tf.json`) and `terraform show -json` plans → resources.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type ScalarNode } from '../model/tree';
+import { withoutInstanceKeys } from './address';
 import { formatStats, type Resource } from './resource';
 import { literalResolver, Val, type Alt, type Resolver } from './value';
 
@@ -122,7 +123,7 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
       if (!address || !type || !addressNode || !typeNode) continue;
       const mode = str(get(r, 'mode')) === 'data' ? 'data.' : '';
       const planned = get(r, 'values');
-      const expressions = config.get(address.replace(/\[[^\]]*\]/g, ''));
+      const expressions = config.get(withoutInstanceKeys(address));
       // What the configuration does not write is absent, as in `*.tf.json`: provider defaults and computed values
       // (planned, or known after apply) are not the user's setting.
       const written = expressions?.kind === 'map' && planned?.kind === 'map' ? writtenOnly(planned, unknownByAddress.get(address), expressions) : undefined;
