@@ -1,14 +1,16 @@
 // `npm run test:e2e`: Cloudline in a real VS Code (code-server in Debian's Chromium), both suites, one after the other:
 //   1. the extension-host suite (mocha inside VS Code, the `vscode` API), with Workspace Trust off and then with the
 //      folder untrusted;
-//   2. the UI suite (playwright-core, the packaged .vsix installed), which also saves screenshots to out/e2e/screenshots.
+//   2. the UI suite (playwright-core, the packaged .vsix installed), which also saves screenshots to out/e2e/screenshots;
+//   and, first, the HTML report rendered in the same Chromium (test/e2e/report-render.ts: nothing loaded, PNG and PDF).
 // Installs code-server and its Node 24 into .vscode-test/ on first use. Exits non-zero when anything fails.
 //
-// Environment: CLOUDLINE_E2E_ONLY=exthost|ui runs one suite; CLOUDLINE_E2E_GREP filters tests by title;
+// Environment: CLOUDLINE_E2E_ONLY=exthost|ui|report runs one suite (or the report's render alone); CLOUDLINE_E2E_GREP filters tests by title;
 // CLOUDLINE_E2E_INJECT_FAILURE=1 adds a failing test to each suite (to check that failures fail the run);
 // CLOUDLINE_CHROMIUM overrides /usr/bin/chromium; CLOUDLINE_E2E_BOUND_MS bounds each wait (default 30000).
 import { ensureCodeServer, requireChromium } from '../test/e2e/codeserver';
 import { runExtensionHostSuite } from '../test/e2e/exthost/driver';
+import { renderReport } from '../test/e2e/report-render';
 import { bundleRunner, npmRun, printTimings, runUiSuite, step } from './e2e-lib';
 
 async function main(): Promise<number> {
@@ -19,6 +21,11 @@ async function main(): Promise<number> {
   const ok = (v: boolean | undefined) => {
     if (v !== true) failed = true;
   };
+
+  if (!only || only === 'report') {
+    ok(await step('HTML report in headless Chromium (nothing loaded; PNG and PDF)', async () => (await renderReport('out/e2e/report'), true), timings));
+    if (only === 'report') return finish(timings, failed);
+  }
 
   ok(await step('code-server (install once, then reuse)', () => (ensureCodeServer(), true), timings));
   if (failed) return finish(timings, true);

@@ -10,23 +10,23 @@ export function inventoryJson(inv: Inventory): string {
   return JSON.stringify(inv, null, 2) + '\n';
 }
 
-const MODEL_TEXT: Record<string, string> = {
+export const MODEL_TEXT: Record<string, string> = {
   IaaS: 'you run the operating system and everything above it',
   PaaS: 'the provider runs the platform; its configuration and your data are yours',
   SaaS: 'the provider runs the service; identities, settings and data are yours',
   Hybrid: 'the provider runs the managed control plane; the workloads are yours',
 };
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function percent(n: number, d: number): string {
+export function percent(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)}%` : '0.0%';
 }
 
 /** Prose from a file (a suppression's reason) in a Markdown table cell: every Markdown and HTML character escaped, on one line. */
-function cell(s: string): string {
+export function cell(s: string): string {
   return escapeMarkdown(s.replace(/[\r\n]+/g, ' '));
 }
 
@@ -34,7 +34,7 @@ function cell(s: string): string {
  * A name from a file (an ID, a type, a path) in a table cell: a code span no backtick inside can close, on one line,
  * with `|` escaped (GitHub's tables split cells at a pipe even inside code spans, and unescape `\|` there).
  */
-function code(s: string): string {
+export function code(s: string): string {
   const flat = s.replace(/[\r\n]+/g, ' ');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
@@ -43,7 +43,7 @@ function code(s: string): string {
 }
 
 /** Our own text (titles, framework references) in a table cell: pipes escaped, on one line. */
-function ours(s: string): string {
+export function ours(s: string): string {
   return s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
 }
 

@@ -15,6 +15,10 @@ import type { Catalogue } from '../engine/catalogue';
 import type { NotChecked } from '../engine/unchecked';
 import { buildInventory } from '../report/inventory';
 import { inventoryCsv, inventoryJson, inventoryMarkdown } from './inventory';
+import { FRAMEWORKS } from '../../../rules/frameworks';
+import { buildReport, frameworkByName } from '../report/report';
+import { reportJson, reportMarkdown } from './report-md';
+import { reportHtml } from './report-html';
 
 /**
  * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
@@ -27,6 +31,7 @@ function readIac(results: readonly LintResult[]): boolean {
 const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
+  cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
@@ -44,6 +49,11 @@ inventory lists every resource of the same files (walked as scan walks them) gro
           findings with their reasons; types without responsibility data are listed as unclassified.
           md (default, tables), json (versioned: docs/inventory.md) or csv (one row per resource).
           Exit status 0 when it ran, 2 as scan's for bad input.
+report    the responsibility report of the same files: the inventory's counts by model and cloud, the audit
+          evidence per framework (each checked control passed, failed or accepted per resource; the others
+          classed) and the remediation backlog in order of risk. md (default), html (one self-contained
+          file) or json (versioned: docs/report.md). --framework (repeatable: a short ID such as
+          cis-aws-3.0.0, or a name) limits the evidence to those frameworks. Exit status as inventory's.
 --format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv
 --severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
@@ -85,6 +95,8 @@ interface CliOptions {
   only?: string[];
   followSymlinks?: boolean;
   allowEmpty?: boolean;
+  /** report: --framework values, in order. */
+  frameworks?: string[];
   /** --format or --severity was given (the inventory has its own default format and no threshold). */
   formatGiven?: boolean;
   severityGiven?: boolean;
@@ -111,6 +123,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
       opts.severity = s as Severity;
     } else if (flag === '--output' || flag === '-o') opts.output = take();
     else if (flag === '--config' || flag === '-c') opts.config = take();
+    else if (flag === '--framework') (opts.frameworks ??= []).push(take());
     else if (flag === '--rules' || flag === '-r') {
       opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
       if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
@@ -184,6 +197,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       out(`cloudline ${TOOL_VERSION}\n`);
       return 0;
     }
+    if (opts.frameworks && opts.command !== 'report') throw new UsageError('--framework is an option of report (the options file\'s frameworks filter applies to scan)');
     const catalogue = defaultCatalogue();
     /** Writes the report in parts to the --output file (opened at the first part) or `out`. */
     const emit = (parts: Iterable<string>) => {
@@ -211,6 +225,20 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       const inventory = buildInventory(results, catalogue, { config: options, toolVersion: TOOL_VERSION, unread });
       emit([format === 'json' ? inventoryJson(inventory) : format === 'csv' ? inventoryCsv(inventory) : inventoryMarkdown(inventory)]);
       if (format === 'csv') for (const u of unread) err(`cloudline: not read: ${escapeText(u.path)} (${escapeText(u.reason)})\n`);
+      return nothingLinted(results, notChecked, scanned, paths, opts, err) ? 2 : 0;
+    }
+    if (opts.command === 'report') {
+      const format = opts.format === 'text' && !opts.formatGiven ? 'md' : opts.format;
+      if (!['md', 'html', 'json'].includes(format)) throw new UsageError(`report --format must be md, html or json, not "${opts.format}"`);
+      if (opts.severityGiven) throw new UsageError('--severity is an option of scan (the report lists every finding; minimumSeverity in the options file applies to both)');
+      const frameworks = opts.frameworks?.map((name) => {
+        const f = frameworkByName(name);
+        if (!f) throw new UsageError(`unknown framework "${name}" in --framework; known: ${FRAMEWORKS.map((x) => `${x.id} (${x.name} ${x.version})`).join(', ')}`);
+        return f;
+      });
+      const { results, scanned, unread, notChecked, paths, options } = await scanPaths(opts, catalogue, err);
+      const report = buildReport(results, catalogue, { config: options, toolVersion: TOOL_VERSION, unread, frameworks: frameworks && [...new Set(frameworks)] });
+      emit([format === 'json' ? reportJson(report) : format === 'html' ? reportHtml(report) : reportMarkdown(report)]);
       return nothingLinted(results, notChecked, scanned, paths, opts, err) ? 2 : 0;
     }
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);

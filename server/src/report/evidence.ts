@@ -132,14 +132,18 @@ function evidenceOf(rules: readonly Rule[], results: readonly LintResult[], cata
     if (!e) byKey.set(key, (e = { uri, format, type, id, findings: [], accepted: [] }));
     return e;
   };
+  // Whether the group checks a format and type, worked out once per pair (a scan has far fewer types than resources).
+  const checked = new Map<string, boolean>();
+  const applies = (format: Format, type: string) => {
+    const key = `${format}\u0000${type}`;
+    let yes = checked.get(key);
+    // The types a rule checks are those of the catalogue's index (rulesFor), or of its cross-resource checks.
+    if (yes === undefined) checked.set(key, (yes = catalogue.rulesFor(format, type).some((rule) => ruleSet.has(rule)) || rules.some((rule) => checksType(rule, format, type))));
+    return yes;
+  };
   for (const result of results) {
     const uri = result.file.uri;
-    for (const r of result.resources) {
-      // The types a rule checks are those of the catalogue's index (rulesFor), or of its cross-resource checks.
-      if (catalogue.rulesFor(r.format, r.type).some((rule) => ruleSet.has(rule)) || rules.some((rule) => checksType(rule, r.format, r.type))) {
-        entry(uri, r.format, r.type, r.id);
-      }
-    }
+    for (const r of result.resources) if (applies(r.format, r.type)) entry(uri, r.format, r.type, r.id);
     // Every finding of the group's rules belongs to a resource: one outside the types above still counts.
     for (const f of result.findings) if (ruleSet.has(f.rule)) entry(uri, f.resource.format, f.resource.type, f.resource.id).findings.push(f);
     for (const { finding, suppression } of result.suppressed) {
