@@ -172,8 +172,8 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
   const left = visible(remaining, run.severity).length;
   const problems = problemsOf(remaining).length;
   const files = new Set(fixes.filter((f) => run.dryRun || written.has(f.result)).map((f) => f.result)).size;
-  const done = count === 0 ? (run.dryRun ? 'Nothing to fix' : 'Nothing fixed') : `${run.dryRun ? 'Would fix' : 'Fixed'} ${plural(count, 'finding')} in ${plural(files, 'file')}`;
-  const rest = [left ? `${plural(left, 'finding')} at or above ${run.severity} ${run.dryRun ? 'in the files as they are' : 'remain'}` : '', problems ? plural(problems, 'syntax error') : '', skipped.size ? `${plural(skipped.size, 'file')} not fixed (said above)` : '']
+  const done = count === 0 ? 'Nothing to fix' : `${run.dryRun ? 'Would fix' : 'Fixed'} ${plural(count, 'finding')} in ${plural(files, 'file')}`;
+  const rest = [left ? `${plural(left, 'finding')} at or above ${run.severity} ${run.dryRun ? 'in the files as they are' : left === 1 ? 'remains' : 'remain'}` : '', problems ? plural(problems, 'syntax error') : '', skipped.size ? `${plural(skipped.size, 'file')} not fixed (said above)` : '']
     .filter(Boolean)
     .join('; ');
   say(`${done}${rest ? `; ${rest}` : ''}.\n`);
