@@ -144,6 +144,7 @@ describe('cloudline fix', () => {
     assert.equal(left.code, 1);
     assert.equal(run(['fix', '--format', 'json'], dir).code, 2);
     assert.equal(run(['scan', '--dry-run'], dir).code, 2);
+    assert.equal(run(['inventory', '--fix'], dir).code, 2);
   });
 
   it('leaves a file that changed between read and write alone, and says so', async () => {

@@ -117,11 +117,12 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
       skipped.add(result);
       continue;
     }
-    // The fixes of the findings the whole scan reported (checks that read other files saw them), each re-linted with
-    // the files of its directory (a Terraform module's other files) around it.
+    // Only fixes of findings the whole scan reported (its checks saw every file). A Terraform file is re-linted with
+    // the other Terraform files of its directory (its module) around it; other files alone, as the editor's fix-all.
     const keys = new Set(fixable.map((f) => `${f.rule.id}\u0000${f.resource.id}`));
     const dir = dirname(result.file.uri);
-    const context = run.results.filter((r) => r !== result && dirname(r.file.uri) === dir).map((r) => r.file);
+    const terraform = (r: LintResult) => r.file.docs.some((d) => d.format === 'terraform');
+    const context = terraform(result) ? run.results.filter((r) => r !== result && terraform(r) && dirname(r.file.uri) === dir).map((r) => r.file) : [];
     const applied: AppliedFix[] = [];
     const after = fixAllText(result.file.uri, result.file.text, catalogue, config, { context, applied, accept: (f) => keys.has(`${f.rule.id}\u0000${f.resource.id}`) });
     if (after === undefined || applied.length === 0) continue;

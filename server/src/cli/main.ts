@@ -213,6 +213,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
         closeSync(fd);
       }
     };
+    if ((opts.dryRun || opts.fix) && opts.command !== 'fix' && opts.command !== 'scan') throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
     if (opts.command === 'rules') {
       if (!['text', 'json', 'md'].includes(opts.format)) throw new UsageError(`rules --format must be text, json or md, not "${opts.format}"`);
       emit([rulesReport(catalogue, opts.format as 'text' | 'json' | 'md')]);
