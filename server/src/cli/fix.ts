@@ -1,6 +1,5 @@
 // `cloudline fix [paths…]`: applies every safe quick-fix in place, through the editor's fix-all (service/fixall.ts),
 // and says what it changed; `--dry-run` prints a unified diff and writes nothing.
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Catalogue } from '../engine/catalogue';
@@ -46,8 +45,18 @@ function snapshot(path: string): { bytes: Buffer; size: number; mtimeMs: number;
 
 /** Replaces the file with `data` atomically: a temporary file beside it with the same mode, renamed over it. */
 function replaceFile(path: string, data: Buffer, mode: number): void {
-  const tmp = join(dirname(path), `.${basename(path)}.cloudline-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', mode & 0o7777);
+  // A name no one else uses: created exclusively ('wx'), another tried if taken. (No `crypto`: the CLI bundle imports
+  // no module beyond files and paths, see test/robustness/safety.test.ts.)
+  let tmp = '';
+  let fd = -1;
+  for (let attempt = 0; fd < 0; attempt++) {
+    tmp = join(dirname(path), `.${basename(path)}.cloudline-${process.pid}-${Date.now().toString(36)}-${attempt}.tmp`);
+    try {
+      fd = openSync(tmp, 'wx', mode & 0o7777);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw e;
+    }
+  }
   try {
     try {
       writeFileSync(fd, data);
@@ -135,7 +144,7 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
   for (const fix of fixes) {
     const { result, after, applied } = fix;
     const shown = escapeText(result.file.uri);
-    if (run.dryRun) out(unifiedDiff(result.file.uri, result.file.text, after));
+    if (run.dryRun) out(unifiedDiff(shown, result.file.text, after));
     else {
       const { path, snap } = snapshots.get(result)!;
       try {
