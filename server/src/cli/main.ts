@@ -19,6 +19,7 @@ import { FRAMEWORKS } from '../../../rules/frameworks';
 import { buildReport, frameworkByName } from '../report/report';
 import { reportJson, reportMarkdown } from './report-md';
 import { reportHtml } from './report-html';
+import { runFix } from './fix';
 
 /**
  * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
@@ -32,6 +33,7 @@ const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
+  cloudline fix [paths...] [--dry-run] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
   cloudline --version | --help
 
@@ -54,7 +56,16 @@ report    the responsibility report of the same files: the inventory's counts by
           classed) and the remediation backlog in order of risk. md (default), html (one self-contained
           file) or json (versioned: docs/report.md). --framework (repeatable: a short ID such as
           cis-aws-3.0.0, or a name) limits the evidence to those frameworks. Exit status as inventory's.
---format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv
+fix       applies every safe quick-fix (the editor's "Fix all") to the same files, in place, and lists what it
+          changed (file:line, rule, resource, fix). A file is rewritten only if its content did not change since it
+          was read (else it is skipped and said), atomically, with its line ends, byte-order mark and mode.
+          Fixes that need a value from you (snippets) are left to the editor. scan --fix is the same command.
+          Exit status 0 when no finding at or above --severity and no syntax error remains after fixing, 1 when
+          some remain (findings with no safe fix), 2 as scan's for bad input.
+--dry-run fix: write nothing; print a unified diff of the fixes (the list goes to standard error) and exit as
+          scan would on the files as they are
+--format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv;
+          report: md (default), html, or json
 --severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
 --rules   run only these rules (comma-separated IDs or slugs)
@@ -100,6 +111,9 @@ interface CliOptions {
   /** --format or --severity was given (the inventory has its own default format and no threshold). */
   formatGiven?: boolean;
   severityGiven?: boolean;
+  /** fix: --dry-run; scan: --fix (run fix instead). */
+  dryRun?: boolean;
+  fix?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -129,6 +143,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
       if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
     } else if (a === '--follow-symlinks') opts.followSymlinks = true;
     else if (a === '--allow-empty') opts.allowEmpty = true;
+    else if (a === '--dry-run') opts.dryRun = true;
+    else if (a === '--fix') opts.fix = true;
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -212,6 +228,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
         closeSync(fd);
       }
     };
+    if ((opts.dryRun || opts.fix) && opts.command !== 'fix' && opts.command !== 'scan') throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
     if (opts.command === 'rules') {
       if (!['text', 'json', 'md'].includes(opts.format)) throw new UsageError(`rules --format must be text, json or md, not "${opts.format}"`);
       emit([rulesReport(catalogue, opts.format as 'text' | 'json' | 'md')]);
@@ -241,6 +258,16 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       emit([format === 'json' ? reportJson(report) : format === 'html' ? reportHtml(report) : reportMarkdown(report)]);
       return nothingLinted(results, notChecked, scanned, paths, opts, err) ? 2 : 0;
     }
+    if (opts.command === 'fix' || (opts.command === 'scan' && opts.fix)) {
+      if (opts.formatGiven && opts.format !== 'text') throw new UsageError(`fix writes text only, not --format ${opts.format}`);
+      const { results, scanned, notChecked, paths, options } = await scanPaths(opts, catalogue, err);
+      if (nothingLinted(results, notChecked, scanned, paths, opts, err)) return 2;
+      const parts: string[] = [];
+      const code = await runFix({ results, config: options, severity: opts.severity, dryRun: !!opts.dryRun }, catalogue, (s) => parts.push(s), err);
+      emit(parts);
+      return code;
+    }
+    if (opts.dryRun || opts.fix) throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
     if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
     const { results, scanned, unread, notChecked, paths } = await scanPaths(opts, catalogue, err);
