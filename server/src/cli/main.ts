@@ -1,7 +1,7 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF), list their resources' responsibility inventory (Markdown,
 // JSON or CSV) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
@@ -28,6 +28,7 @@ const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
+  cloudline lsp --stdio
   cloudline --version | --help
 
 scan      lints CloudFormation, Kubernetes and Terraform (HCL, JSON, plans) files (directories are walked;
@@ -44,6 +45,9 @@ inventory lists every resource of the same files (walked as scan walks them) gro
           findings with their reasons; types without responsibility data are listed as unclassified.
           md (default, tables), json (versioned: docs/inventory.md) or csv (one row per resource).
           Exit status 0 when it ran, 2 as scan's for bad input.
+lsp       starts the language server on standard input and output, for any LSP editor (Neovim, Helix, Emacs:
+          see the README's "Other editors"). Settings come from the editor (workspace/configuration,
+          section "cloudline") and from .cloudline.yaml.
 --format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv
 --severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
@@ -171,10 +175,27 @@ function nothingLinted(results: readonly LintResult[], notChecked: readonly NotC
   return true;
 }
 
+/**
+ * `cloudline lsp --stdio`: runs the language server in this process. The server is dist/server.js, next to this
+ * bundle, loaded at run time (the CLI bundle does not hold a second copy of it); it reads its transport from the
+ * command line (`--stdio`) and exits when the editor closes the connection. Returns 0 once it is listening.
+ */
+function startLanguageServer(args: readonly string[]): number {
+  const unknown = args.filter((a) => a !== '--stdio' && !/^--clientProcessId=\d+$/.test(a));
+  if (unknown.length) throw new UsageError(`lsp: unknown option ${unknown[0]} (the server speaks LSP on standard input and output: cloudline lsp --stdio)`);
+  if (!args.includes('--stdio')) throw new UsageError('lsp needs --stdio (the server speaks LSP on standard input and output)');
+  const serverPath = join(__dirname, 'server.js');
+  if (!existsSync(serverPath)) throw new InputError(`cannot start the language server: ${serverPath} is missing (it is built next to cli.js)`);
+  // A run-time require of a computed path: esbuild leaves it alone, so the server is not bundled into the CLI.
+  (require(serverPath) as { run(): void }).run();
+  return 0;
+}
+
 /** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
 export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let opts: CliOptions;
   try {
+    if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     opts = parseArgs(argv);
     if (opts.command === 'help' || opts.command === '') {
       (opts.command === '' ? err : out)(USAGE);
@@ -248,8 +269,9 @@ if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(141);
   });
-  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous.
-  void initHcl().then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
+  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous. (The language server
+  // loads its own.)
+  void (process.argv[2] === 'lsp' ? Promise.resolve() : initHcl()).then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
     process.exitCode = code;
   });
 }
