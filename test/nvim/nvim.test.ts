@@ -3,9 +3,10 @@
 // (test/nvim/drive.lua). Run by `npm run test:nvim` (and .ci/run), not by `npm test`: it needs `nvim` on the PATH.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { otherEditorsBlocks } from '../readme-blocks';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -114,5 +115,20 @@ describe('Neovim (headless, built-in LSP client) with cloudline lsp --stdio', fu
         '',
       ].join('\n'),
     );
+  });
+
+  it("the README's Neovim configuration loads in Neovim", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cloudline-nvim-'));
+    try {
+      const [lua] = otherEditorsBlocks('lua');
+      const file = join(dir, 'init.lua');
+      writeFileSync(file, lua);
+      // Compiled, not run: Neovim 0.7 has no vim.lsp.start (the snippet is for 0.8+). Exit 1 when it does not compile.
+      const check = `lua local f, e = loadfile(${JSON.stringify(file)}) if not f then io.stderr:write(e) vim.cmd('cquit 1') end`;
+      const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', check, '-c', 'qall!'], { encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 0, r.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
