@@ -3,6 +3,7 @@
 // command opens the rule's page with `window/showDocument`, hover is plain text when only that is accepted, and the
 // CLI bundle does not hold a copy of the server.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,5 +165,16 @@ describe('the CLI bundle', () => {
     for (const marker of ['textDocument/publishDiagnostics', 'createConnection', 'workspace/executeCommand']) assert.ok(!cli.includes(marker), marker);
     const server = readFileSync(join(__dirname, '..', '..', 'dist', 'server.js'), 'utf8');
     for (const marker of ['textDocument/publishDiagnostics', 'createConnection']) assert.ok(server.includes(marker), marker);
+  });
+
+  it('cloudline lsp without --stdio, or with another option, is a usage error (exit 2)', () => {
+    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+    const bare = spawnSync(process.execPath, [cli, 'lsp'], { encoding: 'utf8', input: '' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /^cloudline: lsp needs --stdio \(the server speaks LSP on standard input and output\)\n/);
+    assert.equal(bare.stdout, '');
+    const other = spawnSync(process.execPath, [cli, 'lsp', '--stdio', '--socket=5000'], { encoding: 'utf8', input: '' });
+    assert.equal(other.status, 2);
+    assert.match(other.stderr, /^cloudline: lsp: unknown option --socket=5000 /);
   });
 });
