@@ -300,10 +300,10 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[${new Date().toISOString()}] cloudline: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
 });
 
-// The HCL parser (WebAssembly) loads once before the server answers; parsing stays synchronous after it.
 /**
  * Starts the server on the transport the command line names (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe NAME`):
- * `node dist/server.js --stdio`, or `cloudline lsp --stdio` (dist/cli.js loads dist/server.js and calls this).
+ * `node dist/server.js --stdio`, or `cloudline lsp --stdio` (dist/cli.js loads dist/server.js and calls this). The
+ * HCL parser (WebAssembly) loads once before the server answers; parsing stays synchronous after it.
  */
 export function run(): void {
   // The lifecycle gate sees every message before the handlers do (requests before initialize, after shutdown).
