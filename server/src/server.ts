@@ -10,8 +10,10 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -23,6 +25,7 @@ import type { LintResult } from './engine/lint';
 import { initHcl } from './model/hcl';
 import { clientRunsSnippets, codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics } from './service/diagnostics';
+import { executeCommand, serverCommands } from './service/commands';
 import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter, type DocumentState } from './service/linter';
@@ -44,6 +47,8 @@ export function startServer(connection: Connection): void {
   let hoverFormat: MarkupKind = MarkupKind.Markdown;
   /** The client runs `cloudline.applySnippet` (our VS Code client says so); others get plain edits only. */
   let snippets = false;
+  /** The client opens documents the server names (`window/showDocument`): rule pages, for a plain client. */
+  let showDocument = false;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const publish = (uri: string, result: LintResult | undefined, version?: number) => {
@@ -132,6 +137,7 @@ export function startServer(connection: Connection): void {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
     snippets = clientRunsSnippets(params);
+    showDocument = !!params.capabilities.window?.showDocument?.support;
     refreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     workspace.setFolders((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri));
     return {
@@ -140,6 +146,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        // A plain client runs the documentation action here (service/commands.ts); our VS Code client runs its own.
+        ...(serverCommands(snippets).length ? { executeCommandProvider: { commands: serverCommands(snippets) } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cloudline', version: '0.1.0' },
@@ -248,8 +256,18 @@ export function startServer(connection: Connection): void {
     const served = result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1;
     if (served === documents.get(params.textDocument.uri)?.version) lensesServed.delete(params.textDocument.uri);
     else lensesServed.set(params.textDocument.uri, served);
-    return settings.codeLens && result ? codeLenses(result, catalogue) : [];
+    return settings.codeLens && result ? codeLenses(result, catalogue, snippets) : [];
   });
+
+  connection.onExecuteCommand((params) =>
+    executeCommand(params, {
+      catalogue,
+      docUri,
+      showDocument,
+      open: async (p) => (await connection.window.showDocument(p)).success,
+      message: (text) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: text }),
+    }),
+  );
 
   connection.onRequest(Requests.scanWorkspace, async (_params, token): Promise<ScanResult> => {
     const progress = await connection.window.createWorkDoneProgress();
@@ -282,9 +300,15 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[${new Date().toISOString()}] cloudline: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
 });
 
-// The HCL parser (WebAssembly) loads once before the server answers; parsing stays synchronous after it.
-if (require.main === module) {
+/**
+ * Starts the server on the transport the command line names (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe NAME`):
+ * `node dist/server.js --stdio`, or `cloudline lsp --stdio` (dist/cli.js loads dist/server.js and calls this). The
+ * HCL parser (WebAssembly) loads once before the server answers; parsing stays synchronous after it.
+ */
+export function run(): void {
   // The lifecycle gate sees every message before the handlers do (requests before initialize, after shutdown).
   const connection = createConnection(ProposedFeatures.all, { messageStrategy: new Lifecycle() });
   void initHcl().then(() => startServer(connection));
 }
+
+if (require.main === module) run();

@@ -22,16 +22,31 @@ export interface TestClient {
   readonly progress: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean }[];
   /** How many `workspace/codeLens/refresh` requests the server sent (the client announces refresh support). */
   lensRefreshes: number;
+  /** The server's answer to `initialize`. */
+  readonly initialized: { capabilities: Record<string, unknown> };
+  /** Every `window/showDocument` request (answered with `showDocumentResult`) and `window/showMessage` received. */
+  readonly shown: { uri: string; takeFocus?: boolean }[];
+  readonly messages: { type: number; message: string }[];
   stop(): Promise<void>;
 }
 
 /** Starts dist/server.js, initializes it (with workspace/configuration, unless turned off, and progress support) and returns a client. */
 export async function startServer(
   workspaceFolders: { uri: string; name: string }[] | null = null,
-  options: { configuration?: boolean; initializationOptions?: unknown } = {},
+  options: {
+    configuration?: boolean;
+    initializationOptions?: unknown;
+    /** Start `dist/cli.js lsp --stdio` instead of `dist/server.js --stdio`. */
+    cli?: boolean;
+    /** The client's `window.showDocument.support`, and what it answers (default: not announced). */
+    showDocument?: { success: boolean };
+    /** The client's hover content formats (default: Markdown only). */
+    hoverFormats?: string[];
+  } = {},
 ): Promise<TestClient> {
-  const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
-  const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const dist = join(__dirname, '..', '..', 'dist');
+  const args = options.cli ? [join(dist, 'cli.js'), 'lsp', '--stdio'] : [join(dist, 'server.js'), '--stdio'];
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const received: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -43,6 +58,9 @@ export async function startServer(
     received,
     progress: [],
     lensRefreshes: 0,
+    initialized: { capabilities: {} },
+    shown: [],
+    messages: [],
     diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       const from = cursor.get(uri) ?? 0;
       const queued = received.slice(from).find((p) => p.uri === uri && pred(p));
@@ -92,18 +110,24 @@ export async function startServer(
   });
   connection.onNotification('$/progress', (p: { value: TestClient['progress'][number] }) => client.progress.push(p.value));
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', (m: { type: number; message: string }) => client.messages.push(m));
+  connection.onRequest('window/showDocument', (p: { uri: string; takeFocus?: boolean }) => {
+    client.shown.push(p);
+    return { success: options.showDocument?.success ?? false };
+  });
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const answer = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     workspaceFolders,
     initializationOptions: options.initializationOptions,
     capabilities: {
-      window: { workDoneProgress: true },
+      window: { workDoneProgress: true, ...(options.showDocument ? { showDocument: { support: true } } : {}) },
       workspace: { codeLens: { refreshSupport: true }, configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, hover: { contentFormat: options.hoverFormats ?? ['markdown'] } },
     },
   });
+  Object.assign(client.initialized, answer);
   await connection.sendNotification('initialized', {});
   cursor = new Map();
   return client;

@@ -1,7 +1,7 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF), list their resources' responsibility inventory (Markdown,
 // JSON or CSV) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
@@ -35,6 +35,7 @@ const USAGE = `Usage:
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline fix [paths...] [--dry-run] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
+  cloudline lsp --stdio
   cloudline --version | --help
 
 scan      lints CloudFormation, Kubernetes and Terraform (HCL, JSON, plans) files (directories are walked;
@@ -62,6 +63,9 @@ fix       applies every safe quick-fix (the editor's "Fix all") to the same file
           Fixes that need a value from you (snippets) are left to the editor. scan --fix is the same command.
           Exit status 0 when no finding at or above --severity and no syntax error remains after fixing, 1 when
           some remain (findings with no safe fix), 2 as scan's for bad input.
+lsp       starts the language server on standard input and output, for any LSP editor (Neovim, Helix, Emacs:
+          see the README's "Other editors"). Settings come from the editor (workspace/configuration,
+          section "cloudline") and from .cloudline.yaml.
 --dry-run fix: write nothing; print a unified diff of the fixes (the list goes to standard error) and exit as
           scan would on the files as they are
 --format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv;
@@ -200,10 +204,27 @@ function nothingLinted(results: readonly LintResult[], notChecked: readonly NotC
   return true;
 }
 
+/**
+ * `cloudline lsp --stdio`: runs the language server in this process. The server is dist/server.js, next to this
+ * bundle, loaded at run time (the CLI bundle does not hold a second copy of it); it reads its transport from the
+ * command line (`--stdio`) and exits when the editor closes the connection. Returns 0 once it is listening.
+ */
+function startLanguageServer(args: readonly string[]): number {
+  const unknown = args.filter((a) => a !== '--stdio' && !/^--clientProcessId=\d+$/.test(a));
+  if (unknown.length) throw new UsageError(`lsp: unknown option ${unknown[0]} (the server speaks LSP on standard input and output: cloudline lsp --stdio)`);
+  if (!args.includes('--stdio')) throw new UsageError('lsp needs --stdio (the server speaks LSP on standard input and output)');
+  const serverPath = join(__dirname, 'server.js');
+  if (!existsSync(serverPath)) throw new InputError(`cannot start the language server: ${serverPath} is missing (it is built next to cli.js)`);
+  // A run-time require of a computed path: esbuild leaves it alone, so the server is not bundled into the CLI.
+  (require(serverPath) as { run(): void }).run();
+  return 0;
+}
+
 /** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
 export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let opts: CliOptions;
   try {
+    if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     opts = parseArgs(argv);
     if (opts.command === 'help' || opts.command === '') {
       (opts.command === '' ? err : out)(USAGE);
@@ -303,8 +324,9 @@ if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(141);
   });
-  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous.
-  void initHcl().then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
+  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous. (The language server
+  // loads its own.)
+  void (process.argv[2] === 'lsp' ? Promise.resolve() : initHcl()).then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
     process.exitCode = code;
   });
 }

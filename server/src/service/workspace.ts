@@ -49,8 +49,11 @@ export function uriPath(uri: string): string | undefined {
   }
 }
 
-/** CodeLens above each resource: its service model and its open findings. */
-export function codeLenses(result: LintResult, catalogue: Catalogue): CodeLens[] {
+/**
+ * CodeLens above each resource: its service model and its open findings. In our VS Code client (`ours`) a lens with
+ * findings opens the Problems view; other clients get the title only (no VS Code command they could not run).
+ */
+export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true): CodeLens[] {
   return result.resources.filter((r) => !r.template).map((r) => {
     const service = catalogue.service(r.format, r.type);
     const n = result.findings.filter((f) => f.resource.id === r.id).length;
@@ -60,7 +63,7 @@ export function codeLenses(result: LintResult, catalogue: Catalogue): CodeLens[]
     const at = r.format === 'kubernetes' ? r.node.span[0] : r.anchor.span[0];
     return {
       range: toRange(result.file.lines, [at, at]),
-      command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}`, command: n ? 'workbench.actions.view.problems' : '' },
+      command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}`, command: n && ours ? 'workbench.actions.view.problems' : '' },
     };
   });
 }
