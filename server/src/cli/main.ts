@@ -52,7 +52,7 @@ inventory lists every resource of the same files (walked as scan walks them) gro
           to places inside them are followed; either way each real folder is walked once, so loops end)
 --allow-empty  exit 0 (not 2) when the scan found no CloudFormation, Kubernetes or Terraform file to lint
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
-          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
+          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs), otherToolsSuppressions
 --no-other-tools-suppressions  do not honour Checkov, cfn_nag, cfn-lint, KICS, Trivy, tfsec, kube-linter and
           Polaris suppressions (by default each silences the Cloudline rules equivalent to the check it names)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, a named path that

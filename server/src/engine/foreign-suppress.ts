@@ -124,15 +124,21 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[], t
     if (t !== '' && !isComment(t) && t !== '---') break;
     firstContent++;
   }
-  /** The next line after `line` that is not blank or a comment. */
+  // The next line after each line that is not blank or a comment, filled in once from the end when first asked (a
+  // file of many stacked directives must not rescan the same comment lines for each).
+  let next: Int32Array | undefined;
   const nextContent = (line: number) => {
-    let target = line + 1;
-    while (target < lines.lineCount) {
-      const t = lineText(target);
-      if (t !== '' && !isComment(t)) break;
-      target++;
+    if (!next) {
+      next = new Int32Array(lines.lineCount + 1);
+      next[lines.lineCount] = lines.lineCount;
+      let after = lines.lineCount;
+      for (let l = lines.lineCount - 1; l >= 0; l--) {
+        next[l] = after;
+        const t = lineText(l);
+        if (t !== '' && !isComment(t)) after = l;
+      }
     }
-    return target;
+    return next[line];
   };
   /** What a comment before `line` (or ending it) covers: the resource starting there, else the block or attribute. */
   const blockScope = (line: number): Suppression['scope'] | undefined => {
@@ -141,6 +147,7 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[], t
     const span = blockAt(file, lines.lineStart(line), lineEnd(line));
     return span ? { range: span } : undefined;
   };
+  let sorted: ReturnType<typeof extents> | undefined;
   let from = 0;
   for (;;) {
     let hash = text.indexOf('#', from);
@@ -165,7 +172,7 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[], t
     const checkov = /^checkov:skip=([A-Za-z0-9_]+)(?::(.*))?$/.exec(body);
     if (checkov) {
       // Checkov reads the comment inside the resource it skips a check of (CloudFormation YAML, Terraform HCL).
-      const r = containing(resources, hash, hcl);
+      const r = (sorted ??= extents(resources, hcl)).find(hash);
       if (r) out.push({ tool: 'checkov', check: checkov[1], reason: (checkov[2] ?? '').trim(), span, scope: { resource: r.id } });
       continue;
     }
@@ -216,44 +223,81 @@ export function parseIgnore(rest: string, today: string): string | undefined {
   return id;
 }
 
+/** The last of `items` (in text order) whose start is before `offset`, by binary search; -1 when none is. */
+function lastBefore(items: readonly { readonly span: Span }[], offset: number): number {
+  let [lo, hi] = [0, items.length - 1];
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span[0] < offset) [found, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The children of a node in text order, each with the node to descend into. */
+function childrenOf(n: Node): readonly { readonly span: Span; readonly value: Node }[] {
+  return n.kind === 'map' ? n.pairs : n.kind === 'seq' ? n.items.map((i) => ({ span: i.span, value: i })) : [];
+}
+
 /** True when `offset` falls inside a scalar of the file (a string holding a `#`). */
 function insideScalar(file: ParsedFile, offset: number): boolean {
   const visit = (n: Node): boolean => {
     if (n.span[0] > offset || offset >= n.span[1]) return false;
     if (n.kind === 'scalar') return true;
-    if (n.kind === 'map') return n.pairs.some((p) => visit(p.key) || visit(p.value));
-    return n.items.some(visit);
+    if (n.kind === 'map') {
+      const i = lastBefore(n.pairs, offset + 1);
+      if (i >= 0 && (visit(n.pairs[i].key) || visit(n.pairs[i].value))) return true;
+      // Siblings may overlap (HCL's repeated top-level keys): then look at each.
+      return n.pairs.some((p) => p.span[0] <= offset && offset < p.span[1] && (visit(p.key) || visit(p.value)));
+    }
+    const i = lastBefore(n.items, offset + 1);
+    return (i >= 0 && visit(n.items[i])) || n.items.some((x) => x.span[0] <= offset && offset < x.span[1] && visit(x));
   };
   return file.docs.some((d) => !!d.doc.root && visit(d.doc.root));
 }
 
-/** The innermost resource whose extent (from its anchor to the end of its body) holds `offset`. */
-function containing(resources: readonly Resource[], offset: number, hcl: boolean): Resource | undefined {
-  let best: Resource | undefined;
-  for (const r of resources) {
-    if (r.template || (r.format !== 'cloudformation' && !(hcl && r.format === 'terraform'))) continue;
-    const start = Math.min(r.anchor.span[0], r.node.span[0]);
-    if (start <= offset && offset < r.node.span[1] && (!best || start >= Math.min(best.anchor.span[0], best.node.span[0]))) best = r;
-  }
-  return best;
+/**
+ * The extents of the resources a Checkov comment can sit in (from the anchor to the end of the body), in text order,
+ * and the innermost one holding an offset.
+ */
+function extents(resources: readonly Resource[], hcl: boolean) {
+  const list = resources
+    .filter((r) => !r.template && (r.format === 'cloudformation' || (hcl && r.format === 'terraform')))
+    .map((r) => ({ r, span: [Math.min(r.anchor.span[0], r.node.span[0]), r.node.span[1]] as Span }))
+    .sort((a, b) => a.span[0] - b.span[0]);
+  return {
+    find(offset: number): Resource | undefined {
+      // Resources do not nest: the last one starting at or before the offset is the only candidate.
+      const i = lastBefore(list, offset + 1);
+      return i >= 0 && offset < list[i].span[1] ? list[i].r : undefined;
+    },
+  };
 }
 
 /** The outermost mapping entry or list item that starts within [start, end) (a line), in any document of the file. */
 function blockAt(file: ParsedFile, start: number, end: number): Span | undefined {
   const visit = (n: Node): Span | undefined => {
-    const children: { span: Span; value: Node }[] = n.kind === 'map' ? n.pairs.map((p) => ({ span: p.span, value: p.value })) : n.kind === 'seq' ? n.items.map((i) => ({ span: i.span, value: i })) : [];
-    for (const c of children) {
-      if (c.span[0] >= start && c.span[0] < end) return c.span;
-      if (c.span[0] < start && c.span[1] > start) {
-        const s = visit(c.value);
-        if (s) return s;
+    const children = childrenOf(n);
+    // The first child starting on the line, else the one before the line that runs into it.
+    const i = lastBefore(children, start);
+    const first = children[i + 1];
+    if (first && first.span[0] < end) return first.span;
+    const c = children[i];
+    if (c && c.span[1] > start) return visit(c.value);
+    // Siblings may overlap (HCL's repeated top-level keys span the blocks between them): then look at each.
+    for (const x of children) {
+      if (x.span[0] >= start && x.span[0] < end) return x.span;
+      if (x.span[0] < start && x.span[1] > start) {
+        const found = visit(x.value);
+        if (found) return found;
       }
     }
     return undefined;
   };
   for (const d of file.docs) {
     const root = d.doc.root;
-    if (root && root.span[0] <= start && start < root.span[1] + 1) {
+    if (root && root.span[0] <= start && start <= root.span[1]) {
       const s = visit(root);
       if (s) return s;
     }

@@ -76,6 +76,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: 'Glob patterns, relative to the workspace folder, of files Cloudline does not lint (added to the exclude list of .cloudline.yaml).',
   },
   {
+    name: 'codeLens.enable',
+    kind: 'boolean',
+    default: true,
+    scope: 'resource',
+    file: false,
+    server: true,
+    description: "Show each resource's service model and its open customer-side findings above it.",
+  },
+  {
     name: 'otherToolsSuppressions',
     kind: 'boolean',
     default: true,
@@ -84,15 +93,6 @@ export const OPTIONS: readonly OptionSpec[] = [
     server: true,
     description:
       "Honour other tools' suppressions for the Cloudline rules equivalent to the checks they name: Checkov (#checkov:skip, Metadata.checkov.skip), cfn_nag and cfn-lint Metadata, KICS (# kics-scan ignore-line, ignore-block, disable=), Trivy and tfsec (#trivy:ignore:, #tfsec:ignore:), kube-linter and Polaris annotations.",
-  },
-  {
-    name: 'codeLens.enable',
-    kind: 'boolean',
-    default: true,
-    scope: 'resource',
-    file: false,
-    server: true,
-    description: "Show each resource's service model and its open customer-side findings above it.",
   },
   {
     name: 'reportUnchecked',
