@@ -15,7 +15,7 @@
 // narrower than Cloudline can tell (a Trivy ignore with a workspace or attribute filter, an expired one) is not honoured.
 import type { Resource } from '../formats/resource';
 import type { ParsedFile } from '../model/parse';
-import { get, str, type MapNode, type Node, type Span } from '../model/tree';
+import { get, str, type MapNode, type Node, type Pair, type Span } from '../model/tree';
 import type { Catalogue } from './catalogue';
 import type { Equivalents, Rule } from './rule';
 import type { Suppression } from './suppress';
@@ -235,9 +235,22 @@ function lastBefore(items: readonly { readonly span: Span }[], offset: number): 
   return found;
 }
 
-/** The children of a node in text order, each with the node to descend into. */
-function childrenOf(n: Node): readonly { readonly span: Span; readonly value: Node }[] {
-  return n.kind === 'map' ? n.pairs : n.kind === 'seq' ? n.items.map((i) => ({ span: i.span, value: i })) : [];
+type Child = { readonly span: Span; readonly value: Node };
+const childLists = new WeakMap<Node, { children: readonly Child[]; disjoint: boolean }>();
+
+/**
+ * The children of a node in text order, each with the node to descend into, and whether they follow one another
+ * without overlapping (then a binary search finds the one at an offset). Worked out once per node.
+ */
+function childrenOf(n: Node): { children: readonly Child[]; disjoint: boolean } {
+  let c = childLists.get(n);
+  if (c) return c;
+  const children: readonly Child[] = n.kind === 'map' ? n.pairs : n.kind === 'seq' ? n.items.map((i) => ({ span: i.span, value: i })) : [];
+  let disjoint = true;
+  for (let i = 1; i < children.length && disjoint; i++) disjoint = children[i - 1].span[1] <= children[i].span[0];
+  c = { children, disjoint };
+  childLists.set(n, c);
+  return c;
 }
 
 /** True when `offset` falls inside a scalar of the file (a string holding a `#`). */
@@ -245,14 +258,11 @@ function insideScalar(file: ParsedFile, offset: number): boolean {
   const visit = (n: Node): boolean => {
     if (n.span[0] > offset || offset >= n.span[1]) return false;
     if (n.kind === 'scalar') return true;
-    if (n.kind === 'map') {
-      const i = lastBefore(n.pairs, offset + 1);
-      if (i >= 0 && (visit(n.pairs[i].key) || visit(n.pairs[i].value))) return true;
-      // Siblings may overlap (HCL's repeated top-level keys): then look at each.
-      return n.pairs.some((p) => p.span[0] <= offset && offset < p.span[1] && (visit(p.key) || visit(p.value)));
-    }
-    const i = lastBefore(n.items, offset + 1);
-    return (i >= 0 && visit(n.items[i])) || n.items.some((x) => x.span[0] <= offset && offset < x.span[1] && visit(x));
+    const { children, disjoint } = childrenOf(n);
+    const inside = (c: Child) => c.span[0] <= offset && offset < c.span[1] && ((n.kind === 'map' && visit((c as Pair).key)) || visit(c.value));
+    if (!disjoint) return children.some(inside); // siblings overlap (HCL's repeated top-level keys): look at each
+    const i = lastBefore(children, offset + 1);
+    return i >= 0 && inside(children[i]);
   };
   return file.docs.some((d) => !!d.doc.root && visit(d.doc.root));
 }
@@ -278,14 +288,16 @@ function extents(resources: readonly Resource[], hcl: boolean) {
 /** The outermost mapping entry or list item that starts within [start, end) (a line), in any document of the file. */
 function blockAt(file: ParsedFile, start: number, end: number): Span | undefined {
   const visit = (n: Node): Span | undefined => {
-    const children = childrenOf(n);
-    // The first child starting on the line, else the one before the line that runs into it.
-    const i = lastBefore(children, start);
-    const first = children[i + 1];
-    if (first && first.span[0] < end) return first.span;
-    const c = children[i];
-    if (c && c.span[1] > start) return visit(c.value);
-    // Siblings may overlap (HCL's repeated top-level keys span the blocks between them): then look at each.
+    const { children, disjoint } = childrenOf(n);
+    if (disjoint) {
+      // The first child starting on the line, else the one before the line that runs into it.
+      const i = lastBefore(children, start);
+      const first = children[i + 1];
+      if (first && first.span[0] < end) return first.span;
+      const c = children[i];
+      return c && c.span[1] > start ? visit(c.value) : undefined;
+    }
+    // Siblings overlap (HCL's repeated top-level keys span the blocks between them): look at each.
     for (const x of children) {
       if (x.span[0] >= start && x.span[0] < end) return x.span;
       if (x.span[0] < start && x.span[1] > start) {
