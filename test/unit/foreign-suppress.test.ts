@@ -232,6 +232,8 @@ describe("other tools' suppressions", () => {
       lintText('main.tf', tf('  #checkov:skip=CKV_AWS_17:behind an allow list\n  publicly_accessible = true\n')),
       lintText('k.yaml', pod('    polaris.fairwinds.com/hostNetworkSet-exempt: "true"\n')),
       lintText('t.yaml', cfn('      # cloudline-ignore CL-AWS-004 -- ours\n      PubliclyAccessible: true\n')),
+      lintText('nag.yaml', cfn('      PubliclyAccessible: true\n', '    Metadata:\n      cfn_nag:\n        rules_to_suppress:\n          - id: F22\n            reason: nag reason\n')),
+      lintText('kl.yaml', pod('    ignore-check.kube-linter.io/host-network: "linter reason"\n')),
     ];
     const json = JSON.parse([...jsonReportParts(results, 'info', 3, catalogue)].join(''));
     const byRule = (file: string, id: string) => json.suppressed.find((s: { file: string; ruleId: string }) => s.file === file && s.ruleId === id);
@@ -266,6 +268,16 @@ describe("other tools' suppressions", () => {
     assert.deepEqual(resultFor('k.yaml', HOST_NETWORK).suppressions[0].properties, { tool: 'polaris', check: 'hostNetworkSet' });
     assert.equal(resultFor('k.yaml', HOST_NETWORK).suppressions[0].justification, '');
     assert.deepEqual(resultFor('t.yaml', PUBLIC).suppressions[0].properties, { tool: 'cloudline' });
+    assert.equal(byRule('nag.yaml', PUBLIC).reason, 'nag reason');
+    assert.equal(byRule('kl.yaml', HOST_NETWORK).reason, 'linter reason');
+    assert.deepEqual(
+      (({ justification, properties }) => ({ justification, properties }))(resultFor('nag.yaml', PUBLIC).suppressions[0]),
+      { justification: 'nag reason', properties: { tool: 'cfn_nag', check: 'F22' } },
+    );
+    assert.deepEqual(
+      (({ justification, properties }) => ({ justification, properties }))(resultFor('kl.yaml', HOST_NETWORK).suppressions[0]),
+      { justification: 'linter reason', properties: { tool: 'kube-linter', check: 'host-network' } },
+    );
   });
 
   it('reads nothing in a file without another tool\'s marker or annotation', () => {
