@@ -154,7 +154,15 @@ describe('cloudline CLI', () => {
     assert.equal(json.findings.length, 0);
     assert.deepEqual(json.suppressed.map((x: { ruleId: string; reason: string }) => [x.ruleId, x.reason]), [['CL-AWS-004', 'reporting replica']]);
     const sarif = JSON.parse(run(['scan', '--format', 'sarif'], dir).stdout);
-    assert.deepEqual(sarif.runs[0].results[0].suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'reporting replica' }]);
+    assert.deepEqual(sarif.runs[0].results[0].suppressions, [
+      {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: 'reporting replica',
+        location: { physicalLocation: { artifactLocation: { uri: 'db.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 32, endLine: 5, endColumn: 82 } } },
+        properties: { tool: 'cloudline' },
+      },
+    ]);
   });
 
   it('reads .cloudline.yaml: rules turned off, excluded globs, a frameworks filter', () => {
@@ -179,7 +187,7 @@ describe('cloudline CLI', () => {
       r.stderr,
       'cloudline: invalid options file:\n' +
         '  opts.yaml:1:18: minimumSeverity must be one of info, low, medium, high, critical.\n' +
-        '  opts.yaml:2:1: Unknown option "rulez". Known options: minimumSeverity, rules, frameworks, exclude.\n' +
+        '  opts.yaml:2:1: Unknown option "rulez". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions.\n' +
         '  opts.yaml:4:3: Unknown rule "CL-NOPE-1": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).\n',
     );
   });

@@ -49,8 +49,8 @@ describe('options table', () => {
   });
 
   it('.cloudline.yaml accepts the file options of the table, and names them for an unknown key', () => {
-    assert.deepEqual(FILE_OPTIONS, ['minimumSeverity', 'rules', 'frameworks', 'exclude']);
+    assert.deepEqual(FILE_OPTIONS, ['minimumSeverity', 'rules', 'frameworks', 'exclude', 'otherToolsSuppressions']);
     const { problems } = parseConfig('run: onSave\n', defaultCatalogue());
-    assert.deepEqual(problems, [{ span: [0, 3], message: 'Unknown option "run". Known options: minimumSeverity, rules, frameworks, exclude.' }]);
+    assert.deepEqual(problems, [{ span: [0, 3], message: 'Unknown option "run". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions.' }]);
   });
 });

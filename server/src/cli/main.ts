@@ -30,7 +30,7 @@ function readIac(results: readonly LintResult[]): boolean {
 }
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
+  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline fix [paths...] [--dry-run] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
@@ -77,7 +77,9 @@ lsp       starts the language server on standard input and output, for any LSP e
           to places inside them are followed; either way each real folder is walked once, so loops end)
 --allow-empty  exit 0 (not 2) when the scan found no CloudFormation, Kubernetes or Terraform file to lint
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
-          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
+          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs), otherToolsSuppressions
+--no-other-tools-suppressions  do not honour Checkov, cfn_nag, cfn-lint, KICS, Trivy, tfsec, kube-linter and
+          Polaris suppressions (by default each silences the Cloudline rules equivalent to the check it names)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, a named path that
 is missing, unreadable or not a regular file or folder (a FIFO, socket or device is never opened), or no IaC file
 read at all (unless --allow-empty).
@@ -112,6 +114,8 @@ interface CliOptions {
   allowEmpty?: boolean;
   /** report: --framework values, in order. */
   frameworks?: string[];
+  /** --no-other-tools-suppressions: other tools' suppressions are not honoured. */
+  noOtherToolsSuppressions?: boolean;
   /** --format or --severity was given (the inventory has its own default format and no threshold). */
   formatGiven?: boolean;
   severityGiven?: boolean;
@@ -149,6 +153,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === '--allow-empty') opts.allowEmpty = true;
     else if (a === '--dry-run') opts.dryRun = true;
     else if (a === '--fix') opts.fix = true;
+    else if (a === '--no-other-tools-suppressions') opts.noOtherToolsSuppressions = true;
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -174,6 +179,7 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
     for (const r of catalogue.rules) if (!keep.has(r.id)) rules[r.id] = 'off';
     options = { ...options, rules };
   }
+  if (opts.noOtherToolsSuppressions) options = { ...options, otherToolsSuppressions: false };
   // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
   let last = 0;
   const paths = opts.paths.length ? opts.paths : ['.'];

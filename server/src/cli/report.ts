@@ -3,6 +3,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { Unread } from '../engine/files';
 import { notCheckedLine, notCheckedPhrase, type NotChecked } from '../engine/unchecked';
 import type { Finding, LintResult } from '../engine/lint';
+import type { Suppression } from '../engine/suppress';
 import { severityRank, type Rule, type Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
 import type { Node, Span } from '../model/tree';
@@ -44,6 +45,9 @@ export function suppressedOf(results: readonly LintResult[]) {
       resource: finding.resource.id,
       reason: suppression.reason,
       suppressionAt: range1(r.file.lines, suppression.span),
+      // Which suppression applied: Cloudline's own, or another tool's (with the check it names, when it names one).
+      suppressedBy: suppression.tool ?? 'cloudline',
+      ...(suppression.tool && suppression.check !== undefined ? { otherToolCheck: suppression.check } : {}),
     })),
   );
 }
@@ -376,10 +380,12 @@ export function* sarifReportParts(
   notChecked: readonly NotChecked[] = [],
 ): Generator<string> {
   const min = severityRank(threshold);
-  const shown: { result: LintResult; finding: Finding; justification?: string }[] = [
+  const shown: { result: LintResult; finding: Finding; justification?: string; suppression?: Suppression }[] = [
     ...visible(results, threshold),
     ...results.flatMap((result) =>
-      result.suppressed.filter((x) => severityRank(x.finding.severity) >= min).map((x) => ({ result, finding: x.finding, justification: x.suppression.reason })),
+      result.suppressed
+        .filter((x) => severityRank(x.finding.severity) >= min)
+        .map((x) => ({ result, finding: x.finding, justification: x.suppression.reason, suppression: x.suppression })),
     ),
   ];
   const rules = [...new Set(shown.map((s) => s.finding.rule))].sort((a, b) => a.id.localeCompare(b.id));
@@ -446,7 +452,19 @@ export function* sarifReportParts(
       },
     ],
   };
-  const resultOf = ({ result, finding, justification }: (typeof shown)[number]) => ({
+  // A suppression as SARIF records it: in the source, with its reason, where it is written and whose it is.
+  const suppressionOf = (result: LintResult, justification: string, x: Suppression | undefined) => ({
+    kind: 'inSource',
+    status: 'accepted',
+    justification,
+    ...(x
+      ? {
+          location: { physicalLocation: { artifactLocation: { uri: uriReference(result.file.uri), uriBaseId: '%SRCROOT%' }, region: region(result.file.lines, x.span) } },
+          properties: { tool: x.tool ?? 'cloudline', ...(x.tool && x.check !== undefined ? { check: x.check } : {}) },
+        }
+      : {}),
+  });
+  const resultOf = ({ result, finding, justification, suppression }: (typeof shown)[number]) => ({
     ruleId: finding.rule.id,
     ruleIndex: index.get(finding.rule)!,
     level: SARIF_LEVEL[finding.severity],
@@ -466,7 +484,7 @@ export function* sarifReportParts(
       },
     })),
     partialFingerprints: { 'cloudline/v2': fingerprint(result, finding) },
-    ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification }] } : {}),
+    ...(justification !== undefined ? { suppressions: [suppressionOf(result, justification, suppression)] } : {}),
     properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
   });
   if (!shown.length) {

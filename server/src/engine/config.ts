@@ -248,6 +248,8 @@ export function mergeOptions(...layers: (Options | undefined)[]): Options {
     if (l.rules) out.rules = { ...out.rules, ...l.rules };
     if (l.frameworks?.length) out.frameworks = l.frameworks;
     if (l.exclude?.length) out.exclude = [...(out.exclude ?? []), ...l.exclude];
+    // Off in any layer is off: the options file turns it off for everyone, a setting or flag for one user or run.
+    if (l.otherToolsSuppressions === false) out.otherToolsSuppressions = false;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, NoEdits, resourceBounds, safeFix, type Fix } from './edits';
 import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
+import { collectForeignSuppressions } from './foreign-suppress';
 import { effectiveSeverity, type LintConfig } from './options';
 import { helmNotice, kustomizePatchPaths, KUSTOMIZE_PATCH_MESSAGE, type Notice } from './templates';
 
@@ -346,7 +347,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
 
   const suppressionRule = catalogue.rule(SUPPRESSION_RULE_ID);
   return states.map((st) => {
-    const { kept, suppressed, unexplained } = applySuppressions(st);
+    const { kept, suppressed, unexplained } = applySuppressions(st, catalogue, config);
     if (suppressionRule) {
       const severity = effective(suppressionRule);
       for (const s of severity ? unexplained : []) {
@@ -432,8 +433,10 @@ function normalise(uri: string): string {
 }
 
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
-function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
+function applySuppressions(st: FileState, catalogue: Catalogue, config: LintConfig): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
   const suppressions = st.resources.length || st.file.lang !== 'json' ? collectSuppressions(st.file, st.resources) : [];
+  // Other tools' suppressions come after Cloudline's own: where both apply, Cloudline's is the one on record.
+  if (config.otherToolsSuppressions !== false && (st.resources.length || st.file.lang !== 'json')) suppressions.push(...collectForeignSuppressions(st.file, st.resources, catalogue));
   const suppressed: LintResult['suppressed'][number][] = [];
   if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
   const kept: Finding[] = [];
@@ -455,6 +458,8 @@ function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintRe
       let line = -1;
       const applies = (x: Suppression) => {
         if ('resource' in x.scope) return x.scope.resource === finding.resource.id;
+        if ('file' in x.scope) return true;
+        if ('range' in x.scope) return x.scope.range[0] <= finding.span[0] && finding.span[0] < x.scope.range[1];
         if (line < 0) line = st.file.lines.positionAt(finding.span[0]).line;
         return x.scope.line === line;
       };
@@ -465,5 +470,6 @@ function applySuppressions(st: FileState): { kept: Finding[]; suppressed: LintRe
     if (s) suppressed.push({ finding, suppression: s });
     else kept.push(finding);
   }
-  return { kept, suppressed, unexplained: suppressions.filter((s) => s.reason === '') };
+  // Another tool's suppression is that tool's to judge: CL-GEN-001 asks a reason of Cloudline's own only.
+  return { kept, suppressed, unexplained: suppressions.filter((s) => s.reason === '' && !s.tool) };
 }

@@ -12,6 +12,8 @@ export interface LintConfig {
   readonly rules?: Readonly<Record<string, 'off' | Severity>>;
   /** Only rules that reference one of these frameworks (case-insensitive substring of the framework's name). */
   readonly frameworks?: readonly string[];
+  /** Honour other tools' suppressions (Checkov, cfn_nag, cfn-lint, KICS, Trivy, tfsec, kube-linter, Polaris); default true. */
+  readonly otherToolsSuppressions?: boolean;
 }
 
 /** Options shared by `.cloudline.yaml`, the CLI and the VS Code settings. */
@@ -81,6 +83,16 @@ export const OPTIONS: readonly OptionSpec[] = [
     file: false,
     server: true,
     description: "Show each resource's service model and its open customer-side findings above it.",
+  },
+  {
+    name: 'otherToolsSuppressions',
+    kind: 'boolean',
+    default: true,
+    scope: 'resource',
+    file: true,
+    server: true,
+    description:
+      "Honour other tools' suppressions for the Cloudline rules equivalent to the checks they name: Checkov (#checkov:skip, Metadata.checkov.skip), cfn_nag and cfn-lint Metadata, KICS (# kics-scan ignore-line, ignore-block, disable=), Trivy and tfsec (#trivy:ignore:, #tfsec:ignore:), kube-linter and Polaris annotations.",
   },
   {
     name: 'reportUnchecked',

@@ -8,6 +8,7 @@ import type { Resource } from '../formats/resource';
 import type { ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type Span } from '../model/tree';
 import type { Edits, Plain, TextEdit } from './edits';
+import type { ForeignTool } from './foreign-suppress';
 
 export const COMMENT_DIRECTIVE = 'cloudline-ignore';
 export const ANNOTATION_PREFIX = 'cloudline/ignore.';
@@ -19,8 +20,15 @@ export interface Suppression {
   readonly reason: string;
   /** Where it is written. */
   readonly span: Span;
-  /** A resource's ID (applies to all its findings), or a 0-based line (applies to findings starting on it). */
-  readonly scope: { readonly resource: string } | { readonly line: number };
+  /**
+   * A resource's ID (applies to all its findings), a 0-based line (applies to findings starting on it), a range of the
+   * text (findings starting in it: a block or attribute another tool's comment names) or the whole file.
+   */
+  readonly scope: { readonly resource: string } | { readonly line: number } | { readonly range: Span } | { readonly file: true };
+  /** Set when another tool's suppression applied (engine/foreign-suppress.ts): which tool wrote it. */
+  readonly tool?: ForeignTool;
+  /** The other tool's check it names, as written (undefined for a KICS ignore-line or ignore-block: every query). */
+  readonly check?: string;
 }
 
 /** Parses `cloudline-ignore RULE[,RULE…] [-- reason]`; undefined when the text is not a directive. */

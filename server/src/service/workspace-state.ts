@@ -29,6 +29,8 @@ export interface Settings {
   codeLens: boolean;
   /** One information diagnostic per file on resources Cloudline has no rules for. */
   reportUnchecked: boolean;
+  /** Set (false) only when other tools' suppressions are turned off, so an options file's false still applies. */
+  otherToolsSuppressions?: false;
 }
 
 /** The client's raw `cloudline` section as Settings: each option read as the options table says (invalid: default). */
@@ -44,6 +46,7 @@ export function normaliseSettings(raw: unknown): Settings {
     exclude: read('exclude'),
     codeLens: read('codeLens.enable'),
     reportUnchecked: read('reportUnchecked'),
+    ...(read<boolean>('otherToolsSuppressions') === false ? { otherToolsSuppressions: false as const } : {}),
   };
 }
 
@@ -201,6 +204,7 @@ export class WorkspaceState {
       rules: byRuleId(settings.rules, this.catalogue),
       frameworks: settings.frameworks,
       exclude: settings.exclude,
+      otherToolsSuppressions: settings.otherToolsSuppressions,
     });
     const excluded = !!(path && folder && isExcluded(relative(folder, path).split(sep).join('/'), options.exclude));
     return { settings, options, excluded };
