@@ -98,8 +98,8 @@ describe('cloudline scan --baseline', function () {
     writeFileSync(join(dir, 'c.yaml'), db('C'));
     const r = run(['scan', '.', '--baseline', 'base.json', '--format', 'sarif'], dir);
     assert.equal(r.code, 1, r.stderr);
+    assert.ok(sarifValidator()(JSON.parse(r.stdout)), 'validates against SARIF 2.1.0');
     const sarif = JSON.parse(r.stdout);
-    assert.ok(sarifValidator()(sarif), 'validates against SARIF 2.1.0');
     const results = sarif.runs[0].results;
     const byFile = (f: string) => results.find((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri === f);
     const a = byFile('a.yaml');
@@ -111,8 +111,9 @@ describe('cloudline scan --baseline', function () {
     assert.equal(c.suppressions, undefined);
     assert.deepEqual(sarif.runs[0].properties.baseline, { file: 'base.json', findings: 1, unchanged: 1, fixed: 0, notScanned: 0, new: 1 });
     // Without a baseline: no baselineState, the same fingerprints (the baseline is in the scan's folder).
-    const plain = JSON.parse(run(['scan', '.', '--format', 'sarif'], dir).stdout);
-    assert.ok(sarifValidator()(plain));
+    const plainText = run(['scan', '.', '--format', 'sarif'], dir).stdout;
+    assert.ok(sarifValidator()(JSON.parse(plainText)), 'validates without a baseline');
+    const plain = JSON.parse(plainText);
     assert.ok(plain.runs[0].results.every((x: { baselineState?: string }) => x.baselineState === undefined));
     assert.deepEqual(plain.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['cloudline/v3']).sort(), [a, c].map((x) => x.partialFingerprints['cloudline/v3']).sort());
   });

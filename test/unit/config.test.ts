@@ -46,7 +46,7 @@ describe('options: .cloudline.yaml', () => {
       '.cloudline.yaml:3:3: Unknown rule "CL-AWS-999": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).',
       '.cloudline.yaml:4:15: The setting for CL-AWS-004 must be "off" or one of info, low, medium, high, critical.',
       '.cloudline.yaml:6:13: frameworks must be a list of strings.',
-      '.cloudline.yaml:7:1: Unknown option "colour". Known options: minimumSeverity, rules, frameworks, exclude.',
+      '.cloudline.yaml:7:1: Unknown option "colour". Known options: minimumSeverity, rules, frameworks, exclude, baseline.',
     ]);
     assert.deepEqual(parseConfig(text, catalogue).options, { rules: { 'CL-AWS-001': 'low' } });
   });

@@ -59,7 +59,8 @@ inventory lists every resource of the same files (walked as scan walks them) gro
           line; docs/baseline.md); the report then compares with it. Fingerprints are per file (relative to the
           baseline's folder), rule, resource and the path of the value: they survive unrelated edits and line shifts
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
-          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs)
+          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs), baseline (a
+          baseline file, relative to the options file: used when --baseline is not given)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, a named path that
 is missing, unreadable or not a regular file or folder (a FIFO, socket or device is never opened), or no IaC file
 read at all (unless --allow-empty).
@@ -168,7 +169,7 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
   // A check's error names the resource, so it is escaped line by line (a stack trace keeps its lines).
   const safe = (text: string) => text.split('\n').map((l) => escapeText(l).replace(/^::/, ' ::')).join('\n');
   for (const r of outcome.results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${safe(e)}\n`);
-  return { ...outcome, paths, options };
+  return { ...outcome, paths, options, base };
 }
 
 /** A baseline read or parsed by `read`; a missing or malformed one is an input error naming the file and the reason. */
@@ -240,7 +241,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     // A baseline that cannot be read is an error before the scan, never a silent "no baseline".
     let baseline: Baseline | undefined;
     if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
-    const { results, scanned, unread, notChecked, paths } = await scanPaths(opts, catalogue, err);
+    const { results, scanned, unread, notChecked, paths, options, base } = await scanPaths(opts, catalogue, err);
+    // `baseline:` in the options file (relative to it), unless --baseline names one.
+    if (!baseline && options.baseline && !opts.writeBaseline) baseline = loadBaseline(options.baseline, () => readBaseline(resolve(base, options.baseline!)));
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     let written = '';
     if (opts.writeBaseline) {
@@ -255,7 +258,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       // Without --baseline, the report compares with the baseline just written (every finding is in it).
       if (!baseline) baseline = loadBaseline(file, () => parseBaseline(text, file));
     }
-    const comparison: BaselineComparison | undefined = baseline ? compareWithBaseline(results, baseline, opts.baseline ?? opts.writeBaseline!, opts.severity) : undefined;
+    const comparison: BaselineComparison | undefined = baseline ? compareWithBaseline(results, baseline, opts.baseline ?? opts.writeBaseline ?? options.baseline!, opts.severity) : undefined;
     // Compared with a baseline, the text and JSON reports (and the exit status) have only the new findings.
     const reported = comparison ? withoutBaselined(results, comparison.unchanged) : results;
     const tail = comparison ? [`${escapeText(baselineSentence(comparison.summary))}${written ? ` ${escapeText(written)}` : ''}\n`] : [];
