@@ -118,6 +118,22 @@ describe('cloudline scan --baseline', function () {
     assert.deepEqual(plain.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['cloudline/v3']).sort(), [a, c].map((x) => x.partialFingerprints['cloudline/v3']).sort());
   });
 
+  it('baseline: in .cloudline.yaml (relative to it) is used when --baseline is not given; a broken one exits 2', () => {
+    const dir = workspace({ 'a.yaml': db('A') });
+    assert.equal(run(['scan', '.', '--write-baseline', 'base.json'], dir).code, 0);
+    writeFileSync(join(dir, 'b.yaml'), db('B'));
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(join(dir, 'conf', 'cloudline.yaml'), 'baseline: ../base.json\n');
+    let r = run(['scan', '.', '--config', 'conf/cloudline.yaml', '--format', 'json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file), ['b.yaml']);
+    assert.equal(JSON.parse(r.stdout).summary.baseline.unchanged, 1);
+    writeFileSync(join(dir, 'conf', 'cloudline.yaml'), 'baseline: base.json\n');
+    r = run(['scan', '.', '--config', 'conf/cloudline.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot use the baseline base\.json: no such file/);
+  });
+
   it('a missing or malformed baseline: exit 2 naming the file and the reason, before any scan', () => {
     const dir = workspace({ 'a.yaml': db('A'), 'bad.json': '{"tool": "cloudline", "version": 7}', 'list.json': '[1]' });
     for (const [file, why] of [
