@@ -17,6 +17,8 @@ import {
   type BaselineEntry,
 } from '../../server/src/engine/baseline';
 import type { LintResult } from '../../server/src/engine/lint';
+import { parseConfig } from '../../server/src/engine/config';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { lintText } from '../helpers';
 
 const root = join(__dirname, '..', '..');
@@ -145,5 +147,14 @@ describe('baseline file', () => {
     assert.throws(() => readBaseline(dir), /folder/);
     writeFileSync(join(dir, 'ok.json'), baselineText([]));
     assert.equal(readBaseline(join(dir, 'ok.json')).root, dir);
+  });
+
+  it('.cloudline.yaml baseline: a path kept with its span; anything else is a problem at the value', () => {
+    const ok = parseConfig('rules: {}\nbaseline: ci/base.json\n', defaultCatalogue());
+    assert.deepEqual([ok.options.baseline, ok.baselineSpan, ok.problems], ['ci/base.json', [20, 32], []]);
+    const bad = parseConfig('baseline: [a]\n', defaultCatalogue());
+    assert.equal(bad.options.baseline, undefined);
+    assert.deepEqual(bad.problems.map((p) => p.span), [[10, 13]]);
+    assert.match(bad.problems[0].message, /^baseline must be the path of a baseline file/);
   });
 });

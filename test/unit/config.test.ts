@@ -52,7 +52,7 @@ describe('options: .cloudline.yaml', () => {
   });
 
   it('a file that is not a mapping, or not YAML, is one problem', () => {
-    assert.deepEqual(problems('- a\n- b\n'), ['.cloudline.yaml:1:1: .cloudline.yaml must be a mapping of options (minimumSeverity, rules, frameworks, exclude).']);
+    assert.deepEqual(problems('- a\n- b\n'), ['.cloudline.yaml:1:1: .cloudline.yaml must be a mapping of options (minimumSeverity, rules, frameworks, exclude, baseline).']);
     assert.equal(parseConfig('rules: [\n', catalogue).problems.length > 0, true);
     assert.deepEqual(parseConfig('rules: [\n', catalogue).options, {});
   });
