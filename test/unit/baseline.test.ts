@@ -1,6 +1,7 @@
 // Baseline fingerprints survive line shifts and unrelated edits, never absorb a finding in another file or on another
 // value, and the baseline file is sorted, versioned, validated by its schema and refused with a reason when broken.
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
   fingerprintResults,
   parseBaseline,
   readBaseline,
+  sha256Hex,
   withoutBaselined,
   type BaselineEntry,
 } from '../../server/src/engine/baseline';
@@ -39,6 +41,12 @@ const POD = (containers: string[]) =>
   containers.map((n) => `    - name: ${n}\n      image: nginx:1.25\n      securityContext:\n        privileged: ${n === 'sidecar' ? 'false' : 'true'}\n`).join('');
 
 describe('baseline fingerprints', () => {
+  it('hash with SHA-256 of the UTF-8 text (our own, checked against Node\'s at block boundaries and non-ASCII)', () => {
+    for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(63), 'a'.repeat(64), 'x'.repeat(1000), 'Ünïcødé 🙂 \u0000 名前']) {
+      assert.equal(sha256Hex(text), createHash('sha256').update(text, 'utf8').digest('hex'), JSON.stringify(text.slice(0, 20)));
+    }
+  });
+
   it('name the file, rule, resource and the path of the offending value (a missing setting: <name>)', () => {
     const [e] = prints('stack/db.yaml', DB(), 'CL-AWS-004');
     assert.deepEqual({ ...e, fingerprint: undefined }, { file: 'stack/db.yaml', rule: 'CL-AWS-004', type: 'AWS::RDS::DBInstance', resource: 'Db', path: 'Properties.PubliclyAccessible', fingerprint: undefined });
