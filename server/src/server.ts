@@ -26,6 +26,7 @@ import { initHcl } from './model/hcl';
 import { clientRunsSnippets, codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics } from './service/diagnostics';
 import { executeCommand, serverCommands } from './service/commands';
+import { compareWithBaseline } from './engine/baseline';
 import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter, type DocumentState } from './service/linter';
@@ -52,7 +53,13 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   const publish = (uri: string, result: LintResult | undefined, version?: number) => {
-    const diagnostics = result ? toDiagnostics(result, version ?? -1, docUri, { catalogue, reportUnchecked: workspace.settingsNow(uri).reportUnchecked }) : [];
+    const settings = workspace.settingsNow(uri);
+    // The baseline of the folder's .cloudline.yaml: the findings it holds become hints, or are hidden.
+    const baseline = result && result.findings.length ? workspace.baselineFor(uri) : undefined;
+    const baselined = baseline ? compareWithBaseline([result!], baseline, baseline.file).unchanged : undefined;
+    const diagnostics = result
+      ? toDiagnostics(result, version ?? -1, docUri, { catalogue, reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
+      : [];
     void connection.sendDiagnostics({ uri, version, diagnostics });
     for (const e of result?.errors ?? []) connection.console.error(`[${new Date().toISOString()}] ${uri}: ${e}`);
   };

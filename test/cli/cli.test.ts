@@ -187,7 +187,7 @@ describe('cloudline CLI', () => {
       r.stderr,
       'cloudline: invalid options file:\n' +
         '  opts.yaml:1:18: minimumSeverity must be one of info, low, medium, high, critical.\n' +
-        '  opts.yaml:2:1: Unknown option "rulez". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions.\n' +
+        '  opts.yaml:2:1: Unknown option "rulez". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions, baseline.\n' +
         '  opts.yaml:4:3: Unknown rule "CL-NOPE-1": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).\n',
     );
   });

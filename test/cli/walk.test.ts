@@ -204,7 +204,7 @@ describe('CLI walking and reading', function () {
     const sarif = json(r);
     const results = sarif.runs[0].results as { partialFingerprints: Record<string, string> }[];
     assert.ok(results.length > 1000, `${results.length} results`);
-    const prints = new Set(results.map((x) => x.partialFingerprints['cloudline/v2']));
+    const prints = new Set(results.map((x) => x.partialFingerprints['cloudline/v3']));
     assert.equal(prints.size, results.length, 'one fingerprint per result');
     assert.ok(sarifValidator()(JSON.parse(r.stdout)), 'validates against SARIF 2.1.0');
   });

@@ -46,13 +46,13 @@ describe('options: .cloudline.yaml', () => {
       '.cloudline.yaml:3:3: Unknown rule "CL-AWS-999": use a rule ID (CL-AWS-004) or slug (rds-publicly-accessible).',
       '.cloudline.yaml:4:15: The setting for CL-AWS-004 must be "off" or one of info, low, medium, high, critical.',
       '.cloudline.yaml:6:13: frameworks must be a list of strings.',
-      '.cloudline.yaml:7:1: Unknown option "colour". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions.',
+      '.cloudline.yaml:7:1: Unknown option "colour". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions, baseline.',
     ]);
     assert.deepEqual(parseConfig(text, catalogue).options, { rules: { 'CL-AWS-001': 'low' } });
   });
 
   it('a file that is not a mapping, or not YAML, is one problem', () => {
-    assert.deepEqual(problems('- a\n- b\n'), ['.cloudline.yaml:1:1: .cloudline.yaml must be a mapping of options (minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions).']);
+    assert.deepEqual(problems('- a\n- b\n'), ['.cloudline.yaml:1:1: .cloudline.yaml must be a mapping of options (minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions, baseline).']);
     assert.equal(parseConfig('rules: [\n', catalogue).problems.length > 0, true);
     assert.deepEqual(parseConfig('rules: [\n', catalogue).options, {});
   });

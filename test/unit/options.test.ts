@@ -30,7 +30,7 @@ describe('options table', () => {
   });
 
   it('the settings default to the defaults the table declares', () => {
-    assert.deepEqual(DEFAULT_SETTINGS, { enable: true, run: 'onType', minimumSeverity: undefined, rules: {}, frameworks: [], exclude: [], codeLens: true, reportUnchecked: true });
+    assert.deepEqual(DEFAULT_SETTINGS, { enable: true, run: 'onType', minimumSeverity: undefined, rules: {}, frameworks: [], exclude: [], codeLens: true, reportUnchecked: true, baselineFindings: 'hint' });
   });
 
   it('the server reads each setting as the table says: valid values kept, invalid ones replaced by the default', () => {
@@ -43,14 +43,15 @@ describe('options table', () => {
       exclude: ['vendor/**'],
       codeLens: { enable: false },
       reportUnchecked: false,
+      baselineFindings: 'hide',
     });
-    assert.deepEqual(s, { enable: false, run: 'onSave', minimumSeverity: 'high', rules: { 'CL-AWS-004': 'off' }, frameworks: ['CIS AWS'], exclude: ['vendor/**'], codeLens: false, reportUnchecked: false });
-    assert.deepEqual(normaliseSettings({ enable: 'no', run: 'sometimes', minimumSeverity: 'info', codeLens: true, reportUnchecked: 'no' }), DEFAULT_SETTINGS);
+    assert.deepEqual(s, { enable: false, run: 'onSave', minimumSeverity: 'high', rules: { 'CL-AWS-004': 'off' }, frameworks: ['CIS AWS'], exclude: ['vendor/**'], codeLens: false, reportUnchecked: false, baselineFindings: 'hide' });
+    assert.deepEqual(normaliseSettings({ enable: 'no', run: 'sometimes', minimumSeverity: 'info', codeLens: true, reportUnchecked: 'no', baselineFindings: 'dim' }), DEFAULT_SETTINGS);
   });
 
   it('.cloudline.yaml accepts the file options of the table, and names them for an unknown key', () => {
-    assert.deepEqual(FILE_OPTIONS, ['minimumSeverity', 'rules', 'frameworks', 'exclude', 'otherToolsSuppressions']);
+    assert.deepEqual(FILE_OPTIONS, ['minimumSeverity', 'rules', 'frameworks', 'exclude', 'otherToolsSuppressions', 'baseline']);
     const { problems } = parseConfig('run: onSave\n', defaultCatalogue());
-    assert.deepEqual(problems, [{ span: [0, 3], message: 'Unknown option "run". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions.' }]);
+    assert.deepEqual(problems, [{ span: [0, 3], message: 'Unknown option "run". Known options: minimumSeverity, rules, frameworks, exclude, otherToolsSuppressions, baseline.' }]);
   });
 });

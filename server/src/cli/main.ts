@@ -1,6 +1,6 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF), list their resources' responsibility inventory (Markdown,
 // JSON or CSV) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
@@ -14,6 +14,7 @@ import type { LintResult } from '../engine/lint';
 import type { Catalogue } from '../engine/catalogue';
 import type { NotChecked } from '../engine/unchecked';
 import { buildInventory } from '../report/inventory';
+import { baselineEntries, BaselineError, baselineRoot, baselineSentence, baselineText, compareWithBaseline, parseBaseline, readBaseline, withoutBaselined, type Baseline, type BaselineComparison } from '../engine/baseline';
 import { inventoryCsv, inventoryJson, inventoryMarkdown } from './inventory';
 import { FRAMEWORKS } from '../../../rules/frameworks';
 import { buildReport, frameworkByName } from '../report/report';
@@ -31,6 +32,7 @@ function readIac(results: readonly LintResult[]): boolean {
 
 const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
+                 [--baseline FILE] [--write-baseline FILE]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline fix [paths...] [--dry-run] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
@@ -76,8 +78,14 @@ lsp       starts the language server on standard input and output, for any LSP e
 --follow-symlinks  also follow symbolic links that lead outside the scanned paths (by default only links
           to places inside them are followed; either way each real folder is walked once, so loops end)
 --allow-empty  exit 0 (not 2) when the scan found no CloudFormation, Kubernetes or Terraform file to lint
+--baseline FILE  scan: report only findings that FILE (a baseline) does not hold, and say how many it holds
+          and how many of those are fixed now; the exit status counts only the new findings
+--write-baseline FILE  scan: record the findings at or above --severity in FILE (JSON, sorted, one finding a
+          line; docs/baseline.md); the report then compares with it. Fingerprints are per file (relative to the
+          baseline's folder), rule, resource and the path of the value: they survive unrelated edits and line shifts
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
-          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs), otherToolsSuppressions
+          minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs), otherToolsSuppressions,
+          baseline (a baseline file, relative to the options file: used when --baseline is not given)
 --no-other-tools-suppressions  do not honour Checkov, cfn_nag, cfn-lint, KICS, Trivy, tfsec, kube-linter and
           Polaris suppressions (by default each silences the Cloudline rules equivalent to the check it names)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, a named path that
@@ -122,6 +130,8 @@ interface CliOptions {
   /** fix: --dry-run; scan: --fix (run fix instead). */
   dryRun?: boolean;
   fix?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -146,6 +156,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
     } else if (flag === '--output' || flag === '-o') opts.output = take();
     else if (flag === '--config' || flag === '-c') opts.config = take();
     else if (flag === '--framework') (opts.frameworks ??= []).push(take());
+    else if (flag === '--baseline') opts.baseline = take();
+    else if (flag === '--write-baseline') opts.writeBaseline = take();
     else if (flag === '--rules' || flag === '-r') {
       opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
       if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
@@ -196,7 +208,17 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
   // A check's error names the resource, so it is escaped line by line (a stack trace keeps its lines).
   const safe = (text: string) => text.split('\n').map((l) => escapeText(l).replace(/^::/, ' ::')).join('\n');
   for (const r of outcome.results) for (const e of r.errors) err(`cloudline: internal error in ${escapeText(r.file.uri)}: ${safe(e)}\n`);
-  return { ...outcome, paths, options };
+  return { ...outcome, paths, options, base };
+}
+
+/** A baseline read or parsed by `read`; a missing or malformed one is an input error naming the file and the reason. */
+function loadBaseline(file: string, read: () => Baseline): Baseline {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof BaselineError) throw new InputError(`cannot use the baseline ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** True (and said on stderr) when the scan linted no IaC file and --allow-empty was not given: exit 2. */
@@ -264,6 +286,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     if (opts.command === 'inventory') {
       const format = opts.format === 'text' && !opts.formatGiven ? 'md' : opts.format;
       if (!['md', 'json', 'csv'].includes(format)) throw new UsageError(`inventory --format must be md, json or csv, not "${opts.format}"`);
+      if (opts.baseline || opts.writeBaseline) throw new UsageError(`${opts.baseline ? '--baseline' : '--write-baseline'} is an option of scan (the inventory lists every finding)`);
       if (opts.severityGiven) throw new UsageError('--severity is an option of scan (the inventory lists every finding; minimumSeverity in the options file applies to both)');
       const { results, scanned, unread, notChecked, paths, options } = await scanPaths(opts, catalogue, err);
       const inventory = buildInventory(results, catalogue, { config: options, toolVersion: TOOL_VERSION, unread });
@@ -297,18 +320,41 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     if (opts.dryRun || opts.fix) throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
     if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
-    const { results, scanned, unread, notChecked, paths } = await scanPaths(opts, catalogue, err);
+    // A baseline that cannot be read is an error before the scan, never a silent "no baseline".
+    let baseline: Baseline | undefined;
+    if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
+    const { results, scanned, unread, notChecked, paths, options, base } = await scanPaths(opts, catalogue, err);
+    // `baseline:` in the options file (relative to it), unless --baseline names one.
+    if (!baseline && options.baseline && !opts.writeBaseline) baseline = loadBaseline(options.baseline, () => readBaseline(resolve(base, options.baseline!)));
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
+    let written = '';
+    if (opts.writeBaseline) {
+      const file = opts.writeBaseline;
+      const text = baselineText(baselineEntries(results, baselineRoot(file), opts.severity));
+      try {
+        writeFileSync(file, text);
+      } catch (e) {
+        throw new InputError(`cannot write the baseline ${file}: ${(e as Error).message}`);
+      }
+      written = `Baseline written to ${file}.`;
+      // Without --baseline, the report compares with the baseline just written (every finding is in it).
+      if (!baseline) baseline = loadBaseline(file, () => parseBaseline(text, file));
+    }
+    const comparison: BaselineComparison | undefined = baseline ? compareWithBaseline(results, baseline, opts.baseline ?? opts.writeBaseline ?? options.baseline!, opts.severity) : undefined;
+    // Compared with a baseline, the text and JSON reports (and the exit status) have only the new findings.
+    const reported = comparison ? withoutBaselined(results, comparison.unchanged) : results;
+    const tail = comparison ? [`${escapeText(baselineSentence(comparison.summary))}${written ? ` ${escapeText(written)}` : ''}\n`] : [];
     emit(
       opts.format === 'json'
-        ? jsonReportParts(results, opts.severity, scanned, catalogue, unread, notChecked)
+        ? jsonReportParts(reported, opts.severity, scanned, catalogue, unread, notChecked, comparison?.summary)
         : opts.format === 'sarif'
-          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked)
-          : textReportParts(results, opts.severity, scanned, color, unread, notChecked),
+          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison })
+          : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
     );
+    if (written && opts.format !== 'text') err(`cloudline: ${escapeText(written)}\n`);
     // A scan that linted nothing is not a clean result: said on stderr, exit 2 (the report is written all the same).
     if (nothingLinted(results, notChecked, scanned, paths, opts, err)) return 2;
-    return visible(results, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
+    return visible(reported, opts.severity).length > 0 || problemsOf(results).length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`cloudline: ${e.message}\n\n${USAGE}`);

@@ -6,7 +6,8 @@ import type { Finding, LintResult } from '../engine/lint';
 import type { Suppression } from '../engine/suppress';
 import { severityRank, type Rule, type Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
-import type { Node, Span } from '../model/tree';
+import type { Span } from '../model/tree';
+import { fingerprintResults, FINGERPRINT_KEY, type BaselineComparison, type BaselineSummary } from '../engine/baseline';
 
 export const TOOL_VERSION = '0.1.0';
 export const INFORMATION_URI = 'https://example.invalid/cloudline';
@@ -193,6 +194,7 @@ export function* jsonReportParts(
   catalogue: Catalogue,
   unread: readonly Unread[] = [],
   notChecked: readonly NotChecked[] = [],
+  baseline?: BaselineSummary,
 ): Generator<string> {
   const min = severityRank(threshold);
   let shownCount = 0;
@@ -203,7 +205,7 @@ export function* jsonReportParts(
     tool: 'cloudline',
     version: TOOL_VERSION,
     threshold,
-    summary: { files: results.length, scanned, findings: shownCount, suppressed: suppressed.length, syntaxErrors: problems.length, unread: unread.length, notChecked: notChecked.reduce((n, x) => n + x.count, 0) },
+    summary: { files: results.length, scanned, findings: shownCount, suppressed: suppressed.length, syntaxErrors: problems.length, unread: unread.length, notChecked: notChecked.reduce((n, x) => n + x.count, 0), ...(baseline ? { baseline: baselineProperties(baseline) } : {}) },
   };
   yield JSON.stringify(head, null, 2).replace(/\n}$/, ',\n');
   // Each finding is written as `JSON.stringify(record, null, 2)` would write it inside the array, but by hand: the
@@ -308,23 +310,6 @@ export function sarifRule(rule: Rule) {
   };
 }
 
-/** A 128-bit hex digest of a string (four 32-bit multiply-xorshift lanes): stable, not cryptographic. */
-function hash128(s: string): string {
-  const lanes = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
-  const out: string[] = [];
-  for (let l = 0; l < lanes.length; l++) {
-    let h = lanes[l] ^ s.length;
-    for (let i = 0; i < s.length; i++) {
-      h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995 + 2 * l);
-      h ^= h >>> 15;
-    }
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out.push(((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0'));
-  }
-  return out.join('');
-}
-
 /** A file name as a SARIF URI reference: each path segment percent-encoded (`#`, `?`, `%`, spaces, `:` …). */
 export function uriReference(path: string): string {
   return path
@@ -333,42 +318,16 @@ export function uriReference(path: string): string {
     .join('/');
 }
 
-/** The path from `root` to the node at `span` (`Properties.PubliclyAccessible`, `spec.containers[0]`), as far as it goes. */
-export function nodePath(root: Node, span: Span): string {
-  const parts: string[] = [];
-  const within = (n: { span: Span }) => n.span[0] <= span[0] && span[1] <= n.span[1];
-  let node: Node | undefined = root;
-  while (node && !(node.span[0] === span[0] && node.span[1] === span[1])) {
-    let next: Node | undefined;
-    if (node.kind === 'map') {
-      const pair: (typeof node.pairs)[number] | undefined = node.pairs.find((p) => within(p.key) || within(p.value) || within(p));
-      if (pair) {
-        parts.push(String(pair.key.value));
-        if (within(pair.key) && !within(pair.value)) {
-          if (!(pair.key.span[0] === span[0] && pair.key.span[1] === span[1])) parts.push('<key>');
-          break;
-        }
-        next = within(pair.value) ? pair.value : undefined;
-      }
-    } else if (node.kind === 'seq') {
-      const i = node.items.findIndex((item) => within(item));
-      if (i >= 0) {
-        parts.push(`[${i}]`);
-        next = node.items[i];
-      }
-    }
-    if (!next) {
-      if (node.kind !== 'scalar') parts.push(`@${span[0] - node.span[0]}+${span[1] - span[0]}`);
-      break;
-    }
-    node = next;
-  }
-  return parts.join('.');
-}
-
 /** SARIF 2.1.0: one run, the catalogue's rules that fired, one result per finding, syntax errors and unread paths as notifications. */
-export function sarifReport(results: readonly LintResult[], threshold: Severity, catalogue: Catalogue, unread: readonly Unread[] = [], notChecked: readonly NotChecked[] = []): string {
-  return [...sarifReportParts(results, threshold, catalogue, unread, notChecked)].join('');
+export function sarifReport(
+  results: readonly LintResult[],
+  threshold: Severity,
+  catalogue: Catalogue,
+  unread: readonly Unread[] = [],
+  notChecked: readonly NotChecked[] = [],
+  baseline?: { readonly comparison: BaselineComparison },
+): string {
+  return [...sarifReportParts(results, threshold, catalogue, unread, notChecked, baseline)].join('');
 }
 
 /** The SARIF report in parts (a result at a time), so a large report is written as it is produced. */
@@ -378,6 +337,7 @@ export function* sarifReportParts(
   catalogue: Catalogue,
   unread: readonly Unread[] = [],
   notChecked: readonly NotChecked[] = [],
+  baseline?: { readonly comparison: BaselineComparison },
 ): Generator<string> {
   const min = severityRank(threshold);
   const shown: { result: LintResult; finding: Finding; justification?: string; suppression?: Suppression }[] = [
@@ -396,26 +356,10 @@ export function* sarifReportParts(
     const r = range1(lines, span);
     return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
   };
-  // Fingerprints: rule, file, resource and the offending node's path within it; an occurrence index when still equal.
-  const resourcesOf = new Map<LintResult, Map<string, LintResult['resources'][number]>>();
-  const resourceOf = (result: LintResult, f: Finding) => {
-    let m = resourcesOf.get(result);
-    if (!m) {
-      m = new Map();
-      for (const r of result.resources) if (!m.has(`${r.type}\0${r.id}`)) m.set(`${r.type}\0${r.id}`, r);
-      resourcesOf.set(result, m);
-    }
-    return m.get(`${f.resource.type}\0${f.resource.id}`);
-  };
-  const seen = new Map<string, number>();
-  const fingerprint = (result: LintResult, f: Finding): string => {
-    const resource = resourceOf(result, f);
-    const path = resource && resource.node.span[0] <= f.span[0] && f.span[1] <= resource.node.span[1] ? nodePath(resource.node, f.span) : `@${f.span[0]}`;
-    const key = [f.rule.id, result.file.uri, f.resource.type, f.resource.id, path].join('\0');
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return hash128(`${key}\0${n}`);
-  };
+  // Fingerprints (engine/baseline.ts): file, rule, resource and the offending value's path within it. Relative to the
+  // baseline's folder when comparing with one (so they equal its entries), else to %SRCROOT%.
+  const prints = baseline?.comparison.prints ?? fingerprintResults(results, process.cwd());
+  const unchanged = baseline?.comparison.unchanged;
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -423,6 +367,7 @@ export function* sarifReportParts(
       {
         tool: { driver: { name: 'Cloudline', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: rules.map(sarifRule) } },
         columnKind: 'utf16CodeUnits',
+        ...(baseline ? { properties: { baseline: baselineProperties(baseline.comparison.summary) } } : {}),
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToUri(process.cwd())}/` } },
         results: [RESULTS] as unknown[],
         invocations: [
@@ -483,8 +428,14 @@ export function* sarifReportParts(
         region: region(rel.uri === result.file.uri ? result.file.lines : linesOf.get(rel.uri) ?? rel.lines ?? result.file.lines, rel.span),
       },
     })),
-    partialFingerprints: { 'cloudline/v2': fingerprint(result, finding) },
-    ...(justification !== undefined ? { suppressions: [suppressionOf(result, justification, suppression)] } : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: prints.get(finding)!.fingerprint },
+    // Compared with a baseline: a finding it holds is "unchanged" and suppressed externally (by the baseline file).
+    ...(baseline ? { baselineState: unchanged!.has(finding) ? 'unchanged' : 'new' } : {}),
+    ...(justification !== undefined
+      ? { suppressions: [suppressionOf(result, justification, suppression)] }
+      : unchanged?.has(finding)
+        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `In the baseline ${baseline!.comparison.summary.file}.` }] }
+        : {}),
     properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
   });
   if (!shown.length) {
@@ -507,6 +458,11 @@ export function* sarifReportParts(
   }
   if (part) yield part;
   yield text.slice(at + marker.length) + '\n';
+}
+
+/** A baseline comparison's counts, as the JSON summary and the SARIF run's properties say them. */
+export function baselineProperties(s: BaselineSummary) {
+  return { file: s.file, findings: s.findings, unchanged: s.unchanged, fixed: s.fixed, notScanned: s.notScanned, new: s.new };
 }
 
 /** Stands for the results in the SARIF skeleton (no file text can produce it: it holds a NUL). */

@@ -35,7 +35,7 @@ export const CONFIG_LIMITS = {
 } as const;
 
 /** Parses and validates a `.cloudline.yaml` text. Problems carry spans into the text; nothing throws. */
-export function parseConfig(text: string, catalogue: Catalogue): { options: Options; problems: ConfigProblem[] } {
+export function parseConfig(text: string, catalogue: Catalogue): { options: Options; problems: ConfigProblem[]; baselineSpan?: Span } {
   const problems: ConfigProblem[] = [];
   // Checked before parsing: a 20 MB options file took the YAML parser half a minute and 1.5 GB.
   if (text.length > CONFIG_LIMITS.maxBytes || Buffer.byteLength(text, 'utf8') > CONFIG_LIMITS.maxBytes) {
@@ -54,9 +54,19 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
   if (root.kind !== 'map') return { options: {}, problems: [{ span: root.span, message: `${CONFIG_FILE} must be a mapping of options (${KEYS.join(', ')}).` }] };
   const options: { -readonly [K in keyof Options]: Options[K] } = {};
   const set = (key: string, value: unknown) => ((options as Record<string, unknown>)[key] = value);
+  let baselineSpan: Span | undefined;
   for (const pair of root.pairs) {
     const key = String(pair.key.value);
     const v = pair.value;
+    if (key === 'baseline') {
+      // A baseline file (engine/baseline.ts), relative to this file: whoever reads it reports a missing or broken one here.
+      const s = scalar(v);
+      if (typeof s === 'string' && s.length > 0) {
+        set(key, s);
+        baselineSpan = v.span;
+      } else problems.push({ span: v.span, message: 'baseline must be the path of a baseline file (written by cloudline scan --write-baseline), relative to this file.' });
+      continue;
+    }
     // The options table (engine/options.ts) says which keys the file accepts and how each is validated.
     const spec = optionSpec(key);
     switch (spec?.file ? spec.kind : undefined) {
@@ -128,7 +138,7 @@ export function parseConfig(text: string, catalogue: Catalogue): { options: Opti
         problems.push({ span: pair.key.span, message: `Unknown option "${key}". Known options: ${KEYS.join(', ')}.` });
     }
   }
-  return { options, problems };
+  return baselineSpan ? { options, problems, baselineSpan } : { options, problems };
 }
 
 function scalar(n: Node): string | number | boolean | null | undefined {

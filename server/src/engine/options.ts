@@ -20,6 +20,8 @@ export interface LintConfig {
 export interface Options extends LintConfig {
   /** Glob patterns (relative to the workspace root) of files not to lint. */
   readonly exclude?: readonly string[];
+  /** `.cloudline.yaml` only: a baseline file (engine/baseline.ts), relative to the options file. */
+  readonly baseline?: string;
 }
 
 /** How an option's value is read and validated (in the settings and in `.cloudline.yaml`). */
@@ -104,6 +106,16 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: 'Show one information diagnostic per file on the first resource of a provider or service Cloudline has no rules for yet (e.g. azurerm_*, google_*), so an unchecked file does not look clean.',
   },
   {
+    name: 'baselineFindings',
+    kind: 'enum',
+    values: ['hint', 'hide'],
+    default: 'hint',
+    scope: 'resource',
+    file: false,
+    server: true,
+    description: 'Findings held by the baseline named in .cloudline.yaml (baseline: FILE): shown as hints (dimmed, not in the Problems count) or hidden.',
+  },
+  {
     name: 'trace.server',
     kind: 'enum',
     values: ['off', 'messages', 'verbose'],
@@ -115,8 +127,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-/** The options `.cloudline.yaml` accepts, in table order. */
-export const FILE_OPTIONS: readonly string[] = OPTIONS.filter((o) => o.file).map((o) => o.name);
+/** `.cloudline.yaml`'s own options (no editor setting): a baseline file, relative to the options file. */
+export const FILE_ONLY_OPTIONS: readonly string[] = ['baseline'];
+
+/** The options `.cloudline.yaml` accepts, in table order, then its own. */
+export const FILE_OPTIONS: readonly string[] = [...OPTIONS.filter((o) => o.file).map((o) => o.name), ...FILE_ONLY_OPTIONS];
 
 export function optionSpec(name: string): OptionSpec | undefined {
   return OPTIONS.find((o) => o.name === name);

@@ -39,6 +39,9 @@ export interface DiagnosticOptions {
   readonly catalogue?: Catalogue;
   /** The `cloudline.reportUnchecked` setting (default true). */
   readonly reportUnchecked?: boolean;
+  /** Findings the baseline of `.cloudline.yaml` holds: shown as hints (`cloudline.baselineFindings`, default) or hidden. */
+  readonly baselined?: ReadonlySet<Finding>;
+  readonly baselineFindings?: 'hint' | 'hide';
 }
 
 /**
@@ -62,7 +65,14 @@ export function toDiagnostics(result: LintResult, version: number, docUri: (slug
     const notice = uncheckedNotice(result, options.catalogue);
     if (notice) out.push({ range: toRange(lines, notice.span), severity: DiagnosticSeverity.Information, source: SOURCE, code: NOT_CHECKED_CODE, message: notice.message });
   }
-  for (const f of result.findings) out.push(findingDiagnostic(f, lines, result.file.uri, version, docUri));
+  for (const f of result.findings) {
+    if (!options.baselined?.has(f)) out.push(findingDiagnostic(f, lines, result.file.uri, version, docUri));
+    else if (options.baselineFindings !== 'hide') {
+      // Accepted for now in the baseline: a hint (dimmed, out of the Problems count), its quick-fixes kept.
+      const d = findingDiagnostic(f, lines, result.file.uri, version, docUri);
+      out.push({ ...d, severity: DiagnosticSeverity.Hint, message: `${d.message} (In the baseline.)` });
+    }
+  }
   return out;
 }
 

@@ -12,6 +12,7 @@ import { lintFiles, type LintResult } from '../engine/lint';
 import { optionSpec, readSetting } from '../engine/options';
 import type { Severity } from '../engine/rule';
 import { LineIndex } from '../model/lines';
+import { BaselineError, readBaseline, type Baseline } from '../engine/baseline';
 import { isTfvars, parseFile, type ParsedFile } from '../model/parse';
 import { toRange, SOURCE } from './diagnostics';
 import { inventory, scanFolder, uriPath } from './workspace';
@@ -31,6 +32,8 @@ export interface Settings {
   reportUnchecked: boolean;
   /** Set (false) only when other tools' suppressions are turned off, so an options file's false still applies. */
   otherToolsSuppressions?: false;
+  /** Findings held by the baseline of `.cloudline.yaml`: hints, or not shown. */
+  baselineFindings: 'hint' | 'hide';
 }
 
 /** The client's raw `cloudline` section as Settings: each option read as the options table says (invalid: default). */
@@ -47,6 +50,7 @@ export function normaliseSettings(raw: unknown): Settings {
     codeLens: read('codeLens.enable'),
     reportUnchecked: read('reportUnchecked'),
     ...(read<boolean>('otherToolsSuppressions') === false ? { otherToolsSuppressions: false as const } : {}),
+    baselineFindings: read('baselineFindings'),
   };
 }
 
@@ -63,6 +67,16 @@ export interface WorkspaceHost {
   /** Publishes the problems of an options file. */
   publishConfigProblems(uri: string, diagnostics: Diagnostic[]): void;
   log(message: string): void;
+}
+
+/** A folder's `.cloudline.yaml` as read: its options, its problems, and the baseline it names. */
+interface ConfigEntry {
+  readonly options: Options;
+  readonly problems: number;
+  readonly uri: string;
+  readonly diagnostics: Diagnostic[];
+  /** The baseline file (absolute), where the options file names it, and what was read at which size and time. */
+  readonly baseline?: { readonly file: string; readonly range: Diagnostic['range']; stamp?: string; loaded?: Baseline };
 }
 
 /** Progress and cancellation of a workspace scan, as the connection reports them. */
@@ -92,7 +106,7 @@ export class WorkspaceState {
   /** The settings of `settingsCache` once they have arrived, for `settingsNow`. */
   private readonly settingsArrived = new Map<string, Settings>();
   /** Options files by folder path, with their problems; undefined when the folder has none. */
-  private readonly configFiles = new Map<string, { options: Options; problems: number } | undefined>();
+  private readonly configFiles = new Map<string, ConfigEntry | undefined>();
   /** Parsed sibling files, by path, with the stamp (mtime and size, or open version) they were parsed at. */
   private readonly siblingCache = new Map<string, { stamp: string; file: ParsedFile }>();
   /** Results of the last workspace scan, by URI (files not open in the editor). */
@@ -176,14 +190,58 @@ export class WorkspaceState {
         } catch (e) {
           this.host.log(`cannot read ${file}: ${(e as Error).message}`);
         }
-        const { options, problems } = parseConfig(text, this.catalogue);
+        const { options, problems, baselineSpan } = parseConfig(text, this.catalogue);
         const lines = new LineIndex(text);
         const diagnostics: Diagnostic[] = problems.map((p) => ({ range: toRange(lines, p.span), severity: 1, source: SOURCE, code: 'config', message: p.message }));
-        this.host.publishConfigProblems(uri, diagnostics);
-        this.configFiles.set(folder, { options, problems: problems.length });
+        const baseline = options.baseline && baselineSpan ? { file: resolve(folder, options.baseline), range: toRange(lines, baselineSpan) } : undefined;
+        const entry: ConfigEntry = { options, problems: problems.length, uri, diagnostics, baseline };
+        this.configFiles.set(folder, entry);
+        // The baseline is read now, so that a missing or broken one is said on the options file at once.
+        if (baseline) this.readBaselineOf(entry);
+        else this.host.publishConfigProblems(uri, diagnostics);
       }
     }
     return this.configFiles.get(folder)?.options;
+  }
+
+  /**
+   * The baseline named in the `.cloudline.yaml` of a document's workspace folder (`baseline: FILE`, relative to it),
+   * read again when the file changes on disk; undefined when none is named, or when it cannot be used (then the
+   * options file carries an error diagnostic at the `baseline:` value saying why: never a silent "no baseline").
+   */
+  baselineFor(uri: string): Baseline | undefined {
+    const path = uriPath(uri);
+    const folder = path ? this.folderOf(path) : undefined;
+    if (!folder) return undefined;
+    this.folderConfig(folder);
+    const entry = this.configFiles.get(folder);
+    return entry?.baseline ? this.readBaselineOf(entry) : undefined;
+  }
+
+  /** Reads (or takes from the cache, when its size and time are unchanged) an options file's baseline. */
+  private readBaselineOf(entry: ConfigEntry): Baseline | undefined {
+    const b = entry.baseline!;
+    let stamp = 'missing';
+    try {
+      const st = statSync(b.file);
+      stamp = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      // said by readBaseline below
+    }
+    if (b.stamp === stamp) return b.loaded;
+    b.stamp = stamp;
+    let problem: string | undefined;
+    try {
+      b.loaded = readBaseline(b.file);
+    } catch (e) {
+      b.loaded = undefined;
+      problem = e instanceof BaselineError ? e.message : (e as Error).message;
+    }
+    const diagnostics = problem
+      ? [...entry.diagnostics, { range: b.range, severity: 1 as const, source: SOURCE, code: 'config', message: `Cannot use the baseline ${b.file}: ${problem}.` }]
+      : entry.diagnostics;
+    this.host.publishConfigProblems(entry.uri, diagnostics);
+    return b.loaded;
   }
 
   /** An options file changed on disk (by URI): it is read and validated again. */
