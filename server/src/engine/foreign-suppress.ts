@@ -18,7 +18,7 @@ import type { ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type Pair, type Span } from '../model/tree';
 import type { Catalogue } from './catalogue';
 import type { Equivalents, Rule } from './rule';
-import type { Suppression } from './suppress';
+import { nextComment, type Suppression } from './suppress';
 
 /** The tools whose suppressions Cloudline reads, as each names itself. */
 export type ForeignTool = 'checkov' | 'cfn_nag' | 'cfn-lint' | 'kics' | 'trivy' | 'tfsec' | 'kube-linter' | 'polaris';
@@ -149,16 +149,9 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[], t
   };
   let sorted: ReturnType<typeof extents> | undefined;
   let from = 0;
-  for (;;) {
-    let hash = text.indexOf('#', from);
-    const slashes = hcl ? text.indexOf('//', from) : -1;
-    let marker = 1;
-    if (slashes >= 0 && (hash < 0 || slashes < hash)) [hash, marker] = [slashes, 2];
-    if (hash < 0) break;
+  for (let c = nextComment(text, hcl, 0); c; c = nextComment(text, hcl, from)) {
+    const { at: hash, marker } = c;
     from = hash + marker;
-    // A comment starts a line or follows whitespace; a `#` inside a word or a string is not one.
-    const prev = hash === 0 ? '\n' : text[hash - 1];
-    if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r') continue;
     const line = lineOf(hash);
     let bodyEnd = lineEnd(line);
     while (bodyEnd > hash + marker && (text[bodyEnd - 1] === '\n' || text[bodyEnd - 1] === '\r')) bodyEnd--;

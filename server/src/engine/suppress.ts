@@ -53,6 +53,23 @@ export function collectSuppressions(file: ParsedFile, resources: readonly Resour
   return out;
 }
 
+/**
+ * The first comment marker at or after `from`: a `#` (or, in HCL, also `//`) that starts a line or follows whitespace;
+ * a `#` inside a word is not one. `marker` is its length (the comment's text starts after it).
+ */
+export function nextComment(text: string, hcl: boolean, from: number): { at: number; marker: number } | undefined {
+  for (;;) {
+    let at = text.indexOf('#', from);
+    const slashes = hcl ? text.indexOf('//', from) : -1;
+    let marker = 1;
+    if (slashes >= 0 && (at < 0 || slashes < at)) [at, marker] = [slashes, 2];
+    if (at < 0) return undefined;
+    const prev = at === 0 ? '\n' : text[at - 1];
+    if (prev === ' ' || prev === '\t' || prev === '\n' || prev === '\r') return { at, marker };
+    from = at + marker;
+  }
+}
+
 function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
   const out: Suppression[] = [];
   const text = file.text;
@@ -62,18 +79,8 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): 
   const anchorLines = new Map<number, string>();
   const hcl = file.lang === 'hcl';
   for (const r of resources) if (r.format === 'cloudformation' || (hcl && r.format === 'terraform')) anchorLines.set(lines.positionAt(r.anchor.span[0]).line, r.id);
-  let from = 0;
-  for (;;) {
-    // HCL also writes comments with `//`: the directive starts after the marker either way.
-    let hash = text.indexOf('#', from);
-    const slashes = hcl ? text.indexOf('//', from) : -1;
-    let marker = 1;
-    if (slashes >= 0 && (hash < 0 || slashes < hash)) [hash, marker] = [slashes, 2];
-    if (hash < 0) break;
-    from = hash + marker;
-    // A comment starts a line or follows whitespace; a `#` inside a word or a string is not one.
-    const prev = hash === 0 ? '\n' : text[hash - 1];
-    if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r') continue;
+  for (let c = nextComment(text, hcl, 0); c; c = nextComment(text, hcl, c.at + c.marker)) {
+    const { at: hash, marker } = c;
     const { line } = lines.positionAt(hash);
     const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
     let bodyEnd = end;
