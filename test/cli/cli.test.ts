@@ -149,7 +149,7 @@ describe('cloudline CLI', () => {
     const dir = workspace({ 'db.yaml': suppressedDb });
     const text = run(['scan'], dir);
     assert.equal(text.code, 0);
-    assert.match(text.stdout, /1 finding suppressed with a reason on record\./);
+    assert.match(text.stdout, /1 finding suppressed, each on record with its suppression\./);
     const json = JSON.parse(run(['scan', '--format', 'json'], dir).stdout);
     assert.equal(json.findings.length, 0);
     assert.deepEqual(json.suppressed.map((x: { ruleId: string; reason: string }) => [x.ruleId, x.reason]), [['CL-AWS-004', 'reporting replica']]);

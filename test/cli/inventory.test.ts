@@ -51,7 +51,7 @@ describe('cloudline inventory', () => {
       md.startsWith(
         '# Cloudline responsibility inventory\n\n' +
           '8 resources in 4 IaC files: 1 IaaS, 3 PaaS, 0 SaaS, 1 Hybrid, 3 unclassified (62.5% classified by model and service).\n' +
-          '3 open findings, 1 suppressed with a reason on record.\n',
+          '3 open findings, 1 suppressed, each on record with its suppression.\n',
       ),
       md,
     );

@@ -124,7 +124,7 @@ describe('cloudline report', function () {
     const r = run(['report', ...RULES]);
     assert.equal(r.code, 0, r.stderr);
     const md = r.stdout;
-    assert.ok(md.startsWith('# Cloudline responsibility report\n\n10 resources in 3 IaC files (80.0% classified by service model). 10 findings standing (7 with a quick-fix), 1 suppressed with a reason on record.\n'), md);
+    assert.ok(md.startsWith('# Cloudline responsibility report\n\n10 resources in 3 IaC files (80.0% classified by service model). 10 findings standing (7 with a quick-fix), 1 suppressed, each on record with its suppression.\n'), md);
     assert.ok(md.includes('\n## Audit evidence\n\n### CIS Amazon Web Services Foundations Benchmark v3.0.0\n'), md);
     assert.ok(
       md.includes(

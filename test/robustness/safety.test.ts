@@ -1,6 +1,7 @@
 // Safety: the server and the CLI open no network connection and start no process of their own (the Node built-ins
-// each bundle imports, and who imports them, are checked), and the CLI writes nothing but stdout, stderr and its
-// --output file; the server's workspace scan writes nothing at all.
+// each bundle imports, and who imports them, are checked), and `cloudline scan` writes nothing but stdout,
+// stderr and its --output file (the files `cloudline fix` rewrites and a --write-baseline file are written on purpose,
+// and tested in test/cli/fix.test.ts and baseline.test.ts); the server's workspace scan writes nothing at all.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

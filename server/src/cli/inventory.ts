@@ -70,7 +70,7 @@ export function inventoryMarkdown(inv: Inventory): string {
   const models = [...MODELS.map((m) => `${s.byModel[m]} ${m}`), `${s.byModel.Unclassified} unclassified`].join(', ');
   out.push(
     `${plural(s.resources, 'resource')} in ${plural(s.files, 'IaC file')}: ${models} (${percent(s.classified, s.resources)} classified by model and service).`,
-    `${plural(s.findings, 'open finding')}, ${s.suppressed} suppressed with a reason on record.`,
+    `${plural(s.findings, 'open finding')}, ${s.suppressed} suppressed, each on record with its suppression.`,
     '',
   );
   out.push('| Model | Resources |', '|---|---:|', ...MODELS.map((m) => `| ${m} | ${s.byModel[m]} |`), `| Unclassified | ${s.byModel.Unclassified} |`, '');

@@ -168,7 +168,7 @@ export function reportHtml(report: Report): string {
     `<div class="card"><b>${s.resources}</b>resources in ${plural(s.files, 'IaC file')}</div>`,
     `<div class="card"><b>${percent(s.classified, s.resources)}</b>classified by service model</div>`,
     `<div class="card"><b>${s.findings}</b>standing findings (${s.fixable} with a quick-fix)</div>`,
-    `<div class="card"><b>${s.suppressed}</b>accepted with a reason on record</div>`,
+    `<div class="card"><b>${s.suppressed}</b>accepted (suppressed), on record</div>`,
     '</div>',
     '<h2>Inventory</h2>',
     '<div class="charts">',

@@ -42,7 +42,7 @@ export function reportMarkdown(report: Report): string {
   const out: string[] = ['# Cloudline responsibility report', ''];
   out.push(
     `${plural(s.resources, 'resource')} in ${plural(s.files, 'IaC file')} (${percent(s.classified, s.resources)} classified by service model). ` +
-      `${plural(s.findings, 'finding')} standing (${s.fixable} with a quick-fix), ${s.suppressed} suppressed with a reason on record.`,
+      `${plural(s.findings, 'finding')} standing (${s.fixable} with a quick-fix), ${s.suppressed} suppressed, each on record with its suppression.`,
     '',
     '## Inventory',
     '',

@@ -140,7 +140,7 @@ export function* textReportParts(
       ? `No customer-side findings at or above ${threshold} in ${files}.`
       : `${plural(shownCount, 'finding')}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}` +
         `${problemCount ? `, ${plural(problemCount, 'syntax error')}` : ''} in ${files}.`;
-  yield (suppressed ? `${summary} ${plural(suppressed, 'finding')} suppressed with a reason on record.` : summary) + '\n';
+  yield (suppressed ? `${summary} ${plural(suppressed, 'finding')} suppressed, each on record with its suppression.` : summary) + '\n';
   const line = notCheckedLine(notChecked);
   if (line) yield safeLine(escapeText(line)) + '\n';
 }
