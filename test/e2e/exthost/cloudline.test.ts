@@ -366,17 +366,27 @@ describe(`Cloudline in VS Code (Workspace Trust: ${TRUST})`, function () {
 
     it("the Responsibility view's Backlog node lists the standing findings in the report's risk order", async () => {
       const view = api().view;
+      await view.getChildren(); // loads the view if it was never shown
+      // Every standing finding of the workspace (once the view has caught up with the diagnostics), each once.
+      const findings = () => vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'cloudline' && codeOf(d)?.startsWith('CL-'))).length;
+      await until(
+        () => `the backlog to list the ${findings()} findings (it lists ${view.backlogRows().length})`,
+        async () => {
+          await view.refresh();
+          return view.backlogRows().length === findings();
+        },
+      );
       const roots = await view.getChildren();
       const first = view.getTreeItem(roots[0]);
       assert.equal(first.label, 'Backlog — what to fix first');
+      assert.equal(first.description, `${findings()} findings by risk`);
       const rows = await view.getChildren(roots[0]);
       const labels = rows.map((r) => String(view.getTreeItem(r).label));
       log('backlog', labels.join(' | '));
       assert.deepEqual(labels, view.backlogRows().map((r) => r.tree.label));
       const items = view.backlogRows().map((r) => r.item);
-      // Every standing finding of the workspace, each once, ranked 1…n, worst severity first.
-      const diagnostics = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'cloudline' && codeOf(d)?.startsWith('CL-')));
-      assert.equal(items.length, diagnostics.length);
+      // Ranked 1…n, worst severity first (but for a network finding ranked with the one it exposes).
+      assert.ok(items.length > 0);
       assert.deepEqual(items.map((i) => i.rank), items.map((_, n) => n + 1));
       const order = ['critical', 'high', 'medium', 'low', 'info'];
       for (let n = 1; n < items.length; n++) {

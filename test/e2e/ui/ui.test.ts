@@ -260,6 +260,21 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     await waitUntil('the status bar to count the Pod\'s findings', async () => (await statusItem(page, STATUS_ID).innerText()).trim() === '3 customer-side');
   });
 
+  it('shows the responsibility report in a panel, and a click on a location in it opens the file there', async () => {
+    await runCommand(page, 'Cloudline: Show Responsibility Report');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Cloudline Responsibility Report' }).waitFor({ timeout: WAIT_MS });
+    // The page is in the webview's inner frame (code-server: iframe.webview, then #active-frame).
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.locator('h1', { hasText: 'Cloudline responsibility report' }).waitFor({ timeout: WAIT_MS });
+    await report.locator('h2', { hasText: 'Remediation backlog' }).waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'report-panel.png');
+    const link = report.locator('a.loc[data-file="kubernetes/debug-pod.yaml"][data-line="22"]').first();
+    assert.equal((await link.innerText()).trim(), 'kubernetes/debug-pod.yaml:22');
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'debug-pod.yaml' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('.statusbar-item', { hasText: 'Ln 22, Col 21' }).waitFor({ timeout: WAIT_MS });
+  });
+
   if (process.env.CLOUDLINE_E2E_INJECT_FAILURE) {
     it('fails on purpose (CLOUDLINE_E2E_INJECT_FAILURE is set)', () => {
       assert.fail('injected failure: the run must exit non-zero');
