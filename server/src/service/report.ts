@@ -16,9 +16,10 @@ import type { BacklogItem, ReportAnswer } from '../protocol';
 import { toRange } from './diagnostics';
 import { uriPath } from './workspace';
 
-/** Whether a file URI is inside a folder URI (or is it). */
-export function inFolder(uri: string, folder: string): boolean {
-  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : folder + '/');
+/** Whether a file URI's path is inside (or is) a folder path (by path: Node and the editor encode URIs differently). */
+export function inFolder(uri: string, folderPath: string): boolean {
+  const path = uriPath(uri);
+  return path !== undefined && (path === folderPath || path.startsWith(folderPath.endsWith(sep) ? folderPath : folderPath + sep));
 }
 
 /**
@@ -30,7 +31,7 @@ export function fileNamer(folders: readonly { readonly uri: string; readonly pat
   const files: Record<string, string> = {};
   const name = (uri: string): string => {
     const path = uriPath(uri);
-    const folder = path ? folders.filter((f) => inFolder(uri, f.uri)).sort((a, b) => b.uri.length - a.uri.length)[0] : undefined;
+    const folder = path ? folders.filter((f) => inFolder(uri, f.path)).sort((a, b) => b.path.length - a.path.length)[0] : undefined;
     if (!path || !folder) return uri;
     const rel = relative(folder.path, path).split(sep).join('/');
     const named = folders.length > 1 ? `${basename(folder.path)}/${rel}` : rel;
@@ -78,7 +79,7 @@ export interface ReportInput {
 export function folderReport(input: ReportInput, catalogue: Catalogue): ReportAnswer {
   const { name, files } = fileNamer([{ uri: input.folder, path: input.folderPath }]);
   const results = input.results
-    .filter((r) => r.file.isIac && inFolder(r.file.uri, input.folder))
+    .filter((r) => r.file.isIac && inFolder(r.file.uri, input.folderPath))
     .map((r) => ({ r, named: name(r.file.uri) }))
     .sort((a, b) => (a.named < b.named ? -1 : a.named > b.named ? 1 : 0))
     .map(({ r }) => r);
