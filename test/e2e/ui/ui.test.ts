@@ -288,8 +288,6 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
       `6. CL-K8S-053 Pod/shop/debugmedium · owner: yours · no quick-fix — Medium severity; ${network}`,
       `7. CL-K8S-002 Pod/shop/debugmedium · owner: yours · no quick-fix — Medium severity; ${none}`,
     ]);
-    await page.mouse.move(5, 5);
-    await screenshot(page, 'responsibility-backlog.png');
     await view.locator('.monaco-list-row', { hasText: '1. CL-AWS-004' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'database.json' }).waitFor({ timeout: WAIT_MS });
     await page.locator('.statusbar-item', { hasText: 'Ln 14, Col 31' }).waitFor({ timeout: WAIT_MS });
