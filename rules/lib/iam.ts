@@ -607,7 +607,9 @@ export function resourcePolicyResponsibility(layer: Responsibility['layer'], pro
 }
 
 /** Access enforcement and logical access, as the resource-policy rules cite them (with any further controls). */
-export const PUBLIC_ACCESS: readonly FrameworkRef[] = [nist('AC-3'), soc2('CC6.1'), pci('1.4.4')];
+export const PUBLIC_ACCESS: readonly FrameworkRef[] = [nist('AC-3'), soc2('CC6.1')];
+/** The same, for a store of data (bucket, file system, vault, queue, topic, search domain): also PCI DSS 1.4.4. */
+export const PUBLIC_DATA_ACCESS: readonly FrameworkRef[] = [...PUBLIC_ACCESS, pci('1.4.4')];
 
 /** The value to report a secret found inside it at: the secret's own characters when the value is written in place. */
 export function atSecret(v: Val, needle: string, r: Resource): Val {
