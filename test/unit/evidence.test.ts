@@ -176,7 +176,6 @@ describe('audit evidence per framework', function () {
     assert.equal(pci.others.find((c) => c.id === '9.2.1')?.class, 'provider');
     assert.equal(pci.others.find((c) => c.id === '12.10.1')?.class, 'not-checkable');
     assert.equal(pci.checked.length + pci.others.length, 250);
-    assert.deepEqual(pci.totals.classes, { checked: 26, 'not-checkable': 166, provider: 22, 'not-covered': 36 });
   });
 
   it('leaves out a control whose rules are turned off: it is neither checked nor classed', () => {
