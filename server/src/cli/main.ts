@@ -21,6 +21,7 @@ import { buildReport, frameworkByName } from '../report/report';
 import { reportJson, reportMarkdown } from './report-md';
 import { reportHtml } from './report-html';
 import { runFix } from './fix';
+import { gitlabSastReport } from './report-gitlab';
 
 /**
  * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
@@ -31,7 +32,7 @@ function readIac(results: readonly LintResult[]): boolean {
 }
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
+  cloudline scan [paths...] [--format text|json|sarif|gitlab-sast] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
                  [--baseline FILE] [--write-baseline FILE]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
@@ -70,7 +71,8 @@ lsp       starts the language server on standard input and output, for any LSP e
           section "cloudline") and from .cloudline.yaml.
 --dry-run fix: write nothing; print a unified diff of the fixes (the list goes to standard error) and exit as
           scan would on the files as they are
---format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv;
+--format  scan: text (default), json, sarif (SARIF 2.1.0) or gitlab-sast (GitLab's SAST report, schema 15.0.x, for
+          artifacts:reports:sast; suppressed and baselined findings are left out of it); inventory: md (default), json, or csv;
           report: md (default), html, or json
 --severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
@@ -319,7 +321,8 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     }
     if (opts.dryRun || opts.fix) throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
-    if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
+    if (!['text', 'json', 'sarif', 'gitlab-sast'].includes(opts.format)) throw new UsageError(`--format must be text, json, sarif or gitlab-sast, not "${opts.format}"`);
+    const started = new Date();
     // A baseline that cannot be read is an error before the scan, never a silent "no baseline".
     let baseline: Baseline | undefined;
     if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
@@ -349,7 +352,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
         ? jsonReportParts(reported, opts.severity, scanned, catalogue, unread, notChecked, comparison?.summary)
         : opts.format === 'sarif'
           ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison })
-          : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
+          : opts.format === 'gitlab-sast'
+            ? [gitlabSastReport({ results, threshold: opts.severity, unread, notChecked, baselined: comparison?.unchanged, baselineFile: comparison?.summary.file, start: started, end: new Date(), root: process.cwd() })]
+            : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
     );
     if (written && opts.format !== 'text') err(`cloudline: ${escapeText(written)}\n`);
     // A scan that linted nothing is not a clean result: said on stderr, exit 2 (the report is written all the same).
