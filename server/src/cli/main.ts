@@ -36,7 +36,7 @@ const USAGE = `Usage:
                  [--baseline FILE] [--write-baseline FILE]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
-  cloudline fix [paths...] [--dry-run] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
+  cloudline fix [paths...] [--dry-run] [--allow-side-effects] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
   cloudline lsp --stdio
   cloudline --version | --help
@@ -63,12 +63,16 @@ report    the responsibility report of the same files: the inventory's counts by
 fix       applies every safe quick-fix (the editor's "Fix all") to the same files, in place, and lists what it
           changed (file:line, rule, resource, fix). A file is rewritten only if its content did not change since it
           was read (else it is skipped and said), atomically, with its line ends, byte-order mark and mode.
-          Fixes that need a value from you (snippets) are left to the editor. scan --fix is the same command.
+          Fixes that need a value from you (snippets) are left to the editor. Fixes with a side effect named in their
+          title (the resource is replaced, clients must change) are listed as left to you, not applied, unless
+          --allow-side-effects. scan --fix is the same command.
           Exit status 0 when no finding at or above --severity and no syntax error remains after fixing, 1 when
           some remain (findings with no safe fix), 2 as scan's for bad input.
 lsp       starts the language server on standard input and output, for any LSP editor (Neovim, Helix, Emacs:
           see the README's "Other editors"). Settings come from the editor (workspace/configuration,
           section "cloudline") and from .cloudline.yaml.
+--allow-side-effects  fix: also apply fixes whose title names a side effect (replaces an existing volume, clients
+          need TLS 1.2)
 --dry-run fix: write nothing; print a unified diff of the fixes (the list goes to standard error) and exit as
           scan would on the files as they are
 --format  scan: text (default), json, sarif (SARIF 2.1.0) or gitlab-sast (GitLab's SAST report, schema 15.0.x, for
@@ -132,6 +136,8 @@ interface CliOptions {
   /** fix: --dry-run; scan: --fix (run fix instead). */
   dryRun?: boolean;
   fix?: boolean;
+  /** fix: --allow-side-effects. */
+  allowSideEffects?: boolean;
   baseline?: string;
   writeBaseline?: string;
 }
@@ -167,6 +173,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === '--allow-empty') opts.allowEmpty = true;
     else if (a === '--dry-run') opts.dryRun = true;
     else if (a === '--fix') opts.fix = true;
+    else if (a === '--allow-side-effects') opts.allowSideEffects = true;
     else if (a === '--no-other-tools-suppressions') opts.noOtherToolsSuppressions = true;
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
@@ -280,6 +287,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       }
     };
     if ((opts.dryRun || opts.fix) && opts.command !== 'fix' && opts.command !== 'scan') throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
+    if (opts.allowSideEffects && opts.command !== 'fix' && !(opts.command === 'scan' && opts.fix)) throw new UsageError('--allow-side-effects is an option of fix (and scan --fix)');
     if (opts.command === 'rules') {
       if (!['text', 'json', 'md'].includes(opts.format)) throw new UsageError(`rules --format must be text, json or md, not "${opts.format}"`);
       emit([rulesReport(catalogue, opts.format as 'text' | 'json' | 'md')]);
@@ -315,7 +323,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       const { results, scanned, notChecked, paths, options } = await scanPaths(opts, catalogue, err);
       if (nothingLinted(results, notChecked, scanned, paths, opts, err)) return 2;
       const parts: string[] = [];
-      const code = await runFix({ results, config: options, severity: opts.severity, dryRun: !!opts.dryRun }, catalogue, (s) => parts.push(s), err);
+      const code = await runFix({ results, config: options, severity: opts.severity, dryRun: !!opts.dryRun, allowSideEffects: opts.allowSideEffects }, catalogue, (s) => parts.push(s), err);
       emit(parts);
       return code;
     }

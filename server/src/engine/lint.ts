@@ -399,7 +399,8 @@ function referrerIndex(scope: readonly Resource[], types: readonly string[], att
 function fixesOf(offer: FixOffer | undefined, resource: Resource): Fix[] {
   // A fix offered without edits (a rule that could not compute one) is no fix.
   if (!offer?.edits || offer.edits.length === 0 || resource.format === 'terraform-plan') return [];
-  const fix: Fix = { ...offer, edits: offer.edits };
+  // A caution is said in the title, in parentheses, wherever the title is shown.
+  const fix: Fix = { ...offer, title: offer.caution ? `${offer.title} (${offer.caution})` : offer.title, edits: offer.edits };
   const safe = safeFix(resource.file.text, resource.doc.doc, fix, resourceBounds(resource));
   return safe ? [safe] : [];
 }
