@@ -7,7 +7,7 @@ import { severityRank, type Severity } from '../engine/rule';
 import { notCheckedPhrase, type NotChecked } from '../engine/unchecked';
 import { INFORMATION_URI, problemsOf, range1, TOOL_VERSION, visible } from './report';
 
-/** The schema version the report declares: 15.0.x is accepted by GitLab 16.0 and later. */
+/** The schema version the report declares (GitLab 16 lists 15.0.0 to 15.0.6 as supported SAST report versions). */
 export const GITLAB_SAST_VERSION = '15.0.6';
 export const GITLAB_SAST_SCHEMA = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SAST_VERSION}/dist/sast-report-format.json`;
 /** The identifier type of a Cloudline rule ID (the vulnerability's primary identifier). */
