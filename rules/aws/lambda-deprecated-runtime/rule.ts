@@ -38,7 +38,7 @@ function check(key: string) {
     if (hit) {
       const next = successor(hit.runtime);
       ctx.report(hit.alt, `Lambda function ${r.id} uses runtime ${hit.runtime}, ${why(hit.date)}.`, {
-        fix: next ? { title: `Set ${key} to ${next} (test the function on it)`, edits: ctx.edits.setValue(hit.alt, next) } : undefined,
+        fix: next ? { title: `Set ${key} to ${next}`, caution: 'test the function on it', edits: ctx.edits.setValue(hit.alt, next) } : undefined,
       });
       return;
     }
