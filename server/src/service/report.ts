@@ -3,7 +3,6 @@
 // scan. Files are named relative to the workspace folder, as the CLI names them relative to where it runs. Pure: the
 // scan itself (and its progress) is server.ts's and workspace-state.ts's.
 import { basename, relative, sep } from 'node:path';
-import { compareWithBaseline, type Baseline } from '../engine/baseline';
 import type { Catalogue } from '../engine/catalogue';
 import type { Options } from '../engine/config';
 import type { Unread } from '../engine/files';
@@ -96,20 +95,19 @@ export function backlogItems(
   results: readonly LintResult[],
   catalogue: Catalogue,
   folders: readonly { readonly uri: string; readonly path: string }[],
-  baseline: (uri: string) => { readonly baseline: Baseline; readonly hide: boolean } | undefined,
+  baseline: (result: LintResult) => { readonly held: ReadonlySet<Finding>; readonly hide: boolean } | undefined,
 ): BacklogItem[] {
   const baselined = new Set<Finding>();
   const kept = results
     .filter((r) => r.file.isIac)
     .map((r) => {
-      const b = r.findings.length ? baseline(r.file.uri) : undefined;
+      const b = baseline(r);
       if (!b) return r;
-      const held = compareWithBaseline([r], b.baseline, b.baseline.file).unchanged;
       if (!b.hide) {
-        for (const f of held) baselined.add(f);
+        for (const f of b.held) baselined.add(f);
         return r;
       }
-      return { ...r, findings: r.findings.filter((f) => !held.has(f)) };
+      return { ...r, findings: r.findings.filter((f) => !b.held.has(f)) };
     });
   const rename = uriNamer(
     kept.map((r) => r.file.uri),
