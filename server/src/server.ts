@@ -31,7 +31,7 @@ import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter, type DocumentState } from './service/linter';
 import { codeLenses } from './service/workspace';
-import { WorkspaceState } from './service/workspace-state';
+import { isCustomRuleFile, WorkspaceState } from './service/workspace-state';
 import { Requests, SETTINGS_SECTION, type InventoryItem, type ScanResult } from './protocol';
 
 const DEBOUNCE_MS = 200;
@@ -58,7 +58,7 @@ export function startServer(connection: Connection): void {
     const baseline = result && result.findings.length ? workspace.baselineFor(uri) : undefined;
     const baselined = baseline ? compareWithBaseline([result!], baseline, baseline.file).unchanged : undefined;
     const diagnostics = result
-      ? toDiagnostics(result, version ?? -1, docUri, { catalogue, reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
+      ? toDiagnostics(result, version ?? -1, docUri, { catalogue: workspace.catalogueFor(uri), reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
       : [];
     void connection.sendDiagnostics({ uri, version, diagnostics });
     for (const e of result?.errors ?? []) connection.console.error(`[${new Date().toISOString()}] ${uri}: ${e}`);
@@ -100,17 +100,19 @@ export function startServer(connection: Connection): void {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
-    if (!settings.enable || excluded || doc.uri.endsWith(`/${CONFIG_FILE}`)) {
+    // An options file or a custom rule file carries its own problems (published by the workspace state), not a lint.
+    const ownProblems = doc.uri.endsWith(`/${CONFIG_FILE}`) || isCustomRuleFile(doc.uri);
+    if (!settings.enable || excluded || ownProblems) {
       linter.forget(doc.uri);
       const cleared = `cleared@${doc.version}`;
-      if (!doc.uri.endsWith(`/${CONFIG_FILE}`) && !(skipUnchanged && published.get(doc.uri) === cleared)) {
+      if (!ownProblems && !(skipUnchanged && published.get(doc.uri) === cleared)) {
         published.set(doc.uri, cleared);
         publish(doc.uri, undefined, doc.version);
       }
       return;
     }
     try {
-      const state = linter.lint(doc.uri, doc.version, doc.getText(), options, workspace.moduleContext(doc.uri));
+      const state = linter.lint(doc.uri, doc.version, doc.getText(), options, workspace.moduleContext(doc.uri), workspace.catalogueFor(doc.uri));
       if (skipUnchanged && published.get(doc.uri) === state) return;
       published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
@@ -162,6 +164,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Each folder's custom rules are read now, so that a broken rule file is said before any file is opened.
+    workspace.readCustomRules();
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cloudline' });
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,template}' }] })
@@ -187,6 +191,12 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       if (change.uri.endsWith(`/${CONFIG_FILE}`)) {
         workspace.configFileChanged(change.uri);
+        for (const doc of documents.all()) schedule(doc, 0);
+        workspace.relintScanned();
+        continue;
+      }
+      if (isCustomRuleFile(change.uri)) {
+        workspace.customRuleFileChanged(change.uri);
         for (const doc of documents.all()) schedule(doc, 0);
         workspace.relintScanned();
         continue;
@@ -241,7 +251,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const result = documents.get(params.textDocument.uri) && resultFor(params.textDocument.uri, true);
     if (!result) return null;
-    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri, hoverFormat);
+    return hoverAt(result, result.file.lines.offsetAt(params.position), workspace.catalogueFor(params.textDocument.uri), docUri, hoverFormat);
   });
 
   connection.onCodeAction(async (params) => {
@@ -250,7 +260,7 @@ export function startServer(connection: Connection): void {
     const { options } = await optionsFor(doc.uri);
     const state = linter.get(doc.uri);
     const result = state && state.version === doc.version ? state.result : undefined;
-    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue, config: options, snippets }, params.context.diagnostics, params.context.only);
+    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue: workspace.catalogueFor(doc.uri), config: options, snippets }, params.context.diagnostics, params.context.only);
   });
 
   connection.onCodeLens(async (params) => {
@@ -263,7 +273,7 @@ export function startServer(connection: Connection): void {
     const served = result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1;
     if (served === documents.get(params.textDocument.uri)?.version) lensesServed.delete(params.textDocument.uri);
     else lensesServed.set(params.textDocument.uri, served);
-    return settings.codeLens && result ? codeLenses(result, catalogue, snippets) : [];
+    return settings.codeLens && result ? codeLenses(result, workspace.catalogueFor(params.textDocument.uri), snippets) : [];
   });
 
   connection.onExecuteCommand((params) =>
