@@ -97,6 +97,9 @@ const REVIEWED: Record<string, string> = {};
 /** Patterns built at run time, each with why it is safe (or the finding, when it is not). */
 const DYNAMIC: Record<string, string> = {
   'rules/lib/k8s-images.ts': 'REPOSITORY is built from the constant COMPONENT only; it is timed below like the literals.',
+  'server/src/engine/regex-safety.ts': "customPatternProblem compiles a custom rule's pattern to check its syntax (compiling runs nothing), after its flags and length.",
+  'server/src/engine/custom-rules.ts':
+    "a custom rule's matches: pattern, compiled only once customPatternProblem accepts it (the analysis above, and at most 2 chained unbounded quantifiers); run on at most PATTERN_LIMITS.maxInputLength characters.",
 };
 
 /**
