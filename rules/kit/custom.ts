@@ -25,7 +25,13 @@ export interface Leaf {
   readonly test: LeafTest;
 }
 
-export type Requirement = { readonly all: readonly Requirement[] } | { readonly any: readonly Requirement[] } | { readonly not: Requirement } | Leaf;
+/** Every item of the list at `each` satisfies `require` (its paths start at the item); no list, or an empty one, holds. */
+export interface Each {
+  readonly each: readonly PathStep[];
+  readonly require: Requirement;
+}
+
+export type Requirement = { readonly all: readonly Requirement[] } | { readonly any: readonly Requirement[] } | { readonly not: Requirement } | Each | Leaf;
 
 export interface RequirementSpec {
   /** Per format: the resource types (Kubernetes kinds) and, optionally, which of them apply (an apiVersion). */
@@ -57,6 +63,16 @@ interface Outcome {
 /** An assignment of truth values to `Fn::If` conditions. */
 type World = ReadonlyMap<string, boolean>;
 
+/** Where paths start: the resource body, or an item of an `each` list (with where to report it missing, and its path). */
+interface Scope {
+  readonly base: Val;
+  readonly anchor: Val | Node;
+  readonly prefix: string;
+}
+
+/** What is done at the end of a path: the value there, or undefined (missing) with where to report it. */
+type Final = (v: Val | undefined, at: Val | Node, path: string) => Outcome;
+
 /** The `checks` of a custom rule: one per format, each reading its resource only. */
 export function requirementChecks(spec: RequirementSpec): Partial<Record<CheckFormat, Check>> {
   const out: Partial<Record<CheckFormat, Check>> = {};
@@ -84,7 +100,7 @@ export function checkRequirement(r: Resource, ctx: CheckContext, spec: Requireme
   const worlds = 1 << considered.length;
   for (let w = 0; w < worlds; w++) {
     const world = new Map(considered.map((name, i) => [name, (w & (1 << i)) !== 0]));
-    const o = evaluate(spec.require, r, world);
+    const o = evaluate(spec.require, r, world, { base: r.body, anchor: r.anchor, prefix: '' });
     if (o.res === false && o.witness) {
       ctx.report(o.witness.at, compose(spec.message, r, o.witness));
       return;
@@ -101,46 +117,47 @@ function compose(template: string, r: Resource, w: Witness): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function collectConditions(c: Requirement, body: Val, out: Set<string>): void {
-  if ('all' in c) for (const x of c.all) collectConditions(x, body, out);
-  else if ('any' in c) for (const x of c.any) collectConditions(x, body, out);
-  else if ('not' in c) collectConditions(c.not, body, out);
-  else walkAll(body, c.path, 0, out);
+function collectConditions(c: Requirement, base: Val, out: Set<string>): void {
+  if ('all' in c) for (const x of c.all) collectConditions(x, base, out);
+  else if ('any' in c) for (const x of c.any) collectConditions(x, base, out);
+  else if ('not' in c) collectConditions(c.not, base, out);
+  else if ('each' in c) {
+    const ends: Val[] = [];
+    walkAll(base, c.each, 0, out, ends);
+    for (const end of ends) for (const item of end.list()) collectConditions(c.require, item, out);
+  } else walkAll(base, c.path, 0, out);
 }
 
-/** Every alternative along a path, for the names of the conditions they hold under (bounded by the file's size). */
-function walkAll(v: Val, path: readonly PathStep[], i: number, out: Set<string>): void {
+/**
+ * Every alternative along a path, for the names of the conditions they hold under (bounded by the file's size), and
+ * the known values at its end (`ends`).
+ */
+function walkAll(v: Val, path: readonly PathStep[], i: number, out: Set<string>, ends?: Val[]): void {
   for (const alt of v.each()) {
     for (const c of alt.when) out.add(c.replace(/^!/, ''));
-    if (i === path.length || !alt.isKnown) continue;
+    if (!alt.isKnown) continue;
+    if (i === path.length) {
+      ends?.push(alt);
+      continue;
+    }
     const step = path[i];
     if ('key' in step) {
-      if (alt.isSeq) for (const item of alt.items()) walkAll(item.get(step.key), path, i + 1, out);
-      else walkAll(alt.get(step.key), path, i + 1, out);
+      if (alt.isSeq) for (const item of alt.items()) walkAll(item.get(step.key), path, i + 1, out, ends);
+      else walkAll(alt.get(step.key), path, i + 1, out, ends);
     } else {
       const items = alt.items();
-      for (const item of 'index' in step ? items.slice(step.index, step.index + 1) : items) walkAll(item, path, i + 1, out);
+      for (const item of 'index' in step ? items.slice(step.index, step.index + 1) : items) walkAll(item, path, i + 1, out, ends);
     }
   }
 }
 
-function evaluate(c: Requirement, r: Resource, world: World): Outcome {
-  if ('all' in c) {
-    let unknown = false;
-    let first: Outcome | undefined;
-    for (const x of c.all) {
-      const o = evaluate(x, r, world);
-      if (o.res === false) return o;
-      if (o.res === undefined) unknown = true;
-      first ??= o;
-    }
-    return unknown ? { res: undefined } : { res: true, witness: first?.witness };
-  }
+function evaluate(c: Requirement, r: Resource, world: World, scope: Scope): Outcome {
+  if ('all' in c) return conjunction(c.all.length, (n) => evaluate(c.all[n], r, world, scope));
   if ('any' in c) {
     let unknown = false;
     let first: Outcome | undefined;
     for (const x of c.any) {
-      const o = evaluate(x, r, world);
+      const o = evaluate(x, r, world, scope);
       if (o.res === true) return o;
       if (o.res === undefined) unknown = true;
       first ??= o;
@@ -148,10 +165,49 @@ function evaluate(c: Requirement, r: Resource, world: World): Outcome {
     return unknown ? { res: undefined } : { res: false, witness: first?.witness };
   }
   if ('not' in c) {
-    const o = evaluate(c.not, r, world);
+    const o = evaluate(c.not, r, world, scope);
     return { res: o.res === undefined ? undefined : !o.res, witness: o.witness };
   }
-  return evaluateLeaf(c, r, world);
+  const start = select(scope.base, world);
+  if (!start) return { res: undefined };
+  if ('each' in c) return walk(c.each, r, world, scope, start, 0, scope.prefix, undefined, (v, at, path) => eachItem(c, r, world, v, at, path));
+  const t = c.test;
+  return walk(c.path, r, world, scope, start, 0, scope.prefix, undefined, (v, at, path) => ({ res: testValue(t, v), witness: { at, path, value: v ? describe(v) : 'not set' } }));
+}
+
+/** `each`: every item of the list (a single mapping counts as a list of one) satisfies the condition; no list holds. */
+function eachItem(c: Each, r: Resource, world: World, v: Val | undefined, at: Val | Node, path: string): Outcome {
+  if (!v) return { res: true, witness: { at, path, value: 'not set' } };
+  const items = v.isSeq ? v.items() : [v];
+  return conjunction(
+    items.length,
+    (n) => {
+      const one = select(items[n], world);
+      if (!one) return undefined;
+      // A missing setting of an item is reported at its name (a container's), else at the item.
+      const name = one.isMap ? one.get('name') : undefined;
+      const anchor = name?.node?.kind === 'scalar' ? name : one;
+      return evaluate(c.require, r, world, { base: one, anchor, prefix: v.isSeq ? `${path}[${n}]` : path });
+    },
+    { at: v, path, value: describe(v) },
+  );
+}
+
+/**
+ * The conjunction of `count` outcomes computed one by one (undefined: unknown), stopping at the first false; true
+ * (with the first one's witness, or `empty` when there is none) only when none is false or unknown.
+ */
+function conjunction(count: number, nth: (n: number) => Outcome | undefined, empty?: Witness): Outcome {
+  let unknown = false;
+  let first: Outcome | undefined;
+  for (let n = 0; n < count; n++) {
+    const o = nth(n);
+    if (o?.res === false) return o;
+    if (!o || o.res === undefined) unknown = true;
+    first ??= o;
+  }
+  if (unknown) return { res: undefined };
+  return { res: true, witness: first?.witness ?? empty };
 }
 
 /**
@@ -164,8 +220,7 @@ function select(v: Val, world: World): Val | undefined {
   for (const alt of v.each()) {
     let holds = true;
     for (const c of alt.when) {
-      const name = c.replace(/^!/, '');
-      const value = world.get(name);
+      const value = world.get(c.replace(/^!/, ''));
       if (value === undefined) return undefined;
       if (value !== !c.startsWith('!')) holds = false;
     }
@@ -174,59 +229,43 @@ function select(v: Val, world: World): Val | undefined {
   return holding.length === 1 ? holding[0] : undefined;
 }
 
-function evaluateLeaf(leaf: Leaf, r: Resource, world: World): Outcome {
-  const start = select(r.body, world);
-  if (!start) return { res: undefined };
-  return walk(leaf, r, world, start, 0, '', undefined);
-}
-
 /**
- * Follows the path from `here` (step `i`), then tests the value. `shown` is the path so far; `written` the key of the
- * deepest step that is written, where a missing value is reported (else the resource's anchor). A list met by a key
- * in Terraform (nested blocks, always lists in plans) and a `*` step require every item.
+ * Follows `path` from `here` (step `i`), then calls `final` with the value there (or undefined when it is missing,
+ * with where to report it). `shown` is the path so far; `written` the key of the deepest step that is written, where
+ * a missing value is reported (else the scope's anchor). A list met by a key in Terraform (nested blocks, always
+ * lists in plans) and a `*` step require every item.
  */
-function walk(leaf: Leaf, r: Resource, world: World, here: Val, i: number, shown: string, written: Node | undefined): Outcome {
+function walk(path: readonly PathStep[], r: Resource, world: World, scope: Scope, here: Val, i: number, shown: string, written: Node | undefined, final: Final): Outcome {
   if (here.isUnknown) return { res: undefined };
-  if (here.isAbsent) {
-    const at: Val | Node = here.when.length > 0 ? here : written ?? r.anchor;
-    return test(leaf.test, undefined, { at, path: shown + rest(leaf.path, i, shown), value: 'not set' });
-  }
-  if (i === leaf.path.length) return test(leaf.test, here, { at: here, path: shown, value: describe(here) });
-  const step = leaf.path[i];
+  if (here.isAbsent) return final(undefined, here.when.length > 0 ? here : written ?? scope.anchor, shown + rest(path, i, shown));
+  if (i === path.length) return final(here, here, shown);
+  const step = path[i];
   if ('key' in step) {
-    if (here.isSeq && r.format !== 'kubernetes' && r.format !== 'cloudformation') return every(leaf, r, world, here, i, shown, written, false);
+    if (here.isSeq && r.format !== 'kubernetes' && r.format !== 'cloudformation') return every(path, r, world, scope, here, i, shown, written, false, final);
     const child = select(here.get(step.key), world);
     if (!child) return { res: undefined };
     const key = here.node?.kind === 'map' ? getPair(here.node, step.key)?.key : undefined;
-    return walk(leaf, r, world, child, i + 1, shown ? `${shown}.${step.key}` : step.key, key ?? written);
+    return walk(path, r, world, scope, child, i + 1, shown ? `${shown}.${step.key}` : step.key, key ?? written, final);
   }
-  if (!here.isSeq) return test(leaf.test, undefined, { at: here, path: shown + rest(leaf.path, i, shown), value: describe(here) });
-  if ('every' in step) return every(leaf, r, world, here, i, shown, written, true);
-  const items = here.items();
-  const item = items[step.index];
-  if (!item) return test(leaf.test, undefined, { at: here, path: `${shown}[${step.index}]${rest(leaf.path, i + 1, 'x')}`, value: 'not set' });
+  if (!here.isSeq) return final(undefined, here, shown + rest(path, i, shown));
+  if ('every' in step) return every(path, r, world, scope, here, i, shown, written, true, final);
+  const item = here.items()[step.index];
+  if (!item) return final(undefined, here, `${shown}[${step.index}]${rest(path, i + 1, 'x')}`);
   const one = select(item, world);
-  return one ? walk(leaf, r, world, one, i + 1, `${shown}[${step.index}]`, written) : { res: undefined };
+  return one ? walk(path, r, world, scope, one, i + 1, `${shown}[${step.index}]`, written, final) : { res: undefined };
 }
 
 /** Every item of the list `here` must pass (an empty list passes); `consume`: the step is `*` (else a key to apply to each). */
-function every(leaf: Leaf, r: Resource, world: World, here: Val, i: number, shown: string, written: Node | undefined, consume: boolean): Outcome {
-  let unknown = false;
-  let first: Outcome | undefined;
+function every(path: readonly PathStep[], r: Resource, world: World, scope: Scope, here: Val, i: number, shown: string, written: Node | undefined, consume: boolean, final: Final): Outcome {
   const items = here.items();
-  for (let n = 0; n < items.length; n++) {
-    const one = select(items[n], world);
-    if (!one) {
-      unknown = true;
-      continue;
-    }
-    const o = walk(leaf, r, world, one, consume ? i + 1 : i, `${shown}[${n}]`, written);
-    if (o.res === false) return o;
-    if (o.res === undefined) unknown = true;
-    first ??= o;
-  }
-  if (unknown) return { res: undefined };
-  return { res: true, witness: first?.witness ?? { at: here, path: shown, value: describe(here) } };
+  return conjunction(
+    items.length,
+    (n) => {
+      const one = select(items[n], world);
+      return one && walk(path, r, world, scope, one, consume ? i + 1 : i, `${shown}[${n}]`, written, final);
+    },
+    { at: here, path: shown, value: describe(here) },
+  );
 }
 
 /** The rest of a path from step `i`, as written after what is shown (`.a.b[0]`). */
@@ -245,11 +284,6 @@ function describe(v: Val): string {
   if (v.isMap) return 'a mapping';
   if (v.isSeq) return 'a list';
   return 'null';
-}
-
-/** The test on a value (`undefined`: missing). */
-function test(t: LeafTest, v: Val | undefined, witness: Witness): Outcome {
-  return { res: testValue(t, v), witness };
 }
 
 function testValue(t: LeafTest, v: Val | undefined): Tri {

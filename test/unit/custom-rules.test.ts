@@ -107,7 +107,7 @@ describe('custom rules: validation with positions', () => {
       '15:14: The flag g is not allowed: a custom pattern may use i, m, s and u only.',
       '16:31: One test per condition: put exists and equals in separate conditions under all: or any:.',
       '17:13: any must be a non-empty list of conditions.',
-      '18:7: This condition is empty: write all:, any:, not: or path: with a test.',
+      '18:7: This condition is empty: write all:, any:, not:, each: or path: with a test.',
       '19:16: An empty step in the path "a..b".',
       '20:30: greaterThan must be a number.',
       '21:26: Not a valid regular expression: /a(/: Unterminated group.',
@@ -342,6 +342,36 @@ describe('custom rules: evaluation', () => {
     ]);
     // Helm-templated values are not linted at all (the file is a template); an empty list holds vacuously.
     assert.deepEqual(findings(r, 'm.yaml', dep.replace(/ {6}containers:[\s\S]*/, '      containers: []\n')), []);
+  });
+
+  it('each: every item satisfies a condition of its own; missing in an item is reported at its name or its nearest key', () => {
+    const dep = [
+      'apiVersion: apps/v1', // 1
+      'kind: Deployment', // 2
+      'metadata: {name: web}', // 3
+      'spec:', // 4
+      '  template:', // 5
+      '    spec:', // 6
+      '      containers:', // 7
+      '        - {name: a, securityContext: {privileged: false}, resources: {limits: {memory: 1Gi}}}', // 8
+      '        - {name: b}', // 9
+      '        - {name: c, securityContext: {privileged: true}, resources: {}}', // 10
+      '',
+    ].join('\n');
+    const notPrivileged = rule(
+      'kubernetes',
+      'Deployment',
+      '  each: spec.template.spec.containers\n  require:\n    any:\n      - {path: securityContext.privileged, exists: false}\n      - {path: securityContext.privileged, equals: false}',
+      '{path} is {value}',
+    );
+    assert.deepEqual(findings(notPrivileged, 'm.yaml', dep).map((f) => f.split('. ')[0]), ['10:51-10:55 spec.template.spec.containers[2].securityContext.privileged is true']);
+    const limits = rule('kubernetes', 'Deployment', '  each: spec.template.spec.containers\n  require: {path: resources.limits.memory, exists: true}', '{path} is {value}');
+    // b has no resources: at its name; c has resources without limits: at the resources key. One finding per resource: b.
+    assert.deepEqual(findings(limits, 'm.yaml', dep).map((f) => f.split('. ')[0]), ['9:18-9:19 spec.template.spec.containers[1].resources.limits.memory is not set']);
+    assert.deepEqual(findings(limits, 'm.yaml', dep.replace('        - {name: b}\n', '')).map((f) => f.split('. ')[0]), ['9:58-9:67 spec.template.spec.containers[1].resources.limits.memory is not set']);
+    // No list at all holds; each: without require: is an error at each.
+    assert.deepEqual(findings(limits, 'm.yaml', dep.replace(/ {6}containers:[\s\S]*/, '      hostNetwork: false\n')), []);
+    assert.deepEqual(problemsOf(rule('kubernetes', 'Pod', '  each: spec.containers')), ['8:3: each: needs require: the condition every item of the list satisfies (its paths start at the item).']);
   });
 
   it('Kubernetes: apiVersion narrows the objects (exact, or group/*)', () => {

@@ -446,13 +446,15 @@ function requirementOf(n: Node, problems: CustomRuleProblem[], budget: { depth: 
     return undefined;
   }
   if (n.kind !== 'map') {
-    problems.push(error(n, 'A condition is a mapping: all:, any: or not: (with conditions), or path: with one test (exists, equals, in, matches, greaterThan, atLeast, lessThan, atMost).'));
+    problems.push(error(n, 'A condition is a mapping: all:, any: or not: (with conditions), each: with require:, or path: with one test (exists, equals, in, matches, greaterThan, atLeast, lessThan, atMost).'));
     return undefined;
   }
   if (n.pairs.length === 0) {
-    problems.push(error(n, 'This condition is empty: write all:, any:, not: or path: with a test.'));
+    problems.push(error(n, 'This condition is empty: write all:, any:, not:, each: or path: with a test.'));
     return undefined;
   }
+  const each = pairOf(n, 'each');
+  if (each) return eachOf(n, each, problems, budget);
   const group = n.pairs.find((p) => (GROUPS as readonly string[]).includes(String(p.key.value)));
   if (group) {
     const key = String(group.key.value) as (typeof GROUPS)[number];
@@ -478,6 +480,25 @@ function requirementOf(n: Node, problems: CustomRuleProblem[], budget: { depth: 
   return leafOf(n, problems);
 }
 
+/** `each: PATH` with `require:` (a condition on every item of the list there, its paths starting at the item). */
+function eachOf(n: MapNode, each: MapNode['pairs'][number], problems: CustomRuleProblem[], budget: { depth: number; count: number }): Requirement | undefined {
+  const inner = pairOf(n, 'require');
+  for (const p of n.pairs) if (p !== each && p !== inner) problems.push(error(p.key, `"${String(p.key.value)}" cannot stand beside each: (each: takes a path and require: the condition every item satisfies).`));
+  if (!inner) {
+    problems.push(error(each.key, 'each: needs require: the condition every item of the list satisfies (its paths start at the item).'));
+    return undefined;
+  }
+  if (budget.depth + 1 > CUSTOM_RULE_LIMITS.maxDepth) {
+    problems.push(error(each.key, `Conditions are nested more than ${CUSTOM_RULE_LIMITS.maxDepth} deep (the limit).`));
+    return undefined;
+  }
+  const path = pathOf(each.value, problems);
+  const nested = { depth: budget.depth + 1, count: budget.count };
+  const require = requirementOf(inner.value, problems, nested);
+  budget.count = nested.count;
+  return path && require ? { each: path, require } : undefined;
+}
+
 function leafOf(n: MapNode, problems: CustomRuleProblem[]): Leaf | undefined {
   const pathPair = pairOf(n, 'path');
   const ops = n.pairs.filter((p) => (OPERATORS as readonly string[]).includes(String(p.key.value)));
@@ -485,7 +506,7 @@ function leafOf(n: MapNode, problems: CustomRuleProblem[]): Leaf | undefined {
   for (const p of n.pairs) {
     const key = String(p.key.value);
     if (key !== 'path' && key !== 'flags' && !(OPERATORS as readonly string[]).includes(key)) {
-      problems.push(error(p.key, `Unknown key "${key}" in a condition. A condition is all:, any:, not:, or path: with one of ${OPERATORS.join(', ')}.`));
+      problems.push(error(p.key, `Unknown key "${key}" in a condition. A condition is all:, any:, not:, each: with require:, or path: with one of ${OPERATORS.join(', ')}.`));
     }
   }
   if (!pathPair) {
