@@ -1,7 +1,7 @@
 // Custom rules (.cloudline/rules/*.yaml): the validator's problems at their line and column, the three-valued
 // evaluation (unknown values never reported, Fn::If branches), each operator, each format, positions, suppressions.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatCustomProblems, loadCustomRules, parseCustomRules, CUSTOM_RULE_LIMITS } from '../../server/src/engine/custom-rules';
@@ -183,6 +183,28 @@ describe('custom rules: validation with positions', () => {
     const cat = defaultCatalogue().withRules(rulesOf(rule('kubernetes', 'Pod', '  {path: spec.hostNetwork, exists: false}')).rules);
     assert.deepEqual(parseConfig('rules:\n  ACME-001: low\n', cat), { options: { rules: { 'ACME-001': 'low' } }, problems: [] });
     assert.equal(parseConfig('rules:\n  ACME-001: low\n', defaultCatalogue()).problems.length, 1);
+  });
+});
+
+describe('custom rules: the examples of docs/custom-rules.md', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'custom-rules.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  it('every YAML block is a valid rule file', () => {
+    assert.equal(blocks.length, 5);
+    for (const b of blocks) {
+      const f = rulesOf(b);
+      assert.deepEqual(formatCustomProblems(f), [], b);
+      assert.ok(f.rules.length > 0, b);
+    }
+  });
+
+  it('the Kubernetes examples find a privileged container and an image from elsewhere', () => {
+    const k8s = blocks.find((b) => b.includes('ACME-K8S-1'))!;
+    const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: a, image: x}\n        - {name: b, securityContext: {privileged: true}}\n';
+    assert.deepEqual(findings(k8s, 'm.yaml', dep).map((f) => f.split('. ')[0]), ['9:51-9:55 Deployment/web: spec.template.spec.containers[1].securityContext.privileged is true']);
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: registry.example.com/app:1}\n    - {name: b, image: docker.io/app:1}\n';
+    assert.deepEqual(findings(k8s, 'p.yaml', pod).map((f) => f.split(' (')[0]), ['7:24-7:39 Images come from the company registry: Pod Pod/p']);
   });
 });
 
