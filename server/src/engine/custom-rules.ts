@@ -384,8 +384,9 @@ function equivalentsOf(n: Node, problems: CustomRuleProblem[]): Equivalents {
 function docsOf(n: Node, problems: CustomRuleProblem[]): string[] {
   const urls = stringsOf(n, 'docs', problems) ?? [];
   return urls.flatMap((u) => {
-    if (/^https?:\/\/\S+$/.test(u.value)) return [u.value];
-    problems.push(error(u.node, 'Each of docs must be an http:// or https:// address.'));
+    // Shown as a link in hovers and reports: no spaces, brackets, quotes or angle brackets that would end it early.
+    if (/^https?:\/\/[^\s()<>[\]"'`\\]+$/.test(u.value)) return [u.value];
+    problems.push(error(u.node, 'Each of docs must be an http:// or https:// address (without spaces, brackets or quotes).'));
     return [];
   });
 }
