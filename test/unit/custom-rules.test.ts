@@ -38,6 +38,9 @@ function rule(format: string, types: string, require: string, message = '{id}: {
   return `id: ACME-001\ntitle: Test rule\nseverity: high\nmessage: "${message}"\n${RESPONSIBILITY}\nmatch: {format: ${format}, types: [${types}]}\nrequire:\n${require}\n`;
 }
 
+/** A Deployment named web up to its containers' key (lines 1 to 7), for the container items that follow. */
+const DEPLOYMENT = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:'];
+
 const S3_LINE = ' Amazon S3 is PaaS: AWS runs the service; the setting is yours.';
 
 describe('custom rules: validation with positions', () => {
@@ -348,13 +351,7 @@ describe('custom rules: evaluation', () => {
   it('Kubernetes: [*] requires every item, reported at the first that fails, with its index in {path}', () => {
     const r = rule('kubernetes', 'Deployment', '  {path: "spec.template.spec.containers[*].securityContext.privileged", equals: false}', '{id}: {path} is {value}');
     const dep = [
-      'apiVersion: apps/v1', // 1
-      'kind: Deployment', // 2
-      'metadata: {name: web}', // 3
-      'spec:', // 4
-      '  template:', // 5
-      '    spec:', // 6
-      '      containers:', // 7
+      ...DEPLOYMENT, // lines 1-7
       '        - {name: a, securityContext: {privileged: false}}', // 8
       '        - {name: b, securityContext: {runAsUser: 1}}', // 9
       '',
@@ -368,13 +365,7 @@ describe('custom rules: evaluation', () => {
 
   it('each: every item satisfies a condition of its own; missing in an item is reported at its name or its nearest key', () => {
     const dep = [
-      'apiVersion: apps/v1', // 1
-      'kind: Deployment', // 2
-      'metadata: {name: web}', // 3
-      'spec:', // 4
-      '  template:', // 5
-      '    spec:', // 6
-      '      containers:', // 7
+      ...DEPLOYMENT, // lines 1-7
       '        - {name: a, securityContext: {privileged: false}, resources: {limits: {memory: 1Gi}}}', // 8
       '        - {name: b}', // 9
       '        - {name: c, securityContext: {privileged: true}, resources: {}}', // 10
