@@ -8,6 +8,7 @@ import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import { getPair, type Node, type Scalar } from '../../server/src/model/tree';
 import { PATTERN_LIMITS } from '../../server/src/engine/regex-safety';
+import { missingAt } from './values';
 
 /** One step of a path: a key, an index into a list, or `*` (every item of a list). */
 export type PathStep = { readonly key: string } | { readonly index: number } | { readonly every: true };
@@ -66,7 +67,7 @@ type World = ReadonlyMap<string, boolean>;
 /** Where paths start: the resource body, or an item of an `each` list (with where to report it missing, and its path). */
 interface Scope {
   readonly base: Val;
-  readonly anchor: Val | Node;
+  readonly anchor: Node;
   readonly prefix: string;
 }
 
@@ -186,7 +187,7 @@ function eachItem(c: Each, r: Resource, world: World, v: Val | undefined, at: Va
       if (!one) return undefined;
       // A missing setting of an item is reported at its name (a container's), else at the item.
       const name = one.isMap ? one.get('name') : undefined;
-      const anchor = name?.node?.kind === 'scalar' ? name : one;
+      const anchor = name?.node?.kind === 'scalar' ? name.at : one.at;
       return evaluate(c.require, r, world, { base: one, anchor, prefix: v.isSeq ? `${path}[${n}]` : path });
     },
     { at: v, path, value: describe(v) },
@@ -237,7 +238,7 @@ function select(v: Val, world: World): Val | undefined {
  */
 function walk(path: readonly PathStep[], r: Resource, world: World, scope: Scope, here: Val, i: number, shown: string, written: Node | undefined, final: Final): Outcome {
   if (here.isUnknown) return { res: undefined };
-  if (here.isAbsent) return final(undefined, here.when.length > 0 ? here : written ?? scope.anchor, shown + rest(path, i, shown));
+  if (here.isAbsent) return final(undefined, missingAt(here, written ?? scope.anchor), shown + rest(path, i, shown));
   if (i === path.length) return final(here, here, shown);
   const step = path[i];
   if ('key' in step) {
