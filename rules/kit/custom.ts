@@ -6,7 +6,7 @@
 import type { Check, CheckContext, CheckFormat } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
-import { getPair, type Node, type Scalar } from '../../server/src/model/tree';
+import { get, getPair, type Node, type Scalar } from '../../server/src/model/tree';
 import { PATTERN_LIMITS } from '../../server/src/engine/regex-safety';
 import { missingAt } from './values';
 
@@ -238,17 +238,28 @@ function select(v: Val, world: World): Val | undefined {
  */
 function walk(path: readonly PathStep[], r: Resource, world: World, scope: Scope, here: Val, i: number, shown: string, written: Node | undefined, final: Final): Outcome {
   if (here.isUnknown) return { res: undefined };
-  if (here.isAbsent) return final(undefined, missingAt(here, written ?? scope.anchor), shown + rest(path, i, shown));
+  if (here.isAbsent) {
+    const at = missingAt(here, written ?? scope.anchor);
+    // `[*]` over no list holds, as over an empty one.
+    if (i < path.length && 'every' in path[i]) return { res: true, witness: { at, path: shown + rest(path, i, shown), value: 'not set' } };
+    return final(undefined, at, shown + rest(path, i, shown));
+  }
   if (i === path.length) return final(here, here, shown);
   const step = path[i];
   if ('key' in step) {
     if (here.isSeq && r.format !== 'kubernetes' && r.format !== 'cloudformation') return every(path, r, world, scope, here, i, shown, written, false, final);
     const child = select(here.get(step.key), world);
     if (!child) return { res: undefined };
+    // A Terraform `dynamic "<key>"` block makes the blocks at deploy time: unknown, never missing.
+    if (child.isAbsent && r.format === 'terraform' && here.node?.kind === 'map' && get(get(here.node, 'dynamic'), step.key)) return { res: undefined };
     const key = here.node?.kind === 'map' ? getPair(here.node, step.key)?.key : undefined;
     return walk(path, r, world, scope, child, i + 1, shown ? `${shown}.${step.key}` : step.key, key ?? written, final);
   }
-  if (!here.isSeq) return final(undefined, here, shown + rest(path, i, shown));
+  if (!here.isSeq) {
+    // A Terraform nested block written once may be an object: the one item of its list.
+    if (r.format === 'terraform' && here.isMap && ('every' in step || step.index === 0)) return walk(path, r, world, scope, here, i + 1, `${shown}[0]`, written, final);
+    return final(undefined, here, shown + rest(path, i, shown));
+  }
   if ('every' in step) return every(path, r, world, scope, here, i, shown, written, true, final);
   const item = here.items()[step.index];
   if (!item) return final(undefined, here, `${shown}[${step.index}]${rest(path, i + 1, 'x')}`);

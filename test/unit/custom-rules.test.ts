@@ -429,6 +429,16 @@ describe('custom rules: evaluation', () => {
       assert.deepEqual(found.map((f) => f.split(' ').slice(1, 5).join(' ')), ['aws_s3_bucket.a: versioning.enabled is false.', 'aws_s3_bucket.b: versioning[1].enabled is false.']);
     });
 
+    it('a dynamic block is unknown (HCL and JSON); [*] over no list holds, as over an empty one', () => {
+      const both = rule('terraform', 'aws_s3_bucket', '  all:\n    - {path: versioning.enabled, equals: true}\n    - {path: "lifecycle_rule[*].enabled", equals: true}', '{id}: {path} is {value}');
+      const hcl = 'variable "v" {}\nresource "aws_s3_bucket" "a" {\n  dynamic "versioning" {\n    for_each = var.v\n    content { enabled = versioning.value }\n  }\n}\n';
+      assert.deepEqual(findings(both, 'main.tf', hcl), []);
+      const json = JSON.stringify({ resource: { aws_s3_bucket: { a: { dynamic: { versioning: { for_each: '${var.v}', content: { enabled: false } } } } } } });
+      assert.deepEqual(findings(both, 'main.tf.json', json), []);
+      const bad = 'resource "aws_s3_bucket" "a" {\n  versioning { enabled = true }\n  lifecycle_rule { enabled = false }\n}\n';
+      assert.deepEqual(findings(both, 'main.tf', bad).map((f) => f.split('. ')[0]), ['3:30-3:35 aws_s3_bucket.a: lifecycle_rule[0].enabled is false']);
+    });
+
     it('plan: a planned value, a value known after apply is unknown', () => {
       const plan = (values: string, unknown: string) =>
         `{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"aws_s3_bucket.d","mode":"managed","type":"aws_s3_bucket","name":"d","values":${values}}]}},"resource_changes":[{"address":"aws_s3_bucket.d","change":{"after_unknown":${unknown}}}]}`;
