@@ -140,6 +140,7 @@ export function parseCustomRules(file: string, text: string, taken: TakenIds, ro
   const parsed = parseYaml(text);
   if (parsed.problems.length) return { file, text, rules: [], problems: parsed.problems.map((p) => ({ span: p.span, message: p.message, severity: 'error' })) };
   const rules: Rule[] = [];
+  const lines = new LineIndex(text);
   for (const doc of parsed.docs) {
     const root = doc.root;
     if (!root || (root.kind === 'scalar' && root.value === null)) continue;
@@ -158,7 +159,7 @@ export function parseCustomRules(file: string, text: string, taken: TakenIds, ro
       candidates = list.value.items;
     } else candidates = [root];
     for (const node of candidates) {
-      const rule = compileRule(node, file, taken, problems);
+      const rule = compileRule(node, file, lines, taken, problems);
       if (!rule) continue;
       if (rules.length >= room) {
         problems.push(error(node, `Over the limit of ${CUSTOM_RULE_LIMITS.maxRules} custom rules: this rule was not loaded.`));
@@ -207,7 +208,7 @@ function stringsOf(n: Node, what: string, problems: CustomRuleProblem[]): { valu
 }
 
 /** Validates one rule and compiles it; undefined (with its errors in `problems`) when it cannot be loaded. */
-function compileRule(node: Node, file: string, taken: TakenIds, problems: CustomRuleProblem[]): Rule | undefined {
+function compileRule(node: Node, file: string, lines: LineIndex, taken: TakenIds, problems: CustomRuleProblem[]): Rule | undefined {
   if (node.kind !== 'map') {
     problems.push(error(node, 'A rule must be a mapping with id, title, severity, match and require.'));
     return undefined;
@@ -263,7 +264,7 @@ function compileRule(node: Node, file: string, taken: TakenIds, problems: Custom
   const requirement = requireNode ? requirementOf(requireNode, problems, { depth: 0, count: 0 }) : undefined;
   if (problems.filter((p) => p.severity === 'error').length > errorsBefore) return undefined;
   if (!id || !title || !severity || !responsibility || !match || !requirement) return undefined;
-  taken.custom.set(id.toLowerCase(), `${file}:${new LineIndex(idNode!.doc.text).positionAt(idNode!.span[0]).line + 1}`);
+  taken.custom.set(id.toLowerCase(), `${file}:${lines.positionAt(idNode!.span[0]).line + 1}`);
   return {
     id,
     slug: id,
