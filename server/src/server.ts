@@ -176,6 +176,7 @@ export function startServer(connection: Connection): void {
           e.added.map((f) => f.uri),
           e.removed.map((f) => f.uri),
         );
+        workspace.readCustomRules();
         for (const doc of documents.all()) schedule(doc, 0);
       });
     }
