@@ -457,4 +457,13 @@ describe('custom rules: evaluation', () => {
     const off = lintFile(parseFile('t.yaml', cfn.replace(/ {2}# .*\n/, '')), cat, { rules: { 'ACME-001': 'off' } });
     assert.deepEqual(off.findings.filter((f) => f.rule.custom), []);
   });
+
+  it("another tool's suppression of a check the rule names in equivalents silences it (a migrated Checkov policy)", () => {
+    const r = rule('terraform', 'aws_s3_bucket', '  {path: versioning.enabled, equals: true}') + 'equivalents: {checkov: [CKV2_ACME_1]}\n';
+    const cat = defaultCatalogue().withRules(rulesOf(r).rules);
+    const hcl = 'resource "aws_s3_bucket" "a" {\n  #checkov:skip=CKV2_ACME_1:archive bucket\n  bucket = "a"\n}\n';
+    const result = lintFile(parseFile('main.tf', hcl), cat);
+    assert.deepEqual(result.findings.filter((f) => f.rule.custom), []);
+    assert.deepEqual(result.suppressed.filter((x) => x.finding.rule.custom).map((x) => [x.suppression.tool, x.suppression.check, x.suppression.reason]), [['checkov', 'CKV2_ACME_1', 'archive bucket']]);
+  });
 });
