@@ -52,11 +52,15 @@ export function startServer(connection: Connection): void {
   let showDocument = false;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
+  /** The findings of a result that the baseline of its folder's .cloudline.yaml holds (undefined: no baseline). */
+  const baselinedIn = (uri: string, result: LintResult) => {
+    const baseline = result.findings.length ? workspace.baselineFor(uri) : undefined;
+    return baseline ? compareWithBaseline([result], baseline, baseline.file).unchanged : undefined;
+  };
   const publish = (uri: string, result: LintResult | undefined, version?: number) => {
     const settings = workspace.settingsNow(uri);
     // The baseline of the folder's .cloudline.yaml: the findings it holds become hints, or are hidden.
-    const baseline = result && result.findings.length ? workspace.baselineFor(uri) : undefined;
-    const baselined = baseline ? compareWithBaseline([result!], baseline, baseline.file).unchanged : undefined;
+    const baselined = result && baselinedIn(uri, result);
     const diagnostics = result
       ? toDiagnostics(result, version ?? -1, docUri, { catalogue: workspace.catalogueFor(uri), reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
       : [];
@@ -274,7 +278,9 @@ export function startServer(connection: Connection): void {
     const served = result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1;
     if (served === documents.get(params.textDocument.uri)?.version) lensesServed.delete(params.textDocument.uri);
     else lensesServed.set(params.textDocument.uri, served);
-    return settings.codeLens && result ? codeLenses(result, workspace.catalogueFor(params.textDocument.uri), snippets) : [];
+    if (!settings.codeLens || !result) return [];
+    // The count is what the Problems panel lists: not the baselined findings (hints or hidden), which it says apart.
+    return codeLenses(result, workspace.catalogueFor(params.textDocument.uri), snippets, baselinedIn(params.textDocument.uri, result));
   });
 
   connection.onExecuteCommand((params) =>

@@ -4,7 +4,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { Catalogue } from '../engine/catalogue';
 import type { Options } from '../engine/config';
 import type { ScanFs, Unread } from '../engine/files';
-import type { LintResult } from '../engine/lint';
+import type { Finding, LintResult } from '../engine/lint';
 import { scan } from '../engine/scan';
 import { toRange } from './diagnostics';
 import type { InventoryItem } from '../protocol';
@@ -51,19 +51,25 @@ export function uriPath(uri: string): string | undefined {
 
 /**
  * CodeLens above each resource: its service model and its open findings. In our VS Code client (`ours`) a lens with
- * findings opens the Problems view; other clients get the title only (no VS Code command they could not run).
+ * findings opens the Problems view; other clients get the title only (no VS Code command they could not run). The
+ * count is what the Problems panel lists: findings `.cloudline.yaml`'s baseline holds (`baselined`) are hints or
+ * hidden (`cloudline.baselineFindings`), neither of which the panel lists, so they are left out of the count and said
+ * after it (`1 customer-side finding (2 more in the baseline)`, `no customer-side findings (2 in the baseline)`).
  */
-export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true): CodeLens[] {
+export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true, baselined?: ReadonlySet<Finding>): CodeLens[] {
   return result.resources.filter((r) => !r.template).map((r) => {
     const service = catalogue.service(r.format, r.type);
-    const n = result.findings.filter((f) => f.resource.id === r.id).length;
+    const all = result.findings.filter((f) => f.resource.id === r.id);
+    const inBaseline = baselined ? all.filter((f) => baselined.has(f)).length : 0;
+    const n = all.length - inBaseline;
     const model = service?.model ?? '?';
     const findings = n === 0 ? 'no customer-side findings' : `${n} customer-side finding${n === 1 ? '' : 's'}`;
+    const note = inBaseline === 0 ? '' : ` (${inBaseline}${n ? ' more' : ''} in the baseline)`;
     // Kubernetes objects start at their document; the others at their name.
     const at = r.format === 'kubernetes' ? r.node.span[0] : r.anchor.span[0];
     return {
       range: toRange(result.file.lines, [at, at]),
-      command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}`, command: n && ours ? 'workbench.actions.view.problems' : '' },
+      command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}${note}`, command: n && ours ? 'workbench.actions.view.problems' : '' },
     };
   });
 }
