@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_LISTS } from '../../../rules/index';
-import { frameworkByName } from '../../../rules/frameworks';
+import { frameworkByName, FRAMEWORKS } from '../../../rules/frameworks';
 import { requirementChecks, type Leaf, type LeafTest, type PathStep, type Requirement } from '../../../rules/kit/custom';
 import type { Resource } from '../formats/resource';
 import { LineIndex } from '../model/lines';
@@ -352,7 +352,7 @@ function frameworksOf(n: Node, problems: CustomRuleProblem[]): FrameworkRef[] {
     if (!frameworkName) continue;
     const info = frameworkByName(frameworkName.value);
     if (!info) {
-      problems.push(warning(frameworkName.node, `Unknown framework "${frameworkName.value.trim()}": this reference is left out. Known: ${CONTROL_LISTS.map((l) => l.framework).join(', ')}.`));
+      problems.push(warning(frameworkName.node, `Unknown framework "${frameworkName.value.trim()}": this reference is left out. Known: ${FRAMEWORKS.map((f) => f.id).join(', ')}.`));
       continue;
     }
     const list = CONTROL_LISTS.find((l) => l.framework === info.id);
