@@ -64,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cloudl
       handleDiagnostics: (uri, diagnostics, next) =>
         next(uri, withoutDuplicateHclDiagnostics(uri.path, diagnostics, vscode.extensions.getExtension(HASHICORP_TERRAFORM) !== undefined)),
     },
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml') },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: [vscode.workspace.createFileSystemWatcher('**/.cloudline.yaml'), vscode.workspace.createFileSystemWatcher('**/.cloudline/rules/*.{yaml,yml}')] },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

@@ -90,6 +90,15 @@ export function frameworkById(id: string): FrameworkInfo {
   return found;
 }
 
+/** Names a `--framework` value accepts: the short ID, the name with its version, or the name alone when it is unique. */
+export function frameworkByName(value: string): FrameworkInfo | undefined {
+  const wanted = value.trim().toLowerCase().replace(/\s+/g, ' ');
+  const byId = FRAMEWORKS.find((f) => f.id === wanted || `${f.name} ${f.version}`.toLowerCase() === wanted || f.title.toLowerCase() === wanted);
+  if (byId) return byId;
+  const byName = FRAMEWORKS.filter((f) => f.name.toLowerCase() === wanted);
+  return byName.length === 1 ? byName[0] : undefined;
+}
+
 /** The framework a rule's reference names (exact name and version), if it is a known one. */
 export function frameworkOf(ref: { readonly framework: string; readonly version: string }): FrameworkInfo | undefined {
   return FRAMEWORKS.find((f) => f.name === ref.framework && f.version === ref.version);

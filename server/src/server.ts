@@ -34,7 +34,7 @@ import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter, type DocumentState } from './service/linter';
 import { codeLenses } from './service/workspace';
-import { WorkspaceState } from './service/workspace-state';
+import { isCustomRuleFile, WorkspaceState } from './service/workspace-state';
 import { backlogItems, folderReport } from './service/report';
 import { Requests, SETTINGS_SECTION, type BacklogItem, type InventoryItem, type ReportAnswer, type ReportParams, type ScanResult } from './protocol';
 
@@ -66,7 +66,7 @@ export function startServer(connection: Connection): void {
     // The baseline of the folder's .cloudline.yaml: the findings it holds become hints, or are hidden.
     const baselined = result && baselinedIn(uri, result);
     const diagnostics = result
-      ? toDiagnostics(result, version ?? -1, docUri, { catalogue, reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
+      ? toDiagnostics(result, version ?? -1, docUri, { catalogue: workspace.catalogueFor(uri), reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
       : [];
     void connection.sendDiagnostics({ uri, version, diagnostics });
     for (const e of result?.errors ?? []) connection.console.error(`[${new Date().toISOString()}] ${uri}: ${e}`);
@@ -108,17 +108,19 @@ export function startServer(connection: Connection): void {
     const { settings, options, excluded } = await optionsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // superseded while settings were fetched
-    if (!settings.enable || excluded || doc.uri.endsWith(`/${CONFIG_FILE}`)) {
+    // An options file or a custom rule file carries its own problems (published by the workspace state), not a lint.
+    const ownProblems = doc.uri.endsWith(`/${CONFIG_FILE}`) || isCustomRuleFile(doc.uri);
+    if (!settings.enable || excluded || ownProblems) {
       linter.forget(doc.uri);
       const cleared = `cleared@${doc.version}`;
-      if (!doc.uri.endsWith(`/${CONFIG_FILE}`) && !(skipUnchanged && published.get(doc.uri) === cleared)) {
+      if (!ownProblems && !(skipUnchanged && published.get(doc.uri) === cleared)) {
         published.set(doc.uri, cleared);
         publish(doc.uri, undefined, doc.version);
       }
       return;
     }
     try {
-      const state = linter.lint(doc.uri, doc.version, doc.getText(), options, workspace.moduleContext(doc.uri));
+      const state = linter.lint(doc.uri, doc.version, doc.getText(), options, workspace.moduleContext(doc.uri), workspace.catalogueFor(doc.uri));
       if (skipUnchanged && published.get(doc.uri) === state) return;
       published.set(doc.uri, state);
       publish(doc.uri, state.result, doc.version);
@@ -170,6 +172,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Each folder's custom rules are read now, so that a broken rule file is said before any file is opened.
+    workspace.readCustomRules();
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cloudline' });
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,template}' }] })
@@ -180,6 +184,7 @@ export function startServer(connection: Connection): void {
           e.added.map((f) => f.uri),
           e.removed.map((f) => f.uri),
         );
+        workspace.readCustomRules();
         for (const doc of documents.all()) schedule(doc, 0);
       });
     }
@@ -195,6 +200,12 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       if (change.uri.endsWith(`/${CONFIG_FILE}`)) {
         workspace.configFileChanged(change.uri);
+        for (const doc of documents.all()) schedule(doc, 0);
+        workspace.relintScanned();
+        continue;
+      }
+      if (isCustomRuleFile(change.uri)) {
+        workspace.customRuleFileChanged(change.uri);
         for (const doc of documents.all()) schedule(doc, 0);
         workspace.relintScanned();
         continue;
@@ -249,7 +260,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const result = documents.get(params.textDocument.uri) && resultFor(params.textDocument.uri, true);
     if (!result) return null;
-    return hoverAt(result, result.file.lines.offsetAt(params.position), catalogue, docUri, hoverFormat);
+    return hoverAt(result, result.file.lines.offsetAt(params.position), workspace.catalogueFor(params.textDocument.uri), docUri, hoverFormat);
   });
 
   connection.onCodeAction(async (params) => {
@@ -258,7 +269,7 @@ export function startServer(connection: Connection): void {
     const { options } = await optionsFor(doc.uri);
     const state = linter.get(doc.uri);
     const result = state && state.version === doc.version ? state.result : undefined;
-    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue, config: options, snippets }, params.context.diagnostics, params.context.only);
+    return codeActions({ uri: doc.uri, version: doc.version, result, catalogue: workspace.catalogueFor(doc.uri), config: options, snippets }, params.context.diagnostics, params.context.only);
   });
 
   connection.onCodeLens(async (params) => {
@@ -273,7 +284,7 @@ export function startServer(connection: Connection): void {
     else lensesServed.set(params.textDocument.uri, served);
     if (!settings.codeLens || !result) return [];
     // The count is what the Problems panel lists: not the baselined findings (hints or hidden), which it says apart.
-    return codeLenses(result, catalogue, snippets, baselinedIn(params.textDocument.uri, result));
+    return codeLenses(result, workspace.catalogueFor(params.textDocument.uri), snippets, baselinedIn(params.textDocument.uri, result));
   });
 
   connection.onExecuteCommand((params) =>
@@ -329,7 +340,7 @@ export function startServer(connection: Connection): void {
       const scanned = await runScan(token, [folder]);
       if (scanned.cancelled || !workspace.folderScan(folder)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cloudline: the workspace scan was cancelled; no report.');
     }
-    return folderReport({ folder, folderPath, results: workspace.current(openResults()), unread: workspace.folderScan(folder)!, options, nonce: params?.nonce }, catalogue);
+    return folderReport({ folder, folderPath, results: workspace.current(openResults()), unread: workspace.folderScan(folder)!, options, nonce: params?.nonce }, workspace.catalogueFor(folder));
   });
 
   connection.onRequest(Requests.backlog, (): BacklogItem[] =>

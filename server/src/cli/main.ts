@@ -1,6 +1,6 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF), list their resources' responsibility inventory (Markdown,
 // JSON or CSV) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
@@ -22,6 +22,7 @@ import { reportJson, reportMarkdown } from './report-md';
 import { reportHtml } from './report-html';
 import { runFix } from './fix';
 import { gitlabSastReport } from './report-gitlab';
+import { CUSTOM_RULES_DIR, formatCustomProblems, loadCustomRules, type CustomRuleFile } from '../engine/custom-rules';
 
 /**
  * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
@@ -37,7 +38,8 @@ const USAGE = `Usage:
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline fix [paths...] [--dry-run] [--allow-side-effects] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
-  cloudline rules [--format text|json|md]
+  cloudline rules [--format text|json|md] [--config FILE]
+  (scan, inventory, report, fix and rules also take [--custom-rules DIR...] [--no-custom-rules])
   cloudline lsp --stdio
   cloudline --version | --help
 
@@ -92,6 +94,10 @@ lsp       starts the language server on standard input and output, for any LSP e
 --config  options file (default: .cloudline.yaml in the current directory, if there is one):
           minimumSeverity, rules (ID or slug: off or a severity), frameworks, exclude (globs), otherToolsSuppressions,
           baseline (a baseline file, relative to the options file: used when --baseline is not given)
+--custom-rules DIR  also load the custom rules (*.yaml, *.yml) of DIR (repeatable); by default only those of
+          .cloudline/rules/ beside the options file (or in the current directory) are loaded. A rule file with an
+          error is said as file:line:col and the exit status is 2 (docs/custom-rules.md)
+--no-custom-rules  load no custom rules at all
 --no-other-tools-suppressions  do not honour Checkov, cfn_nag, cfn-lint, KICS, Trivy, tfsec, kube-linter and
           Polaris suppressions (by default each silences the Cloudline rules equivalent to the check it names)
 Exit status: 0 no findings at or above the threshold, 1 findings or syntax errors, 2 usage error, a named path that
@@ -140,6 +146,9 @@ interface CliOptions {
   allowSideEffects?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  /** --custom-rules directories, in order; --no-custom-rules. */
+  customRules?: string[];
+  noCustomRules?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -166,6 +175,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--framework') (opts.frameworks ??= []).push(take());
     else if (flag === '--baseline') opts.baseline = take();
     else if (flag === '--write-baseline') opts.writeBaseline = take();
+    else if (flag === '--custom-rules') (opts.customRules ??= []).push(take());
+    else if (a === '--no-custom-rules') opts.noCustomRules = true;
     else if (flag === '--rules' || flag === '-r') {
       opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
       if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
@@ -220,6 +231,38 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
   return { ...outcome, paths, options, base };
 }
 
+/**
+ * The built-in catalogue with the custom rules of `.cloudline/rules/` beside the options file in use (or in the
+ * current directory) and of each --custom-rules directory. Warnings go to stderr; an error in a rule file is an input
+ * error naming the file, line and column (exit 2).
+ */
+function withCustomRules(opts: CliOptions, builtin: Catalogue, err: (s: string) => void): Catalogue {
+  if (opts.noCustomRules) {
+    if (opts.customRules) throw new UsageError('--custom-rules and --no-custom-rules contradict each other');
+    return builtin;
+  }
+  const configFile = opts.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  const dirs = [join(configFile ? dirname(configFile) : '.', CUSTOM_RULES_DIR)];
+  for (const dir of opts.customRules ?? []) {
+    if (!isDirectory(dir)) throw new InputError(`--custom-rules ${dir}: not a directory`);
+    if (!dirs.some((d) => resolve(d) === resolve(dir))) dirs.push(dir);
+  }
+  const taken = { builtin, custom: new Map<string, string>() };
+  const files: CustomRuleFile[] = dirs.flatMap((dir) => loadCustomRules(dir, builtin, taken).files);
+  for (const f of files) for (const line of formatCustomProblems(f, 'warning')) err(`cloudline: ${escapeText(line)}\n`);
+  const errors = files.flatMap((f) => formatCustomProblems(f, 'error'));
+  if (errors.length) throw new InputError(`invalid custom rule file${errors.length > 1 ? 's' : ''}:\n${errors.map((l) => '  ' + escapeText(l)).join('\n')}`);
+  return builtin.withRules(files.flatMap((f) => f.rules));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** A baseline read or parsed by `read`; a missing or malformed one is an input error naming the file and the reason. */
 function loadBaseline(file: string, read: () => Baseline): Baseline {
   try {
@@ -272,7 +315,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       return 0;
     }
     if (opts.frameworks && opts.command !== 'report') throw new UsageError('--framework is an option of report (the options file\'s frameworks filter applies to scan)');
-    const catalogue = defaultCatalogue();
+    const catalogue = opts.command === 'scan' || opts.command === 'inventory' || opts.command === 'report' || opts.command === 'fix' || opts.command === 'rules' ? withCustomRules(opts, defaultCatalogue(), err) : defaultCatalogue();
     /** Writes the report in parts to the --output file (opened at the first part) or `out`. */
     const emit = (parts: Iterable<string>) => {
       if (!opts.output) {

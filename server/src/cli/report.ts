@@ -296,16 +296,18 @@ export function sarifRule(rule: Rule) {
     fullDescription: { text: rule.description },
     helpUri: rule.docs[0],
     help: {
-      text: `${rule.description} ${rule.remediation}`,
-      markdown: `${rule.description}\n\n**Whose side of the line:** ${rule.responsibility.owner} (${rule.responsibility.model}). ${rule.responsibility.provider}; ${rule.responsibility.customer}.\n\n**Fix:** ${rule.remediation}`,
+      // A custom rule may give no remediation: no empty "Fix:" then.
+      text: rule.remediation ? `${rule.description} ${rule.remediation}` : rule.description,
+      markdown: `${rule.description}\n\n**Whose side of the line:** ${rule.responsibility.owner} (${rule.responsibility.model}). ${rule.responsibility.provider}; ${rule.responsibility.customer}.${rule.remediation ? `\n\n**Fix:** ${rule.remediation}` : ''}`,
     },
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     properties: {
-      tags: ['security', rule.responsibility.layer, `owner:${rule.responsibility.owner}`, `model:${rule.responsibility.model}`],
+      tags: ['security', rule.responsibility.layer, `owner:${rule.responsibility.owner}`, `model:${rule.responsibility.model}`, ...(rule.custom ? ['custom'] : [])],
       'security-severity': SECURITY_SEVERITY[rule.severity],
       responsibility: rule.responsibility,
       frameworks: rule.frameworks,
       equivalents: rule.equivalents,
+      ...(rule.custom ? { custom: { file: rule.custom.file } } : {}),
     },
   };
 }

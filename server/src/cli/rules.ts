@@ -2,6 +2,7 @@
 import type { Catalogue } from '../engine/catalogue';
 import type { CheckFormat, Rule } from '../engine/rule';
 import { frameworkLabel } from '../engine/rule';
+import { escapeText } from './report';
 
 function formats(rule: Rule): string[] {
   const names: Record<CheckFormat, string[]> = {
@@ -27,6 +28,7 @@ export function ruleMetadata(rule: Rule) {
     frameworks: rule.frameworks,
     equivalents: rule.equivalents,
     docs: rule.docs,
+    ...(rule.custom ? { custom: { file: rule.custom.file } } : {}),
   };
 }
 
@@ -42,7 +44,7 @@ export function rulesReport(catalogue: Catalogue, format: 'text' | 'json' | 'md'
         [
           r.id,
           `\`${r.slug}\``,
-          esc(r.title),
+          esc(r.custom ? `${r.title} (custom: ${r.custom.file})` : r.title),
           r.severity,
           formats(r).join(', '),
           r.fixable ? 'yes' : 'no',
@@ -56,5 +58,6 @@ export function rulesReport(catalogue: Catalogue, format: 'text' | 'json' | 'md'
     ];
     return lines.join('\n') + '\n';
   }
-  return rules.map((r) => `${r.id}  ${r.severity.padEnd(8)}  ${r.slug.padEnd(40)}  ${r.title}  [${formats(r).join(', ')}]`).join('\n') + '\n';
+  // A custom rule's text comes from a workspace's file: escaped, as findings are, so it cannot drive the terminal.
+  return rules.map((r) => `${r.id}  ${r.severity.padEnd(8)}  ${r.slug.padEnd(40)}  ${r.custom ? escapeText(r.title) : r.title}  [${formats(r).join(', ')}]${r.custom ? `  (custom: ${escapeText(r.custom.file)})` : ''}`).join('\n') + '\n';
 }

@@ -63,6 +63,11 @@ export class Catalogue {
     return this.byKey.get(idOrSlug);
   }
 
+  /** This catalogue with more rules (a workspace's custom rules), on the same service data; itself when there are none. */
+  withRules(extra: readonly Rule[]): Catalogue {
+    return extra.length ? new Catalogue([...this.rules, ...extra], this.serviceData) : this;
+  }
+
   get serviceData(): ServiceInfo[] {
     return [...new Set(this.services.values())];
   }

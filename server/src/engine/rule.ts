@@ -124,6 +124,8 @@ export interface Rule {
   readonly fixable: boolean;
   /** Checks across resources (and across files in a scan), by format. */
   readonly projectChecks?: Partial<Record<CheckFormat, ProjectCheck>>;
+  /** Set on a custom rule (`.cloudline/rules/*.yaml`, engine/custom-rules.ts): the file that declares it. */
+  readonly custom?: { readonly file: string };
 }
 
 export interface Related {

@@ -100,14 +100,7 @@ export interface Report {
   readonly unread: readonly { readonly path: string; readonly reason: string }[];
 }
 
-/** Names a `--framework` value accepts: the short ID, the name with its version, or the name alone when it is unique. */
-export function frameworkByName(value: string): FrameworkInfo | undefined {
-  const wanted = value.trim().toLowerCase().replace(/\s+/g, ' ');
-  const byId = FRAMEWORKS.find((f) => f.id === wanted || `${f.name} ${f.version}`.toLowerCase() === wanted || f.title.toLowerCase() === wanted);
-  if (byId) return byId;
-  const byName = FRAMEWORKS.filter((f) => f.name.toLowerCase() === wanted);
-  return byName.length === 1 ? byName[0] : undefined;
-}
+export { frameworkByName } from '../../../rules/frameworks';
 
 export interface ReportOptions {
   readonly config?: LintConfig;

@@ -62,12 +62,15 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
       }
       const suppress = result && suppressAction(result, data, d, !!ctx.snippets);
       if (suppress) out.push({ ...suppress, diagnostics: [d] });
-      out.push({
-        title: `Show documentation for ${data.ruleId} (${data.slug})`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        command: { title: 'Show rule documentation', command: SHOW_DOCS_COMMAND, arguments: [data.slug] },
-      });
+      // A custom rule has no bundled page: its diagnostic links to its rule file instead.
+      if (!data.custom) {
+        out.push({
+          title: `Show documentation for ${data.ruleId} (${data.slug})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          command: { title: 'Show rule documentation', command: SHOW_DOCS_COMMAND, arguments: [data.slug] },
+        });
+      }
     }
   }
   if (result && only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {

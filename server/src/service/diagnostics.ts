@@ -1,4 +1,5 @@
 // Lint results → LSP diagnostics, with quick-fixes carried on `data` (never matched by message text).
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Catalogue } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
@@ -20,6 +21,8 @@ export interface DiagnosticData {
   /** The resource the finding belongs to: two resources can share the flagged text through a YAML alias or merge key. */
   readonly resourceId: string;
   readonly fixes: { readonly title: string; readonly edits: TextEdit[]; readonly snippet?: boolean }[];
+  /** A custom rule's: the URI of the file that declares it (it has no bundled page). */
+  readonly custom?: string;
 }
 
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -78,6 +81,8 @@ export function toDiagnostics(result: LintResult, version: number, docUri: (slug
 
 /** Related places in another file are converted with that file's line table, those in this file with this one's. */
 function findingDiagnostic(f: Finding, lines: LineIndex, uri: string, version: number, docUri: (slug: string) => string): Diagnostic {
+  // A custom rule's page is the rule file itself.
+  const custom = f.rule.custom ? pathToFileURL(f.rule.custom.file).toString() : undefined;
   const data: DiagnosticData = {
     ruleId: f.rule.id,
     slug: f.rule.slug,
@@ -88,13 +93,14 @@ function findingDiagnostic(f: Finding, lines: LineIndex, uri: string, version: n
       snippet: fix.snippet,
       edits: fix.edits.map((e) => ({ range: toRange(lines, [e.start, e.end]), newText: e.text })),
     })),
+    ...(custom ? { custom } : {}),
   };
   return {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.rule.id,
-    codeDescription: { href: docUri(f.rule.slug) },
+    codeDescription: { href: custom ?? docUri(f.rule.slug) },
     message: f.message,
     data,
     relatedInformation: f.related.length

@@ -7,6 +7,7 @@ import type { Finding, LintResult } from '../engine/lint';
 import type { Resource } from '../formats/resource';
 import { toRange } from './diagnostics';
 import { frameworkLabel } from '../engine/rule';
+import { pathToFileURL } from 'node:url';
 import { escapeMarkdown } from '../report/markdown';
 
 export { escapeMarkdown };
@@ -87,17 +88,20 @@ export function findingCard(f: Finding, catalogue: Catalogue, docUri: (slug: str
   const service = catalogue.service(f.resource.format, f.resource.type);
   const r = f.rule;
   const frameworks = r.frameworks.map(frameworkLabel);
+  // A custom rule's texts come from a workspace's file: shown as text (no links, no images); its page is that file.
+  const text = (s: string) => (r.custom ? card.text(s) : card.prose(s));
+  const page = r.custom ? card.link('Custom rule', pathToFileURL(r.custom.file).toString()) : card.link('Rule documentation', docUri(r.slug));
   return Card.join([
-    card.heading(r.title),
+    card.heading(r.custom ? card.text(r.title) : r.title),
     `${card.md ? `\`${r.id}\`` : r.id} · ${r.severity} · owner: ${card.bold(r.responsibility.owner)} · ${r.responsibility.layer.replace(/-/g, ' ')}`,
     '',
     // The finding's own message (with this rule's responsibility line) is shown right above by the editor.
     ...serviceLines(card, service, r.responsibility.model),
     '',
-    `${card.bold('Fix:')} ${card.prose(r.remediation)}${f.fixes.length ? ` ${card.italic('(quick-fix available)')}` : ''}`,
+    ...(r.remediation || f.fixes.length ? [`${card.bold('Fix:')} ${text(r.remediation)}${f.fixes.length ? ` ${card.italic('(quick-fix available)')}` : ''}`] : []),
     ...(frameworks.length ? ['', `${card.bold('Frameworks:')} ${frameworks.join(' · ')}`] : []),
     '',
-    `${card.link('Rule documentation', docUri(r.slug))}${r.docs[0] ? ` · ${card.link('Provider documentation', r.docs[0])}` : ''}`,
+    `${page}${r.docs[0] ? ` · ${card.link('Provider documentation', r.docs[0])}` : ''}`,
   ]);
 }
 

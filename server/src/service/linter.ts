@@ -22,6 +22,7 @@ export class DocumentLinter {
   private readonly states = new Map<string, DocumentState>();
   private readonly configKey = new Map<string, string>();
   private readonly contextKey = new Map<string, string>();
+  private readonly catalogueOf = new Map<string, Catalogue>();
   private readonly caches = new Map<string, ResultCache>();
   /** How the last `lint` parsed its text, for tests and the benchmark. */
   lastParse: Reparse['how'] | undefined;
@@ -34,12 +35,14 @@ export class DocumentLinter {
   /**
    * Lints `text` as version `version` of `uri`; reuses the result when the version, config and context are unchanged.
    * `context` holds files the checks may look at but that are not reported on (a Terraform module's other files,
-   * a directory's Kustomization). Checks that read them are never served from the cache.
+   * a directory's Kustomization). Checks that read them are never served from the cache. `catalogue` replaces the
+   * linter's own for this document (its workspace folder's custom rules with the built-in ones).
    */
-  lint(uri: string, version: number, text: string, config: LintConfig = {}, context: readonly ParsedFile[] = []): DocumentState {
+  lint(uri: string, version: number, text: string, config: LintConfig = {}, context: readonly ParsedFile[] = [], catalogue: Catalogue = this.catalogue): DocumentState {
     const prev = this.states.get(uri);
     const key = JSON.stringify(config);
-    const sameConfig = this.configKey.get(uri) === key;
+    // Another catalogue (custom rules read again) is another config: nothing of the last lint is reused.
+    const sameConfig = this.configKey.get(uri) === key && this.catalogueOf.get(uri) === catalogue;
     const contextKey = context.map((c) => `${c.uri}\u0000${c.text.length}\u0000${c.text}`).join('\u0001');
     const sameContext = this.contextKey.get(uri) === contextKey;
     if (prev && prev.version === version && prev.result.file.text === text && sameConfig && sameContext) return prev;
@@ -62,7 +65,7 @@ export class DocumentLinter {
       this.caches.set(uri, cache);
     }
     cache.begin(prev?.result.file.text, change);
-    const result = lintFiles([file, ...context], this.catalogue, config, cache)[0];
+    const result = lintFiles([file, ...context], catalogue, config, cache)[0];
     cache.end();
     const state: DocumentState = {
       uri,
@@ -73,6 +76,7 @@ export class DocumentLinter {
     };
     this.states.set(uri, state);
     this.configKey.set(uri, key);
+    this.catalogueOf.set(uri, catalogue);
     this.contextKey.set(uri, contextKey);
     return state;
   }
@@ -86,6 +90,7 @@ export class DocumentLinter {
     if (file) releaseFile(file);
     this.states.delete(uri);
     this.configKey.delete(uri);
+    this.catalogueOf.delete(uri);
     this.contextKey.delete(uri);
     this.caches.delete(uri);
   }

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Catalogue } from '../engine/catalogue';
 import { byRuleId, CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from '../engine/config';
+import { CUSTOM_RULES_DIR, loadCustomRules } from '../engine/custom-rules';
 import { readTextFile, type Unread } from '../engine/files';
 import { lintFiles, type LintResult } from '../engine/lint';
 import { optionSpec, readSetting } from '../engine/options';
@@ -79,6 +80,18 @@ interface ConfigEntry {
   readonly baseline?: { readonly file: string; readonly range: Diagnostic['range']; stamp?: string; loaded?: Baseline };
 }
 
+/** A folder's custom rules (`.cloudline/rules/*.yaml`) as read: the catalogue with them, and the files that had problems. */
+interface CustomEntry {
+  readonly catalogue: Catalogue;
+  /** URIs of rule files diagnostics were published on (cleared when the rules are read again). */
+  readonly published: readonly string[];
+}
+
+/** True for a custom rule file: `<folder>/.cloudline/rules/<name>.yaml` (or `.yml`). */
+export function isCustomRuleFile(uri: string): boolean {
+  return /\/\.cloudline\/rules\/[^/]+\.ya?ml$/i.test(uri);
+}
+
 /** Progress and cancellation of a workspace scan, as the connection reports them. */
 export interface WorkspaceScanProgress {
   report(percent: number, message: string): void;
@@ -113,6 +126,8 @@ export class WorkspaceState {
   private readonly scanned = new Map<string, LintResult>();
   /** The folders (by URI) whose workspace scan ran to its end, with what it could not read. */
   private readonly scannedFolders = new Map<string, readonly Unread[]>();
+  /** Custom rules by folder path: read once, again when a rule file changes. */
+  private readonly customRules = new Map<string, CustomEntry>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -127,6 +142,8 @@ export class WorkspaceState {
     });
     this.configFiles.clear();
     for (const uri of [...this.scannedFolders.keys()]) if (!this.folders.some((f) => f.uri === uri)) this.scannedFolders.delete(uri);
+    for (const entry of this.customRules.values()) for (const uri of entry.published) this.host.publishConfigProblems(uri, []);
+    this.customRules.clear();
   }
 
   /** The workspace folders' URIs. */
@@ -188,6 +205,60 @@ export class WorkspaceState {
     return this.folders.map((f) => f.path).filter((p) => path === p || path.startsWith(p + sep)).sort((a, b) => b.length - a.length)[0];
   }
 
+  /**
+   * The catalogue for a file: the built-in rules with the custom rules of its workspace folder (`.cloudline/rules/`),
+   * which apply to that folder's files only. Files outside every folder get the built-in rules.
+   */
+  catalogueFor(uri: string): Catalogue {
+    const path = uriPath(uri);
+    const folder = path ? this.folderOf(path) : undefined;
+    return folder ? this.folderCatalogue(folder) : this.catalogue;
+  }
+
+  /** Reads every workspace folder's custom rules (publishing their files' problems) that are not read yet. */
+  readCustomRules(): void {
+    for (const f of this.folders) this.folderCatalogue(f.path);
+  }
+
+  /**
+   * Reads (once) a folder's custom rules, publishing each rule file's problems on the file itself (errors and
+   * warnings at their ranges); a rule with an error is left out, the others apply.
+   */
+  private folderCatalogue(folder: string): Catalogue {
+    let entry = this.customRules.get(folder);
+    if (!entry) {
+      const set = loadCustomRules(join(folder, CUSTOM_RULES_DIR), this.catalogue);
+      const published: string[] = [];
+      for (const f of set.files) {
+        const uri = pathToFileURL(f.file).toString();
+        const lines = new LineIndex(f.text);
+        const diagnostics: Diagnostic[] = f.problems.map((p) => ({ range: toRange(lines, p.span), severity: p.severity === 'error' ? 1 : 2, source: SOURCE, code: 'custom-rule', message: p.message }));
+        this.host.publishConfigProblems(uri, diagnostics);
+        published.push(uri);
+      }
+      if (set.rules.length) this.host.log(`${folder}: ${set.rules.length} custom rule${set.rules.length === 1 ? '' : 's'} loaded from ${CUSTOM_RULES_DIR}`);
+      entry = { catalogue: this.catalogue.withRules(set.rules), published };
+      this.customRules.set(folder, entry);
+    }
+    return entry.catalogue;
+  }
+
+  /**
+   * A custom rule file changed on disk (created, changed or deleted): its folder's rules are read again, and its
+   * options file with them (its `rules:` may name them).
+   */
+  customRuleFileChanged(uri: string): void {
+    const path = uriPath(uri);
+    if (!path) return;
+    const folder = this.folders.map((f) => f.path).find((f) => dirname(path) === join(f, CUSTOM_RULES_DIR));
+    if (!folder) return;
+    for (const u of this.customRules.get(folder)?.published ?? []) this.host.publishConfigProblems(u, []);
+    this.customRules.delete(folder);
+    this.folderCatalogue(folder);
+    this.configFiles.delete(folder);
+    this.folderConfig(folder);
+  }
+
   /** Reads (once) and validates a folder's `.cloudline.yaml`, publishing its problems on the file itself. */
   private folderConfig(folder: string): Options | undefined {
     if (!this.configFiles.has(folder)) {
@@ -203,7 +274,7 @@ export class WorkspaceState {
         } catch (e) {
           this.host.log(`cannot read ${file}: ${(e as Error).message}`);
         }
-        const { options, problems, baselineSpan } = parseConfig(text, this.catalogue);
+        const { options, problems, baselineSpan } = parseConfig(text, this.folderCatalogue(folder));
         const lines = new LineIndex(text);
         const diagnostics: Diagnostic[] = problems.map((p) => ({ range: toRange(lines, p.span), severity: 1, source: SOURCE, code: 'config', message: p.message }));
         const baseline = options.baseline && baselineSpan ? { file: resolve(folder, options.baseline), range: toRange(lines, baselineSpan) } : undefined;
@@ -272,7 +343,7 @@ export class WorkspaceState {
     const folder = path ? this.folderOf(path) : undefined;
     const options = mergeOptions(folder ? this.folderConfig(folder) : undefined, {
       minimumSeverity: settings.minimumSeverity,
-      rules: byRuleId(settings.rules, this.catalogue),
+      rules: byRuleId(settings.rules, folder ? this.folderCatalogue(folder) : this.catalogue),
       frameworks: settings.frameworks,
       exclude: settings.exclude,
       otherToolsSuppressions: settings.otherToolsSuppressions,
@@ -420,7 +491,7 @@ export class WorkspaceState {
       text = undefined;
     }
     const { options, excluded, settings } = await this.optionsFor(uri);
-    const result = text === undefined || excluded || !settings.enable ? undefined : lintFiles([parseFile(uri, text), ...this.moduleContext(uri)], this.catalogue, options)[0];
+    const result = text === undefined || excluded || !settings.enable ? undefined : lintFiles([parseFile(uri, text), ...this.moduleContext(uri)], this.catalogueFor(uri), options)[0];
     if (result?.file.isIac) this.scanned.set(uri, result);
     else this.scanned.delete(uri);
     if (!this.host.openDocument(uri)) this.host.publish(uri, result?.file.isIac ? result : undefined);
@@ -437,7 +508,7 @@ export class WorkspaceState {
     for (const { uri, path } of this.folders) {
       if (only && !only.includes(uri)) continue;
       const { options } = await this.optionsFor(uri);
-      const outcome = await scanFolder(path, this.catalogue, options, {
+      const outcome = await scanFolder(path, this.folderCatalogue(path), options, {
         report: (done, total, file) => {
           if (done % 10 === 0) progress.report(Math.round((done / Math.max(total, 1)) * 100), relative(path, file));
         },
