@@ -5,7 +5,8 @@
 // pool of two workers), server memory with 500 open documents, CLI cold start and bundle sizes. Both sides of a ratio
 // are measured back to back in one process (or alternately, for child processes), each for at least a second, and
 // compared by their minimum: the least disturbed run on a shared machine. Needs `npm run build` first (dist/ is
-// measured too). `--quick` shortens every measurement; `--only=WORD` runs the sections whose name holds WORD.
+// measured too). `--quick` shortens every measurement; `--only=WORD` runs the sections whose name holds WORD
+// (`--only=phases`: where an in-process corpus scan spends its time, and the rules whose checks take longest).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -29,7 +30,9 @@ export { parseAllDocuments } from 'yaml';
 export { parse as momoaParse } from '@humanwhocodes/momoa';
 export { defaultCatalogue } from './server/src/engine/default-catalogue';
 export { collectFiles } from './server/src/engine/files';
-export { lintFile } from './server/src/engine/lint';
+export { lintFile, lintFiles } from './server/src/engine/lint';
+export { decodeText, realFs } from './server/src/engine/files';
+export { DEFAULT_LIMITS } from './server/src/model/tree';
 export { parseFile } from './server/src/model/parse';
 export { DocumentLinter } from './server/src/service/linter';
 export { initHcl } from './server/src/model/hcl';
@@ -41,6 +44,10 @@ interface Kernel {
   defaultCatalogue: typeof import('../server/src/engine/default-catalogue').defaultCatalogue;
   collectFiles: typeof import('../server/src/engine/files').collectFiles;
   lintFile: typeof import('../server/src/engine/lint').lintFile;
+  lintFiles: typeof import('../server/src/engine/lint').lintFiles;
+  decodeText: typeof import('../server/src/engine/files').decodeText;
+  realFs: typeof import('../server/src/engine/files').realFs;
+  DEFAULT_LIMITS: typeof import('../server/src/model/tree').DEFAULT_LIMITS;
   parseFile: typeof import('../server/src/model/parse').parseFile;
   DocumentLinter: typeof import('../server/src/service/linter').DocumentLinter;
   initHcl: typeof import('../server/src/model/hcl').initHcl;
@@ -338,6 +345,82 @@ async function corpusScan(): Promise<void> {
   });
 }
 
+/**
+ * Where an in-process corpus scan spends its time (`--only=phases`): the bare parsers, Cloudline's parse (the bare
+ * parse and the source-mapped tree), and the lint of all files at once as the CLI's scan runs it, with each check's
+ * time summed per rule (each rule's check functions wrapped with a clock, in this process only). Each phase is run
+ * `rounds` times, interleaved, and compared by its minimum; the rules are ranked by their summed time over the rounds.
+ */
+function phases(): void {
+  if (!existsSync(corpus)) {
+    row({ measure: 'scan phases', value: `skipped: no corpus at ${corpus}` });
+    return;
+  }
+  const texts: { name: string; text: string }[] = [];
+  for (const f of k.collectFiles([corpus])) {
+    const got = k.realFs.readRegular!(f, k.DEFAULT_LIMITS.maxFileSize, 200_000);
+    if (got.kind === undefined) texts.push({ name: relative(root, f), text: k.decodeText(got.data) });
+  }
+  const catalogue = k.defaultCatalogue();
+  const perRule = new Map<string, { ms: number; runs: number }>();
+  for (const rule of catalogue.rules) {
+    for (const check of Object.values(rule.checks)) {
+      if (!check) continue;
+      const run = check.run;
+      const tally = { ms: 0, runs: 0 };
+      perRule.set(`${rule.id} ${rule.slug}`, perRule.get(`${rule.id} ${rule.slug}`) ?? tally);
+      const sum = perRule.get(`${rule.id} ${rule.slug}`)!;
+      (check as { run: typeof run }).run = (resource, ctx) => {
+        const t = performance.now();
+        try {
+          run(resource, ctx);
+        } finally {
+          sum.ms += performance.now() - t;
+          sum.runs++;
+        }
+      };
+    }
+  }
+  const bare = () => {
+    for (const { name, text } of texts) {
+      // As the parse-only pass picks the parser (PARSE_ONLY_SOURCE).
+      const lower = name.toLowerCase();
+      const lang = lower.endsWith('.json') ? 'json' : /\.ya?ml$/.test(lower) ? 'yaml' : /\.(tf|tfvars)$/.test(lower) ? 'hcl' : text.trimStart().startsWith('{') ? 'json' : 'yaml';
+      if (lang === 'json') {
+        try {
+          k.momoaParse(text, { mode: 'json', ranges: true });
+        } catch {
+          /* a syntax error is parsed too */
+        }
+      } else if (lang === 'hcl') hcl.parse(text)!.delete();
+      else k.parseAllDocuments(text);
+    }
+  };
+  const parse = () => texts.map(({ name, text }) => k.parseFile(name, text)).filter((p) => p.isIac);
+  let parsed = parse();
+  const lint = () => k.lintFiles(parsed, catalogue);
+  const rounds = quick ? 2 : 5;
+  const times: number[][] = [[], [], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const [j, f] of [bare, () => (parsed = parse()), lint].entries()) {
+      const t = performance.now();
+      f();
+      times[j].push(performance.now() - t);
+    }
+  }
+  const [tBare, tParse, tLint] = times.map((xs) => Math.min(...xs));
+  const checks = [...perRule.values()].reduce((n, x) => n + x.ms, 0) / rounds;
+  row({
+    measure: `scan phases in one process (${texts.length.toLocaleString('en')} corpus files, ${parsed.length.toLocaleString('en')} of them IaC), minimum of ${rounds} rounds`,
+    value: `bare parsers ${ms(tBare)}; Cloudline's parse (bare parse and tree) ${ms(tParse)} (${(tParse / tBare).toFixed(2)}×); lint of all files ${ms(tLint)} (${(tLint / tBare).toFixed(2)}× the bare parse), of which the checks ${ms(checks)} (mean of the rounds)`,
+  });
+  const top = [...perRule.entries()].filter(([, x]) => x.runs > 0).sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
+  row({
+    measure: 'the 15 rules whose checks take longest over the corpus (mean per lint; share of all checks)',
+    value: top.map(([id, x]) => `${id} ${ms(x.ms / rounds)} (${((100 * x.ms) / rounds / checks).toFixed(1)}%, ${(x.runs / rounds).toFixed(0)} runs)`).join('; '),
+  });
+}
+
 function repoScan(): void {
   const cliJs = join(root, 'dist', 'cli.js');
   if (!existsSync(cliJs)) {
@@ -528,6 +611,7 @@ async function main(): Promise<void> {
     ['lint', lintVsParse],
     ['incremental', incremental],
     ['corpus', corpusScan],
+    ['phases', phases],
     ['repo', repoScan],
     ['pool', scan],
     ['server', serverMemory],

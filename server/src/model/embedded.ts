@@ -74,7 +74,7 @@ function remap(n: Node, at: (o: number) => number | undefined, host: ScalarNode,
   const e = at(n.span[1]);
   const span: [number, number] = s !== undefined && e !== undefined ? [s, e] : [host.span[0], host.span[1]];
   if (n.kind === 'map') {
-    const m: MapNode = { kind: 'map', pairs: [], flow: true, span, doc };
+    const m: MapNode = { kind: 'map', pairs: [], flow: true, span, doc, parent: undefined };
     for (const p of n.pairs) {
       const key = remap(p.key, at, host, doc, m) as ScalarNode;
       const value = remap(p.value, at, host, doc, m);
@@ -83,7 +83,7 @@ function remap(n: Node, at: (o: number) => number | undefined, host: ScalarNode,
     return withParent(m, parent);
   }
   if (n.kind === 'seq') {
-    const seq = { kind: 'seq' as const, items: [] as Node[], flow: true, span, doc };
+    const seq = { kind: 'seq' as const, items: [] as Node[], flow: true, span, doc, parent: undefined };
     for (const item of n.items) seq.items.push(remap(item, at, host, doc, seq));
     return withParent(seq, parent);
   }

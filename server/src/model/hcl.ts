@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Edit, Language, Parser, type Node as TsNode, type Tree, type TreeCursor } from 'web-tree-sitter';
-import { DEFAULT_LIMITS, LimitError, type MapNode, type Node, type Pair, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+import { DEFAULT_LIMITS, fitted, LimitError, type MapNode, type Node, type Pair, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 export interface HclParse {
   doc: SourceDoc;
@@ -298,7 +298,7 @@ function topBlockStarts(text: string): number[] {
  */
 function recover(p: Parser, text: string, doc: SourceDoc, maxDepth: number): MapNode {
   const starts = [0, ...topBlockStarts(text)];
-  const root: MapNode = { kind: 'map', pairs: [], flow: false, span: [0, text.length], doc };
+  const root: MapNode = { kind: 'map', pairs: [], flow: false, span: [0, text.length], doc, parent: undefined };
   const byKey = new Map<string, Pair>();
   for (let i = 0; i < starts.length; i++) {
     const base = starts[i];
@@ -321,7 +321,7 @@ function recover(p: Parser, text: string, doc: SourceDoc, maxDepth: number): Map
         }
         // The same block type again: the values become (or join) a list, as repeated blocks are.
         const items = (n: Node): Node[] => (n.kind === 'seq' && !n.flow ? n.items : [n]);
-        const seq: SeqNode = { kind: 'seq', items: [...items(seen.value), ...items(pair.value)], flow: false, span: [seen.value.span[0], pair.value.span[1]], doc };
+        const seq: SeqNode = { kind: 'seq', items: [...items(seen.value), ...items(pair.value)], flow: false, span: [seen.value.span[0], pair.value.span[1]], doc, parent: undefined };
         for (const it of seq.items) it.parent = seq;
         seq.parent = root;
         const merged: Pair = { key: seen.key, value: seq, span: [seen.key.span[0], seq.span[1]] };
@@ -527,9 +527,9 @@ function substitute(n: Node, by: (s: ScalarNode) => Node | undefined): void {
 /** A copy of a subtree with every offset `delta` further on, in `doc` (recursion: bounded by the maxDepth limit). */
 function moved(n: Node, delta: number, doc: SourceDoc): Node {
   const span: Span = [n.span[0] + delta, n.span[1] + delta];
-  if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, style: n.style, span, doc };
+  if (n.kind === 'scalar') return { kind: 'scalar', value: n.value, style: n.style, span, doc, parent: undefined };
   if (n.kind === 'seq') {
-    const seq: SeqNode = { kind: 'seq', items: [], flow: n.flow, span, doc };
+    const seq: SeqNode = { kind: 'seq', items: [], flow: n.flow, span, doc, parent: undefined };
     for (const item of n.items) {
       const c = moved(item, delta, doc);
       c.parent = seq;
@@ -537,7 +537,7 @@ function moved(n: Node, delta: number, doc: SourceDoc): Node {
     }
     return seq;
   }
-  const map: MapNode = { kind: 'map', pairs: [], flow: n.flow, span, doc };
+  const map: MapNode = { kind: 'map', pairs: [], flow: n.flow, span, doc, parent: undefined };
   for (const p of n.pairs) {
     const key = moved(p.key, delta, doc) as ScalarNode;
     const value = moved(p.value, delta, doc);
@@ -601,7 +601,7 @@ function stringArg(args: Node[]): string | undefined {
 
 /** A new list of `items` (taken over: their parent becomes the list) at `at`. */
 function listOf(items: Node[], at: At): SeqNode {
-  const seq: SeqNode = { kind: 'seq', items, flow: true, span: at.span, doc: at.doc };
+  const seq: SeqNode = { kind: 'seq', items, flow: true, span: at.span, doc: at.doc, parent: undefined };
   for (const it of items) it.parent = seq;
   return seq;
 }
@@ -640,11 +640,11 @@ function format(spec: string, values: ScalarNode[]): string | undefined {
 const TRIVIAL: Record<string, (args: Node[], at: At) => Node | undefined> = {
   lower: (args, at) => {
     const v = stringArg(args);
-    return v === undefined ? undefined : { kind: 'scalar', value: v.toLowerCase(), style: 'quoted', span: at.span, doc: at.doc };
+    return v === undefined ? undefined : { kind: 'scalar', value: v.toLowerCase(), style: 'quoted', span: at.span, doc: at.doc, parent: undefined };
   },
   upper: (args, at) => {
     const v = stringArg(args);
-    return v === undefined ? undefined : { kind: 'scalar', value: v.toUpperCase(), style: 'quoted', span: at.span, doc: at.doc };
+    return v === undefined ? undefined : { kind: 'scalar', value: v.toUpperCase(), style: 'quoted', span: at.span, doc: at.doc, parent: undefined };
   },
   tolist: (args, at) => (args.length === 1 && args[0].kind === 'seq' ? listOf(args[0].items, at) : undefined),
   toset: (args, at) => {
@@ -665,7 +665,7 @@ const TRIVIAL: Record<string, (args: Node[], at: At) => Node | undefined> = {
   concat: (args, at) => (args.length > 0 && args.every((a) => a.kind === 'seq') ? listOf(args.flatMap((a) => (a as SeqNode).items), at) : undefined),
   merge: (args, at) => {
     if (args.length === 0 || !args.every((a) => a.kind === 'map' && a.pairs.every((p) => knownScalar(p.key)))) return undefined;
-    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: at.span, doc: at.doc };
+    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: at.span, doc: at.doc, parent: undefined };
     const index = new Map<string, number>();
     for (const a of args as MapNode[]) {
       for (const p of a.pairs) {
@@ -686,7 +686,7 @@ const TRIVIAL: Record<string, (args: Node[], at: At) => Node | undefined> = {
     const values = args.slice(1).map(knownScalar);
     if (typeof spec?.value !== 'string' || values.some((v) => !v)) return undefined;
     const out = format(spec.value, values as ScalarNode[]);
-    return out === undefined ? undefined : { kind: 'scalar', value: out, style: 'quoted', span: at.span, doc: at.doc };
+    return out === undefined ? undefined : { kind: 'scalar', value: out, style: 'quoted', span: at.span, doc: at.doc, parent: undefined };
   },
   jsonencode: (args) => (args.length === 1 && (args[0].kind === 'map' || args[0].kind === 'seq') ? args[0] : undefined),
 };
@@ -711,7 +711,7 @@ class Converter {
   }
 
   private scalar(value: ScalarNode['value'], span: Span, style: ScalarNode['style']): ScalarNode {
-    return { kind: 'scalar', value, style, span, doc: this.doc };
+    return { kind: 'scalar', value, style, span, doc: this.doc, parent: undefined };
   }
 
   private deeper(depth: number, at: number): number {
@@ -754,7 +754,7 @@ class Converter {
     for (let i = labels.length - 1; i >= 0; i--) {
       const label = labels[i];
       const labelKey = this.scalar(this.labelText(label), [this.s(label), this.e(label)], label.type === 'string_lit' ? 'quoted' : 'plain');
-      const wrap: MapNode = { kind: 'map', pairs: [], flow: false, span: i === 0 ? [this.s(child), this.e(child)] : [this.s(label), this.e(child)], doc: this.doc };
+      const wrap: MapNode = { kind: 'map', pairs: [], flow: false, span: i === 0 ? [this.s(child), this.e(child)] : [this.s(label), this.e(child)], doc: this.doc, parent: undefined };
       labelKey.parent = wrap;
       value.parent = wrap;
       wrap.pairs.push({ key: labelKey, value, span: [this.s(label), value.span[1]] });
@@ -771,7 +771,7 @@ class Converter {
 
   /** The mapping of a body's pieces: pairs in source order; blocks of one type share the pair of the first one. */
   assemble(pieces: readonly Piece[], span: Span): MapNode {
-    const map: MapNode = { kind: 'map', pairs: [], flow: false, span, doc: this.doc };
+    const map: MapNode = { kind: 'map', pairs: [], flow: false, span, doc: this.doc, parent: undefined };
     const entries: ({ pair: true; key: ScalarNode; value: Node } | Pending)[] = [];
     const blocks = new Map<string, Pending>();
     const dynamics: Dynamic[] = [];
@@ -824,7 +824,7 @@ class Converter {
       } else if (e.values.length === 1) {
         value = e.values[0];
       } else {
-        const seq: SeqNode = { kind: 'seq', items: e.values, flow: false, span: [e.span[0], e.span[1]], doc: this.doc };
+        const seq: SeqNode = { kind: 'seq', items: e.values, flow: false, span: [e.span[0], e.span[1]], doc: this.doc, parent: undefined };
         for (const v of e.values) v.parent = seq;
         value = seq;
       }
@@ -832,6 +832,7 @@ class Converter {
       value.parent = map;
       map.pairs.push({ key: e.key, value, span: [e.key.span[0], Math.max(e.key.span[1], value.span[1])] });
     }
+    (map as { pairs: MapNode['pairs'] }).pairs = fitted(map.pairs);
     return map;
   }
 
@@ -899,13 +900,14 @@ class Converter {
       case 'object':
         return this.object(n, kids, depth);
       case 'tuple': {
-        const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: [this.s(n), this.e(n)], doc: this.doc };
+        const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: [this.s(n), this.e(n)], doc: this.doc, parent: undefined };
         for (const k of kids) {
           if (k.type !== 'expression') continue;
           const item = this.expr(k, this.deeper(depth, this.s(k)));
           item.parent = seq;
           seq.items.push(item);
         }
+        (seq as { items: Node[] }).items = fitted(seq.items);
         return seq;
       }
       case 'function_call':
@@ -968,7 +970,7 @@ class Converter {
   }
 
   private object(n: HNode, kids: HNode[], depth: number): MapNode {
-    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.s(n), this.e(n)], doc: this.doc };
+    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.s(n), this.e(n)], doc: this.doc, parent: undefined };
     for (const elem of kids) {
       if (elem.type !== 'object_elem') continue;
       const exprs = elem.namedChildren.filter((c): c is HNode => !!c && c.type === 'expression');
@@ -980,6 +982,7 @@ class Converter {
       value.parent = map;
       map.pairs.push({ key, value, span: [key.span[0], value.span[1]] });
     }
+    (map as { pairs: MapNode['pairs'] }).pairs = fitted(map.pairs);
     return map;
   }
 

@@ -5,7 +5,7 @@
 // in a string) goes through momoa, whose errors are the messages users see. Both give the same tree for the same
 // text (test/unit/json.test.ts compares them).
 import { parse } from '@humanwhocodes/momoa';
-import { DEFAULT_LIMITS, isSettled, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+import { DEFAULT_LIMITS, fitted, isSettled, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 export interface JsonParse {
   doc: SourceDoc;
@@ -146,7 +146,7 @@ class Scanner {
     if (c === 91 /* [ */) return this.array();
     if (c === 34 /* " */) {
       const value = this.string();
-      return { kind: 'scalar', value, style: 'quoted', span: [start, this.i], doc: this.doc };
+      return { kind: 'scalar', value, style: 'quoted', span: [start, this.i], doc: this.doc, parent: undefined };
     }
     let value: boolean | number | null;
     if (c === 116 /* t */) {
@@ -164,7 +164,7 @@ class Scanner {
       this.i = j;
       value = Number(t.slice(start, j));
     }
-    return { kind: 'scalar', value, style: 'plain', span: [start, this.i], doc: this.doc };
+    return { kind: 'scalar', value, style: 'plain', span: [start, this.i], doc: this.doc, parent: undefined };
   }
 
   /** Reads the string literal at the current offset (its quotes included) and returns its value. */
@@ -190,7 +190,7 @@ class Scanner {
   private object(): MapNode {
     if (++this.depth > this.maxDepth) throw TOO_DEEP;
     const t = this.text;
-    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.i, 0], doc: this.doc };
+    const map: MapNode = { kind: 'map', pairs: [], flow: true, span: [this.i, 0], doc: this.doc, parent: undefined };
     this.i++;
     this.space();
     if (t.charCodeAt(this.i) !== 125 /* } */) {
@@ -209,6 +209,7 @@ class Scanner {
         this.space();
       }
       if (map.pairs.length > 1 && !this.duplicates) this.duplicates = repeatsKey(map);
+      (map as { pairs: MapNode['pairs'] }).pairs = fitted(map.pairs);
     } else {
       this.i++;
     }
@@ -220,7 +221,7 @@ class Scanner {
   private array(): SeqNode {
     if (++this.depth > this.maxDepth) throw TOO_DEEP;
     const t = this.text;
-    const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: [this.i, 0], doc: this.doc };
+    const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: [this.i, 0], doc: this.doc, parent: undefined };
     this.i++;
     this.space();
     if (t.charCodeAt(this.i) !== 93 /* ] */) {
@@ -232,6 +233,7 @@ class Scanner {
         if (t.charCodeAt(this.i++) !== 44 /* , */) break;
         this.space();
       }
+      (seq as { items: Node[] }).items = fitted(seq.items);
     } else {
       this.i++;
     }
@@ -284,31 +286,33 @@ function convert(n: MNode, doc: SourceDoc): Node {
   const span = spanOf(n);
   switch (n.type) {
     case 'Object': {
-      const map: MapNode = { kind: 'map', pairs: [], flow: true, span, doc };
+      const map: MapNode = { kind: 'map', pairs: [], flow: true, span, doc, parent: undefined };
       for (const m of n.members ?? []) {
         const key: ScalarNode = { kind: 'scalar', value: String(m.name.value), style: 'quoted', span: spanOf(m.name), doc, parent: map };
         const value = convert(m.value, doc);
         value.parent = map;
         map.pairs.push({ key, value, span: [key.span[0], value.span[1]] });
       }
+      (map as { pairs: MapNode['pairs'] }).pairs = fitted(map.pairs);
       return map;
     }
     case 'Array': {
-      const seq: SeqNode = { kind: 'seq', items: [], flow: true, span, doc };
+      const seq: SeqNode = { kind: 'seq', items: [], flow: true, span, doc, parent: undefined };
       for (const el of n.elements ?? []) {
         const value = convert(el.value, doc);
         value.parent = seq;
         seq.items.push(value);
       }
+      (seq as { items: Node[] }).items = fitted(seq.items);
       return seq;
     }
     case 'String':
-      return { kind: 'scalar', value: String(n.value), style: 'quoted', span, doc };
+      return { kind: 'scalar', value: String(n.value), style: 'quoted', span, doc, parent: undefined };
     case 'Number':
-      return { kind: 'scalar', value: Number(n.value), style: 'plain', span, doc };
+      return { kind: 'scalar', value: Number(n.value), style: 'plain', span, doc, parent: undefined };
     case 'Boolean':
-      return { kind: 'scalar', value: Boolean(n.value), style: 'plain', span, doc };
+      return { kind: 'scalar', value: Boolean(n.value), style: 'plain', span, doc, parent: undefined };
     default:
-      return { kind: 'scalar', value: null, style: 'plain', span, doc };
+      return { kind: 'scalar', value: null, style: 'plain', span, doc, parent: undefined };
   }
 }

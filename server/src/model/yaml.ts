@@ -12,7 +12,7 @@ import {
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
-import { DEFAULT_LIMITS, LimitError, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
+import { DEFAULT_LIMITS, fitted, LimitError, markSettled, type MapNode, type Node, type ParseLimits, type ParseProblem, type Scalar, type ScalarNode, type SeqNode, type SourceDoc, type Span } from './tree';
 
 /**
  * `yaml` marks each node with its type under this symbol (what its `isMap`, `isSeq` … read): read once per node
@@ -346,6 +346,7 @@ class Converter {
       }
       if (!this.unsettled && map.pairs.length > 1 && repeatsKey(map.pairs)) this.unsettled = true;
       if (merges) this.applyMerges(map, merges);
+      (map as { pairs: MapNode['pairs'] }).pairs = fitted(map.pairs);
       this.lastSize = size;
       return map;
     }
@@ -359,6 +360,7 @@ class Converter {
         value.parent ??= seq;
         seq.items.push(value);
       }
+      (seq as { items: Node[] }).items = fitted(seq.items);
       this.lastSize = size;
       return seq;
     }
@@ -440,7 +442,7 @@ class Converter {
   /** `!Tag value` → `{ "Fn::Tag": value }`; the key's span is the tag token, the map's spans tag to value end. */
   private wrapShortTag(tag: string, longKey: string, value: Node): MapNode {
     const tagAt = this.tagStart(tag, value.span[0]);
-    const key: ScalarNode = { kind: 'scalar', value: longKey, style: 'plain', span: [tagAt, tagAt + tag.length], doc: this.doc };
+    const key: ScalarNode = { kind: 'scalar', value: longKey, style: 'plain', span: [tagAt, tagAt + tag.length], doc: this.doc, parent: undefined };
     let inner: Node = value;
     if (longKey === 'Fn::GetAtt' && value.kind === 'scalar' && typeof value.value === 'string') {
       inner = this.splitGetAtt(value);
@@ -452,6 +454,7 @@ class Converter {
       shortTag: tag,
       span: [tagAt, Math.max(value.span[1], key.span[1])],
       doc: this.doc,
+      parent: undefined,
     };
     map.pairs.push({ key, value: inner, span: map.span });
     key.parent = map;
@@ -463,7 +466,7 @@ class Converter {
   private splitGetAtt(value: ScalarNode): SeqNode {
     const s = value.value as string;
     const dot = s.indexOf('.');
-    const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: value.span, doc: this.doc };
+    const seq: SeqNode = { kind: 'seq', items: [], flow: true, span: value.span, doc: this.doc, parent: undefined };
     if (dot < 0) {
       seq.items.push({ ...value, parent: seq });
       return seq;
