@@ -167,15 +167,18 @@ const S3_BUCKET: KnownModule = {
 /** DB instances: terraform-aws-modules/rds/aws. */
 const RDS: KnownModule = {
   registry: 'terraform-aws-modules/rds/aws',
-  checked: 'v3 to v6 (README inputs): publicly_accessible, iam_database_authentication_enabled, deletion_protection default to false, auto_minor_version_upgrade to true, enabled_cloudwatch_logs_exports to []; storage_encrypted and backup_retention_period differ and are unknown when absent',
+  checked: 'v3 to v6 (README inputs): publicly_accessible, iam_database_authentication_enabled, deletion_protection, multi_az default to false, replicate_source_db, snapshot_identifier, restore_to_point_in_time, s3_import to null, auto_minor_version_upgrade to true, enabled_cloudwatch_logs_exports to []; storage_encrypted and backup_retention_period differ and are unknown when absent',
   inputs: [
     'create_db_instance', 'engine', 'engine_version', 'publicly_accessible', 'storage_encrypted', 'kms_key_id', 'backup_retention_period',
     'iam_database_authentication_enabled', 'enabled_cloudwatch_logs_exports', 'auto_minor_version_upgrade', 'deletion_protection',
+    'multi_az', 'replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time', 's3_import',
   ],
   build(m) {
     if (m.flag('create_db_instance', true) === false) return;
     const same: Defaults = { 3: false, 4: false, 5: false, 6: false };
-    const EMPTY: Defaults = { 3: '', 4: '', 5: '', 6: '' }; // [] in every version: no exports, as the provider's absent
+    // '' stands for null or an empty list: nothing set, as the provider's own absent value.
+    const NONE: Defaults = { 3: '', 4: '', 5: '', 6: '' };
+    const EMPTY = NONE;
     m.resource('aws_db_instance', 'this', {
       engine: m.input('engine') ?? 'unknown',
       engine_version: m.input('engine_version') ?? 'unknown',
@@ -187,6 +190,14 @@ const RDS: KnownModule = {
       enabled_cloudwatch_logs_exports: m.defaulted('enabled_cloudwatch_logs_exports', EMPTY, ''),
       auto_minor_version_upgrade: m.defaulted('auto_minor_version_upgrade', { 3: true, 4: true, 5: true, 6: true }, true),
       deletion_protection: m.defaulted('deletion_protection', same, false),
+      multi_az: m.defaulted('multi_az', same, false),
+      // Null in every version: not a replica, not restored (the rules that skip those need to know).
+      replicate_source_db: m.defaulted('replicate_source_db', NONE, ''),
+      snapshot_identifier: m.defaulted('snapshot_identifier', NONE, ''),
+      restore_to_point_in_time: m.defaulted('restore_to_point_in_time', NONE, ''),
+      s3_import: m.defaulted('s3_import', NONE, ''),
+      // Not an attribute of a DB instance (clusters only).
+      engine_mode: undefined,
     });
   },
 };
@@ -370,7 +381,24 @@ const SECURITY_GROUP: KnownModule = {
   },
 };
 
-const MODULES: readonly KnownModule[] = [S3_BUCKET, RDS, EC2_INSTANCE, SQS, VPC, ELB, ALB, SECURITY_GROUP];
+/** Auto Scaling groups: terraform-aws-modules/autoscaling/aws, the versions that make a launch configuration. */
+const AUTOSCALING: KnownModule = {
+  registry: 'terraform-aws-modules/autoscaling/aws',
+  checked: 'v1 to v3 (README inputs), which make an aws_launch_configuration unless create_lc is false; later versions make a launch template from other inputs and are not read',
+  inputs: ['create_lc', 'user_data', 'user_data_base64', 'associate_public_ip_address'],
+  build(m) {
+    // Only a version pinned to 1.x–3.x is read: their launch configuration takes these inputs as they are.
+    if (!m.majors || [...m.majors].some((v) => v < 1 || v > 3)) return;
+    if (m.flag('create_lc', true) === false) return;
+    m.resource('aws_launch_configuration', 'this', {
+      user_data: m.input('user_data') ?? 'unknown',
+      user_data_base64: m.input('user_data_base64') ?? 'unknown',
+      associate_public_ip_address: m.input('associate_public_ip_address') ?? 'unknown',
+    });
+  },
+};
+
+const MODULES: readonly KnownModule[] = [S3_BUCKET, RDS, EC2_INSTANCE, SQS, VPC, ELB, ALB, SECURITY_GROUP, AUTOSCALING];
 const BY_REGISTRY = new Map(MODULES.map((k) => [k.registry, k]));
 
 /** The known modules, for documentation and tests: registry address, versions checked, inputs read. */
