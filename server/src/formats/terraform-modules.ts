@@ -95,8 +95,14 @@ class Call {
     const values = new Set(majors.map((m) => (m in defaults ? defaults[m] : undefined)));
     if (values.size !== 1 || values.has(undefined)) return 'unknown';
     const value = [...values][0]!;
-    return value === omitWhen ? undefined : this.scalar(value);
+    if (value === omitWhen) return undefined;
+    const node = this.scalar(value);
+    this.defaults.set(node, name);
+    return node;
   }
+
+  /** The synthetic nodes that stand for an absent input's default, with the input's name (for messages). */
+  readonly defaults = new WeakMap<Node, string>();
 
   /**
    * Adds a resource `type.name`: `attrs` are the attributes the table decides (undefined: known to be absent), `refs`
@@ -133,6 +139,8 @@ const S3_BUCKET: KnownModule = {
       versioning: inline('versioning'),
       logging: inline('logging'),
       server_side_encryption_configuration: inline('server_side_encryption_configuration'),
+      // The module writes its bucket policy as an aws_s3_bucket_policy (below), never inline.
+      policy: undefined,
     });
     const acl = m.value('acl');
     if (!acl.isAbsent && !(acl.isKnown && acl.scalar === null)) m.resource('aws_s3_bucket_acl', 'this', { acl: m.input('acl') }, { bucket });
@@ -552,7 +560,15 @@ export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolv
     if (count === 0) continue;
     const call = new Call(name, block.body, block.label, resolver, majors);
     block.module.build(call);
-    const origin: ModuleOrigin = { name, registry: block.module.registry, inputAt: inputNamer(block.body) };
+    const named = inputNamer(block.body);
+    const origin: ModuleOrigin = {
+      name,
+      registry: block.module.registry,
+      inputAt: (node) => {
+        const d = call.defaults.get(node);
+        return d ? `${d}, not set: the module's default${versionText ? ` in version ${versionText}` : ''}` : named(node);
+      },
+    };
     const prefix = `module.${name}.`;
     for (const made of call.made) {
       const pairs: Pair[] = [];
