@@ -203,6 +203,13 @@ describe('known registry modules', () => {
       assert.deepEqual(rs.map((r) => [r.id, r.module === undefined]), [['module.bucket.aws_s3_bucket.this[0]', true]]);
     });
 
+    it('says when s3-bucket\'s policy input is not attached (attach_policy is not true)', () => {
+      const r = lintText('main.tf', 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  policy = "{}"\n}\n');
+      assert.match(r.notices[0].message, / Its policy input is not attached: the module attaches it only with attach_policy = true\.$/);
+      const attached = lintText('main.tf', 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  policy = "{}"\n  attach_policy = true\n}\n');
+      assert.doesNotMatch(attached.notices[0].message, /not attached/);
+    });
+
     it('says which inputs of a known module are read; an unknown module keeps its note', () => {
       const r = lintText('main.tf', 'module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n}\nmodule "eks" {\n  source = "terraform-aws-modules/eks/aws"\n}\n');
       assert.deepEqual(r.notices.map((n) => [spanText(r, n.span), n.message]), [

@@ -433,7 +433,7 @@ export function remoteModuleNotices(file: ParsedFile): { span: readonly [number,
           const source = get(body, 'source');
           if (source?.kind !== 'scalar' || typeof source.value !== 'string') continue;
           if (source.value.startsWith('./') || source.value.startsWith('../')) continue;
-          const known = knownModuleNotice(source.value, String(p.key.value));
+          const known = knownModuleNotice(source.value, String(p.key.value), body);
           if (known) {
             out.push({ span: source.span, message: known });
             continue;

@@ -604,9 +604,15 @@ export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolv
 }
 
 /** The notice of a module block whose source the table knows: what Cloudline reads of it. */
-export function knownModuleNotice(source: string, name: string): string | undefined {
+export function knownModuleNotice(source: string, name: string, body?: MapNode): string | undefined {
   const reg = registryOf(source);
   const module = reg && BY_REGISTRY.get(reg.registry);
   if (!module) return undefined;
-  return `Module "${name}" comes from ${JSON.stringify(source)}, which Cloudline does not download: it is read as the resources it creates from the inputs ${module.inputs.join(', ')} only (defaults checked for ${module.checked.split(' (')[0]}); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.`;
+  // s3-bucket ignores `policy` unless attach_policy is true: a policy written without it is not attached.
+  const attach = body ? get(body, 'attach_policy') : undefined;
+  const ignored =
+    module === S3_BUCKET && body && get(body, 'policy') && (!attach || (attach.kind === 'scalar' && (attach.value === false || attach.value === 'false')))
+      ? ' Its policy input is not attached: the module attaches it only with attach_policy = true.'
+      : '';
+  return `Module "${name}" comes from ${JSON.stringify(source)}, which Cloudline does not download: it is read as the resources it creates from the inputs ${module.inputs.join(', ')} only (defaults checked for ${module.checked.split(' (')[0]}); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.${ignored}`;
 }
