@@ -60,6 +60,15 @@ describe('known registry modules', () => {
       assert.deepEqual(ids(bucket('  attach_policy = true\n  policy = "{}"\n  attach_public_policy = false\n')), ['module.bucket.aws_s3_bucket.this', 'module.bucket.aws_s3_bucket_policy.this']);
       assert.deepEqual(ids(bucket('  create_bucket = false\n  acl = "public-read"\n')), []);
       assert.deepEqual(ids(bucket('  count = 0\n  acl = "public-read"\n')), []);
+      assert.deepEqual(ids(bucket('  for_each = {}\n  acl = "public-read"\n')), []);
+      // What the table does not map is unknown, never absent; a mapped input's value is the input's own node.
+      const [b, acl] = resourcesOf(parseFile('main.tf', bucket('  acl = "private"\n')));
+      assert.equal(b.body.get('tags').isUnknown, true);
+      assert.equal(b.body.get('object_lock_enabled').isUnknown, true);
+      assert.equal(b.body.get('policy').isAbsent, true);
+      assert.deepEqual([acl.body.get('acl').str(), acl.body.get('acl').at.span], ['private', [96, 105]]);
+      assert.deepEqual(acl.references('bucket'), ['module.bucket.aws_s3_bucket.this']);
+      assert.equal(acl.anchor.span[0], 7);
     });
 
     it('reports a public ACL at the input, naming the module and the input, with no fix', () => {
@@ -168,6 +177,13 @@ describe('known registry modules', () => {
 
     it('sqs, vpc, elb, alb', () => {
       assert.deepEqual(findings('module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n  sqs_managed_sse_enabled = false\n}\n', ['CL-AWS-058']).map((f) => f.slice(0, 2)), [['CL-AWS-058', '3:29-3:34']]);
+      // Absent: v2 has no such input (the provider's default: CL-AWS-058 does not report it); v4 defaults it to true.
+      const sqs = (version: string) => `module "q" {\n  source  = "terraform-aws-modules/sqs/aws"\n  version = "${version}"\n}\n`;
+      const sse = (version: string) => resourcesOf(parseFile('main.tf', sqs(version)))[0].body.get('sqs_managed_sse_enabled');
+      assert.equal(sse('~> 2.0').isAbsent, true);
+      assert.equal(sse('~> 4.0').isTrue(), true);
+      assert.equal(sse('~> 3.0').isUnknown, true);
+      assert.equal(sse('>= 2.0').isUnknown, true);
       const vpc = (inputs: string) => `module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  version = "3.14.0"\n${inputs}}\n`;
       assert.deepEqual(findings(vpc(''), ['CL-AWS-087', 'CL-AWS-035']).map((f) => f.slice(0, 2)), [['CL-AWS-087', '1:8-1:13']]);
       assert.deepEqual(findings(vpc('  enable_flow_log = true\n'), ['CL-AWS-087']), []);

@@ -234,15 +234,15 @@ const EC2_INSTANCE: KnownModule = {
 /** Queues: terraform-aws-modules/sqs/aws. */
 const SQS: KnownModule = {
   registry: 'terraform-aws-modules/sqs/aws',
-  checked: 'v2 to v4 (README inputs): kms_master_key_id defaults to null; sqs_managed_sse_enabled (v3: false, v4: true) is unknown when absent; policy is the queue\'s own policy where the version takes it',
+  checked: 'v2 to v4 (README inputs): kms_master_key_id defaults to null; sqs_managed_sse_enabled is not an input of v2 and defaults to true in v4 (v3 not claimed: unknown); policy is the queue\'s own policy where the version takes it',
   inputs: ['create', 'kms_master_key_id', 'sqs_managed_sse_enabled', 'policy'],
   build(m) {
     if (m.flag('create', true) === false) return;
     const kms = m.value('kms_master_key_id');
     m.resource('aws_sqs_queue', 'this', {
       kms_master_key_id: m.defaulted('kms_master_key_id', { 2: '', 3: '', 4: '' }, ''),
-      // Without a key, v2 sets no SSE-SQS setting of its own (the provider's default); later versions have one.
-      sqs_managed_sse_enabled: m.input('sqs_managed_sse_enabled') ?? (kms.isAbsent || kms.isKnown ? m.defaulted('sqs_managed_sse_enabled', { 2: '' }, '') : 'unknown'),
+      // v2 has no such input (the provider's default applies); v4 defaults it to true; v3 is not claimed.
+      sqs_managed_sse_enabled: kms.isAbsent || kms.isKnown ? m.defaulted('sqs_managed_sse_enabled', { 2: '', 4: true }, '') : 'unknown',
       policy: m.input('policy') ?? 'unknown',
     });
   },
@@ -556,8 +556,10 @@ export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolv
     const versionText = version ? Val.of(version, resolver).str() : block.ref;
     const majors = versionText !== undefined ? majorsOf(versionText) : undefined;
     // `count = 0` or an empty `for_each` deploys nothing.
-    const count = Val.of(block.body, resolver).get('count').num();
-    if (count === 0) continue;
+    const meta = Val.of(block.body, resolver);
+    if (meta.get('count').num() === 0) continue;
+    const each = meta.get('for_each').node;
+    if (each && ((each.kind === 'map' && each.pairs.length === 0) || (each.kind === 'seq' && each.items.length === 0))) continue;
     const call = new Call(name, block.body, block.label, resolver, majors);
     block.module.build(call);
     const named = inputNamer(block.body);
