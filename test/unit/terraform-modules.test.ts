@@ -5,6 +5,8 @@ import { strict as assert } from 'node:assert';
 import { resourcesOf } from '../../server/src/formats';
 import { majorsOf, registryOf } from '../../server/src/formats/terraform-modules';
 import { parseFile } from '../../server/src/model/parse';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { codeLenses } from '../../server/src/service/workspace';
 import { lintText, spanText } from '../helpers';
 
 /** Findings of `rules` (all when omitted) as [rule, range, message without the responsibility sentence]. */
@@ -217,6 +219,15 @@ describe('known registry modules', () => {
       });
       const rs = resourcesOf(parseFile('plan.json', plan));
       assert.deepEqual(rs.map((r) => [r.id, r.module === undefined]), [['module.bucket.aws_s3_bucket.this[0]', true]]);
+    });
+
+    it('one CodeLens per module block, at its name, counting the findings on the resources read from it', () => {
+      const r = lintText('main.tf', 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\nmodule "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.0"\n  acl = "public-read"\n}\n');
+      const lenses = codeLenses(r, defaultCatalogue()).map((l) => [l.range.start.line, l.range.start.character, l.command?.title]);
+      const n = r.findings.filter((f) => f.resource.id.startsWith('module.b.')).length;
+      assert.ok(n > 0);
+      assert.deepEqual(lenses.slice(1), [[3, 7, `terraform-aws-modules/s3-bucket/aws · read as 3 resources · ${n} customer-side findings`]]);
+      assert.equal(lenses.length, 2);
     });
 
     it('says when s3-bucket\'s policy input is not attached (attach_policy is not true)', () => {

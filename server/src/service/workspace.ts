@@ -8,6 +8,7 @@ import type { LintResult } from '../engine/lint';
 import { scan } from '../engine/scan';
 import { toRange } from './diagnostics';
 import type { InventoryItem } from '../protocol';
+import type { Resource } from '../formats/resource';
 
 export interface ScanProgress {
   report(done: number, total: number, file: string): void;
@@ -54,7 +55,30 @@ export function uriPath(uri: string): string | undefined {
  * findings opens the Problems view; other clients get the title only (no VS Code command they could not run).
  */
 export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true): CodeLens[] {
-  return result.resources.filter((r) => !r.template).map((r) => {
+  // The resources read from one registry module block (formats/terraform-modules.ts) share one lens at its name.
+  const modules = new Map<number, { name: string; registry: string; ids: Set<string> }>();
+  for (const r of result.resources) {
+    if (!r.module) continue;
+    const m = modules.get(r.anchor.span[0]) ?? { name: r.module.name, registry: r.module.registry, ids: new Set<string>() };
+    m.ids.add(r.id);
+    modules.set(r.anchor.span[0], m);
+  }
+  const moduleLenses = [...modules].map(([at, m]): CodeLens => {
+    const n = result.findings.filter((f) => m.ids.has(f.resource.id)).length;
+    const findings = n === 0 ? 'no customer-side findings' : `${n} customer-side finding${n === 1 ? '' : 's'}`;
+    return {
+      range: toRange(result.file.lines, [at, at]),
+      command: { title: `${m.registry} · read as ${m.ids.size} resource${m.ids.size === 1 ? '' : 's'} · ${findings}`, command: n && ours ? 'workbench.actions.view.problems' : '' },
+    };
+  });
+  const lenses = codeLensesOf(result.resources.filter((r) => !r.module), result, catalogue, ours);
+  if (moduleLenses.length === 0) return lenses;
+  const start = (l: CodeLens) => l.range.start.line * 1e6 + l.range.start.character;
+  return [...lenses, ...moduleLenses].sort((a, b) => start(a) - start(b));
+}
+
+function codeLensesOf(resources: readonly Resource[], result: LintResult, catalogue: Catalogue, ours: boolean): CodeLens[] {
+  return resources.filter((r) => !r.template).map((r) => {
     const service = catalogue.service(r.format, r.type);
     const n = result.findings.filter((f) => f.resource.id === r.id).length;
     const model = service?.model ?? '?';
