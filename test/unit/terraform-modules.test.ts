@@ -2,6 +2,8 @@
 // the resources the module creates, from its inputs: values, spans, unknowns, absent defaults per version, links
 // between the resources, messages, notices, `*.tf.json`, and no synthesis in plans.
 import { strict as assert } from 'node:assert';
+import { applyEdits, Edits } from '../../server/src/engine/edits';
+import { REASON_MARK, suppressionEdit } from '../../server/src/engine/suppress';
 import { resourcesOf } from '../../server/src/formats';
 import { majorsOf, registryOf } from '../../server/src/formats/terraform-modules';
 import { parseFile } from '../../server/src/model/parse';
@@ -228,6 +230,31 @@ describe('known registry modules', () => {
       assert.ok(n > 0);
       assert.deepEqual(lenses.slice(1), [[3, 7, `terraform-aws-modules/s3-bucket/aws · read as 3 resources · ${n} customer-side findings`]]);
       assert.equal(lenses.length, 2);
+    });
+
+    it('a suppression written in or above the module block holds for every resource read from it; the action writes it there', () => {
+      const hcl = 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 3.0"\n}\n';
+      const ruleIds = (text: string, name = 'main.tf') => [...new Set(lintText(name, text).findings.map((f) => f.rule.id))].sort();
+      const all = ruleIds(hcl);
+      assert.ok(all.includes('CL-AWS-001') && all.includes('CL-AWS-053'), all.join());
+      // CL-AWS-001 is on the public access block, CL-AWS-053 on the bucket: one comment above the block holds for both.
+      const commented = `# cloudline-ignore CL-AWS-001, CL-AWS-053 -- logs bucket, reviewed\n${hcl}`;
+      assert.deepEqual(ruleIds(commented), all.filter((id) => id !== 'CL-AWS-001' && id !== 'CL-AWS-053'));
+      const suppressed = lintText('main.tf', commented).suppressed.map((x) => [x.finding.rule.id, x.finding.resource.id]);
+      assert.deepEqual(suppressed, [
+        ['CL-AWS-053', 'module.b.aws_s3_bucket.this'],
+        ['CL-AWS-001', 'module.b.aws_s3_bucket_public_access_block.this'],
+      ]);
+      // Terraform JSON: the suppress action adds a "//" key to the module block, which then holds.
+      const json = '{\n  "module": {\n    "b": {\n      "source": "terraform-aws-modules/s3-bucket/aws",\n      "version": "~> 3.0"\n    }\n  }\n}\n';
+      const r = lintText('main.tf.json', json);
+      const f = r.findings.find((x) => x.rule.id === 'CL-AWS-053')!;
+      const resource = r.resources.find((x) => x.id === f.resource.id)!;
+      const edit = suppressionEdit(resource, 'CL-AWS-053', f.span[0], new Edits(r.file.lines))!;
+      const fixed = applyEdits(json, [edit]).replace(REASON_MARK, 'logs bucket');
+      assert.doesNotThrow(() => JSON.parse(fixed));
+      assert.deepEqual(JSON.parse(fixed).module.b['//'], 'cloudline-ignore CL-AWS-053 -- logs bucket');
+      assert.deepEqual(ruleIds(fixed, 'main.tf.json'), ruleIds(json, 'main.tf.json').filter((id) => id !== 'CL-AWS-053'));
     });
 
     it('says when s3-bucket\'s policy input is not attached (attach_policy is not true)', () => {

@@ -49,6 +49,8 @@ export interface ModuleOrigin {
   readonly name: string;
   /** The registry address of the module (`terraform-aws-modules/s3-bucket/aws`), whatever spelling `source` used. */
   readonly registry: string;
+  /** The module block's body, as written: where a suppression of what is read from it goes. */
+  readonly block: MapNode;
   /** The input whose value a node is (or lies in), for messages: `acl`, `versioning.enabled`. */
   inputAt(node: Node): string | undefined;
 }

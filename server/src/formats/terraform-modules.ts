@@ -24,7 +24,10 @@ interface KnownModule {
   build(m: Call): void;
 }
 
-/** A default per major version of the module; a major not listed is not known. */
+/**
+ * A default per major version of the module; a major not listed is not known. `''` stands for null or an empty
+ * list or map (the module sets nothing, so the provider's own default applies), when passed as `omitWhen`.
+ */
 type Defaults = Readonly<Record<number, boolean | number | string>>;
 
 /** Where a synthesized attribute's value comes from. */
@@ -566,6 +569,7 @@ export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolv
     const origin: ModuleOrigin = {
       name,
       registry: block.module.registry,
+      block: block.body,
       inputAt: (node) => {
         const d = call.defaults.get(node);
         return d ? `${d}, not set: the module's default${versionText ? ` in version ${versionText}` : ''}` : named(node);
