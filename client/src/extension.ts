@@ -11,13 +11,31 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { Commands, Requests, SETTINGS_SECTION, Views, type InitializationOptions, type InventoryItem, type ScanResult } from '../../server/src/protocol';
+import {
+  Commands,
+  Requests,
+  SETTINGS_SECTION,
+  Views,
+  type BacklogItem,
+  type InitializationOptions,
+  type InventoryItem,
+  type ReportAnswer,
+  type ReportParams,
+  type ScanResult,
+} from '../../server/src/protocol';
+import { ReportPanel } from './report-panel';
 import { ResponsibilityView } from './view';
 import { HASHICORP_TERRAFORM, withoutDuplicateHclDiagnostics } from './terraform';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension returns from `activate`: the view and the report panel, for the end-to-end tests. */
+export interface CloudlineApi {
+  readonly view: ResponsibilityView;
+  readonly report: ReportPanel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CloudlineApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -63,7 +81,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('cloudline', 'Cloudline', serverOptions, clientOptions);
   const lc = client;
 
-  const view = new ResponsibilityView(async () => (await lc.sendRequest<InventoryItem[]>(Requests.inventory)) ?? []);
+  const view = new ResponsibilityView(
+    async () => (await lc.sendRequest<InventoryItem[]>(Requests.inventory)) ?? [],
+    async () => (await lc.sendRequest<BacklogItem[]>(Requests.backlog)) ?? [],
+  );
+  const report = new ReportPanel((params: ReportParams) => lc.sendRequest<ReportAnswer>(Requests.report, params));
   const status = vscode.window.createStatusBarItem(Views.statusItem, vscode.StatusBarAlignment.Left, 50);
   status.name = 'Cloudline';
   status.command = 'workbench.actions.view.problems';
@@ -125,6 +147,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return result;
     }),
     vscode.commands.registerCommand(Commands.refreshResponsibilityView, () => view.refresh()),
+    vscode.commands.registerCommand(Commands.showResponsibilityReport, async () => {
+      const shown = await report.show();
+      await view.refresh(); // the report may have run the workspace scan
+      return shown;
+    }),
+    vscode.commands.registerCommand(Commands.exportResponsibilityReport, () => report.export()),
     vscode.commands.registerCommand(Commands.openLocation, async (uri: string, line: number, character: number) => {
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
       const pos = new vscode.Position(line, character);
@@ -135,6 +163,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   output.info('Cloudline language server started');
   refreshStatus();
+  return { view, report };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,12 @@
-// The responsibility view: the workspace's resources grouped by service model, then service, with their findings.
+// The responsibility view: the workspace's resources grouped by service model, then service, with their findings; above
+// them, the backlog: the standing findings in the remediation backlog's risk order.
 import * as vscode from 'vscode';
-import { Commands, type InventoryItem } from '../../server/src/protocol';
+import { Commands, type BacklogItem, type InventoryItem } from '../../server/src/protocol';
+import { backlogRowText, backlogSummary } from './backlog';
 
 type Node =
+  | { kind: 'backlog'; items: BacklogItem[] }
+  | { kind: 'backlogRow'; item: BacklogItem }
   | { kind: 'model'; model: string; items: InventoryItem[] }
   | { kind: 'service'; service: string; items: InventoryItem[] }
   | { kind: 'resource'; item: InventoryItem }
@@ -26,9 +30,18 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
   private timer: NodeJS.Timeout | undefined;
   /** The inventory the tree shows (undefined until the view first asks), and its serialized form. */
   private items: InventoryItem[] | undefined;
+  private backlog: BacklogItem[] = [];
   private shown = '';
 
-  constructor(private readonly load: () => Promise<InventoryItem[]>) {}
+  constructor(
+    private readonly load: () => Promise<InventoryItem[]>,
+    private readonly loadBacklog: () => Promise<BacklogItem[]>,
+  ) {}
+
+  /** The backlog rows as the view shows them (for tests through the extension's API). */
+  backlogRows(): { readonly item: BacklogItem; readonly tree: vscode.TreeItem }[] {
+    return this.backlog.map((item) => ({ item, tree: this.getTreeItem({ kind: 'backlogRow', item }) }));
+  }
 
   /**
    * Reloads the inventory and redraws the tree only when it changed. Every redraw makes VS Code drop the tree's
@@ -39,14 +52,16 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
   async refresh(): Promise<void> {
     if (this.items === undefined) return; // never shown: the first getChildren loads it
     let items: InventoryItem[];
+    let backlog: BacklogItem[];
     try {
-      items = await this.load();
+      [items, backlog] = await Promise.all([this.load(), this.loadBacklog()]);
     } catch {
       return; // the server is restarting; the next change refreshes
     }
-    const serialized = JSON.stringify(items);
+    const serialized = JSON.stringify([items, backlog]);
     if (serialized === this.shown) return;
     this.items = items;
+    this.backlog = backlog;
     this.shown = serialized;
     this.changed.fire(undefined);
   }
@@ -60,13 +75,15 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       if (this.items === undefined) {
-        this.items = await this.load();
-        this.shown = JSON.stringify(this.items);
+        [this.items, this.backlog] = await Promise.all([this.load(), this.loadBacklog()]);
+        this.shown = JSON.stringify([this.items, this.backlog]);
       }
       const items = this.items;
       const models = [...new Set(items.map((i) => i.model))].sort((a, b) => MODEL_ORDER.indexOf(a) - MODEL_ORDER.indexOf(b));
-      return models.map((model) => ({ kind: 'model', model, items: items.filter((i) => i.model === model) }));
+      const byModel: Node[] = models.map((model) => ({ kind: 'model', model, items: items.filter((i) => i.model === model) }));
+      return this.backlog.length ? [{ kind: 'backlog', items: this.backlog }, ...byModel] : byModel;
     }
+    if (node.kind === 'backlog') return node.items.map((item) => ({ kind: 'backlogRow', item }));
     if (node.kind === 'model') {
       const services = [...new Set(node.items.map((i) => i.service))].sort();
       return services.map((service) => ({ kind: 'service', service, items: node.items.filter((i) => i.service === service) }));
@@ -78,6 +95,25 @@ export class ResponsibilityView implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
+      case 'backlog': {
+        const t = new vscode.TreeItem('Backlog — what to fix first', vscode.TreeItemCollapsibleState.Collapsed);
+        t.id = 'cloudline.backlog';
+        t.description = backlogSummary(node.items);
+        t.iconPath = new vscode.ThemeIcon('list-ordered');
+        t.tooltip = 'The standing findings in order of risk: severity, then exposure (network, identity and access, data stores), then blast radius (as in the responsibility report).';
+        return t;
+      }
+      case 'backlogRow': {
+        const i = node.item;
+        const where = `${vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri))}:${i.range.start.line + 1}`;
+        const text = backlogRowText(i, where);
+        const t = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
+        t.description = text.description;
+        t.tooltip = text.tooltip;
+        t.iconPath = new vscode.ThemeIcon(i.fixable ? 'wrench' : i.severity === 'critical' || i.severity === 'high' ? 'error' : 'warning');
+        t.command = { title: 'Go to finding', command: Commands.openLocation, arguments: [i.uri, i.range.start.line, i.range.start.character] };
+        return t;
+      }
       case 'model': {
         const t = new vscode.TreeItem(MODEL_LABEL[node.model] ?? node.model, vscode.TreeItemCollapsibleState.Expanded);
         t.description = `${node.items.length} resource${node.items.length === 1 ? '' : 's'} · ${count(node.items)} finding${count(node.items) === 1 ? '' : 's'}`;

@@ -37,11 +37,11 @@ export const TLS_VERSIONS: readonly FrameworkRef[] = [nist('SC-8', 'SC-13'), pci
 /** A data store without a public endpoint. */
 export const NOT_PUBLIC: readonly FrameworkRef[] = [nist('AC-3', 'SC-7'), pci('1.4.4')];
 /** Flaw remediation: supported, patched versions. */
-export const PATCHING: readonly FrameworkRef[] = [nist('SI-2'), iso27001('A.8.8')];
+export const PATCHING: readonly FrameworkRef[] = [nist('SI-2'), iso27001('A.8.8'), pci('6.3.3')];
 /** Backups kept, and restorable. */
 export const BACKUPS: readonly FrameworkRef[] = [nist('CP-9'), iso27001('A.8.13'), soc2('A1.2')];
 /** Audit records of access. */
-export const AUDIT_LOGGING: readonly FrameworkRef[] = [nist('AU-2', 'AU-12')];
+export const AUDIT_LOGGING: readonly FrameworkRef[] = [nist('AU-2', 'AU-12'), pci('10.2.1')];
 /** No secrets written into code or configuration. */
 export const NO_EMBEDDED_SECRETS: readonly FrameworkRef[] = [nist('IA-5(7)'), pci('8.6.2'), iso27001('A.5.17')];
 /** Software and configuration integrity (pinned, verifiable images). */

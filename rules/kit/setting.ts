@@ -91,7 +91,10 @@ export interface SettingSpec {
   readonly absentMeans: Scalar | null | ((r: Resource) => Scalar | null);
   /** False when no quick-fix is safe (for example when every client must change too). Default true. */
   readonly fix?: boolean;
-  /** Appended to fix titles in parentheses: what applying the fix does besides (`replaces an existing file system`). */
+  /**
+   * What applying the fix does besides (`replaces an existing file system`): the fix's `caution`, said after its title
+   * in parentheses; unattended fixing (`cloudline fix`, fix-all) leaves it to a person.
+   */
   readonly fixNote?: string;
   /**
    * Accepts a known value other than `want` (default: equal to `want`, booleans and numbers also as strings,
@@ -214,7 +217,7 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
     f,
     ok: spec.ok ?? equals(spec.want),
     absentMeans: typeof declared === 'function' ? declared(r) : declared,
-    note: fixNote ? ` (${fixNote})` : '',
+    caution: fixNote,
     subject: spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`,
     consequence: typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r),
     inherited: new Set(),
@@ -235,7 +238,7 @@ interface Run {
   readonly f: SettingFormat;
   readonly ok: (v: Val) => boolean | undefined;
   readonly absentMeans: Scalar | null;
-  readonly note: string;
+  readonly caution: string | undefined;
   readonly subject: string;
   readonly consequence: string;
   /** Inherited values already reported (once however many items inherit them). */
@@ -253,7 +256,7 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
   const badValue = (v: Val, who: string, what: string, why: string, canFix: boolean) => {
     const edits = canFix && (!spec.fixWhen || spec.fixWhen(v)) ? ctx.edits.setValue(v, spec.want) : undefined;
     ctx.report(v, `${who} sets ${what} to ${v.str() ?? '?'}, ${why}.`, {
-      fix: { title: `Set ${leaf} to ${text(spec.want)}${run.note}`, edits },
+      fix: { title: `Set ${leaf} to ${text(spec.want)}`, caution: run.caution, edits },
     });
   };
   for (const s of spots(base, f.path)) {
@@ -291,7 +294,7 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
           ? addPath(ctx.edits, r, f.path, spec.want)
           : addUnder(ctx.edits, s.container, s.missing, spec.want);
     ctx.report(at, `${subject} does not set ${name}${nor}, which defaults to ${text(means)}, ${consequence}.`, {
-      fix: { title: `Add ${name}: ${text(spec.want)}${run.note}`, edits },
+      fix: { title: `Add ${name}: ${text(spec.want)}`, caution: run.caution, edits },
     });
     return;
   }

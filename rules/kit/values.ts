@@ -95,6 +95,8 @@ export interface RequireTrue {
   /** Fix titles; a fix is offered only where the value is written in place. */
   readonly setTitle?: string;
   readonly addTitle?: string;
+  /** What either fix does besides (the fix's `caution`: `replaces an existing volume`). */
+  readonly caution?: string;
 }
 
 /**
@@ -106,12 +108,12 @@ export function requireTrue(rep: Reporter, r: Resource, spec: RequireTrue): void
   for (const alt of value.each()) {
     if (alt.isFalse()) {
       const edits = spec.setTitle ? rep.edits.setValue(alt, true) : undefined;
-      rep.report(alt, spec.whenFalse, { fix: spec.setTitle ? { title: spec.setTitle, edits } : undefined });
+      rep.report(alt, spec.whenFalse, { fix: spec.setTitle ? { title: spec.setTitle, caution: spec.caution, edits } : undefined });
     } else if (alt.isAbsent && spec.absentIsBad) {
       // Adding the key is only safe where it is not written at all (not where a branch yields AWS::NoValue).
       const written = keyNode(spec.parent, spec.key) !== undefined;
       const edits = spec.addTitle && !written ? addSetting(rep.edits, r, spec.parent, spec.key, true) : undefined;
-      rep.report(missingAt(alt, spec.anchor), spec.whenAbsent, { fix: spec.addTitle ? { title: spec.addTitle, edits } : undefined });
+      rep.report(missingAt(alt, spec.anchor), spec.whenAbsent, { fix: spec.addTitle ? { title: spec.addTitle, caution: spec.caution, edits } : undefined });
     }
   }
 }

@@ -178,3 +178,13 @@ export function unusedDocRoles(doc: Resource, ctx: CheckContext): { at: Val; rol
       return s === undefined ? [] : [{ at: role, role: s, members: membersOf(b).flatMap((m) => m.strings()) }];
     });
 }
+
+/** Consumer Google account domains: an account there belongs to a person, not to your organisation's Cloud Identity. */
+const PERSONAL_DOMAINS: ReadonlySet<string> = new Set(['gmail.com', 'googlemail.com']);
+
+/** The domain when a member is a `user:` on a consumer Google domain (`user:jane@gmail.com` → `gmail.com`), else undefined. */
+export function personalAccountDomain(member: string): string | undefined {
+  const m = /^user:[^@\s]+@([^@\s]+)$/i.exec(member.trim());
+  const domain = m?.[1].toLowerCase();
+  return domain !== undefined && PERSONAL_DOMAINS.has(domain) ? domain : undefined;
+}

@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, pci, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
 import { wildcardMatch } from '../kit/match';
 
 export type Syntax = 'json' | 'tf-doc';
@@ -267,7 +267,7 @@ export function identityResponsibility(customer: string, provider = 'AWS runs IA
 }
 
 /** Least privilege, as the identity-policy rules cite it (with any further controls after these). */
-export const LEAST_PRIVILEGE: readonly FrameworkRef[] = [nist('AC-6'), soc2('CC6.3')];
+export const LEAST_PRIVILEGE: readonly FrameworkRef[] = [nist('AC-6'), soc2('CC6.3'), pci('7.2.2')];
 
 // ---------------------------------------------------------------------------------------------------------------
 // The actions an identity policy allows: one walker, one reporter (CL-AWS-003, CL-AWS-010, CL-AWS-011, CL-AWS-012).
@@ -608,6 +608,8 @@ export function resourcePolicyResponsibility(layer: Responsibility['layer'], pro
 
 /** Access enforcement and logical access, as the resource-policy rules cite them (with any further controls). */
 export const PUBLIC_ACCESS: readonly FrameworkRef[] = [nist('AC-3'), soc2('CC6.1')];
+/** The same, for a store of data (bucket, file system, vault, queue, topic, search domain): also PCI DSS 1.4.4. */
+export const PUBLIC_DATA_ACCESS: readonly FrameworkRef[] = [...PUBLIC_ACCESS, pci('1.4.4')];
 
 /** The value to report a secret found inside it at: the secret's own characters when the value is written in place. */
 export function atSecret(v: Val, needle: string, r: Resource): Val {

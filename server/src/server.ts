@@ -6,6 +6,9 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  LSPErrorCodes,
+  type CancellationToken,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -32,7 +35,8 @@ import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter, type DocumentState } from './service/linter';
 import { codeLenses } from './service/workspace';
 import { WorkspaceState } from './service/workspace-state';
-import { Requests, SETTINGS_SECTION, type InventoryItem, type ScanResult } from './protocol';
+import { backlogItems, folderReport } from './service/report';
+import { Requests, SETTINGS_SECTION, type BacklogItem, type InventoryItem, type ReportAnswer, type ReportParams, type ScanResult } from './protocol';
 
 const DEBOUNCE_MS = 200;
 
@@ -52,11 +56,15 @@ export function startServer(connection: Connection): void {
   let showDocument = false;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
+  /** The findings of a result that the baseline of its folder's .cloudline.yaml holds (undefined: no baseline). */
+  const baselinedIn = (uri: string, result: LintResult) => {
+    const baseline = result.findings.length ? workspace.baselineFor(uri) : undefined;
+    return baseline ? compareWithBaseline([result], baseline, baseline.file).unchanged : undefined;
+  };
   const publish = (uri: string, result: LintResult | undefined, version?: number) => {
     const settings = workspace.settingsNow(uri);
     // The baseline of the folder's .cloudline.yaml: the findings it holds become hints, or are hidden.
-    const baseline = result && result.findings.length ? workspace.baselineFor(uri) : undefined;
-    const baselined = baseline ? compareWithBaseline([result!], baseline, baseline.file).unchanged : undefined;
+    const baselined = result && baselinedIn(uri, result);
     const diagnostics = result
       ? toDiagnostics(result, version ?? -1, docUri, { catalogue, reportUnchecked: settings.reportUnchecked, baselined, baselineFindings: settings.baselineFindings })
       : [];
@@ -263,7 +271,9 @@ export function startServer(connection: Connection): void {
     const served = result ? (linter.get(params.textDocument.uri)?.version ?? -1) : -1;
     if (served === documents.get(params.textDocument.uri)?.version) lensesServed.delete(params.textDocument.uri);
     else lensesServed.set(params.textDocument.uri, served);
-    return settings.codeLens && result ? codeLenses(result, catalogue, snippets) : [];
+    if (!settings.codeLens || !result) return [];
+    // The count is what the Problems panel lists: not the baselined findings (hints or hidden), which it says apart.
+    return codeLenses(result, catalogue, snippets, baselinedIn(params.textDocument.uri, result));
   });
 
   connection.onExecuteCommand((params) =>
@@ -276,25 +286,58 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onRequest(Requests.scanWorkspace, async (_params, token): Promise<ScanResult> => {
+  /** Runs the workspace scan (of every folder, or those of `only`) with window progress, cancellable from it or `token`. */
+  const runScan = async (token: CancellationToken, only?: readonly string[]): Promise<ScanResult> => {
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('Cloudline: scanning the workspace', 0, 'finding IaC files…', true);
     let cancelled = false;
     progress.token.onCancellationRequested(() => (cancelled = true));
     token.onCancellationRequested(() => (cancelled = true));
     try {
-      return await workspace.scan({
-        report: (percent, message) => progress.report(percent, message),
-        get cancelled() {
-          return cancelled;
+      return await workspace.scan(
+        {
+          report: (percent, message) => progress.report(percent, message),
+          get cancelled() {
+            return cancelled;
+          },
         },
-      });
+        only,
+      );
     } finally {
       progress.done();
     }
+  };
+
+  connection.onRequest(Requests.scanWorkspace, (_params, token): Promise<ScanResult> => runScan(token));
+
+  /** The open documents' current results. */
+  const openResults = (): [string, LintResult | undefined][] => [...linter.uris()].map((uri) => [uri, linter.get(uri)?.result]);
+
+  connection.onRequest(Requests.inventory, (): InventoryItem[] => workspace.inventory(openResults()));
+
+  // The report of a folder, from the workspace scan the server holds (the folder is scanned first if it was not).
+  connection.onRequest(Requests.report, async (params: ReportParams | undefined, token): Promise<ReportAnswer | ResponseError> => {
+    const folders = workspace.folderUris;
+    if (!folders.length) return new ResponseError(ErrorCodes.InvalidRequest, 'Cloudline: open a folder to report on: the report covers the IaC files of a workspace folder.');
+    const folder = params?.folder ?? (folders.length === 1 ? folders[0] : undefined);
+    if (!folder) return new ResponseError(ErrorCodes.InvalidParams, 'Cloudline: name the workspace folder to report on (the workspace has several).');
+    const folderPath = workspace.folderPath(folder);
+    if (!folderPath) return new ResponseError(ErrorCodes.InvalidParams, `Cloudline: ${folder} is not a workspace folder on disk.`);
+    const { settings, options } = await optionsFor(folder);
+    if (!settings.enable) return new ResponseError(ErrorCodes.InvalidRequest, 'Cloudline is turned off for this folder (cloudline.enable): there is no scan to report on.');
+    if (!workspace.folderScan(folder)) {
+      const scanned = await runScan(token, [folder]);
+      if (scanned.cancelled || !workspace.folderScan(folder)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cloudline: the workspace scan was cancelled; no report.');
+    }
+    return folderReport({ folder, folderPath, results: workspace.current(openResults()), unread: workspace.folderScan(folder)!, options, nonce: params?.nonce }, catalogue);
   });
 
-  connection.onRequest(Requests.inventory, (): InventoryItem[] => workspace.inventory([...linter.uris()].map((uri) => [uri, linter.get(uri)?.result])));
+  connection.onRequest(Requests.backlog, (): BacklogItem[] =>
+    backlogItems(workspace.current(openResults()), catalogue, workspace.folderList, (result) => {
+      const held = baselinedIn(result.file.uri, result);
+      return held && { held, hide: workspace.settingsNow(result.file.uri).baselineFindings === 'hide' };
+    }),
+  );
 
   // Requests the lifecycle gate refused (service/lifecycle.ts) arrive here, to be answered with its error.
   connection.onRequest(REFUSED_METHOD, (refusal: Refusal) => new ResponseError(refusal.code, refusal.message));

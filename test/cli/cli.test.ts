@@ -58,7 +58,7 @@ describe('cloudline CLI', () => {
     const dir = workspace({ 'db.yaml': PUBLIC_DB });
     let r = run(['scan', '--format', 'xml'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--format must be text, json or sarif, not "xml"/);
+    assert.match(r.stderr, /--format must be text, json, sarif or gitlab-sast, not "xml"/);
     r = run(['scan', '--severity', 'urgent'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--severity must be one of info, low, medium, high, critical/);

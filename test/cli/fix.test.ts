@@ -147,6 +147,41 @@ describe('cloudline fix', () => {
     assert.equal(run(['inventory', '--fix'], dir).code, 2);
   });
 
+  it('leaves fixes with a side effect (replacing the resource) to a person: listed with file:line, rule and why, applied only with --allow-side-effects', () => {
+    const VOL = 'Resources:\n  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n      AvailabilityZone: eu-west-1a\n      Encrypted: false\n';
+    const TF_FS = 'resource "aws_efs_file_system" "fs" {\n  encrypted = false\n}\n';
+    const dir = workspace({ 'vol.yaml': VOL, 'db.yaml': CFN_YAML, 'main.tf': TF_FS });
+    const rules = ['--rules', 'CL-AWS-004,CL-AWS-054,CL-AWS-056'];
+    assert.equal(defaultCatalogue().rule('CL-AWS-056')!.slug, 'efs-not-encrypted', 'the rule this test means');
+    let r = run(['fix', ...rules], dir);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1, 'the findings left to a person remain');
+    assert.equal(
+      r.stdout,
+      [
+        'db.yaml: fixed 1 finding',
+        '  db.yaml:5  CL-AWS-004  Db  Set PubliclyAccessible to false',
+        'Left to you (2 fixes with a side effect; --allow-side-effects applies them):',
+        '  main.tf:2  CL-AWS-056  aws_efs_file_system.fs  Set encrypted to true (replaces an existing file system)',
+        '  vol.yaml:7  CL-AWS-054  Vol  Set Encrypted to true (replaces an existing volume)',
+        'Fixed 1 finding in 1 file; 2 findings at or above info remain; 2 fixes left to you (listed above).',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(readFileSync(join(dir, 'vol.yaml'), 'utf8'), VOL);
+    assert.equal(readFileSync(join(dir, 'main.tf'), 'utf8'), TF_FS);
+    // scan --fix is the same; --allow-side-effects applies them; elsewhere the flag is a usage error.
+    r = run(['scan', '--fix', '--allow-side-effects', ...rules], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^main\.tf: fixed 1 finding\n {2}main\.tf:2 {2}CL-AWS-056 {2}aws_efs_file_system\.fs {2}Set encrypted to true \(replaces an existing file system\)\n/);
+    assert.doesNotMatch(r.stdout, /Left to you/);
+    assert.equal(readFileSync(join(dir, 'vol.yaml'), 'utf8'), VOL.replace('Encrypted: false', 'Encrypted: true'));
+    assert.equal(readFileSync(join(dir, 'main.tf'), 'utf8'), TF_FS.replace('false', 'true'));
+    r = run(['scan', '--allow-side-effects'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^cloudline: --allow-side-effects is an option of fix \(and scan --fix\)/);
+  });
+
   it('leaves a file that changed between read and write alone, and says so', async () => {
     const dir = workspace({ 'pod.yaml': POD, 'db.yaml': CFN_YAML });
     const catalogue = defaultCatalogue();

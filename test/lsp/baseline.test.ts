@@ -67,6 +67,45 @@ describe('LSP: baseline from .cloudline.yaml', function () {
     await client.diagnostics(uriOf('cfn/db.yaml'), (x) => x.diagnostics.some((d) => d.severity === 4));
   });
 
+  it('the CodeLens count is what the Problems panel lists: baselined findings (hints or hidden) left out of it and said after it', async () => {
+    const uri = uriOf('cfn/db.yaml');
+    // As the baseline was written: every finding in it.
+    const whole = (await open('cfn/db.yaml', DB('Db'))).diagnostics.filter((d) => d.severity === 4).length;
+    // Db: its baselined findings and a new one (backups off); Db2: new only.
+    const text = DB('Db', '# edited\n\n').replace('true\n', 'true\n      BackupRetentionPeriod: 0\n') + '  Db2:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
+    const p = await open('cfn/db.yaml', text);
+    const db2Line = text.split('\n').indexOf('  Db2:');
+    const findings = p.diagnostics.filter((d) => typeof d.code === 'string' && d.code.startsWith('CL-'));
+    const onDb = findings.filter((d) => d.range.start.line < db2Line);
+    const baselined = onDb.filter((d) => d.severity === 4).length;
+    const onDb2 = findings.filter((d) => d.range.start.line >= db2Line);
+    assert.ok(baselined >= 2 && onDb.length === baselined + 1, `Db: ${baselined} baselined of ${onDb.length}`);
+    assert.ok(onDb2.length >= 2 && onDb2.every((d) => d.severity !== 4));
+    const titles = async () => ((await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string; command: string } }[]).map((l) => l.command);
+    let lenses = await titles();
+    assert.equal(lenses.length, 2);
+    assert.match(lenses[0].title, new RegExp(` · 1 customer-side finding \\(${baselined} more in the baseline\\)$`));
+    assert.match(lenses[1].title, new RegExp(` · ${onDb2.length} customer-side findings$`));
+    // Hidden: the same count and note.
+    client.settings = { baselineFindings: 'hide' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (x) => x.diagnostics.every((d) => d.severity !== 4));
+    lenses = await titles();
+    assert.match(lenses[0].title, new RegExp(` · 1 customer-side finding \\(${baselined} more in the baseline\\)$`));
+    assert.match(lenses[1].title, new RegExp(` · ${onDb2.length} customer-side findings$`));
+    // Only baselined findings, hidden: none in the Problems panel, none counted.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: DB('Db') }] });
+    await client.diagnostics(uri, (x) => x.version === version);
+    lenses = await titles();
+    assert.equal(lenses.length, 1);
+    assert.match(lenses[0].title, new RegExp(` · no customer-side findings \\(${whole} in the baseline\\)$`));
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.severity === 4));
+    // Back to the two databases the next test expects.
+    await open('cfn/db.yaml', DB('Db', '# edited\n\n') + '  Db2:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n');
+  });
+
   it('a missing or malformed baseline: an error on .cloudline.yaml at the baseline value, findings shown as usual', async () => {
     const configUri = uriOf('.cloudline.yaml');
     writeFileSync(join(dir, '.cloudline.yaml'), '# options\nbaseline: ci/missing.json\n');

@@ -159,6 +159,25 @@ describe('audit evidence per framework', function () {
     assert.equal(iso.others.find((c) => c.id === 'A.7.1')?.class, 'provider');
   });
 
+  it('holds PCI DSS 4.0 like the others: its bundled list, the public database under 1.4.4, the other requirements classed', () => {
+    const pci = frameworkEvidence(results, catalogue, 'PCI DSS 4.0');
+    assert.equal(pci.framework.id, 'pci-dss-4.0');
+    assert.deepEqual(pci.list, { source: 'https://www.pcisecuritystandards.org/document_library/', complete: true });
+    const exposed = pci.checked.find((c) => c.id === '1.4.4')!;
+    assert.equal(exposed.title, 'Cardholder data stores not reachable from untrusted networks');
+    assert.ok(exposed.rules.includes('CL-AWS-004'), exposed.rules.join(', '));
+    assert.deepEqual(
+      exposed.resources.filter((r) => r.uri === 'db.yaml').map((r) => `${r.id} ${r.status}`),
+      ['PublicDb failed', 'ReportingDb accepted', 'PrivateDb passed'],
+    );
+    assert.equal(exposed.resources.find((r) => r.id === 'ReportingDb')!.accepted[0].reason, 'reporting replica, reached through the VPN only (ticket SEC-12)');
+    // CL-AWS-004 no longer cites 1.4.1 (network security controls between networks): no rule checks it yet.
+    assert.deepEqual(pci.others.find((c) => c.id === '1.4.1'), { id: '1.4.1', title: 'NSCs between trusted and untrusted networks', class: 'not-covered' });
+    assert.equal(pci.others.find((c) => c.id === '9.2.1')?.class, 'provider');
+    assert.equal(pci.others.find((c) => c.id === '12.10.1')?.class, 'not-checkable');
+    assert.equal(pci.checked.length + pci.others.length, 250);
+  });
+
   it('leaves out a control whose rules are turned off: it is neither checked nor classed', () => {
     const cis = frameworkEvidence(results, catalogue, 'cis-aws-3.0.0', { ruleEnabled: (r) => r.id !== 'CL-AWS-004' });
     assert.ok(!cis.checked.some((c) => c.id === '2.3.3'));

@@ -12,9 +12,10 @@ import { jsonReportParts, sarifReportParts } from '../../server/src/cli/report';
 import { main } from '../../server/src/cli/main';
 import { parseConfig } from '../../server/src/engine/config';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
-import { collectForeignSuppressions, parseIgnore } from '../../server/src/engine/foreign-suppress';
+import { collectForeignSuppressions, parseIgnore, readIgnore } from '../../server/src/engine/foreign-suppress';
 import { resourcesOf } from '../../server/src/formats';
 import { parseFile } from '../../server/src/model/parse';
+import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { normaliseSettings } from '../../server/src/service/workspace-state';
 import type { LintResult } from '../../server/src/engine/lint';
 import { lintText, spanText } from '../helpers';
@@ -163,6 +164,55 @@ describe("other tools' suppressions", () => {
       assert.equal(parseIgnore('*', '2026-01-01'), undefined);
       assert.equal(parseIgnore('aws-s3-enable-logging:exp:2026-01-01', '2026-01-01'), 'aws-s3-enable-logging');
       assert.equal(parseIgnore('aws-s3-enable-logging:exp:2025-12-31', '2026-01-01'), undefined);
+    });
+    it('workspace ignores: ws:* holds in every workspace; a named workspace is not honoured and the finding says so at the ignore', () => {
+      const ID = 'aws-rds-no-public-db-access';
+      // `*` is every workspace, Cloudline's included.
+      suppressedBy(lintText('main.tf', tf(`  #trivy:ignore:${ID}:ws:*\n  publicly_accessible = true\n`)), PUBLIC, 'trivy', ID);
+      suppressedBy(lintText('main.tf', tf(`  #trivy:ignore:${ID}:exp:2999-01-01:ws:*\n  publicly_accessible = true\n`)), PUBLIC, 'trivy', ID);
+      suppressedBy(lintText('main.tf', tf(`  #tfsec:ignore:${ID}:ws:*\n  publicly_accessible = true\n`)), PUBLIC, 'tfsec', ID);
+      // A named workspace (or a pattern of some): reported, with the ignore as a related location saying why.
+      for (const [comment, why] of [
+        [`#trivy:ignore:${ID}:ws:staging`, `A Trivy ignore of ${ID} here holds only in the Terraform workspace staging (Cloudline knows no workspace), so the finding stays.`],
+        [`#trivy:ignore:${ID}:ws:dev-*`, `A Trivy ignore of ${ID} here holds only in the Terraform workspace dev-* (Cloudline knows no workspace), so the finding stays.`],
+        [`#tfsec:ignore:${ID}:ws:default`, `A tfsec ignore of ${ID} here holds only in the Terraform workspace default (Cloudline knows no workspace), so the finding stays.`],
+        [`#trivy:ignore:${ID}:exp:2020-01-01`, `A Trivy ignore of ${ID} here expired on 2020-01-01, so the finding stays.`],
+        [`#trivy:ignore:${ID}:ws:prod:exp:2020-01-01`, `A Trivy ignore of ${ID} here holds only in the Terraform workspace prod (Cloudline knows no workspace) and expired on 2020-01-01, so the finding stays.`],
+      ]) {
+        const text = tf(`  ${comment}\n  publicly_accessible = true\n`);
+        const r = lintText('main.tf', text);
+        reported(r, PUBLIC);
+        const f = r.findings.find((x) => x.rule.id === PUBLIC)!;
+        assert.deepEqual(f.related.map((x) => [x.message, text.slice(x.span[0], x.span[1])]), [[why, comment]], comment);
+        // Other rules' findings on the same block carry no note: the ignore names this check only.
+        for (const other of r.findings.filter((x) => x.rule.id !== PUBLIC)) assert.deepEqual(other.related, [], other.rule.id);
+      }
+      // The grammar: the key-value pairs in any order; anything else is not read.
+      assert.deepEqual(readIgnore(`${ID}:ws:*:exp:2026-01-01`, '2026-01-01'), { id: ID });
+      assert.deepEqual(readIgnore(`${ID}:exp:2026-01-01:ws:staging`, '2026-01-01'), { id: ID, inert: 'holds only in the Terraform workspace staging (Cloudline knows no workspace)' });
+      assert.equal(readIgnore(`${ID}:ws:`, '2026-01-01'), undefined);
+      assert.equal(readIgnore(`${ID}:ws:a b`, '2026-01-01'), undefined);
+      assert.equal(readIgnore(`${ID}:exp:2026-1-1`, '2026-01-01'), undefined);
+      assert.equal(readIgnore(`${ID}:foo:bar`, '2026-01-01'), undefined);
+      assert.equal(parseIgnore(`${ID}:ws:*`, '2026-01-01'), ID);
+      assert.equal(parseIgnore(`${ID}:ws:staging`, '2026-01-01'), undefined);
+    });
+    it('an inert ignore reaches the editor as related information and SARIF as a related location', () => {
+      const text = tf('  #trivy:ignore:aws-rds-no-public-db-access:ws:staging\n  publicly_accessible = true\n');
+      const r = lintText('main.tf', text);
+      const sarif = JSON.parse([...sarifReportParts([r], 'info', defaultCatalogue())].join(''));
+      const result = sarif.runs[0].results.find((x: any) => x.ruleId === PUBLIC);
+      assert.equal(result.suppressions, undefined);
+      assert.deepEqual(result.relatedLocations.map((l: any) => [l.message.text, l.physicalLocation.region.startLine, l.physicalLocation.region.startColumn]), [
+        ['A Trivy ignore of aws-rds-no-public-db-access here holds only in the Terraform workspace staging (Cloudline knows no workspace), so the finding stays.', 2, 3],
+      ]);
+      const diagnostic = toDiagnostics(r, 1, (slug) => `file:///docs/${slug}.md`).find((d) => d.code === PUBLIC)!;
+      assert.deepEqual(diagnostic.relatedInformation, [
+        {
+          location: { uri: 'main.tf', range: { start: { line: 1, character: 2 }, end: { line: 1, character: 54 } } },
+          message: 'A Trivy ignore of aws-rds-no-public-db-access here holds only in the Terraform workspace staging (Cloudline knows no workspace), so the finding stays.',
+        },
+      ]);
     });
     it('#tfsec:ignore in HCL (and // comments); not in YAML, where tfsec never reads', () => {
       suppressedBy(lintText('main.tf', tf('  #tfsec:ignore:aws-rds-no-public-db-access\n  publicly_accessible = true\n')), PUBLIC, 'tfsec', 'aws-rds-no-public-db-access');

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { main } from '../../server/src/cli/main';
 import { parseFile } from '../../server/src/model/parse';
 import { SHORT_TAGS } from '../../server/src/model/yaml';
+import { validateGitlabSast } from '../cli/gitlab-schema';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -88,15 +89,29 @@ describe('CI recipes in the README', () => {
     assert.ok(sarif.runs[0].results.some((x: any) => x.ruleId === 'CL-AWS-004'));
   });
 
-  it('GitLab CI: installs, scans to SARIF and keeps the report as an artifact whatever the exit status', async () => {
+  it('GitLab CI: installs, scans to a GitLab SAST report and hands it to artifacts:reports:sast whatever the exit status', async () => {
     const ci = recipes().get('.gitlab-ci.yml')!.value;
     const job = ci.cloudline;
     assert.ok(job.script.some((l: string) => l.startsWith(INSTALL)));
     const line = job.script.find((l: string) => l.startsWith('cloudline '));
     const args = await checkCommand(line);
-    assert.equal(args[args.indexOf('--format') + 1], 'sarif');
-    assert.deepEqual(job.artifacts.paths, [args[args.indexOf('--output') + 1]]);
+    assert.deepEqual(args.slice(0, 1), ['scan']);
+    assert.equal(args[args.indexOf('--format') + 1], 'gitlab-sast');
+    assert.deepEqual(job.artifacts.reports, { sast: args[args.indexOf('--output') + 1] });
     assert.equal(job.artifacts.when, 'always');
+  });
+
+  it('the GitLab scan command line runs and writes a report with the fields GitLab documents where the recipe says', () => {
+    const job = recipes().get('.gitlab-ci.yml')!.value.cloudline;
+    const args = words(job.script.find((l: string) => l.startsWith('cloudline '))).slice(1);
+    const dir = mkdtempSync(join(tmpdir(), 'cloudline-recipe-'));
+    writeFileSync(join(dir, 'db.yaml'), 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n');
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(readFileSync(join(dir, job.artifacts.reports.sast), 'utf8'));
+    validateGitlabSast(report);
+    const v = report.vulnerabilities.find((x: any) => x.identifiers[0].value === 'CL-AWS-004');
+    assert.deepEqual(v.location, { file: 'db.yaml', start_line: 5, end_line: 5 });
   });
 
   it('pre-commit: the hooks file declares node hooks running our bin, and the README config names them', async () => {

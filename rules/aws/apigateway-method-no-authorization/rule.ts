@@ -27,12 +27,12 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   if (!none) return;
   if (none.isAbsent) {
     ctx.report(missingAt(none, r.anchor), `API Gateway method ${r.id} (${method.str() ?? 'any'}) does not set AuthorizationType, which defaults to NONE, and requires no API key, so anyone who can reach the API can call it.`, {
-      fix: none.when.length ? undefined : { title: `Add AuthorizationType: AWS_IAM (${SIGN})`, edits: addPath(ctx.edits, r, ['AuthorizationType'], 'AWS_IAM') },
+      fix: none.when.length ? undefined : { title: `Add AuthorizationType: AWS_IAM`, caution: SIGN, edits: addPath(ctx.edits, r, ['AuthorizationType'], 'AWS_IAM') },
     });
     return;
   }
   ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has AuthorizationType NONE and no API key, so anyone who can reach the API can call it.`, {
-    fix: { title: `Set AuthorizationType to AWS_IAM (${SIGN})`, edits: ctx.edits.setValue(none, 'AWS_IAM') },
+    fix: { title: `Set AuthorizationType to AWS_IAM`, caution: SIGN, edits: ctx.edits.setValue(none, 'AWS_IAM') },
   });
 }
 
@@ -64,12 +64,12 @@ function route(keys: { routeKey: string; auth: string; apiKey: string; apiId: st
     const what = `API Gateway ${protocol === 'HTTP' ? 'HTTP' : 'WebSocket'} API route ${r.id} (${routeKey})`;
     if (none.isAbsent) {
       ctx.report(missingAt(none, r.anchor), `${what} does not set ${keys.auth}, which defaults to NONE, so anyone who can reach the API can call it.`, {
-        fix: none.when.length ? undefined : { title: `Add ${keys.auth}: AWS_IAM (${SIGN})`, edits: addPath(ctx.edits, r, [keys.auth], 'AWS_IAM') },
+        fix: none.when.length ? undefined : { title: `Add ${keys.auth}: AWS_IAM`, caution: SIGN, edits: addPath(ctx.edits, r, [keys.auth], 'AWS_IAM') },
       });
       return;
     }
     ctx.report(none, `${what} has ${keys.auth} NONE, so anyone who can reach the API can call it.`, {
-      fix: { title: `Set ${keys.auth} to AWS_IAM (${SIGN})`, edits: ctx.edits.setValue(none, 'AWS_IAM') },
+      fix: { title: `Set ${keys.auth} to AWS_IAM`, caution: SIGN, edits: ctx.edits.setValue(none, 'AWS_IAM') },
     });
   };
 }
@@ -145,7 +145,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
   const none = findReachable(body.get('authorization'), (a) => strIs(a, 'NONE'));
   if (!none) return;
   ctx.report(none, `API Gateway method ${r.id} (${method.str() ?? 'any'}) has authorization NONE and no API key, so anyone who can reach the API can call it.`, {
-    fix: { title: `Set authorization to AWS_IAM (${SIGN})`, edits: ctx.edits.setValue(none, 'AWS_IAM') },
+    fix: { title: `Set authorization to AWS_IAM`, caution: SIGN, edits: ctx.edits.setValue(none, 'AWS_IAM') },
   });
 }
 

@@ -74,7 +74,7 @@ function check(n: Names, config: (r: Resource) => Val) {
         const old = findReachable(minimum, (v) => v.str() !== undefined && OLD.has(v.str()!.trim()));
         if (old) {
           ctx.report(old, `Distribution ${r.id} sets ${n.minimum} to ${old.str()!.trim()}, which accepts protocols older than TLS 1.2.`, {
-            fix: { title: `Set ${n.minimum} to ${RECOMMENDED} (viewers need TLS 1.2)`, edits: ctx.edits.setValue(old, RECOMMENDED) },
+            fix: { title: `Set ${n.minimum} to ${RECOMMENDED}`, caution: 'viewers need TLS 1.2', edits: ctx.edits.setValue(old, RECOMMENDED) },
           });
           continue;
         }
@@ -82,7 +82,7 @@ function check(n: Names, config: (r: Resource) => Val) {
         if (n.defaultTlsV1 && minimum.isAbsent && custom && !cert.get(n.defaultCert).isUnknown) {
           const at = keyNode(r.body, n.certificate) ?? r.anchor;
           ctx.report(at, `Distribution ${r.id} sets no ${n.minimum}, so it defaults to TLSv1, which accepts TLS 1.0 and 1.1.`, {
-            fix: { title: `Add ${n.minimum}: ${RECOMMENDED} (viewers need TLS 1.2)`, edits: dc.when.length ? undefined : addUnder(ctx.edits, cert, [n.minimum], RECOMMENDED) },
+            fix: { title: `Add ${n.minimum}: ${RECOMMENDED}`, caution: 'viewers need TLS 1.2', edits: dc.when.length ? undefined : addUnder(ctx.edits, cert, [n.minimum], RECOMMENDED) },
           });
         }
       }

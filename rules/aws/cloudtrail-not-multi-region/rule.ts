@@ -1,5 +1,5 @@
 // CL-AWS-083: a CloudTrail trail that records a single region.
-import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
+import { AUDIT_LOGGING, cfnGuideDoc, cisAws, defineRule, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-083',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS records management events for 90 days in each region\'s event history',
     customer: 'a trail that keeps every region\'s activity where you can protect and analyse it is yours to create',
   },
-  frameworks: [cisAws('3.1'), nist('AU-2', 'AU-12'), pci('10.2.1')],
+  frameworks: [cisAws('3.1'), ...AUDIT_LOGGING],
   equivalents: {
     checkov: ['CKV_AWS_67'],
     kics: ['058ac855-989f-4378-ba4d-52d004020da7', '8173d5eb-96b5-4aa6-a71b-ecfa153c123d'],

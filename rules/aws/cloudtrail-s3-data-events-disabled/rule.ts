@@ -1,5 +1,5 @@
 // CL-AWS-196: no CloudTrail trail of the file logs S3 object-level (data) events.
-import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, type Resource, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, pci, type Resource, tfDoc } from '../../kit';
 import { s3DataEvents, TRAIL_KEYS } from '../../lib/logging';
 
 const TYPES = { cloudformation: 'AWS::CloudTrail::Trail', terraform: 'aws_cloudtrail' } as const;
@@ -35,7 +35,7 @@ export default defineRule({
     provider: 'AWS records the data events a trail selects and delivers them',
     customer: 'selecting S3 data events, for the buckets that matter, and paying for and reviewing them are yours',
   },
-  frameworks: [cisAws('3.8', '3.9'), nist('AU-2', 'AU-12')],
+  frameworks: [cisAws('3.8', '3.9'), nist('AU-2', 'AU-12'), pci('10.2.1', '10.2.1.1')],
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html',

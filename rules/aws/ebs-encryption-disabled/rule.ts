@@ -24,10 +24,10 @@ import {
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 
 /** What happens to an existing resource when its volume encryption changes. */
-function replaces(r: Resource): string {
-  if (r.type === 'AWS::EC2::Volume' || r.type === 'aws_ebs_volume') return ' (replaces an existing volume)';
-  if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance' || r.type === 'aws_spot_instance_request') return ' (replaces an existing instance)';
-  return '';
+function replaces(r: Resource): string | undefined {
+  if (r.type === 'AWS::EC2::Volume' || r.type === 'aws_ebs_volume') return 'replaces an existing volume';
+  if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance' || r.type === 'aws_spot_instance_request') return 'replaces an existing instance';
+  return undefined;
 }
 
 /** One EBS settings mapping: `Encrypted` must be true; missing counts only for a volume not made from a snapshot. */
@@ -42,8 +42,9 @@ function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: strin
     whenAbsent: fromImage
       ? `${what} does not set ${keys.encrypted}, so its EBS volume is encrypted only if the image's snapshot for it is or EBS encryption by default is on in the account and region.`
       : `${what} does not set ${keys.encrypted}, so the new EBS volume is unencrypted unless EBS encryption by default is on in the account and region.`,
-    setTitle: `Set ${keys.encrypted} to true${replaces(r)}`,
-    addTitle: `Add ${keys.encrypted}: true${replaces(r)}`,
+    setTitle: `Set ${keys.encrypted} to true`,
+    addTitle: `Add ${keys.encrypted}: true`,
+    caution: replaces(r),
   });
 }
 

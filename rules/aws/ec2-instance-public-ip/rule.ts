@@ -1,5 +1,5 @@
 // CL-AWS-034: an instance, launch template or launch configuration asks for a public IPv4 address.
-import { cfnDoc, defineRule, nist, type Resource, type SettingItem, settingChecks, tfDoc } from '../../kit';
+import { cfnDoc, defineRule, nist, pci, type Resource, type SettingItem, settingChecks, tfDoc } from '../../kit';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',
@@ -42,7 +42,7 @@ export default defineRule({
     provider: 'AWS secures the hardware, the hypervisor and the network backbone',
     customer: 'whether your instances are addressable from the internet is your decision',
   },
-  frameworks: [nist('SC-7')],
+  frameworks: [nist('SC-7'), pci('1.4.4')],
   equivalents: { checkov: ['CKV_AWS_88'], kics: ['5a2486aa-facf-477d-a5c1-b010789459ce'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses',

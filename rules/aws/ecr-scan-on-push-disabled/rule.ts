@@ -1,5 +1,5 @@
 // CL-AWS-101: an ECR repository whose images are not scanned for vulnerabilities when pushed.
-import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, ofType, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, nist, ofType, pci, type Resource, settingChecks, type Val, wildcardMatch } from '../../kit';
 
 interface RegistryKeys {
   readonly type: string;
@@ -60,7 +60,7 @@ export default defineRule({
     provider: 'AWS runs the registry and the scanning engines (basic scanning and Amazon Inspector)',
     customer: 'turning scanning on and acting on its findings is yours',
   },
-  frameworks: [nist('RA-5'), iso27001('A.8.8')],
+  frameworks: [nist('RA-5'), iso27001('A.8.8'), pci('6.3.1')],
   equivalents: {
     checkov: ['CKV_AWS_163'],
     kics: ['9025b2b3-e554-4842-ba87-db7aeec36d35', '9630336b-3fed-4096-8173-b9afdfe346a7'],

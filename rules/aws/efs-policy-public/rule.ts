@@ -1,6 +1,6 @@
 // CL-AWS-115: an EFS file system policy with an Allow to Principal "*" and no Condition that narrows who.
 import { cfnDoc, defineRule, tfDoc } from '../../kit';
-import { EXPOSURE_RESOURCE_POLICIES, PUBLIC_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { EXPOSURE_RESOURCE_POLICIES, PUBLIC_DATA_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-115',
@@ -17,7 +17,7 @@ export default defineRule({
     'AWS runs the file system and enforces its file system policy on every NFS client connection',
     'which principals may mount, write and act as root is yours to decide',
   ),
-  frameworks: PUBLIC_ACCESS,
+  frameworks: PUBLIC_DATA_ACCESS,
   equivalents: { kics: ['fae52418-bb8b-4ac2-b287-0b9082d6a3fd'] },
   docs: [
     'https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html',

@@ -29,7 +29,7 @@ function check(key: string) {
       }
       const next = nextSupported(ended.version);
       ctx.report(alt, `EKS cluster ${r.id} runs Kubernetes ${ended.version}, ${detail}.`, {
-        fix: next ? { title: `Set ${key} to ${next} (an in-place upgrade: upgrade the nodes next)`, edits: ctx.edits.setValue(alt, next) } : undefined,
+        fix: next ? { title: `Set ${key} to ${next}`, caution: 'an in-place upgrade: upgrade the nodes next', edits: ctx.edits.setValue(alt, next) } : undefined,
       });
       return;
     }

@@ -1,5 +1,5 @@
 // CL-AWS-063: Redis OSS / Valkey replication groups with TLS but without AUTH or RBAC user groups.
-import { cfnGuideDoc, type CheckContext, defineRule, iso27001, isSet, nist, type Resource, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, iso27001, isSet, nist, pci, type Resource, tfDoc } from '../../kit';
 import { cacheEngine } from '../../lib/elasticache';
 
 function check(names: { transit: string; token: string; userGroups: string; engine: string; global: string }) {
@@ -36,7 +36,7 @@ export default defineRule({
     provider: 'AWS runs the nodes and enforces the AUTH token or RBAC users you configure',
     customer: 'requiring clients to authenticate, and managing the token or users, is your decision',
   },
-  frameworks: [nist('IA-2', 'AC-3'), iso27001('A.8.5')],
+  frameworks: [nist('IA-2', 'AC-3'), iso27001('A.8.5'), pci('8.3.1')],
   equivalents: { checkov: ['CKV_AWS_31'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',

@@ -45,13 +45,13 @@ function listenerV2(protocolAttr: string, policyAttr: string) {
     const weak = findReachable(policy, (p) => p.str() !== undefined && isWeakPolicy(p.str()!));
     if (weak) {
       ctx.report(weak, `Listener ${r.id} uses ${policyAttr} ${weak.str()!.trim()}, which allows TLS 1.0 or TLS 1.1.`, {
-        fix: { title: `Set ${policyAttr} to ${RECOMMENDED_POLICY} (clients need TLS 1.2)`, edits: ctx.edits.setValue(weak, RECOMMENDED_POLICY) },
+        fix: { title: `Set ${policyAttr} to ${RECOMMENDED_POLICY}`, caution: 'clients need TLS 1.2', edits: ctx.edits.setValue(weak, RECOMMENDED_POLICY) },
       });
       return;
     }
     if (policy.isAbsent) {
       ctx.report(protocol, `Listener ${r.id} accepts ${protocol.str()} without ${policyAttr}, so the default ${API_DEFAULT_POLICY} applies, which allows TLS 1.0 and TLS 1.1.`, {
-        fix: { title: `Add ${policyAttr}: ${RECOMMENDED_POLICY} (clients need TLS 1.2)`, edits: addPath(ctx.edits, r, [policyAttr], RECOMMENDED_POLICY) },
+        fix: { title: `Add ${policyAttr}: ${RECOMMENDED_POLICY}`, caution: 'clients need TLS 1.2', edits: addPath(ctx.edits, r, [policyAttr], RECOMMENDED_POLICY) },
       });
     }
   };

@@ -1,6 +1,6 @@
 // CL-AWS-120: a Glacier vault access policy with an Allow to Principal "*" and no Condition that narrows who.
 import { cfnDoc, defineRule, tfDoc } from '../../kit';
-import { EXPOSURE_RESOURCE_POLICIES, PUBLIC_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
+import { EXPOSURE_RESOURCE_POLICIES, PUBLIC_DATA_ACCESS, publicPolicyChecks, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-120',
@@ -16,7 +16,7 @@ export default defineRule({
     'AWS stores the archives durably and enforces the vault access policy on every request',
     'who may read, write and delete archives is yours to decide',
   ),
-  frameworks: PUBLIC_ACCESS,
+  frameworks: PUBLIC_DATA_ACCESS,
   equivalents: { checkov: ['CKV_AWS_167'] },
   docs: [
     'https://docs.aws.amazon.com/amazonglacier/latest/dev/vault-access-policy.html',

@@ -1,5 +1,5 @@
 // CL-AWS-191: a GuardDuty detector declared with Enable false.
-import { cfnGuideDoc, defineRule, nist, settingChecks, tfDoc } from '../../kit';
+import { cfnGuideDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-191',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS runs the threat detection, its models and threat intelligence, and raises findings',
     customer: 'turning GuardDuty on in each account and region and acting on its findings are yours',
   },
-  frameworks: [nist('SI-4')],
+  frameworks: [nist('SI-4'), pci('11.5.1')],
   equivalents: {
     checkov: ['CKV_AWS_238'],
     kics: ['a25cd877-375c-4121-a640-730929936fac', '704dadd3-54fc-48ac-b6a0-02f170011473'],

@@ -1,5 +1,5 @@
 // CL-AWS-161: an Allow statement written with NotAction, in an identity, resource or trust policy.
-import { cfnGuideDoc, defineRule, iso27001, nist, soc2 } from '../../kit';
+import { cfnGuideDoc, defineRule, iso27001, nist, pci, soc2 } from '../../kit';
 import { atKey, heldStatementChecks, identityResponsibility, quoteList } from '../../lib/iam-trust';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     'An Allow statement with NotAction grants every action of every service except the ones listed, including actions AWS adds later. It is almost always broader than intended; AWS recommends NotAction only with Deny.',
   remediation: 'List the actions the principal needs in Action; keep NotAction for Deny statements (for example "deny everything but IAM self-service without MFA").',
   responsibility: identityResponsibility('which actions each policy allows is yours to decide'),
-  frameworks: [nist('AC-6'), soc2('CC6.3'), iso27001('A.8.2')],
+  frameworks: [nist('AC-6'), soc2('CC6.3'), iso27001('A.8.2'), pci('7.2.2')],
   equivalents: {
     kics: ['818f38ed-8446-4132-9c03-474d49e10195', '5ea624e4-c8b1-4bb3-87a4-4235a776adcc'],
     cfnNag: ['W14', 'W15', 'W16', 'W17', 'W18', 'W19', 'W20'],

@@ -1,5 +1,5 @@
 // CL-AWS-167: the account password policy does not require upper case, lower case, numbers and symbols.
-import { type CheckContext, checkSetting, defineRule, nist, type Resource, type SettingSpec, tfDoc } from '../../kit';
+import { type CheckContext, checkSetting, defineRule, nist, pci, type Resource, type SettingSpec, tfDoc } from '../../kit';
 import { identityResponsibility, PASSWORD_POLICY_SUBJECT, PASSWORD_POLICY_TYPES } from '../../lib/iam-trust';
 
 const CLASSES: readonly [string, string][] = [
@@ -30,7 +30,7 @@ export default defineRule({
   description: 'A password policy that does not require upper- and lower-case letters, numbers and symbols accepts passwords from a smaller alphabet, easier to guess at a given length. Each requirement defaults to false.',
   remediation: 'Set require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols to true (or rely on a minimum length of 14 or more and say so).',
   responsibility: identityResponsibility('the rules for your IAM users\' passwords are yours to set', 'AWS runs IAM and enforces the account password policy when a password is set or changed'),
-  frameworks: [nist('IA-5(1)')],
+  frameworks: [nist('IA-5(1)'), pci('8.3.6')],
   equivalents: {
     checkov: ['CKV_AWS_11', 'CKV_AWS_12', 'CKV_AWS_14', 'CKV_AWS_15'],
     trivy: [

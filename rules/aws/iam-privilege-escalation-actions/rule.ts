@@ -1,5 +1,5 @@
 // CL-AWS-012: IAM actions that let a principal raise its own (or anyone's) privileges, allowed on every resource.
-import { defineRule, iso27001, nist, soc2 } from '../../kit';
+import { defineRule, iso27001, nist, pci, soc2 } from '../../kit';
 import { allowedActionChecks, globMatch, identityResponsibility, narrowerThanService, ON_EVERY_RESOURCE, quoteList } from '../../lib/iam';
 
 /** Actions that, on any user, group, role or policy, are a known path to more privileges (documented in the README). */
@@ -46,7 +46,7 @@ export default defineRule({
     'Actions such as iam:CreatePolicyVersion, iam:AttachRolePolicy, iam:PutUserPolicy, iam:CreateAccessKey or iam:UpdateAssumeRolePolicy on Resource "*" let the holder rewrite or attach policies, take over other users or roles, and so reach administrator access from a narrow starting point.',
   remediation: 'Grant these actions only on the specific users, roles or policies the principal manages, or move them to an administrator role.',
   responsibility: identityResponsibility('who may change identities and their permissions is yours to decide'),
-  frameworks: [nist('AC-6'), iso27001('A.8.2'), soc2('CC6.3')],
+  frameworks: [nist('AC-6'), iso27001('A.8.2'), soc2('CC6.3'), pci('7.2.2')],
   equivalents: { checkov: ['CKV_AWS_110', 'CKV_AWS_286'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',

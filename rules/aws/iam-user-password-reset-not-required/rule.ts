@@ -1,5 +1,5 @@
 // CL-AWS-173: an IAM user created with a console password that the user is not asked to change at first sign-in.
-import { cfnGuideDoc, defineRule, nist, settingChecks, tfDoc } from '../../kit';
+import { cfnGuideDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 import { identityResponsibility } from '../../lib/iam-trust';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     'A console password set by a template is known to whoever wrote or can read the template (or its parameters). Without PasswordResetRequired the user keeps it, so that knowledge stays valid.',
   remediation: 'Set LoginProfile.PasswordResetRequired (password_reset_required) to true, so the user must choose a new password at first sign-in.',
   responsibility: identityResponsibility('how your IAM users receive and change their first password is yours to decide', 'AWS runs IAM and, when asked, makes the user choose a new password at first sign-in'),
-  frameworks: [nist('IA-5(1)')],
+  frameworks: [nist('IA-5(1)'), pci('8.3.5')],
   equivalents: {
     kics: ['a964d6e3-8e1e-4d93-8120-61fa640dd55a'],
     cfnNag: ['W50'],

@@ -1,5 +1,5 @@
 // CL-AWS-016: a KMS key policy with an Allow to Principal "*" and no Condition that narrows who.
-import { cfnGuideDoc, defineRule, nist, soc2, tfDoc } from '../../kit';
+import { cfnGuideDoc, defineRule, nist, pci, soc2, tfDoc } from '../../kit';
 import { publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     'AWS runs the hardware security modules and enforces the key policy on every request',
     'who may use and administer each key is yours to decide',
   ),
-  frameworks: [nist('AC-3', 'SC-12'), soc2('CC6.1')],
+  frameworks: [nist('AC-3', 'SC-12'), soc2('CC6.1'), pci('3.6.1')],
   equivalents: {
     checkov: ['CKV_AWS_33'],
     kics: ['f6049677-ec4a-43af-8779-5190b6d03cba', '7ebc9038-0bde-479a-acc4-6ed7b6758899', 'da905474-7454-43c0-b8d2-5756ab951aba'],

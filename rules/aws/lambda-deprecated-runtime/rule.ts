@@ -1,5 +1,5 @@
 // CL-AWS-092: a Lambda function on a managed runtime that AWS has deprecated (no more security patches).
-import { cfnGuideDoc, type CheckContext, defineRule, get, iso27001, nist, pci, type Resource, Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, get, PATCHING, type Resource, Val } from '../../kit';
 import { AS_OF, LAMBDA_RUNTIME_DEPRECATION, lambdaRuntimeDeprecated } from '../../lib/versions';
 
 /**
@@ -38,7 +38,7 @@ function check(key: string) {
     if (hit) {
       const next = successor(hit.runtime);
       ctx.report(hit.alt, `Lambda function ${r.id} uses runtime ${hit.runtime}, ${why(hit.date)}.`, {
-        fix: next ? { title: `Set ${key} to ${next} (test the function on it)`, edits: ctx.edits.setValue(hit.alt, next) } : undefined,
+        fix: next ? { title: `Set ${key} to ${next}`, caution: 'test the function on it', edits: ctx.edits.setValue(hit.alt, next) } : undefined,
       });
       return;
     }
@@ -71,7 +71,7 @@ export default defineRule({
     provider: 'AWS patches the execution environment and the managed runtimes it supports, until their deprecation',
     customer: 'moving your functions to a supported runtime before then is yours',
   },
-  frameworks: [nist('SI-2'), iso27001('A.8.8'), pci('6.3.3')],
+  frameworks: PATCHING,
   equivalents: {
     checkov: ['CKV_AWS_363'],
   },

@@ -1,5 +1,5 @@
 // CL-AWS-159: MSK clusters that let clients connect without authenticating.
-import { blocks, cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc } from '../../kit';
+import { blocks, cfnGuideDoc, type CheckContext, defineRule, nist, pci, type Resource, tfDoc } from '../../kit';
 
 const CONSEQUENCE = 'so any client that can reach the brokers can produce and consume without authenticating';
 
@@ -35,7 +35,7 @@ export default defineRule({
     provider: 'AWS runs the brokers and enforces the client authentication methods you turn on',
     customer: 'requiring clients to authenticate, and which method, is yours',
   },
-  frameworks: [nist('IA-2', 'AC-3')],
+  frameworks: [nist('IA-2', 'AC-3'), pci('8.3.1')],
   equivalents: {},
   docs: [
     'https://docs.aws.amazon.com/msk/latest/developerguide/kafka_apis_iam.html',

@@ -22,7 +22,7 @@ function checkTlsPolicy(r: Resource, ctx: CheckContext, block: string, key: stri
       if (!isOneOf(policy, OLD_POLICY)) continue;
       const edits = ctx.edits.setValue(policy, TLS12_POLICY);
       ctx.report(policy, `Domain ${r.id} sets ${key} to ${OLD_POLICY}, so its HTTPS endpoint still accepts TLS 1.0 and 1.1.`, {
-        fix: { title: `Set ${key} to ${TLS12_POLICY} (clients need TLS 1.2)`, edits },
+        fix: { title: `Set ${key} to ${TLS12_POLICY}`, caution: 'clients need TLS 1.2', edits },
       });
     }
   }

@@ -25,7 +25,7 @@ function check(key: string) {
       // AWS::Elasticsearch::Domain and aws_elasticsearch_domain write the bare version (`7.10`).
       const value = next && (/^\d/.test(text!.trim()) ? next.split('_')[1] : next);
       ctx.report(alt, `OpenSearch Service domain ${r.id} runs ${engine} ${version}, whose standard support ended on ${ended.date}.`, {
-        fix: value ? { title: `Set ${key} to ${value} (an in-place upgrade: take a snapshot first)`, edits: ctx.edits.setValue(alt, value) } : undefined,
+        fix: value ? { title: `Set ${key} to ${value}`, caution: 'an in-place upgrade: take a snapshot first', edits: ctx.edits.setValue(alt, value) } : undefined,
       });
       return;
     }

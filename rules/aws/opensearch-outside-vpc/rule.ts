@@ -1,5 +1,5 @@
 // CL-AWS-037: an OpenSearch / Elasticsearch domain with a public endpoint (no VPC options).
-import { cfnDoc, type CheckContext, defineRule, isMissingBlock, missingFromParent, missingPlaces, nist, reachable, type Resource, tfDoc } from '../../kit';
+import { cfnDoc, type CheckContext, defineRule, isMissingBlock, missingFromParent, missingPlaces, NOT_PUBLIC, reachable, type Resource, tfDoc } from '../../kit';
 
 function check(attr: string) {
   return (r: Resource, ctx: CheckContext) => {
@@ -30,7 +30,7 @@ export default defineRule({
     provider: 'AWS runs and patches the domain nodes and offers service software updates',
     customer: 'whether the domain has a public endpoint is your decision',
   },
-  frameworks: [nist('AC-3', 'SC-7')],
+  frameworks: NOT_PUBLIC,
   equivalents: { checkov: ['CKV_AWS_137'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html',

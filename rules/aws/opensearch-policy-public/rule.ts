@@ -1,6 +1,6 @@
 // CL-AWS-114: an OpenSearch / Elasticsearch domain outside a VPC whose access policy allows anyone.
 import { cfnDoc, type CheckContext, defineRule, type Resource, tfDoc, type Val, withId } from '../../kit';
-import { EXPOSURE_RESOURCE_POLICIES, PUBLIC_ACCESS, publicPolicyChecksWhere, resourcePolicyResponsibility } from '../../lib/iam';
+import { EXPOSURE_RESOURCE_POLICIES, PUBLIC_DATA_ACCESS, publicPolicyChecksWhere, resourcePolicyResponsibility } from '../../lib/iam';
 
 const DOMAIN_TYPES = new Set(['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain', 'aws_opensearch_domain', 'aws_elasticsearch_domain']);
 
@@ -43,7 +43,7 @@ export default defineRule({
     'AWS runs the domain and enforces its access policy on every request',
     'who may call the domain is yours to decide',
   ),
-  frameworks: PUBLIC_ACCESS,
+  frameworks: PUBLIC_DATA_ACCESS,
   equivalents: { kics: ['16c4216a-50d3-4785-bfb2-4adb5144a8ba'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ac.html',

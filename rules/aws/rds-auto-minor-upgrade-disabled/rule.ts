@@ -1,5 +1,5 @@
 // CL-AWS-093: an RDS database that opts out of automatic minor engine upgrades (the default is to take them).
-import { cfnGuideDoc, cisAws, defineRule, iso27001, nist, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, PATCHING, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-093',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS builds and tests new minor engine versions and applies them in your maintenance window when you allow it',
     customer: 'allowing those upgrades, or applying them yourself, is yours',
   },
-  frameworks: [cisAws('2.3.2'), nist('SI-2'), iso27001('A.8.8')],
+  frameworks: [cisAws('2.3.2'), ...PATCHING],
   equivalents: {
     checkov: ['CKV_AWS_226'],
     kics: ['f0104061-8bfc-4b45-8a7d-630eb502f281', '3b6d777b-76e3-4133-80a3-0d6f667ade7f'],

@@ -1,5 +1,5 @@
 // CL-AWS-090: an RDS DB instance or cluster that exports no logs to CloudWatch Logs.
-import { addPath, cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, defineRule, nist, pci, type Resource, tfDoc, type Val } from '../../kit';
 
 /** The engine's error log, which every engine version can export with no parameter or option group: what the fix adds. */
 function errorLog(engine: Val): string | undefined {
@@ -61,7 +61,7 @@ export default defineRule({
     provider: 'AWS runs the database engine, writes its logs on the host and rotates them',
     customer: 'choosing which logs to export and keep, and enabling the engine\'s audit logging, are yours',
   },
-  frameworks: [nist('AU-2', 'AU-11', 'AU-12')],
+  frameworks: [nist('AU-2', 'AU-11', 'AU-12'), pci('10.2.1')],
   equivalents: { checkov: ['CKV_AWS_129', 'CKV_AWS_324'], kics: ['8d7f7b8c-6c7c-40f8-baa6-62006c6c7b56'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',

@@ -1,5 +1,5 @@
 // CL-AWS-004: an RDS DB instance with a public endpoint.
-import { cfnGuideDoc, cisAws, defineRule, nist, pci, settingChecks } from '../../kit';
+import { cfnGuideDoc, cisAws, defineRule, NOT_PUBLIC, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-004',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'AWS patches the engine and the hosts',
     customer: 'whether the instance is reachable from the internet is your decision',
   },
-  frameworks: [cisAws('2.3.3'), nist('AC-3', 'SC-7'), pci('1.4.1')],
+  frameworks: [cisAws('2.3.3'), ...NOT_PUBLIC],
   equivalents: {
     checkov: ['CKV_AWS_17'],
     kics: ['de38e1d5-54cb-4111-a868-6f7722695007', '35113e6f-2c6b-414d-beec-7a9482d3b2d1'],

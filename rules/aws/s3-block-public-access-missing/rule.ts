@@ -1,5 +1,5 @@
 // CL-AWS-002: an S3 bucket without any Block Public Access configuration of its own.
-import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, ofType, type Resource, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, nist, ofType, pci, type Resource, tfDoc } from '../../kit';
 import { addProperty, bucketChecks, configsOf, PUBLIC_ACCESS_BLOCK_KICS } from '../../lib/s3';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
@@ -52,7 +52,7 @@ export default defineRule({
     provider: 'AWS enforces Block Public Access and has turned it on for new buckets by default since April 2023',
     customer: 'stating it for each bucket, so that it holds whatever the account setting and the bucket\'s age, is yours',
   },
-  frameworks: [cisAws('2.1.4'), nist('AC-3')],
+  frameworks: [cisAws('2.1.4'), nist('AC-3'), pci('1.4.4')],
   equivalents: {
     checkov: ['CKV2_AWS_6'],
     kics: PUBLIC_ACCESS_BLOCK_KICS,

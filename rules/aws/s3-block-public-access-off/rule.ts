@@ -1,5 +1,5 @@
 // CL-AWS-001: S3 Block Public Access written down but switched off, wholly or in part.
-import { cfnGuideDoc, type CheckContext, cisAws, defineRule, getPair, nist, type Node, type Resource, tfDoc, Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, cisAws, defineRule, getPair, nist, type Node, pci, type Resource, tfDoc, Val } from '../../kit';
 import { addToMap, bucketChecks, PUBLIC_ACCESS_BLOCK_KICS } from '../../lib/s3';
 
 /** The four settings, CloudFormation name → Terraform name and what turning each off lets through. */
@@ -82,7 +82,7 @@ export default defineRule({
     provider: 'AWS enforces Block Public Access on every request and turns it on for new buckets by default since April 2023',
     customer: 'a template that switches it off overrides that default, and who may read the bucket is your decision',
   },
-  frameworks: [cisAws('2.1.4'), nist('AC-3', 'AC-6')],
+  frameworks: [cisAws('2.1.4'), nist('AC-3', 'AC-6'), pci('1.4.4')],
   equivalents: {
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
     kics: PUBLIC_ACCESS_BLOCK_KICS,

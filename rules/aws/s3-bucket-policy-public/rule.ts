@@ -1,6 +1,6 @@
 // CL-AWS-015: an S3 bucket policy with an Allow to Principal "*" and no Condition that narrows who.
 import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility, restrictPublicBucketsOn } from '../../lib/iam';
+import { PUBLIC_DATA_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility, restrictPublicBucketsOn } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-015',
@@ -16,7 +16,7 @@ export default defineRule({
     'AWS runs S3 and, since April 2023, turns Block Public Access on for new buckets, which rejects public bucket policies',
     'what your bucket policy allows, and whether Block Public Access stays on, is yours to decide',
   ),
-  frameworks: PUBLIC_ACCESS,
+  frameworks: PUBLIC_DATA_ACCESS,
   equivalents: {
     checkov: ['CKV_AWS_70'],
     kics: [

@@ -1,5 +1,5 @@
 // CL-AWS-050: an S3 bucket ACL that grants access to everyone or to every AWS account.
-import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, tfDoc, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, nist, pci, type Resource, tfDoc, type Val } from '../../kit';
 import { bucketChecks } from '../../lib/s3';
 
 /** Canned ACLs that grant to a public group, CloudFormation name → what it lets through. */
@@ -74,7 +74,7 @@ export default defineRule({
     provider: 'AWS enforces the ACLs and policies you set and, since April 2023, disables ACLs and blocks public access on new buckets by default',
     customer: 'whom an ACL grants access to is your decision, and so is turning ACLs and Block Public Access back off'
   },
-  frameworks: [nist('AC-3', 'AC-6')],
+  frameworks: [nist('AC-3', 'AC-6'), pci('1.4.4')],
   equivalents: {
     checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV2_AWS_43'],
     kics: [

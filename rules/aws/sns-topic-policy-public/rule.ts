@@ -1,6 +1,6 @@
 // CL-AWS-018: an SNS topic policy with an Allow to Principal "*" and no Condition that narrows who.
 import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_DATA_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-018',
@@ -16,7 +16,7 @@ export default defineRule({
     'AWS runs the topics and enforces the topic policy on every request',
     'who may publish and subscribe is yours to decide',
   ),
-  frameworks: PUBLIC_ACCESS,
+  frameworks: PUBLIC_DATA_ACCESS,
   equivalents: {
     checkov: ['CKV_AWS_169'],
     kics: ['ae53ce91-42b5-46bf-a84f-9a13366a4f13', 'b26d2b7e-60f6-413d-a3a1-a57db24aa2b3'],

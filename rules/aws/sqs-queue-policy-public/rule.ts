@@ -1,6 +1,6 @@
 // CL-AWS-017: an SQS queue policy with an Allow to Principal "*" and no Condition that narrows who.
 import { cfnGuideDoc, defineRule, tfDoc } from '../../kit';
-import { PUBLIC_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
+import { PUBLIC_DATA_ACCESS, publicPolicyChecks, RESOURCE_POLICIES, resourcePolicyResponsibility } from '../../lib/iam';
 
 export default defineRule({
   id: 'CL-AWS-017',
@@ -16,7 +16,7 @@ export default defineRule({
     'AWS runs the queues and enforces the queue policy on every request',
     'who may send and receive messages is yours to decide',
   ),
-  frameworks: PUBLIC_ACCESS,
+  frameworks: PUBLIC_DATA_ACCESS,
   equivalents: {
     checkov: ['CKV_AWS_168', 'CKV_AWS_387'],
     kics: ['730675f9-52ed-49b6-8ead-0acb5dd7df7f', 'abb06e5f-ef9a-4a99-98c6-376d396bfcdf'],

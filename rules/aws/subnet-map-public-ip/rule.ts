@@ -1,5 +1,5 @@
 // CL-AWS-035: a subnet gives every instance launched in it a public IPv4 address.
-import { cfnDoc, defineRule, nist, settingChecks, tfDoc } from '../../kit';
+import { cfnDoc, defineRule, nist, pci, settingChecks, tfDoc } from '../../kit';
 
 export default defineRule({
   id: 'CL-AWS-035',
@@ -18,7 +18,7 @@ export default defineRule({
     provider: 'AWS runs the virtual network and assigns the addresses you ask for',
     customer: 'which subnets hand out public addresses is your decision',
   },
-  frameworks: [nist('SC-7')],
+  frameworks: [nist('SC-7'), pci('1.4.4')],
   equivalents: {
     checkov: ['CKV_AWS_130'],
     kics: ['b3de4e4c-14be-4159-b99d-9ad194365e4c', '52f04a44-6bfa-4c41-b1d3-4ae99a2de05c'],

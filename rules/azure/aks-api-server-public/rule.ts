@@ -1,5 +1,5 @@
 // CL-AZ-029: an AKS cluster whose API server is reachable from every address: not private and no authorized IP ranges.
-import { azurermDoc, defineRule, nist, type Val } from '../../kit';
+import { azurermDoc, defineRule, NOT_PUBLIC, type Val } from '../../kit';
 
 /** True when a list of ranges is written and non-empty; undefined when unknown. */
 function hasRanges(v: Val): boolean | undefined {
@@ -26,7 +26,7 @@ export default defineRule({
     provider: 'Microsoft runs, patches and scales the Kubernetes control plane and its endpoint',
     customer: 'who may reach the API server is yours to decide',
   },
-  frameworks: [nist('AC-3', 'SC-7')],
+  frameworks: NOT_PUBLIC,
   equivalents: { checkov: ['CKV_AZURE_6', 'CKV_AZURE_115'], kics: ['599318f2-6653-4569-9e21-041d06c63a89'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/aks/api-server-authorized-ip-ranges',

@@ -1,5 +1,5 @@
 // CL-AZ-027: an AKS cluster with Kubernetes RBAC turned off.
-import { azurermDoc, checkSetting, defineRule, nist, type Resource, type SettingFormat, type SettingSpec } from '../../kit';
+import { azurermDoc, checkSetting, defineRule, nist, pci, type Resource, type SettingFormat, type SettingSpec } from '../../kit';
 
 const TYPES = ['azurerm_kubernetes_cluster'];
 
@@ -38,7 +38,7 @@ export default defineRule({
     provider: 'Microsoft runs, patches and scales the Kubernetes control plane',
     customer: 'who may do what inside the cluster is yours',
   },
-  frameworks: [nist('AC-3', 'AC-6')],
+  frameworks: [nist('AC-3', 'AC-6'), pci('7.3.1')],
   equivalents: { checkov: ['CKV_AZURE_5'], kics: ['86f92117-eed8-4614-9c6c-b26da20ff37f'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/aks/concepts-identity#kubernetes-rbac',

@@ -1,5 +1,5 @@
 // CL-AZ-024: an App Service or Function App with remote debugging on.
-import { azurermDoc, defineRule, nist, settingChecks } from '../../kit';
+import { azurermDoc, defineRule, nist, pci, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-024',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft patches the workers\' operating system and runtimes and terminates TLS on its front ends',
     customer: 'what you leave enabled on your app is yours',
   },
-  frameworks: [nist('CM-7')],
+  frameworks: [nist('CM-7'), pci('2.2.4')],
   equivalents: { checkov: ['CKV_AZURE_72'] },
   docs: [
     'https://learn.microsoft.com/en-us/visualstudio/debugger/remote-debugging-azure-app-service',

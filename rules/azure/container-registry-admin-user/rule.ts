@@ -1,5 +1,5 @@
 // CL-AZ-031: a container registry with its admin user enabled.
-import { azurermDoc, defineRule, nist, settingChecks } from '../../kit';
+import { azurermDoc, defineRule, nist, pci, settingChecks } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-031',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft runs the registry service and its storage',
     customer: 'how clients authenticate, and whether the shared admin account exists, is yours',
   },
-  frameworks: [nist('IA-2', 'IA-5', 'AC-6')],
+  frameworks: [nist('IA-2', 'IA-5', 'AC-6'), pci('2.2.2')],
   equivalents: { checkov: ['CKV_AZURE_137'], kics: ['b897dfbf-322c-45a8-b67c-1e698beeaa51'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication#admin-account',

@@ -1,6 +1,6 @@
 // CL-AZ-035: a custom role definition that allows every action (`*`), every authorization action, or writing role
 // definitions (which lets its holders grant themselves anything).
-import { azurermDoc, cisAzure, defineRule, nist } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, nist, pci } from '../../kit';
 
 /** Actions that make a custom role as powerful as Owner over its scopes, and why (lower case). */
 const OWNER_LIKE: Record<string, string> = {
@@ -26,7 +26,7 @@ export default defineRule({
     provider: 'Microsoft runs Azure Resource Manager and evaluates every request against your role assignments',
     customer: 'what your custom roles allow is yours',
   },
-  frameworks: [cisAzure('1.23'), nist('AC-6', 'AC-6(5)')],
+  frameworks: [cisAzure('1.23'), nist('AC-6', 'AC-6(5)'), pci('7.2.2')],
   equivalents: { checkov: ['CKV_AZURE_39'], kics: ['3fa5900f-9aac-4982-96b2-a6143d9c99fb'] },
   docs: ['https://learn.microsoft.com/en-us/azure/role-based-access-control/custom-roles', azurermDoc('role_definition', 'permissions')],
   checks: {

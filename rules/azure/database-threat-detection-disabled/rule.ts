@@ -1,6 +1,6 @@
 // CL-AZ-053: threat detection (Microsoft Defender alerts) turned off on a database server: an Azure SQL server's
 // security alert policy with state Disabled, or a PostgreSQL single server's threat_detection_policy with enabled = false.
-import { azurermDoc, type CheckContext, cisAzure, defineRule, nist, type Resource } from '../../kit';
+import { azurermDoc, type CheckContext, cisAzure, defineRule, nist, pci, type Resource } from '../../kit';
 
 const SQL_POLICY = 'azurerm_mssql_server_security_alert_policy';
 const POSTGRES = 'azurerm_postgresql_server';
@@ -21,7 +21,7 @@ export default defineRule({
     provider: 'Microsoft runs the database service and the threat detection that analyses its activity',
     customer: 'turning threat detection on and acting on its alerts is yours',
   },
-  frameworks: [cisAzure('4.2.1'), nist('SI-4', 'RA-5')],
+  frameworks: [cisAzure('4.2.1'), nist('SI-4', 'RA-5'), pci('11.5.1')],
   equivalents: { checkov: ['CKV_AZURE_128'], kics: ['c407c3cf-c409-4b29-b590-db5f4138d332'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/threat-detection-overview',

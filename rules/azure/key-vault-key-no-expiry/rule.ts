@@ -1,5 +1,5 @@
 // CL-AZ-015: a Key Vault key without an expiration date.
-import { azurermDoc, cisAzure, defineRule, nist } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, nist, pci } from '../../kit';
 
 export default defineRule({
   id: 'CL-AZ-015',
@@ -17,7 +17,7 @@ export default defineRule({
     provider: 'Microsoft keeps keys in its HSM-backed service and enforces the dates you set',
     customer: 'the lifetime and rotation of your keys are yours',
   },
-  frameworks: [cisAzure('8.1', '8.2'), nist('SC-12')],
+  frameworks: [cisAzure('8.1', '8.2'), nist('SC-12'), pci('3.7.4')],
   equivalents: { checkov: ['CKV_AZURE_40'], kics: ['4d080822-5ee2-49a4-8984-68f3d4c890fc'] },
   docs: ['https://learn.microsoft.com/en-us/azure/key-vault/keys/how-to-configure-key-rotation', azurermDoc('key_vault_key', 'expiration_date')],
   checks: {

@@ -1,5 +1,5 @@
 // CL-AZ-055: an Azure Monitor log profile that deletes exported activity logs after less than a year.
-import { AUDIT_LOGGING, azurermDoc, cisAzure, defineRule, type Resource, settingChecks } from '../../kit';
+import { azurermDoc, cisAzure, defineRule, nist, pci, type Resource, settingChecks } from '../../kit';
 
 /** True when the profile's retention policy is known to be on (off, or days = 0, keeps the logs for good). */
 function retentionOn(r: Resource): boolean {
@@ -22,7 +22,7 @@ export default defineRule({
     provider: 'Microsoft archives the activity log to the storage account you name and deletes it after the period you set',
     customer: 'how long the exported activity log is kept is yours',
   },
-  frameworks: [cisAzure(), ...AUDIT_LOGGING],
+  frameworks: [cisAzure(), nist('AU-2', 'AU-12'), pci('10.5.1')],
   equivalents: { checkov: ['CKV_AZURE_37'], kics: ['2b856bf9-8e8c-4005-875f-303a8cba3918'], trivy: ['azure-monitor-activity-log-retention-set'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/activity-log',

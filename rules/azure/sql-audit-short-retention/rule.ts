@@ -1,7 +1,7 @@
 // CL-AZ-058: SQL auditing that deletes its records from the storage account after less than 90 days: the separate
 // server and database auditing policies (named with the server or database they refer to, when it is in the file),
 // and the inline extended_auditing_policy blocks of older provider versions.
-import { azurermDoc, type CheckContext, cisAzure, defineRule, findById, nist, type Resource, type Val } from '../../kit';
+import { azurermDoc, type CheckContext, cisAzure, defineRule, findById, nist, pci, type Resource, type Val } from '../../kit';
 
 const SERVER_POLICY = 'azurerm_mssql_server_extended_auditing_policy';
 const DATABASE_POLICY = 'azurerm_mssql_database_extended_auditing_policy';
@@ -51,7 +51,7 @@ export default defineRule({
     provider: 'Microsoft runs the database engine, writes the audit records you turn on and deletes them after the period you set',
     customer: 'how long the audit records are kept is yours',
   },
-  frameworks: [cisAzure('4.1.6'), nist('AU-11')],
+  frameworks: [cisAzure('4.1.6'), nist('AU-11'), pci('10.5.1')],
   equivalents: { checkov: ['CKV_AZURE_24'], kics: ['59acb56b-2b10-4c2c-ba38-f2223c3f5cfc', '9c301481-e6ec-44f7-8a49-8ec63e2969ea'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',

@@ -1,6 +1,6 @@
 // CL-AZ-051: an Azure SQL logical server without server-level auditing (azurerm_mssql_server_extended_auditing_policy,
 // a separate resource that names the server in server_id; linked), or whose auditing policy sets enabled = false.
-import { azurermDoc, type CheckContext, cisAzure, defineRule, nist, ofType, type Resource } from '../../kit';
+import { AUDIT_LOGGING, azurermDoc, type CheckContext, cisAzure, defineRule, ofType, type Resource } from '../../kit';
 
 /** The current server resource and the older azurerm_sql_server (provider 2.x and 3.x), which had the inline block. */
 const SERVERS = ['azurerm_mssql_server', 'azurerm_sql_server'];
@@ -22,7 +22,7 @@ export default defineRule({
     provider: 'Microsoft runs the database engine and records the audit events you turn on',
     customer: 'turning auditing on, where its records go and how long they are kept is yours',
   },
-  frameworks: [cisAzure('4.1.1'), nist('AU-2', 'AU-12')],
+  frameworks: [cisAzure('4.1.1'), ...AUDIT_LOGGING],
   equivalents: { checkov: ['CKV_AZURE_23'], kics: ['609839ae-bd81-4375-9910-5bce72ae7b92', 'f7e296b0-6660-4bc5-8f87-22ac4a815edf'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview',

@@ -1,5 +1,5 @@
 // CL-AZ-057: a virtual machine that accepts extension operations (the default) although the module installs none on it.
-import { azurermDoc, type CheckContext, defineRule, nist, type Resource, settingChecks } from '../../kit';
+import { azurermDoc, type CheckContext, defineRule, nist, pci, type Resource, settingChecks } from '../../kit';
 import { configsOf } from '../../lib/s3';
 
 const EXTENSION = 'azurerm_virtual_machine_extension';
@@ -32,7 +32,7 @@ export default defineRule({
     provider: 'Microsoft runs the VM agent\'s control channel and the extensions you or your administrators install',
     customer: 'whether the machine accepts extensions at all, and who may install them, are yours',
   },
-  frameworks: [nist('CM-7', 'AC-6')],
+  frameworks: [nist('CM-7', 'AC-6'), pci('2.2.4')],
   equivalents: { checkov: ['CKV_AZURE_50'] },
   docs: [
     'https://learn.microsoft.com/en-us/azure/virtual-machines/extensions/overview',

@@ -1,5 +1,5 @@
 // CL-GCP-008: a VM or template that runs as the default service account with the cloud-platform scope.
-import { cisGcp, defineRule, nist, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, pci, tfGoogleDoc } from '../../kit';
 import { defaultServiceAccount, VM_TYPES } from '../../lib/gcp-compute';
 
 const FULL = new Set(['cloud-platform', 'https://www.googleapis.com/auth/cloud-platform']);
@@ -20,7 +20,7 @@ export default defineRule({
     provider: 'Google issues short-lived tokens for the account and scopes you attach to the VM',
     customer: 'which identity the VM runs as, and what it may do, is yours',
   },
-  frameworks: [cisGcp('4.2'), nist('AC-6')],
+  frameworks: [cisGcp('4.2'), nist('AC-6'), pci('2.2.2', '7.2.5')],
   equivalents: { kics: ['bc280331-27b9-4acb-a010-018e8098aa5d'] },
   docs: ['https://cloud.google.com/compute/docs/access/service-accounts#default_service_account', tfGoogleDoc('compute_instance', 'service_account')],
   checks: {

@@ -1,5 +1,5 @@
 // CL-GCP-015: a VM or template that runs as the default Compute Engine service account.
-import { cisGcp, defineRule, nist, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, pci, tfGoogleDoc } from '../../kit';
 import { defaultServiceAccount, VM_TYPES } from '../../lib/gcp-compute';
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     provider: 'Google creates the default account and issues tokens for whatever account you attach',
     customer: 'which identity the VM runs as, and its roles, is yours',
   },
-  frameworks: [cisGcp('4.1'), nist('AC-6')],
+  frameworks: [cisGcp('4.1'), nist('AC-6'), pci('2.2.2')],
   equivalents: {
     checkov: ['CKV_GCP_30'],
     kics: ['3cb4af0b-056d-4fb1-8b95-fdc4593625ff'],

@@ -1,5 +1,5 @@
 // CL-GCP-009: interactive serial console access turned on for a VM, a template or the whole project.
-import { cisGcp, defineRule, nist, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, pci, tfGoogleDoc } from '../../kit';
 import { metadataFlagChecks } from '../../lib/gcp-compute';
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     provider: 'Google runs the serial console proxy and authenticates each connection with your SSH keys',
     customer: 'whether a VM accepts serial console connections is your metadata setting',
   },
-  frameworks: [cisGcp('4.5'), nist('AC-17', 'CM-7')],
+  frameworks: [cisGcp('4.5'), nist('AC-17', 'CM-7'), pci('2.2.4')],
   equivalents: { checkov: ['CKV_GCP_35'], kics: ['97fa667a-d05b-4f16-9071-58b939f34751'] },
   docs: ['https://cloud.google.com/compute/docs/troubleshooting/troubleshooting-using-serial-console', tfGoogleDoc('compute_instance', 'metadata')],
   checks: metadataFlagChecks({

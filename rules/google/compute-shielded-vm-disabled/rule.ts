@@ -36,7 +36,9 @@ export default defineRule({
     customer: 'keeping them on for your VMs is yours',
   },
   frameworks: [cisGcp('4.8'), nist('SI-7')],
-  equivalents: { checkov: ['CKV_GCP_39'], kics: ['1b44e234-3d73-41a8-9954-0b154135280e'], trivy: ['google-compute-enable-shielded-vm'] },
+  // Not KICS 1b44e234 (shielded_vm_disabled): its query reads only `data "google_compute_instance"` blocks, never the
+  // resources this rule checks, so a KICS suppression of it must not silence this rule (docs/bench-detect/gcp.md).
+  equivalents: { checkov: ['CKV_GCP_39'], trivy: ['google-compute-enable-shielded-vm'] },
   docs: ['https://cloud.google.com/compute/shielded-vm/docs/shielded-vm', tfGoogleDoc('compute_instance', 'shielded_instance_config')],
   checks: {
     terraform: {

@@ -1,6 +1,6 @@
 // CL-GCP-054: GKE nodes that run as the Compute Engine default service account.
 import type { Node, Resource, Val } from '../../kit';
-import { defineRule, keyNode, nist, tfGoogleDoc } from '../../kit';
+import { defineRule, keyNode, nist, pci, tfGoogleDoc } from '../../kit';
 import { CLUSTER, isDefaultComputeAccount, mayBeAutopilot, NODE_POOL, nodePools } from '../../lib/gcp-gke';
 
 const CONSEQUENCE = 'so its nodes run as the Compute Engine default service account, which other workloads share and which often holds the project’s Editor role';
@@ -47,7 +47,7 @@ export default defineRule({
     provider: 'Google creates the default account and issues tokens to the nodes for whatever account you attach',
     customer: 'which account the nodes run as, and its roles, is yours',
   },
-  frameworks: [nist('AC-6')],
+  frameworks: [nist('AC-6'), pci('2.2.2')],
   equivalents: { kics: ['1c8eef02-17b1-4a3e-b01d-dcc3292d2c38'], trivy: ['google-gke-use-service-account'] },
   docs: [
     'https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#use_least_privilege_sa',

@@ -1,6 +1,6 @@
 // CL-GCP-025: the basic roles Owner or Editor granted on a project, folder or organisation.
 import type { Resource } from '../../kit';
-import { defineRule, nist, tfGoogleDoc } from '../../kit';
+import { defineRule, nist, pci, tfGoogleDoc } from '../../kit';
 import { FOLDER_IAM, IAM_POLICY_DOC, iamSubject, isPrimitiveRole, levelOf, ORG_IAM, PROJECT_IAM, rolesOf, unusedDocRoles } from '../../lib/gcp-iam';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
     provider: 'Google defines the roles and enforces them',
     customer: 'choosing least-privilege roles over basic ones is yours',
   },
-  frameworks: [nist('AC-6')],
+  frameworks: [nist('AC-6'), pci('7.2.2')],
   equivalents: {},
   docs: ['https://cloud.google.com/iam/docs/roles-overview#basic', tfGoogleDoc('google_project_iam')],
   checks: {

@@ -1,6 +1,6 @@
 // CL-GCP-024: a service account granted an administrative or basic role on a project, folder or organisation.
 import type { Resource } from '../../kit';
-import { cisGcp, defineRule, nist, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, pci, tfGoogleDoc } from '../../kit';
 import { FOLDER_IAM, IAM_POLICY_DOC, iamSubject, isAdminRole, isPrimitiveRole, levelOf, ORG_IAM, PROJECT_IAM, rolesOf, unusedDocRoles } from '../../lib/gcp-iam';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
     provider: 'Google authenticates the account and enforces its roles',
     customer: 'which roles a service account holds is yours',
   },
-  frameworks: [cisGcp('1.5'), nist('AC-6')],
+  frameworks: [cisGcp('1.5'), nist('AC-6'), pci('7.2.5')],
   equivalents: {
     kics: ['84d36481-fd63-48cb-838e-635c44806ec2', 'cefdad16-0dd5-4ac5-8ed2-a37502c78672'],
   },

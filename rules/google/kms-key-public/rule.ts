@@ -1,5 +1,5 @@
 // CL-GCP-022: a Cloud KMS key or key ring whose IAM grants a role to allUsers or allAuthenticatedUsers.
-import { cisGcp, defineRule, NOT_PUBLIC, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, pci, tfGoogleDoc } from '../../kit';
 import { publicGrantCheck, whoIs } from '../../lib/gcp-iam';
 
 const TYPES = [
@@ -27,7 +27,7 @@ export default defineRule({
     provider: 'Google protects the key material and checks every use of a key against its IAM policy',
     customer: 'who may use and manage each key is yours',
   },
-  frameworks: [cisGcp('1.9'), ...NOT_PUBLIC],
+  frameworks: [cisGcp('1.9'), nist('AC-3', 'SC-7'), pci('3.6.1')],
   equivalents: { kics: ['16cc87d1-dd47-4f46-b3ce-4dfcac8fd2f5'] },
   docs: ['https://cloud.google.com/kms/docs/iam', tfGoogleDoc('kms_crypto_key_iam')],
   checks: {

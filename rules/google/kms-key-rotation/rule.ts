@@ -1,5 +1,5 @@
 // CL-GCP-021: a Cloud KMS symmetric key without automatic rotation, or rotated less often than every 90 days.
-import { cisGcp, defineRule, nist, settingChecks, tfGoogleDoc } from '../../kit';
+import { cisGcp, defineRule, nist, pci, settingChecks, tfGoogleDoc } from '../../kit';
 
 const NINETY_DAYS = 90 * 24 * 3600;
 
@@ -25,7 +25,7 @@ export default defineRule({
     provider: 'Google creates new key versions on the schedule you set, and keeps old versions for decryption',
     customer: 'setting the rotation period is yours',
   },
-  frameworks: [cisGcp('1.10'), nist('SC-12')],
+  frameworks: [cisGcp('1.10'), nist('SC-12'), pci('3.7.4')],
   equivalents: { kics: ['d8c57c4e-bf6f-4e32-a2bf-8643532de77b'] },
   docs: ['https://cloud.google.com/kms/docs/key-rotation', tfGoogleDoc('kms_crypto_key', 'rotation_period')],
   checks: settingChecks({

@@ -1,5 +1,5 @@
 // CL-K8S-046: a RoleBinding or ClusterRoleBinding to the built-in cluster-admin ClusterRole.
-import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
+import { cisK8s, defineRule, nist, nsaK8s, pci } from '../../kit';
 import { objectName, subjects, subjectText, bindingCheck } from '../../lib/k8s-rbac';
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     provider: 'the managed control plane ships the cluster-admin role and enforces the bindings you create',
     customer: 'who is bound to cluster-admin is yours to decide',
   },
-  frameworks: [cisK8s('5.1.1'), nsaK8s('Authentication and authorization'), nist('AC-6')],
+  frameworks: [cisK8s('5.1.1'), nsaK8s('Authentication and authorization'), nist('AC-6'), pci('7.2.2')],
   equivalents: {
     kics: ['249328b8-5f0f-409f-b1dd-029f07882e11'],
     trivy: ['AVD-KSV-0111'],

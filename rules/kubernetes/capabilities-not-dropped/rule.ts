@@ -15,7 +15,8 @@ import {
   type Container,
 } from '../../lib/k8s-security-context';
 
-const FIX_TITLE = 'Drop all capabilities (add back under capabilities.add any the container needs)';
+const FIX_TITLE = 'Drop all capabilities';
+const FIX_CAUTION = 'add back under capabilities.add any the container needs';
 
 /** Edits that make the container drop ALL, in the file's style; undefined when it cannot be done in place. */
 function dropAll(ctx: CheckContext, c: Container, drop: Val): TextEdit[] | undefined {
@@ -76,7 +77,7 @@ export default defineRule({
         const msg = drop.isAbsent
           ? `The ${containerLabel(c)} of ${pod.label} does not drop capabilities (securityContext.capabilities.drop lacks ALL), so it keeps the runtime's default capabilities such as NET_RAW.`
           : `The ${containerLabel(c)} of ${pod.label} lists capabilities in securityContext.capabilities.drop but not ALL, so it keeps the runtime's other default capabilities.`;
-        ctx.report(at, msg, { fix: edits && edits.length > 0 ? { title: FIX_TITLE, edits } : undefined });
+        ctx.report(at, msg, { fix: edits && edits.length > 0 ? { title: FIX_TITLE, caution: FIX_CAUTION, edits } : undefined });
       }
     }),
   },

@@ -1,5 +1,5 @@
 // CL-K8S-068: a workload that runs the Kubernetes Dashboard, a web UI that acts on the cluster.
-import { type CheckContext, defineRule, nist, nsaK8s, type Resource } from '../../kit';
+import { type CheckContext, defineRule, nist, nsaK8s, pci, type Resource } from '../../kit';
 import { containerLabel, imageOf, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 /** Dashboard images: kubernetesui/dashboard (and its -api, -web, -auth parts in v3+), and the old k8s.gcr.io builds. */
@@ -39,7 +39,7 @@ export default defineRule({
     provider: 'the managed control plane authenticates and authorises every request the Dashboard makes',
     customer: 'whether you run the Dashboard, how it is exposed and what its service account may do are yours',
   },
-  frameworks: [nsaK8s('Network separation and hardening'), nist('CM-7', 'AC-6')],
+  frameworks: [nsaK8s('Network separation and hardening'), nist('CM-7', 'AC-6'), pci('2.2.4')],
   equivalents: {
     checkov: ['CKV_K8S_33'],
     kics: ['d2ad057f-0928-41ef-a83c-f59203bb855b'],

@@ -1,5 +1,5 @@
 // CL-K8S-037: a secret written as a literal environment variable value instead of a reference to a Secret.
-import { type CheckContext, defineRule, nist, nsaK8s, type Resource, words } from '../../kit';
+import { type CheckContext, defineRule, nist, nsaK8s, pci, type Resource, words } from '../../kit';
 import { containerLabel, podContainers, workloadLabel, WORKLOAD_KINDS } from '../../lib/k8s-images';
 
 /** Words that make a variable name secret on their own. */
@@ -87,7 +87,7 @@ export default defineRule({
     provider: 'Kubernetes keeps Secret objects apart from workload specs and lets RBAC restrict who reads them',
     customer: 'keeping credentials out of manifests and workload specs is yours',
   },
-  frameworks: [nsaK8s('Secrets'), nist('IA-5(7)')],
+  frameworks: [nsaK8s('Secrets'), nist('IA-5(7)'), pci('8.6.2')],
   equivalents: {
     kubeLinter: ['env-var-secret'],
     polaris: ['sensitiveContainerEnvVar'],

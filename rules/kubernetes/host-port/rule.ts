@@ -30,7 +30,7 @@ export default defineRule({
           const map = port.node;
           const edits = map?.kind === 'map' && map === port.at ? removePair(map, 'hostPort') : undefined;
           ctx.report(hp, `The ${containerLabel(c)} of ${pod.label} binds hostPort ${n} on the node's address.`, {
-            fix: edits && { title: 'Remove hostPort (clients then reach the container through a Service)', edits },
+            fix: edits && { title: 'Remove hostPort', caution: 'clients then reach the container through a Service', edits },
           });
         }
       }

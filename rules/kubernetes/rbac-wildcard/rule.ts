@@ -1,5 +1,5 @@
 // CL-K8S-042: a Role or ClusterRole rule with the wildcard `*` in its verbs, resources or API groups.
-import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
+import { cisK8s, defineRule, nist, nsaK8s, pci } from '../../kit';
 import { objectName, type Item, policyRuleCheck } from '../../lib/k8s-rbac';
 
 const WHAT: Readonly<Record<'apiGroups' | 'resources' | 'verbs', string>> = {
@@ -24,7 +24,7 @@ export default defineRule({
     provider: 'the managed control plane evaluates the RBAC rules you write on every API request',
     customer: 'which verbs, resources and API groups each role grants is yours to keep to the minimum',
   },
-  frameworks: [cisK8s('5.1.3'), nsaK8s('Authentication and authorization'), nist('AC-6')],
+  frameworks: [cisK8s('5.1.3'), nsaK8s('Authentication and authorization'), nist('AC-6'), pci('7.2.2')],
   equivalents: {
     kics: ['6b896afb-ca07-467a-b256-1a0077a1c08e'],
     checkov: ['CKV_K8S_49'],

@@ -1,5 +1,5 @@
 // CL-K8S-038: a Secret manifest that carries its secret values (data / stringData) in the file.
-import { type CheckContext, cisK8s, defineRule, getPair, nist, nsaK8s, type Pair, type Resource, type Val } from '../../kit';
+import { type CheckContext, cisK8s, defineRule, getPair, nist, nsaK8s, type Pair, pci, type Resource, type Val } from '../../kit';
 
 /** The keys of a `data` / `stringData` mapping whose values are known and not empty. */
 function filledKeys(v: Val): string[] {
@@ -49,7 +49,7 @@ export default defineRule({
     provider: 'the managed control plane stores Secrets in etcd and, on most managed offerings, encrypts that storage',
     customer: 'where the secret values come from and who can read your manifests are yours',
   },
-  frameworks: [cisK8s('5.4.2'), nsaK8s('Secrets'), nist('IA-5(7)')],
+  frameworks: [cisK8s('5.4.2'), nsaK8s('Secrets'), nist('IA-5(7)'), pci('8.6.2')],
   equivalents: {},
   docs: [
     'https://kubernetes.io/docs/concepts/configuration/secret/',

@@ -50,7 +50,7 @@ export default defineRule({
         const seq = sysctls.node;
         const edits = seq?.kind === 'seq' && seq === sysctls.at && s.node ? removeItem(seq, s.node) : undefined;
         ctx.report(name, `${pod.label} sets the sysctl ${n} in its pod securityContext, which is not in the safe set of the Pod Security Standards.`, {
-          fix: edits && { title: `Remove the sysctl ${n.trim()} (set it on the node if the workload needs it)`, edits },
+          fix: edits && { title: `Remove the sysctl ${n.trim()}`, caution: 'set it on the node if the workload needs it', edits },
         });
       }
     }),

@@ -4,7 +4,7 @@ import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, 
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Catalogue } from '../engine/catalogue';
 import { decodeText, reasonOf } from '../engine/files';
-import { lintFilesAsync, type LintConfig, type LintResult } from '../engine/lint';
+import { lintFilesAsync, type Finding, type LintConfig, type LintResult } from '../engine/lint';
 import { severityRank, type Severity } from '../engine/rule';
 import { parseFile, type ParsedFile } from '../model/parse';
 import { fixAllText, type AppliedFix } from '../service/fixall';
@@ -19,6 +19,8 @@ export interface FixRun {
   /** Fix, and count as remaining, only findings at or above this severity. */
   readonly severity: Severity;
   readonly dryRun: boolean;
+  /** --allow-side-effects: also apply fixes with a caution (replacing the resource, clients that must change…). */
+  readonly allowSideEffects?: boolean;
   /** Called just before a file is replaced (tests change the file here to check it is then left alone). */
   readonly beforeWrite?: (path: string) => void;
 }
@@ -89,7 +91,7 @@ function unfit(result: LintResult, snap: ReturnType<typeof snapshot>): string | 
   return undefined;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /**
  * Fixes the scanned files (or, with dryRun, writes their diff to `out`) and reports what changed; returns the exit
@@ -105,8 +107,13 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
   const fixes: FileFix[] = [];
   const skipped = new Set<LintResult>();
   const snapshots = new Map<LintResult, { path: string; snap: ReturnType<typeof snapshot> }>();
+  // Fixes that do more than change the setting (a caution: the resource is replaced, clients must change) are left to
+  // a person unless --allow-side-effects: listed, never applied silently.
+  const cautioned: { result: LintResult; finding: Finding }[] = [];
   for (const result of run.results) {
-    const fixable = result.findings.filter((f) => severityRank(f.severity) >= min && f.fixes[0] && !f.fixes[0].snippet);
+    const candidates = result.findings.filter((f) => severityRank(f.severity) >= min && f.fixes[0] && !f.fixes[0].snippet);
+    const fixable = run.allowSideEffects ? candidates : candidates.filter((f) => !f.fixes[0].caution);
+    if (!run.allowSideEffects && !result.problems.length) for (const f of candidates) if (f.fixes[0].caution) cautioned.push({ result, finding: f });
     if (fixable.length === 0 || result.problems.length) continue;
     const shown = escapeText(result.file.uri);
     let path: string;
@@ -133,7 +140,7 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
     const terraform = (r: LintResult) => r.file.docs.some((d) => d.format === 'terraform');
     const context = terraform(result) ? run.results.filter((r) => r !== result && terraform(r) && dirname(r.file.uri) === dir).map((r) => r.file) : [];
     const applied: AppliedFix[] = [];
-    const after = fixAllText(result.file.uri, result.file.text, catalogue, config, { context, applied, accept: (f) => keys.has(`${f.rule.id}\u0000${f.resource.id}`) });
+    const after = fixAllText(result.file.uri, result.file.text, catalogue, config, { context, applied, cautions: run.allowSideEffects, accept: (f) => keys.has(`${f.rule.id}\u0000${f.resource.id}`) });
     if (after === undefined || applied.length === 0) continue;
     fixes.push({ result, after, applied });
     snapshots.set(result, { path, snap });
@@ -172,6 +179,15 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
     }
   }
 
+  if (cautioned.length) {
+    say(`Left to you (${plural(cautioned.length, 'fix', 'fixes')} with a side effect; --allow-side-effects applies them):\n`);
+    for (const { result, finding } of cautioned) {
+      const shown = escapeText(result.file.uri);
+      const line = result.file.lines.positionAt(finding.span[0]).line + 1;
+      say(`  ${shown}:${line}  ${finding.rule.id}  ${escapeText(finding.resource.id)}  ${escapeText(finding.fixes[0].title)}\n`);
+    }
+  }
+
   // What remains in the files as they now are (with --dry-run: as they were): the scan's lint, re-run on the fixed texts.
   let remaining: readonly LintResult[] = run.results;
   if (written.size) {
@@ -183,7 +199,7 @@ export async function runFix(run: FixRun, catalogue: Catalogue, out: (s: string)
   const problems = problemsOf(remaining).length;
   const files = new Set(fixes.filter((f) => run.dryRun || written.has(f.result)).map((f) => f.result)).size;
   const done = count === 0 ? 'Nothing to fix' : `${run.dryRun ? 'Would fix' : 'Fixed'} ${plural(count, 'finding')} in ${plural(files, 'file')}`;
-  const rest = [left ? `${plural(left, 'finding')} at or above ${run.severity} ${run.dryRun ? 'in the files as they are' : left === 1 ? 'remains' : 'remain'}` : '', problems ? plural(problems, 'syntax error') : '', skipped.size ? `${plural(skipped.size, 'file')} not fixed (said above)` : '']
+  const rest = [left ? `${plural(left, 'finding')} at or above ${run.severity} ${run.dryRun ? 'in the files as they are' : left === 1 ? 'remains' : 'remain'}` : '', problems ? plural(problems, 'syntax error') : '', skipped.size ? `${plural(skipped.size, 'file')} not fixed (said above)` : '', cautioned.length ? `${plural(cautioned.length, 'fix', 'fixes')} left to you (listed above)` : '']
     .filter(Boolean)
     .join('; ');
   say(`${done}${rest ? `; ${rest}` : ''}.\n`);

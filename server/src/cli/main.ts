@@ -21,6 +21,7 @@ import { buildReport, frameworkByName } from '../report/report';
 import { reportJson, reportMarkdown } from './report-md';
 import { reportHtml } from './report-html';
 import { runFix } from './fix';
+import { gitlabSastReport } from './report-gitlab';
 
 /**
  * True when the scan linted at least one IaC file: a file with resources, syntax errors or a Terraform variables
@@ -31,11 +32,11 @@ function readIac(results: readonly LintResult[]): boolean {
 }
 
 const USAGE = `Usage:
-  cloudline scan [paths...] [--format text|json|sarif] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
+  cloudline scan [paths...] [--format text|json|sarif|gitlab-sast] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
                  [--baseline FILE] [--write-baseline FILE]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
-  cloudline fix [paths...] [--dry-run] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
+  cloudline fix [paths...] [--dry-run] [--allow-side-effects] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline rules [--format text|json|md]
   cloudline lsp --stdio
   cloudline --version | --help
@@ -62,15 +63,20 @@ report    the responsibility report of the same files: the inventory's counts by
 fix       applies every safe quick-fix (the editor's "Fix all") to the same files, in place, and lists what it
           changed (file:line, rule, resource, fix). A file is rewritten only if its content did not change since it
           was read (else it is skipped and said), atomically, with its line ends, byte-order mark and mode.
-          Fixes that need a value from you (snippets) are left to the editor. scan --fix is the same command.
+          Fixes that need a value from you (snippets) are left to the editor. Fixes with a side effect named in their
+          title (the resource is replaced, clients must change) are listed as left to you, not applied, unless
+          --allow-side-effects. scan --fix is the same command.
           Exit status 0 when no finding at or above --severity and no syntax error remains after fixing, 1 when
           some remain (findings with no safe fix), 2 as scan's for bad input.
 lsp       starts the language server on standard input and output, for any LSP editor (Neovim, Helix, Emacs:
           see the README's "Other editors"). Settings come from the editor (workspace/configuration,
           section "cloudline") and from .cloudline.yaml.
+--allow-side-effects  fix: also apply fixes whose title names a side effect (replaces an existing volume, clients
+          need TLS 1.2)
 --dry-run fix: write nothing; print a unified diff of the fixes (the list goes to standard error) and exit as
           scan would on the files as they are
---format  scan: text (default), json, or sarif (SARIF 2.1.0); inventory: md (default), json, or csv;
+--format  scan: text (default), json, sarif (SARIF 2.1.0) or gitlab-sast (GitLab's SAST report, schema 15.0.x, for
+          artifacts:reports:sast; suppressed and baselined findings are left out of it); inventory: md (default), json, or csv;
           report: md (default), html, or json
 --severity  scan: report findings at or above this severity (default: info)
 --output  write the report to FILE instead of standard output
@@ -130,6 +136,8 @@ interface CliOptions {
   /** fix: --dry-run; scan: --fix (run fix instead). */
   dryRun?: boolean;
   fix?: boolean;
+  /** fix: --allow-side-effects. */
+  allowSideEffects?: boolean;
   baseline?: string;
   writeBaseline?: string;
 }
@@ -165,6 +173,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === '--allow-empty') opts.allowEmpty = true;
     else if (a === '--dry-run') opts.dryRun = true;
     else if (a === '--fix') opts.fix = true;
+    else if (a === '--allow-side-effects') opts.allowSideEffects = true;
     else if (a === '--no-other-tools-suppressions') opts.noOtherToolsSuppressions = true;
     else if (a === '--help' || a === '-h') opts.command = 'help';
     else if (a === '--version' || a === '-v') opts.command = 'version';
@@ -278,6 +287,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       }
     };
     if ((opts.dryRun || opts.fix) && opts.command !== 'fix' && opts.command !== 'scan') throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
+    if (opts.allowSideEffects && opts.command !== 'fix' && !(opts.command === 'scan' && opts.fix)) throw new UsageError('--allow-side-effects is an option of fix (and scan --fix)');
     if (opts.command === 'rules') {
       if (!['text', 'json', 'md'].includes(opts.format)) throw new UsageError(`rules --format must be text, json or md, not "${opts.format}"`);
       emit([rulesReport(catalogue, opts.format as 'text' | 'json' | 'md')]);
@@ -313,13 +323,14 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       const { results, scanned, notChecked, paths, options } = await scanPaths(opts, catalogue, err);
       if (nothingLinted(results, notChecked, scanned, paths, opts, err)) return 2;
       const parts: string[] = [];
-      const code = await runFix({ results, config: options, severity: opts.severity, dryRun: !!opts.dryRun }, catalogue, (s) => parts.push(s), err);
+      const code = await runFix({ results, config: options, severity: opts.severity, dryRun: !!opts.dryRun, allowSideEffects: opts.allowSideEffects }, catalogue, (s) => parts.push(s), err);
       emit(parts);
       return code;
     }
     if (opts.dryRun || opts.fix) throw new UsageError(`${opts.dryRun ? '--dry-run' : '--fix'} is an option of fix${opts.fix ? ' (and scan)' : ''}`);
     if (opts.command !== 'scan') throw new UsageError(`unknown command "${opts.command}"`);
-    if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, not "${opts.format}"`);
+    if (!['text', 'json', 'sarif', 'gitlab-sast'].includes(opts.format)) throw new UsageError(`--format must be text, json, sarif or gitlab-sast, not "${opts.format}"`);
+    const started = new Date();
     // A baseline that cannot be read is an error before the scan, never a silent "no baseline".
     let baseline: Baseline | undefined;
     if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
@@ -349,7 +360,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
         ? jsonReportParts(reported, opts.severity, scanned, catalogue, unread, notChecked, comparison?.summary)
         : opts.format === 'sarif'
           ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison })
-          : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
+          : opts.format === 'gitlab-sast'
+            ? [gitlabSastReport({ results, threshold: opts.severity, unread, notChecked, baselined: comparison?.unchanged, baselineFile: comparison?.summary.file, start: started, end: new Date(), root: process.cwd() })]
+            : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
     );
     if (written && opts.format !== 'text') err(`cloudline: ${escapeText(written)}\n`);
     // A scan that linted nothing is not a clean result: said on stderr, exit 2 (the report is written all the same).

@@ -2,6 +2,8 @@
 // network, no script, no external font or image; inline CSS readable on screen and in print; charts drawn as inline
 // SVG (findings by responsibility layer and by service model, controls passed/failed/accepted per framework). All
 // text from the files (names, paths, reasons, messages) is escaped; links go only to the frameworks' public pages.
+// The editor's webview (service/report.ts) gets the same page with a nonce: its style and one small script run under a
+// policy that allows nothing else, and each file location is a link the script posts to the extension.
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { MODELS } from '../report/inventory';
 import { LAYERS, type Report, type ReportControl, type ReportFramework } from '../report/report';
@@ -86,11 +88,36 @@ function status(s: string): string {
   return `<span class="st st-${e(s)}">${e(STATUS_TEXT[s] ?? s)}</span>`;
 }
 
-function where(file: string, line: number): string {
-  return `<code>${e(`${file}:${line}`)}</code>`;
+/** How the page is written: the CLI's (no script, locations as text), or the editor's webview's. */
+export interface HtmlOptions {
+  /**
+   * The webview's nonce: the policy allows only the style and the script that carry it, and each location is a link
+   * (`data-file`, `data-line`, `data-column`) that the script posts to the extension as `{ type: 'open', … }`.
+   */
+  readonly nonce?: string;
 }
 
-function controlRow(c: ReportControl): string {
+/** A file location: text in the CLI's page, a link the webview's script handles in the editor's. */
+type Where = (file: string, line: number, column?: number) => string;
+
+function whereOf(options: HtmlOptions): Where {
+  if (options.nonce === undefined) return (file, line) => `<code>${e(`${file}:${line}`)}</code>`;
+  return (file, line, column = 1) =>
+    `<a href="#" class="loc" data-file="${e(file)}" data-line="${line}" data-column="${column}" title="Open ${e(file)} at line ${line}"><code>${e(`${file}:${line}`)}</code></a>`;
+}
+
+/** The webview's one script: a click on a location posts it to the extension (which checks it before it opens anything). */
+const WEBVIEW_SCRIPT = `
+const vscode = acquireVsCodeApi();
+document.addEventListener('click', (event) => {
+  const a = event.target instanceof Element ? event.target.closest('a.loc') : null;
+  if (!a) return;
+  event.preventDefault();
+  vscode.postMessage({ type: 'open', file: a.dataset.file, line: Number(a.dataset.line), column: Number(a.dataset.column) });
+});
+`;
+
+function controlRow(c: ReportControl, where: Where): string {
   const failed = c.resources.filter((r) => r.status === 'failed').map((r) => `<code>${e(r.id)}</code> ${where(r.file, r.line)} (${e(r.findings.map((f) => f.ruleId).join(', '))})`);
   const accepted = c.resources.flatMap((r) =>
     r.accepted.map((a) => `<code>${e(r.id)}</code> ${e(a.ruleId)}: “${e(a.reason || 'no reason given')}” (written at ${where(a.where.file, a.where.line)})`),
@@ -101,13 +128,13 @@ function controlRow(c: ReportControl): string {
   );
 }
 
-function frameworkSection(f: ReportFramework): string {
+function frameworkSection(f: ReportFramework, where: Where): string {
   const out: string[] = [`<section class="fw"><h3>${e(f.title)}</h3>`, `<p class="muted">ID <code>${e(f.id)}</code> · source: ${link(f.list?.source ?? f.source, f.list?.source ?? f.source)}</p>`];
   out.push(`<p>${e(frameworkTotals(f))}</p>`);
   if (f.checked.length) {
     out.push(
       '<table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Passed</th><th>Failed</th><th>Accepted</th><th>Rules</th><th>Failed resources</th><th>Accepted (reason, where written)</th></tr></thead><tbody>',
-      ...f.checked.map(controlRow),
+      ...f.checked.map((c) => controlRow(c, where)),
       '</tbody></table>',
     );
   }
@@ -150,17 +177,26 @@ svg text { font: 12px system-ui, sans-serif; fill: #1a1a1a; }
 }
 `;
 
-/** The report as one self-contained HTML page. */
-export function reportHtml(report: Report): string {
+/** In the webview: the page keeps its light look whatever the editor's theme; locations look like links. */
+const WEBVIEW_CSS = `
+body { background: #fff; } a.loc { color: #0b57d0; text-decoration: none; } a.loc:hover code { text-decoration: underline; }
+`;
+
+/** The report as one self-contained HTML page (with `options.nonce`, the editor's webview page). */
+export function reportHtml(report: Report, options: HtmlOptions = {}): string {
   const s = report.summary;
+  const where = whereOf(options);
+  const nonce = options.nonce === undefined ? undefined : e(options.nonce);
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
-    // Nothing is loaded from anywhere: no script, no connection; styles and images are inline only.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    // Nothing is loaded from anywhere: no script (but the webview's, by its nonce), no connection; styles are inline only.
+    nonce === undefined
+      ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`
+      : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>Cloudline responsibility report</title>',
-    `<style>${CSS}</style>`,
+    nonce === undefined ? `<style>${CSS}</style>` : `<style nonce="${nonce}">${CSS}${WEBVIEW_CSS}</style>`,
     '</head><body>',
     '<h1>Cloudline responsibility report</h1>',
     `<p class="muted">Cloudline ${e(report.tool.version)} · report format version ${report.version}</p>`,
@@ -193,7 +229,7 @@ export function reportHtml(report: Report): string {
     '</div>',
     '<h2>Audit evidence</h2>',
   );
-  if (report.frameworks.length) out.push(controlsChart(report.frameworks), ...report.frameworks.map(frameworkSection));
+  if (report.frameworks.length) out.push(controlsChart(report.frameworks), ...report.frameworks.map((f) => frameworkSection(f, where)));
   else out.push('<p>No framework selected.</p>');
   out.push('<h2>Remediation backlog</h2>');
   if (!report.backlog.length) out.push('<p>No standing findings.</p>');
@@ -204,7 +240,7 @@ export function reportHtml(report: Report): string {
       ...report.backlog.map(
         (r) =>
           `<tr><td class="n">${r.rank}</td><td class="sev sev-${r.severity}">${r.severity}</td><td>${e(r.ruleId)} ${e(r.title)}</td><td><code>${e(r.resource.id)}</code></td>` +
-          `<td>${where(r.file, r.line)}</td><td>${e(r.owner)}: ${e(r.ownerText)}</td><td>${r.fixable ? 'yes' : 'no'}</td><td class="why">${e(r.why)}</td></tr>`,
+          `<td>${where(r.file, r.line, r.column)}</td><td>${e(r.owner)}: ${e(r.ownerText)}</td><td>${r.fixable ? 'yes' : 'no'}</td><td class="why">${e(r.why)}</td></tr>`,
       ),
       '</tbody></table>',
     );
@@ -212,6 +248,7 @@ export function reportHtml(report: Report): string {
   if (report.unread.length) {
     out.push('<h2>Not read</h2><table><thead><tr><th>Path</th><th>Reason</th></tr></thead><tbody>', ...report.unread.map((u) => `<tr><td><code>${e(u.path)}</code></td><td>${e(u.reason)}</td></tr>`), '</tbody></table>');
   }
+  if (nonce !== undefined) out.push(`<script nonce="${nonce}">${WEBVIEW_SCRIPT}</script>`);
   out.push('</body></html>', '');
   return out.join('\n');
 }

@@ -18,6 +18,12 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** True when the inserted text holds snippet placeholders the user should fill in (`${1:…}`). */
   readonly snippet?: boolean;
+  /**
+   * What applying the fix does besides fixing the setting, as a clause (`replaces an existing file system`, `clients
+   * need TLS 1.2`): the engine writes it after the title in parentheses. Unattended fixing (`cloudline fix`, the
+   * editor's fix-all) leaves such a fix to a person unless told otherwise; the quick-fix stays.
+   */
+  readonly caution?: string;
 }
 
 /** A JSON-like value to write into a file. */

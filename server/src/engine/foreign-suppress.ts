@@ -7,12 +7,15 @@
 //   cfn-lint     Metadata: {cfn-lint: {config: {ignore_checks: [W2501]}}}   (a resource's, or the template's: all of it)
 //   KICS         # kics-scan ignore-line   (the next line), # kics-scan ignore-block   (the block that starts on the next
 //                line), # kics-scan disable=<query id>,…   (the whole file; in the comments that open the file)
-//   Trivy        #trivy:ignore:<id>[:exp:YYYY-MM-DD]   (YAML and HCL: the line before a block or attribute, or ending it)
-//   tfsec        #tfsec:ignore:<id>[:exp:YYYY-MM-DD]   (HCL, as Trivy's)
+//   Trivy        #trivy:ignore:<id>[:exp:YYYY-MM-DD][:ws:<workspace>]   (YAML and HCL: the line before a block or
+//                attribute, or ending it)
+//   tfsec        #tfsec:ignore:<id>[:exp:YYYY-MM-DD][:ws:<workspace>]   (HCL, as Trivy's)
 //   kube-linter  metadata.annotations: {ignore-check.kube-linter.io/<check>: reason}
 //   Polaris      metadata.annotations: {polaris.fairwinds.com/<check>-exempt: "true"}
 // A KICS ignore-line or ignore-block names no query: it silences the rules that have a KICS equivalent. Anything
-// narrower than Cloudline can tell (a Trivy ignore with a workspace or attribute filter, an expired one) is not honoured.
+// narrower than Cloudline can tell (a Trivy ignore with an attribute filter) is not honoured. A Trivy or tfsec ignore
+// that has expired, or that holds only in a named Terraform workspace (Cloudline lints the configuration, which every
+// workspace shares, and knows no workspace), is not honoured either and is said on the findings it names (`inert`).
 import type { Resource } from '../formats/resource';
 import type { ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type Pair, type Span } from '../model/tree';
@@ -78,6 +81,8 @@ interface Written {
   readonly reason: string;
   readonly span: Span;
   readonly scope: Suppression['scope'];
+  /** Why it is not honoured (an expired or workspace-bound Trivy or tfsec ignore): the finding stays and says so. */
+  readonly inert?: string;
 }
 
 /**
@@ -96,7 +101,7 @@ export function collectForeignSuppressions(file: ParsedFile, resources: readonly
   const out: Suppression[] = [];
   for (const w of written) {
     const rules = w.check === undefined ? index.kicsRules : index.byCheck.get(w.tool)?.get(norm(w.tool, w.check));
-    if (rules?.length) out.push({ rules, reason: w.reason, span: w.span, scope: w.scope, tool: w.tool, check: w.check });
+    if (rules?.length) out.push({ rules, reason: w.reason, span: w.span, scope: w.scope, tool: w.tool, check: w.check, ...(w.inert ? { inert: w.inert } : {}) });
   }
   return out;
 }
@@ -187,33 +192,47 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[], t
     if (ignore) {
       const tool = ignore[1] as 'trivy' | 'tfsec';
       if (tool === 'tfsec' && !hcl) continue;
-      const parsed = parseIgnore(ignore[2], today);
+      const parsed = readIgnore(ignore[2], today);
       if (!parsed) continue;
       // Ignores stacked on the lines above a block all apply to it.
       const target = ownLine ? nextContent(line) : line;
       if (target >= lines.lineCount) continue;
       const scope = blockScope(target) ?? { line: target };
-      out.push({ tool, check: parsed, reason: '', span, scope });
+      out.push({ tool, check: parsed.id, reason: '', span, scope, ...(parsed.inert ? { inert: `A ${tool === 'trivy' ? 'Trivy' : 'tfsec'} ignore of ${parsed.id} here ${parsed.inert}, so the finding stays.` } : {}) });
     }
   }
   return out;
 }
 
 /**
- * The check ID of a Trivy or tfsec ignore (`<id>[:exp:YYYY-MM-DD]`), or undefined when Cloudline cannot honour it as
- * written: expired, limited to a workspace, to attribute values (`id[bucket=x]`), or every check (`*`).
+ * The check ID of a Trivy or tfsec ignore (`<id>[:exp:YYYY-MM-DD][:ws:<workspace>]`), or undefined when Cloudline does
+ * not honour it: expired, limited to a named workspace, to attribute values (`id[bucket=x]`), or every check (`*`).
  */
 export function parseIgnore(rest: string, today: string): string | undefined {
+  const r = readIgnore(rest, today);
+  return r && !r.inert ? r.id : undefined;
+}
+
+/**
+ * A Trivy or tfsec ignore's check ID and, when Cloudline does not honour it though it names a check, why (`inert`: a
+ * clause, "expired on 2025-01-01"): an `exp:` date before today, or a `ws:` workspace other than `*` (Cloudline lints
+ * the configuration every workspace shares and knows no workspace; Trivy applies `ws:*` in every one). Undefined when
+ * it is not one Cloudline reads: attribute values (`id[bucket=x]`), every check (`*`), another parameter, a bad date.
+ */
+export function readIgnore(rest: string, today: string): { id: string; inert?: string } | undefined {
   const parts = rest.trim().split(':');
   const id = parts[0];
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id)) return undefined;
+  const inert: string[] = [];
   for (let i = 1; i < parts.length; i += 2) {
     const [key, value] = [parts[i], parts[i + 1]];
     if (key === 'exp' && value && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      if (value < today) return undefined;
+      if (value < today) inert.push(`expired on ${value}`);
+    } else if (key === 'ws' && value && /^[A-Za-z0-9_.*-]+$/.test(value)) {
+      if (value !== '*') inert.push(`holds only in the Terraform workspace ${value} (Cloudline knows no workspace)`);
     } else return undefined;
   }
-  return id;
+  return inert.length ? { id, inert: inert.join(' and ') } : { id };
 }
 
 /** The last of `items` (in text order) whose start is before `offset`, by binary search; -1 when none is. */

@@ -412,7 +412,8 @@ function fixesOf(offer: FixOffer | undefined, resource: Resource): Fix[] {
   // A fix offered without edits (a rule that could not compute one) is no fix.
   // Nor a resource read from a registry module's inputs: its nodes are the module block's, not the resource's.
   if (!offer?.edits || offer.edits.length === 0 || resource.format === 'terraform-plan' || resource.module) return [];
-  const fix: Fix = { ...offer, edits: offer.edits };
+  // A caution is said in the title, in parentheses, wherever the title is shown.
+  const fix: Fix = { ...offer, title: offer.caution ? `${offer.title} (${offer.caution})` : offer.title, edits: offer.edits };
   const safe = safeFix(resource.file.text, resource.doc.doc, fix, resourceBounds(resource));
   return safe ? [safe] : [];
 }
@@ -445,13 +446,30 @@ function normalise(uri: string): string {
   return out.join('/');
 }
 
+/** True when the suppression's scope holds the finding (its resource, line, range or the whole file). */
+function covers(x: Suppression, finding: Finding, file: FileState['file']): boolean {
+  if ('resource' in x.scope) return x.scope.resource === finding.resource.id;
+  if ('file' in x.scope) return true;
+  if ('range' in x.scope) return x.scope.range[0] <= finding.span[0] && finding.span[0] < x.scope.range[1];
+  return x.scope.line === file.lines.positionAt(finding.span[0]).line;
+}
+
+/** The finding with a related location at each inert suppression of another tool that names it there (why it stays). */
+function withInertNotes(finding: Finding, inert: readonly Suppression[], file: FileState['file']): Finding {
+  const notes = inert.filter((x) => (x.rules.includes(finding.rule.id) || x.rules.includes(finding.rule.slug)) && covers(x, finding, file));
+  return notes.length ? { ...finding, related: [...finding.related, ...notes.map((x) => ({ uri: file.uri, span: x.span, message: x.inert! }))] } : finding;
+}
+
 /** Splits a file's findings into kept and suppressed, and lists the suppressions that give no reason. */
 function applySuppressions(st: FileState, catalogue: Catalogue, config: LintConfig): { kept: Finding[]; suppressed: LintResult['suppressed'][number][]; unexplained: Suppression[] } {
-  const suppressions = st.resources.length || st.file.lang !== 'json' ? collectSuppressions(st.file, st.resources) : [];
+  let suppressions = st.resources.length || st.file.lang !== 'json' ? collectSuppressions(st.file, st.resources) : [];
   // Other tools' suppressions come after Cloudline's own: where both apply, Cloudline's is the one on record.
   if (config.otherToolsSuppressions !== false && (st.resources.length || st.file.lang !== 'json')) suppressions.push(...collectForeignSuppressions(st.file, st.resources, catalogue));
   const suppressed: LintResult['suppressed'][number][] = [];
   if (suppressions.length === 0) return { kept: [...st.findings], suppressed, unexplained: [] };
+  // An inert suppression (another tool's, not honoured) silences nothing: the findings it names say so instead.
+  const inert = suppressions.filter((x) => x.inert);
+  if (inert.length) suppressions = suppressions.filter((x) => !x.inert);
   const kept: Finding[] = [];
   // The suppressions by each rule ID or slug they name, in the order they are written (the first that applies wins).
   const byName = new Map<string, Suppression[]>();
@@ -468,20 +486,13 @@ function applySuppressions(st: FileState, catalogue: Catalogue, config: LintConf
     const bySlug = finding.rule.slug === finding.rule.id ? undefined : byName.get(finding.rule.slug);
     let s: Suppression | undefined;
     if (byId || bySlug) {
-      let line = -1;
-      const applies = (x: Suppression) => {
-        if ('resource' in x.scope) return x.scope.resource === finding.resource.id;
-        if ('file' in x.scope) return true;
-        if ('range' in x.scope) return x.scope.range[0] <= finding.span[0] && finding.span[0] < x.scope.range[1];
-        if (line < 0) line = st.file.lines.positionAt(finding.span[0]).line;
-        return x.scope.line === line;
-      };
+      const applies = (x: Suppression) => covers(x, finding, st.file);
       const a = byId?.find(applies);
       const b = bySlug?.find(applies);
       s = a && b ? (order.get(a)! <= order.get(b)! ? a : b) : (a ?? b);
     }
     if (s) suppressed.push({ finding, suppression: s });
-    else kept.push(finding);
+    else kept.push(inert.length ? withInertNotes(finding, inert, st.file) : finding);
   }
   // Another tool's suppression is that tool's to judge: CL-GEN-001 asks a reason of Cloudline's own only.
   return { kept, suppressed, unexplained: suppressions.filter((s) => s.reason === '' && !s.tool) };

@@ -29,6 +29,11 @@ export interface Suppression {
   readonly tool?: ForeignTool;
   /** The other tool's check it names, as written (undefined for a KICS ignore-line or ignore-block: every query). */
   readonly check?: string;
+  /**
+   * Set when it is not honoured though it names the check (an expired or workspace-bound Trivy ignore): the sentence
+   * the findings it would silence carry as a related location, at the ignore.
+   */
+  readonly inert?: string;
 }
 
 /** Parses `cloudline-ignore RULE[,RULE…] [-- reason]`; undefined when the text is not a directive. */

@@ -21,10 +21,17 @@ export interface FixAllOptions {
   readonly applied?: AppliedFix[];
   /** Only fixes of findings this accepts are applied (default: all). */
   readonly accept?: (finding: Finding) => boolean;
+  /**
+   * Also apply fixes with a `caution` (one that replaces the resource, or that clients must follow). By default they
+   * are left out: fix-all runs unattended (on save, `cloudline fix` in CI), and such a change needs a person; each
+   * stays a quick-fix of its own.
+   */
+  readonly cautions?: boolean;
 }
 
 /**
- * The text after applying every non-snippet fix of the file, or undefined when there is nothing to fix.
+ * The text after applying every non-snippet fix of the file (without a caution, unless `cautions`), or undefined when
+ * there is nothing to fix.
  * Fixes that touch the same place are applied in later passes, after a re-lint, so they never collide
  * (two fixes adding the same missing block become one block with both settings).
  */
@@ -49,7 +56,7 @@ export function fixAllText(uri: string, text: string, catalogue: Catalogue, conf
     const fixed: AppliedFix[] = [];
     for (const f of result.findings) {
       const fix = f.fixes[0];
-      if (!fix || fix.snippet || (options.accept && !options.accept(f))) continue;
+      if (!fix || fix.snippet || (fix.caution && !options.cautions) || (options.accept && !options.accept(f))) continue;
       const clash = fix.edits.some((e) => accepted.some((a) => e.start <= a.end && a.start <= e.end));
       if (!clash) {
         accepted.push(...fix.edits);

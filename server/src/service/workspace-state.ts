@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Catalogue } from '../engine/catalogue';
 import { byRuleId, CONFIG_FILE, isExcluded, mergeOptions, parseConfig, type Options } from '../engine/config';
-import { readTextFile } from '../engine/files';
+import { readTextFile, type Unread } from '../engine/files';
 import { lintFiles, type LintResult } from '../engine/lint';
 import { optionSpec, readSetting } from '../engine/options';
 import type { Severity } from '../engine/rule';
@@ -111,6 +111,8 @@ export class WorkspaceState {
   private readonly siblingCache = new Map<string, { stamp: string; file: ParsedFile }>();
   /** Results of the last workspace scan, by URI (files not open in the editor). */
   private readonly scanned = new Map<string, LintResult>();
+  /** The folders (by URI) whose workspace scan ran to its end, with what it could not read. */
+  private readonly scannedFolders = new Map<string, readonly Unread[]>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -124,6 +126,17 @@ export class WorkspaceState {
       return path ? [{ uri, path }] : [];
     });
     this.configFiles.clear();
+    for (const uri of [...this.scannedFolders.keys()]) if (!this.folders.some((f) => f.uri === uri)) this.scannedFolders.delete(uri);
+  }
+
+  /** The workspace folders' URIs. */
+  get folderUris(): string[] {
+    return this.folders.map((f) => f.uri);
+  }
+
+  /** The workspace folders: URIs and paths. */
+  get folderList(): readonly { readonly uri: string; readonly path: string }[] {
+    return this.folders;
   }
 
   /** Workspace folders were added or removed (by URI). */
@@ -413,12 +426,16 @@ export class WorkspaceState {
     if (!this.host.openDocument(uri)) this.host.publish(uri, result?.file.isIac ? result : undefined);
   }
 
-  /** Scans every workspace folder (the shared scanner, engine/scan.ts), publishing the files not open in the editor. */
-  async scan(progress: WorkspaceScanProgress): Promise<ScanResult> {
+  /**
+   * Scans every workspace folder (or those of `only`, by URI) with the shared scanner (engine/scan.ts), publishing the
+   * files not open in the editor.
+   */
+  async scan(progress: WorkspaceScanProgress, only?: readonly string[]): Promise<ScanResult> {
     let files = 0;
     let findings = 0;
     let unread = 0;
     for (const { uri, path } of this.folders) {
+      if (only && !only.includes(uri)) continue;
       const { options } = await this.optionsFor(uri);
       const outcome = await scanFolder(path, this.catalogue, options, {
         report: (done, total, file) => {
@@ -431,6 +448,7 @@ export class WorkspaceState {
       if (!outcome) break;
       for (const u of outcome.unread) this.host.log(`workspace scan: not read: ${u.path}: ${u.reason}`);
       unread += outcome.unread.length;
+      this.scannedFolders.set(uri, outcome.unread);
       for (const r of outcome.results) {
         this.scanned.set(r.file.uri, r);
         files++;
@@ -443,10 +461,25 @@ export class WorkspaceState {
     return { files, findings, cancelled, unread };
   }
 
-  /** The inventory: the scanned files' resources, with the open documents' current results in their place. */
-  inventory(open: Iterable<[string, LintResult | undefined]>): InventoryItem[] {
+  /** The scanned files' results, with the open documents' current results in their place (and the other open ones). */
+  current(open: Iterable<[string, LintResult | undefined]>): LintResult[] {
     const byUri = new Map<string, LintResult>(this.scanned);
     for (const [uri, r] of open) if (r) byUri.set(uri, r);
-    return inventory(byUri.values(), this.catalogue);
+    return [...byUri.values()];
+  }
+
+  /** The inventory: the scanned files' resources, with the open documents' current results in their place. */
+  inventory(open: Iterable<[string, LintResult | undefined]>): InventoryItem[] {
+    return inventory(this.current(open), this.catalogue);
+  }
+
+  /** What the workspace scan of a folder (URI) could not read; undefined when the folder has not been scanned to its end. */
+  folderScan(uri: string): readonly Unread[] | undefined {
+    return this.scannedFolders.get(uri);
+  }
+
+  /** The folder's path for its URI (a workspace folder's), or undefined. */
+  folderPath(uri: string): string | undefined {
+    return this.folders.find((f) => f.uri === uri)?.path;
   }
 }

@@ -2,9 +2,12 @@
 // suppressions, settings, the workspace scan, with Workspace Trust off or the folder untrusted.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { Commands, Views } from '../../../server/src/protocol';
+import type { CloudlineApi } from '../../../client/src/extension';
 import {
   actionWhere,
   cloudline,
+  codeOf,
   codes,
   hoverText,
   hoverWith,
@@ -339,6 +342,78 @@ describe(`Cloudline in VS Code (Workspace Trust: ${TRUST})`, function () {
       for (const rel of UNRELATED) assert.deepEqual(cloudline(workspaceUri(rel)), [], rel);
       const stillClosed = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       for (const copy of copies) assert.ok(!stillClosed.has(workspaceUri(copy).toString()), `${copy} was not opened by the scan`);
+    });
+  });
+
+  describe('Cloudline: Show Responsibility Report', () => {
+    const api = () => vscode.extensions.getExtension<CloudlineApi>('cloudline.cloudline')!.exports;
+    const reportTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(Views.reportPanel));
+
+    it('opens the report in one webview panel, revealed and refreshed when run again', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const shown = await vscode.commands.executeCommand<{ folder: string; title: string }>(Commands.showResponsibilityReport);
+      log('report', JSON.stringify(shown));
+      assert.deepEqual(shown, { folder: vscode.workspace.workspaceFolders![0].uri.toString(), title: 'Cloudline Responsibility Report' });
+      const tabs = await until('the report panel', () => reportTabs().length === 1 && reportTabs());
+      assert.equal(tabs[0].label, 'Cloudline Responsibility Report');
+      assert.ok(tabs[0].isActive);
+      await show('cloudformation/database.yaml');
+      assert.ok(!reportTabs()[0].isActive);
+      await vscode.commands.executeCommand(Commands.showResponsibilityReport);
+      await until('the report panel revealed', () => reportTabs().length === 1 && reportTabs()[0].isActive);
+    });
+
+    it("the Responsibility view's Backlog node lists the standing findings in the report's risk order", async () => {
+      const view = api().view;
+      await view.getChildren(); // loads the view if it was never shown
+      // Every standing finding of the workspace (once the view has caught up with the diagnostics), each once.
+      const findings = () => vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'cloudline' && codeOf(d)?.startsWith('CL-'))).length;
+      await until(
+        () => `the backlog to list the ${findings()} findings (it lists ${view.backlogRows().length})`,
+        async () => {
+          await view.refresh();
+          return view.backlogRows().length === findings();
+        },
+      );
+      const roots = await view.getChildren();
+      const first = view.getTreeItem(roots[0]);
+      assert.equal(first.label, 'Backlog — what to fix first');
+      assert.equal(first.description, `${findings()} findings by risk`);
+      const rows = await view.getChildren(roots[0]);
+      const labels = rows.map((r) => String(view.getTreeItem(r).label));
+      log('backlog', labels.join(' | '));
+      assert.deepEqual(labels, view.backlogRows().map((r) => r.tree.label));
+      const items = view.backlogRows().map((r) => r.item);
+      // Ranked 1…n, worst severity first (but for a network finding ranked with the one it exposes).
+      assert.ok(items.length > 0);
+      assert.deepEqual(items.map((i) => i.rank), items.map((_, n) => n + 1));
+      const order = ['critical', 'high', 'medium', 'low', 'info'];
+      for (let n = 1; n < items.length; n++) {
+        if (!items[n].why.startsWith('Ranks with')) assert.ok(order.indexOf(items[n - 1].severity) <= order.indexOf(items[n].severity) || items[n - 1].why.startsWith('Ranks with'), `${n}`);
+      }
+      assert.match(labels[0], /^1\. CL-/);
+      // A row opens its finding.
+      const row = view.getTreeItem(rows[0]);
+      await vscode.commands.executeCommand(row.command!.command, ...row.command!.arguments!);
+      const editor = await until('the finding opened', () => vscode.window.activeTextEditor?.document.uri.toString() === items[0].uri && vscode.window.activeTextEditor);
+      assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [items[0].range.start.line, items[0].range.start.character]);
+    });
+
+    it("a link in the report opens the file at the resource; links to files the report does not name are refused", async () => {
+      const report = api().report;
+      await vscode.commands.executeCommand(Commands.showResponsibilityReport);
+      const editor = await report.open({ type: 'open', file: 'cloudformation/database.yaml', line: 16, column: 27 });
+      assert.ok(editor);
+      assert.equal(editor.document.uri.toString(), workspaceUri('cloudformation/database.yaml').toString());
+      assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [15, 26]);
+      for (const message of [
+        { type: 'open', file: '../outside.yaml', line: 1 },
+        { type: 'open', file: 'other/package.json', line: 1 },
+        { type: 'run', command: 'workbench.action.terminal.new' },
+      ]) {
+        assert.equal(await report.open(message), undefined, JSON.stringify(message));
+      }
     });
   });
 

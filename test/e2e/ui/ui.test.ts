@@ -260,6 +260,54 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     await waitUntil('the status bar to count the Pod\'s findings', async () => (await statusItem(page, STATUS_ID).innerText()).trim() === '3 customer-side');
   });
 
+  it('lists the findings in risk order under "Backlog" in the Responsibility view, and a row opens its finding', async () => {
+    const header = page.locator('.pane-header', { hasText: 'Cloudline: Responsibility' });
+    const view = page.locator('.pane', { has: header });
+    const backlog = view.locator('.monaco-list-row', { hasText: 'Backlog — what to fix first' }).first();
+    await backlog.waitFor({ timeout: WAIT_MS });
+    assert.match(await backlog.innerText(), /7 findings by risk/);
+    // Collapse the by-model tree's nodes so the backlog's rows fit, then open the backlog.
+    for (const model of ['PaaS — you configure the platform', 'Hybrid — managed control plane, your workloads']) {
+      const row = view.locator('.monaco-list-row', { hasText: model }).first();
+      if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    }
+    await backlog.locator('.monaco-tl-twistie').click();
+    await view.locator('.monaco-list-row', { hasText: '7. CL-' }).waitFor({ timeout: WAIT_MS });
+    // Each row: the label (rank, rule, resource), then severity, owner, quick-fix marker and why it is there.
+    const rows = (await view.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => /^\d+\. CL-/.test(t));
+    const network = 'network exposure: it decides what is reachable, from the internet or the network.';
+    const none = 'no direct exposure (not network, identity or a data store).';
+    // The highs first, network exposure (the public databases, tied and in file order) before the privileged container;
+    // then the mediums, the Pod's missing NetworkPolicy (network) before its privilege escalation.
+    assert.deepEqual(rows, [
+      `1. CL-AWS-004 ReportsDbhigh · owner: yours · quick-fix — High severity; ${network}`,
+      `2. CL-AWS-004 aws_db_instance.reportshigh · owner: yours · quick-fix — High severity; ${network}`,
+      `3. CL-AWS-004 aws_db_instance.reportshigh · owner: yours · quick-fix — High severity; ${network}`,
+      `4. CL-AWS-004 aws_db_instance.reportshigh · owner: yours · no quick-fix — High severity; ${network}`,
+      `5. CL-K8S-001 Pod/shop/debughigh · owner: yours · quick-fix — High severity; ${none}`,
+      `6. CL-K8S-053 Pod/shop/debugmedium · owner: yours · no quick-fix — Medium severity; ${network}`,
+      `7. CL-K8S-002 Pod/shop/debugmedium · owner: yours · no quick-fix — Medium severity; ${none}`,
+    ]);
+    await view.locator('.monaco-list-row', { hasText: '1. CL-AWS-004' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'database.json' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('.statusbar-item', { hasText: 'Ln 14, Col 31' }).waitFor({ timeout: WAIT_MS });
+  });
+
+  it('shows the responsibility report in a panel, and a click on a location in it opens the file there', async () => {
+    await runCommand(page, 'Cloudline: Show Responsibility Report');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Cloudline Responsibility Report' }).waitFor({ timeout: WAIT_MS });
+    // The page is in the webview's inner frame (code-server: iframe.webview, then #active-frame).
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.locator('h1', { hasText: 'Cloudline responsibility report' }).waitFor({ timeout: WAIT_MS });
+    await report.locator('h2', { hasText: 'Remediation backlog' }).waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'report-panel.png');
+    const link = report.locator('a.loc[data-file="kubernetes/debug-pod.yaml"][data-line="22"]').first();
+    assert.equal((await link.innerText()).trim(), 'kubernetes/debug-pod.yaml:22');
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'debug-pod.yaml' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('.statusbar-item', { hasText: 'Ln 22, Col 21' }).waitFor({ timeout: WAIT_MS });
+  });
+
   if (process.env.CLOUDLINE_E2E_INJECT_FAILURE) {
     it('fails on purpose (CLOUDLINE_E2E_INJECT_FAILURE is set)', () => {
       assert.fail('injected failure: the run must exit non-zero');
