@@ -446,8 +446,8 @@ export function looksSecretName(name: string): boolean {
 
 /** An AWS access key ID (long-term `AKIA…` or temporary `ASIA…`). Linear: fixed-width look-arounds, one bounded class. */
 const ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g;
-/** A PEM private key header (RSA, EC, OPENSSH, DSA, ENCRYPTED or bare). Bounded class, no nesting. */
-const PRIVATE_KEY = /-----BEGIN [A-Z ]{0,24}PRIVATE KEY-----/g;
+/** A PEM private key header (RSA, EC, OPENSSH, DSA, ENCRYPTED or bare), or an OpenPGP armoured one (`PGP PRIVATE KEY BLOCK`). Bounded class, no nesting. */
+const PRIVATE_KEY = /-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----/g;
 /**
  * `name=value` / `name: value` / `"name": "value"`: a name starting at a word start (the look-behind keeps the scan
  * linear), an optional closing quote, then a quoted or bare value on the same line.

@@ -358,10 +358,11 @@ describe('Terraform semantics on HCL', () => {
       const called = { ...child, 'modules/db/terraform.tfvars': 'public = true\n', 'main.tf': 'module "db" {\n  source = "./modules/db"\n  public = false\n}\n' };
       assert.deepEqual(scan(called), []);
       // Registry and git sources are not fetched (one note each, at the source); the module's variables keep their defaults.
-      const remote = lintText('main.tf', 'module "rds" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "6.0.0"\n}\nmodule "local" {\n  source = "./modules/db"\n}\nresource "aws_s3_bucket" "b" {\n');
+      // (A module outside the table of known registry modules: terraform-modules.test.ts tests those.)
+      const remote = lintText('main.tf', 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "20.0.0"\n}\nmodule "local" {\n  source = "./modules/db"\n}\nresource "aws_s3_bucket" "b" {\n');
       assert.deepEqual(
         remote.notices.map((n) => [spanText(remote, n.span), n.message]),
-        [['2:13-2:44', 'Module "rds" comes from "terraform-aws-modules/rds/aws", which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.']],
+        [['2:13-2:44', 'Module "eks" comes from "terraform-aws-modules/eks/aws", which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.']],
       );
       assert.equal(remote.problems.length, 1, 'the syntax error is still reported');
       assert.deepEqual(scan({ ...child, 'main.tf': 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n  public = false\n}\n' }), [['CL-AWS-004', 'modules/db/main.tf', '2:25-2:35']]);

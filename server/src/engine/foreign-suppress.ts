@@ -21,7 +21,7 @@ import type { ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type Pair, type Span } from '../model/tree';
 import type { Catalogue } from './catalogue';
 import type { Equivalents, Rule } from './rule';
-import { nextComment, type Suppression } from './suppress';
+import { nextComment, suppressionScope, type Suppression } from './suppress';
 
 /** The tools whose suppressions Cloudline reads, as each names itself. */
 export type ForeignTool = 'checkov' | 'cfn_nag' | 'cfn-lint' | 'kics' | 'trivy' | 'tfsec' | 'kube-linter' | 'polaris';
@@ -171,7 +171,7 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[], t
     if (checkov) {
       // Checkov reads the comment inside the resource it skips a check of (CloudFormation YAML, Terraform HCL).
       const r = (sorted ??= extents(resources, hcl)).find(hash);
-      if (r) out.push({ tool: 'checkov', check: checkov[1], reason: (checkov[2] ?? '').trim(), span, scope: { resource: r.id } });
+      if (r) out.push({ tool: 'checkov', check: checkov[1], reason: (checkov[2] ?? '').trim(), span, scope: suppressionScope(r) });
       continue;
     }
     const kics = /^kics-scan\s+(ignore-line|ignore-block|disable=(\S+))$/.exec(body);

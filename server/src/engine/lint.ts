@@ -83,6 +83,18 @@ function withSource(message: string, at: Val | Node): string {
   return message.endsWith('.') ? `${message.slice(0, -1)}${text}.` : `${message}${text}`;
 }
 
+/**
+ * Names the registry module a resource is read from, and the input a finding is at: "… (module bucket,
+ * terraform-aws-modules/s3-bucket/aws, input acl)."; at the module's name: "(… from its inputs and defaults)".
+ */
+function withModule(message: string, resource: Resource, at: Node): string {
+  const m = resource.module;
+  if (!m) return message;
+  const input = m.inputAt(at);
+  const text = ` (module ${m.name}, ${m.registry}, ${input ? `input ${input}` : 'from its inputs and defaults'})`;
+  return message.endsWith('.') ? `${message.slice(0, -1)}${text}.` : `${message}${text}`;
+}
+
 /** The directory part of a URI or path (`file:///a/b/main.tf.json` → `file:///a/b`). */
 function directoryOf(uri: string): string {
   const slash = uri.lastIndexOf('/');
@@ -247,7 +259,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     st.findings.push({
       rule,
       severity,
-      message: `${withCondition(withSource(message, at), conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
+      message: `${withCondition(withSource(withModule(message, resource, node), at), conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes (fixesOf).
@@ -398,7 +410,8 @@ function referrerIndex(scope: readonly Resource[], types: readonly string[], att
  */
 function fixesOf(offer: FixOffer | undefined, resource: Resource): Fix[] {
   // A fix offered without edits (a rule that could not compute one) is no fix.
-  if (!offer?.edits || offer.edits.length === 0 || resource.format === 'terraform-plan') return [];
+  // Nor a resource read from a registry module's inputs: its nodes are the module block's, not the resource's.
+  if (!offer?.edits || offer.edits.length === 0 || resource.format === 'terraform-plan' || resource.module) return [];
   // A caution is said in the title, in parentheses, wherever the title is shown.
   const fix: Fix = { ...offer, title: offer.caution ? `${offer.title} (${offer.caution})` : offer.title, edits: offer.edits };
   const safe = safeFix(resource.file.text, resource.doc.doc, fix, resourceBounds(resource));

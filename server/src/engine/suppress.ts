@@ -48,10 +48,25 @@ export function parseDirective(text: string): { rules: string[]; reason: string 
   return names.length ? { rules: names, reason } : undefined;
 }
 
+/**
+ * The scope of a suppression written for resource `r`: its ID; for a resource read from a registry module block
+ * (formats/terraform-modules.ts), the block from its name to its end, so that it holds for every resource read from
+ * it (they share the block, and a suppression written there is the user's about the module).
+ */
+export function suppressionScope(r: Resource): Suppression['scope'] {
+  return r.module ? { range: [r.anchor.span[0], r.module.block.span[1]] } : { resource: r.id };
+}
+
 /** Every suppression written in a file. */
 export function collectSuppressions(file: ParsedFile, resources: readonly Resource[]): Suppression[] {
   const out: Suppression[] = file.lang === 'yaml' || file.lang === 'hcl' ? commentSuppressions(file, resources) : [];
+  // The `"//"` keys of a module block once, not once per resource read from it.
+  const blocks = new Set<unknown>();
   for (const r of resources) {
+    if (r.module) {
+      if (blocks.has(r.module.block)) continue;
+      blocks.add(r.module.block);
+    }
     const found = r.format === 'cloudformation' ? metadataSuppressions(r) : r.format === 'kubernetes' ? annotationSuppressions(r) : r.format === 'terraform' ? commentKeySuppressions(r) : undefined;
     if (found) for (const x of found) out.push(x);
   }
@@ -81,9 +96,9 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): 
   // Every directive is written out in the text: a file without one (most files) has no comment to look at.
   if (!text.includes(COMMENT_DIRECTIVE)) return out;
   const lines = file.lines;
-  const anchorLines = new Map<number, string>();
+  const anchorLines = new Map<number, Suppression['scope']>();
   const hcl = file.lang === 'hcl';
-  for (const r of resources) if (r.format === 'cloudformation' || (hcl && r.format === 'terraform')) anchorLines.set(lines.positionAt(r.anchor.span[0]).line, r.id);
+  for (const r of resources) if (r.format === 'cloudformation' || (hcl && r.format === 'terraform')) anchorLines.set(lines.positionAt(r.anchor.span[0]).line, suppressionScope(r));
   for (let c = nextComment(text, hcl, 0); c; c = nextComment(text, hcl, c.at + c.marker)) {
     const { at: hash, marker } = c;
     const { line } = lines.positionAt(hash);
@@ -108,8 +123,7 @@ function commentSuppressions(file: ParsedFile, resources: readonly Resource[]): 
       if (content !== '' && !content.startsWith('#') && !(hcl && content.startsWith('//'))) break;
       target++;
     }
-    const resource = anchorLines.get(target);
-    out.push({ ...directive, span, scope: resource ? { resource } : { line: target } });
+    out.push({ ...directive, span, scope: anchorLines.get(target) ?? { line: target } });
   }
   return out;
 }
@@ -143,12 +157,12 @@ function annotationSuppressions(r: Resource): Suppression[] {
 
 function commentKeySuppressions(r: Resource): Suppression[] {
   const out: Suppression[] = [];
-  for (const p of r.node.pairs) {
+  for (const p of (r.module?.block ?? r.node).pairs) {
     if (p.key.value !== '//') continue;
     const values = p.value.kind === 'seq' ? p.value.items : [p.value];
     for (const v of values) {
       const directive = parseDirective(str(v) ?? '');
-      if (directive) out.push({ ...directive, span: v.span, scope: { resource: r.id } });
+      if (directive) out.push({ ...directive, span: v.span, scope: suppressionScope(r) });
     }
   }
   return out;
@@ -200,8 +214,10 @@ export function suppressionEdit(
     return edits.addPair(metadata, 'annotations', { [key]: REASON_MARK })[0];
   }
   if (resource.format === 'terraform') {
-    if (resource.node.pairs.some((p) => p.key.value === '//')) return undefined;
-    return edits.addPair(resource.node, '//', `${COMMENT_DIRECTIVE} ${ruleId} -- ${REASON_MARK}`)[0];
+    // A resource read from a registry module block: the module block is what the user wrote.
+    const body = resource.module?.block ?? resource.node;
+    if (body.pairs.some((p) => p.key.value === '//')) return undefined;
+    return edits.addPair(body, '//', `${COMMENT_DIRECTIVE} ${ruleId} -- ${REASON_MARK}`)[0];
   }
   return undefined;
 }

@@ -3,7 +3,8 @@ import type { ParsedFile } from '../model/parse';
 import { cloudFormationResources } from './cloudformation';
 import { kubernetesResources } from './kubernetes';
 import type { FormatNotice, Resource } from './resource';
-import { terraformJsonResources, terraformPlanResources } from './terraform';
+import { terraformJsonResources, terraformPlanResources, terraformResolver } from './terraform';
+import { registryModuleResources } from './terraform-modules';
 import { terraformHclResources } from './terraform-hcl';
 
 export type { FormatNotice, Resource } from './resource';
@@ -20,7 +21,9 @@ export function resourcesOf(file: ParsedFile, notices?: FormatNotice[]): Resourc
         out.push(...kubernetesResources(file, doc, notices));
         break;
       case 'terraform':
-        out.push(...(file.lang === 'hcl' ? terraformHclResources(file, doc) : terraformJsonResources(file, doc)));
+        // HCL reads its known registry modules itself (with its resolver); `*.tf.json` here.
+        if (file.lang === 'hcl') out.push(...terraformHclResources(file, doc));
+        else out.push(...terraformJsonResources(file, doc), ...registryModuleResources(file, doc, terraformResolver));
         break;
       case 'terraform-plan':
         out.push(...terraformPlanResources(file, doc));

@@ -36,6 +36,23 @@ export interface Resource {
    * template-level sections run on it. It is not a deployed resource: CodeLens and the inventory leave it out.
    */
   readonly template?: boolean;
+  /**
+   * Terraform: set on a resource that a known registry module creates (formats/terraform-modules.ts), read from the
+   * module block's inputs. Its values are the inputs' values; findings name the module and the input; no fixes.
+   */
+  readonly module?: ModuleOrigin;
+}
+
+/** Where a resource read from a registry module block comes from. */
+export interface ModuleOrigin {
+  /** The module block's name (`module "bucket"` → `bucket`). */
+  readonly name: string;
+  /** The registry address of the module (`terraform-aws-modules/s3-bucket/aws`), whatever spelling `source` used. */
+  readonly registry: string;
+  /** The module block's body, as written: where a suppression of what is read from it goes. */
+  readonly block: MapNode;
+  /** The input whose value a node is (or lies in), for messages: `acl`, `versioning.enabled`. */
+  inputAt(node: Node): string | undefined;
 }
 
 /**

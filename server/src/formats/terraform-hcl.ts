@@ -7,6 +7,7 @@ import { isTfvars, type ParsedDoc, type ParsedFile } from '../model/parse';
 import { get, type MapNode, type Node, type ScalarNode } from '../model/tree';
 import type { Resource } from './resource';
 import { hasInterpolation, interpolationReferences, levels, terraformJsonResources, terraformResolver } from './terraform';
+import { knownModuleNotice, registryModuleResources } from './terraform-modules';
 import type { Alt, Resolver } from './value';
 import { Val } from './value';
 
@@ -395,6 +396,8 @@ export function terraformHclResources(file: ParsedFile, doc: ParsedDoc): Resourc
       },
     });
   }
+  // Known registry modules (terraform-modules.ts): read as the resources they create, with the module's values.
+  out.push(...registryModuleResources(file, doc, fileResolver));
   return out;
 }
 
@@ -415,10 +418,12 @@ function moduleOutputs(node: Node | undefined, out: [string, string][] = [], bud
 
 /**
  * `module "x" { source = "terraform-aws-modules/…" }` (registry, git, an archive): Cloudline fetches nothing, so the
- * resources such a module creates are not linted. One note per module block says so, at its source.
+ * resources such a module creates are not linted. One note per module block says so, at its source; for a module of
+ * the known registry modules' table (terraform-modules.ts), which inputs are read as the resources it creates (in
+ * `*.tf.json` too).
  */
 export function remoteModuleNotices(file: ParsedFile): { span: readonly [number, number]; message: string }[] {
-  if (file.lang !== 'hcl') return [];
+  if (file.lang !== 'hcl' && !file.uri.toLowerCase().endsWith('.tf.json')) return [];
   const out: { span: readonly [number, number]; message: string }[] = [];
   for (const doc of file.docs) {
     if (doc.format !== 'terraform') continue;
@@ -428,6 +433,12 @@ export function remoteModuleNotices(file: ParsedFile): { span: readonly [number,
           const source = get(body, 'source');
           if (source?.kind !== 'scalar' || typeof source.value !== 'string') continue;
           if (source.value.startsWith('./') || source.value.startsWith('../')) continue;
+          const known = knownModuleNotice(source.value, String(p.key.value), body);
+          if (known) {
+            out.push({ span: source.span, message: known });
+            continue;
+          }
+          if (file.lang !== 'hcl') continue;
           out.push({
             span: source.span,
             message: `Module "${p.key.value}" comes from ${JSON.stringify(source.value)}, which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.`,

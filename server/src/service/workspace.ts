@@ -8,6 +8,7 @@ import type { Finding, LintResult } from '../engine/lint';
 import { scan } from '../engine/scan';
 import { toRange } from './diagnostics';
 import type { InventoryItem } from '../protocol';
+import type { Resource } from '../formats/resource';
 
 export interface ScanProgress {
   report(done: number, total: number, file: string): void;
@@ -57,21 +58,42 @@ export function uriPath(uri: string): string | undefined {
  * after it (`1 customer-side finding (2 more in the baseline)`, `no customer-side findings (2 in the baseline)`).
  */
 export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true, baselined?: ReadonlySet<Finding>): CodeLens[] {
-  return result.resources.filter((r) => !r.template).map((r) => {
-    const service = catalogue.service(r.format, r.type);
-    const all = result.findings.filter((f) => f.resource.id === r.id);
+  /** The findings of the resources `of` holds, as the lens says them, and whether any is listed in the panel. */
+  const count = (of: (id: string) => boolean): { n: number; text: string } => {
+    const all = result.findings.filter((f) => of(f.resource.id));
     const inBaseline = baselined ? all.filter((f) => baselined.has(f)).length : 0;
     const n = all.length - inBaseline;
-    const model = service?.model ?? '?';
     const findings = n === 0 ? 'no customer-side findings' : `${n} customer-side finding${n === 1 ? '' : 's'}`;
-    const note = inBaseline === 0 ? '' : ` (${inBaseline}${n ? ' more' : ''} in the baseline)`;
-    // Kubernetes objects start at their document; the others at their name.
-    const at = r.format === 'kubernetes' ? r.node.span[0] : r.anchor.span[0];
-    return {
-      range: toRange(result.file.lines, [at, at]),
-      command: { title: `${model}${service ? ` · ${service.service}` : ''} · ${findings}${note}`, command: n && ours ? 'workbench.actions.view.problems' : '' },
-    };
+    return { n, text: `${findings}${inBaseline === 0 ? '' : ` (${inBaseline}${n ? ' more' : ''} in the baseline)`}` };
+  };
+  const lens = (at: number, title: string, n: number): CodeLens => ({
+    range: toRange(result.file.lines, [at, at]),
+    command: { title, command: n && ours ? 'workbench.actions.view.problems' : '' },
   });
+  // The resources read from one registry module block (formats/terraform-modules.ts) share one lens at its name.
+  const modules = new Map<number, { registry: string; ids: Set<string> }>();
+  for (const r of result.resources) {
+    if (!r.module) continue;
+    const m = modules.get(r.anchor.span[0]) ?? { registry: r.module.registry, ids: new Set<string>() };
+    m.ids.add(r.id);
+    modules.set(r.anchor.span[0], m);
+  }
+  const lenses = result.resources
+    .filter((r) => !r.template && !r.module)
+    .map((r) => {
+      const service = catalogue.service(r.format, r.type);
+      const c = count((id) => id === r.id);
+      // Kubernetes objects start at their document; the others at their name.
+      const at = r.format === 'kubernetes' ? r.node.span[0] : r.anchor.span[0];
+      return lens(at, `${service?.model ?? '?'}${service ? ` · ${service.service}` : ''} · ${c.text}`, c.n);
+    });
+  if (modules.size === 0) return lenses;
+  for (const [at, m] of modules) {
+    const c = count((id) => m.ids.has(id));
+    lenses.push(lens(at, `${m.registry} · read as ${m.ids.size} resource${m.ids.size === 1 ? '' : 's'} · ${c.text}`, c.n));
+  }
+  const start = (l: CodeLens) => l.range.start.line * 1e6 + l.range.start.character;
+  return lenses.sort((a, b) => start(a) - start(b));
 }
 
 export function inventory(results: Iterable<LintResult>, catalogue: Catalogue): InventoryItem[] {

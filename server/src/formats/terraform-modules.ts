@@ -1,0 +1,624 @@
+// Known Terraform registry modules (`terraform-aws-modules/…/aws`), read as the resources they create: Cloudline
+// downloads no module, but for the most used ones it knows which input becomes which attribute of which resource, and
+// the inputs' defaults per major version. A module block of such a source becomes those resources, whose values are
+// the inputs' own nodes (findings land on the input), so the rules run on them unchanged. Facts only (input names,
+// defaults, the resources made), taken from the modules' public documentation; the versions checked are in the table.
+//
+// What a synthesized resource does not declare is unknown, never absent: an attribute the table does not map may be
+// set by an input it does not read, so no rule reports it missing. Plans hold the modules' real resources: not here.
+import type { ParsedDoc, ParsedFile } from '../model/parse';
+import { get, type MapNode, type Node, type Pair, type ScalarNode } from '../model/tree';
+import type { ModuleOrigin, Resource } from './resource';
+import { levels } from './terraform';
+import { Val, type Alt, type Resolver } from './value';
+
+/** A module of the table. */
+interface KnownModule {
+  /** `terraform-aws-modules/s3-bucket/aws`. */
+  readonly registry: string;
+  /** The major versions whose input defaults were checked (README inputs / variables.tf of each). */
+  readonly checked: string;
+  /** The inputs read, for the notice and the README. */
+  readonly inputs: readonly string[];
+  /** The resources the module block is read as. */
+  build(m: Call): void;
+}
+
+/**
+ * A default per major version of the module; a major not listed is not known. `''` stands for null or an empty
+ * list or map (the module sets nothing, so the provider's own default applies), when passed as `omitWhen`.
+ */
+type Defaults = Readonly<Record<number, boolean | number | string>>;
+
+/** Where a synthesized attribute's value comes from. */
+type Source = Node | 'unknown';
+
+interface Made {
+  readonly type: string;
+  readonly name: string;
+  readonly values: Map<string, Source>;
+  /** The attributes the table decides: present in `values`, or known to be absent. */
+  readonly declared: Set<string>;
+  readonly refs: Map<string, string>;
+}
+
+/** One module block being read: its inputs, version and the resources made so far. */
+class Call {
+  readonly made: Made[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly body: MapNode,
+    readonly label: ScalarNode,
+    readonly resolver: Resolver,
+    /** The major versions `version` (or `?ref=`) allows; undefined when not known or not bounded. */
+    readonly majors: ReadonlySet<number> | undefined,
+  ) {}
+
+  /** The input's node as written, or undefined. */
+  input(name: string): Node | undefined {
+    return get(this.body, name);
+  }
+
+  /** The input's value as the module sees it (variables and locals resolved in HCL). */
+  value(name: string): Val {
+    const n = this.input(name);
+    return n ? Val.of(n, this.resolver) : Val.absent(this.label, this.resolver);
+  }
+
+  /** True / false when the input is a known boolean or absent (then `absent`); undefined when unknown. */
+  flag(name: string, absent: boolean): boolean | undefined {
+    const v = this.value(name);
+    if (v.isAbsent) return absent;
+    return v.bool();
+  }
+
+  /** True when the input is a known empty map or list, or absent: the module makes nothing of it. */
+  empty(name: string): boolean {
+    const v = this.value(name);
+    if (v.isAbsent) return true;
+    const n = v.node;
+    return !!n && ((n.kind === 'map' && n.pairs.length === 0) || (n.kind === 'seq' && n.items.length === 0));
+  }
+
+  /** A synthetic scalar at `at` (the module's name when omitted): a default, a port from the module's rule table. */
+  scalar(value: boolean | number | string, at: Node = this.label): ScalarNode {
+    return { kind: 'scalar', value, style: typeof value === 'string' ? 'quoted' : 'plain', span: at.span, doc: at.doc };
+  }
+
+  /**
+   * The value an absent input takes: the default of the major versions `version` allows when they agree, or, without
+   * a bounded version, the default every major version of the table agrees on; else unknown. A default the provider
+   * also has (`omitWhen`) is left absent, so the rule's own "does not set" message holds.
+   */
+  defaulted(name: string, defaults: Defaults, omitWhen?: boolean | number | string): Source | undefined {
+    const n = this.input(name);
+    if (n) return n;
+    const majors = this.majors ? [...this.majors] : Object.keys(defaults).map(Number);
+    const values = new Set(majors.map((m) => (m in defaults ? defaults[m] : undefined)));
+    if (values.size !== 1 || values.has(undefined)) return 'unknown';
+    const value = [...values][0]!;
+    if (value === omitWhen) return undefined;
+    const node = this.scalar(value);
+    this.defaults.set(node, name);
+    return node;
+  }
+
+  /** The synthetic nodes that stand for an absent input's default, with the input's name (for messages). */
+  readonly defaults = new WeakMap<Node, string>();
+
+  /**
+   * Adds a resource `type.name`: `attrs` are the attributes the table decides (undefined: known to be absent), `refs`
+   * the attributes that refer to another resource of the module (`bucket` → `aws_s3_bucket.this`). Every other
+   * attribute of it is unknown.
+   */
+  resource(type: string, name: string, attrs: Record<string, Source | undefined>, refs: Record<string, string> = {}): void {
+    const values = new Map<string, Source>();
+    for (const [k, v] of Object.entries(attrs)) if (v !== undefined) values.set(k, v);
+    for (const k of Object.keys(refs)) if (!values.has(k)) values.set(k, 'unknown');
+    this.made.push({ type, name, values, declared: new Set([...Object.keys(attrs), ...Object.keys(refs)]), refs: new Map(Object.entries(refs)) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table.
+
+/** Buckets: terraform-aws-modules/s3-bucket/aws. */
+const S3_BUCKET: KnownModule = {
+  registry: 'terraform-aws-modules/s3-bucket/aws',
+  checked: 'v3 (variables.tf), v4 and v5 (README inputs): the four public access block inputs default to false in v3 and to true from v4',
+  inputs: [
+    'create_bucket', 'bucket', 'acl', 'versioning', 'logging', 'server_side_encryption_configuration', 'attach_public_policy',
+    'block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets', 'attach_policy', 'policy',
+    'attach_*_policy',
+  ],
+  build(m) {
+    if (m.flag('create_bucket', true) === false) return;
+    const bucket = 'aws_s3_bucket.this';
+    // The legacy inline blocks have the inputs' shapes; an empty map makes no configuration resource.
+    const inline = (name: string) => (m.empty(name) ? undefined : m.input(name));
+    m.resource('aws_s3_bucket', 'this', {
+      bucket: m.input('bucket'),
+      versioning: inline('versioning'),
+      logging: inline('logging'),
+      server_side_encryption_configuration: inline('server_side_encryption_configuration'),
+      // The module writes its bucket policy as an aws_s3_bucket_policy (below), never inline.
+      policy: undefined,
+    });
+    const acl = m.value('acl');
+    if (!acl.isAbsent && !(acl.isKnown && acl.scalar === null)) m.resource('aws_s3_bucket_acl', 'this', { acl: m.input('acl') }, { bucket });
+    if (m.flag('attach_public_policy', true) !== false) {
+      const pab: Defaults = { 3: false, 4: true, 5: true };
+      m.resource(
+        'aws_s3_bucket_public_access_block',
+        'this',
+        {
+          block_public_acls: m.defaulted('block_public_acls', pab, false),
+          block_public_policy: m.defaulted('block_public_policy', pab, false),
+          ignore_public_acls: m.defaulted('ignore_public_acls', pab, false),
+          restrict_public_buckets: m.defaulted('restrict_public_buckets', pab, false),
+        },
+        { bucket },
+      );
+    }
+    // The bucket policy: `policy` when attach_policy is true; any other attach_*_policy input (deny insecure transport,
+    // log delivery, …) adds statements of the module's own, so the policy is then not known here.
+    const others = m.body.pairs
+      .map((p) => String(p.key.value))
+      .filter((k) => k !== 'attach_policy' && k !== 'attach_public_policy' && /^attach_[a-z0-9_]+_policy$/.test(k));
+    const otherOn = others.some((k) => m.flag(k, false) !== false);
+    const own = m.flag('attach_policy', false);
+    if (otherOn || own !== false) {
+      const policy = own === true && !otherOn && m.input('policy') ? m.input('policy')! : 'unknown';
+      m.resource('aws_s3_bucket_policy', 'this', { policy }, { bucket });
+    }
+  },
+};
+
+/** DB instances: terraform-aws-modules/rds/aws. */
+const RDS: KnownModule = {
+  registry: 'terraform-aws-modules/rds/aws',
+  checked: 'v3 to v6 (README inputs): publicly_accessible, iam_database_authentication_enabled, deletion_protection, multi_az default to false, replicate_source_db, snapshot_identifier, restore_to_point_in_time, s3_import to null, auto_minor_version_upgrade to true, enabled_cloudwatch_logs_exports to []; storage_encrypted and backup_retention_period differ and are unknown when absent',
+  inputs: [
+    'create_db_instance', 'engine', 'engine_version', 'publicly_accessible', 'storage_encrypted', 'kms_key_id', 'backup_retention_period',
+    'iam_database_authentication_enabled', 'enabled_cloudwatch_logs_exports', 'auto_minor_version_upgrade', 'deletion_protection',
+    'multi_az', 'replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time', 's3_import',
+  ],
+  build(m) {
+    if (m.flag('create_db_instance', true) === false) return;
+    const same: Defaults = { 3: false, 4: false, 5: false, 6: false };
+    // '' stands for null or an empty list: nothing set, as the provider's own absent value.
+    const NONE: Defaults = { 3: '', 4: '', 5: '', 6: '' };
+    const EMPTY = NONE;
+    m.resource('aws_db_instance', 'this', {
+      engine: m.input('engine') ?? 'unknown',
+      engine_version: m.input('engine_version') ?? 'unknown',
+      publicly_accessible: m.defaulted('publicly_accessible', same, false),
+      storage_encrypted: m.input('storage_encrypted') ?? 'unknown',
+      kms_key_id: m.input('kms_key_id') ?? 'unknown',
+      backup_retention_period: m.input('backup_retention_period') ?? 'unknown',
+      iam_database_authentication_enabled: m.defaulted('iam_database_authentication_enabled', same, false),
+      enabled_cloudwatch_logs_exports: m.defaulted('enabled_cloudwatch_logs_exports', EMPTY, ''),
+      auto_minor_version_upgrade: m.defaulted('auto_minor_version_upgrade', { 3: true, 4: true, 5: true, 6: true }, true),
+      deletion_protection: m.defaulted('deletion_protection', same, false),
+      multi_az: m.defaulted('multi_az', same, false),
+      // Null in every version: not a replica, not restored (the rules that skip those need to know).
+      replicate_source_db: m.defaulted('replicate_source_db', NONE, ''),
+      snapshot_identifier: m.defaulted('snapshot_identifier', NONE, ''),
+      restore_to_point_in_time: m.defaulted('restore_to_point_in_time', NONE, ''),
+      s3_import: m.defaulted('s3_import', NONE, ''),
+      // Not an attribute of a DB instance (clusters only).
+      engine_mode: undefined,
+    });
+  },
+};
+
+/** EC2 instances: terraform-aws-modules/ec2-instance/aws. */
+const EC2_INSTANCE: KnownModule = {
+  registry: 'terraform-aws-modules/ec2-instance/aws',
+  checked: 'v3 to v5 (README inputs): associate_public_ip_address, user_data and user_data_base64 default to null and root_block_device to none (the provider\'s defaults); metadata_options differs and is unknown when absent',
+  inputs: ['create', 'create_spot_instance', 'associate_public_ip_address', 'user_data', 'user_data_base64', 'metadata_options', 'root_block_device', 'ebs_block_device'],
+  build(m) {
+    if (m.flag('create', true) === false) return;
+    const spot = m.flag('create_spot_instance', false);
+    if (spot === undefined) return; // which resource it makes is not known
+    const none: Defaults = { 3: '', 4: '', 5: '' };
+    m.resource(spot ? 'aws_spot_instance_request' : 'aws_instance', 'this', {
+      associate_public_ip_address: m.defaulted('associate_public_ip_address', none, ''),
+      user_data: m.defaulted('user_data', none, ''),
+      user_data_base64: m.defaulted('user_data_base64', none, ''),
+      metadata_options: m.input('metadata_options') ?? 'unknown',
+      root_block_device: m.empty('root_block_device') ? m.defaulted('root_block_device', none, '') : m.input('root_block_device'),
+      ebs_block_device: m.empty('ebs_block_device') ? m.defaulted('ebs_block_device', none, '') : m.input('ebs_block_device'),
+    });
+  },
+};
+
+/** Queues: terraform-aws-modules/sqs/aws. */
+const SQS: KnownModule = {
+  registry: 'terraform-aws-modules/sqs/aws',
+  checked: 'v2 to v4 (README inputs): kms_master_key_id defaults to null; sqs_managed_sse_enabled is not an input of v2 and defaults to true in v4 (v3 not claimed: unknown); policy is the queue\'s own policy where the version takes it',
+  inputs: ['create', 'kms_master_key_id', 'sqs_managed_sse_enabled', 'policy'],
+  build(m) {
+    if (m.flag('create', true) === false) return;
+    const kms = m.value('kms_master_key_id');
+    m.resource('aws_sqs_queue', 'this', {
+      kms_master_key_id: m.defaulted('kms_master_key_id', { 2: '', 3: '', 4: '' }, ''),
+      // v2 has no such input (the provider's default applies); v4 defaults it to true; v3 is not claimed.
+      sqs_managed_sse_enabled: kms.isAbsent || kms.isKnown ? m.defaulted('sqs_managed_sse_enabled', { 2: '', 4: true }, '') : 'unknown',
+      policy: m.input('policy') ?? 'unknown',
+    });
+  },
+};
+
+/** VPCs: terraform-aws-modules/vpc/aws. */
+const VPC: KnownModule = {
+  registry: 'terraform-aws-modules/vpc/aws',
+  checked: 'v3 to v5 (README inputs): enable_flow_log defaults to false; map_public_ip_on_launch (public subnets) defaults to true in v3 and false in v5, unknown otherwise',
+  inputs: ['create_vpc', 'enable_flow_log', 'public_subnets', 'map_public_ip_on_launch'],
+  build(m) {
+    if (m.flag('create_vpc', true) === false) return;
+    const vpc = 'aws_vpc.this';
+    m.resource('aws_vpc', 'this', {});
+    const flow = m.flag('enable_flow_log', false);
+    if (flow !== false) m.resource('aws_flow_log', 'this', {}, { vpc_id: vpc });
+    if (!m.empty('public_subnets')) {
+      m.resource('aws_subnet', 'public', { map_public_ip_on_launch: m.defaulted('map_public_ip_on_launch', { 3: true, 5: false }, false) }, { vpc_id: vpc });
+    }
+  },
+};
+
+/** Classic load balancers: terraform-aws-modules/elb/aws. */
+const ELB: KnownModule = {
+  registry: 'terraform-aws-modules/elb/aws',
+  checked: 'v2 to v4 (README inputs): access_logs defaults to {} (no access_logs block)',
+  inputs: ['create_elb', 'access_logs', 'listener', 'internal'],
+  build(m) {
+    if (m.flag('create_elb', true) === false) return;
+    m.resource('aws_elb', 'this', {
+      access_logs: m.empty('access_logs') ? m.defaulted('access_logs', { 2: '', 3: '', 4: '' }, '') : m.input('access_logs'),
+      listener: m.input('listener') ?? 'unknown',
+      internal: m.input('internal') ?? 'unknown',
+    });
+  },
+};
+
+/** Application and network load balancers: terraform-aws-modules/alb/aws. */
+const ALB: KnownModule = {
+  registry: 'terraform-aws-modules/alb/aws',
+  checked: 'v6 and v8 (enable_deletion_protection defaults to false) and v9 (true) (README inputs); access_logs is enabled when it names a bucket and does not say otherwise, in every version',
+  inputs: ['create', 'create_lb', 'enable_deletion_protection', 'access_logs', 'internal', 'load_balancer_type'],
+  build(m) {
+    if (m.flag('create', true) === false || m.flag('create_lb', true) === false) return;
+    const logs = m.value('access_logs');
+    let access: Source | undefined = m.input('access_logs');
+    if (m.empty('access_logs')) access = m.defaulted('access_logs', { 6: '', 8: '', 9: '' }, '');
+    else if (logs.isMap && logs.get('enabled').isAbsent && !logs.get('bucket').isAbsent) {
+      // The module turns logging on when a bucket is named (the provider's own default is off).
+      const map = logs.node as MapNode;
+      const bucket = get(map, 'bucket')!;
+      access = { ...map, pairs: [...map.pairs, synthPair('enabled', m.scalar(true, bucket), bucket)] };
+    }
+    m.resource('aws_lb', 'this', {
+      enable_deletion_protection: m.defaulted('enable_deletion_protection', { 6: false, 8: false, 9: true }, false),
+      access_logs: access,
+      internal: m.input('internal') ?? 'unknown',
+      load_balancer_type: m.input('load_balancer_type') ?? 'unknown',
+    });
+  },
+};
+
+/**
+ * The named rules of terraform-aws-modules/security-group (its public `rules.tf` table): from port, to port,
+ * protocol. Only the names listed here are read; another name makes a rule of unknown ports.
+ */
+const SG_RULES: Readonly<Record<string, readonly [number, number, string]>> = {
+  'all-all': [-1, -1, '-1'],
+  'all-tcp': [0, 65535, 'tcp'],
+  'all-udp': [0, 65535, 'udp'],
+  'all-icmp': [-1, -1, 'icmp'],
+  'ssh-tcp': [22, 22, 'tcp'],
+  'telnet-tcp': [23, 23, 'tcp'],
+  'dns-udp': [53, 53, 'udp'],
+  'dns-tcp': [53, 53, 'tcp'],
+  'http-80-tcp': [80, 80, 'tcp'],
+  'http-8080-tcp': [8080, 8080, 'tcp'],
+  'https-443-tcp': [443, 443, 'tcp'],
+  'https-8443-tcp': [8443, 8443, 'tcp'],
+  'ldap-tcp': [389, 389, 'tcp'],
+  'ldaps-tcp': [636, 636, 'tcp'],
+  'nfs-tcp': [2049, 2049, 'tcp'],
+  'ntp-udp': [123, 123, 'udp'],
+  'mysql-tcp': [3306, 3306, 'tcp'],
+  'mssql-tcp': [1433, 1433, 'tcp'],
+  'postgresql-tcp': [5432, 5432, 'tcp'],
+  'oracle-db-tcp': [1521, 1521, 'tcp'],
+  'redis-tcp': [6379, 6379, 'tcp'],
+  'memcached-tcp': [11211, 11211, 'tcp'],
+  'mongodb-27017-tcp': [27017, 27017, 'tcp'],
+  'elasticsearch-rest-tcp': [9200, 9200, 'tcp'],
+  'kafka-broker-tcp': [9092, 9092, 'tcp'],
+  'rdp-tcp': [3389, 3389, 'tcp'],
+  'rdp-udp': [3389, 3389, 'udp'],
+  'winrm-http-tcp': [5985, 5985, 'tcp'],
+  'winrm-https-tcp': [5986, 5986, 'tcp'],
+  'etcd-client-tcp': [2379, 2379, 'tcp'],
+  'zookeeper-2181-tcp': [2181, 2181, 'tcp'],
+};
+
+/** Security groups: terraform-aws-modules/security-group/aws (the root module; its `//modules/<rule>` presets are not read). */
+const SECURITY_GROUP: KnownModule = {
+  registry: 'terraform-aws-modules/security-group/aws',
+  checked: 'v3 to v5 (README inputs and rules.tf): ingress_cidr_blocks and ingress_ipv6_cidr_blocks default to []',
+  inputs: ['create', 'create_sg', 'ingress_rules', 'ingress_cidr_blocks', 'ingress_ipv6_cidr_blocks', 'ingress_with_cidr_blocks'],
+  build(m) {
+    if (m.flag('create', true) === false) return;
+    const group = 'aws_security_group.this';
+    // create_sg = false: the rules go to an existing group (security_group_id), not made here.
+    if (m.flag('create_sg', true) !== false) m.resource('aws_security_group', 'this', {});
+    const ports = (name: Val, at: Node) => {
+      const known = name.str() !== undefined ? SG_RULES[name.str()!] : undefined;
+      return known
+        ? { from_port: m.scalar(known[0], at), to_port: m.scalar(known[1], at), protocol: m.scalar(known[2], at) }
+        : { from_port: 'unknown' as const, to_port: 'unknown' as const, protocol: 'unknown' as const };
+    };
+    const cidrs = m.input('ingress_cidr_blocks');
+    const ipv6 = m.input('ingress_ipv6_cidr_blocks');
+    m.value('ingress_rules').items().forEach((rule, i) => {
+      m.resource('aws_security_group_rule', `ingress_rules[${i}]`, { type: m.scalar('ingress', rule.at), ...ports(rule, rule.at), cidr_blocks: cidrs, ipv6_cidr_blocks: ipv6 }, { security_group_id: group });
+    });
+    m.value('ingress_with_cidr_blocks').items().forEach((item, i) => {
+      const at = item.at;
+      const rule = item.get('rule');
+      const named = rule.isAbsent ? undefined : ports(rule, rule.at);
+      const own = (k: 'from_port' | 'to_port' | 'protocol'): Source => {
+        const v = item.get(k);
+        return v.isAbsent ? (named?.[k] ?? 'unknown') : v.at;
+      };
+      // The item's `cidr_blocks` is one string of comma-separated blocks; without it, ingress_cidr_blocks apply.
+      const written = item.get('cidr_blocks');
+      let blocks: Source | undefined = cidrs;
+      if (!written.isAbsent) {
+        const s = written.str();
+        blocks = s === undefined ? 'unknown' : { kind: 'seq', items: s.split(',').map((c) => m.scalar(c.trim(), written.at)), flow: true, span: written.at.span, doc: written.at.doc };
+      }
+      m.resource(
+        'aws_security_group_rule',
+        `ingress_with_cidr_blocks[${i}]`,
+        { type: m.scalar('ingress', at), from_port: own('from_port'), to_port: own('to_port'), protocol: own('protocol'), cidr_blocks: blocks, ipv6_cidr_blocks: undefined },
+        { security_group_id: group },
+      );
+    });
+  },
+};
+
+/** Auto Scaling groups: terraform-aws-modules/autoscaling/aws, the versions that make a launch configuration. */
+const AUTOSCALING: KnownModule = {
+  registry: 'terraform-aws-modules/autoscaling/aws',
+  checked: 'v1 to v3 (README inputs), which make an aws_launch_configuration unless create_lc is false; later versions make a launch template from other inputs and are not read',
+  inputs: ['create_lc', 'user_data', 'user_data_base64', 'associate_public_ip_address'],
+  build(m) {
+    // Only a version pinned to 1.x–3.x is read: their launch configuration takes these inputs as they are.
+    if (!m.majors || [...m.majors].some((v) => v < 1 || v > 3)) return;
+    if (m.flag('create_lc', true) === false) return;
+    m.resource('aws_launch_configuration', 'this', {
+      user_data: m.input('user_data') ?? 'unknown',
+      user_data_base64: m.input('user_data_base64') ?? 'unknown',
+      associate_public_ip_address: m.input('associate_public_ip_address') ?? 'unknown',
+    });
+  },
+};
+
+const MODULES: readonly KnownModule[] = [S3_BUCKET, RDS, EC2_INSTANCE, SQS, VPC, ELB, ALB, SECURITY_GROUP, AUTOSCALING];
+const BY_REGISTRY = new Map(MODULES.map((k) => [k.registry, k]));
+
+/** The known modules, for documentation and tests: registry address, versions checked, inputs read. */
+export const KNOWN_MODULES: readonly { registry: string; checked: string; inputs: readonly string[] }[] = MODULES;
+
+function synthPair(key: string, value: Node, at: Node): Pair {
+  return { key: { kind: 'scalar', value: key, style: 'plain', span: at.span, doc: at.doc }, value, span: at.span };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources and versions.
+
+/**
+ * The registry address of a `source` naming a module of terraform-aws-modules' root (not a `//sub/module`), and the
+ * version a git `?ref=` pins: `terraform-aws-modules/s3-bucket/aws`, `registry.terraform.io/terraform-aws-modules/…`,
+ * `github.com/terraform-aws-modules/terraform-aws-s3-bucket`, `git::https://github.com/…/terraform-aws-s3-bucket.git?ref=v3.7.0`,
+ * `git@github.com:terraform-aws-modules/terraform-aws-s3-bucket.git`.
+ */
+export function registryOf(source: string): { registry: string; ref?: string } | undefined {
+  let s = source.trim();
+  let ref: string | undefined;
+  const q = s.indexOf('?');
+  if (q >= 0) {
+    ref = /(?:^|&)ref=([^&]*)/.exec(s.slice(q + 1))?.[1];
+    s = s.slice(0, q);
+  }
+  // A sub-module (`//modules/http-80`) is another module than the root's.
+  const body = s.replace(/^git::/, '').replace(/^[a-z+]+:\/\//, '');
+  if (body.includes('//')) return undefined;
+  let m = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/([a-z0-9-]+)\/aws\/?$/.exec(body);
+  if (m) return { registry: `terraform-aws-modules/${m[1]}/aws`, ref };
+  m = /^(?:git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-([a-z0-9-]+?)(?:\.git)?\/?$/.exec(body);
+  if (m) return { registry: `terraform-aws-modules/${m[1]}/aws`, ref };
+  return undefined;
+}
+
+/**
+ * The major versions a version constraint allows (`3.7.0`, `= 3.7.0`, `~> 3.0`, `~> 3.7.0`, `>= 3.0, < 4.0`), or
+ * undefined when it is not bounded above (`>= 3.0`, `~> 3`) or not read.
+ */
+export function majorsOf(constraint: string): Set<number> | undefined {
+  let low = 0;
+  let high = Infinity; // exclusive, in majors
+  const parts = constraint.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  for (const part of parts) {
+    const m = /^(~>|>=|<=|>|<|=|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part);
+    if (!m) return undefined;
+    const op = m[1] ?? '=';
+    const major = Number(m[2]);
+    const hasMinor = m[3] !== undefined;
+    const minor = Number(m[3] ?? 0);
+    const patch = Number(m[4] ?? 0);
+    switch (op) {
+      case '=':
+        low = Math.max(low, major);
+        high = Math.min(high, major + 1);
+        break;
+      case '~>':
+        if (!hasMinor) return undefined; // `~> 3` allows 3.x and up
+        low = Math.max(low, major);
+        high = Math.min(high, major + 1);
+        break;
+      case '>=':
+      case '>':
+        low = Math.max(low, major);
+        break;
+      case '<':
+        high = Math.min(high, minor === 0 && patch === 0 ? major : major + 1);
+        break;
+      case '<=':
+        high = Math.min(high, major + 1);
+        break;
+      case '!=':
+        break;
+    }
+  }
+  if (!Number.isFinite(high) || high - low > 20 || high <= low) return undefined;
+  const out = new Set<number>();
+  for (let v = low; v < high; v++) out.add(v);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Module blocks → resources.
+
+/** The attribute map of a synthesized resource: every undeclared key is unknown (an input the table does not read may set it). */
+class ModuleBody extends Val {
+  constructor(
+    alts: readonly Alt[],
+    resolver: Resolver,
+    private readonly declared: ReadonlySet<string>,
+    private readonly origin: Node,
+  ) {
+    super(alts, resolver);
+  }
+
+  override get(key: string): Val {
+    if (!this.declared.has(key)) return new Val([{ state: 'unknown', at: this.origin, when: [], why: 'set by the module from inputs Cloudline does not read' }], this.resolver);
+    return super.get(key);
+  }
+}
+
+/** For `inputAt`: the input (and one level below, `versioning.enabled`) whose written value holds a node. */
+function inputNamer(body: MapNode): (node: Node) => string | undefined {
+  return (node) => {
+    const inside = (outer: readonly [number, number]) => outer[0] <= node.span[0] && node.span[1] <= outer[1];
+    for (const p of body.pairs) {
+      if (!inside(p.span)) continue;
+      const name = String(p.key.value);
+      if (p.value.kind === 'map') {
+        const sub = p.value.pairs.find((q) => inside(q.span));
+        if (sub) return `${name}.${sub.key.value}`;
+      }
+      return name;
+    }
+    return undefined;
+  };
+}
+
+/** The module blocks of a Terraform document (HCL or JSON) with a `source` of the table, each with its module. */
+function knownBlocks(doc: ParsedDoc): { label: ScalarNode; body: MapNode; source: ScalarNode; module: KnownModule; ref?: string }[] {
+  const out: { label: ScalarNode; body: MapNode; source: ScalarNode; module: KnownModule; ref?: string }[] = [];
+  for (const level of levels(get(doc.doc.root, 'module'))) {
+    for (const p of level.pairs) {
+      for (const body of levels(p.value)) {
+        const source = get(body, 'source');
+        if (source?.kind !== 'scalar' || typeof source.value !== 'string') continue;
+        const reg = registryOf(source.value);
+        const module = reg && BY_REGISTRY.get(reg.registry);
+        if (module) out.push({ label: p.key, body, source, module, ref: reg.ref });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The resources the known registry modules of a Terraform document create, read from their blocks' inputs with
+ * `resolver` (the file's: HCL resolves variables and locals). Not for plans, which hold the real resources.
+ */
+export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolver: Resolver): Resource[] {
+  const out: Resource[] = [];
+  for (const block of knownBlocks(doc)) {
+    const name = String(block.label.value);
+    const version = get(block.body, 'version');
+    const versionText = version ? Val.of(version, resolver).str() : block.ref;
+    const majors = versionText !== undefined ? majorsOf(versionText) : undefined;
+    // `count = 0` or an empty `for_each` deploys nothing.
+    const meta = Val.of(block.body, resolver);
+    if (meta.get('count').num() === 0) continue;
+    const each = meta.get('for_each').node;
+    if (each && ((each.kind === 'map' && each.pairs.length === 0) || (each.kind === 'seq' && each.items.length === 0))) continue;
+    const call = new Call(name, block.body, block.label, resolver, majors);
+    block.module.build(call);
+    const named = inputNamer(block.body);
+    const origin: ModuleOrigin = {
+      name,
+      registry: block.module.registry,
+      block: block.body,
+      inputAt: (node) => {
+        const d = call.defaults.get(node);
+        return d ? `${d}, not set: the module's default${versionText ? ` in version ${versionText}` : ''}` : named(node);
+      },
+    };
+    const prefix = `module.${name}.`;
+    for (const made of call.made) {
+      const pairs: Pair[] = [];
+      for (const [key, source] of made.values) {
+        const value: Node = source === 'unknown' ? { kind: 'scalar', value: `\${module.${name}}`, style: 'quoted', span: block.label.span, doc: block.label.doc } : source;
+        const written = get(block.body, key) === value ? block.body.pairs.find((p) => p.value === value)?.key : undefined;
+        pairs.push(synthPair(key, value, written ?? (value.span[0] >= block.body.span[0] && value.span[1] <= block.body.span[1] ? value : block.label)));
+      }
+      const node: MapNode = { kind: 'map', pairs, flow: false, span: block.body.span, doc: block.body.doc };
+      const id = `${prefix}${made.type}.${made.name}`;
+      const refs = made.refs;
+      const base = Val.of(node, resolver);
+      out.push({
+        format: 'terraform',
+        type: made.type,
+        id,
+        node,
+        anchor: block.label,
+        typeNode: block.label,
+        body: new ModuleBody(base.alts, resolver, made.declared, block.label),
+        file,
+        doc,
+        resolver,
+        references(attr?: string) {
+          if (attr !== undefined) return refs.has(attr) ? [prefix + refs.get(attr)!] : [];
+          return [...new Set([...refs.values()].map((r) => prefix + r))];
+        },
+        module: origin,
+      });
+    }
+  }
+  return out;
+}
+
+/** The notice of a module block whose source the table knows: what Cloudline reads of it. */
+export function knownModuleNotice(source: string, name: string, body?: MapNode): string | undefined {
+  const reg = registryOf(source);
+  const module = reg && BY_REGISTRY.get(reg.registry);
+  if (!module) return undefined;
+  // s3-bucket ignores `policy` unless attach_policy is true: a policy written without it is not attached.
+  const attach = body ? get(body, 'attach_policy') : undefined;
+  const ignored =
+    module === S3_BUCKET && body && get(body, 'policy') && (!attach || (attach.kind === 'scalar' && (attach.value === false || attach.value === 'false')))
+      ? ' Its policy input is not attached: the module attaches it only with attach_policy = true.'
+      : '';
+  return `Module "${name}" comes from ${JSON.stringify(source)}, which Cloudline does not download: it is read as the resources it creates from the inputs ${module.inputs.join(', ')} only (defaults checked for ${module.checked.split(' (')[0]}); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.${ignored}`;
+}

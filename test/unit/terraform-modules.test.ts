@@ -1,0 +1,275 @@
+// Known registry modules (server/src/formats/terraform-modules.ts): a `module` block of terraform-aws-modules read as
+// the resources the module creates, from its inputs: values, spans, unknowns, absent defaults per version, links
+// between the resources, messages, notices, `*.tf.json`, and no synthesis in plans.
+import { strict as assert } from 'node:assert';
+import { applyEdits, Edits } from '../../server/src/engine/edits';
+import { REASON_MARK, suppressionEdit } from '../../server/src/engine/suppress';
+import { resourcesOf } from '../../server/src/formats';
+import { majorsOf, registryOf } from '../../server/src/formats/terraform-modules';
+import { parseFile } from '../../server/src/model/parse';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { codeLenses } from '../../server/src/service/workspace';
+import { lintText, spanText } from '../helpers';
+
+/** Findings of `rules` (all when omitted) as [rule, range, message without the responsibility sentence]. */
+function findings(text: string, rules?: string[], name = 'main.tf'): [string, string, string][] {
+  const r = lintText(name, text);
+  assert.deepEqual(r.errors, []);
+  return r.findings
+    .filter((f) => !rules || rules.includes(f.rule.id))
+    .map((f) => [f.rule.id, spanText(r, f.span), f.message.slice(0, f.message.indexOf('). ') + 2)]);
+}
+
+/** The IDs of the resources a file is read as. */
+const ids = (text: string, name = 'main.tf') => resourcesOf(parseFile(name, text)).map((r) => r.id);
+
+describe('known registry modules', () => {
+  describe('sources and versions', () => {
+    it('reads the registry, GitHub and git spellings of a root module, with ?ref=; not a sub-module', () => {
+      const s3 = 'terraform-aws-modules/s3-bucket/aws';
+      assert.deepEqual(registryOf('terraform-aws-modules/s3-bucket/aws'), { registry: s3, ref: undefined });
+      assert.deepEqual(registryOf('registry.terraform.io/terraform-aws-modules/s3-bucket/aws'), { registry: s3, ref: undefined });
+      assert.deepEqual(registryOf('github.com/terraform-aws-modules/terraform-aws-s3-bucket'), { registry: s3, ref: undefined });
+      assert.deepEqual(registryOf('git::https://github.com/terraform-aws-modules/terraform-aws-s3-bucket.git?ref=v3.7.0'), { registry: s3, ref: 'v3.7.0' });
+      assert.deepEqual(registryOf('git@github.com:terraform-aws-modules/terraform-aws-s3-bucket.git?ref=v4.1.0'), { registry: s3, ref: 'v4.1.0' });
+      assert.equal(registryOf('terraform-aws-modules/security-group/aws//modules/http-80'), undefined);
+      assert.equal(registryOf('git::https://github.com/terraform-aws-modules/terraform-aws-s3-bucket.git//modules/notification?ref=v3.7.0'), undefined);
+      assert.equal(registryOf('acme/s3-bucket/aws'), undefined);
+      assert.equal(registryOf('./modules/s3-bucket'), undefined);
+    });
+
+    it('reads the major versions a constraint allows; unbounded constraints are unknown', () => {
+      assert.deepEqual(majorsOf('3.7.0'), new Set([3]));
+      assert.deepEqual(majorsOf('v3.7.0'), new Set([3]));
+      assert.deepEqual(majorsOf('= 4.1.0'), new Set([4]));
+      assert.deepEqual(majorsOf('~> 3.0'), new Set([3]));
+      assert.deepEqual(majorsOf('~> 3.7.0'), new Set([3]));
+      assert.deepEqual(majorsOf('>= 3.0, < 5.0'), new Set([3, 4]));
+      assert.deepEqual(majorsOf('>= 3.0, <= 4.2'), new Set([3, 4]));
+      assert.equal(majorsOf('~> 3'), undefined);
+      assert.equal(majorsOf('>= 3.0'), undefined);
+      assert.equal(majorsOf('latest'), undefined);
+    });
+  });
+
+  describe('s3-bucket', () => {
+    const bucket = (inputs: string, version = '"3.7.0"') => `module "bucket" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = ${version}\n${inputs}}\n`;
+
+    it('is read as a bucket, its ACL, its public access block and (with attach_policy) its policy', () => {
+      assert.deepEqual(ids(bucket('  acl = "private"\n')), [
+        'module.bucket.aws_s3_bucket.this',
+        'module.bucket.aws_s3_bucket_acl.this',
+        'module.bucket.aws_s3_bucket_public_access_block.this',
+      ]);
+      assert.deepEqual(ids(bucket('  attach_policy = true\n  policy = "{}"\n  attach_public_policy = false\n')), ['module.bucket.aws_s3_bucket.this', 'module.bucket.aws_s3_bucket_policy.this']);
+      assert.deepEqual(ids(bucket('  create_bucket = false\n  acl = "public-read"\n')), []);
+      assert.deepEqual(ids(bucket('  count = 0\n  acl = "public-read"\n')), []);
+      assert.deepEqual(ids(bucket('  for_each = {}\n  acl = "public-read"\n')), []);
+      // What the table does not map is unknown, never absent; a mapped input's value is the input's own node.
+      const [b, acl] = resourcesOf(parseFile('main.tf', bucket('  acl = "private"\n')));
+      assert.equal(b.body.get('tags').isUnknown, true);
+      assert.equal(b.body.get('object_lock_enabled').isUnknown, true);
+      assert.equal(b.body.get('policy').isAbsent, true);
+      assert.deepEqual([acl.body.get('acl').str(), acl.body.get('acl').at.span], ['private', [96, 105]]);
+      assert.deepEqual(acl.references('bucket'), ['module.bucket.aws_s3_bucket.this']);
+      assert.equal(acl.anchor.span[0], 7);
+    });
+
+    it('reports a public ACL at the input, naming the module and the input, with no fix', () => {
+      const text = bucket('  acl = "public-read"\n');
+      assert.deepEqual(findings(text, ['CL-AWS-050']), [
+        ['CL-AWS-050', '4:9-4:22', 'Bucket ACL module.bucket.aws_s3_bucket_acl.this sets acl to public-read, so anyone on the internet can list its objects (module bucket, terraform-aws-modules/s3-bucket/aws, input acl).'],
+      ]);
+      assert.equal(lintText('main.tf', text).findings.every((f) => f.fixes.length === 0), true);
+    });
+
+    it('creates the public access block by default: no "no public access block"; its absent inputs by version', () => {
+      // 3.x: the four inputs default to false.
+      assert.deepEqual(findings(bucket('  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n'), ['CL-AWS-001', 'CL-AWS-002']), [
+        ['CL-AWS-001', '1:8-1:16', 'Public access block module.bucket.aws_s3_bucket_public_access_block.this leaves restrict_public_buckets out of its Block Public Access configuration, so it defaults to false and that protection is off (module bucket, terraform-aws-modules/s3-bucket/aws, from its inputs and defaults).'],
+      ]);
+      // A written false is reported at the input.
+      assert.deepEqual(findings(bucket('  block_public_acls = false\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n'), ['CL-AWS-001', 'CL-AWS-002']), [
+        ['CL-AWS-001', '4:23-4:28', 'Public access block module.bucket.aws_s3_bucket_public_access_block.this sets block_public_acls to false, so requests that set a public ACL on the bucket or its objects are accepted (module bucket, terraform-aws-modules/s3-bucket/aws, input block_public_acls).'],
+      ]);
+      // 4.x defaults them to true; without a version the defaults differ between majors: unknown.
+      assert.deepEqual(findings(bucket('', '"~> 4.0"'), ['CL-AWS-001', 'CL-AWS-002']), []);
+      assert.deepEqual(findings('module "bucket" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n', ['CL-AWS-001', 'CL-AWS-002']), []);
+      // No public access block at all when the module is told not to make one.
+      assert.deepEqual(findings(bucket('  attach_public_policy = false\n'), ['CL-AWS-001', 'CL-AWS-002']), [
+        ['CL-AWS-002', '1:8-1:16', 'S3 bucket module.bucket.aws_s3_bucket.this has no aws_s3_bucket_public_access_block that refers to it, so whether public ACLs and policies are blocked depends on the account-level setting and on when the bucket was created (module bucket, terraform-aws-modules/s3-bucket/aws, from its inputs and defaults).'],
+      ]);
+    });
+
+    it('versioning, logging and encryption inputs are the bucket\'s blocks', () => {
+      assert.deepEqual(findings(bucket('  versioning = {\n    enabled = false\n  }\n'), ['CL-AWS-053']), [
+        ['CL-AWS-053', '5:15-5:20', 'S3 bucket module.bucket.aws_s3_bucket.this sets versioning.enabled to false, so an overwritten or deleted object cannot be recovered (module bucket, terraform-aws-modules/s3-bucket/aws, input versioning.enabled).'],
+      ]);
+      assert.deepEqual(findings(bucket('  versioning = {\n    enabled = true\n  }\n  logging = {\n    target_bucket = "logs"\n  }\n'), ['CL-AWS-053', 'CL-AWS-086']), []);
+      assert.deepEqual(findings(bucket(''), ['CL-AWS-053']).map((f) => f.slice(0, 2)), [['CL-AWS-053', '1:8-1:16']]);
+    });
+
+    it('the policy counts only when attach_policy is true; other attach_*_policy inputs make it unknown', () => {
+      const policy = '  policy = <<EOF\n{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}\nEOF\n';
+      assert.deepEqual(findings(bucket(policy), ['CL-AWS-015']), []);
+      assert.deepEqual(findings(bucket(`  attach_policy = true\n${policy}`), ['CL-AWS-015']), [
+        ['CL-AWS-015', '6:49-6:52', 'S3 bucket policy module.bucket.aws_s3_bucket_policy.this allows "s3:GetObject" to any principal ("*") with no Condition that narrows who (module bucket, terraform-aws-modules/s3-bucket/aws, input policy).'],
+      ]);
+      assert.deepEqual(findings(bucket(`  attach_policy = true\n  attach_deny_insecure_transport_policy = true\n${policy}`), ['CL-AWS-015', 'CL-AWS-052']), []);
+      assert.deepEqual(findings(bucket(`  attach_policy = var.attach\n${policy}`), ['CL-AWS-015', 'CL-AWS-052']), []);
+      // Without any policy, no Deny of plain HTTP.
+      assert.deepEqual(findings(bucket(''), ['CL-AWS-052']).map((f) => f.slice(0, 2)), [['CL-AWS-052', '1:8-1:16']]);
+      assert.deepEqual(findings(bucket('  attach_deny_insecure_transport_policy = true\n'), ['CL-AWS-052']), []);
+    });
+
+    it('variables are unknown: no finding on them, nor on what they may change', () => {
+      const text = bucket('  acl = var.acl\n  versioning = var.versioning\n  block_public_acls = var.b\n  block_public_policy = var.b\n  ignore_public_acls = var.b\n  restrict_public_buckets = var.b\n  attach_public_policy = var.p\n');
+      assert.deepEqual(findings(text, ['CL-AWS-050', 'CL-AWS-053', 'CL-AWS-001', 'CL-AWS-002']), []);
+      // A variable whose default the module makes known is read as that value.
+      assert.deepEqual(findings(`variable "acl" {\n  default = "public-read"\n}\n${bucket('  acl = var.acl\n')}`, ['CL-AWS-050']).map((f) => f.slice(0, 2)), [['CL-AWS-050', '7:9-7:16']]);
+    });
+  });
+
+  describe('other modules', () => {
+    it('rds: inputs of the DB instance; storage_encrypted absent is unknown (its default differs between versions)', () => {
+      const db = (inputs: string) => `module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 3.0"\n  engine  = "mysql"\n${inputs}}\n`;
+      assert.deepEqual(findings(db('  publicly_accessible = true\n  storage_encrypted = false\n  backup_retention_period = 0\n'), ['CL-AWS-004', 'CL-AWS-055', 'CL-AWS-081']).map((f) => f.slice(0, 2)), [
+        ['CL-AWS-004', '5:25-5:29'],
+        ['CL-AWS-055', '6:23-6:28'],
+        ['CL-AWS-081', '7:29-7:30'],
+      ]);
+      assert.deepEqual(findings(db(''), ['CL-AWS-004', 'CL-AWS-055', 'CL-AWS-081']), []);
+      assert.deepEqual(findings(db('  publicly_accessible = var.public\n  storage_encrypted = var.enc\n'), ['CL-AWS-004', 'CL-AWS-055']), []);
+      // Defaults known in every version the table covers (false): the rule's own "does not set".
+      assert.deepEqual(findings(db(''), ['CL-AWS-180']), [
+        ['CL-AWS-180', '1:8-1:12', 'RDS DB instance module.db.aws_db_instance.this does not set iam_database_authentication_enabled, which defaults to false, so its users sign in only with database passwords, outside IAM (module db, terraform-aws-modules/rds/aws, from its inputs and defaults).'],
+      ]);
+    });
+
+    it('ec2-instance: associate_public_ip_address at the input; absent is the provider\'s default', () => {
+      const ec2 = (inputs: string) => `module "web" {\n  source = "terraform-aws-modules/ec2-instance/aws"\n${inputs}}\n`;
+      assert.deepEqual(findings(ec2('  associate_public_ip_address = true\n'), ['CL-AWS-034']).map((f) => f.slice(0, 2)), [['CL-AWS-034', '3:33-3:37']]);
+      assert.deepEqual(findings(ec2(''), ['CL-AWS-034']), []);
+      assert.deepEqual(findings(ec2('  create_spot_instance = var.spot\n  associate_public_ip_address = true\n')), []);
+    });
+
+    it('security-group: named rules take their ports from the module\'s table; comma-separated cidr_blocks per item', () => {
+      const text = `module "sg" {
+  source              = "terraform-aws-modules/security-group/aws"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ["ssh-tcp", "https-443-tcp", "mystery-tcp"]
+  ingress_with_cidr_blocks = [
+    {
+      rule        = "rdp-tcp"
+      cidr_blocks = "10.0.0.0/8,0.0.0.0/0"
+    },
+    {
+      from_port   = 22
+      to_port     = 22
+      protocol    = "tcp"
+      cidr_blocks = var.cidrs
+    },
+  ]
+}
+`;
+      assert.deepEqual(findings(text, ['CL-AWS-005']), [
+        ['CL-AWS-005', '3:26-3:37', 'Security group rule module.sg.aws_security_group_rule.ingress_rules[0] allows 0.0.0.0/0 to reach TCP port 22 (SSH) (module sg, terraform-aws-modules/security-group/aws, input ingress_cidr_blocks).'],
+        ['CL-AWS-005', '8:21-8:43', 'Security group rule module.sg.aws_security_group_rule.ingress_with_cidr_blocks[0] allows 0.0.0.0/0 to reach TCP port 3389 (RDP) (module sg, terraform-aws-modules/security-group/aws, input ingress_with_cidr_blocks).'],
+      ]);
+      assert.deepEqual(findings(text.replace('["0.0.0.0/0"]', 'var.cidrs').replace('10.0.0.0/8,0.0.0.0/0', '10.0.0.0/8'), ['CL-AWS-005']), []);
+    });
+
+    it('sqs, vpc, elb, alb', () => {
+      assert.deepEqual(findings('module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n  sqs_managed_sse_enabled = false\n}\n', ['CL-AWS-058']).map((f) => f.slice(0, 2)), [['CL-AWS-058', '3:29-3:34']]);
+      // Absent: v2 has no such input (the provider's default: CL-AWS-058 does not report it); v4 defaults it to true.
+      const sqs = (version: string) => `module "q" {\n  source  = "terraform-aws-modules/sqs/aws"\n  version = "${version}"\n}\n`;
+      const sse = (version: string) => resourcesOf(parseFile('main.tf', sqs(version)))[0].body.get('sqs_managed_sse_enabled');
+      assert.equal(sse('~> 2.0').isAbsent, true);
+      assert.equal(sse('~> 4.0').isTrue(), true);
+      assert.equal(sse('~> 3.0').isUnknown, true);
+      assert.equal(sse('>= 2.0').isUnknown, true);
+      const vpc = (inputs: string) => `module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  version = "3.14.0"\n${inputs}}\n`;
+      assert.deepEqual(findings(vpc(''), ['CL-AWS-087', 'CL-AWS-035']).map((f) => f.slice(0, 2)), [['CL-AWS-087', '1:8-1:13']]);
+      assert.deepEqual(findings(vpc('  enable_flow_log = true\n'), ['CL-AWS-087']), []);
+      assert.deepEqual(findings(vpc('  enable_flow_log = var.logs\n'), ['CL-AWS-087']), []);
+      // Public subnets: map_public_ip_on_launch defaults to true in 3.x, said so.
+      assert.deepEqual(findings(vpc('  public_subnets = ["10.0.101.0/24"]\n'), ['CL-AWS-035']), [
+        ['CL-AWS-035', '1:8-1:13', "Subnet module.vpc.aws_subnet.public sets map_public_ip_on_launch to true, so every instance launched in it gets a public IPv4 address unless it asks otherwise (module vpc, terraform-aws-modules/vpc/aws, input map_public_ip_on_launch, not set: the module's default in version 3.14.0)."],
+      ]);
+      assert.deepEqual(findings(vpc('  public_subnets = ["10.0.101.0/24"]\n').replace('"3.14.0"', '"~> 4.0"'), ['CL-AWS-035']), []);
+      const elb = 'module "elb" {\n  source = "git::https://github.com/terraform-aws-modules/terraform-aws-elb.git?ref=v2.4.0"\n  access_logs = {\n    bucket  = "logs"\n    enabled = false\n  }\n}\n';
+      assert.deepEqual(findings(elb, ['CL-AWS-088']).map((f) => f.slice(0, 2)), [['CL-AWS-088', '5:15-5:20']]);
+      const alb = (version: string, inputs = '') => `module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "${version}"\n  access_logs = {\n    bucket = "logs"\n  }\n${inputs}}\n`;
+      // The module enables access logs when a bucket is named.
+      assert.deepEqual(findings(alb('~> 6.0'), ['CL-AWS-193', 'CL-AWS-088']).map((f) => f.slice(0, 2)), [['CL-AWS-193', '1:8-1:13']]);
+      assert.deepEqual(findings(alb('~> 9.0'), ['CL-AWS-193', 'CL-AWS-088']), []);
+      assert.deepEqual(findings(alb('~> 9.0', '  enable_deletion_protection = false\n'), ['CL-AWS-193']).map((f) => f.slice(0, 2)), [['CL-AWS-193', '7:32-7:37']]);
+    });
+  });
+
+  describe('formats and notices', () => {
+    it('reads .tf.json module blocks alike', () => {
+      const json = '{\n  "module": {\n    "bucket": {\n      "source": "terraform-aws-modules/s3-bucket/aws",\n      "acl": "public-read"\n    }\n  }\n}\n';
+      assert.deepEqual(findings(json, ['CL-AWS-050'], 'main.tf.json').map((f) => f.slice(0, 2)), [['CL-AWS-050', '5:14-5:27']]);
+    });
+
+    it('does not synthesize in plans, which hold the module\'s real resources', () => {
+      const plan = JSON.stringify({
+        format_version: '1.2',
+        planned_values: { root_module: { child_modules: [{ address: 'module.bucket', resources: [{ address: 'module.bucket.aws_s3_bucket.this[0]', mode: 'managed', type: 'aws_s3_bucket', name: 'this', values: { bucket: 'b' } }] }] } },
+        configuration: { root_module: { module_calls: { bucket: { source: 'terraform-aws-modules/s3-bucket/aws', expressions: { acl: { constant_value: 'public-read' } }, module: { resources: [] } } } } },
+      });
+      const rs = resourcesOf(parseFile('plan.json', plan));
+      assert.deepEqual(rs.map((r) => [r.id, r.module === undefined]), [['module.bucket.aws_s3_bucket.this[0]', true]]);
+    });
+
+    it('one CodeLens per module block, at its name, counting the findings on the resources read from it', () => {
+      const r = lintText('main.tf', 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\nmodule "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.0"\n  acl = "public-read"\n}\n');
+      const lenses = codeLenses(r, defaultCatalogue()).map((l) => [l.range.start.line, l.range.start.character, l.command?.title]);
+      const n = r.findings.filter((f) => f.resource.id.startsWith('module.b.')).length;
+      assert.ok(n > 0);
+      assert.deepEqual(lenses.slice(1), [[3, 7, `terraform-aws-modules/s3-bucket/aws · read as 3 resources · ${n} customer-side findings`]]);
+      assert.equal(lenses.length, 2);
+    });
+
+    it('a suppression written in or above the module block holds for every resource read from it; the action writes it there', () => {
+      const hcl = 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 3.0"\n}\n';
+      const ruleIds = (text: string, name = 'main.tf') => [...new Set(lintText(name, text).findings.map((f) => f.rule.id))].sort();
+      const all = ruleIds(hcl);
+      assert.ok(all.includes('CL-AWS-001') && all.includes('CL-AWS-053'), all.join());
+      // CL-AWS-001 is on the public access block, CL-AWS-053 on the bucket: one comment above the block holds for both.
+      const commented = `# cloudline-ignore CL-AWS-001, CL-AWS-053 -- logs bucket, reviewed\n${hcl}`;
+      assert.deepEqual(ruleIds(commented), all.filter((id) => id !== 'CL-AWS-001' && id !== 'CL-AWS-053'));
+      const suppressed = lintText('main.tf', commented).suppressed.map((x) => [x.finding.rule.id, x.finding.resource.id]);
+      assert.deepEqual(suppressed, [
+        ['CL-AWS-053', 'module.b.aws_s3_bucket.this'],
+        ['CL-AWS-001', 'module.b.aws_s3_bucket_public_access_block.this'],
+      ]);
+      // Terraform JSON: the suppress action adds a "//" key to the module block, which then holds.
+      const json = '{\n  "module": {\n    "b": {\n      "source": "terraform-aws-modules/s3-bucket/aws",\n      "version": "~> 3.0"\n    }\n  }\n}\n';
+      const r = lintText('main.tf.json', json);
+      const f = r.findings.find((x) => x.rule.id === 'CL-AWS-053')!;
+      const resource = r.resources.find((x) => x.id === f.resource.id)!;
+      const edit = suppressionEdit(resource, 'CL-AWS-053', f.span[0], new Edits(r.file.lines))!;
+      const fixed = applyEdits(json, [edit]).replace(REASON_MARK, 'logs bucket');
+      assert.doesNotThrow(() => JSON.parse(fixed));
+      assert.deepEqual(JSON.parse(fixed).module.b['//'], 'cloudline-ignore CL-AWS-053 -- logs bucket');
+      assert.deepEqual(ruleIds(fixed, 'main.tf.json'), ruleIds(json, 'main.tf.json').filter((id) => id !== 'CL-AWS-053'));
+    });
+
+    it('says when s3-bucket\'s policy input is not attached (attach_policy is not true)', () => {
+      const r = lintText('main.tf', 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  policy = "{}"\n}\n');
+      assert.match(r.notices[0].message, / Its policy input is not attached: the module attaches it only with attach_policy = true\.$/);
+      const attached = lintText('main.tf', 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  policy = "{}"\n  attach_policy = true\n}\n');
+      assert.doesNotMatch(attached.notices[0].message, /not attached/);
+    });
+
+    it('says which inputs of a known module are read; an unknown module keeps its note', () => {
+      const r = lintText('main.tf', 'module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n}\nmodule "eks" {\n  source = "terraform-aws-modules/eks/aws"\n}\n');
+      assert.deepEqual(r.notices.map((n) => [spanText(r, n.span), n.message]), [
+        ['2:12-2:43', 'Module "q" comes from "terraform-aws-modules/sqs/aws", which Cloudline does not download: it is read as the resources it creates from the inputs create, kms_master_key_id, sqs_managed_sse_enabled, policy only (defaults checked for v2 to v4); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.'],
+        ['5:12-5:43', 'Module "eks" comes from "terraform-aws-modules/eks/aws", which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.'],
+      ]);
+    });
+  });
+});
