@@ -16,6 +16,7 @@ const RULE = [
   'responsibility: {model: Hybrid, layer: workload, provider: the provider runs the control plane, customer: the pod spec is yours}',
   'match: {format: kubernetes, types: [Pod]}',
   'require: {path: spec.hostNetwork, exists: false}',
+  'frameworks: ["nist-800-53-r5: SC-39"]',
   '',
 ].join('\n');
 
@@ -66,6 +67,26 @@ describe('LSP: custom rules', function () {
     assert.deepEqual(actions.map((a) => a.title), ['Suppress ACME-010 on Pod/web with a reason…']);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('pod.yaml') }, position: { line: 5, character: 16 } })) as Hover;
     assert.match(JSON.stringify(hover.contents), /ACME-010/);
+  });
+
+  it("the folder's report counts its custom rule's finding and checks the control it cites (the folder's catalogue)", async () => {
+    type Answer = { report: { backlog: { ruleId: string; file: string; resource: { id: string } }[]; frameworks: { id: string; checked: { id: string; rules: string[]; resources: { id: string; status: string }[] }[] }[] } };
+    const answer = (await client.connection.sendRequest('cloudline/report', { folder: pathToFileURL(dir).toString() })) as Answer;
+    assert.deepEqual(
+      answer.report.backlog.filter((r) => r.ruleId === 'ACME-010').map((r) => [r.file, r.resource.id]),
+      [['pod.yaml', 'Pod/web']],
+    );
+    // SC-39 is cited by no built-in rule: only the folder's custom rule makes it a checked control, failed by the pod.
+    const nist = answer.report.frameworks.find((f) => f.id === 'nist-800-53-r5')!;
+    const sc39 = nist.checked.find((c) => c.id === 'SC-39');
+    assert.ok(sc39, JSON.stringify(nist.checked.map((c) => c.id)));
+    assert.deepEqual(sc39.rules, ['ACME-010']);
+    assert.deepEqual(sc39.resources.map((r) => [r.id, r.status]), [['Pod/web', 'failed']]);
+    writeFileSync(join(other, 'pod.yaml'), POD);
+    const elsewhere = (await client.connection.sendRequest('cloudline/report', { folder: pathToFileURL(other).toString() })) as Answer;
+    assert.ok(elsewhere.report.backlog.length > 0, 'the other folder has built-in findings');
+    assert.ok(!elsewhere.report.backlog.some((r) => r.ruleId === 'ACME-010'));
+    assert.ok(!elsewhere.report.frameworks.find((f) => f.id === 'nist-800-53-r5')!.checked.some((c) => c.id === 'SC-39'));
   });
 
   it("another folder's files do not get it", async () => {
