@@ -100,6 +100,8 @@ const DYNAMIC: Record<string, string> = {
   'server/src/engine/regex-safety.ts': "customPatternProblem compiles a custom rule's pattern to check its syntax (compiling runs nothing), after its flags and length.",
   'server/src/engine/custom-rules.ts':
     "a custom rule's matches: pattern, compiled only once customPatternProblem accepts it (the analysis above, and at most 2 chained unbounded quantifiers); run on at most PATTERN_LIMITS.maxInputLength characters.",
+  'server/src/service/report.ts':
+    'uriNamer: an alternation of the known file URIs, each escaped as a literal (no quantifier, no class): at most one pass over the alternatives per position, run only on strings that contain "file:".',
 };
 
 /**
