@@ -114,6 +114,9 @@ describe('known registry modules', () => {
       ]);
       assert.deepEqual(findings(bucket('  versioning = {\n    enabled = true\n  }\n  logging = {\n    target_bucket = "logs"\n  }\n'), ['CL-AWS-053', 'CL-AWS-086']), []);
       assert.deepEqual(findings(bucket(''), ['CL-AWS-053']).map((f) => f.slice(0, 2)), [['CL-AWS-053', '1:8-1:16']]);
+      // {} in every version read (3.x to 5.x); 2.x was not read: unknown there.
+      assert.deepEqual(findings(bucket('', '"~> 2.0"'), ['CL-AWS-053']), []);
+      assert.deepEqual(findings('module "bucket" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n', ['CL-AWS-053']).map((f) => f.slice(0, 2)), [['CL-AWS-053', '1:8-1:16']]);
     });
 
     it('the policy counts only when attach_policy is true; other attach_*_policy inputs make it unknown', () => {

@@ -169,7 +169,8 @@ const S3_BUCKET: KnownModule = {
     'block_public_policy, ignore_public_acls, restrict_public_buckets default to false up to 3.8 and to true from 3.9.0 ' +
     '("Updated S3 Bucket Block Public Access ... defaults", CHANGELOG), so 3.x is not known as a whole; create_bucket and ' +
     'attach_public_policy default to true, attach_policy and every attach_*_policy to false, acl and policy to null, ' +
-    'versioning, logging and server_side_encryption_configuration to {} in all of them; main.tf (0170e4f): the public ' +
+    'versioning, logging and server_side_encryption_configuration to {} in all of them (so in 3.x too); main.tf (0170e4f, ' +
+    'after 5.8): the public ' +
     'access block is made when attach_public_policy is true, the policy when attach_policy or any attach_*_policy is, and ' +
     'is_directory_bucket (from 4.6.0) makes an aws_s3_directory_bucket instead (not read)',
   latest: 5,
@@ -183,8 +184,12 @@ const S3_BUCKET: KnownModule = {
     // A directory bucket (4.6.0 on) is another resource with none of these configurations: not read.
     if (m.flag('is_directory_bucket', false) !== false) return;
     const bucket = 'aws_s3_bucket.this';
-    // The legacy inline blocks have the inputs' shapes; an empty map makes no configuration resource.
-    const inline = (name: string) => (m.empty(name) ? undefined : m.input(name));
+    // The legacy inline blocks have the inputs' shapes; an empty map makes no configuration resource, and the three
+    // default to {} in every version read.
+    const inline = (name: string): Source | undefined => {
+      if (!m.input(name)) return m.defaulted(name, { 3: '', 4: '', 5: '' }, '');
+      return m.empty(name) ? undefined : m.input(name);
+    };
     m.resource('aws_s3_bucket', 'this', {
       bucket: m.input('bucket'),
       versioning: inline('versioning'),
@@ -259,7 +264,7 @@ const RDS: KnownModule = {
       auto_minor_version_upgrade: m.defaulted('auto_minor_version_upgrade', { 4: true, 5: true, 6: true }, true),
       deletion_protection: m.defaulted('deletion_protection', same, false),
       multi_az: m.defaulted('multi_az', same, false),
-      // Null in every version: not a replica, not restored (the rules that skip those need to know).
+      // Null in every version read: not a replica, not restored (the rules that skip those need to know).
       replicate_source_db: m.defaulted('replicate_source_db', NONE, ''),
       snapshot_identifier: m.defaulted('snapshot_identifier', NONE, ''),
       restore_to_point_in_time: m.defaulted('restore_to_point_in_time', NONE, ''),
@@ -331,7 +336,7 @@ const SQS: KnownModule = {
 /** VPCs: terraform-aws-modules/vpc/aws. */
 const VPC: KnownModule = {
   registry: 'terraform-aws-modules/vpc/aws',
-  versions: 'v3 to v5',
+  versions: 'v3 to v5 (v4 in part)',
   checked:
     'variables.tf at 3.15.0 (6eddcad), 3.16.0 (4fe7745), 3.17.0 (4416e37) and 5.6.0 (e2970fd), docs/UPGRADE-4.0.md ' +
     '(b088ef2), main.tf at 00ba9a3 (3.x): create_vpc true; map_public_ip_on_launch true in 3.x and false from 4.0.0 ' +
