@@ -65,6 +65,9 @@ describe('known registry modules', () => {
       assert.deepEqual(ids(bucket('  create_bucket = false\n  acl = "public-read"\n')), []);
       assert.deepEqual(ids(bucket('  count = 0\n  acl = "public-read"\n')), []);
       assert.deepEqual(ids(bucket('  for_each = {}\n  acl = "public-read"\n')), []);
+      // A directory bucket (is_directory_bucket, 4.6.0 on) is another resource: not read, nor when it may be one.
+      assert.deepEqual(ids(bucket('  is_directory_bucket = true\n  acl = "public-read"\n', '"~> 4.6"')), []);
+      assert.deepEqual(ids(bucket('  is_directory_bucket = var.dir\n  acl = "public-read"\n', '"~> 4.6"')), []);
       // What the table does not map is unknown, never absent; a mapped input's value is the input's own node.
       const [b, acl] = resourcesOf(parseFile('main.tf', bucket('  acl = "private"\n')));
       assert.equal(b.body.get('tags').isUnknown, true);
@@ -84,15 +87,19 @@ describe('known registry modules', () => {
     });
 
     it('creates the public access block by default: no "no public access block"; its absent inputs by version', () => {
-      // 3.x: the four inputs default to false.
-      assert.deepEqual(findings(bucket('  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n'), ['CL-AWS-001', 'CL-AWS-002']), [
-        ['CL-AWS-001', '1:8-1:16', 'Public access block module.bucket.aws_s3_bucket_public_access_block.this leaves restrict_public_buckets out of its Block Public Access configuration, so it defaults to false and that protection is off (module bucket, terraform-aws-modules/s3-bucket/aws, from its inputs and defaults).'],
-      ]);
+      // 3.x is split (false up to 3.8, true from 3.9.0, read in its variables.tf): an absent input is unknown there.
+      // (This expected a false default for 3.7.0 before the table was checked against the module's sources.)
+      const pab = (version: string, inputs = '') => resourcesOf(parseFile('main.tf', bucket(inputs, version)))[1].body.get('restrict_public_buckets');
+      assert.equal(pab('"3.7.0"').isUnknown, true);
+      assert.equal(pab('"~> 4.0"').isTrue(), true);
+      assert.equal(pab('"~> 5.0"').isTrue(), true);
+      assert.equal(pab('"~> 4.0"', '  restrict_public_buckets = false\n').isFalse(), true);
+      assert.deepEqual(findings(bucket('  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n'), ['CL-AWS-001', 'CL-AWS-002']), []);
       // A written false is reported at the input.
       assert.deepEqual(findings(bucket('  block_public_acls = false\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n'), ['CL-AWS-001', 'CL-AWS-002']), [
         ['CL-AWS-001', '4:23-4:28', 'Public access block module.bucket.aws_s3_bucket_public_access_block.this sets block_public_acls to false, so requests that set a public ACL on the bucket or its objects are accepted (module bucket, terraform-aws-modules/s3-bucket/aws, input block_public_acls).'],
       ]);
-      // 4.x defaults them to true; without a version the defaults differ between majors: unknown.
+      // 4.x and 5.x default them to true; without a version, the newest major (5.x) and the table agree: true.
       assert.deepEqual(findings(bucket('', '"~> 4.0"'), ['CL-AWS-001', 'CL-AWS-002']), []);
       assert.deepEqual(findings('module "bucket" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n', ['CL-AWS-001', 'CL-AWS-002']), []);
       // No public access block at all when the module is told not to make one.
@@ -107,6 +114,9 @@ describe('known registry modules', () => {
       ]);
       assert.deepEqual(findings(bucket('  versioning = {\n    enabled = true\n  }\n  logging = {\n    target_bucket = "logs"\n  }\n'), ['CL-AWS-053', 'CL-AWS-086']), []);
       assert.deepEqual(findings(bucket(''), ['CL-AWS-053']).map((f) => f.slice(0, 2)), [['CL-AWS-053', '1:8-1:16']]);
+      // {} in every version read (3.x to 5.x); 2.x was not read: unknown there.
+      assert.deepEqual(findings(bucket('', '"~> 2.0"'), ['CL-AWS-053']), []);
+      assert.deepEqual(findings('module "bucket" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n', ['CL-AWS-053']).map((f) => f.slice(0, 2)), [['CL-AWS-053', '1:8-1:16']]);
     });
 
     it('the policy counts only when attach_policy is true; other attach_*_policy inputs make it unknown', () => {
@@ -132,7 +142,7 @@ describe('known registry modules', () => {
 
   describe('other modules', () => {
     it('rds: inputs of the DB instance; storage_encrypted absent is unknown (its default differs between versions)', () => {
-      const db = (inputs: string) => `module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "~> 3.0"\n  engine  = "mysql"\n${inputs}}\n`;
+      const db = (inputs: string, version = '~> 5.0') => `module "db" {\n  source  = "terraform-aws-modules/rds/aws"\n  version = "${version}"\n  engine  = "mysql"\n${inputs}}\n`;
       assert.deepEqual(findings(db('  publicly_accessible = true\n  storage_encrypted = false\n  backup_retention_period = 0\n'), ['CL-AWS-004', 'CL-AWS-055', 'CL-AWS-081']).map((f) => f.slice(0, 2)), [
         ['CL-AWS-004', '5:25-5:29'],
         ['CL-AWS-055', '6:23-6:28'],
@@ -140,10 +150,14 @@ describe('known registry modules', () => {
       ]);
       assert.deepEqual(findings(db(''), ['CL-AWS-004', 'CL-AWS-055', 'CL-AWS-081']), []);
       assert.deepEqual(findings(db('  publicly_accessible = var.public\n  storage_encrypted = var.enc\n'), ['CL-AWS-004', 'CL-AWS-055']), []);
-      // Defaults known in every version the table covers (false): the rule's own "does not set".
+      // Defaults read for 4.x to 6.x (false): the rule's own "does not set".
       assert.deepEqual(findings(db(''), ['CL-AWS-180']), [
         ['CL-AWS-180', '1:8-1:12', 'RDS DB instance module.db.aws_db_instance.this does not set iam_database_authentication_enabled, which defaults to false, so its users sign in only with database passwords, outside IAM (module db, terraform-aws-modules/rds/aws, from its inputs and defaults).'],
       ]);
+      // 3.x was not read, nor 7.x (what a block without a version gets): unknown, no finding.
+      // (~> 3.0 expected this finding before the table was checked against the module's sources.)
+      assert.deepEqual(findings(db('', '~> 3.0'), ['CL-AWS-180']), []);
+      assert.deepEqual(findings(db('').replace('  version = "~> 5.0"\n', ''), ['CL-AWS-180']), []);
     });
 
     it('ec2-instance: associate_public_ip_address at the input; absent is the provider\'s default', () => {
@@ -156,6 +170,7 @@ describe('known registry modules', () => {
     it('security-group: named rules take their ports from the module\'s table; comma-separated cidr_blocks per item', () => {
       const text = `module "sg" {
   source              = "terraform-aws-modules/security-group/aws"
+  version             = "~> 4.0"
   ingress_cidr_blocks = ["0.0.0.0/0"]
   ingress_rules       = ["ssh-tcp", "https-443-tcp", "mystery-tcp"]
   ingress_with_cidr_blocks = [
@@ -173,37 +188,68 @@ describe('known registry modules', () => {
 }
 `;
       assert.deepEqual(findings(text, ['CL-AWS-005']), [
-        ['CL-AWS-005', '3:26-3:37', 'Security group rule module.sg.aws_security_group_rule.ingress_rules[0] allows 0.0.0.0/0 to reach TCP port 22 (SSH) (module sg, terraform-aws-modules/security-group/aws, input ingress_cidr_blocks).'],
-        ['CL-AWS-005', '8:21-8:43', 'Security group rule module.sg.aws_security_group_rule.ingress_with_cidr_blocks[0] allows 0.0.0.0/0 to reach TCP port 3389 (RDP) (module sg, terraform-aws-modules/security-group/aws, input ingress_with_cidr_blocks).'],
+        ['CL-AWS-005', '4:26-4:37', 'Security group rule module.sg.aws_security_group_rule.ingress_rules[0] allows 0.0.0.0/0 to reach TCP port 22 (SSH) (module sg, terraform-aws-modules/security-group/aws, input ingress_cidr_blocks).'],
+        ['CL-AWS-005', '9:21-9:43', 'Security group rule module.sg.aws_security_group_rule.ingress_with_cidr_blocks[0] allows 0.0.0.0/0 to reach TCP port 3389 (RDP) (module sg, terraform-aws-modules/security-group/aws, input ingress_with_cidr_blocks).'],
       ]);
       assert.deepEqual(findings(text.replace('["0.0.0.0/0"]', 'var.cidrs').replace('10.0.0.0/8,0.0.0.0/0', '10.0.0.0/8'), ['CL-AWS-005']), []);
+      // telnet-tcp is no rule of the module's table (rules.tf): unknown ports, no finding.
+      assert.deepEqual(findings(text.replace('"ssh-tcp", ', '"telnet-tcp", '), ['CL-AWS-005']).map((f) => f.slice(0, 2)), [['CL-AWS-005', '9:21-9:43']]);
+      // Only 4.x was read: 6.x (what a block without a version gets) takes structured rules, not these inputs.
+      const unpinned = text.replace('  version             = "~> 4.0"\n', '');
+      assert.deepEqual(ids(unpinned), []);
+      assert.deepEqual(ids(text.replace('~> 4.0', '~> 5.0')), []);
+      assert.match(lintText('main.tf', unpinned).notices[0].message, /^Module "sg" comes from "terraform-aws-modules\/security-group\/aws", which Cloudline does not download: it is read only with a version pinned to v4 \(the versions whose inputs were read\), which this block's version is not, so the resources it creates are not linted\./);
     });
 
     it('sqs, vpc, elb, alb', () => {
       assert.deepEqual(findings('module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n  sqs_managed_sse_enabled = false\n}\n', ['CL-AWS-058']).map((f) => f.slice(0, 2)), [['CL-AWS-058', '3:29-3:34']]);
-      // Absent: v2 has no such input (the provider's default: CL-AWS-058 does not report it); v4 defaults it to true.
-      const sqs = (version: string) => `module "q" {\n  source  = "terraform-aws-modules/sqs/aws"\n  version = "${version}"\n}\n`;
-      const sse = (version: string) => resourcesOf(parseFile('main.tf', sqs(version)))[0].body.get('sqs_managed_sse_enabled');
-      assert.equal(sse('~> 2.0').isAbsent, true);
+      // Absent: 4.x defaults it to true; 3.x is split (no input before 3.4.0, false from it); 2.x was not read.
+      // (~> 2.0 expected the provider's default here before the table was checked against the module's sources.)
+      const sqs = (version: string, inputs = '') => `module "q" {\n  source  = "terraform-aws-modules/sqs/aws"\n  version = "${version}"\n${inputs}}\n`;
+      const queue = (version: string, inputs = '') => resourcesOf(parseFile('main.tf', sqs(version, inputs)))[0].body;
+      const sse = (version: string, inputs = '') => queue(version, inputs).get('sqs_managed_sse_enabled');
+      assert.equal(sse('~> 2.0').isUnknown, true);
       assert.equal(sse('~> 4.0').isTrue(), true);
       assert.equal(sse('~> 3.0').isUnknown, true);
-      assert.equal(sse('>= 2.0').isUnknown, true);
+      // Unbounded: the newest release, 4.x the newest major the module's changelog shows.
+      assert.equal(sse('>= 2.0').isTrue(), true);
+      // 4.x passes null when a KMS key is set, whatever the input says.
+      assert.equal(sse('~> 4.0', '  kms_master_key_id = "alias/q"\n  sqs_managed_sse_enabled = false\n').isAbsent, true);
+      // `policy` is the queue's in 3.x; 4.x has no such input (its queue policy is another resource, not read).
+      assert.equal(queue('~> 3.0', '  policy = "{}"\n').get('policy').str(), '{}');
+      assert.equal(queue('~> 4.0', '  policy = "{}"\n').get('policy').isUnknown, true);
       const vpc = (inputs: string) => `module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  version = "3.14.0"\n${inputs}}\n`;
       assert.deepEqual(findings(vpc(''), ['CL-AWS-087', 'CL-AWS-035']).map((f) => f.slice(0, 2)), [['CL-AWS-087', '1:8-1:13']]);
       assert.deepEqual(findings(vpc('  enable_flow_log = true\n'), ['CL-AWS-087']), []);
       assert.deepEqual(findings(vpc('  enable_flow_log = var.logs\n'), ['CL-AWS-087']), []);
+      // enable_flow_log was not read for 4.x, nor 6.x (no version): a flow log is assumed, nothing reported missing.
+      assert.deepEqual(findings(vpc('').replace('"3.14.0"', '"~> 4.0"'), ['CL-AWS-087']), []);
+      assert.deepEqual(findings(vpc('').replace('  version = "3.14.0"\n', ''), ['CL-AWS-087']), []);
+      assert.deepEqual(findings(vpc('').replace('"3.14.0"', '"~> 5.0"'), ['CL-AWS-087']).map((f) => f.slice(0, 2)), [['CL-AWS-087', '1:8-1:13']]);
       // Public subnets: map_public_ip_on_launch defaults to true in 3.x, said so.
       assert.deepEqual(findings(vpc('  public_subnets = ["10.0.101.0/24"]\n'), ['CL-AWS-035']), [
         ['CL-AWS-035', '1:8-1:13', "Subnet module.vpc.aws_subnet.public sets map_public_ip_on_launch to true, so every instance launched in it gets a public IPv4 address unless it asks otherwise (module vpc, terraform-aws-modules/vpc/aws, input map_public_ip_on_launch, not set: the module's default in version 3.14.0)."],
       ]);
+      // false from 4.0.0 (docs/UPGRADE-4.0.md, 5.6.0 variables.tf).
       assert.deepEqual(findings(vpc('  public_subnets = ["10.0.101.0/24"]\n').replace('"3.14.0"', '"~> 4.0"'), ['CL-AWS-035']), []);
+      const subnet = (version: string) => resourcesOf(parseFile('main.tf', vpc('  public_subnets = ["10.0.101.0/24"]\n').replace('"3.14.0"', version))).find((r) => r.type === 'aws_subnet')!;
+      assert.equal(subnet('"~> 4.0"').body.get('map_public_ip_on_launch').isAbsent, true);
+      assert.equal(subnet('"~> 6.0"').body.get('map_public_ip_on_launch').isUnknown, true);
       const elb = 'module "elb" {\n  source = "git::https://github.com/terraform-aws-modules/terraform-aws-elb.git?ref=v2.4.0"\n  access_logs = {\n    bucket  = "logs"\n    enabled = false\n  }\n}\n';
       assert.deepEqual(findings(elb, ['CL-AWS-088']).map((f) => f.slice(0, 2)), [['CL-AWS-088', '5:15-5:20']]);
+      // access_logs left out: no block in 2.x (read); 3.x was not read (nor is it what an unversioned block gets).
+      const lb = (version: string) => resourcesOf(parseFile('main.tf', `module "elb" {\n  source  = "terraform-aws-modules/elb/aws"\n  version = "${version}"\n}\n`))[0].body.get('access_logs');
+      assert.equal(lb('~> 2.4').isAbsent, true);
+      assert.equal(lb('~> 3.0').isUnknown, true);
       const alb = (version: string, inputs = '') => `module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "${version}"\n  access_logs = {\n    bucket = "logs"\n  }\n${inputs}}\n`;
       // The module enables access logs when a bucket is named.
       assert.deepEqual(findings(alb('~> 6.0'), ['CL-AWS-193', 'CL-AWS-088']).map((f) => f.slice(0, 2)), [['CL-AWS-193', '1:8-1:13']]);
       assert.deepEqual(findings(alb('~> 9.0'), ['CL-AWS-193', 'CL-AWS-088']), []);
       assert.deepEqual(findings(alb('~> 9.0', '  enable_deletion_protection = false\n'), ['CL-AWS-193']).map((f) => f.slice(0, 2)), [['CL-AWS-193', '7:32-7:37']]);
+      assert.deepEqual(findings(alb('~> 8.0'), ['CL-AWS-193']).map((f) => f.slice(0, 2)), [['CL-AWS-193', '1:8-1:13']]);
+      // 7.x and 10.x (what a block without a version gets) were not read: unknown.
+      assert.deepEqual(findings(alb('~> 7.0'), ['CL-AWS-193']), []);
+      assert.deepEqual(findings(alb('~> 10.0'), ['CL-AWS-193']), []);
     });
   });
 
@@ -233,7 +279,7 @@ describe('known registry modules', () => {
     });
 
     it('a suppression written in or above the module block holds for every resource read from it; the action writes it there', () => {
-      const hcl = 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 3.0"\n}\n';
+      const hcl = 'module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 3.0"\n  block_public_acls = false\n}\n';
       const ruleIds = (text: string, name = 'main.tf') => [...new Set(lintText(name, text).findings.map((f) => f.rule.id))].sort();
       const all = ruleIds(hcl);
       assert.ok(all.includes('CL-AWS-001') && all.includes('CL-AWS-053'), all.join());
@@ -246,7 +292,7 @@ describe('known registry modules', () => {
         ['CL-AWS-001', 'module.b.aws_s3_bucket_public_access_block.this'],
       ]);
       // Terraform JSON: the suppress action adds a "//" key to the module block, which then holds.
-      const json = '{\n  "module": {\n    "b": {\n      "source": "terraform-aws-modules/s3-bucket/aws",\n      "version": "~> 3.0"\n    }\n  }\n}\n';
+      const json = '{\n  "module": {\n    "b": {\n      "source": "terraform-aws-modules/s3-bucket/aws",\n      "version": "~> 3.0",\n      "block_public_acls": false\n    }\n  }\n}\n';
       const r = lintText('main.tf.json', json);
       const f = r.findings.find((x) => x.rule.id === 'CL-AWS-053')!;
       const resource = r.resources.find((x) => x.id === f.resource.id)!;
@@ -267,7 +313,7 @@ describe('known registry modules', () => {
     it('says which inputs of a known module are read; an unknown module keeps its note', () => {
       const r = lintText('main.tf', 'module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n}\nmodule "eks" {\n  source = "terraform-aws-modules/eks/aws"\n}\n');
       assert.deepEqual(r.notices.map((n) => [spanText(r, n.span), n.message]), [
-        ['2:12-2:43', 'Module "q" comes from "terraform-aws-modules/sqs/aws", which Cloudline does not download: it is read as the resources it creates from the inputs create, kms_master_key_id, sqs_managed_sse_enabled, policy only (defaults checked for v2 to v4); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.'],
+        ['2:12-2:43', 'Module "q" comes from "terraform-aws-modules/sqs/aws", which Cloudline does not download: it is read as the resources it creates from the inputs create, kms_master_key_id, sqs_managed_sse_enabled, policy only (defaults and wiring read for v3, v4); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.'],
         ['5:12-5:43', 'Module "eks" comes from "terraform-aws-modules/eks/aws", which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.'],
       ]);
     });

@@ -2,7 +2,9 @@
 // downloads no module, but for the most used ones it knows which input becomes which attribute of which resource, and
 // the inputs' defaults per major version. A module block of such a source becomes those resources, whose values are
 // the inputs' own nodes (findings land on the input), so the rules run on them unchanged. Facts only (input names,
-// defaults, the resources made), taken from the modules' public documentation; the versions checked are in the table.
+// defaults, the resources made), each read in the module's own variables.tf / README inputs / main.tf / upgrade guide
+// at a named commit or release (the `checked` field says which); a default not read for a major version is not known
+// there, so an absent input of that version is unknown (no finding).
 //
 // What a synthesized resource does not declare is unknown, never absent: an attribute the table does not map may be
 // set by an input it does not read, so no rule reports it missing. Plans hold the modules' real resources: not here.
@@ -16,8 +18,20 @@ import { Val, type Alt, type Resolver } from './value';
 interface KnownModule {
   /** `terraform-aws-modules/s3-bucket/aws`. */
   readonly registry: string;
-  /** The major versions whose input defaults were checked (README inputs / variables.tf of each). */
+  /** The major versions whose defaults and wiring were read, for the notice (`v4, v5`). */
+  readonly versions: string;
+  /** What was read for each of them: file, release and commit. */
   readonly checked: string;
+  /**
+   * The newest major version the module's own changelog or upgrade guides show. A block without a bounded `version`
+   * gets the newest release, so an absent input there takes a default only if this major's was read too.
+   */
+  readonly latest: number;
+  /**
+   * When set, the module is read only with a `version` bounded to these majors (the ones whose wiring was read): others
+   * take other inputs or make other resources.
+   */
+  readonly only?: readonly number[];
   /** The inputs read, for the notice and the README. */
   readonly inputs: readonly string[];
   /** The resources the module block is read as. */
@@ -53,7 +67,32 @@ class Call {
     readonly resolver: Resolver,
     /** The major versions `version` (or `?ref=`) allows; undefined when not known or not bounded. */
     readonly majors: ReadonlySet<number> | undefined,
+    /** The module's newest major version (what an unbounded `version` gets). */
+    readonly latest: number,
   ) {}
+
+  /** True when `version` is bounded to majors all in `read` (the versions whose wiring was read). */
+  within(read: readonly number[]): boolean {
+    return !!this.majors && [...this.majors].every((v) => read.includes(v));
+  }
+
+  /**
+   * The default an absent input takes: the one the major versions `version` allows agree on, or, without a bounded
+   * version, the one every major of the table and the newest major agree on; undefined when not known.
+   */
+  private known(defaults: Defaults): boolean | number | string | undefined {
+    const majors = this.majors ? [...this.majors] : [...Object.keys(defaults).map(Number), this.latest];
+    const values = new Set(majors.map((m) => (m in defaults ? defaults[m] : undefined)));
+    return values.size === 1 ? [...values][0] : undefined;
+  }
+
+  /** True / false when the input is a known boolean, or absent with a known default; else undefined. */
+  flagOf(name: string, defaults: Defaults): boolean | undefined {
+    const v = this.value(name);
+    if (!v.isAbsent) return v.bool();
+    const d = this.known(defaults);
+    return typeof d === 'boolean' ? d : undefined;
+  }
 
   /** The input's node as written, or undefined. */
   input(name: string): Node | undefined {
@@ -88,16 +127,14 @@ class Call {
 
   /**
    * The value an absent input takes: the default of the major versions `version` allows when they agree, or, without
-   * a bounded version, the default every major version of the table agrees on; else unknown. A default the provider
-   * also has (`omitWhen`) is left absent, so the rule's own "does not set" message holds.
+   * a bounded version, the default every major version of the table and the newest major agree on; else unknown. A
+   * default the provider also has (`omitWhen`) is left absent, so the rule's own "does not set" message holds.
    */
   defaulted(name: string, defaults: Defaults, omitWhen?: boolean | number | string): Source | undefined {
     const n = this.input(name);
     if (n) return n;
-    const majors = this.majors ? [...this.majors] : Object.keys(defaults).map(Number);
-    const values = new Set(majors.map((m) => (m in defaults ? defaults[m] : undefined)));
-    if (values.size !== 1 || values.has(undefined)) return 'unknown';
-    const value = [...values][0]!;
+    const value = this.known(defaults);
+    if (value === undefined) return 'unknown';
     if (value === omitWhen) return undefined;
     const node = this.scalar(value);
     this.defaults.set(node, name);
@@ -126,17 +163,33 @@ class Call {
 /** Buckets: terraform-aws-modules/s3-bucket/aws. */
 const S3_BUCKET: KnownModule = {
   registry: 'terraform-aws-modules/s3-bucket/aws',
-  checked: 'v3 (variables.tf), v4 and v5 (README inputs): the four public access block inputs default to false in v3 and to true from v4',
+  versions: 'v4, v5',
+  checked:
+    'variables.tf at 3.6.0 (8836d0f) and 3.9.0 (12ad5b6), 4.11.0 (1a431dd), 5.0.0 (c37f4c3), 5.4.0 (2a25737): block_public_acls, ' +
+    'block_public_policy, ignore_public_acls, restrict_public_buckets default to false up to 3.8 and to true from 3.9.0 ' +
+    '("Updated S3 Bucket Block Public Access ... defaults", CHANGELOG), so 3.x is not known as a whole; create_bucket and ' +
+    'attach_public_policy default to true, attach_policy and every attach_*_policy to false, acl and policy to null, ' +
+    'versioning, logging and server_side_encryption_configuration to {} in all of them (so in 3.x too); main.tf (0170e4f, ' +
+    'after 5.8): the public ' +
+    'access block is made when attach_public_policy is true, the policy when attach_policy or any attach_*_policy is, and ' +
+    'is_directory_bucket (from 4.6.0) makes an aws_s3_directory_bucket instead (not read)',
+  latest: 5,
   inputs: [
     'create_bucket', 'bucket', 'acl', 'versioning', 'logging', 'server_side_encryption_configuration', 'attach_public_policy',
     'block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets', 'attach_policy', 'policy',
-    'attach_*_policy',
+    'attach_*_policy', 'is_directory_bucket',
   ],
   build(m) {
     if (m.flag('create_bucket', true) === false) return;
+    // A directory bucket (4.6.0 on) is another resource with none of these configurations: not read.
+    if (m.flag('is_directory_bucket', false) !== false) return;
     const bucket = 'aws_s3_bucket.this';
-    // The legacy inline blocks have the inputs' shapes; an empty map makes no configuration resource.
-    const inline = (name: string) => (m.empty(name) ? undefined : m.input(name));
+    // The legacy inline blocks have the inputs' shapes; an empty map makes no configuration resource, and the three
+    // default to {} in every version read.
+    const inline = (name: string): Source | undefined => {
+      if (!m.input(name)) return m.defaulted(name, { 3: '', 4: '', 5: '' }, '');
+      return m.empty(name) ? undefined : m.input(name);
+    };
     m.resource('aws_s3_bucket', 'this', {
       bucket: m.input('bucket'),
       versioning: inline('versioning'),
@@ -148,7 +201,8 @@ const S3_BUCKET: KnownModule = {
     const acl = m.value('acl');
     if (!acl.isAbsent && !(acl.isKnown && acl.scalar === null)) m.resource('aws_s3_bucket_acl', 'this', { acl: m.input('acl') }, { bucket });
     if (m.flag('attach_public_policy', true) !== false) {
-      const pab: Defaults = { 3: false, 4: true, 5: true };
+      // 3.x is split (false up to 3.8, true from 3.9.0): not known for the major.
+      const pab: Defaults = { 4: true, 5: true };
       m.resource(
         'aws_s3_bucket_public_access_block',
         'this',
@@ -178,7 +232,15 @@ const S3_BUCKET: KnownModule = {
 /** DB instances: terraform-aws-modules/rds/aws. */
 const RDS: KnownModule = {
   registry: 'terraform-aws-modules/rds/aws',
-  checked: 'v3 to v6 (README inputs): publicly_accessible, iam_database_authentication_enabled, deletion_protection, multi_az default to false, replicate_source_db, snapshot_identifier, restore_to_point_in_time, s3_import to null, auto_minor_version_upgrade to true, enabled_cloudwatch_logs_exports to []; storage_encrypted and backup_retention_period differ and are unknown when absent',
+  versions: 'v4 to v6',
+  checked:
+    'README inputs at 4.0.0 (9149ec1), 5.0.0 (808407d) and 6.0.0 (c66cd73), variables.tf and main.tf at 029b06b (4.0): ' +
+    'publicly_accessible, iam_database_authentication_enabled, deletion_protection, multi_az default to false, ' +
+    'replicate_source_db, snapshot_identifier, restore_to_point_in_time, s3_import to null, auto_minor_version_upgrade ' +
+    'and create_db_instance to true, enabled_cloudwatch_logs_exports to [], each passed as is to the DB instance; ' +
+    'storage_encrypted is true from 4.0.0 (UPGRADE-4.0.md, false before) and backup_retention_period null, both read ' +
+    'only when written; 3.x was not read, 7.x (docs/UPGRADE-7.0.md) neither',
+  latest: 7,
   inputs: [
     'create_db_instance', 'engine', 'engine_version', 'publicly_accessible', 'storage_encrypted', 'kms_key_id', 'backup_retention_period',
     'iam_database_authentication_enabled', 'enabled_cloudwatch_logs_exports', 'auto_minor_version_upgrade', 'deletion_protection',
@@ -186,9 +248,9 @@ const RDS: KnownModule = {
   ],
   build(m) {
     if (m.flag('create_db_instance', true) === false) return;
-    const same: Defaults = { 3: false, 4: false, 5: false, 6: false };
+    const same: Defaults = { 4: false, 5: false, 6: false };
     // '' stands for null or an empty list: nothing set, as the provider's own absent value.
-    const NONE: Defaults = { 3: '', 4: '', 5: '', 6: '' };
+    const NONE: Defaults = { 4: '', 5: '', 6: '' };
     const EMPTY = NONE;
     m.resource('aws_db_instance', 'this', {
       engine: m.input('engine') ?? 'unknown',
@@ -199,10 +261,10 @@ const RDS: KnownModule = {
       backup_retention_period: m.input('backup_retention_period') ?? 'unknown',
       iam_database_authentication_enabled: m.defaulted('iam_database_authentication_enabled', same, false),
       enabled_cloudwatch_logs_exports: m.defaulted('enabled_cloudwatch_logs_exports', EMPTY, ''),
-      auto_minor_version_upgrade: m.defaulted('auto_minor_version_upgrade', { 3: true, 4: true, 5: true, 6: true }, true),
+      auto_minor_version_upgrade: m.defaulted('auto_minor_version_upgrade', { 4: true, 5: true, 6: true }, true),
       deletion_protection: m.defaulted('deletion_protection', same, false),
       multi_az: m.defaulted('multi_az', same, false),
-      // Null in every version: not a replica, not restored (the rules that skip those need to know).
+      // Null in every version read: not a replica, not restored (the rules that skip those need to know).
       replicate_source_db: m.defaulted('replicate_source_db', NONE, ''),
       snapshot_identifier: m.defaulted('snapshot_identifier', NONE, ''),
       restore_to_point_in_time: m.defaulted('restore_to_point_in_time', NONE, ''),
@@ -216,13 +278,20 @@ const RDS: KnownModule = {
 /** EC2 instances: terraform-aws-modules/ec2-instance/aws. */
 const EC2_INSTANCE: KnownModule = {
   registry: 'terraform-aws-modules/ec2-instance/aws',
-  checked: 'v3 to v5 (README inputs): associate_public_ip_address, user_data and user_data_base64 default to null and root_block_device to none (the provider\'s defaults); metadata_options differs and is unknown when absent',
+  versions: 'v4, v5',
+  checked:
+    'variables.tf at 4.3.0 (2aaa990) and 5.0.0 (9d4e0ca): create true, create_spot_instance false, ' +
+    'associate_public_ip_address, user_data and user_data_base64 null, root_block_device and ebs_block_device []; ' +
+    'metadata_options differs ({} in 4.3.0, http_tokens optional in 5.0.0) and is read only when written; main.tf at ' +
+    '4.3.0 (2aaa990) passes them as is to aws_instance, or aws_spot_instance_request when create_spot_instance; 3.x was not ' +
+    'read, 6.x changes root_block_device and ebs_block_device (docs/UPGRADE-6.0.md) and was not read',
+  latest: 6,
   inputs: ['create', 'create_spot_instance', 'associate_public_ip_address', 'user_data', 'user_data_base64', 'metadata_options', 'root_block_device', 'ebs_block_device'],
   build(m) {
     if (m.flag('create', true) === false) return;
     const spot = m.flag('create_spot_instance', false);
     if (spot === undefined) return; // which resource it makes is not known
-    const none: Defaults = { 3: '', 4: '', 5: '' };
+    const none: Defaults = { 4: '', 5: '' };
     m.resource(spot ? 'aws_spot_instance_request' : 'aws_instance', 'this', {
       associate_public_ip_address: m.defaulted('associate_public_ip_address', none, ''),
       user_data: m.defaulted('user_data', none, ''),
@@ -237,16 +306,29 @@ const EC2_INSTANCE: KnownModule = {
 /** Queues: terraform-aws-modules/sqs/aws. */
 const SQS: KnownModule = {
   registry: 'terraform-aws-modules/sqs/aws',
-  checked: 'v2 to v4 (README inputs): kms_master_key_id defaults to null; sqs_managed_sse_enabled is not an input of v2 and defaults to true in v4 (v3 not claimed: unknown); policy is the queue\'s own policy where the version takes it',
+  versions: 'v3, v4',
+  checked:
+    'README inputs and main.tf at 3.4.0 (b1aa7e4), variables.tf at 034a1f1 (3.2) and main.tf and variables.tf at 4.0.0 ' +
+    '(f49fe2b): create true and kms_master_key_id null in both; sqs_managed_sse_enabled is no input before 3.4.0 and ' +
+    'defaults to false from 3.4.0 (so 3.x is not known as a whole) and to true in 4.0.0, where the module passes null ' +
+    'instead when kms_master_key_id is set; policy is the queue\'s policy in 3.x and no input in 4.0.0 (queue policies ' +
+    'are an aws_sqs_queue_policy made from create_queue_policy and statements there); 2.x was not read',
+  latest: 4,
   inputs: ['create', 'kms_master_key_id', 'sqs_managed_sse_enabled', 'policy'],
   build(m) {
     if (m.flag('create', true) === false) return;
     const kms = m.value('kms_master_key_id');
+    const keyed = !kms.isAbsent && kms.isKnown && kms.scalar !== null;
+    let sse: Source | undefined;
+    // 4.x passes null when a KMS key is set; 3.x passes the input either way (no input before 3.4.0).
+    if (keyed && m.within([4])) sse = undefined;
+    else if (kms.isAbsent || kms.isKnown) sse = m.defaulted('sqs_managed_sse_enabled', { 4: true }, '');
+    else sse = 'unknown';
     m.resource('aws_sqs_queue', 'this', {
-      kms_master_key_id: m.defaulted('kms_master_key_id', { 2: '', 3: '', 4: '' }, ''),
-      // v2 has no such input (the provider's default applies); v4 defaults it to true; v3 is not claimed.
-      sqs_managed_sse_enabled: kms.isAbsent || kms.isKnown ? m.defaulted('sqs_managed_sse_enabled', { 2: '', 4: true }, '') : 'unknown',
-      policy: m.input('policy') ?? 'unknown',
+      kms_master_key_id: m.defaulted('kms_master_key_id', { 3: '', 4: '' }, ''),
+      sqs_managed_sse_enabled: sse,
+      // 3.x puts `policy` on the queue; 4.x has no such input (its queue policy is another resource, not read).
+      policy: m.within([3]) ? (m.input('policy') ?? 'unknown') : 'unknown',
     });
   },
 };
@@ -254,16 +336,22 @@ const SQS: KnownModule = {
 /** VPCs: terraform-aws-modules/vpc/aws. */
 const VPC: KnownModule = {
   registry: 'terraform-aws-modules/vpc/aws',
-  checked: 'v3 to v5 (README inputs): enable_flow_log defaults to false; map_public_ip_on_launch (public subnets) defaults to true in v3 and false in v5, unknown otherwise',
+  versions: 'v3 to v5 (v4 in part)',
+  checked:
+    'variables.tf at 3.15.0 (6eddcad), 3.16.0 (4fe7745), 3.17.0 (4416e37) and 5.6.0 (e2970fd), docs/UPGRADE-4.0.md ' +
+    '(b088ef2), main.tf at 00ba9a3 (3.x): create_vpc true; map_public_ip_on_launch true in 3.x and false from 4.0.0 ' +
+    '("now defaults to false"), passed to the public subnets; enable_flow_log false in 3.x and 5.x (4.x was not read: ' +
+    'unknown, so a flow log is assumed); 6.x (docs/CHANGELOG.md) was not read',
+  latest: 6,
   inputs: ['create_vpc', 'enable_flow_log', 'public_subnets', 'map_public_ip_on_launch'],
   build(m) {
     if (m.flag('create_vpc', true) === false) return;
     const vpc = 'aws_vpc.this';
     m.resource('aws_vpc', 'this', {});
-    const flow = m.flag('enable_flow_log', false);
-    if (flow !== false) m.resource('aws_flow_log', 'this', {}, { vpc_id: vpc });
+    // No flow log only when it is known to be off; an unknown one is assumed, so nothing is reported missing.
+    if (m.flagOf('enable_flow_log', { 3: false, 5: false }) !== false) m.resource('aws_flow_log', 'this', {}, { vpc_id: vpc });
     if (!m.empty('public_subnets')) {
-      m.resource('aws_subnet', 'public', { map_public_ip_on_launch: m.defaulted('map_public_ip_on_launch', { 3: true, 5: false }, false) }, { vpc_id: vpc });
+      m.resource('aws_subnet', 'public', { map_public_ip_on_launch: m.defaulted('map_public_ip_on_launch', { 3: true, 4: false, 5: false }, false) }, { vpc_id: vpc });
     }
   },
 };
@@ -271,12 +359,17 @@ const VPC: KnownModule = {
 /** Classic load balancers: terraform-aws-modules/elb/aws. */
 const ELB: KnownModule = {
   registry: 'terraform-aws-modules/elb/aws',
-  checked: 'v2 to v4 (README inputs): access_logs defaults to {} (no access_logs block)',
+  versions: 'v2',
+  checked:
+    'variables.tf at f54e887 and main.tf and modules/elb/main.tf at 2.4.0 (71d0ffc): create_elb true, access_logs {} ' +
+    '(no access_logs block; a given one is enabled unless it says otherwise), listener and internal passed as is; ' +
+    '3.x (CHANGELOG to 3.0.1) was not read',
+  latest: 3,
   inputs: ['create_elb', 'access_logs', 'listener', 'internal'],
   build(m) {
     if (m.flag('create_elb', true) === false) return;
     m.resource('aws_elb', 'this', {
-      access_logs: m.empty('access_logs') ? m.defaulted('access_logs', { 2: '', 3: '', 4: '' }, '') : m.input('access_logs'),
+      access_logs: m.empty('access_logs') ? m.defaulted('access_logs', { 2: '' }, '') : m.input('access_logs'),
       listener: m.input('listener') ?? 'unknown',
       internal: m.input('internal') ?? 'unknown',
     });
@@ -286,7 +379,14 @@ const ELB: KnownModule = {
 /** Application and network load balancers: terraform-aws-modules/alb/aws. */
 const ALB: KnownModule = {
   registry: 'terraform-aws-modules/alb/aws',
-  checked: 'v6 and v8 (enable_deletion_protection defaults to false) and v9 (true) (README inputs); access_logs is enabled when it names a bucket and does not say otherwise, in every version',
+  versions: 'v6, v8, v9',
+  checked:
+    'variables.tf and main.tf at 6.7.0 (a4a79df), variables.tf at 8.7.0 (b3b00f0) and main.tf at 00a2371 (8.6+), README ' +
+    'inputs at 9.0.0 (39d5627) and UPGRADE-9.0.md: create_lb (create from 9.0.0) true, access_logs {}, ' +
+    'enable_deletion_protection false in 6.x and 8.x and true from 9.0.0; access_logs is enabled when it names a bucket ' +
+    'and does not say otherwise (6.7.0 and 8.x main.tf; in 9.x enabled defaults to true, seen in a 9.16 main.tf found ' +
+    'by content); 7.x and 10.x (docs/UPGRADE-10.0.md) were not read',
+  latest: 10,
   inputs: ['create', 'create_lb', 'enable_deletion_protection', 'access_logs', 'internal', 'load_balancer_type'],
   build(m) {
     if (m.flag('create', true) === false || m.flag('create_lb', true) === false) return;
@@ -309,8 +409,9 @@ const ALB: KnownModule = {
 };
 
 /**
- * The named rules of terraform-aws-modules/security-group (its public `rules.tf` table): from port, to port,
- * protocol. Only the names listed here are read; another name makes a rule of unknown ports.
+ * The named rules of terraform-aws-modules/security-group (its `rules.tf` table, the same ports at f7ad94c (3.x) and
+ * 015559c (4.14 or later); ldap-tcp from 3.17.0, etcd-client-tcp from 4.6.0): from port, to port, protocol. Only the
+ * names listed here are read; another name makes a rule of unknown ports.
  */
 const SG_RULES: Readonly<Record<string, readonly [number, number, string]>> = {
   'all-all': [-1, -1, '-1'],
@@ -318,7 +419,6 @@ const SG_RULES: Readonly<Record<string, readonly [number, number, string]>> = {
   'all-udp': [0, 65535, 'udp'],
   'all-icmp': [-1, -1, 'icmp'],
   'ssh-tcp': [22, 22, 'tcp'],
-  'telnet-tcp': [23, 23, 'tcp'],
   'dns-udp': [53, 53, 'udp'],
   'dns-tcp': [53, 53, 'tcp'],
   'http-80-tcp': [80, 80, 'tcp'],
@@ -346,10 +446,21 @@ const SG_RULES: Readonly<Record<string, readonly [number, number, string]>> = {
   'zookeeper-2181-tcp': [2181, 2181, 'tcp'],
 };
 
-/** Security groups: terraform-aws-modules/security-group/aws (the root module; its `//modules/<rule>` presets are not read). */
+/**
+ * Security groups: terraform-aws-modules/security-group/aws (the root module; its `//modules/<rule>` presets are not
+ * read), the versions whose wiring was read: 6.x takes structured rules instead (docs/UPGRADE-6.0.md).
+ */
 const SECURITY_GROUP: KnownModule = {
   registry: 'terraform-aws-modules/security-group/aws',
-  checked: 'v3 to v5 (README inputs and rules.tf): ingress_cidr_blocks and ingress_ipv6_cidr_blocks default to []',
+  versions: 'v4',
+  checked:
+    'main.tf at 0089455 (4.4 or later: create_sg from 4.2.0, timeouts from 4.4.0), variables.tf at 477b061 (3.x) and ' +
+    'rules.tf at f7ad94c and 015559c: create and create_sg true, ingress_cidr_blocks and ingress_ipv6_cidr_blocks [] ' +
+    'and put on every ingress_rules rule, an ingress_with_cidr_blocks item\'s cidr_blocks is one comma-separated string ' +
+    '(ingress_cidr_blocks when left out), its ports from its own keys or its named rule; only a version bounded to 4.x is ' +
+    'read: 3.x and 5.x main.tf were not read, and 6.x (docs/UPGRADE-6.0.md) takes maps of structured rules, no names',
+  latest: 6,
+  only: [4],
   inputs: ['create', 'create_sg', 'ingress_rules', 'ingress_cidr_blocks', 'ingress_ipv6_cidr_blocks', 'ingress_with_cidr_blocks'],
   build(m) {
     if (m.flag('create', true) === false) return;
@@ -392,14 +503,18 @@ const SECURITY_GROUP: KnownModule = {
   },
 };
 
-/** Auto Scaling groups: terraform-aws-modules/autoscaling/aws, the versions that make a launch configuration. */
+/** Auto Scaling groups: terraform-aws-modules/autoscaling/aws, the version read that makes a launch configuration. */
 const AUTOSCALING: KnownModule = {
   registry: 'terraform-aws-modules/autoscaling/aws',
-  checked: 'v1 to v3 (README inputs), which make an aws_launch_configuration unless create_lc is false; later versions make a launch template from other inputs and are not read',
+  versions: 'v3',
+  checked:
+    'variables.tf and main.tf at e371714 (3.6 or later): an aws_launch_configuration unless create_lc (default true) is ' +
+    'false, taking user_data, user_data_base64 and associate_public_ip_address as they are; 4.x adds launch templates ' +
+    '(UPGRADE-4.0.md) and 5.1.0 removes launch configurations (CHANGELOG); 1.x and 2.x were not read',
+  latest: 9,
+  only: [3],
   inputs: ['create_lc', 'user_data', 'user_data_base64', 'associate_public_ip_address'],
   build(m) {
-    // Only a version pinned to 1.x–3.x is read: their launch configuration takes these inputs as they are.
-    if (!m.majors || [...m.majors].some((v) => v < 1 || v > 3)) return;
     if (m.flag('create_lc', true) === false) return;
     m.resource('aws_launch_configuration', 'this', {
       user_data: m.input('user_data') ?? 'unknown',
@@ -412,8 +527,8 @@ const AUTOSCALING: KnownModule = {
 const MODULES: readonly KnownModule[] = [S3_BUCKET, RDS, EC2_INSTANCE, SQS, VPC, ELB, ALB, SECURITY_GROUP, AUTOSCALING];
 const BY_REGISTRY = new Map(MODULES.map((k) => [k.registry, k]));
 
-/** The known modules, for documentation and tests: registry address, versions checked, inputs read. */
-export const KNOWN_MODULES: readonly { registry: string; checked: string; inputs: readonly string[] }[] = MODULES;
+/** The known modules, for documentation and tests: registry address, versions read and what was read, inputs read. */
+export const KNOWN_MODULES: readonly { registry: string; versions: string; checked: string; inputs: readonly string[] }[] = MODULES;
 
 function synthPair(key: string, value: Node, at: Node): Pair {
   return { key: { kind: 'scalar', value: key, style: 'plain', span: at.span, doc: at.doc }, value, span: at.span };
@@ -563,7 +678,8 @@ export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolv
     if (meta.get('count').num() === 0) continue;
     const each = meta.get('for_each').node;
     if (each && ((each.kind === 'map' && each.pairs.length === 0) || (each.kind === 'seq' && each.items.length === 0))) continue;
-    const call = new Call(name, block.body, block.label, resolver, majors);
+    const call = new Call(name, block.body, block.label, resolver, majors, block.module.latest);
+    if (block.module.only && !call.within(block.module.only)) continue;
     block.module.build(call);
     const named = inputNamer(block.body);
     const origin: ModuleOrigin = {
@@ -614,11 +730,20 @@ export function knownModuleNotice(source: string, name: string, body?: MapNode):
   const reg = registryOf(source);
   const module = reg && BY_REGISTRY.get(reg.registry);
   if (!module) return undefined;
+  const quoted = JSON.stringify(source);
+  if (module.only) {
+    const version = body ? get(body, 'version') : undefined;
+    const text = version?.kind === 'scalar' && typeof version.value === 'string' ? version.value : reg.ref;
+    const majors = text !== undefined ? majorsOf(text) : undefined;
+    if (!majors || ![...majors].every((v) => module.only!.includes(v))) {
+      return `Module "${name}" comes from ${quoted}, which Cloudline does not download: it is read only with a version pinned to ${module.versions} (the versions whose inputs were read), which this block's version is not, so the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.`;
+    }
+  }
   // s3-bucket ignores `policy` unless attach_policy is true: a policy written without it is not attached.
   const attach = body ? get(body, 'attach_policy') : undefined;
   const ignored =
     module === S3_BUCKET && body && get(body, 'policy') && (!attach || (attach.kind === 'scalar' && (attach.value === false || attach.value === 'false')))
       ? ' Its policy input is not attached: the module attaches it only with attach_policy = true.'
       : '';
-  return `Module "${name}" comes from ${JSON.stringify(source)}, which Cloudline does not download: it is read as the resources it creates from the inputs ${module.inputs.join(', ')} only (defaults checked for ${module.checked.split(' (')[0]}); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.${ignored}`;
+  return `Module "${name}" comes from ${quoted}, which Cloudline does not download: it is read as the resources it creates from the inputs ${module.inputs.join(', ')} only (defaults and wiring read for ${module.versions}); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.${ignored}`;
 }
