@@ -75,7 +75,9 @@ export function fallbackTitle(url: string): string {
   const last = (segments.at(-1) ?? u.hostname).replace(/\.html?$/, '');
   const hash = u.hash ? ` (${decodeURIComponent(u.hash.slice(1))})` : '';
   if (u.hostname === 'registry.terraform.io') {
-    return `Terraform ${['aws', 'azurerm', 'google'].includes(segments[2]) ? `${segments[2]}_` : ''}${last}${hash}`;
+    const provider = ['aws', 'azurerm', 'google'].includes(segments[2]) ? segments[2] : '';
+    // A page already named with its provider's prefix (google's `google_project_iam`) keeps its name.
+    return `Terraform ${provider && !last.startsWith(`${provider}_`) ? `${provider}_` : ''}${last}${hash}`;
   }
   const site = u.hostname === 'docs.aws.amazon.com' ? 'AWS documentation' : u.hostname === 'kubernetes.io' ? 'Kubernetes documentation' : u.hostname === 'learn.microsoft.com' ? 'Microsoft Learn' : u.hostname;
   return `${site}: ${last}${hash}`;

@@ -162,6 +162,9 @@ describe('rule page generator (scripts/rule-docs.ts)', () => {
 
   it('titles an untitled link from its URL', () => {
     assert.equal(fallbackTitle('https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#publicly_accessible'), 'Terraform aws_db_instance (publicly_accessible)');
+    // The google provider names some pages with its prefix already (the IAM family): not prefixed twice.
+    assert.equal(fallbackTitle('https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_iam'), 'Terraform google_project_iam');
+    assert.equal(fallbackTitle('https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/storage_bucket'), 'Terraform google_storage_bucket');
     assert.equal(fallbackTitle('https://kubernetes.io/docs/concepts/security/pod-security-standards/'), 'Kubernetes documentation: pod-security-standards');
     assert.equal(fallbackTitle('not a url'), 'not a url');
   });
