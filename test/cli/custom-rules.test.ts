@@ -139,4 +139,21 @@ describe('cloudline CLI: custom rules', () => {
     assert.deepEqual(acme.formats, ['cloudformation']);
     assert.equal(json.filter((r: { custom?: unknown }) => r.custom).length, 1);
   });
+
+  it("Markdown outputs escape a custom rule's text: a title or clause cannot add a link, an image, HTML or emphasis", () => {
+    const hostile = RULE.replace('title: Buckets keep old versions', 'title: "Keep [versions](https://e.invalid) ![x](https://e.invalid/p.png) <b>*now*</b> `x` a|b"')
+      .replace('customer: keeping old versions is your setting', 'customer: "see [here](https://e.invalid) <img src=x>"');
+    const dir = workspace({ '.cloudline/rules/acme.yaml': hostile, 'stack/b.yaml': BUCKET });
+    const title = 'Keep \\[versions\\](https://e.invalid) \\!\\[x\\](https://e.invalid/p.png) \\<b\\>\\*now\\*\\</b\\> \\`x\\` a\\|b';
+    const rules = run(['rules', '--format', 'md'], dir);
+    assert.equal(rules.code, 0, rules.stderr);
+    const row = rules.stdout.split('\n').find((l) => l.startsWith('| ACME-001 |'))!;
+    assert.ok(row.includes(`| ${title} (custom: .cloudline/rules/acme.yaml) |`), row);
+    const report = run(['report', 'stack', '--format', 'md'], dir);
+    assert.equal(report.code, 0, report.stderr);
+    const backlog = report.stdout.split('\n').find((l) => l.includes('| ACME-001 '))!;
+    assert.ok(backlog.includes(`ACME-001 ${title} |`), backlog);
+    assert.ok(backlog.includes('see \\[here\\](https://e.invalid) \\<img src=x\\>'), backlog);
+    for (const out of [rules.stdout, report.stdout]) assert.ok(!/(^|[^\\])\[versions\]|(^|[^\\])<img|(^|[^\\])<b>/.test(out));
+  });
 });

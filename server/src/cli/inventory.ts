@@ -42,9 +42,13 @@ export function code(s: string): string {
   return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
-/** Our own text (titles, framework references) in a table cell: pipes escaped, on one line. */
+/**
+ * Rule text (titles, responsibility clauses, framework references) in a table cell, on one line: pipes escaped, and the
+ * characters that start a link, an image, HTML, a code span or emphasis, since a custom rule's text (.cloudline/rules/)
+ * comes from the workspace. Built-in text reads as it is (it has almost none of them).
+ */
 export function ours(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  return s.replace(/[\r\n]+/g, ' ').replace(/[\\[\]<>`!*_|]/g, (c) => `\\${c}`);
 }
 
 function findingText(f: InventoryFinding): string {

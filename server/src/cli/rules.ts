@@ -3,6 +3,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { CheckFormat, Rule } from '../engine/rule';
 import { frameworkLabel } from '../engine/rule';
 import { escapeText } from './report';
+import { ours } from './inventory';
 
 function formats(rule: Rule): string[] {
   const names: Record<CheckFormat, string[]> = {
@@ -44,7 +45,7 @@ export function rulesReport(catalogue: Catalogue, format: 'text' | 'json' | 'md'
         [
           r.id,
           `\`${r.slug}\``,
-          esc(r.custom ? `${r.title} (custom: ${r.custom.file})` : r.title),
+          ours(r.custom ? `${r.title} (custom: ${r.custom.file})` : r.title),
           r.severity,
           formats(r).join(', '),
           r.fixable ? 'yes' : 'no',
