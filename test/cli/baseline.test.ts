@@ -1,33 +1,24 @@
 // `cloudline scan --write-baseline` / `--baseline` as a user runs them: only new findings reported, the counts said in
 // text, JSON and SARIF, the exit status from new findings only, SARIF baselineState and fingerprints, clear errors.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from './formats';
+import { makeWorkspace, runCli } from './run';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const RULES = ['--rules', 'CL-AWS-004'];
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args, ...RULES], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, ...RULES], cwd);
 }
 
 const db = (name: string, value = 'true', above = '') => `${above}Resources:\n  ${name}:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: ${value}\n`;
 
 const made: string[] = [];
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cloudline-baseline-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return makeWorkspace('baseline', files, made);
 }
 
 function sarifValidator() {

@@ -1,11 +1,11 @@
 // The bundled CLI as a user runs it: exit codes, text/JSON/SARIF output, directory walking, clear errors.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from './formats';
+import { makeWorkspace, runCli } from './run';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -13,20 +13,14 @@ const cli = join(root, 'dist', 'cli.js');
 /** Runs the CLI; scans are limited to CL-AWS-004 (and CL-GEN-001) unless the test passes its own --rules. */
 function run(args: string[], cwd: string) {
   const limited = args[0] === 'scan' && !args.includes('--rules') ? [...args, '--rules', 'CL-AWS-004,CL-GEN-001'] : args;
-  const r = spawnSync(process.execPath, [cli, ...limited], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(limited, cwd);
 }
 
 const PUBLIC_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
 const PRIVATE_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: false\n';
 
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cloudline-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return makeWorkspace('cli', files);
 }
 
 describe('cloudline CLI', () => {

@@ -2,30 +2,24 @@
 // marks and modes kept, --dry-run's unified diff, files changed since they were read left alone, exit codes.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { scan } from '../../server/src/engine/scan';
 import { runFix } from '../../server/src/cli/fix';
 import { unifiedDiff } from '../../server/src/cli/unified-diff';
+import { makeWorkspace, runCli } from './run';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 const RULES = ['--rules', 'CL-AWS-004,CL-AWS-080,CL-K8S-002'];
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, cwd);
 }
 
 function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cloudline-fix-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return makeWorkspace('fix', files);
 }
 
 const CFN_YAML = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true # for now\n';

@@ -2,21 +2,19 @@
 // resource) and Terraform (HCL and .tf.json), with a suppressed finding and unclassified types: Markdown, JSON
 // (validated against docs/schemas/inventory.schema.json) and CSV output, exit codes.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { Inventory } from '../../server/src/report/inventory';
+import { runCli } from './run';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const FIXTURE = join(__dirname, 'fixtures', 'inventory');
 const RULES = ['--rules', 'CL-AWS-004,CL-K8S-001,CL-GEN-001'];
 
 function run(args: string[], cwd = FIXTURE) {
-  const r = spawnSync(process.execPath, [cli, 'inventory', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(['inventory', ...args], cwd);
 }
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records). */

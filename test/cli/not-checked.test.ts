@@ -2,32 +2,23 @@
 // rules, files of formats it does not lint, Helm charts) in text, JSON and SARIF, and a scan that linted no IaC file
 // exits 2 unless --allow-empty.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from './formats';
+import { makeWorkspace, runCli } from './run';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 
 /** Runs the CLI; scans are limited to CL-AWS-004 (the fixtures' RDS instance is private: no findings). */
 function run(args: string[], cwd: string) {
   const limited = args[0] === 'scan' ? [...args, '--rules', 'CL-AWS-004'] : args;
-  const r = spawnSync(process.execPath, [cli, ...limited], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(limited, cwd);
 }
 
 const made: string[] = [];
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cloudline-notchecked-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return makeWorkspace('notchecked', files, made);
 }
 
 const ALICLOUD = [

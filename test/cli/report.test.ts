@@ -3,22 +3,20 @@
 // the backlog order. JSON validated against docs/schemas/report.schema.json, totals reconciled with
 // `scan --format json` over the same files; Markdown; self-contained, escaped HTML; --framework; exit codes.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { FRAMEWORKS } from '../../rules/frameworks';
 import type { Report } from '../../server/src/report/report';
+import { runCli } from './run';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const FIXTURE = join(__dirname, 'fixtures', 'report');
 const RULES = ['--rules', 'CL-AWS-003,CL-AWS-004,CL-AWS-005,CL-AWS-030,CL-AWS-034,CL-AWS-054,CL-AWS-055,CL-AWS-080,CL-AWS-083,CL-K8S-001,CL-GEN-001'];
 
 function run(args: string[], cwd = FIXTURE) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, cwd);
 }
 
 interface ScanJson {

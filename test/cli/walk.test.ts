@@ -1,19 +1,17 @@
 // Walking, reading and output of the CLI on hostile trees: symlink loops, FIFOs, unreadable and too-large files,
 // UTF-16, control characters in names, SARIF URIs and fingerprints, related locations in other files, odd arguments.
 import { strict as assert } from 'node:assert';
-import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from './formats';
+import { makeWorkspace, runCli } from './run';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 
 function run(args: string[], cwd: string, timeout = 60_000) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+  return runCli(args, cwd, { timeout, maxBuffer: 256 * 1024 * 1024 });
 }
 
 const PUBLIC_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
@@ -22,13 +20,7 @@ const PRIVATE_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Prope
 const made: string[] = [];
 
 function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cloudline-walk-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return makeWorkspace('walk', files, made);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
