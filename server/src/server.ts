@@ -24,12 +24,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config';
 import { defaultCatalogue } from './engine/default-catalogue';
-import type { LintResult } from './engine/lint';
+import type { Finding, LintResult } from './engine/lint';
 import { initHcl } from './model/hcl';
 import { clientRunsSnippets, codeActions, FIX_ALL_KIND } from './service/actions';
 import { toDiagnostics } from './service/diagnostics';
 import { executeCommand, serverCommands } from './service/commands';
-import { compareWithBaseline } from './engine/baseline';
+import { compareWithBaseline, type Baseline } from './engine/baseline';
 import { hoverAt, hoverKind } from './service/hover';
 import { Lifecycle, REFUSED_METHOD, type Refusal } from './service/lifecycle';
 import { DocumentLinter, type DocumentState } from './service/linter';
@@ -56,10 +56,19 @@ export function startServer(connection: Connection): void {
   let showDocument = false;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
-  /** The findings of a result that the baseline of its folder's .cloudline.yaml holds (undefined: no baseline). */
+  /**
+   * The findings of a result that the baseline of its folder's .cloudline.yaml holds (undefined: no baseline). Kept per
+   * result and baseline: publishing, the CodeLens and the backlog ask it of the same result.
+   */
+  const baselineMemo = new WeakMap<LintResult, { baseline: Baseline; held: Set<Finding> }>();
   const baselinedIn = (uri: string, result: LintResult) => {
     const baseline = result.findings.length ? workspace.baselineFor(uri) : undefined;
-    return baseline ? compareWithBaseline([result], baseline, baseline.file).unchanged : undefined;
+    if (!baseline) return undefined;
+    const memo = baselineMemo.get(result);
+    if (memo?.baseline === baseline) return memo.held;
+    const held = compareWithBaseline([result], baseline, baseline.file).unchanged;
+    baselineMemo.set(result, { baseline, held });
+    return held;
   };
   const publish = (uri: string, result: LintResult | undefined, version?: number) => {
     const settings = workspace.settingsNow(uri);
