@@ -58,9 +58,16 @@ export function uriPath(uri: string): string | undefined {
  * after it (`1 customer-side finding (2 more in the baseline)`, `no customer-side findings (2 in the baseline)`).
  */
 export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true, baselined?: ReadonlySet<Finding>): CodeLens[] {
-  /** The findings of the resources `of` holds, as the lens says them, and whether any is listed in the panel. */
-  const count = (of: (id: string) => boolean): { n: number; text: string } => {
-    const all = result.findings.filter((f) => of(f.resource.id));
+  // The findings by resource ID, grouped once (a lens per resource must not walk every finding: n² on large files).
+  const byResource = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = byResource.get(f.resource.id);
+    if (list) list.push(f);
+    else byResource.set(f.resource.id, [f]);
+  }
+  /** The findings of the resources `ids` names, as the lens says them, and how many the Problems panel lists. */
+  const count = (ids: Iterable<string>): { n: number; text: string } => {
+    const all = [...ids].flatMap((id) => byResource.get(id) ?? []);
     const inBaseline = baselined ? all.filter((f) => baselined.has(f)).length : 0;
     const n = all.length - inBaseline;
     const findings = n === 0 ? 'no customer-side findings' : `${n} customer-side finding${n === 1 ? '' : 's'}`;
@@ -82,14 +89,14 @@ export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true
     .filter((r) => !r.template && !r.module)
     .map((r) => {
       const service = catalogue.service(r.format, r.type);
-      const c = count((id) => id === r.id);
+      const c = count([r.id]);
       // Kubernetes objects start at their document; the others at their name.
       const at = r.format === 'kubernetes' ? r.node.span[0] : r.anchor.span[0];
       return lens(at, `${service?.model ?? '?'}${service ? ` · ${service.service}` : ''} · ${c.text}`, c.n);
     });
   if (modules.size === 0) return lenses;
   for (const [at, m] of modules) {
-    const c = count((id) => m.ids.has(id));
+    const c = count(m.ids);
     lenses.push(lens(at, `${m.registry} · read as ${m.ids.size} resource${m.ids.size === 1 ? '' : 's'} · ${c.text}`, c.n));
   }
   const start = (l: CodeLens) => l.range.start.line * 1e6 + l.range.start.character;
