@@ -13,7 +13,7 @@ import { parseYaml } from '../model/yaml';
 import type { MapNode, Node, Span } from '../model/tree';
 import type { Catalogue } from './catalogue';
 import { customPatternProblem } from './regex-safety';
-import { SEVERITIES, type CheckFormat, type Equivalents, type FrameworkRef, type Layer, type Responsibility, type Rule, type ServiceModel, type Severity } from './rule';
+import { LAYERS, SERVICE_MODELS, SEVERITIES, type CheckFormat, type Equivalents, type FrameworkRef, type Layer, type Responsibility, type Rule, type ServiceModel, type Severity } from './rule';
 
 /** Where custom rules live, relative to the folder of the options file (or the workspace folder). */
 export const CUSTOM_RULES_DIR = '.cloudline/rules';
@@ -62,8 +62,6 @@ export const NO_CUSTOM_RULES: CustomRuleSet = { files: [], rules: [] };
 const RULE_KEYS = ['id', 'title', 'severity', 'message', 'description', 'remediation', 'responsibility', 'frameworks', 'equivalents', 'docs', 'match', 'require'] as const;
 const RESPONSIBILITY_KEYS = ['owner', 'model', 'layer', 'provider', 'customer'] as const;
 const OWNERS = ['customer', 'shared', 'provider'] as const;
-const MODELS: readonly ServiceModel[] = ['IaaS', 'PaaS', 'SaaS', 'Hybrid'];
-const LAYERS: readonly Layer[] = ['identity-and-access', 'secrets', 'network', 'data-protection', 'resilience', 'logging-and-monitoring', 'patching-and-versions', 'workload'];
 const FORMATS: readonly CheckFormat[] = ['cloudformation', 'terraform', 'kubernetes'];
 const MATCH_KEYS = ['format', 'types', 'apiVersion'] as const;
 const EQUIVALENT_TOOLS: readonly (keyof Equivalents)[] = ['checkov', 'kics', 'trivy', 'cfnLint', 'cfnNag', 'kubeLinter', 'polaris', 'kubeScore'];
@@ -303,13 +301,13 @@ function responsibilityOf(n: Node | undefined, problems: CustomRuleProblem[]): R
   for (const p of map.pairs) {
     const key = String(p.key.value);
     if (key === 'owner') got.owner = oneOf(p.value, 'responsibility.owner', OWNERS, problems);
-    else if (key === 'model') got.model = oneOf(p.value, 'responsibility.model', MODELS, problems);
+    else if (key === 'model') got.model = oneOf(p.value, 'responsibility.model', SERVICE_MODELS, problems);
     else if (key === 'layer') got.layer = oneOf(p.value, 'responsibility.layer', LAYERS, problems);
     else if (key === 'provider' || key === 'customer') got[key] = stringOf(p.value, `responsibility.${key}`, problems)?.trim().replace(/\.$/, '');
     else problems.push(error(p.key, `Unknown key "${key}" in responsibility. Known keys: ${RESPONSIBILITY_KEYS.join(', ')}.`));
   }
   for (const key of ['model', 'layer', 'provider', 'customer']) {
-    if (!map.pairs.some((p) => p.key.value === key)) problems.push(error(map, `responsibility needs ${key}: (${key === 'provider' ? 'what the provider secures, as a clause' : key === 'customer' ? 'what is left to you, as a clause' : key === 'model' ? MODELS.join(', ') : 'one of ' + LAYERS.join(', ')}).`));
+    if (!map.pairs.some((p) => p.key.value === key)) problems.push(error(map, `responsibility needs ${key}: (${key === 'provider' ? 'what the provider secures, as a clause' : key === 'customer' ? 'what is left to you, as a clause' : key === 'model' ? SERVICE_MODELS.join(', ') : 'one of ' + LAYERS.join(', ')}).`));
   }
   if (!got.model || !got.layer || !got.provider || !got.customer) return undefined;
   return { owner: (got.owner ?? 'customer') as Responsibility['owner'], model: got.model as ServiceModel, layer: got.layer as Layer, provider: got.provider, customer: got.customer };

@@ -14,6 +14,8 @@ export function severityRank(s: Severity): number {
 
 /** IaaS, PaaS, SaaS, or a hybrid such as managed Kubernetes (provider runs the control plane, you run the rest). */
 export type ServiceModel = 'IaaS' | 'PaaS' | 'SaaS' | 'Hybrid';
+/** The service models, in the order reports list them. */
+export const SERVICE_MODELS: readonly ServiceModel[] = ['IaaS', 'PaaS', 'SaaS', 'Hybrid'];
 
 export type Layer =
   | 'identity-and-access'
@@ -24,6 +26,8 @@ export type Layer =
   | 'logging-and-monitoring'
   | 'patching-and-versions'
   | 'workload';
+/** The responsibility layers, in the order reports list them. */
+export const LAYERS: readonly Layer[] = ['network', 'identity-and-access', 'secrets', 'data-protection', 'logging-and-monitoring', 'resilience', 'patching-and-versions', 'workload'];
 
 export interface Responsibility {
   /** Who must act on the finding. */

@@ -8,7 +8,7 @@ import { checkFormatOf } from '../engine/catalogue';
 import type { Unread } from '../engine/files';
 import type { Finding, LintResult } from '../engine/lint';
 import { effectiveSeverity, type LintConfig } from '../engine/options';
-import type { FrameworkRef, Rule, ServiceModel, Severity } from '../engine/rule';
+import { SERVICE_MODELS, type FrameworkRef, type Rule, type ServiceModel, type Severity } from '../engine/rule';
 import type { Resource } from '../formats/resource';
 import type { LineIndex } from '../model/lines';
 import type { Span } from '../model/tree';
@@ -18,7 +18,7 @@ export const INVENTORY_VERSION = 1;
 
 export type Cloud = 'AWS' | 'Azure' | 'Google Cloud' | 'Kubernetes' | 'Other';
 export const CLOUDS: readonly Cloud[] = ['AWS', 'Azure', 'Google Cloud', 'Kubernetes', 'Other'];
-export const MODELS: readonly ServiceModel[] = ['IaaS', 'PaaS', 'SaaS', 'Hybrid'];
+export const MODELS: readonly ServiceModel[] = SERVICE_MODELS;
 
 export interface InventoryFinding {
   readonly ruleId: string;

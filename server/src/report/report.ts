@@ -8,7 +8,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { Unread } from '../engine/files';
 import type { Finding, LintResult } from '../engine/lint';
 import { effectiveSeverity, type LintConfig } from '../engine/options';
-import { SEVERITIES, type Layer, type ServiceModel, type Severity } from '../engine/rule';
+import { LAYERS, SEVERITIES, type Layer, type ServiceModel, type Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
 import type { Span } from '../model/tree';
 import { buildBacklog, type BacklogRow } from './backlog';
@@ -18,16 +18,7 @@ import { buildInventory, type Cloud } from './inventory';
 /** The version of the JSON shape (docs/report.md); raised on any change that is not an added optional field. */
 export const REPORT_VERSION = 1;
 
-export const LAYERS: readonly Layer[] = [
-  'network',
-  'identity-and-access',
-  'secrets',
-  'data-protection',
-  'logging-and-monitoring',
-  'resilience',
-  'patching-and-versions',
-  'workload',
-];
+export { LAYERS };
 
 export interface ReportFindingRef {
   readonly ruleId: string;
