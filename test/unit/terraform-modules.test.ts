@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, Edits } from '../../server/src/engine/edits';
 import { REASON_MARK, suppressionEdit } from '../../server/src/engine/suppress';
 import { resourcesOf } from '../../server/src/formats';
-import { majorsOf, registryOf } from '../../server/src/formats/terraform-modules';
+import { majorsOf, registryOf, versionRange } from '../../server/src/formats/terraform-modules';
 import { parseFile } from '../../server/src/model/parse';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { codeLenses } from '../../server/src/service/workspace';
@@ -49,6 +49,21 @@ describe('known registry modules', () => {
       assert.equal(majorsOf('~> 3'), undefined);
       assert.equal(majorsOf('>= 3.0'), undefined);
       assert.equal(majorsOf('latest'), undefined);
+      assert.equal(majorsOf('>= 4.0, < 3.0'), undefined);
+    });
+
+    it('reads the versions a constraint allows, low included and high excluded', () => {
+      assert.deepEqual(versionRange('3.7.0'), { low: [3, 7, 0], high: [3, 7, 1] });
+      assert.deepEqual(versionRange('v3.7.0'), { low: [3, 7, 0], high: [3, 7, 1] });
+      assert.deepEqual(versionRange('= 3.7'), { low: [3, 7, 0], high: [3, 7, 1] });
+      assert.deepEqual(versionRange('~> 3.7.0'), { low: [3, 7, 0], high: [3, 8, 0] });
+      assert.deepEqual(versionRange('~> 3.7'), { low: [3, 7, 0], high: [4, 0, 0] });
+      assert.deepEqual(versionRange('>= 3.6.1, < 3.8.0'), { low: [3, 6, 1], high: [3, 8, 0] });
+      assert.deepEqual(versionRange('> 3.6.1, <= 3.7.2'), { low: [3, 6, 2], high: [3, 7, 3] });
+      assert.deepEqual(versionRange('3.7.0-beta1'), { low: [3, 7, 0], high: [3, 7, 1] });
+      assert.equal(versionRange('~> 3'), undefined);
+      assert.equal(versionRange('>= 3.7.0'), undefined);
+      assert.equal(versionRange('>= 3.8.0, < 3.7.0'), undefined);
     });
   });
 
@@ -87,14 +102,25 @@ describe('known registry modules', () => {
     });
 
     it('creates the public access block by default: no "no public access block"; its absent inputs by version', () => {
-      // 3.x is split (false up to 3.8, true from 3.9.0, read in its variables.tf): an absent input is unknown there.
-      // (This expected a false default for 3.7.0 before the table was checked against the module's sources.)
+      // 3.x is split (false in 3.6.0 and 3.7.0, true from 3.9.0, read in its variables.tf): a version bounded to one side
+      // takes that side's default; one that spans both, or 3.8.x and before 3.6.0 (not read), is unknown.
       const pab = (version: string, inputs = '') => resourcesOf(parseFile('main.tf', bucket(inputs, version)))[1].body.get('restrict_public_buckets');
-      assert.equal(pab('"3.7.0"').isUnknown, true);
+      // false is also the provider's default: left absent, so the rule's own "leaves … out" message holds.
+      assert.equal(pab('"3.7.0"').isAbsent, true);
+      assert.equal(pab('"~> 3.7.0"').isAbsent, true);
+      assert.equal(pab('">= 3.6.0, < 3.8.0"').isAbsent, true);
+      assert.equal(pab('"3.9.0"').isTrue(), true);
+      assert.equal(pab('"~> 3.0"').isUnknown, true);
+      assert.equal(pab('"~> 3.6"').isUnknown, true);
+      assert.equal(pab('"3.8.1"').isUnknown, true);
+      assert.equal(pab('"3.5.0"').isUnknown, true);
+      assert.equal(pab('"~> 3.7.0"', '  restrict_public_buckets = true\n').isTrue(), true);
       assert.equal(pab('"~> 4.0"').isTrue(), true);
       assert.equal(pab('"~> 5.0"').isTrue(), true);
       assert.equal(pab('"~> 4.0"', '  restrict_public_buckets = false\n').isFalse(), true);
-      assert.deepEqual(findings(bucket('  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n'), ['CL-AWS-001', 'CL-AWS-002']), []);
+      // (3.7.0 here expected no finding while 3.x was read per major only: 3.7.0 leaves restrict_public_buckets false,
+      // reported in the test below; 4.x defaults it to true.)
+      assert.deepEqual(findings(bucket('  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n', '"~> 4.0"'), ['CL-AWS-001', 'CL-AWS-002']), []);
       // A written false is reported at the input.
       assert.deepEqual(findings(bucket('  block_public_acls = false\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n'), ['CL-AWS-001', 'CL-AWS-002']), [
         ['CL-AWS-001', '4:23-4:28', 'Public access block module.bucket.aws_s3_bucket_public_access_block.this sets block_public_acls to false, so requests that set a public ACL on the bucket or its objects are accepted (module bucket, terraform-aws-modules/s3-bucket/aws, input block_public_acls).'],
@@ -106,6 +132,16 @@ describe('known registry modules', () => {
       assert.deepEqual(findings(bucket('  attach_public_policy = false\n'), ['CL-AWS-001', 'CL-AWS-002']), [
         ['CL-AWS-002', '1:8-1:16', 'S3 bucket module.bucket.aws_s3_bucket.this has no aws_s3_bucket_public_access_block that refers to it, so whether public ACLs and policies are blocked depends on the account-level setting and on when the bucket was created (module bucket, terraform-aws-modules/s3-bucket/aws, from its inputs and defaults).'],
       ]);
+    });
+
+    it('3.7.0 (or ~> 3.7.0) leaving public access block inputs out: each is false, said so at the module; ~> 3.0 is not known', () => {
+      const why = '(module bucket, terraform-aws-modules/s3-bucket/aws, from its inputs and defaults).';
+      assert.deepEqual(findings(bucket('  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n'), ['CL-AWS-001']), [
+        ['CL-AWS-001', '1:8-1:16', `Public access block module.bucket.aws_s3_bucket_public_access_block.this leaves restrict_public_buckets out of its Block Public Access configuration, so it defaults to false and that protection is off ${why}`],
+      ]);
+      assert.deepEqual(findings(bucket('  restrict_public_buckets = true\n  block_public_policy = true\n  block_public_acls = true\n', '"~> 3.7.0"'), ['CL-AWS-001']).map((f) => f.slice(0, 2)), [['CL-AWS-001', '1:8-1:16']]);
+      assert.deepEqual(findings(bucket('  restrict_public_buckets = true\n  block_public_policy = true\n  block_public_acls = true\n', '"~> 3.0"'), ['CL-AWS-001']), []);
+      assert.deepEqual(findings(bucket('  restrict_public_buckets = true\n  block_public_policy = true\n  block_public_acls = true\n', '"3.9.0"'), ['CL-AWS-001']), []);
     });
 
     it('versioning, logging and encryption inputs are the bucket\'s blocks', () => {
@@ -157,6 +193,19 @@ describe('known registry modules', () => {
       // 3.x was not read, nor 7.x (what a block without a version gets): unknown, no finding.
       // (~> 3.0 expected this finding before the table was checked against the module's sources.)
       assert.deepEqual(findings(db('', '~> 3.0'), ['CL-AWS-180']), []);
+      // storage_encrypted: false in 3.x (UPGRADE-4.0.md), true in 4.x; 5.x to 7.x and no version were not read for it. A
+      // 3.x instance is still not reported: whether it is a replica or restored (replicate_source_db, snapshot_identifier,
+      // restore_to_point_in_time) is not known there, their 3.x defaults were not read.
+      assert.deepEqual(findings(db('', '~> 3.0'), ['CL-AWS-055']), []);
+      assert.deepEqual(findings(db('  storage_encrypted = false\n', '~> 3.0'), ['CL-AWS-055']).map((f) => f.slice(0, 2)), [['CL-AWS-055', '5:23-5:28']]);
+      assert.deepEqual(findings(db('  storage_encrypted = true\n', '~> 3.0'), ['CL-AWS-055']), []);
+      assert.deepEqual(findings(db('', '~> 4.0'), ['CL-AWS-055']), []);
+      const enc = (version: string) => resourcesOf(parseFile('main.tf', db('', version)))[0].body.get('storage_encrypted');
+      assert.equal(enc('~> 4.0').isTrue(), true);
+      assert.equal(enc('~> 3.0').isAbsent, true);
+      assert.equal(enc('~> 6.0').isUnknown, true);
+      assert.equal(enc('>= 3.0, < 5.0').isUnknown, true);
+      assert.equal(resourcesOf(parseFile('main.tf', db('').replace('  version = "~> 5.0"\n', '')))[0].body.get('storage_encrypted').isUnknown, true);
       assert.deepEqual(findings(db('').replace('  version = "~> 5.0"\n', ''), ['CL-AWS-180']), []);
     });
 
@@ -203,12 +252,15 @@ describe('known registry modules', () => {
 
     it('sqs, vpc, elb, alb', () => {
       assert.deepEqual(findings('module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n  sqs_managed_sse_enabled = false\n}\n', ['CL-AWS-058']).map((f) => f.slice(0, 2)), [['CL-AWS-058', '3:29-3:34']]);
-      // Absent: 4.x defaults it to true; 3.x is split (no input before 3.4.0, false from it); 2.x was not read.
-      // (~> 2.0 expected the provider's default here before the table was checked against the module's sources.)
+      // Absent: 4.x defaults it to true; 3.x is split (no input before 3.4.0, false from it); 2.x has no such input
+      // (CHANGELOG: added in 3.4.0), so its queue does not set it, whatever the block says.
       const sqs = (version: string, inputs = '') => `module "q" {\n  source  = "terraform-aws-modules/sqs/aws"\n  version = "${version}"\n${inputs}}\n`;
       const queue = (version: string, inputs = '') => resourcesOf(parseFile('main.tf', sqs(version, inputs)))[0].body;
       const sse = (version: string, inputs = '') => queue(version, inputs).get('sqs_managed_sse_enabled');
-      assert.equal(sse('~> 2.0').isUnknown, true);
+      assert.equal(sse('~> 2.0').isAbsent, true);
+      assert.equal(sse('~> 2.0', '  sqs_managed_sse_enabled = false\n').isAbsent, true);
+      assert.deepEqual(findings(sqs('~> 2.0', '  sqs_managed_sse_enabled = false\n'), ['CL-AWS-058']), []);
+      assert.equal(sse('>= 2.0, < 4.0').isUnknown, true);
       assert.equal(sse('~> 4.0').isTrue(), true);
       assert.equal(sse('~> 3.0').isUnknown, true);
       // Unbounded: the newest release, 4.x the newest major the module's changelog shows.
@@ -313,7 +365,7 @@ describe('known registry modules', () => {
     it('says which inputs of a known module are read; an unknown module keeps its note', () => {
       const r = lintText('main.tf', 'module "q" {\n  source = "terraform-aws-modules/sqs/aws"\n}\nmodule "eks" {\n  source = "terraform-aws-modules/eks/aws"\n}\n');
       assert.deepEqual(r.notices.map((n) => [spanText(r, n.span), n.message]), [
-        ['2:12-2:43', 'Module "q" comes from "terraform-aws-modules/sqs/aws", which Cloudline does not download: it is read as the resources it creates from the inputs create, kms_master_key_id, sqs_managed_sse_enabled, policy only (defaults and wiring read for v3, v4); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.'],
+        ['2:12-2:43', 'Module "q" comes from "terraform-aws-modules/sqs/aws", which Cloudline does not download: it is read as the resources it creates from the inputs create, kms_master_key_id, sqs_managed_sse_enabled, policy only (defaults and wiring read for v2 (in part), v3, v4); everything else it creates is not linted. Lint a plan (terraform show -json) to cover it all.'],
         ['5:12-5:43', 'Module "eks" comes from "terraform-aws-modules/eks/aws", which Cloudline does not download: the resources it creates are not linted. Lint a plan (terraform show -json) to cover them.'],
       ]);
     });

@@ -42,7 +42,50 @@ interface KnownModule {
  * A default per major version of the module; a major not listed is not known. `''` stands for null or an empty
  * list or map (the module sets nothing, so the provider's own default applies), when passed as `omitWhen`.
  */
-type Defaults = Readonly<Record<number, boolean | number | string>>;
+type Defaults = Readonly<Record<number, Value | Ranged>>;
+
+type Value = boolean | number | string;
+
+/**
+ * A default that changed inside a major version: `[from, to, value]` entries, `from` included and `to` excluded
+ * (`['3.6.0', '3.8.0', false]`), each read in the module's sources for the releases it spans. A version of the major
+ * that no entry covers is not known.
+ */
+type Ranged = readonly (readonly [from: string, to: string, value: Value])[];
+
+/** A version as [major, minor, patch]. */
+type Version = readonly [number, number, number];
+
+/** The versions a constraint allows: from `low` (included) to `high` (excluded). */
+export interface VersionRange {
+  readonly low: Version;
+  readonly high: Version;
+}
+
+function cmp(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+function parseVersion(v: string): Version {
+  const [a, b, c] = v.split('.').map(Number);
+  return [a ?? 0, b ?? 0, c ?? 0];
+}
+
+/**
+ * The value a ranged default takes over the versions [low, high): the one value of the entries that together cover
+ * them all; undefined when they disagree or leave a version uncovered.
+ */
+function rangedValue(entries: Ranged, low: Version, high: Version): Value | undefined {
+  let at = low;
+  let value: Value | undefined;
+  while (cmp(at, high) < 0) {
+    const e = entries.find(([from, to]) => cmp(parseVersion(from), at) <= 0 && cmp(at, parseVersion(to)) < 0);
+    if (!e || (value !== undefined && e[2] !== value)) return undefined;
+    value = e[2];
+    at = parseVersion(e[1]);
+  }
+  return value;
+}
 
 /** Where a synthesized attribute's value comes from. */
 type Source = Node | 'unknown';
@@ -67,6 +110,8 @@ class Call {
     readonly resolver: Resolver,
     /** The major versions `version` (or `?ref=`) allows; undefined when not known or not bounded. */
     readonly majors: ReadonlySet<number> | undefined,
+    /** The versions `version` (or `?ref=`) allows, when bounded; for defaults that changed inside a major. */
+    readonly range: VersionRange | undefined,
     /** The module's newest major version (what an unbounded `version` gets). */
     readonly latest: number,
   ) {}
@@ -80,10 +125,24 @@ class Call {
    * The default an absent input takes: the one the major versions `version` allows agree on, or, without a bounded
    * version, the one every major of the table and the newest major agree on; undefined when not known.
    */
-  private known(defaults: Defaults): boolean | number | string | undefined {
+  private known(defaults: Defaults): Value | undefined {
     const majors = this.majors ? [...this.majors] : [...Object.keys(defaults).map(Number), this.latest];
-    const values = new Set(majors.map((m) => (m in defaults ? defaults[m] : undefined)));
+    const values = new Set(majors.flatMap((m) => this.inMajor(defaults[m], m)));
     return values.size === 1 ? [...values][0] : undefined;
+  }
+
+  /**
+   * The default of one major version allowed: its value, or for a default that changed inside the major, the value
+   * over the versions of it `version` allows (every value of the major without a bounded version); undefined when
+   * not known.
+   */
+  private inMajor(d: Value | Ranged | undefined, major: number): (Value | undefined)[] {
+    if (!Array.isArray(d)) return [d as Value | undefined];
+    const entries = d as Ranged;
+    if (!this.range) return [undefined];
+    const lo: Version = cmp(this.range.low, [major, 0, 0]) > 0 ? this.range.low : [major, 0, 0];
+    const hi: Version = cmp(this.range.high, [major + 1, 0, 0]) < 0 ? this.range.high : [major + 1, 0, 0];
+    return [rangedValue(entries, lo, hi)];
   }
 
   /** True / false when the input is a known boolean, or absent with a known default; else undefined. */
@@ -163,11 +222,13 @@ class Call {
 /** Buckets: terraform-aws-modules/s3-bucket/aws. */
 const S3_BUCKET: KnownModule = {
   registry: 'terraform-aws-modules/s3-bucket/aws',
-  versions: 'v4, v5',
+  versions: 'v3 (in part), v4, v5',
   checked:
-    'variables.tf at 3.6.0 (8836d0f) and 3.9.0 (12ad5b6), 4.11.0 (1a431dd), 5.0.0 (c37f4c3), 5.4.0 (2a25737): block_public_acls, ' +
-    'block_public_policy, ignore_public_acls, restrict_public_buckets default to false up to 3.8 and to true from 3.9.0 ' +
-    '("Updated S3 Bucket Block Public Access ... defaults", CHANGELOG), so 3.x is not known as a whole; create_bucket and ' +
+    'variables.tf at 3.6.0 (8836d0f), 3.7.0 (fd62dbc) and 3.9.0 (12ad5b6), 4.11.0 (1a431dd), 5.0.0 (c37f4c3), 5.4.0 (2a25737): ' +
+    'block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets default to false in 3.6.0 and 3.7.0 ' +
+    'and to true from 3.9.0 ("Updated S3 Bucket Block Public Access ... defaults", CHANGELOG), so 3.x is not known as a ' +
+    'whole: they are known for a version bounded to 3.6.x-3.7.x (false) or 3.9.x (true), 3.8.x and before 3.6.0 were not ' +
+    'read (3.0.0 variables.tf is not in the index); create_bucket and ' +
     'attach_public_policy default to true, attach_policy and every attach_*_policy to false, acl and policy to null, ' +
     'versioning, logging and server_side_encryption_configuration to {} in all of them (so in 3.x too); main.tf (0170e4f, ' +
     'after 5.8): the public ' +
@@ -201,8 +262,16 @@ const S3_BUCKET: KnownModule = {
     const acl = m.value('acl');
     if (!acl.isAbsent && !(acl.isKnown && acl.scalar === null)) m.resource('aws_s3_bucket_acl', 'this', { acl: m.input('acl') }, { bucket });
     if (m.flag('attach_public_policy', true) !== false) {
-      // 3.x is split (false up to 3.8, true from 3.9.0): not known for the major.
-      const pab: Defaults = { 4: true, 5: true };
+      // 3.x is split: false in 3.6.0 and 3.7.0, true from 3.9.0 (read); 3.8.x and before 3.6.0 were not read, so a
+      // version that may be one of those (`~> 3.0`) is not known.
+      const pab: Defaults = {
+        3: [
+          ['3.6.0', '3.8.0', false],
+          ['3.9.0', '3.10.0', true],
+        ],
+        4: true,
+        5: true,
+      };
       m.resource(
         'aws_s3_bucket_public_access_block',
         'this',
@@ -232,14 +301,17 @@ const S3_BUCKET: KnownModule = {
 /** DB instances: terraform-aws-modules/rds/aws. */
 const RDS: KnownModule = {
   registry: 'terraform-aws-modules/rds/aws',
-  versions: 'v4 to v6',
+  versions: 'v3 (storage_encrypted only), v4 to v6',
   checked:
     'README inputs at 4.0.0 (9149ec1), 5.0.0 (808407d) and 6.0.0 (c66cd73), variables.tf and main.tf at 029b06b (4.0): ' +
     'publicly_accessible, iam_database_authentication_enabled, deletion_protection, multi_az default to false, ' +
     'replicate_source_db, snapshot_identifier, restore_to_point_in_time, s3_import to null, auto_minor_version_upgrade ' +
     'and create_db_instance to true, enabled_cloudwatch_logs_exports to [], each passed as is to the DB instance; ' +
-    'storage_encrypted is true from 4.0.0 (UPGRADE-4.0.md, false before) and backup_retention_period null, both read ' +
-    'only when written; 3.x was not read, 7.x (docs/UPGRADE-7.0.md) neither',
+    'storage_encrypted is true in 4.0.0 (variables.tf at 029b06b) and false in 3.x ("Upgrade from v3.x to v4.x": "now set ' +
+    'to true by default; was previously false", UPGRADE-4.0.md at 29c3fd2), and passed as is to the DB instance in 3.5.0 ' +
+    '(modules/db_instance/main.tf at 77902c2), read for 3.x and 4.x only; backup_retention_period null, read only when ' +
+    'written; no other default of 3.x was read (its variables.tf and README are not in the index), 7.x ' +
+    '(docs/UPGRADE-7.0.md) neither',
   latest: 7,
   inputs: [
     'create_db_instance', 'engine', 'engine_version', 'publicly_accessible', 'storage_encrypted', 'kms_key_id', 'backup_retention_period',
@@ -256,7 +328,8 @@ const RDS: KnownModule = {
       engine: m.input('engine') ?? 'unknown',
       engine_version: m.input('engine_version') ?? 'unknown',
       publicly_accessible: m.defaulted('publicly_accessible', same, false),
-      storage_encrypted: m.input('storage_encrypted') ?? 'unknown',
+      // false in 3.x, true from 4.0.0; the provider's own default is false, so 3.x leaves it absent.
+      storage_encrypted: m.defaulted('storage_encrypted', { 3: false, 4: true }, false),
       kms_key_id: m.input('kms_key_id') ?? 'unknown',
       backup_retention_period: m.input('backup_retention_period') ?? 'unknown',
       iam_database_authentication_enabled: m.defaulted('iam_database_authentication_enabled', same, false),
@@ -306,13 +379,15 @@ const EC2_INSTANCE: KnownModule = {
 /** Queues: terraform-aws-modules/sqs/aws. */
 const SQS: KnownModule = {
   registry: 'terraform-aws-modules/sqs/aws',
-  versions: 'v3, v4',
+  versions: 'v2 (in part), v3, v4',
   checked:
     'README inputs and main.tf at 3.4.0 (b1aa7e4), variables.tf at 034a1f1 (3.2) and main.tf and variables.tf at 4.0.0 ' +
     '(f49fe2b): create true and kms_master_key_id null in both; sqs_managed_sse_enabled is no input before 3.4.0 and ' +
     'defaults to false from 3.4.0 (so 3.x is not known as a whole) and to true in 4.0.0, where the module passes null ' +
     'instead when kms_master_key_id is set; policy is the queue\'s policy in 3.x and no input in 4.0.0 (queue policies ' +
-    'are an aws_sqs_queue_policy made from create_queue_policy and statements there); 2.x was not read',
+    'are an aws_sqs_queue_policy made from create_queue_policy and statements there); 2.x: sqs_managed_sse_enabled is no ' +
+    'input before 3.4.0 ("Adds sqs_managed_sse_enabled", CHANGELOG at 195b0bc), so a 2.x queue does not set it (the ' +
+    'provider\'s default applies); nothing else of 2.x was read',
   latest: 4,
   inputs: ['create', 'kms_master_key_id', 'sqs_managed_sse_enabled', 'policy'],
   build(m) {
@@ -322,6 +397,8 @@ const SQS: KnownModule = {
     let sse: Source | undefined;
     // 4.x passes null when a KMS key is set; 3.x passes the input either way (no input before 3.4.0).
     if (keyed && m.within([4])) sse = undefined;
+    // No such input before 3.4.0 (CHANGELOG): a 2.x queue does not set it, whatever the block says.
+    else if (m.within([2])) sse = undefined;
     else if (kms.isAbsent || kms.isKnown) sse = m.defaulted('sqs_managed_sse_enabled', { 4: true }, '');
     else sse = 'unknown';
     m.resource('aws_sqs_queue', 'this', {
@@ -562,49 +639,71 @@ export function registryOf(source: string): { registry: string; ref?: string } |
 }
 
 /**
- * The major versions a version constraint allows (`3.7.0`, `= 3.7.0`, `~> 3.0`, `~> 3.7.0`, `>= 3.0, < 4.0`), or
- * undefined when it is not bounded above (`>= 3.0`, `~> 3`) or not read.
+ * The versions a version constraint allows, from `low` (included) to `high` (excluded): `3.7.0` and `= 3.7.0` allow
+ * 3.7.0 only, `~> 3.7.0` 3.7.x, `~> 3.0` 3.x, `>= 3.0, < 4.0` 3.x; undefined when it is not bounded above (`>= 3.0`,
+ * `~> 3`) or not read. A pre-release or build suffix is read as its release.
  */
-export function majorsOf(constraint: string): Set<number> | undefined {
-  let low = 0;
-  let high = Infinity; // exclusive, in majors
+export function versionRange(constraint: string): VersionRange | undefined {
+  let low: Version = [0, 0, 0];
+  let high: Version | undefined;
+  const atLeast = (v: Version) => {
+    if (cmp(v, low) > 0) low = v;
+  };
+  const below = (v: Version) => {
+    if (!high || cmp(v, high) < 0) high = v;
+  };
   const parts = constraint.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return undefined;
   for (const part of parts) {
     const m = /^(~>|>=|<=|>|<|=|!=)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+][0-9A-Za-z.-]*)?$/.exec(part);
     if (!m) return undefined;
     const op = m[1] ?? '=';
-    const major = Number(m[2]);
-    const hasMinor = m[3] !== undefined;
-    const minor = Number(m[3] ?? 0);
-    const patch = Number(m[4] ?? 0);
+    const v: Version = [Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+    const next: Version = [v[0], v[1], v[2] + 1];
     switch (op) {
       case '=':
-        low = Math.max(low, major);
-        high = Math.min(high, major + 1);
+        atLeast(v);
+        below(next);
         break;
       case '~>':
-        if (!hasMinor) return undefined; // `~> 3` allows 3.x and up
-        low = Math.max(low, major);
-        high = Math.min(high, major + 1);
+        if (m[3] === undefined) return undefined; // `~> 3` allows 3.x and up
+        atLeast(v);
+        // `~> 3.7.0` allows 3.7.x, `~> 3.7` 3.x.
+        below(m[4] !== undefined ? [v[0], v[1] + 1, 0] : [v[0] + 1, 0, 0]);
         break;
       case '>=':
+        atLeast(v);
+        break;
       case '>':
-        low = Math.max(low, major);
+        atLeast(next);
         break;
       case '<':
-        high = Math.min(high, minor === 0 && patch === 0 ? major : major + 1);
+        below(v);
         break;
       case '<=':
-        high = Math.min(high, major + 1);
+        below(next);
         break;
       case '!=':
         break;
     }
   }
-  if (!Number.isFinite(high) || high - low > 20 || high <= low) return undefined;
+  if (!high || cmp(high, low) <= 0) return undefined;
+  return { low, high };
+}
+
+/**
+ * The major versions a version constraint allows (`3.7.0`, `= 3.7.0`, `~> 3.0`, `~> 3.7.0`, `>= 3.0, < 4.0`), or
+ * undefined when it is not bounded above (`>= 3.0`, `~> 3`) or not read.
+ */
+export function majorsOf(constraint: string): Set<number> | undefined {
+  const range = versionRange(constraint);
+  if (!range) return undefined;
+  const { low, high } = range;
+  // The last major allowed: high's own major only when a version of it is below high.
+  const last = high[1] === 0 && high[2] === 0 ? high[0] - 1 : high[0];
+  if (last < low[0] || last - low[0] >= 20) return undefined;
   const out = new Set<number>();
-  for (let v = low; v < high; v++) out.add(v);
+  for (let v = low[0]; v <= last; v++) out.add(v);
   return out;
 }
 
@@ -673,12 +772,13 @@ export function registryModuleResources(file: ParsedFile, doc: ParsedDoc, resolv
     const version = get(block.body, 'version');
     const versionText = version ? Val.of(version, resolver).str() : block.ref;
     const majors = versionText !== undefined ? majorsOf(versionText) : undefined;
+    const range = majors && versionText !== undefined ? versionRange(versionText) : undefined;
     // `count = 0` or an empty `for_each` deploys nothing.
     const meta = Val.of(block.body, resolver);
     if (meta.get('count').num() === 0) continue;
     const each = meta.get('for_each').node;
     if (each && ((each.kind === 'map' && each.pairs.length === 0) || (each.kind === 'seq' && each.items.length === 0))) continue;
-    const call = new Call(name, block.body, block.label, resolver, majors, block.module.latest);
+    const call = new Call(name, block.body, block.label, resolver, majors, range, block.module.latest);
     if (block.module.only && !call.within(block.module.only)) continue;
     block.module.build(call);
     const named = inputNamer(block.body);
