@@ -4,10 +4,18 @@ import { samGlobal } from '../../lib/logging';
 
 const CONSEQUENCE = 'so authorizer failures, integration errors and throttling are not logged to CloudWatch Logs';
 
-/** ERROR or INFO; undefined when not known. */
+/**
+ * ERROR or INFO (any other written level, which the API would refuse, is left to it); false for OFF and for an empty
+ * level, which sets none (execution logging stays OFF); undefined when not known.
+ */
 function logs(v: Val): boolean | undefined {
   const s = v.str();
-  return s === undefined ? undefined : s.toUpperCase() !== 'OFF';
+  return s === undefined ? undefined : s.trim() !== '' && s.toUpperCase() !== 'OFF';
+}
+
+/** How a level that turns logging off is written, for messages. */
+function offText(v: Val): string {
+  return v.str()?.trim() === '' ? 'an empty value, which leaves execution logging OFF' : 'OFF';
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
@@ -23,7 +31,7 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
       if (level.isAbsent) continue;
       if (logs(level) !== false) on = true;
       else {
-        ctx.report(level, `Stage ${r.id} sets MethodSettings LoggingLevel to OFF, ${CONSEQUENCE}.`);
+        ctx.report(level, `Stage ${r.id} sets MethodSettings LoggingLevel to ${offText(level)}, ${CONSEQUENCE}.`);
         return;
       }
     }
@@ -32,19 +40,50 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   ctx.report(keyNode(r.body, 'MethodSettings') ?? r.anchor, `Stage ${r.id} sets no MethodSettings LoggingLevel, which defaults to OFF, ${CONSEQUENCE}.`);
 }
 
-/** A stage: some aws_api_gateway_method_settings of the file must name it and set a logging level. */
+const SETTINGS = ['aws_api_gateway_method_settings'];
+
+/** The method settings of the scope that name the stage (`stage_name`, by reference). */
+function settingsOf(stage: Resource, ctx: CheckContext): Resource[] {
+  return ctx.referrers(stage, SETTINGS, 'stage_name');
+}
+
+/** True when the method settings write a logging level (OFF included) or may (settings not known, `dynamic`). */
+function writesLevel(m: Resource): boolean {
+  const settings = m.body.get('settings');
+  if (settings.isUnknown || !m.body.get('dynamic').get('settings').isAbsent) return true;
+  return settings.list().some((s) => !s.get('logging_level').isAbsent);
+}
+
+/** The method settings for every method of the stage (`method_path = "*\/*"`). */
+function isCatchAll(m: Resource): boolean {
+  return m.body.get('method_path').str() === '*/*';
+}
+
+/**
+ * A stage: some aws_api_gateway_method_settings of the scope must name it and set a logging level. When some name it
+ * but none sets one, the `*\/*` method settings report it (terraformSettings), once; otherwise the stage does.
+ */
 function terraformStage(r: Resource, ctx: CheckContext): void {
-  const settings = ctx.referrers(r, ['aws_api_gateway_method_settings'], 'stage_name');
+  const settings = settingsOf(r, ctx);
   // A written level (OFF included, reported on the method settings) or one not known is the method settings' matter.
-  if (settings.some((m) => m.body.get('settings').list().some((s) => !s.get('logging_level').isAbsent) || m.body.get('settings').isUnknown)) return;
+  if (settings.some(writesLevel) || settings.some(isCatchAll)) return;
   ctx.report(r.anchor, `Stage ${r.id} has no aws_api_gateway_method_settings with a logging_level, which defaults to OFF, ${CONSEQUENCE}.`);
 }
 
 function terraformSettings(r: Resource, ctx: CheckContext): void {
   for (const s of r.body.get('settings').list()) {
     const level = s.get('logging_level');
-    if (logs(level) === false) ctx.report(level, `Method settings ${r.id} set logging_level to OFF, ${CONSEQUENCE}.`);
+    if (logs(level) === false) ctx.report(level, `Method settings ${r.id} set logging_level to ${offText(level)}, ${CONSEQUENCE}.`);
   }
+  if (!isCatchAll(r) || writesLevel(r)) return;
+  // The stages of the scope these settings name, none of whose method settings writes a level.
+  const stages = ctx.resources.filter((t) => t.type === 'aws_api_gateway_stage' && settingsOf(t, ctx).includes(r));
+  const silent = stages.filter((t) => !settingsOf(t, ctx).some(writesLevel));
+  if (silent.length === 0) return;
+  ctx.report(
+    keyNode(r.body, 'settings') ?? r.anchor,
+    `Method settings ${r.id} cover every method of stage ${silent.map((t) => t.id).join(', ')} but set no logging_level (nor do the stage's other method settings), which defaults to OFF, ${CONSEQUENCE}.`,
+  );
 }
 
 export default defineRule({
@@ -66,7 +105,7 @@ export default defineRule({
   frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV2_AWS_4'],
-    kics: ['80d45af4-4920-4236-a56e-b7ef419d1941'],
+    kics: ['80d45af4-4920-4236-a56e-b7ef419d1941', '1b6799eb-4a7a-4b04-9001-8cceb9999326'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',

@@ -1,9 +1,32 @@
 // CL-AWS-148: Athena workgroups that do not encrypt query results, or let clients override their settings.
-import { AT_REST, cfnGuideDoc, defineRule, type SettingSpec, tfDoc } from '../../kit';
+import { AT_REST, cfnGuideDoc, defineRule, type Resource, type SettingSpec, tfDoc, type Val } from '../../kit';
 import { allSettings } from '../../lib/encryption';
 
 const CFN = ['AWS::Athena::WorkGroup'];
 const TF = ['aws_athena_workgroup'];
+
+/** Where a workgroup turns on managed query results (stored in Athena's own storage, encrypted by Athena). */
+const MANAGED = {
+  cloudformation: ['WorkGroupConfiguration', 'ManagedQueryResultsConfiguration', 'Enabled'],
+  terraform: ['configuration', 'managed_query_results_configuration', 'enabled'],
+} as const;
+
+/**
+ * True when the workgroup keeps its query results in Athena managed storage, or may (a value or block not known, a
+ * `dynamic` block): Athena encrypts them there (with an AWS owned key unless the workgroup names a KMS key), so no S3
+ * result encryption is asked for. Enabled defaults to false.
+ */
+function managedResults(r: Resource): boolean {
+  const path = CFN.includes(r.type) ? MANAGED.cloudformation : MANAGED.terraform;
+  let here: Val[] = [r.body];
+  for (const key of path.slice(0, -1)) {
+    if (here.some((b) => !b.get('dynamic').get(key).isAbsent)) return true;
+    const next = here.map((b) => b.get(key));
+    if (next.some((n) => n.isUnknown)) return true;
+    here = next.flatMap((n) => n.list()).filter((b) => b.isMap);
+  }
+  return here.some((b) => b.get(path[path.length - 1]).some((e) => !e.isAbsent && !e.isFalse()));
+}
 
 const RESULTS: SettingSpec = {
   subject: 'Athena workgroup',
@@ -11,6 +34,7 @@ const RESULTS: SettingSpec = {
   want: 'SSE_KMS',
   ok: (v) => (v.str() === undefined ? undefined : true),
   absentMeans: 'none',
+  appliesTo: (r) => !managedResults(r),
   // No quick-fix: the encryption option (and its key) is yours to choose.
   fix: false,
   formats: {
@@ -57,6 +81,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/athena/latest/ug/encrypting-query-results-stored-in-s3.html',
     'https://docs.aws.amazon.com/athena/latest/ug/workgroups-settings-override.html',
+    'https://docs.aws.amazon.com/athena/latest/ug/encrypting-managed-results.html',
     cfnGuideDoc('aws-properties-athena-workgroup-workgroupconfiguration'),
     tfDoc('athena_workgroup', 'encryption_configuration'),
   ],

@@ -15,8 +15,8 @@ const AUDIT: SettingSpec = {
   formats: {
     cloudformation: {
       types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+      // An AUDIT_LOGS entry without Enabled publishes nothing: Enabled defaults to false (LogPublishingOption).
       path: ['LogPublishingOptions', 'AUDIT_LOGS', 'Enabled'],
-      absentInBlockMeans: null,
     },
   },
 };
@@ -79,6 +79,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/audit-logs.html',
     cfnGuideDoc('aws-resource-opensearchservice-domain', 'cfn-opensearchservice-domain-logpublishingoptions'),
+    cfnGuideDoc('aws-properties-opensearchservice-domain-logpublishingoption', 'cfn-opensearchservice-domain-logpublishingoption-enabled'),
     tfDoc('opensearch_domain', 'log_publishing_options'),
   ],
   checks: {
