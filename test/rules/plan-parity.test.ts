@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULE_DIRS } from '../../rules/index';
-import { interpolationReferences } from '../../server/src/formats/terraform';
+import { interpolationReferences, isUserOnlyBlock } from '../../server/src/formats/terraform';
 import { parseFile } from '../../server/src/model/parse';
 import { lintText } from '../helpers';
 
@@ -126,8 +126,12 @@ export function planOf(doc: { [k: string]: Json }, unwritten: Unwritten = new Ma
           for (const [k, v] of unwritten.get(`${mode === 'data' ? 'data.' : ''}${type}`) ?? []) {
             if (k in b) continue;
             // A block the configuration does not show but the plan holds is kept (formats/terraform.ts: it may be a
-            // dynamic block), so an unwritten block is planned as known after apply only.
-            if (n++ % 2 === 0 && (v === null || typeof v !== 'object')) values[k] = v;
+            // dynamic block), so an unwritten block is planned as a provider plans it: known and empty when the
+            // provider never computes it (a wholly unknown one would be a dynamic block), else known after apply.
+            if (v !== null && typeof v === 'object' && isUserOnlyBlock(type, k)) {
+              values[k] = [];
+              unknown[k] = [];
+            } else if (n++ % 2 === 0 && (v === null || typeof v !== 'object')) values[k] = v;
             else unknown[k] = true;
           }
           planned.push({ address, mode, type, name, values });
