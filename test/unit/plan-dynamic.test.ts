@@ -139,19 +139,21 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   azurerm_monitor_diagnostic_setting: ['enabled_log', 'log'],
   azurerm_mssql_server: ['azuread_administrator'],
   google_compute_instance: ['confidential_instance_config', 'metadata'],
-  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'network_policy', 'node_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
-  google_container_node_pool: ['node_config'],
+  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'network_policy', 'node_config', 'node_config.shielded_instance_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
+  google_container_node_pool: ['node_config', 'node_config.metadata'],
+  google_sql_database_instance: ['settings.backup_configuration', 'settings.ip_configuration'],
   google_dns_managed_zone: ['dnssec_config'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const isObject = (v: Json | undefined): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isBlock = (v: Json) => isObject(v) || (Array.isArray(v) && v.length > 0 && v.every(isObject));
+const itemsOf = (v: Json | undefined): { [k: string]: Json }[] => (isObject(v) ? [v] : Array.isArray(v) ? v.filter(isObject) : []);
 
 describe('plans: every block whose absence a rule reports is classified', () => {
   it('is in USER_ONLY_BLOCKS or known Optional+Computed', () => {
-    // For each terraform-json example, each block other examples of its type write but it does not: when
-    // `dynamic "<block>"` with an unknown for_each silences a finding, a rule reports the block missing.
+    // For each terraform-json example, each block (or nested block) other examples of its type write but it does
+    // not: when `dynamic "<block>"` with an unknown for_each silences a finding, a rule reports the block missing.
     const required = new Set<string>();
     for (const dir of RULE_DIRS) {
       const examples = parse(readFileSync(join(__dirname, '..', '..', 'rules', dir, 'examples.yaml'), 'utf8')) as Record<string, { good?: { code: string }[]; bad?: { code: string }[] }>;
@@ -164,24 +166,32 @@ describe('plans: every block whose absence a rule reports is classified', () => 
           return [];
         }
       });
-      const blocks = new Map<string, Set<string>>();
       const bodies = (doc: { [k: string]: Json }) =>
         Object.entries(isObject(doc.resource) ? doc.resource : {}).flatMap(([type, byName]) => Object.entries(isObject(byName) ? byName : {}).filter(([, b]) => isObject(b)).map(([name, b]) => ({ type, name, body: b as { [k: string]: Json } })));
-      for (const doc of docs) {
-        for (const { type, body } of bodies(doc)) {
-          for (const [k, v] of Object.entries(body)) if (isBlock(v) && k !== 'dynamic' && k !== 'tags') blocks.set(type, (blocks.get(type) ?? new Set()).add(k));
+      // Block paths (`outer`, `outer.inner`) written per type in any example.
+      const blocks = new Map<string, Set<string>>();
+      const collect = (type: string, body: { [k: string]: Json }, prefix: string) => {
+        for (const [k, v] of Object.entries(body)) {
+          if (!isBlock(v) || k === 'dynamic' || k === 'tags') continue;
+          blocks.set(type, (blocks.get(type) ?? new Set()).add(prefix + k));
+          for (const item of itemsOf(v)) collect(type, item, `${prefix}${k}.`);
         }
-      }
+      };
+      for (const doc of docs) for (const { type, body } of bodies(doc)) collect(type, body, '');
       for (const doc of docs) {
         const base = lintText('main.tf.json', JSON.stringify(doc)).findings.map((f) => `${f.rule.id} ${f.message}`);
-        for (const { type, name, body } of bodies(doc)) {
-          for (const block of blocks.get(type) ?? []) {
-            if (block in body) continue;
-            const variant = JSON.parse(JSON.stringify(doc)) as { resource: Record<string, Record<string, { dynamic?: Record<string, Json> }>> };
-            const target = variant.resource[type][name];
-            target.dynamic = { ...(target.dynamic ?? {}), [block]: { for_each: '${var.items}', content: {} } };
+        for (const { type, name } of bodies(doc)) {
+          for (const path of blocks.get(type) ?? []) {
+            const steps = path.split('.');
+            const block = steps.pop()!;
+            const variant = JSON.parse(JSON.stringify(doc)) as { resource: Record<string, Record<string, { [k: string]: Json }>> };
+            let parents = [variant.resource[type][name]];
+            for (const step of steps) parents = parents.flatMap((p) => itemsOf(p[step]));
+            parents = parents.filter((p) => !(block in p));
+            if (parents.length === 0) continue;
+            for (const p of parents) p.dynamic = { ...(isObject(p.dynamic) ? p.dynamic : {}), [block]: { for_each: '${var.items}', content: {} } };
             const after = new Set(lintText('main.tf.json', JSON.stringify(variant)).findings.map((f) => `${f.rule.id} ${f.message}`));
-            if (base.some((f) => !after.has(f))) required.add(`${type}.${block}`);
+            if (base.some((f) => !after.has(f))) required.add(`${type}.${path}`);
           }
         }
       }
