@@ -53,6 +53,21 @@ describe('plans: what the configuration writes', () => {
     assert.ok(r.body.get('security_groups').isAbsent, 'Optional+Computed attribute: the provider default');
   });
 
+  it('a nested block only the user writes, wholly unknown inside a written block, is unknown', () => {
+    const expressions = { name: { constant_value: 'w' }, configuration: [{ result_configuration: [{ output_location: { constant_value: 's3://results/' } }] }] };
+    const text = (unknown: object) =>
+      plan(
+        [{ address: 'aws_athena_workgroup.w', mode: 'managed', type: 'aws_athena_workgroup', name: 'w', values: { name: 'w', configuration: [{ enforce_workgroup_configuration: true, result_configuration: [{ output_location: 's3://results/' }] }] } }],
+        [{ address: 'aws_athena_workgroup.w', change: { actions: ['create'], after_unknown: { configuration: [{ result_configuration: [unknown] }] } } }],
+        [{ address: 'aws_athena_workgroup.w', mode: 'managed', type: 'aws_athena_workgroup', name: 'w', expressions }],
+      );
+    const result = (t: string) => resourcesOf(parseFile('plan.json', t))[0].body.get('configuration').list()[0].get('result_configuration').list()[0];
+    assert.ok(result(text({ encryption_configuration: true })).get('encryption_configuration').isUnknown, 'a dynamic block with an unknown for_each');
+    assert.ok(result(text({ acl_configuration: true })).get('acl_configuration').isAbsent, 'not listed: absent');
+    assert.ok(result(text({ encryption_configuration: true })).get('output_location').str() === 's3://results/');
+    assert.ok(resourcesOf(parseFile('plan.json', text({ encryption_configuration: true })))[0].body.get('configuration').list()[0].get('enforce_workgroup_configuration').isAbsent, 'a provider default');
+  });
+
   it('a plan without configuration reads the planned values as they are', () => {
     const text = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_db_instance.db', mode: 'managed', type: 'aws_db_instance', name: 'db', values: { storage_encrypted: false } }] } } });
     const [r] = resourcesOf(parseFile('plan.json', text));

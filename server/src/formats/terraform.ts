@@ -187,6 +187,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_api_gateway_stage: ['access_log_settings'],
   aws_apigatewayv2_stage: ['access_log_settings'],
   aws_appsync_graphql_api: ['log_config'],
+  aws_athena_workgroup: ['configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['logging_config'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
   aws_dax_cluster: ['server_side_encryption'],
