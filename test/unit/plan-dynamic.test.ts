@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULE_DIRS } from '../../rules/index';
 import { USER_ONLY_BLOCKS } from '../../server/src/formats/terraform';
+import { formatCustomProblems, parseCustomRules } from '../../server/src/engine/custom-rules';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { lintFile } from '../../server/src/engine/lint';
+import { parseFile } from '../../server/src/model/parse';
 import { lintText, spanText } from '../helpers';
 
 /** A plan of one resource to create: its planned values, after_unknown and configuration expressions. */
@@ -105,6 +109,29 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
   it('a dynamic block with a known for_each: its planned expansion is read, though the configuration does not show it', () => {
     const values = { ...CASES[0].values, access_log_settings: [{ destination_arn: 'arn:aws:logs:eu-west-1:111122223333:log-group:api', format: '$context.requestId' }] };
     assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, CASES[0].expressions), 'CL-AWS-089'), []);
+  });
+
+  it('custom rules (the kit\'s requirementChecks) read the unknown block too', () => {
+    const text = [
+      'id: ACME-001',
+      'title: Distributions log requests',
+      'severity: low',
+      'message: "{id}: {path} is {value}"',
+      'responsibility: {model: PaaS, layer: logging-and-monitoring, provider: AWS runs the edge, customer: logging is yours}',
+      'match: {format: terraform, types: [aws_cloudfront_distribution]}',
+      'require:',
+      '  {path: logging_config.include_cookies, equals: false}',
+      '',
+    ].join('\n');
+    const parsed = parseCustomRules('r.yaml', text, { builtin: defaultCatalogue(), custom: new Map() });
+    assert.deepEqual(formatCustomProblems(parsed), []);
+    const custom = (planText: string) => {
+      const res = lintFile(parseFile('plan.json', planText), defaultCatalogue().withRules(parsed.rules));
+      return res.findings.filter((f) => f.rule.custom).map((f) => `${spanText(res, f.span)} ${f.message.split(/\.\s/)[0]}`);
+    };
+    const c = CASES[1];
+    assert.deepEqual(custom(plan(c.type, c.values, { logging_config: true }, c.expressions)), []);
+    assert.deepEqual(custom(plan(c.type, { ...c.values, logging_config: [] }, { logging_config: [] }, c.expressions)), ['7:22-7:53 aws_cloudfront_distribution.x: logging_config.include_cookies is not set']);
   });
 
   it('Optional+Computed blocks planned wholly unknown but written nowhere stay absent: the findings stay', () => {
