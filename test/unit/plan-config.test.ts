@@ -51,6 +51,13 @@ describe('plans: what the configuration writes', () => {
     assert.ok(r.body.get('subnet_mapping').isAbsent, 'known and empty: no block');
     assert.ok(r.body.get('arn').isAbsent, 'computed attribute');
     assert.ok(r.body.get('security_groups').isAbsent, 'Optional+Computed attribute: the provider default');
+    // A required block (aws_api_gateway_method_settings settings) is never the provider's either.
+    const settings = plan(
+      [{ address: 'aws_api_gateway_method_settings.all', mode: 'managed', type: 'aws_api_gateway_method_settings', name: 'all', values: { method_path: '*/*' } }],
+      [{ address: 'aws_api_gateway_method_settings.all', change: { actions: ['create'], after_unknown: { settings: true } } }],
+      [{ address: 'aws_api_gateway_method_settings.all', mode: 'managed', type: 'aws_api_gateway_method_settings', name: 'all', expressions: { method_path: { constant_value: '*/*' } } }],
+    );
+    assert.ok(resourcesOf(parseFile('plan.json', settings))[0].body.get('settings').isUnknown);
   });
 
   it('a nested block only the user writes, wholly unknown inside a written block, is unknown', () => {

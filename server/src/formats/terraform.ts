@@ -184,6 +184,7 @@ function isBlockValue(n: Node | undefined): boolean {
  */
 export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['access_logs'],
+  aws_api_gateway_method_settings: ['settings'],
   aws_api_gateway_stage: ['access_log_settings'],
   aws_apigatewayv2_stage: ['access_log_settings'],
   aws_appsync_graphql_api: ['log_config'],
