@@ -111,6 +111,12 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
     assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, CASES[0].expressions), 'CL-AWS-089'), []);
   });
 
+  it('a required block (CloudFront viewer_certificate) written as a dynamic block with an unknown for_each is unknown too', () => {
+    const c = CASES[1];
+    assert.deepEqual(findings(plan(c.type, c.values, { viewer_certificate: true }, c.expressions), 'CL-AWS-042'), []);
+    assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, c.expressions), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
+  });
+
   it('custom rules (the kit\'s requirementChecks) read the unknown block too', () => {
     const text = [
       'id: ACME-001',

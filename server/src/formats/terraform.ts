@@ -172,7 +172,8 @@ function isBlockValue(n: Node | undefined): boolean {
  * Computed, in the provider's schema). Left unwritten, such a block is planned as known and empty (`[]` in `after`,
  * `after_unknown` and `planned_values`), so when a plan marks one wholly unknown (`after_unknown: true`) that the
  * configuration does not write, only a `dynamic` block whose `for_each` is known after apply can have made it: the
- * block is unknown, not absent. Keyed by resource type; a nested block as `outer.inner`.
+ * block is unknown, not absent. Required blocks (`viewer_certificate`, `default_action`) are the user's too. Keyed by
+ * resource type; a nested block as `outer.inner`.
  *
  * Optional+Computed blocks (`aws_s3_bucket` `versioning` and, from provider 4.0, `logging` and
  * `server_side_encryption_configuration`; `aws_dynamodb_table` `point_in_time_recovery`; the OpenSearch
@@ -184,26 +185,40 @@ function isBlockValue(n: Node | undefined): boolean {
  */
 export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['access_logs'],
+  aws_alb_listener: ['default_action'],
   aws_api_gateway_method_settings: ['settings'],
   aws_api_gateway_stage: ['access_log_settings'],
   aws_apigatewayv2_stage: ['access_log_settings'],
   aws_appsync_graphql_api: ['log_config'],
   aws_athena_workgroup: ['configuration.result_configuration.encryption_configuration'],
-  aws_cloudfront_distribution: ['logging_config'],
+  aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
+  aws_codebuild_project: ['artifacts'],
   aws_dax_cluster: ['server_side_encryption'],
   aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
+  aws_eks_cluster: ['vpc_config'],
   aws_elasticsearch_domain: ['log_publishing_options'],
-  aws_elb: ['access_logs'],
+  aws_elb: ['access_logs', 'listener'],
   aws_kinesis_firehose_delivery_stream: ['server_side_encryption'],
   aws_lb: ['access_logs'],
+  aws_lb_listener: ['default_action'],
   aws_mq_broker: ['logs'],
-  aws_msk_cluster: ['logging_info'],
+  aws_msk_cluster: ['broker_node_group_info', 'logging_info'],
   aws_opensearch_domain: ['log_publishing_options'],
-  azurerm_linux_web_app: ['identity'],
-  azurerm_windows_web_app: ['identity'],
+  aws_sagemaker_endpoint_configuration: ['production_variants'],
+  azurerm_cosmosdb_account: ['consistency_policy', 'geo_location'],
+  azurerm_kubernetes_cluster: ['default_node_pool'],
+  azurerm_linux_function_app: ['site_config'],
+  azurerm_linux_virtual_machine: ['os_disk'],
+  azurerm_linux_web_app: ['identity', 'site_config'],
+  azurerm_monitor_log_profile: ['retention_policy'],
+  azurerm_windows_function_app: ['site_config'],
+  azurerm_windows_virtual_machine: ['os_disk'],
+  azurerm_windows_web_app: ['identity', 'site_config'],
   google_bigquery_dataset: ['default_encryption_configuration'],
+  google_cloud_run_v2_service: ['template'],
   google_compute_disk: ['disk_encryption_key'],
+  google_compute_instance: ['boot_disk', 'network_interface'],
   google_compute_subnetwork: ['log_config'],
   google_storage_bucket: ['logging', 'versioning'],
 };
