@@ -4,7 +4,7 @@ import type { Check, CheckContext, Rule } from '../../server/src/engine/rule';
 import type { Plain, TextEdit } from '../../server/src/engine/edits';
 import type { Resource } from '../../server/src/formats/resource';
 import { Val } from '../../server/src/formats/value';
-import { planConfigurationOf } from '../../server/src/formats/terraform';
+import { isUserOnlyBlock, planConfigurationOf } from '../../server/src/formats/terraform';
 import { get, type MapNode, type Node } from '../../server/src/model/tree';
 import { findById, managedIds, ofType, positionsOf, referenceIds } from '../kit';
 
@@ -158,7 +158,9 @@ export function planExpressions(r: Resource): MapNode | undefined {
  * A Terraform nested block (`versioning`, `logging`, `server_side_encryption_configuration`) as configured:
  * - `*.tf.json`: a `dynamic` block of that name is unknown (its content depends on `for_each`);
  * - plans: providers 4.x and later report these blocks as computed (known after apply) even when nobody wrote
- *   them; when the plan's configuration does not mention the block, it is absent, not unknown.
+ *   them; when the plan's configuration does not mention the block, it is absent, not unknown. A block the provider
+ *   never computes (formats/terraform.ts USER_ONLY_BLOCKS: `access_logs`, `access_log_settings`) is read as the plan
+ *   reader gives it: unknown, or planned, it is the expansion of a `dynamic` block, which configurations leave out.
  */
 export function tfBlock(r: Resource, key: string): Val {
   if (r.format === 'terraform') {
@@ -166,7 +168,7 @@ export function tfBlock(r: Resource, key: string): Val {
     if (dynamic) return new Val([{ state: 'unknown', at: dynamic, when: [], why: `dynamic "${key}" block` }], r.resolver);
   }
   const plan = planConfigurationOf(r);
-  if (plan?.configured && plan.expressions && !get(plan.expressions, key)) return Val.absent(r.anchor, r.resolver);
+  if (plan?.configured && plan.expressions && !get(plan.expressions, key) && !isUserOnlyBlock(r.type, key)) return Val.absent(r.anchor, r.resolver);
   return r.body.get(key);
 }
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULE_DIRS } from '../../rules/index';
-import { interpolationReferences } from '../../server/src/formats/terraform';
+import { interpolationReferences, isUserOnlyBlock } from '../../server/src/formats/terraform';
 import { parseFile } from '../../server/src/model/parse';
 import { lintText } from '../helpers';
 
@@ -25,10 +25,20 @@ function notComparable(doc: { [k: string]: Json }): string | undefined {
   if (Object.keys(doc).some((k) => k !== 'resource' && k !== 'data')) return `top-level ${Object.keys(doc).filter((k) => k !== 'resource' && k !== 'data').join(', ')} (variables, locals, modules are evaluated by Terraform before a plan)`;
   if (MAP_ATTRIBUTES.some((m) => text.includes(`"${m}"`))) return `a map attribute (${MAP_ATTRIBUTES.filter((m) => text.includes(`"${m}"`)).join(', ')}): the derived configuration writes every object as a block, a plan writes a map attribute as one constant_value`;
   if (text.includes('"//"')) return 'a "//" comment (a plan has none, so no suppression either)';
-  if (text.includes('"dynamic"')) return 'a dynamic block (a plan holds its expansion)';
-  if (/"(count|for_each)"/.test(text)) return 'count or for_each (a plan holds each instance at its own address)';
+  if (text.includes('"dynamic"') && !unknownDynamics(doc)) return 'a dynamic block with a for_each known at plan time (a plan holds its expansion)';
+  if (/"(count|for_each)"/.test(JSON.stringify(doc, (k, v: Json) => (k === 'dynamic' ? undefined : v)))) return 'count or for_each (a plan holds each instance at its own address)';
   if (/\$\{data\./.test(text)) return 'a data source read at plan time (a plan holds its result in the referring value)';
   return undefined;
+}
+
+/**
+ * True when every `dynamic` block of the document's resources has a `for_each` that is wholly an interpolation:
+ * known after apply here, so a plan marks each such block wholly unknown and its configuration leaves it out.
+ */
+function unknownDynamics(doc: { [k: string]: Json }): boolean {
+  const bodies = ['resource', 'data'].flatMap((b) => Object.values(isObject(doc[b] ?? null) ? (doc[b] as { [k: string]: Json }) : {}));
+  const dynamics = bodies.flatMap((byName) => (isObject(byName) ? Object.values(byName) : [])).flatMap((body) => (isObject(body) && isObject(body.dynamic ?? null) ? Object.values(body.dynamic as { [k: string]: Json }) : []));
+  return dynamics.length > 0 && dynamics.every((d) => isObject(d) && typeof d.for_each === 'string' && /^\$\{[^}]*\}$/.test(d.for_each) && !JSON.stringify(d.content ?? {}).includes('"dynamic"'));
 }
 
 /**
@@ -115,19 +125,27 @@ export function planOf(doc: { [k: string]: Json }, unwritten: Unwritten = new Ma
     for (const [type, byName] of Object.entries(byType)) {
       if (!isObject(byName)) continue;
       for (const [name, body] of Object.entries(byName)) {
-        for (const b of Array.isArray(body) ? body : [body]) {
-          if (!isObject(b)) continue;
+        for (const written of Array.isArray(body) ? body : [body]) {
+          if (!isObject(written)) continue;
+          // `dynamic "x"` with a for_each known after apply: `x` wholly unknown in the plan, left out of its
+          // configuration (Terraform's configuration JSON does not show dynamic blocks).
+          const { dynamic, ...b } = written;
           const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
           const p = toPlan(b);
           const values = { ...(isObject(p.value ?? null) ? (p.value as { [k: string]: Json }) : {}) };
           const unknown = { ...(isObject(p.unknown ?? null) ? (p.unknown as { [k: string]: Json }) : {}) };
+          for (const k of Object.keys(isObject(dynamic ?? null) ? (dynamic as { [k: string]: Json }) : {})) unknown[k] = true;
           // What the configuration does not write: planned by the provider, alternately a value and known after apply.
           let n = 0;
           for (const [k, v] of unwritten.get(`${mode === 'data' ? 'data.' : ''}${type}`) ?? []) {
-            if (k in b) continue;
+            if (k in written) continue;
             // A block the configuration does not show but the plan holds is kept (formats/terraform.ts: it may be a
-            // dynamic block), so an unwritten block is planned as known after apply only.
-            if (n++ % 2 === 0 && (v === null || typeof v !== 'object')) values[k] = v;
+            // dynamic block), so an unwritten block is planned as a provider plans it: known and empty when the
+            // provider never computes it (a wholly unknown one would be a dynamic block), else known after apply.
+            if (v !== null && typeof v === 'object' && isUserOnlyBlock(type, k)) {
+              values[k] = [];
+              unknown[k] = [];
+            } else if (n++ % 2 === 0 && (v === null || typeof v !== 'object')) values[k] = v;
             else unknown[k] = true;
           }
           planned.push({ address, mode, type, name, values });
@@ -151,6 +169,8 @@ const findings = (name: string, text: string) =>
  * `<rule dir> <good|bad>: <example name>`.
  */
 const DIFFERENT: Record<string, string> = {
+  'aws/s3-versioning-disabled good: inline versioning written as a dynamic block':
+    'aws_s3_bucket versioning is Optional+Computed: a plan marks it known after apply whether a dynamic block with an unknown for_each writes it or nobody does, and its configuration leaves dynamic blocks out, so the plan reads it as absent (formats/terraform.ts USER_ONLY_BLOCKS)',
   'aws/ecs-env-credentials bad: JSON string with a literal secret (reported inside the string)':
     'the string embeds an interpolation, so the configuration holds an expression: in a plan the rule reports only what the configuration writes as a constant (a plan shows the values of variables too)',
 };

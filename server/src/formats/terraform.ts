@@ -126,7 +126,7 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
       const expressions = config.get(withoutInstanceKeys(address));
       // What the configuration does not write is absent, as in `*.tf.json`: provider defaults and computed values
       // (planned, or known after apply) are not the user's setting.
-      const written = expressions?.kind === 'map' && planned?.kind === 'map' ? writtenOnly(planned, unknownByAddress.get(address), expressions) : undefined;
+      const written = expressions?.kind === 'map' && planned?.kind === 'map' ? writtenOnly(planned, unknownByAddress.get(address), expressions, userBlocks(mode + type)) : undefined;
       const values = written ? written.values : planned;
       const shadow = written ? written.shadow : unknownByAddress.get(address);
       const resource: Resource = {
@@ -168,12 +168,85 @@ function isBlockValue(n: Node | undefined): boolean {
 }
 
 /**
+ * Nested blocks that only the user writes: the provider plans them as given, never computes them (Optional, not
+ * Computed, in the provider's schema). Left unwritten, such a block is planned as known and empty (`[]` in `after`,
+ * `after_unknown` and `planned_values`), so when a plan marks one wholly unknown (`after_unknown: true`) that the
+ * configuration does not write, only a `dynamic` block whose `for_each` is known after apply can have made it: the
+ * block is unknown, not absent. Required blocks (`viewer_certificate`, `default_action`) are the user's too. Keyed by
+ * resource type; a nested block as `outer.inner`.
+ *
+ * Optional+Computed blocks (`aws_s3_bucket` `versioning` and, from provider 4.0, `logging` and
+ * `server_side_encryption_configuration`; `aws_dynamodb_table` `point_in_time_recovery`; the OpenSearch
+ * `encrypt_at_rest`, `node_to_node_encryption` and `domain_endpoint_options`; most GKE cluster blocks) are planned
+ * `after_unknown: true` whenever the configuration leaves them out: that is the provider's default, not the user's
+ * setting, and they stay absent. A plan cannot tell such a block from a `dynamic` one (its configuration leaves
+ * `dynamic` blocks out), so a block is listed here only when the provider's schema does not compute it.
+ * test/unit/plan-dynamic.test.ts holds the list to the blocks whose absence rules report.
+ */
+export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
+  aws_alb: ['access_logs'],
+  aws_alb_listener: ['default_action'],
+  aws_api_gateway_method_settings: ['settings'],
+  aws_api_gateway_stage: ['access_log_settings'],
+  aws_apigatewayv2_stage: ['access_log_settings'],
+  aws_appsync_graphql_api: ['log_config'],
+  aws_athena_workgroup: ['configuration.result_configuration.encryption_configuration'],
+  aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
+  aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
+  aws_codebuild_project: ['artifacts'],
+  aws_dax_cluster: ['server_side_encryption'],
+  aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
+  aws_eks_cluster: ['vpc_config'],
+  aws_elasticsearch_domain: ['log_publishing_options'],
+  aws_elb: ['access_logs', 'listener'],
+  aws_kinesis_firehose_delivery_stream: ['server_side_encryption'],
+  aws_lb: ['access_logs'],
+  aws_lb_listener: ['default_action'],
+  aws_mq_broker: ['logs'],
+  aws_msk_cluster: ['broker_node_group_info', 'logging_info'],
+  aws_opensearch_domain: ['log_publishing_options'],
+  aws_sagemaker_endpoint_configuration: ['production_variants'],
+  azurerm_cosmosdb_account: ['consistency_policy', 'geo_location'],
+  azurerm_kubernetes_cluster: ['default_node_pool'],
+  azurerm_linux_function_app: ['site_config'],
+  azurerm_linux_virtual_machine: ['os_disk'],
+  azurerm_linux_web_app: ['identity', 'site_config'],
+  azurerm_monitor_log_profile: ['retention_policy'],
+  azurerm_windows_function_app: ['site_config'],
+  azurerm_windows_virtual_machine: ['os_disk'],
+  azurerm_windows_web_app: ['identity', 'site_config'],
+  google_bigquery_dataset: ['default_encryption_configuration'],
+  google_cloud_run_v2_service: ['template'],
+  google_compute_disk: ['disk_encryption_key'],
+  google_compute_instance: ['boot_disk', 'network_interface'],
+  google_compute_subnetwork: ['log_config'],
+  google_storage_bucket: ['logging', 'versioning'],
+};
+
+/** The blocks of a resource type that its provider does not compute (USER_ONLY_BLOCKS). */
+const userBlockSets = new Map(Object.entries(USER_ONLY_BLOCKS).map(([type, blocks]) => [type, new Set(blocks)]));
+
+function userBlocks(type: string): ReadonlySet<string> | undefined {
+  return userBlockSets.get(type);
+}
+
+/**
+ * True when the provider never computes the block `path` (`outer.inner`) of resource type `type`: in a plan, a
+ * planned value of it the configuration does not show comes from a `dynamic` block, and so does an unknown one.
+ */
+export function isUserOnlyBlock(type: string, path: string): boolean {
+  return userBlockSets.get(type)?.has(path) ?? false;
+}
+
+/**
  * A resource's planned values (and their `after_unknown` shadow) without what its configuration `expressions` do not
  * write: those are absent, as they are in `*.tf.json`. Nested blocks the configuration writes are pruned the same way,
  * item by item. A block the configuration does not show but the plan holds is kept: the configuration leaves out
- * `dynamic` blocks and attributes written as blocks, so it may be the user's.
+ * `dynamic` blocks and attributes written as blocks, so it may be the user's. A block the configuration does not
+ * show and the plan marks wholly unknown is unknown when the provider never computes it (`user`, USER_ONLY_BLOCKS:
+ * a `dynamic` block whose `for_each` is known after apply), else absent (the provider's Optional+Computed default).
  */
-function writtenOnly(values: MapNode, shadow: Node | undefined, expressions: MapNode): { values: MapNode; shadow: Node | undefined } {
+function writtenOnly(values: MapNode, shadow: Node | undefined, expressions: MapNode, user: ReadonlySet<string> | undefined, prefix = ''): { values: MapNode; shadow: Node | undefined } {
   const pairs: MapNode['pairs'][number][] = [];
   const shadowPairs: MapNode['pairs'][number][] = [];
   const shadowMap = shadow?.kind === 'map' ? shadow : undefined;
@@ -193,7 +266,7 @@ function writtenOnly(values: MapNode, shadow: Node | undefined, expressions: Map
       const items: Node[] = [];
       const shadowItems: Node[] = [];
       p.value.items.forEach((item, i) => {
-        const inner = item.kind === 'map' ? writtenOnly(item, spv?.items[i], expr.items[i] as MapNode) : undefined;
+        const inner = item.kind === 'map' ? writtenOnly(item, spv?.items[i], expr.items[i] as MapNode, user, `${prefix}${String(p.key.value)}.`) : undefined;
         items.push(inner ? inner.values : item);
         shadowItems.push(inner?.shadow ?? spv?.items[i] ?? item);
       });
@@ -204,17 +277,23 @@ function writtenOnly(values: MapNode, shadow: Node | undefined, expressions: Map
     pairs.push(p);
     if (sp) shadowPairs.push(sp);
   }
-  // Known after apply but written nowhere in the configuration: absent too.
+  // Known after apply but written nowhere in the configuration: absent too, unless it is a block only the user
+  // writes (a `dynamic` block with an unknown `for_each`).
   const kept = new Set(pairs.map((p) => p.key.value));
   for (const sp of shadowMap?.pairs ?? []) {
     if (kept.has(sp.key.value) || shadowPairs.includes(sp)) continue;
     const expr = get(expressions, String(sp.key.value));
-    if (expr) shadowPairs.push(sp);
+    if (expr || (isWhollyUnknown(sp.value) && user?.has(prefix + String(sp.key.value)))) shadowPairs.push(sp);
   }
   return {
     values: { ...values, pairs },
     shadow: shadowMap ? { ...shadowMap, pairs: shadowPairs } : shadow,
   };
+}
+
+/** `true` in an `after_unknown` shadow: the whole value is known after apply. */
+function isWhollyUnknown(n: Node): boolean {
+  return n.kind === 'scalar' && n.value === true;
 }
 
 /** What a plan's `configuration` says of each of its resources, found in one walk per plan. */

@@ -1,0 +1,239 @@
+// Plans: a `dynamic` block whose `for_each` is known only after apply. Terraform's configuration JSON leaves dynamic
+// blocks out, and the plan marks the block wholly unknown (`after_unknown: true`, no planned value; Terraform 0.15.1
+// and later) or, before, plans one placeholder block whose attributes are all unknown. A block the provider never
+// computes (USER_ONLY_BLOCKS) is then unknown: the rules that require it stay silent. Left unwritten, the provider
+// plans it known and empty (`[]`): the finding stays. Optional+Computed blocks are planned wholly unknown whenever
+// nobody writes them: they stay absent, so the finding stays (a plan cannot tell them from a dynamic block).
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { RULE_DIRS } from '../../rules/index';
+import { USER_ONLY_BLOCKS } from '../../server/src/formats/terraform';
+import { formatCustomProblems, parseCustomRules } from '../../server/src/engine/custom-rules';
+import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { lintFile } from '../../server/src/engine/lint';
+import { parseFile } from '../../server/src/model/parse';
+import { lintText, spanText } from '../helpers';
+
+/** A plan of one resource to create: its planned values, after_unknown and configuration expressions. */
+function plan(type: string, values: object, afterUnknown: object, expressions: object): string {
+  const address = `${type}.x`;
+  return JSON.stringify(
+    {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ address, mode: 'managed', type, name: 'x', values }] } },
+      resource_changes: [{ address, mode: 'managed', type, name: 'x', change: { actions: ['create'], after: values, after_unknown: afterUnknown } }],
+      configuration: { root_module: { resources: [{ address, mode: 'managed', type, name: 'x', expressions }] } },
+    },
+    null,
+    2,
+  );
+}
+
+/** The findings of one rule: `range message`. */
+function findings(text: string, rule: string): string[] {
+  const res = lintText('plan.json', text);
+  return res.findings.filter((f) => f.rule.id === rule).map((f) => `${spanText(res, f.span)} ${f.message.split(',')[0]}`);
+}
+
+interface Case {
+  readonly rule: string;
+  readonly type: string;
+  readonly block: string;
+  readonly values: Record<string, unknown>;
+  readonly expressions: Record<string, unknown>;
+  /** The finding when the block is really absent: the range of the resource address and the message's start. */
+  readonly absent: string;
+  /** The placeholder block Terraform before 0.15.1 plans for an unknown for_each: its attributes, all unknown. */
+  readonly placeholder: readonly string[];
+}
+
+const CASES: Case[] = [
+  {
+    rule: 'CL-AWS-089',
+    type: 'aws_api_gateway_stage',
+    block: 'access_log_settings',
+    values: { stage_name: 'prod', rest_api_id: 'a1' },
+    expressions: { stage_name: { constant_value: 'prod' }, rest_api_id: { references: ['aws_api_gateway_rest_api.api.id', 'aws_api_gateway_rest_api.api'] } },
+    absent: '7:22-7:47 API stage aws_api_gateway_stage.x has no access_log_settings block',
+    placeholder: ['destination_arn', 'format'],
+  },
+  {
+    rule: 'CL-AWS-185',
+    type: 'aws_cloudfront_distribution',
+    block: 'logging_config',
+    values: { enabled: true },
+    expressions: { enabled: { constant_value: true } },
+    absent: '7:22-7:53 Distribution aws_cloudfront_distribution.x has no logging_config block',
+    placeholder: ['bucket', 'include_cookies', 'prefix'],
+  },
+  {
+    rule: 'CL-AWS-187',
+    type: 'aws_msk_cluster',
+    block: 'logging_info',
+    values: { cluster_name: 'events', kafka_version: '3.6.0' },
+    expressions: { cluster_name: { constant_value: 'events' }, kafka_version: { constant_value: '3.6.0' } },
+    absent: '7:22-7:41 MSK cluster aws_msk_cluster.x does not enable a destination under logging_info.broker_logs',
+    placeholder: ['broker_logs'],
+  },
+  {
+    rule: 'CL-AWS-088',
+    type: 'aws_lb',
+    block: 'access_logs',
+    values: { name: 'web', load_balancer_type: 'application' },
+    expressions: { name: { constant_value: 'web' }, load_balancer_type: { constant_value: 'application' } },
+    absent: '7:22-7:32 Load balancer aws_lb.x has no access_logs block',
+    placeholder: ['bucket', 'enabled', 'prefix'],
+  },
+];
+
+describe('plans: dynamic blocks whose for_each is known after apply', () => {
+  for (const c of CASES) {
+    describe(`${c.rule} ${c.type}.${c.block}`, () => {
+      it('a dynamic block with an unknown for_each (wholly unknown, not in the configuration) gives no finding', () => {
+        assert.deepEqual(findings(plan(c.type, c.values, { [c.block]: true }, c.expressions), c.rule), []);
+      });
+
+      it('a dynamic block with a known, empty for_each (no block at all) gives the finding', () => {
+        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [] }, { [c.block]: [] }, c.expressions), c.rule), [c.absent]);
+      });
+
+      it('Terraform before 0.15.1: one placeholder block whose attributes are all unknown gives no finding', () => {
+        const unknown = Object.fromEntries(c.placeholder.map((a) => [a, true]));
+        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [{}] }, { [c.block]: [unknown] }, c.expressions), c.rule), []);
+      });
+    });
+  }
+
+  it('a dynamic block with a known for_each: its planned expansion is read, though the configuration does not show it', () => {
+    const values = { ...CASES[0].values, access_log_settings: [{ destination_arn: 'arn:aws:logs:eu-west-1:111122223333:log-group:api', format: '$context.requestId' }] };
+    assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, CASES[0].expressions), 'CL-AWS-089'), []);
+  });
+
+  it('a required block (CloudFront viewer_certificate) written as a dynamic block with an unknown for_each is unknown too', () => {
+    const c = CASES[1];
+    assert.deepEqual(findings(plan(c.type, c.values, { viewer_certificate: true }, c.expressions), 'CL-AWS-042'), []);
+    assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, c.expressions), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
+  });
+
+  it('custom rules (the kit\'s requirementChecks) read the unknown block too', () => {
+    const text = [
+      'id: ACME-001',
+      'title: Distributions log requests',
+      'severity: low',
+      'message: "{id}: {path} is {value}"',
+      'responsibility: {model: PaaS, layer: logging-and-monitoring, provider: AWS runs the edge, customer: logging is yours}',
+      'match: {format: terraform, types: [aws_cloudfront_distribution]}',
+      'require:',
+      '  {path: logging_config.include_cookies, equals: false}',
+      '',
+    ].join('\n');
+    const parsed = parseCustomRules('r.yaml', text, { builtin: defaultCatalogue(), custom: new Map() });
+    assert.deepEqual(formatCustomProblems(parsed), []);
+    const custom = (planText: string) => {
+      const res = lintFile(parseFile('plan.json', planText), defaultCatalogue().withRules(parsed.rules));
+      return res.findings.filter((f) => f.rule.custom).map((f) => `${spanText(res, f.span)} ${f.message.split(/\.\s/)[0]}`);
+    };
+    const c = CASES[1];
+    assert.deepEqual(custom(plan(c.type, c.values, { logging_config: true }, c.expressions)), []);
+    assert.deepEqual(custom(plan(c.type, { ...c.values, logging_config: [] }, { logging_config: [] }, c.expressions)), ['7:22-7:53 aws_cloudfront_distribution.x: logging_config.include_cookies is not set']);
+  });
+
+  it('Optional+Computed blocks planned wholly unknown but written nowhere stay absent: the findings stay', () => {
+    const bucket = plan('aws_s3_bucket', { bucket: 'data' }, { versioning: true, logging: true, server_side_encryption_configuration: true }, { bucket: { constant_value: 'data' } });
+    assert.deepEqual(findings(bucket, 'CL-AWS-053'), ['7:22-7:39 S3 bucket aws_s3_bucket.x has no versioning block and no aws_s3_bucket_versioning refers to it']);
+    assert.deepEqual(findings(bucket, 'CL-AWS-086'), ['7:22-7:39 S3 bucket aws_s3_bucket.x has no logging block and no aws_s3_bucket_logging refers to it']);
+    const table = plan('aws_dynamodb_table', { name: 'orders' }, { point_in_time_recovery: true }, { name: { constant_value: 'orders' } });
+    assert.deepEqual(findings(table, 'CL-AWS-082'), ['7:22-7:44 DynamoDB table aws_dynamodb_table.x does not set point_in_time_recovery.enabled']);
+  });
+
+  it('Optional+Computed OpenSearch encryption blocks planned wholly unknown stay absent beside computed attributes', () => {
+    const domain = plan('aws_opensearch_domain', { domain_name: 'search' }, { encrypt_at_rest: true, node_to_node_encryption: true, arn: true }, { domain_name: { constant_value: 'search' } });
+    assert.deepEqual(findings(domain, 'CL-AWS-065'), ['7:22-7:47 Domain aws_opensearch_domain.x does not set encrypt_at_rest.enabled']);
+  });
+});
+
+/**
+ * Blocks whose absence a rule reports that a provider computes when nobody writes them (Optional+Computed in the
+ * provider's schema, or seen planned `after_unknown: true` unwritten in the corpus's plans): a plan leaves them
+ * absent. Every other block whose absence a rule reports must be in USER_ONLY_BLOCKS.
+ */
+const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
+  aws_dynamodb_table: ['point_in_time_recovery'],
+  aws_keyspaces_table: ['encryption_specification'],
+  aws_opensearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'],
+  aws_elasticsearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'],
+  aws_redshift_cluster: ['logging'],
+  aws_s3_bucket: ['logging', 'server_side_encryption_configuration', 'versioning'],
+  aws_sfn_state_machine: ['logging_configuration'],
+  azurerm_key_vault: ['network_acls'],
+  azurerm_kubernetes_cluster: ['network_profile'],
+  azurerm_monitor_diagnostic_setting: ['enabled_log', 'log'],
+  azurerm_mssql_server: ['azuread_administrator'],
+  google_compute_instance: ['confidential_instance_config', 'metadata'],
+  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'network_policy', 'node_config', 'node_config.shielded_instance_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
+  google_container_node_pool: ['node_config', 'node_config.metadata'],
+  google_sql_database_instance: ['settings.backup_configuration', 'settings.ip_configuration'],
+  google_dns_managed_zone: ['dnssec_config'],
+};
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const isObject = (v: Json | undefined): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isBlock = (v: Json) => isObject(v) || (Array.isArray(v) && v.length > 0 && v.every(isObject));
+const itemsOf = (v: Json | undefined): { [k: string]: Json }[] => (isObject(v) ? [v] : Array.isArray(v) ? v.filter(isObject) : []);
+
+describe('plans: every block whose absence a rule reports is classified', () => {
+  it('is in USER_ONLY_BLOCKS or known Optional+Computed', () => {
+    // For each terraform-json example, each block (or nested block) other examples of its type write but it does
+    // not: when `dynamic "<block>"` with an unknown for_each silences a finding, a rule reports the block missing.
+    const required = new Set<string>();
+    for (const dir of RULE_DIRS) {
+      const examples = parse(readFileSync(join(__dirname, '..', '..', 'rules', dir, 'examples.yaml'), 'utf8')) as Record<string, { good?: { code: string }[]; bad?: { code: string }[] }>;
+      const tf = examples['terraform-json'];
+      if (!tf) continue;
+      const docs = [...(tf.good ?? []), ...(tf.bad ?? [])].flatMap((e) => {
+        try {
+          return [JSON.parse(e.code) as { [k: string]: Json }];
+        } catch {
+          return [];
+        }
+      });
+      const bodies = (doc: { [k: string]: Json }) =>
+        Object.entries(isObject(doc.resource) ? doc.resource : {}).flatMap(([type, byName]) => Object.entries(isObject(byName) ? byName : {}).filter(([, b]) => isObject(b)).map(([name, b]) => ({ type, name, body: b as { [k: string]: Json } })));
+      // Block paths (`outer`, `outer.inner`) written per type in any example.
+      const blocks = new Map<string, Set<string>>();
+      const collect = (type: string, body: { [k: string]: Json }, prefix: string) => {
+        for (const [k, v] of Object.entries(body)) {
+          if (!isBlock(v) || k === 'dynamic' || k === 'tags') continue;
+          blocks.set(type, (blocks.get(type) ?? new Set()).add(prefix + k));
+          for (const item of itemsOf(v)) collect(type, item, `${prefix}${k}.`);
+        }
+      };
+      for (const doc of docs) for (const { type, body } of bodies(doc)) collect(type, body, '');
+      for (const doc of docs) {
+        const base = lintText('main.tf.json', JSON.stringify(doc)).findings.map((f) => `${f.rule.id} ${f.message}`);
+        for (const { type, name } of bodies(doc)) {
+          for (const path of blocks.get(type) ?? []) {
+            const steps = path.split('.');
+            const block = steps.pop()!;
+            const variant = JSON.parse(JSON.stringify(doc)) as { resource: Record<string, Record<string, { [k: string]: Json }>> };
+            let parents = [variant.resource[type][name]];
+            for (const step of steps) parents = parents.flatMap((p) => itemsOf(p[step]));
+            parents = parents.filter((p) => !(block in p));
+            if (parents.length === 0) continue;
+            for (const p of parents) p.dynamic = { ...(isObject(p.dynamic) ? p.dynamic : {}), [block]: { for_each: '${var.items}', content: {} } };
+            const after = new Set(lintText('main.tf.json', JSON.stringify(variant)).findings.map((f) => `${f.rule.id} ${f.message}`));
+            if (base.some((f) => !after.has(f))) required.add(`${type}.${path}`);
+          }
+        }
+      }
+    }
+    const classified = (list: Readonly<Record<string, readonly string[]>>, key: string) => list[key.split('.')[0]]?.includes(key.slice(key.indexOf('.') + 1)) ?? false;
+    assert.ok(required.size >= 30, `only ${required.size} required blocks found: the derivation gave up`);
+    const unclassified = [...required].filter((k) => !classified(USER_ONLY_BLOCKS, k) && !classified(OPTIONAL_COMPUTED, k)).sort();
+    assert.deepEqual(unclassified, [], 'classify these blocks: USER_ONLY_BLOCKS (formats/terraform.ts) when the provider never computes them, else OPTIONAL_COMPUTED here');
+    const both = [...required].filter((k) => classified(USER_ONLY_BLOCKS, k) && classified(OPTIONAL_COMPUTED, k));
+    assert.deepEqual(both, []);
+  });
+});
