@@ -202,7 +202,7 @@ function isBlockValue(n: Node | undefined): boolean {
  *                                                      ecr/repository.go@0072eea (v4; also seen in plans)
  *   eks_cluster vpc_config R ......................... eks/cluster.go@00555dc (v6)
  *   elasticsearch_domain log_publishing_options O .... elasticsearch/domain.go@00a3530 (v6)
- *   opensearch_domain log_publishing_options O ....... opensearch/domain.go@0089ff3 (v4)
+ *   opensearch_domain log_publishing_options O ....... opensearch/domain.go@0089ff3 (v4; a v5+ copy the same)
  *   elb access_logs O, listener R .................... elb/load_balancer.go@0105d21 (v5)
  *   kinesis_firehose_delivery_stream server_side_encryption O . firehose/delivery_stream.go@010f59d (v6)
  *   mq_broker logs O ................................. mq/broker.go@00a3530 (v6)
@@ -210,8 +210,8 @@ function isBlockValue(n: Node | undefined): boolean {
  *   sagemaker_endpoint_configuration production_variants R . sagemaker/endpoint_configuration.go@050ac11 (v5)
  * Azure, hashicorp/terraform-provider-azurerm internal/services/:
  *   cosmosdb_account consistency_policy R, geo_location R . cosmos/cosmosdb_account_resource.go (v3)
- *   kubernetes_cluster default_node_pool R ........... containers/kubernetes_cluster_node_pool.go SchemaDefaultNodePool
- *   linux_, windows_virtual_machine os_disk R ........ compute/virtual_machine.go virtualMachineOSDiskSchema
+ *   kubernetes_cluster default_node_pool R ........... containers/kubernetes_nodepool.go@6c1af85 SchemaDefaultNodePool
+ *   linux_, windows_virtual_machine os_disk R ........ compute/virtual_machine.go virtualMachineOSDiskSchema (v3, v4)
  *   linux_, windows_web_app site_config R, identity O  appservice/{linux,windows}_web_app_resource.go (v4);
  *     helpers/linux_web_app_schema.go@d47a11d, helpers/windows_web_app_schema.go SiteConfigSchema{Linux,Windows}
  *   linux_, windows_function_app site_config R ....... appservice/{linux,windows}_function_app_resource.go,
