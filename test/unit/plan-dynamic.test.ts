@@ -117,6 +117,16 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
     assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, c.expressions), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
   });
 
+  it('a nested block the provider never computes (Athena configuration.managed_query_results_configuration) written as a dynamic block with an unknown for_each is unknown', () => {
+    const expressions = { name: { constant_value: 'analysts' }, configuration: [{ enforce_workgroup_configuration: { constant_value: true } }] };
+    const values = (inner: object) => ({ name: 'analysts', configuration: [{ enforce_workgroup_configuration: true, ...inner }] });
+    assert.deepEqual(findings(plan('aws_athena_workgroup', values({}), { configuration: [{ managed_query_results_configuration: true }] }, expressions), 'CL-AWS-148'), []);
+    assert.deepEqual(
+      findings(plan('aws_athena_workgroup', values({ managed_query_results_configuration: [] }), { configuration: [{ managed_query_results_configuration: [] }] }, expressions), 'CL-AWS-148'),
+      ['13:13-13:28 Athena workgroup aws_athena_workgroup.x does not set configuration.result_configuration.encryption_configuration.encryption_option'],
+    );
+  });
+
   it('custom rules (the kit\'s requirementChecks) read the unknown block too', () => {
     const text = [
       'id: ACME-001',
@@ -148,6 +158,18 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
     assert.deepEqual(findings(table, 'CL-AWS-082'), ['7:22-7:44 DynamoDB table aws_dynamodb_table.x does not set point_in_time_recovery.enabled']);
   });
 
+  it('google_storage_bucket versioning is Optional+Computed (provider schema): planned wholly unknown but written nowhere, the finding stays', () => {
+    const bucket = plan('google_storage_bucket', { name: 'acme-data', location: 'EU' }, { versioning: true }, { name: { constant_value: 'acme-data' }, location: { constant_value: 'EU' } });
+    assert.deepEqual(findings(bucket, 'CL-GCP-003'), ['7:22-7:47 Cloud Storage bucket google_storage_bucket.x does not set versioning.enabled']);
+    // Its logging block is Optional only: wholly unknown, it comes from a dynamic block and stays unknown; known and
+    // empty, it is absent.
+    const expressions = { name: { constant_value: 'acme-data' }, location: { constant_value: 'EU' } };
+    assert.deepEqual(findings(plan('google_storage_bucket', { name: 'acme-data', location: 'EU' }, { logging: true }, expressions), 'CL-GCP-004'), []);
+    assert.deepEqual(findings(plan('google_storage_bucket', { name: 'acme-data', location: 'EU', logging: [] }, { logging: [] }, expressions), 'CL-GCP-004'), [
+      '7:22-7:47 Cloud Storage bucket google_storage_bucket.x has no logging block',
+    ]);
+  });
+
   it('Optional+Computed OpenSearch encryption blocks planned wholly unknown stay absent beside computed attributes', () => {
     const domain = plan('aws_opensearch_domain', { domain_name: 'search' }, { encrypt_at_rest: true, node_to_node_encryption: true, arn: true }, { domain_name: { constant_value: 'search' } });
     assert.deepEqual(findings(domain, 'CL-AWS-065'), ['7:22-7:47 Domain aws_opensearch_domain.x does not set encrypt_at_rest.enabled']);
@@ -176,6 +198,7 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   google_container_node_pool: ['node_config', 'node_config.metadata'],
   google_sql_database_instance: ['settings.backup_configuration', 'settings.ip_configuration'],
   google_dns_managed_zone: ['dnssec_config'],
+  google_storage_bucket: ['versioning'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -177,11 +177,56 @@ function isBlockValue(n: Node | undefined): boolean {
  *
  * Optional+Computed blocks (`aws_s3_bucket` `versioning` and, from provider 4.0, `logging` and
  * `server_side_encryption_configuration`; `aws_dynamodb_table` `point_in_time_recovery`; the OpenSearch
- * `encrypt_at_rest`, `node_to_node_encryption` and `domain_endpoint_options`; most GKE cluster blocks) are planned
- * `after_unknown: true` whenever the configuration leaves them out: that is the provider's default, not the user's
- * setting, and they stay absent. A plan cannot tell such a block from a `dynamic` one (its configuration leaves
- * `dynamic` blocks out), so a block is listed here only when the provider's schema does not compute it.
- * test/unit/plan-dynamic.test.ts holds the list to the blocks whose absence rules report.
+ * `encrypt_at_rest`, `node_to_node_encryption` and `domain_endpoint_options`; `google_storage_bucket` `versioning`;
+ * most GKE cluster blocks) are planned `after_unknown: true` whenever the configuration leaves them out: that is the
+ * provider's default, not the user's setting, and they stay absent. A plan cannot tell such a block from a `dynamic`
+ * one (its configuration leaves `dynamic` blocks out), so a block is listed here only when the provider's schema does
+ * not compute it. test/unit/plan-dynamic.test.ts holds the list to the blocks whose absence rules report.
+ *
+ * Each entry checked against the provider's public schema (R Required, O Optional without Computed; file@commit).
+ * AWS, hashicorp/terraform-provider-aws internal/service/ (SDKv2; aws_alb* are aliases of aws_lb*):
+ *   lb, alb access_logs O ............................ elbv2/load_balancer.go@00edc94 (v6; also seen in plans)
+ *   lb_listener, alb_listener default_action R ....... elbv2/listener.go@01c0800
+ *   api_gateway_method_settings settings R ........... apigateway/method_settings.go@1037711
+ *   api_gateway_stage access_log_settings O .......... apigateway/stage.go@050ac11 (v5)
+ *   apigatewayv2_stage access_log_settings O ......... apigatewayv2/stage.go@02f6d2d (v6)
+ *   appsync_graphql_api log_config O ................. appsync/graphql_api.go@0160692 (v6)
+ *   athena_workgroup configuration O, .result_configuration O, ..encryption_configuration O,
+ *     .managed_query_results_configuration O ......... athena/workgroup.go (v6, 2025; v4 @c665a0d the same)
+ *   cloudfront_distribution default_cache_behavior R, viewer_certificate R, logging_config O
+ *                                                      cloudfront/distribution.go@023c8e5 (v5)
+ *   cloudtrail advanced_event_selector O, event_selector O . cloudtrail/trail.go@0a9af16 (v6)
+ *   codebuild_project artifacts R .................... codebuild/project.go@00a3530 (v6)
+ *   dax_cluster server_side_encryption O ............. dax/cluster.go@0105d21 (v5)
+ *   ecr_repository encryption_configuration O, image_scanning_configuration O
+ *                                                      ecr/repository.go@0072eea (v4; also seen in plans)
+ *   eks_cluster vpc_config R ......................... eks/cluster.go@00555dc (v6)
+ *   elasticsearch_domain log_publishing_options O .... elasticsearch/domain.go@00a3530 (v6)
+ *   opensearch_domain log_publishing_options O ....... opensearch/domain.go@0089ff3 (v4; a v5+ copy the same)
+ *   elb access_logs O, listener R .................... elb/load_balancer.go@0105d21 (v5)
+ *   kinesis_firehose_delivery_stream server_side_encryption O . firehose/delivery_stream.go@010f59d (v6)
+ *   mq_broker logs O ................................. mq/broker.go@00a3530 (v6)
+ *   msk_cluster broker_node_group_info R, logging_info O . kafka/cluster.go@0313b82 (v4)
+ *   sagemaker_endpoint_configuration production_variants R . sagemaker/endpoint_configuration.go@050ac11 (v5)
+ * Azure, hashicorp/terraform-provider-azurerm internal/services/:
+ *   cosmosdb_account consistency_policy R, geo_location R . cosmos/cosmosdb_account_resource.go (v3)
+ *   kubernetes_cluster default_node_pool R ........... containers/kubernetes_nodepool.go@6c1af85 SchemaDefaultNodePool
+ *   linux_, windows_virtual_machine os_disk R ........ compute/virtual_machine.go virtualMachineOSDiskSchema (v3, v4)
+ *   linux_, windows_web_app site_config R, identity O  appservice/{linux,windows}_web_app_resource.go (v4);
+ *     helpers/linux_web_app_schema.go@d47a11d, helpers/windows_web_app_schema.go SiteConfigSchema{Linux,Windows}
+ *   linux_, windows_function_app site_config R ....... appservice/{linux,windows}_function_app_resource.go,
+ *     helpers/function_app_schema.go SiteConfigSchema{Linux,Windows}FunctionApp
+ *   identity above is commonschema.SystemAssignedUserAssignedIdentityOptional() (hashicorp/go-azure-helpers
+ *     resourcemanager/commonschema/identity_system_user.go@48d109b: Optional, "intentionally" not Computed)
+ *   monitor_log_profile retention_policy R ........... monitor/monitor_log_profile_resource.go@1d1dd1e (v3)
+ * Google, hashicorp/terraform-provider-google google/services/:
+ *   bigquery_dataset default_encryption_configuration O . bigquery/resource_bigquery_dataset.go@06bd46d
+ *   cloud_run_v2_service template R .................. cloudrunv2/resource_cloud_run_v2_service.go@001e94b
+ *   compute_disk disk_encryption_key O ............... compute/resource_compute_disk.go@07fc865
+ *   compute_instance boot_disk R, network_interface R  compute/resource_compute_instance.go@0047466
+ *   compute_subnetwork log_config O .................. compute/resource_compute_subnetwork.go@0110d02
+ *   storage_bucket logging O ......................... storage/resource_storage_bucket.go@0262be6 (and @36e138e);
+ *     its `versioning` is Optional+Computed in both, so it is not listed.
  */
 export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['access_logs'],
@@ -190,7 +235,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_api_gateway_stage: ['access_log_settings'],
   aws_apigatewayv2_stage: ['access_log_settings'],
   aws_appsync_graphql_api: ['log_config'],
-  aws_athena_workgroup: ['configuration.result_configuration.encryption_configuration'],
+  aws_athena_workgroup: ['configuration.managed_query_results_configuration', 'configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
   aws_codebuild_project: ['artifacts'],
@@ -220,7 +265,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   google_compute_disk: ['disk_encryption_key'],
   google_compute_instance: ['boot_disk', 'network_interface'],
   google_compute_subnetwork: ['log_config'],
-  google_storage_bucket: ['logging', 'versioning'],
+  google_storage_bucket: ['logging'],
 };
 
 /** The blocks of a resource type that its provider does not compute (USER_ONLY_BLOCKS). */
