@@ -23,6 +23,16 @@ export const terraformResolver: Resolver = {
     }
     return [{ state: 'known', node, at, when, shadow }];
   },
+  // `"dynamic": {"ingress": {"for_each": …, "content": {…}}}` makes `ingress` blocks at plan time: unknown, never
+  // missing (the HCL reader gives a `dynamic "ingress"` block the same unknown value).
+  made(map, key) {
+    for (let i = map.pairs.length - 1; i >= 0; i--) {
+      const p = map.pairs[i];
+      if (p.key.value !== 'dynamic') continue;
+      if (levels(p.value).some((level) => level.pairs.some((q) => q.key.value === key))) return `a dynamic "${key}" block makes it at plan time`;
+    }
+    return undefined;
+  },
 };
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'self', 'terraform']);
