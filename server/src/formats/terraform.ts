@@ -192,6 +192,16 @@ function isBlockValue(n: Node | undefined): boolean {
  * setting, and they stay absent. A plan cannot tell such a block from a `dynamic` one (its configuration leaves
  * `dynamic` blocks out), so a block is listed here only when the provider's schema does not compute it.
  * test/unit/plan-dynamic.test.ts holds the list to the blocks whose absence rules report.
+ *
+ * Sources of the later additions, each SDKv2 `Optional` without `Computed` in every major seen: terraform-provider-aws
+ * aws_athena_workgroup `configuration.managed_query_results_configuration` (internal/service/athena/workgroup.go,
+ * current), aws_eks_cluster `encryption_config` (internal/service/eks/cluster.go, 4.x to 6.x), aws_instance
+ * `launch_template` (internal/service/ec2/ec2_instance.go, 4.x and 5.x), aws_kinesis_firehose_delivery_stream
+ * `kinesis_source_configuration` (internal/service/firehose/delivery_stream.go, 3.x to 5.x), aws_msk_cluster
+ * `client_authentication`, `encryption_info` and `logging_info.broker_logs.s3` (internal/service/kafka/cluster.go, 4.x
+ * and 5.x), aws_opensearch_domain `vpc_options` (internal/service/opensearch/domain.go, 4.x and 5.x);
+ * terraform-provider-azurerm azurerm_cognitive_account `network_acls`
+ * (internal/services/cognitive/cognitive_account_resource.go, 2.x and 3.x).
  */
 export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['access_logs'],
@@ -200,22 +210,24 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_api_gateway_stage: ['access_log_settings'],
   aws_apigatewayv2_stage: ['access_log_settings'],
   aws_appsync_graphql_api: ['log_config'],
-  aws_athena_workgroup: ['configuration.result_configuration.encryption_configuration'],
+  aws_athena_workgroup: ['configuration.result_configuration.encryption_configuration', 'configuration.managed_query_results_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
   aws_codebuild_project: ['artifacts'],
   aws_dax_cluster: ['server_side_encryption'],
   aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
-  aws_eks_cluster: ['vpc_config'],
+  aws_eks_cluster: ['vpc_config', 'encryption_config'],
   aws_elasticsearch_domain: ['log_publishing_options'],
   aws_elb: ['access_logs', 'listener'],
-  aws_kinesis_firehose_delivery_stream: ['server_side_encryption'],
+  aws_instance: ['launch_template'],
+  aws_kinesis_firehose_delivery_stream: ['server_side_encryption', 'kinesis_source_configuration'],
   aws_lb: ['access_logs'],
   aws_lb_listener: ['default_action'],
   aws_mq_broker: ['logs'],
-  aws_msk_cluster: ['broker_node_group_info', 'logging_info'],
-  aws_opensearch_domain: ['log_publishing_options'],
+  aws_msk_cluster: ['broker_node_group_info', 'logging_info', 'client_authentication', 'encryption_info', 'logging_info.broker_logs.s3'],
+  aws_opensearch_domain: ['log_publishing_options', 'vpc_options'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],
+  azurerm_cognitive_account: ['network_acls'],
   azurerm_cosmosdb_account: ['consistency_policy', 'geo_location'],
   azurerm_kubernetes_cluster: ['default_node_pool'],
   azurerm_linux_function_app: ['site_config'],
