@@ -250,8 +250,8 @@ function walk(path: readonly PathStep[], r: Resource, world: World, scope: Scope
     if (here.isSeq && r.format !== 'kubernetes' && r.format !== 'cloudformation') return every(path, r, world, scope, here, i, shown, written, false, final);
     const child = select(here.get(step.key), world);
     if (!child) return { res: undefined };
-    // A Terraform `dynamic "<key>"` block makes the blocks at deploy time: unknown, never missing.
-    if (child.isAbsent && r.format === 'terraform' && here.node?.kind === 'map' && get(get(here.node, 'dynamic'), step.key)) return { res: undefined };
+    // A Terraform `dynamic "<key>"` block makes the blocks at deploy time: the value reads unknown (HCL reader, the
+    // Terraform JSON resolver's `made`), never missing.
     const key = here.node?.kind === 'map' ? getPair(here.node, step.key)?.key : undefined;
     return walk(path, r, world, scope, child, i + 1, shown ? `${shown}.${step.key}` : step.key, key ?? written, final);
   }

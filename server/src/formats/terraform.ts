@@ -23,6 +23,16 @@ export const terraformResolver: Resolver = {
     }
     return [{ state: 'known', node, at, when, shadow }];
   },
+  // `"dynamic": {"ingress": {"for_each": …, "content": {…}}}` makes `ingress` blocks at plan time: unknown, never
+  // missing (the HCL reader gives a `dynamic "ingress"` block the same unknown value).
+  made(map, key) {
+    for (let i = map.pairs.length - 1; i >= 0; i--) {
+      const p = map.pairs[i];
+      if (p.key.value !== 'dynamic') continue;
+      if (levels(p.value).some((level) => level.pairs.some((q) => q.key.value === key))) return `a dynamic "${key}" block makes it at plan time`;
+    }
+    return undefined;
+  },
 };
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'self', 'terraform']);
@@ -227,6 +237,16 @@ function isBlockValue(n: Node | undefined): boolean {
  *   compute_subnetwork log_config O .................. compute/resource_compute_subnetwork.go@0110d02
  *   storage_bucket logging O ......................... storage/resource_storage_bucket.go@0262be6 (and @36e138e);
  *     its `versioning` is Optional+Computed in both, so it is not listed.
+ *
+ * Added with the Terraform JSON `dynamic` change, each SDKv2 `Optional` without `Computed` in every major seen:
+ * terraform-provider-aws aws_athena_workgroup `configuration.managed_query_results_configuration` (internal/service/athena/workgroup.go,
+ * current), aws_eks_cluster `encryption_config` (internal/service/eks/cluster.go, 4.x to 6.x), aws_instance
+ * `launch_template` (internal/service/ec2/ec2_instance.go, 4.x and 5.x), aws_kinesis_firehose_delivery_stream
+ * `kinesis_source_configuration` (internal/service/firehose/delivery_stream.go, 3.x to 5.x), aws_msk_cluster
+ * `client_authentication`, `encryption_info` and `logging_info.broker_logs.s3` (internal/service/kafka/cluster.go, 4.x
+ * and 5.x), aws_opensearch_domain `vpc_options` (internal/service/opensearch/domain.go, 4.x and 5.x);
+ * terraform-provider-azurerm azurerm_cognitive_account `network_acls`
+ * (internal/services/cognitive/cognitive_account_resource.go, 2.x and 3.x).
  */
 export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['access_logs'],
@@ -241,16 +261,18 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_codebuild_project: ['artifacts'],
   aws_dax_cluster: ['server_side_encryption'],
   aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
-  aws_eks_cluster: ['vpc_config'],
+  aws_eks_cluster: ['vpc_config', 'encryption_config'],
   aws_elasticsearch_domain: ['log_publishing_options'],
   aws_elb: ['access_logs', 'listener'],
-  aws_kinesis_firehose_delivery_stream: ['server_side_encryption'],
+  aws_instance: ['launch_template'],
+  aws_kinesis_firehose_delivery_stream: ['server_side_encryption', 'kinesis_source_configuration'],
   aws_lb: ['access_logs'],
   aws_lb_listener: ['default_action'],
   aws_mq_broker: ['logs'],
-  aws_msk_cluster: ['broker_node_group_info', 'logging_info'],
-  aws_opensearch_domain: ['log_publishing_options'],
+  aws_msk_cluster: ['broker_node_group_info', 'logging_info', 'client_authentication', 'encryption_info', 'logging_info.broker_logs.s3'],
+  aws_opensearch_domain: ['log_publishing_options', 'vpc_options'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],
+  azurerm_cognitive_account: ['network_acls'],
   azurerm_cosmosdb_account: ['consistency_policy', 'geo_location'],
   azurerm_kubernetes_cluster: ['default_node_pool'],
   azurerm_linux_function_app: ['site_config'],

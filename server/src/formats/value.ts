@@ -49,6 +49,11 @@ export type Alt =
  */
 export interface Resolver {
   resolve(node: Node, at: Node, when: readonly string[], shadow?: Node): Alt[];
+  /**
+   * Why a key a mapping does not write may still be set at deploy time (a Terraform JSON `"dynamic": {"<key>": …}`
+   * block), or undefined when it is simply absent. Formats without such a construct leave it out.
+   */
+  readonly made?: (map: MapNode, key: string) => string | undefined;
 }
 
 /** Resolves nothing: every node is its own known value (Kubernetes, where nothing is deferred). */
@@ -102,7 +107,7 @@ export class Val {
       const shadowChild = alt.shadow ? shadowGet(alt.shadow, key) : undefined;
       if (shadowChild === true) return new Val([{ state: 'unknown', at: pair?.value ?? alt.at, when: alt.when, why: 'known only after apply' }], this.resolver);
       if (pair) return new Val(this.resolver.resolve(pair.value, pair.value, alt.when, shadowChild), this.resolver);
-      if (!mayLoop(pairs)) return new Val([{ state: 'absent', at: alt.node, when: alt.when }], this.resolver);
+      if (!mayLoop(pairs) && !this.resolver.made) return new Val([{ state: 'absent', at: alt.node, when: alt.when }], this.resolver);
     }
     return this.getEach(key);
   }
@@ -124,6 +129,9 @@ export class Val {
         } else if (alt.node.pairs.some((p) => loopMayMake(p, key))) {
           // A CloudFormation loop in the mapping makes keys only at deploy time: this one may be among them.
           out.push({ state: 'unknown', at: alt.node, when: alt.when, why: 'an Fn::ForEach loop may set it' });
+        } else if (this.resolver.made) {
+          const why = this.resolver.made(alt.node, key);
+          out.push(why ? { state: 'unknown', at: alt.node, when: alt.when, why } : { state: 'absent', at: alt.node, when: alt.when });
         } else {
           out.push({ state: 'absent', at: alt.node, when: alt.when });
         }
