@@ -86,6 +86,24 @@ const CASES: Case[] = [
     absent: '7:22-7:32 Load balancer aws_lb.x has no access_logs block',
     placeholder: ['bucket', 'enabled', 'prefix'],
   },
+  {
+    rule: 'CL-AWS-098',
+    type: 'aws_eks_cluster',
+    block: 'encryption_config',
+    values: { name: 'apps', role_arn: 'arn:aws:iam::111122223333:role/eks' },
+    expressions: { name: { constant_value: 'apps' }, role_arn: { constant_value: 'arn:aws:iam::111122223333:role/eks' } },
+    absent: '7:22-7:41 EKS cluster aws_eks_cluster.x does not set encryption_config for secrets with a KMS key of yours',
+    placeholder: ['resources'],
+  },
+  {
+    rule: 'CL-AWS-037',
+    type: 'aws_opensearch_domain',
+    block: 'vpc_options',
+    values: { domain_name: 'search' },
+    expressions: { domain_name: { constant_value: 'search' } },
+    absent: '7:22-7:47 OpenSearch domain aws_opensearch_domain.x sets no vpc_options',
+    placeholder: ['security_group_ids', 'subnet_ids'],
+  },
 ];
 
 describe('plans: dynamic blocks whose for_each is known after apply', () => {
