@@ -16,19 +16,32 @@ import { lintFile } from '../../server/src/engine/lint';
 import { parseFile } from '../../server/src/model/parse';
 import { lintText, spanText } from '../helpers';
 
-/** A plan of one resource to create: its planned values, after_unknown and configuration expressions. */
-function plan(type: string, values: object, afterUnknown: object, expressions: object): string {
-  const address = `${type}.x`;
+/** A resource to create in a plan, named `x`: its planned values, after_unknown and configuration expressions. */
+interface Planned {
+  readonly type: string;
+  readonly values: object;
+  readonly afterUnknown: object;
+  readonly expressions: object;
+}
+
+/** A plan of resources to create. */
+function planOf(resources: readonly Planned[]): string {
+  const of = (r: Planned) => ({ address: `${r.type}.x`, mode: 'managed', type: r.type, name: 'x' });
   return JSON.stringify(
     {
       format_version: '1.2',
-      planned_values: { root_module: { resources: [{ address, mode: 'managed', type, name: 'x', values }] } },
-      resource_changes: [{ address, mode: 'managed', type, name: 'x', change: { actions: ['create'], after: values, after_unknown: afterUnknown } }],
-      configuration: { root_module: { resources: [{ address, mode: 'managed', type, name: 'x', expressions }] } },
+      planned_values: { root_module: { resources: resources.map((r) => ({ ...of(r), values: r.values })) } },
+      resource_changes: resources.map((r) => ({ ...of(r), change: { actions: ['create'], after: r.values, after_unknown: r.afterUnknown } })),
+      configuration: { root_module: { resources: resources.map((r) => ({ ...of(r), expressions: r.expressions })) } },
     },
     null,
     2,
   );
+}
+
+/** A plan of one resource to create: its planned values, after_unknown and configuration expressions. */
+function plan(type: string, values: object, afterUnknown: object, expressions: object): string {
+  return planOf([{ type, values, afterUnknown, expressions }]);
 }
 
 /** The findings of one rule: `range message`. */
@@ -104,6 +117,24 @@ const CASES: Case[] = [
     absent: '7:22-7:47 OpenSearch domain aws_opensearch_domain.x sets no vpc_options',
     placeholder: ['security_group_ids', 'subnet_ids'],
   },
+  {
+    rule: 'CL-AZ-052',
+    type: 'azurerm_mssql_server',
+    block: 'azuread_administrator',
+    values: { name: 'example-sql', version: '12.0', administrator_login: 'sqladmin' },
+    expressions: { name: { constant_value: 'example-sql' }, version: { constant_value: '12.0' }, administrator_login: { constant_value: 'sqladmin' } },
+    absent: '7:22-7:46 SQL server azurerm_mssql_server.x does not set azuread_administrator.azuread_authentication_only',
+    placeholder: ['azuread_authentication_only', 'login_username', 'object_id', 'tenant_id'],
+  },
+  {
+    rule: 'CL-GCP-036',
+    type: 'google_container_cluster',
+    block: 'network_policy',
+    values: { name: 'apps', location: 'europe-west1' },
+    expressions: { name: { constant_value: 'apps' }, location: { constant_value: 'europe-west1' } },
+    absent: '7:22-7:50 GKE cluster google_container_cluster.x does not set network_policy.enabled (nor uses Dataplane V2)',
+    placeholder: ['enabled', 'provider'],
+  },
 ];
 
 describe('plans: dynamic blocks whose for_each is known after apply', () => {
@@ -143,6 +174,20 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
       findings(plan('aws_athena_workgroup', values({ managed_query_results_configuration: [] }), { configuration: [{ managed_query_results_configuration: [] }] }, expressions), 'CL-AWS-148'),
       ['13:13-13:28 Athena workgroup aws_athena_workgroup.x does not set configuration.result_configuration.encryption_configuration.encryption_option'],
     );
+  });
+
+  it('a block the provider computed in an older major only (azurerm_monitor_diagnostic_setting enabled_log, Optional+Computed in 3.x, Optional in 4.x) written as a dynamic block with an unknown for_each is unknown', () => {
+    const vault: Planned = { type: 'azurerm_key_vault', values: { name: 'example-kv', sku_name: 'standard' }, afterUnknown: {}, expressions: { name: { constant_value: 'example-kv' }, sku_name: { constant_value: 'standard' } } };
+    const setting = (values: object, afterUnknown: object): Planned => ({
+      type: 'azurerm_monitor_diagnostic_setting',
+      values: { name: 'kv-audit', ...values },
+      afterUnknown: { target_resource_id: true, ...afterUnknown },
+      expressions: { name: { constant_value: 'kv-audit' }, target_resource_id: { references: ['azurerm_key_vault.x.id', 'azurerm_key_vault.x'] } },
+    });
+    assert.deepEqual(findings(planOf([vault, setting({}, { enabled_log: true })]), 'CL-AZ-056'), []);
+    assert.deepEqual(findings(planOf([vault, setting({ enabled_log: [] }, { enabled_log: [] })]), 'CL-AZ-056'), [
+      '7:22-7:43 Key vault azurerm_key_vault.x has diagnostic settings (azurerm_monitor_diagnostic_setting.x) that do not send its AuditEvent logs',
+    ]);
   });
 
   it('custom rules (the kit\'s requirementChecks) read the unknown block too', () => {
@@ -197,32 +242,51 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
 /**
  * Blocks whose absence a rule reports that a provider computes when nobody writes them (Optional+Computed in the
  * provider's schema, or seen planned `after_unknown: true` unwritten in the corpus's plans): a plan leaves them
- * absent. Every other block whose absence a rule reports must be in USER_ONLY_BLOCKS.
+ * absent. Every other block whose absence a rule reports must be in USER_ONLY_BLOCKS. Where majors differ, the latest
+ * major that has the block decides (see formats/terraform.ts). A map attribute the derivation below takes for a block
+ * is listed here too: no `dynamic` block can write it, and an unwritten one is never planned wholly unknown.
+ * Sources: hashicorp/terraform-provider-{aws,azurerm,google} (aws internal/service/, azurerm internal/services/,
+ * google google/services/), file@commit where one was read.
  */
 const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
-  aws_dynamodb_table: ['point_in_time_recovery', 'server_side_encryption'], // sse: internal/service/dynamodb/table.go (4.x to 6.x)
+  // dynamodb/table.go@01335dd (4.x; sse 4.x to 6.x); corpus test_dynamodb_kms_key_problem plans pitr unknown unwritten
+  aws_dynamodb_table: ['point_in_time_recovery', 'server_side_encryption'],
   aws_instance: ['metadata_options'], // internal/service/ec2/ec2_instance.go (4.x, 5.x); corpus plans plan it unknown unwritten
-  aws_keyspaces_table: ['encryption_specification'],
-  aws_opensearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'],
-  aws_elasticsearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'],
+  aws_keyspaces_table: ['encryption_specification'], // keyspaces/table.go@07e0d0b (5.x)
+  aws_opensearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'], // opensearch/domain.go@0089ff3 (4.x)
+  aws_elasticsearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'], // elasticsearch/domain.go@00a3530 (6.x)
+  // redshift/cluster.go: Optional+Computed from 5.45 (@00f1267, deprecated for aws_redshift_logging), Optional only in
+  // 4.x (resource_aws_redshift_cluster.go@46fa720) and up to 5.44, removed in 6.0 (PR #42013): 5.x, its last major, decides
   aws_redshift_cluster: ['logging'],
+  // Optional+Computed from provider 4.0 (3.x computed only versioning); corpus test_regex_on_when (Terraform 1.1.6)
+  // plans all three unknown unwritten, the 0.12 plans versioning only
   aws_s3_bucket: ['logging', 'server_side_encryption_configuration', 'versioning'],
-  aws_sfn_state_machine: ['logging_configuration'],
+  aws_sfn_state_machine: ['logging_configuration'], // sfn/state_machine.go@01f4311 (5.x)
   azurerm_container_registry: ['network_rule_set'], // internal/services/containers/container_registry_resource.go (3.x, 4.x)
   azurerm_eventhub_namespace: ['network_rulesets'], // internal/services/eventhub/eventhub_namespace_resource.go (2.x to 4.x)
-  azurerm_key_vault: ['network_acls'],
-  azurerm_kubernetes_cluster: ['network_profile', 'addon_profile'], // addon_profile: azurerm/internal/services/containers/kubernetes_addons.go (2.x; gone in 3.0)
-  azurerm_monitor_diagnostic_setting: ['enabled_log', 'log'],
-  azurerm_mssql_server: ['azuread_administrator'],
+  azurerm_key_vault: ['network_acls'], // keyvault/key_vault_resource.go (3.x)
+  // network_profile: containers/kubernetes_cluster_resource.go (a 2.x and a 3.x/4.x copy); addon_profile:
+  // azurerm/internal/services/containers/kubernetes_addons.go (2.x; gone in 3.0)
+  azurerm_kubernetes_cluster: ['network_profile', 'addon_profile'],
+  // log: monitor/monitor_diagnostic_setting_resource.go (2.x @00df4bc, 3.x @03ea313; removed in 4.0). enabled_log is
+  // Optional+Computed in 3.x only, so it is in USER_ONLY_BLOCKS
+  azurerm_monitor_diagnostic_setting: ['log'],
   azurerm_servicebus_namespace: ['network_rule_set'], // internal/services/servicebus/servicebus_namespace_resource.go (3.x, 4.x)
   azurerm_sql_server: ['extended_auditing_policy'], // azurerm/internal/services/sql/helper/sql_extended_auditing.go (2.x; gone in 3.0)
   azurerm_storage_account: ['network_rules'], // internal/services/storage/storage_account_resource.go (1.x to 4.x); corpus plans too
+  // confidential_instance_config: compute/resource_compute_instance.go (4.x, 5.x). metadata is a map attribute
+  // (Optional, not Computed): unwritten, it is planned null
   google_compute_instance: ['confidential_instance_config', 'metadata'],
-  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'network_policy', 'node_config', 'node_config.shielded_instance_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
-  google_container_node_pool: ['node_config', 'node_config.metadata'],
+  // container/resource_container_cluster.go@0297605 (current); node_config and node_config.shielded_instance_config:
+  // container/node_config.go@00b984c schemaNodeConfig. workload_identity_config was Optional only in 3.x
+  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'node_config', 'node_config.shielded_instance_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
+  google_container_node_pool: ['node_config', 'node_config.metadata'], // container/node_config.go@00b984c (metadata a map)
+  // sql/resource_sql_database_instance.go: ip_configuration @00bf104 (current), backup_configuration (4.x copy)
   google_sql_database_instance: ['settings.backup_configuration', 'settings.ip_configuration'],
+  // dns/resource_dns_managed_zone.go@07a2c0b: Computed since magic-modules PR #11632 (2024, 6.x; default_from_api
+  // against a permadiff); Optional only before (3.x to early 6.x)
   google_dns_managed_zone: ['dnssec_config'],
-  google_storage_bucket: ['versioning'],
+  google_storage_bucket: ['versioning'], // storage/resource_storage_bucket.go@0262be6 and @36e138e (see formats/terraform.ts)
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
