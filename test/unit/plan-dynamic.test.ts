@@ -55,11 +55,17 @@ interface Case {
   readonly type: string;
   readonly block: string;
   readonly values: Record<string, unknown>;
-  readonly expressions: Record<string, unknown>;
+  /** The configuration's expressions; by default each of `values` written as a constant. */
+  readonly expressions?: Record<string, unknown>;
   /** The finding when the block is really absent: the range of the resource address and the message's start. */
   readonly absent: string;
   /** The placeholder block Terraform before 0.15.1 plans for an unknown for_each: its attributes, all unknown. */
   readonly placeholder: readonly string[];
+}
+
+/** A case's configuration expressions: its own, or each of its values written as a constant. */
+function expressionsOf(c: Case): Record<string, unknown> {
+  return c.expressions ?? Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, { constant_value: v }]));
 }
 
 const CASES: Case[] = [
@@ -77,7 +83,6 @@ const CASES: Case[] = [
     type: 'aws_cloudfront_distribution',
     block: 'logging_config',
     values: { enabled: true },
-    expressions: { enabled: { constant_value: true } },
     absent: '7:22-7:53 Distribution aws_cloudfront_distribution.x has no logging_config block',
     placeholder: ['bucket', 'include_cookies', 'prefix'],
   },
@@ -86,7 +91,6 @@ const CASES: Case[] = [
     type: 'aws_msk_cluster',
     block: 'logging_info',
     values: { cluster_name: 'events', kafka_version: '3.6.0' },
-    expressions: { cluster_name: { constant_value: 'events' }, kafka_version: { constant_value: '3.6.0' } },
     absent: '7:22-7:41 MSK cluster aws_msk_cluster.x does not enable a destination under logging_info.broker_logs',
     placeholder: ['broker_logs'],
   },
@@ -95,7 +99,6 @@ const CASES: Case[] = [
     type: 'aws_lb',
     block: 'access_logs',
     values: { name: 'web', load_balancer_type: 'application' },
-    expressions: { name: { constant_value: 'web' }, load_balancer_type: { constant_value: 'application' } },
     absent: '7:22-7:32 Load balancer aws_lb.x has no access_logs block',
     placeholder: ['bucket', 'enabled', 'prefix'],
   },
@@ -104,7 +107,6 @@ const CASES: Case[] = [
     type: 'aws_eks_cluster',
     block: 'encryption_config',
     values: { name: 'apps', role_arn: 'arn:aws:iam::111122223333:role/eks' },
-    expressions: { name: { constant_value: 'apps' }, role_arn: { constant_value: 'arn:aws:iam::111122223333:role/eks' } },
     absent: '7:22-7:41 EKS cluster aws_eks_cluster.x does not set encryption_config for secrets with a KMS key of yours',
     placeholder: ['resources'],
   },
@@ -113,7 +115,6 @@ const CASES: Case[] = [
     type: 'aws_opensearch_domain',
     block: 'vpc_options',
     values: { domain_name: 'search' },
-    expressions: { domain_name: { constant_value: 'search' } },
     absent: '7:22-7:47 OpenSearch domain aws_opensearch_domain.x sets no vpc_options',
     placeholder: ['security_group_ids', 'subnet_ids'],
   },
@@ -122,7 +123,6 @@ const CASES: Case[] = [
     type: 'azurerm_mssql_server',
     block: 'azuread_administrator',
     values: { name: 'example-sql', version: '12.0', administrator_login: 'sqladmin' },
-    expressions: { name: { constant_value: 'example-sql' }, version: { constant_value: '12.0' }, administrator_login: { constant_value: 'sqladmin' } },
     absent: '7:22-7:46 SQL server azurerm_mssql_server.x does not set azuread_administrator.azuread_authentication_only',
     placeholder: ['azuread_authentication_only', 'login_username', 'object_id', 'tenant_id'],
   },
@@ -131,7 +131,6 @@ const CASES: Case[] = [
     type: 'google_container_cluster',
     block: 'network_policy',
     values: { name: 'apps', location: 'europe-west1' },
-    expressions: { name: { constant_value: 'apps' }, location: { constant_value: 'europe-west1' } },
     absent: '7:22-7:50 GKE cluster google_container_cluster.x does not set network_policy.enabled (nor uses Dataplane V2)',
     placeholder: ['enabled', 'provider'],
   },
@@ -141,29 +140,29 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
   for (const c of CASES) {
     describe(`${c.rule} ${c.type}.${c.block}`, () => {
       it('a dynamic block with an unknown for_each (wholly unknown, not in the configuration) gives no finding', () => {
-        assert.deepEqual(findings(plan(c.type, c.values, { [c.block]: true }, c.expressions), c.rule), []);
+        assert.deepEqual(findings(plan(c.type, c.values, { [c.block]: true }, expressionsOf(c)), c.rule), []);
       });
 
       it('a dynamic block with a known, empty for_each (no block at all) gives the finding', () => {
-        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [] }, { [c.block]: [] }, c.expressions), c.rule), [c.absent]);
+        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [] }, { [c.block]: [] }, expressionsOf(c)), c.rule), [c.absent]);
       });
 
       it('Terraform before 0.15.1: one placeholder block whose attributes are all unknown gives no finding', () => {
         const unknown = Object.fromEntries(c.placeholder.map((a) => [a, true]));
-        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [{}] }, { [c.block]: [unknown] }, c.expressions), c.rule), []);
+        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [{}] }, { [c.block]: [unknown] }, expressionsOf(c)), c.rule), []);
       });
     });
   }
 
   it('a dynamic block with a known for_each: its planned expansion is read, though the configuration does not show it', () => {
     const values = { ...CASES[0].values, access_log_settings: [{ destination_arn: 'arn:aws:logs:eu-west-1:111122223333:log-group:api', format: '$context.requestId' }] };
-    assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, CASES[0].expressions), 'CL-AWS-089'), []);
+    assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, expressionsOf(CASES[0])), 'CL-AWS-089'), []);
   });
 
   it('a required block (CloudFront viewer_certificate) written as a dynamic block with an unknown for_each is unknown too', () => {
     const c = CASES[1];
-    assert.deepEqual(findings(plan(c.type, c.values, { viewer_certificate: true }, c.expressions), 'CL-AWS-042'), []);
-    assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, c.expressions), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
+    assert.deepEqual(findings(plan(c.type, c.values, { viewer_certificate: true }, expressionsOf(c)), 'CL-AWS-042'), []);
+    assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, expressionsOf(c)), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
   });
 
   it('a nested block the provider never computes (Athena configuration.managed_query_results_configuration) written as a dynamic block with an unknown for_each is unknown', () => {
@@ -209,8 +208,8 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
       return res.findings.filter((f) => f.rule.custom).map((f) => `${spanText(res, f.span)} ${f.message.split(/\.\s/)[0]}`);
     };
     const c = CASES[1];
-    assert.deepEqual(custom(plan(c.type, c.values, { logging_config: true }, c.expressions)), []);
-    assert.deepEqual(custom(plan(c.type, { ...c.values, logging_config: [] }, { logging_config: [] }, c.expressions)), ['7:22-7:53 aws_cloudfront_distribution.x: logging_config.include_cookies is not set']);
+    assert.deepEqual(custom(plan(c.type, c.values, { logging_config: true }, expressionsOf(c))), []);
+    assert.deepEqual(custom(plan(c.type, { ...c.values, logging_config: [] }, { logging_config: [] }, expressionsOf(c))), ['7:22-7:53 aws_cloudfront_distribution.x: logging_config.include_cookies is not set']);
   });
 
   it('Optional+Computed blocks planned wholly unknown but written nowhere stay absent: the findings stay', () => {
