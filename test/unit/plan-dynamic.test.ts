@@ -257,8 +257,8 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   // redshift/cluster.go: Optional+Computed from 5.45 (@00f1267, deprecated for aws_redshift_logging), Optional only in
   // 4.x (resource_aws_redshift_cluster.go@46fa720) and up to 5.44, removed in 6.0 (PR #42013): 5.x, its last major, decides
   aws_redshift_cluster: ['logging'],
-  // Optional+Computed from provider 4.0 (3.x computed only versioning); corpus test_regex_on_when (Terraform 1.1.6)
-  // plans all three unknown unwritten, the 0.12 plans versioning only
+  // Optional+Computed from provider 4.0: corpus test_regex_on_when (Terraform 1.1.6) plans all three unknown unwritten;
+  // before, only versioning was (the corpus's Terraform 0.12 plans plan logging and sse known and empty)
   aws_s3_bucket: ['logging', 'server_side_encryption_configuration', 'versioning'],
   aws_sfn_state_machine: ['logging_configuration'], // sfn/state_machine.go@01f4311 (5.x)
   azurerm_container_registry: ['network_rule_set'], // internal/services/containers/container_registry_resource.go (3.x, 4.x)
