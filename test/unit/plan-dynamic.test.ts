@@ -273,7 +273,7 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   azurerm_servicebus_namespace: ['network_rule_set'], // internal/services/servicebus/servicebus_namespace_resource.go (3.x, 4.x)
   azurerm_sql_server: ['extended_auditing_policy'], // azurerm/internal/services/sql/helper/sql_extended_auditing.go (2.x; gone in 3.0)
   azurerm_storage_account: ['network_rules'], // internal/services/storage/storage_account_resource.go (1.x to 4.x); corpus plans too
-  // confidential_instance_config: compute/resource_compute_instance.go (4.x, 5.x). metadata is a map attribute
+  // confidential_instance_config: compute/resource_compute_instance.go@0047466. metadata is a map attribute
   // (Optional, not Computed): unwritten, it is planned null
   google_compute_instance: ['confidential_instance_config', 'metadata'],
   // container/resource_container_cluster.go@0297605 (current); node_config and node_config.shielded_instance_config:
