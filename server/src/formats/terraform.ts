@@ -255,7 +255,7 @@ function isBlockValue(n: Node | undefined): boolean {
  *   azurerm_monitor_diagnostic_setting enabled_log O . monitor/monitor_diagnostic_setting_resource.go@aea4588 (4.x);
  *     3.x (@03ea313) has it Optional+Computed (`Computed: !features.FourPointOhBeta()`)
  *   google_container_cluster network_policy O ........ container/resource_container_cluster.go@0297605 (current, and
- *     late 4.x copies: a DiffSuppressFunc, no Computed); 3.x and earlier had it Optional+Computed
+ *     older copies of the services/ layout: a DiffSuppressFunc, no Computed); 3.x and earlier had it Optional+Computed
  */
 export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['access_logs'],
