@@ -16,19 +16,32 @@ import { lintFile } from '../../server/src/engine/lint';
 import { parseFile } from '../../server/src/model/parse';
 import { lintText, spanText } from '../helpers';
 
-/** A plan of one resource to create: its planned values, after_unknown and configuration expressions. */
-function plan(type: string, values: object, afterUnknown: object, expressions: object): string {
-  const address = `${type}.x`;
+/** A resource to create in a plan, named `x`: its planned values, after_unknown and configuration expressions. */
+interface Planned {
+  readonly type: string;
+  readonly values: object;
+  readonly afterUnknown: object;
+  readonly expressions: object;
+}
+
+/** A plan of resources to create. */
+function planOf(resources: readonly Planned[]): string {
+  const of = (r: Planned) => ({ address: `${r.type}.x`, mode: 'managed', type: r.type, name: 'x' });
   return JSON.stringify(
     {
       format_version: '1.2',
-      planned_values: { root_module: { resources: [{ address, mode: 'managed', type, name: 'x', values }] } },
-      resource_changes: [{ address, mode: 'managed', type, name: 'x', change: { actions: ['create'], after: values, after_unknown: afterUnknown } }],
-      configuration: { root_module: { resources: [{ address, mode: 'managed', type, name: 'x', expressions }] } },
+      planned_values: { root_module: { resources: resources.map((r) => ({ ...of(r), values: r.values })) } },
+      resource_changes: resources.map((r) => ({ ...of(r), change: { actions: ['create'], after: r.values, after_unknown: r.afterUnknown } })),
+      configuration: { root_module: { resources: resources.map((r) => ({ ...of(r), expressions: r.expressions })) } },
     },
     null,
     2,
   );
+}
+
+/** A plan of one resource to create: its planned values, after_unknown and configuration expressions. */
+function plan(type: string, values: object, afterUnknown: object, expressions: object): string {
+  return planOf([{ type, values, afterUnknown, expressions }]);
 }
 
 /** The findings of one rule: `range message`. */
@@ -42,11 +55,17 @@ interface Case {
   readonly type: string;
   readonly block: string;
   readonly values: Record<string, unknown>;
-  readonly expressions: Record<string, unknown>;
+  /** The configuration's expressions; by default each of `values` written as a constant. */
+  readonly expressions?: Record<string, unknown>;
   /** The finding when the block is really absent: the range of the resource address and the message's start. */
   readonly absent: string;
   /** The placeholder block Terraform before 0.15.1 plans for an unknown for_each: its attributes, all unknown. */
   readonly placeholder: readonly string[];
+}
+
+/** A case's configuration expressions: its own, or each of its values written as a constant. */
+function expressionsOf(c: Case): Record<string, unknown> {
+  return c.expressions ?? Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, { constant_value: v }]));
 }
 
 const CASES: Case[] = [
@@ -64,7 +83,6 @@ const CASES: Case[] = [
     type: 'aws_cloudfront_distribution',
     block: 'logging_config',
     values: { enabled: true },
-    expressions: { enabled: { constant_value: true } },
     absent: '7:22-7:53 Distribution aws_cloudfront_distribution.x has no logging_config block',
     placeholder: ['bucket', 'include_cookies', 'prefix'],
   },
@@ -73,7 +91,6 @@ const CASES: Case[] = [
     type: 'aws_msk_cluster',
     block: 'logging_info',
     values: { cluster_name: 'events', kafka_version: '3.6.0' },
-    expressions: { cluster_name: { constant_value: 'events' }, kafka_version: { constant_value: '3.6.0' } },
     absent: '7:22-7:41 MSK cluster aws_msk_cluster.x does not enable a destination under logging_info.broker_logs',
     placeholder: ['broker_logs'],
   },
@@ -82,7 +99,6 @@ const CASES: Case[] = [
     type: 'aws_lb',
     block: 'access_logs',
     values: { name: 'web', load_balancer_type: 'application' },
-    expressions: { name: { constant_value: 'web' }, load_balancer_type: { constant_value: 'application' } },
     absent: '7:22-7:32 Load balancer aws_lb.x has no access_logs block',
     placeholder: ['bucket', 'enabled', 'prefix'],
   },
@@ -91,7 +107,6 @@ const CASES: Case[] = [
     type: 'aws_eks_cluster',
     block: 'encryption_config',
     values: { name: 'apps', role_arn: 'arn:aws:iam::111122223333:role/eks' },
-    expressions: { name: { constant_value: 'apps' }, role_arn: { constant_value: 'arn:aws:iam::111122223333:role/eks' } },
     absent: '7:22-7:41 EKS cluster aws_eks_cluster.x does not set encryption_config for secrets with a KMS key of yours',
     placeholder: ['resources'],
   },
@@ -100,9 +115,24 @@ const CASES: Case[] = [
     type: 'aws_opensearch_domain',
     block: 'vpc_options',
     values: { domain_name: 'search' },
-    expressions: { domain_name: { constant_value: 'search' } },
     absent: '7:22-7:47 OpenSearch domain aws_opensearch_domain.x sets no vpc_options',
     placeholder: ['security_group_ids', 'subnet_ids'],
+  },
+  {
+    rule: 'CL-AZ-052',
+    type: 'azurerm_mssql_server',
+    block: 'azuread_administrator',
+    values: { name: 'example-sql', version: '12.0', administrator_login: 'sqladmin' },
+    absent: '7:22-7:46 SQL server azurerm_mssql_server.x does not set azuread_administrator.azuread_authentication_only',
+    placeholder: ['azuread_authentication_only', 'login_username', 'object_id', 'tenant_id'],
+  },
+  {
+    rule: 'CL-GCP-036',
+    type: 'google_container_cluster',
+    block: 'network_policy',
+    values: { name: 'apps', location: 'europe-west1' },
+    absent: '7:22-7:50 GKE cluster google_container_cluster.x does not set network_policy.enabled (nor uses Dataplane V2)',
+    placeholder: ['enabled', 'provider'],
   },
 ];
 
@@ -110,29 +140,29 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
   for (const c of CASES) {
     describe(`${c.rule} ${c.type}.${c.block}`, () => {
       it('a dynamic block with an unknown for_each (wholly unknown, not in the configuration) gives no finding', () => {
-        assert.deepEqual(findings(plan(c.type, c.values, { [c.block]: true }, c.expressions), c.rule), []);
+        assert.deepEqual(findings(plan(c.type, c.values, { [c.block]: true }, expressionsOf(c)), c.rule), []);
       });
 
       it('a dynamic block with a known, empty for_each (no block at all) gives the finding', () => {
-        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [] }, { [c.block]: [] }, c.expressions), c.rule), [c.absent]);
+        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [] }, { [c.block]: [] }, expressionsOf(c)), c.rule), [c.absent]);
       });
 
       it('Terraform before 0.15.1: one placeholder block whose attributes are all unknown gives no finding', () => {
         const unknown = Object.fromEntries(c.placeholder.map((a) => [a, true]));
-        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [{}] }, { [c.block]: [unknown] }, c.expressions), c.rule), []);
+        assert.deepEqual(findings(plan(c.type, { ...c.values, [c.block]: [{}] }, { [c.block]: [unknown] }, expressionsOf(c)), c.rule), []);
       });
     });
   }
 
   it('a dynamic block with a known for_each: its planned expansion is read, though the configuration does not show it', () => {
     const values = { ...CASES[0].values, access_log_settings: [{ destination_arn: 'arn:aws:logs:eu-west-1:111122223333:log-group:api', format: '$context.requestId' }] };
-    assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, CASES[0].expressions), 'CL-AWS-089'), []);
+    assert.deepEqual(findings(plan('aws_api_gateway_stage', values, { access_log_settings: [{}] }, expressionsOf(CASES[0])), 'CL-AWS-089'), []);
   });
 
   it('a required block (CloudFront viewer_certificate) written as a dynamic block with an unknown for_each is unknown too', () => {
     const c = CASES[1];
-    assert.deepEqual(findings(plan(c.type, c.values, { viewer_certificate: true }, c.expressions), 'CL-AWS-042'), []);
-    assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, c.expressions), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
+    assert.deepEqual(findings(plan(c.type, c.values, { viewer_certificate: true }, expressionsOf(c)), 'CL-AWS-042'), []);
+    assert.deepEqual(findings(plan(c.type, { ...c.values, viewer_certificate: [] }, { viewer_certificate: [] }, expressionsOf(c)), 'CL-AWS-042'), ['7:22-7:53 Distribution aws_cloudfront_distribution.x sets no viewer_certificate']);
   });
 
   it('a nested block the provider never computes (Athena configuration.managed_query_results_configuration) written as a dynamic block with an unknown for_each is unknown', () => {
@@ -143,6 +173,20 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
       findings(plan('aws_athena_workgroup', values({ managed_query_results_configuration: [] }), { configuration: [{ managed_query_results_configuration: [] }] }, expressions), 'CL-AWS-148'),
       ['13:13-13:28 Athena workgroup aws_athena_workgroup.x does not set configuration.result_configuration.encryption_configuration.encryption_option'],
     );
+  });
+
+  it('a block the provider computed in an older major only (azurerm_monitor_diagnostic_setting enabled_log, Optional+Computed in 3.x, Optional in 4.x) written as a dynamic block with an unknown for_each is unknown', () => {
+    const vault: Planned = { type: 'azurerm_key_vault', values: { name: 'example-kv', sku_name: 'standard' }, afterUnknown: {}, expressions: { name: { constant_value: 'example-kv' }, sku_name: { constant_value: 'standard' } } };
+    const setting = (values: object, afterUnknown: object): Planned => ({
+      type: 'azurerm_monitor_diagnostic_setting',
+      values: { name: 'kv-audit', ...values },
+      afterUnknown: { target_resource_id: true, ...afterUnknown },
+      expressions: { name: { constant_value: 'kv-audit' }, target_resource_id: { references: ['azurerm_key_vault.x.id', 'azurerm_key_vault.x'] } },
+    });
+    assert.deepEqual(findings(planOf([vault, setting({}, { enabled_log: true })]), 'CL-AZ-056'), []);
+    assert.deepEqual(findings(planOf([vault, setting({ enabled_log: [] }, { enabled_log: [] })]), 'CL-AZ-056'), [
+      '7:22-7:43 Key vault azurerm_key_vault.x has diagnostic settings (azurerm_monitor_diagnostic_setting.x) that do not send its AuditEvent logs',
+    ]);
   });
 
   it('custom rules (the kit\'s requirementChecks) read the unknown block too', () => {
@@ -164,8 +208,8 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
       return res.findings.filter((f) => f.rule.custom).map((f) => `${spanText(res, f.span)} ${f.message.split(/\.\s/)[0]}`);
     };
     const c = CASES[1];
-    assert.deepEqual(custom(plan(c.type, c.values, { logging_config: true }, c.expressions)), []);
-    assert.deepEqual(custom(plan(c.type, { ...c.values, logging_config: [] }, { logging_config: [] }, c.expressions)), ['7:22-7:53 aws_cloudfront_distribution.x: logging_config.include_cookies is not set']);
+    assert.deepEqual(custom(plan(c.type, c.values, { logging_config: true }, expressionsOf(c))), []);
+    assert.deepEqual(custom(plan(c.type, { ...c.values, logging_config: [] }, { logging_config: [] }, expressionsOf(c))), ['7:22-7:53 aws_cloudfront_distribution.x: logging_config.include_cookies is not set']);
   });
 
   it('Optional+Computed blocks planned wholly unknown but written nowhere stay absent: the findings stay', () => {
@@ -197,32 +241,51 @@ describe('plans: dynamic blocks whose for_each is known after apply', () => {
 /**
  * Blocks whose absence a rule reports that a provider computes when nobody writes them (Optional+Computed in the
  * provider's schema, or seen planned `after_unknown: true` unwritten in the corpus's plans): a plan leaves them
- * absent. Every other block whose absence a rule reports must be in USER_ONLY_BLOCKS.
+ * absent. Every other block whose absence a rule reports must be in USER_ONLY_BLOCKS. Where majors differ, the latest
+ * major that has the block decides (see formats/terraform.ts). A map attribute the derivation below takes for a block
+ * is listed here too: no `dynamic` block can write it, and an unwritten one is never planned wholly unknown.
+ * Sources: hashicorp/terraform-provider-{aws,azurerm,google} (aws internal/service/, azurerm internal/services/,
+ * google google/services/), file@commit where one was read.
  */
 const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
-  aws_dynamodb_table: ['point_in_time_recovery', 'server_side_encryption'], // sse: internal/service/dynamodb/table.go (4.x to 6.x)
+  // dynamodb/table.go@01335dd (4.x; sse 4.x to 6.x); corpus test_dynamodb_kms_key_problem plans pitr unknown unwritten
+  aws_dynamodb_table: ['point_in_time_recovery', 'server_side_encryption'],
   aws_instance: ['metadata_options'], // internal/service/ec2/ec2_instance.go (4.x, 5.x); corpus plans plan it unknown unwritten
-  aws_keyspaces_table: ['encryption_specification'],
-  aws_opensearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'],
-  aws_elasticsearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'],
+  aws_keyspaces_table: ['encryption_specification'], // keyspaces/table.go@07e0d0b (5.x)
+  aws_opensearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'], // opensearch/domain.go@0089ff3 (4.x)
+  aws_elasticsearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'], // elasticsearch/domain.go@00a3530 (6.x)
+  // redshift/cluster.go: Optional+Computed from 5.45 (@00f1267, deprecated for aws_redshift_logging), Optional only in
+  // 4.x (resource_aws_redshift_cluster.go@46fa720) and up to 5.44, removed in 6.0 (PR #42013): 5.x, its last major, decides
   aws_redshift_cluster: ['logging'],
+  // Optional+Computed from provider 4.0: corpus test_regex_on_when (Terraform 1.1.6) plans all three unknown unwritten;
+  // before, only versioning was (the corpus's Terraform 0.12 plans plan logging and sse known and empty)
   aws_s3_bucket: ['logging', 'server_side_encryption_configuration', 'versioning'],
-  aws_sfn_state_machine: ['logging_configuration'],
+  aws_sfn_state_machine: ['logging_configuration'], // sfn/state_machine.go@01f4311 (5.x)
   azurerm_container_registry: ['network_rule_set'], // internal/services/containers/container_registry_resource.go (3.x, 4.x)
   azurerm_eventhub_namespace: ['network_rulesets'], // internal/services/eventhub/eventhub_namespace_resource.go (2.x to 4.x)
-  azurerm_key_vault: ['network_acls'],
-  azurerm_kubernetes_cluster: ['network_profile', 'addon_profile'], // addon_profile: azurerm/internal/services/containers/kubernetes_addons.go (2.x; gone in 3.0)
-  azurerm_monitor_diagnostic_setting: ['enabled_log', 'log'],
-  azurerm_mssql_server: ['azuread_administrator'],
+  azurerm_key_vault: ['network_acls'], // keyvault/key_vault_resource.go (3.x)
+  // network_profile: containers/kubernetes_cluster_resource.go (a 2.x and a 3.x/4.x copy); addon_profile:
+  // azurerm/internal/services/containers/kubernetes_addons.go (2.x; gone in 3.0)
+  azurerm_kubernetes_cluster: ['network_profile', 'addon_profile'],
+  // log: monitor/monitor_diagnostic_setting_resource.go (2.x @00df4bc, 3.x @03ea313; removed in 4.0). enabled_log is
+  // Optional+Computed in 3.x only, so it is in USER_ONLY_BLOCKS
+  azurerm_monitor_diagnostic_setting: ['log'],
   azurerm_servicebus_namespace: ['network_rule_set'], // internal/services/servicebus/servicebus_namespace_resource.go (3.x, 4.x)
   azurerm_sql_server: ['extended_auditing_policy'], // azurerm/internal/services/sql/helper/sql_extended_auditing.go (2.x; gone in 3.0)
   azurerm_storage_account: ['network_rules'], // internal/services/storage/storage_account_resource.go (1.x to 4.x); corpus plans too
+  // confidential_instance_config: compute/resource_compute_instance.go@0047466. metadata is a map attribute
+  // (Optional, not Computed): unwritten, it is planned null
   google_compute_instance: ['confidential_instance_config', 'metadata'],
-  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'network_policy', 'node_config', 'node_config.shielded_instance_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
-  google_container_node_pool: ['node_config', 'node_config.metadata'],
+  // container/resource_container_cluster.go@0297605 (current); node_config and node_config.shielded_instance_config:
+  // container/node_config.go@00b984c schemaNodeConfig. workload_identity_config was Optional only in 3.x
+  google_container_cluster: ['addons_config', 'master_authorized_networks_config', 'node_config', 'node_config.shielded_instance_config', 'node_pool', 'private_cluster_config', 'workload_identity_config'],
+  google_container_node_pool: ['node_config', 'node_config.metadata'], // container/node_config.go@00b984c (metadata a map)
+  // sql/resource_sql_database_instance.go: ip_configuration @00bf104 (current), backup_configuration (4.x copy)
   google_sql_database_instance: ['settings.backup_configuration', 'settings.ip_configuration'],
+  // dns/resource_dns_managed_zone.go@07a2c0b: Computed since magic-modules PR #11632 (2024, 6.x; default_from_api
+  // against a permadiff); Optional only before (3.x to early 6.x)
   google_dns_managed_zone: ['dnssec_config'],
-  google_storage_bucket: ['versioning'],
+  google_storage_bucket: ['versioning'], // storage/resource_storage_bucket.go@0262be6 and @36e138e (see formats/terraform.ts)
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
