@@ -164,23 +164,15 @@ function nested(value: unknown, depth: number): string {
   return text.slice(cut, text.length - cut);
 }
 
-/** Parts of about this many characters: a large report is written in a few hundred writes, not one per finding. */
-const PART_CHARS = 64 * 1024;
-
-/** An array of a JSON report, in parts of a few findings (the same text `JSON.stringify(..., null, 2)` writes). */
+/** An array of a JSON report, an item a part (the same text `JSON.stringify(..., null, 2)` writes). */
 function* jsonArray(key: string, items: Iterable<unknown>, last: boolean, written = false): Generator<string> {
   let first = true;
-  let part = '';
   for (const item of items) {
     // `written`: the items come as their text already (nested 2 deep), not as values.
-    part += (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + (written ? (item as string) : nested(item, 2));
+    yield (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + (written ? (item as string) : nested(item, 2));
     first = false;
-    if (part.length >= PART_CHARS) {
-      yield part;
-      part = '';
-    }
   }
-  yield part + (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
+  yield (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
 }
 
 /**
@@ -450,15 +442,7 @@ export function* sarifReportParts(
   const marker = JSON.stringify(RESULTS);
   const at = text.indexOf(marker);
   yield text.slice(0, text.lastIndexOf('\n', at) + 1);
-  let part = '';
-  for (const [i, s] of shown.entries()) {
-    part += (i ? ',\n' : '') + nested(resultOf(s), 4);
-    if (part.length >= PART_CHARS) {
-      yield part;
-      part = '';
-    }
-  }
-  if (part) yield part;
+  for (const [i, s] of shown.entries()) yield (i ? ',\n' : '') + nested(resultOf(s), 4);
   yield text.slice(at + marker.length) + '\n';
 }
 
