@@ -7,7 +7,6 @@ import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportParts, TOOL_VERSION, visible } from './report';
 import { rulesReport } from './rules';
-import { initHcl } from '../model/hcl';
 import { BufferedOutput, fdSink } from './output';
 import { InputError, scan } from './scan';
 import { notCheckedLine } from '../engine/unchecked';
@@ -443,10 +442,8 @@ if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(141);
   });
-  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous. (The language server
-  // loads its own.)
-  void (process.argv[2] === 'lsp' ? Promise.resolve() : initHcl())
-    .then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), (bytes) => process.stdout.write(bytes)))
+  // The HCL parser (WebAssembly) is loaded by the scan when it finds a `.tf` or `.tfvars` file (engine/scan.ts).
+  void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), (bytes) => process.stdout.write(bytes))
     .then((code) => {
       process.exitCode = code;
     });
