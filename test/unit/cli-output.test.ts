@@ -1,10 +1,12 @@
 // The CLI's buffered report output (server/src/cli/output.ts): parts of text written as UTF-8 through a 64 KiB buffer,
-// each flush whole UTF-8 (a character that would straddle the buffer's end goes whole into the next flush).
+// each flush whole UTF-8 (a character that would straddle the buffer's end goes whole into the next flush); and the
+// SARIF results the report writes by hand (cli/report.ts), held to the text JSON.stringify writes.
 import { strict as assert } from 'node:assert';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BufferedOutput, fdSink, OUTPUT_BUFFER_BYTES } from '../../server/src/cli/output';
+import { main } from '../../server/src/cli/main';
 
 /** Writes `parts` through a BufferedOutput and returns the flushes, copied (the buffer may be reused). */
 function flushesOf(parts: readonly string[], keeps = false, size?: number): Buffer[] {
@@ -99,6 +101,73 @@ describe('CLI report output buffer', () => {
       assert.equal(readFileSync(file, 'utf8'), parts.join(''));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SARIF results written by hand', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cloudline-sarif-text-'));
+    // A finding with a related location (the parameter's default), in-source suppressions (Cloudline's, with and
+    // without a reason, and Checkov's), non-ASCII text in messages and reasons.
+    writeFileSync(
+      join(dir, 'template.yaml'),
+      [
+        'Parameters:',
+        '  DbPassword:',
+        '    Type: String',
+        '    Default: "hunter2-Grüße"',
+        'Resources:',
+        '  # cloudline-ignore CL-AWS-004 -- reviewed: a test database "x", ü',
+        '  Db:',
+        '    Type: AWS::RDS::DBInstance',
+        '    Properties:',
+        '      MasterUserPassword: !Ref DbPassword',
+        '      PubliclyAccessible: true',
+        '  Db2:',
+        '    Type: AWS::RDS::DBInstance',
+        '    Properties:',
+        '      #checkov:skip=CKV_AWS_17:intended',
+        '      PubliclyAccessible: true',
+        '',
+      ].join('\n'),
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const sarif = async (...args: string[]) => {
+    let out = '';
+    const code = await main(['scan', dir, '--format', 'sarif', ...args], (s) => (out += s), () => undefined);
+    return { code, out };
+  };
+
+  it('are exactly what JSON.stringify(report, null, 2) writes, with related locations and suppressions', async () => {
+    const { code, out } = await sarif();
+    assert.equal(code, 1);
+    const report = JSON.parse(out);
+    assert.equal(out, JSON.stringify(report, null, 2) + '\n');
+    const results = report.runs[0].results as { ruleId: string; relatedLocations: unknown[]; suppressions?: { kind: string; justification: string; properties?: { tool: string } }[] }[];
+    assert.ok(results.some((r) => r.ruleId === 'CL-AWS-023' && r.relatedLocations.length === 1));
+    assert.deepEqual(
+      results.filter((r) => r.suppressions).map((r) => [r.ruleId, r.suppressions![0].kind, r.suppressions![0].properties?.tool, r.suppressions![0].justification]),
+      [
+        ['CL-AWS-004', 'inSource', 'cloudline', 'reviewed: a test database "x", ü'],
+        ['CL-AWS-004', 'inSource', 'checkov', 'intended'],
+      ],
+    );
+  });
+
+  it('are exactly what JSON.stringify writes when compared with a baseline (baselineState, external suppressions)', async () => {
+    const baseline = join(dir, '..', `${dir.split(/[\\/]/).pop()}-baseline.json`);
+    try {
+      const { out } = await sarif('--write-baseline', baseline, '--severity', 'high');
+      const report = JSON.parse(out);
+      assert.equal(out, JSON.stringify(report, null, 2) + '\n');
+      const states = (report.runs[0].results as { baselineState: string; suppressions?: { kind: string }[] }[]).map((r) => `${r.baselineState} ${r.suppressions?.[0].kind ?? '-'}`);
+      assert.ok(states.includes('unchanged external'), states.join(', '));
+    } finally {
+      rmSync(baseline, { force: true });
     }
   });
 });
