@@ -402,7 +402,7 @@ async function corpusScan(): Promise<void> {
     const fo = childFigures(o);
     row({
       measure: `whole-corpus CLI scan, ${otherJs} (--compare) in the same rounds`,
-      value: `min ${ms(fo.wall.min)}, median ${ms(fo.wall.median)}, peak RSS ${(fo.rss / 1024).toFixed(0)} MiB; ${cpuText(fo)}`,
+      value: `min ${ms(fo.wall.min)}, median ${ms(fo.wall.median)}, peak RSS ${(fo.rss / 1024).toFixed(0)} MiB; ${cpuText(fo)}; its ratio to the parse-only pass ${(fo.wall.min / fp.wall.min).toFixed(2)}× (min), ${(fo.wall.median / fp.wall.median).toFixed(2)}× (medians)`,
       ratio: `this build ${(fs.wall.median / fo.wall.median).toFixed(2)}× its wall time, ${(fs.cpu.median / fo.cpu.median).toFixed(2)}× its CPU (medians)`,
     });
   }
