@@ -255,23 +255,52 @@ function incremental(): void {
   }
 }
 
-/** Writes, for `node --require` in a child process, a hook that saves the process's peak RSS (KiB) when it exits. */
+/**
+ * Writes, for `node --require` in a child process, a hook that saves, when the process exits, its peak RSS (KiB), its
+ * CPU time (user + system, all threads) and the main thread's CPU time (from /proc/self/task/<pid>/stat, in clock ticks
+ * of 10 ms; Linux only, else NaN). Helper threads (V8's compiler and GC threads, libuv's pool) are the difference: a
+ * thread that ended before the exit is counted in the total, so in the helpers' share too.
+ */
 function rssHook(): { require: string; file: string } {
   const hook = join(scratch, 'rss-hook.js');
   const file = join(scratch, 'rss.txt');
-  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(file)}, String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(
+    hook,
+    `process.on('exit', () => {
+  const fs = require('fs');
+  const u = process.resourceUsage();
+  let main = NaN;
+  try {
+    // Fields after the command name (which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th.
+    const stat = fs.readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    main = (Number(f[11]) + Number(f[12])) * 10;
+  } catch {}
+  fs.writeFileSync(${JSON.stringify(file)}, JSON.stringify({ rss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1000, main }));
+});\n`,
+  );
   return { require: hook, file };
 }
 
-/** Runs node with `args` (stdout discarded), and returns its wall time (ms) and peak RSS (KiB). */
-function child(args: string[], cwd = root): { ms: number; rssKiB: number; code: number | null; stderr: string } {
+/** A child process's wall time (ms), peak RSS (KiB), CPU time in all (ms) and on its main thread (ms). */
+interface ChildRun {
+  readonly ms: number;
+  readonly rssKiB: number;
+  readonly cpuMs: number;
+  readonly mainCpuMs: number;
+  readonly code: number | null;
+  readonly stderr: string;
+}
+
+/** Runs node with `args` (stdout discarded), and returns its wall time, peak RSS and CPU time. */
+function child(args: string[], cwd = root): ChildRun {
   const hook = rssHook();
   rmSync(hook.file, { force: true });
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--require', hook.require, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const wall = performance.now() - t;
-  const rss = existsSync(hook.file) ? Number(readFileSync(hook.file, 'utf8')) : NaN;
-  return { ms: wall, rssKiB: rss, code: r.status, stderr: r.stderr ?? '' };
+  const got = existsSync(hook.file) ? (JSON.parse(readFileSync(hook.file, 'utf8')) as { rss: number; cpu: number; main: number }) : { rss: NaN, cpu: NaN, main: NaN };
+  return { ms: wall, rssKiB: got.rss, cpuMs: got.cpu, mainCpuMs: got.main, code: r.status, stderr: r.stderr ?? '' };
 }
 
 /**
@@ -311,6 +340,22 @@ import { DEFAULT_LIMITS } from './server/src/model/tree';
 })();
 `;
 
+/** Min and median of each figure of a set of child runs: wall, CPU in all, on the main thread and on helper threads. */
+function childFigures(runs: readonly ChildRun[]) {
+  const of = (f: (r: ChildRun) => number) => {
+    const xs = runs.map(f);
+    return { min: Math.min(...xs), median: median(xs) };
+  };
+  return { wall: of((r) => r.ms), cpu: of((r) => r.cpuMs), main: of((r) => r.mainCpuMs), helpers: of((r) => r.cpuMs - r.mainCpuMs), rss: Math.max(...runs.map((r) => r.rssKiB)) };
+}
+const cpuText = (f: ReturnType<typeof childFigures>) =>
+  `CPU min ${ms(f.cpu.min)}, median ${ms(f.cpu.median)} (main thread median ${ms(f.main.median)}, helper threads median ${ms(f.helpers.median)})`;
+
+/**
+ * The whole-corpus CLI scan against the parse-only pass, interleaved rounds of child processes: wall time (the goal)
+ * and CPU time (all threads, and the main thread's share), the steadier figure on a loaded machine. `--compare=DIR`
+ * also runs DIR/cli.js (another build, e.g. main's dist/ copied aside) in the same rounds, for a before → after.
+ */
 async function corpusScan(): Promise<void> {
   const cliJs = join(root, 'dist', 'cli.js');
   if (!existsSync(corpus) || !existsSync(cliJs)) {
@@ -319,31 +364,48 @@ async function corpusScan(): Promise<void> {
   }
   const parseOnly = await bundle('parse-only.js', PARSE_ONLY_SOURCE);
   const files = k.collectFiles([corpus]);
-  const scan = () => child([cliJs, 'scan', corpus, '--format', 'json']);
+  const otherDir = process.argv.find((a) => a.startsWith('--compare='))?.slice(10);
+  const otherJs = otherDir && join(otherDir, 'cli.js');
+  if (otherJs && !existsSync(otherJs)) throw new Error(`--compare: no cli.js in ${otherDir}`);
+  const scan = (js = cliJs) => child([js, 'scan', corpus, '--format', 'json']);
   const parse = () => child([parseOnly, corpus]);
   const node = () => child(['-e', '0']);
   const first = scan();
   if (first.code !== 0 && first.code !== 1) throw new Error(`cloudline scan of the corpus failed (${first.code}): ${first.stderr}`);
   parse();
-  const [s, p, n]: number[][] = [[], [], []];
-  let rss = first.rssKiB;
+  if (otherJs) scan(otherJs);
+  const [s, p, o]: ChildRun[][] = [[], [], []];
+  const n: number[] = [];
   // Nine rounds, interleaved: on a shared 2-CPU machine a single round can differ by a third either way.
   for (let i = 0; i < (quick ? 2 : 9); i++) {
-    const a = scan();
-    s.push(a.ms);
-    rss = Math.max(rss, a.rssKiB);
-    p.push(parse().ms);
+    s.push(scan());
+    p.push(parse());
+    if (otherJs) o.push(scan(otherJs));
     n.push(node().ms);
   }
-  const r = Math.min(...s) / Math.min(...p);
-  const rMedian = median(s) / median(p);
+  const [fs, fp] = [childFigures(s), childFigures(p)];
+  const r = fs.wall.min / fp.wall.min;
+  const rMedian = fs.wall.median / fp.wall.median;
   row({
     measure: `whole-corpus CLI scan (\`cloudline scan\`, ${files.length.toLocaleString('en')} files) / a parse-only pass (same walk and reads, bare parsers), each a child process`,
-    value: `scan min ${ms(Math.min(...s))}, median ${ms(median(s))}, peak RSS ${(rss / 1024).toFixed(0)} MiB; parse-only min ${ms(Math.min(...p))}, median ${ms(median(p))}; node alone ${ms(Math.min(...n))}; ratio of medians ${rMedian.toFixed(2)}×`,
+    value: `scan min ${ms(fs.wall.min)}, median ${ms(fs.wall.median)}, peak RSS ${(fs.rss / 1024).toFixed(0)} MiB; parse-only min ${ms(fp.wall.min)}, median ${ms(fp.wall.median)}; node alone ${ms(Math.min(...n))}; ratio of medians ${rMedian.toFixed(2)}×`,
     ratio: `${r.toFixed(2)}×`,
     goal: '≤ 1.5× (min and median)',
     met: r <= 1.5 && rMedian <= 1.5,
   });
+  row({
+    measure: 'whole-corpus CLI scan / parse-only pass: CPU time of the child (all threads; main thread from /proc, helper threads the rest)',
+    value: `scan ${cpuText(fs)}; parse-only ${cpuText(fp)}`,
+    ratio: `${(fs.cpu.min / fp.cpu.min).toFixed(2)}× CPU`,
+  });
+  if (otherJs) {
+    const fo = childFigures(o);
+    row({
+      measure: `whole-corpus CLI scan, ${otherJs} (--compare) in the same rounds`,
+      value: `min ${ms(fo.wall.min)}, median ${ms(fo.wall.median)}, peak RSS ${(fo.rss / 1024).toFixed(0)} MiB; ${cpuText(fo)}; its ratio to the parse-only pass ${(fo.wall.min / fp.wall.min).toFixed(2)}× (min), ${(fo.wall.median / fp.wall.median).toFixed(2)}× (medians)`,
+      ratio: `this build ${(fs.wall.median / fo.wall.median).toFixed(2)}× its wall time, ${(fs.cpu.median / fo.cpu.median).toFixed(2)}× its CPU (medians)`,
+    });
+  }
 }
 
 /**

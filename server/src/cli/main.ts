@@ -1,14 +1,14 @@
 // The `cloudline` command: scan paths (text, JSON or SARIF), list their resources' responsibility inventory (Markdown,
 // JSON or CSV) or list the rule catalogue. Exit 0 clean, 1 findings, 2 bad input.
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, parseConfig, type Options } from '../engine/config';
 import { defaultCatalogue } from '../engine/default-catalogue';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportParts, TOOL_VERSION, visible } from './report';
 import { rulesReport } from './rules';
+import { BufferedOutput, fdSink } from './output';
 import { InputError, scan } from './scan';
-import { initHcl } from '../model/hcl';
 import { notCheckedLine } from '../engine/unchecked';
 import type { LintResult } from '../engine/lint';
 import type { Catalogue } from '../engine/catalogue';
@@ -300,27 +300,11 @@ function startLanguageServer(args: readonly string[]): number {
   return 0;
 }
 
-/** How many characters `chunked` gathers before it hands a chunk on. */
-const CHUNK = 64 * 1024;
-
-/** The parts joined into chunks of at least `CHUNK` characters (the last one may be shorter); the text is the same. */
-function* chunked(parts: Iterable<string>): Generator<string> {
-  let pending: string[] = [];
-  let size = 0;
-  for (const part of parts) {
-    pending.push(part);
-    size += part.length;
-    if (size >= CHUNK) {
-      yield pending.join('');
-      pending = [];
-      size = 0;
-    }
-  }
-  if (pending.length) yield pending.join('');
-}
-
-/** Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`. */
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code. Output goes to `out` (stdout or the --output file) and `err`; a report for
+ * stdout goes to `outBytes` when given (UTF-8, each buffer its own: standard output may keep it until written).
+ */
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, outBytes?: (bytes: Buffer) => void): Promise<number> {
   let opts: CliOptions;
   try {
     if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
@@ -336,17 +320,21 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     if (opts.frameworks && opts.command !== 'report') throw new UsageError('--framework is an option of report (the options file\'s frameworks filter applies to scan)');
     const catalogue = opts.command === 'scan' || opts.command === 'inventory' || opts.command === 'report' || opts.command === 'fix' || opts.command === 'rules' ? withCustomRules(opts, defaultCatalogue(), err) : defaultCatalogue();
     /**
-     * Writes the report in parts to the --output file (opened at the first part) or `out`, the parts joined into
-     * chunks of about 64 KiB: a report has a part per finding, and a write per part was a system call each.
+     * Writes the report's parts to the --output file (opened at the first part) or standard output, through a 64 KiB
+     * buffer (output.ts): a report has a part per finding, and a write per part was a system call each.
      */
     const emit = (parts: Iterable<string>) => {
       if (!opts.output) {
-        for (const chunk of chunked(parts)) out(chunk);
+        const buffered = new BufferedOutput(outBytes ?? ((bytes) => out(bytes.toString('utf8'))), !!outBytes);
+        for (const part of parts) buffered.write(part);
+        buffered.flush();
         return;
       }
       const fd = openSync(opts.output, 'w');
       try {
-        for (const chunk of chunked(parts)) writeSync(fd, chunk);
+        const buffered = new BufferedOutput(fdSink(fd));
+        for (const part of parts) buffered.write(part);
+        buffered.flush();
       } finally {
         closeSync(fd);
       }
@@ -454,9 +442,9 @@ if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(141);
   });
-  // The HCL parser (WebAssembly) loads asynchronously, once; everything after it is synchronous. (The language server
-  // loads its own.)
-  void (process.argv[2] === 'lsp' ? Promise.resolve() : initHcl()).then(() => main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s))).then((code) => {
-    process.exitCode = code;
-  });
+  // The HCL parser (WebAssembly) is loaded by the scan when it finds a `.tf` or `.tfvars` file (engine/scan.ts).
+  void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), (bytes) => process.stdout.write(bytes))
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

@@ -164,23 +164,15 @@ function nested(value: unknown, depth: number): string {
   return text.slice(cut, text.length - cut);
 }
 
-/** Parts of about this many characters: a large report is written in a few hundred writes, not one per finding. */
-const PART_CHARS = 64 * 1024;
-
-/** An array of a JSON report, in parts of a few findings (the same text `JSON.stringify(..., null, 2)` writes). */
+/** An array of a JSON report, an item a part (the same text `JSON.stringify(..., null, 2)` writes). */
 function* jsonArray(key: string, items: Iterable<unknown>, last: boolean, written = false): Generator<string> {
   let first = true;
-  let part = '';
   for (const item of items) {
     // `written`: the items come as their text already (nested 2 deep), not as values.
-    part += (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + (written ? (item as string) : nested(item, 2));
+    yield (first ? `  ${JSON.stringify(key)}: [\n` : ',\n') + (written ? (item as string) : nested(item, 2));
     first = false;
-    if (part.length >= PART_CHARS) {
-      yield part;
-      part = '';
-    }
   }
-  yield part + (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
+  yield (first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n');
 }
 
 /**
@@ -411,35 +403,47 @@ export function* sarifReportParts(
         }
       : {}),
   });
-  const resultOf = ({ result, finding, justification, suppression }: (typeof shown)[number]) => ({
-    ruleId: finding.rule.id,
-    ruleIndex: index.get(finding.rule)!,
-    level: SARIF_LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: { artifactLocation: { uri: uriReference(result.file.uri), uriBaseId: '%SRCROOT%' }, region: region(result.file.lines, finding.span) },
-        logicalLocations: [{ name: finding.resource.id, kind: 'resource', fullyQualifiedName: `${finding.resource.type}:${finding.resource.id}` }],
-      },
-    ],
-    relatedLocations: finding.related.map((rel, i) => ({
+  // Each result is written as `JSON.stringify(result, null, 2)` would write it at its depth (4: in runs[0].results), by
+  // hand: on a large scan, stringifying each result (wrapped in arrays for the indentation) cost more than the rest of
+  // the report. The rarer members (related locations, suppressions) are stringified, at their depth (5).
+  const q = JSON.stringify;
+  const member = (value: unknown) => nested(value, 5).trimStart();
+  const resultText = ({ result, finding, justification, suppression }: (typeof shown)[number]) => {
+    const r = range1(result.file.lines, finding.span);
+    const related = finding.related.map((rel, i) => ({
       id: i + 1,
       message: { text: rel.message },
       physicalLocation: {
         artifactLocation: { uri: uriReference(rel.uri), uriBaseId: '%SRCROOT%' },
         region: region(rel.uri === result.file.uri ? result.file.lines : linesOf.get(rel.uri) ?? rel.lines ?? result.file.lines, rel.span),
       },
-    })),
-    partialFingerprints: { [FINGERPRINT_KEY]: prints.get(finding)!.fingerprint },
+    }));
     // Compared with a baseline: a finding it holds is "unchanged" and suppressed externally (by the baseline file).
-    ...(baseline ? { baselineState: unchanged!.has(finding) ? 'unchanged' : 'new' } : {}),
-    ...(justification !== undefined
-      ? { suppressions: [suppressionOf(result, justification, suppression)] }
-      : unchanged?.has(finding)
-        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `In the baseline ${baseline!.comparison.summary.file}.` }] }
-        : {}),
-    properties: { severity: finding.severity, owner: finding.rule.responsibility.owner },
-  });
+    const suppressions =
+      justification !== undefined
+        ? [suppressionOf(result, justification, suppression)]
+        : unchanged?.has(finding)
+          ? [{ kind: 'external', status: 'accepted', justification: `In the baseline ${baseline!.comparison.summary.file}.` }]
+          : undefined;
+    return (
+      '        {\n' +
+      `          "ruleId": ${q(finding.rule.id)},\n` +
+      `          "ruleIndex": ${index.get(finding.rule)!},\n` +
+      `          "level": ${q(SARIF_LEVEL[finding.severity])},\n` +
+      `          "message": {\n            "text": ${q(finding.message)}\n          },\n` +
+      '          "locations": [\n            {\n              "physicalLocation": {\n                "artifactLocation": {\n' +
+      `                  "uri": ${q(uriReference(result.file.uri))},\n                  "uriBaseId": "%SRCROOT%"\n                },\n` +
+      `                "region": {\n                  "startLine": ${r.start.line},\n                  "startColumn": ${r.start.column},\n` +
+      `                  "endLine": ${r.end.line},\n                  "endColumn": ${r.end.column}\n                }\n              },\n` +
+      `              "logicalLocations": [\n                {\n                  "name": ${q(finding.resource.id)},\n                  "kind": "resource",\n` +
+      `                  "fullyQualifiedName": ${q(`${finding.resource.type}:${finding.resource.id}`)}\n                }\n              ]\n            }\n          ],\n` +
+      `          "relatedLocations": ${related.length ? member(related) : '[]'},\n` +
+      `          "partialFingerprints": {\n            ${q(FINGERPRINT_KEY)}: ${q(prints.get(finding)!.fingerprint)}\n          },\n` +
+      (baseline ? `          "baselineState": ${q(unchanged!.has(finding) ? 'unchanged' : 'new')},\n` : '') +
+      (suppressions ? `          "suppressions": ${member(suppressions)},\n` : '') +
+      `          "properties": {\n            "severity": ${q(finding.severity)},\n            "owner": ${q(finding.rule.responsibility.owner)}\n          }\n        }`
+    );
+  };
   if (!shown.length) {
     sarif.runs[0].results = [];
     yield JSON.stringify(sarif, null, 2) + '\n';
@@ -450,15 +454,7 @@ export function* sarifReportParts(
   const marker = JSON.stringify(RESULTS);
   const at = text.indexOf(marker);
   yield text.slice(0, text.lastIndexOf('\n', at) + 1);
-  let part = '';
-  for (const [i, s] of shown.entries()) {
-    part += (i ? ',\n' : '') + nested(resultOf(s), 4);
-    if (part.length >= PART_CHARS) {
-      yield part;
-      part = '';
-    }
-  }
-  if (part) yield part;
+  for (const [i, s] of shown.entries()) yield (i ? ',\n' : '') + resultText(s);
   yield text.slice(at + marker.length) + '\n';
 }
 

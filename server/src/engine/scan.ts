@@ -4,7 +4,8 @@ import type { Catalogue } from './catalogue';
 import { isExcluded } from './config';
 import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Regular, type ScanFs, type Unread } from './files';
 import { lintFilesAsync, type LintConfig, type LintResult } from './lint';
-import { oversizedFile, parseFile, type ParsedFile } from '../model/parse';
+import { languageOf, oversizedFile, parseFile, type ParsedFile } from '../model/parse';
+import { initHcl } from '../model/hcl';
 import { DEFAULT_LIMITS } from '../model/tree';
 import { formatByContent, formatByName, HELM_TEMPLATE, isGoTemplate, NotCheckedTally, type NotChecked } from './unchecked';
 
@@ -83,6 +84,9 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     if (kind) return { kind };
     return { size: st.size, data: st.size > maxFileSize ? fs.readHead(file, HEAD_BYTES) : fs.readFile(file) };
   };
+  // The HCL parser (WebAssembly) is loaded only when there is HCL to parse (languageOf: by extension), once: a scan of
+  // YAML and JSON never loads it. Loaded already (the editor, the tests), this is a resolved promise.
+  if (files.some((f) => languageOf(f, '') === 'hcl')) await initHcl();
   let scanned = 0;
   const stopped = () => ({ results: [], scanned, unread, notChecked: [], cancelled: true });
   for (const [i, file] of files.entries()) {
