@@ -69,7 +69,7 @@ export default defineRule({
   frameworks: [cisAws('5.4'), nist('AC-4', 'SC-7')],
   equivalents: {
     checkov: ['CKV2_AWS_12'],
-    kics: ['9a4ef195-74b9-4c58-b8ed-2b2fe4353a75'],
+    kics: ['9a4ef195-74b9-4c58-b8ed-2b2fe4353a75', '46883ce1-dc3e-4b17-9195-c6a601624c73'],
     trivy: ['aws-ec2-restrict-all-in-default-sg'],
   },
   docs: [

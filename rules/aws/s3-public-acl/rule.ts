@@ -83,6 +83,7 @@ export default defineRule({
       '835d5497-a526-4aea-a23f-98a9afd1635f',
       '38c5ee0d-7f22-4260-ab72-5073048df100',
       '57b9893d-33b1-4419-bcea-a717ea87e139',
+      'bd0088a5-c133-4b20-b129-ec9968b16ef3',
     ],
     trivy: ['aws-s3-no-public-access-with-acl'],
     cfnNag: ['W31', 'F14'],
