@@ -147,7 +147,7 @@ export default defineRule({
   frameworks: [cisAws('2.2.1'), nist('SC-28'), iso27001('A.8.24')],
   equivalents: {
     checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
-    kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162'],
+    kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162', '4de9de27-254e-424f-bd70-4c1e95790838'],
     trivy: ['aws-ec2-enable-volume-encryption'],
     cfnNag: ['F1'],
   },
