@@ -21,7 +21,18 @@ export default defineRule({
   remediation: 'Limit iam:PassRole to the ARNs of the roles the principal must pass, and add an iam:PassedToService condition.',
   responsibility: identityResponsibility('which roles each principal may pass is yours to decide', 'AWS runs IAM and checks iam:PassRole whenever a role is handed to a service'),
   frameworks: LEAST_PRIVILEGE,
-  equivalents: { kics: ['e39bee8c-fe54-4a3f-824d-e5e2d1cca40a'] },
+  equivalents: {
+    kics: [
+      'e39bee8c-fe54-4a3f-824d-e5e2d1cca40a',
+      '9b0ffadc-a61f-4c2a-b1e6-68fab60f6267',
+      '15e6ad8c-f420-49a6-bafb-074f5eb1ec74',
+      '7d544dad-8a6c-431c-84c1-5f07fe9afc0e',
+      '034d0aee-620f-4bf7-b7fb-efdf661fdb9e',
+      'be2aa235-bd93-4b68-978a-1cc65d49082f',
+      '30b88745-eebe-4ecb-a3a9-5cf886e96204',
+      '0a592060-8166-49f5-8e65-99ac6dce9871',
+    ],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService',

@@ -35,7 +35,10 @@ export default defineRule({
   remediation: 'Name the accounts, roles or services that may assume the role, or add a Condition such as aws:PrincipalOrgID or sts:ExternalId.',
   responsibility: identityResponsibility('who is trusted to assume each role is yours to decide', 'AWS runs STS and enforces the trust policy on every AssumeRole call'),
   frameworks: [nist('AC-3', 'AC-6'), iso27001('A.5.15'), soc2('CC6.1')],
-  equivalents: { checkov: ['CKV_AWS_60'], kics: ['f80e3aa7-7b34-4185-954e-440a6894dde6', '12b7e704-37f0-4d1e-911a-44bf60c48c21'] },
+  equivalents: {
+    checkov: ['CKV_AWS_60'],
+    kics: ['f80e3aa7-7b34-4185-954e-440a6894dde6', '12b7e704-37f0-4d1e-911a-44bf60c48c21', 'bcdcbdc6-a350-4855-ae7c-d1e6436f7c97'],
+  },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',

@@ -26,7 +26,7 @@ export default defineRule({
   remediation: 'Name the action the principal uses: sts:AssumeRole for accounts and services, sts:AssumeRoleWithWebIdentity for OIDC, sts:AssumeRoleWithSAML for SAML, plus sts:TagSession or sts:SetSourceIdentity only where needed.',
   responsibility: identityResponsibility('which ways of assuming each role you allow is yours to decide', 'AWS runs STS and enforces the trust policy on every AssumeRole* call'),
   frameworks: [nist('AC-6'), soc2('CC6.1')],
-  equivalents: { cfnNag: ['F2'] },
+  equivalents: { cfnNag: ['F2'], kics: ['b1ffa705-19a3-4b73-b9d0-0c97d0663842'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',

@@ -23,7 +23,7 @@ export default defineRule({
   frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_43'],
-    kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650'],
+    kics: ['7f65be75-90ab-4036-8c2a-410aef7bb650', '862fe4bf-3eec-4767-a517-40f378886b88'],
     trivy: ['aws-kinesis-enable-in-transit-encryption'],
     cfnNag: ['W49'],
   },
