@@ -31,6 +31,11 @@ export default defineRule({
       'be2aa235-bd93-4b68-978a-1cc65d49082f',
       '30b88745-eebe-4ecb-a3a9-5cf886e96204',
       '0a592060-8166-49f5-8e65-99ac6dce9871',
+      'fa62ac4f-f5b9-45b9-97c1-625c8b6253ca',
+      '19ffbe31-9d72-4379-9768-431195eae328',
+      '89561b03-cb35-44a9-a7e9-8356e71606f4',
+      '94fbe150-27e3-4eba-9ca6-af32865e4503',
+      '8055dec2-efb8-4fe6-8837-d9bed6ff202a',
     ],
   },
   docs: [
