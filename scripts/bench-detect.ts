@@ -16,13 +16,16 @@
 //   another top-level section such as `Parameters:` — whose span holds the line; Kubernetes: the YAML document;
 //   Terraform: the `resource`/`data` block whose text, from its first line, holds the line). A CloudFormation label
 //   on a parameter (a secret in its `Default`) also counts "within" when a finding is on a use of that parameter
-//   (see parameterAt: Cloudline reports a parameter's default where it is used).
+//   (see parameterAt: Cloudline reports a parameter's default where it is used). A Terraform label on an IAM user,
+//   group or role block also counts "within" when a finding is in a policy that applies to that principal (see
+//   principalPolicySpans: KICS reports the principal, Cloudline the action in the policy that grants it).
 // - negatives: negative files, and how many of them got at least one finding of a mapped rule.
 // Files are linted one at a time (file-level: cross-file checks are not in play for this corpus).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultCatalogue } from '../server/src/engine/default-catalogue';
 import { lintFiles, type Finding } from '../server/src/engine/lint';
+import type { Resource } from '../server/src/formats/resource';
 import { initHcl } from '../server/src/model/hcl';
 import { parseFile, type ParsedFile } from '../server/src/model/parse';
 import { get, type Span } from '../server/src/model/tree';
@@ -124,6 +127,8 @@ interface Linted {
   errors: readonly string[];
   /** Terraform: each resource block's span, from the start of its `resource` line to the end of its body. */
   blocks: Span[];
+  /** Terraform: the resources, each with its block's span (as in `blocks`). */
+  tfResources: { resource: Resource; span: Span }[];
 }
 const linted = new Map<string, Linted>();
 function lint(rel: string): Linted {
@@ -132,9 +137,10 @@ function lint(rel: string): Linted {
   const text = readFileSync(join(kicsDir, rel), 'utf8');
   const file = parseFile(rel, text);
   const [result] = lintFiles([file], catalogue);
-  const blocks = result.resources
+  const tfResources = result.resources
     .filter((r) => r.format === 'terraform')
-    .map((r): Span => [file.lines.lineStart(file.lines.positionAt(Math.min(r.typeNode.span[0], r.anchor.span[0], r.node.span[0])).line), r.node.span[1]]);
+    .map((resource) => ({ resource, span: [file.lines.lineStart(file.lines.positionAt(Math.min(resource.typeNode.span[0], resource.anchor.span[0], resource.node.span[0])).line), resource.node.span[1]] as Span }));
+  const blocks = tfResources.map((t) => t.span);
   const lineOf = new Map<Finding, number>();
   for (const f of result.findings) lineOf.set(f, file.lines.positionAt(f.span[0]).line + 1);
   got = {
@@ -145,6 +151,7 @@ function lint(rel: string): Linted {
     problems: file.problems.filter((p) => p.severity === 'error').length,
     errors: result.errors,
     blocks,
+    tfResources,
   };
   linted.set(rel, got);
   return got;
@@ -192,6 +199,39 @@ function parameterAt(l: Linted, line: number): string | undefined {
   return undefined;
 }
 
+const PRINCIPALS = new Set(['aws_iam_user', 'aws_iam_group', 'aws_iam_role']);
+
+/**
+ * Terraform: when 1-based `line` lies in an IAM user, group or role block, the spans of the policies that apply to
+ * that principal: the resources that name it (`aws_iam_user_policy` `user`, `aws_iam_policy_attachment` `users`,
+ * `aws_iam_role_policy_attachment` `role`…) and the resources those name (the `aws_iam_policy` behind `policy_arn`,
+ * the `aws_iam_policy_document` behind `policy`), other principals aside. KICS labels the principal of the
+ * "privilege escalation by actions" queries; Cloudline reports the action in the policy that grants it (CL-AWS-011,
+ * CL-AWS-012), whether attached or not. A finding of a mapped rule there counts as "within": the same problem, placed
+ * at the other end. "Exact" is unchanged.
+ */
+function principalPolicySpans(l: Linted, line: number): Span[] {
+  const at = l.file.lines.lineStart(line - 1);
+  const principal = l.tfResources.find((t) => PRINCIPALS.has(t.resource.type) && t.span[0] <= at && at < t.span[1]);
+  if (!principal) return [];
+  const byId = new Map(l.tfResources.map((t) => [t.resource.id, t]));
+  const attachers = l.tfResources.filter((t) => t !== principal && !PRINCIPALS.has(t.resource.type) && t.resource.references().includes(principal.resource.id));
+  const spans = new Set<Span>();
+  for (const a of attachers) {
+    spans.add(a.span);
+    for (const id of a.resource.references()) {
+      const named = byId.get(id);
+      if (!named || PRINCIPALS.has(named.resource.type)) continue;
+      spans.add(named.span);
+      for (const inner of named.resource.references()) {
+        const doc = byId.get(inner);
+        if (doc && !PRINCIPALS.has(doc.resource.type)) spans.add(doc.span);
+      }
+    }
+  }
+  return [...spans];
+}
+
 /** True when the finding's text is a reference to parameter `name` (see parameterAt). */
 function usesParameter(l: Linted, f: Finding, name: string): boolean {
   const text = l.file.text.slice(f.span[0], f.span[1]);
@@ -232,10 +272,13 @@ function score(): void {
       const exact = mine.some((f) => l.lineOf.get(f) === line);
       const span = resourceSpanAt(l, format, line);
       const param = format === 'cloudformation' ? parameterAt(l, line) : undefined;
+      const policies = format === 'terraform' ? principalPolicySpans(l, line) : [];
+      const inSpan = (s: Span) => mine.some((f) => s[0] <= f.span[0] && f.span[0] < s[1]);
       const within =
         exact ||
-        (span !== undefined && mine.some((f) => span[0] <= f.span[0] && f.span[0] < span[1])) ||
-        (param !== undefined && mine.some((f) => usesParameter(l, f, param)));
+        (span !== undefined && inSpan(span)) ||
+        (param !== undefined && mine.some((f) => usesParameter(l, f, param))) ||
+        policies.some(inSpan);
       const foundAt = mine.map((f) => l.lineOf.get(f)!);
       if (exact) res.exact++;
       if (within) res.within++;
