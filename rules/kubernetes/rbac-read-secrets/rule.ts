@@ -20,7 +20,7 @@ export default defineRule({
   },
   frameworks: [cisK8s('5.1.2'), nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
-    kics: ['b7bca5c4-1dab-4c2c-8cbe-3050b9d59b14'],
+    kics: ['b7bca5c4-1dab-4c2c-8cbe-3050b9d59b14', '056ac60e-fe07-4acc-9b34-8e1d51716ab9'],
     checkov: ['CKV2_K8S_5'],
     trivy: ['AVD-KSV-0041', 'AVD-KSV-0113'],
     kubeLinter: ['access-to-secrets'],

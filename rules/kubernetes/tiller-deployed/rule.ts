@@ -46,7 +46,7 @@ export default defineRule({
   frameworks: [...PATCHING, nsaK8s('Authentication and authorization'), nist('AC-6')],
   equivalents: {
     checkov: ['CKV_K8S_34'],
-    kics: ['6d173be7-545a-46c6-a81d-2ae52ed1605d'],
+    kics: ['6d173be7-545a-46c6-a81d-2ae52ed1605d', 'e17fa86a-6222-4584-a914-56e8f6c87e06'],
     trivy: ['AVD-KSV-0102'],
   },
   docs: [
