@@ -38,7 +38,7 @@ export default defineRule({
   frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_34'],
-    kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1', '55af1353-2f62-4fa0-a8e1-a210ca2708f5'],
+    kics: ['31733ee2-fef0-4e87-9778-65da22a8ecf1', '55af1353-2f62-4fa0-a8e1-a210ca2708f5', 'a5366a50-932f-4085-896b-41402714a388'],
     trivy: ['aws-cloudfront-enforce-https'],
   },
   docs: [
