@@ -274,12 +274,22 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   };
   const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
 
+  // The rules of a resource type, by format then type: looked up once per type and lint, not once per resource.
+  const rulesByType = new Map<Resource['format'], Map<string, readonly Rule[]>>();
+  const rulesOf = (resource: Resource): readonly Rule[] => {
+    let byType = rulesByType.get(resource.format);
+    if (!byType) rulesByType.set(resource.format, (byType = new Map()));
+    let rules = byType.get(resource.type);
+    if (!rules) byType.set(resource.type, (rules = catalogue.rulesFor(resource.format, resource.type)));
+    return rules;
+  };
+
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
     const scope = scopeOf(st);
     const anchorsPossible = !!fileCache && st.file.lang === 'yaml' && st.file.text.includes('&');
     for (const resource of st.resources) {
-      const rules = catalogue.rulesFor(resource.format, resource.type);
+      const rules = rulesOf(resource);
       if (rules.length === 0) continue;
       const format = checkFormatOf(resource.format);
       // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
@@ -320,7 +330,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           continue;
         }
         scopeRead = false;
-        const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
+        const findingsBefore = st.findings.length;
+        const errorsBefore = st.errors.length;
         try {
           check.run(resource, ctx);
         } catch (e) {
