@@ -51,7 +51,16 @@ function isAssumeAction(a: string | undefined): boolean {
  * `data.aws_iam_policy_document` is read as a resource of its own (all its statements), and a reference to one is
  * not followed, so each statement is seen once.
  */
-export function heldStatements(r: Resource): HeldStatement[] {
+export function heldStatements(r: Resource): readonly HeldStatement[] {
+  let held = heldStatementsOf.get(r);
+  if (!held) heldStatementsOf.set(r, (held = readHeldStatements(r)));
+  return held;
+}
+
+/** The held statements of each resource, read once per lint for the rules that share them (`heldStatementChecks`). */
+const heldStatementsOf = new WeakMap<Resource, readonly HeldStatement[]>();
+
+function readHeldStatements(r: Resource): HeldStatement[] {
   if (r.type === 'data.aws_iam_policy_document') return docStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));
   const out: HeldStatement[] = identityStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));
   if (r.type === 'AWS::IAM::Role' || r.type === 'aws_iam_role') {

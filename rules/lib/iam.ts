@@ -211,7 +211,19 @@ export const IDENTITY_POLICY_TF_TYPES = [
  * with a principal belongs to a resource or trust policy). Referenced data sources are not followed: they are
  * checked as resources of their own.
  */
-export function identityStatements(r: Resource): Statement[] {
+export function identityStatements(r: Resource): readonly Statement[] {
+  let statements = identityStatementsOf.get(r);
+  if (!statements) identityStatementsOf.set(r, (statements = readIdentityStatements(r)));
+  return statements;
+}
+
+/**
+ * The identity statements of each resource, read once per lint (a resource is made anew by each lint), however many
+ * rules ask: the policy rules and the held-statement rules all start from them.
+ */
+const identityStatementsOf = new WeakMap<Resource, readonly Statement[]>();
+
+function readIdentityStatements(r: Resource): Statement[] {
   let out: Statement[] = [];
   switch (r.type) {
     case 'AWS::IAM::Role':
@@ -284,7 +296,16 @@ export interface AllowedAction {
 }
 
 /** Every known action an Allow statement of `r`'s identity policies lists, in the order written. */
-export function allowedActions(r: Resource): AllowedAction[] {
+export function allowedActions(r: Resource): readonly AllowedAction[] {
+  let actions = allowedActionsOf.get(r);
+  if (!actions) allowedActionsOf.set(r, (actions = readAllowedActions(r)));
+  return actions;
+}
+
+/** The allowed actions of each resource, read once per lint for the rules that share them (see `allowedActionChecks`). */
+const allowedActionsOf = new WeakMap<Resource, readonly AllowedAction[]>();
+
+function readAllowedActions(r: Resource): AllowedAction[] {
   const out: AllowedAction[] = [];
   for (const s of identityStatements(r)) {
     if (!s.allows) continue;
