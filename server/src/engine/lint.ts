@@ -8,7 +8,7 @@ import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, NoEdits, resourceBounds, safeFix, type Fix } from './edits';
-import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
+import { severityRank, type Check, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { collectForeignSuppressions } from './foreign-suppress';
 import { effectiveSeverity, type LintConfig } from './options';
@@ -72,8 +72,14 @@ function conditionText(when: readonly string[], resourceCondition: string | unde
  */
 function withSource(message: string, at: Val | Node): string {
   if (!(at instanceof Val)) return message;
-  const sources: string[] = [];
-  for (const a of at.alts) if (a.state === 'known' && a.from && !sources.includes(a.from)) sources.push(a.from);
+  // Most values come from where they are written: no list to gather into then.
+  let sources: string[] | undefined;
+  for (const a of at.alts) {
+    if (a.state !== 'known' || !a.from) continue;
+    if (!sources) sources = [a.from];
+    else if (!sources.includes(a.from)) sources.push(a.from);
+  }
+  if (!sources) return message;
   const unsaid = sources.filter((s) => {
     const param = /^the default of parameter (\S+)$/.exec(s)?.[1];
     return !message.includes(param ? `parameter ${param}` : s);
@@ -274,14 +280,24 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   };
   const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
 
-  // The rules of a resource type, by format then type: looked up once per type and lint, not once per resource.
-  const rulesByType = new Map<Resource['format'], Map<string, readonly Rule[]>>();
-  const rulesOf = (resource: Resource): readonly Rule[] => {
-    let byType = rulesByType.get(resource.format);
-    if (!byType) rulesByType.set(resource.format, (byType = new Map()));
-    let rules = byType.get(resource.type);
-    if (!rules) byType.set(resource.type, (rules = catalogue.rulesFor(resource.format, resource.type)));
-    return rules;
+  // The checks that run on a resource type (its rules that are on and have a check for its format, with their
+  // severity), by format then type: worked out once per type and lint, not once per resource.
+  const checksByType = new Map<Resource['format'], Map<string, readonly TypeCheck[]>>();
+  const checksOf = (resource: Resource): readonly TypeCheck[] => {
+    let byType = checksByType.get(resource.format);
+    if (!byType) checksByType.set(resource.format, (byType = new Map()));
+    let checks = byType.get(resource.type);
+    if (!checks) {
+      const format = checkFormatOf(resource.format);
+      const runs: TypeCheck[] = [];
+      for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
+        const severity = effective(rule);
+        const check = rule.checks[format];
+        if (severity && check) runs.push({ rule, severity, check });
+      }
+      byType.set(resource.type, (checks = runs));
+    }
+    return checks;
   };
 
   for (const st of states) {
@@ -289,11 +305,10 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const scope = scopeOf(st);
     const anchorsPossible = !!fileCache && st.file.lang === 'yaml' && st.file.text.includes('&');
     for (const resource of st.resources) {
-      const rules = rulesOf(resource);
-      if (rules.length === 0) continue;
-      const format = checkFormatOf(resource.format);
+      const checks = checksOf(resource);
+      if (checks.length === 0) continue;
       // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
-      let rule: Rule = rules[0];
+      let rule: Rule = checks[0].rule;
       let severity: Severity = 'info';
       // Reads of the scope through the context: a check declaring reads: 'resource' must make none (its results
       // would be reused after an edit elsewhere). The cache itself goes by the declaration only.
@@ -317,12 +332,10 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         },
         report: (at, message, options) => report(rule, severity, resource, at, message, options),
       };
-      for (const r of rules) {
-        const s = effective(r);
-        const check = r.checks[format];
-        if (!s || !check) continue;
-        rule = r;
-        severity = s;
+      for (const c of checks) {
+        const check = c.check;
+        rule = c.rule;
+        severity = c.severity;
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
@@ -393,6 +406,13 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const problems = templated.has(st) ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: [...st.notices, ...st.unread] };
   });
+}
+
+/** A rule's check that runs on a resource type, with the rule's severity in this lint. */
+interface TypeCheck {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly check: Check;
 }
 
 /** The `related` of most findings: none (one shared empty list). */
