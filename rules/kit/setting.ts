@@ -139,6 +139,9 @@ interface Spot {
   readonly branched: boolean;
 }
 
+/** The `missing` of a spot whose value is written (one shared empty list). */
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
+
 /** Every place the path leads to, through `Fn::If` alternatives and Terraform block lists; unknown places are left out. */
 function spots(start: Val, path: readonly string[]): Spot[] {
   const out: Spot[] = [];
@@ -148,7 +151,9 @@ function spots(start: Val, path: readonly string[]): Spot[] {
     // Branches that can happen: nested `Fn::If`s on contradicting conditions are left out.
     const alts = reachable(child);
     const childBranched = branched || alts.length > 1;
-    const written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
+    // The key as written, looked up only to walk further down (most paths end at their first key).
+    let written: Node | undefined;
+    let looked = false;
     for (const alt of alts) {
       if (alt.isUnknown) continue;
       if (alt.isAbsent) {
@@ -156,8 +161,12 @@ function spots(start: Val, path: readonly string[]): Spot[] {
         continue;
       }
       if (i === path.length - 1) {
-        out.push({ val: alt, container: here, missing: [], keyNode, branched: childBranched });
+        out.push({ val: alt, container: here, missing: NOTHING_MISSING, keyNode, branched: childBranched });
         continue;
+      }
+      if (!looked) {
+        looked = true;
+        written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
       }
       const next = written ?? keyNode;
       if (alt.isSeq) {

@@ -73,7 +73,23 @@ export function isLatestOrUntagged(ref: ImageRef): boolean {
 }
 
 /** The image of a container as a value and its parsed reference, when it is known and valid. */
-export function imageOf(c: Container): { val: Val; ref: ImageRef; text: string } | undefined {
+export function imageOf(c: Container): ContainerImage | undefined {
+  let image = images.get(c);
+  if (image === undefined) images.set(c, (image = readImage(c) ?? null));
+  return image ?? undefined;
+}
+
+/** A container's image as written, parsed. */
+export interface ContainerImage {
+  readonly val: Val;
+  readonly ref: ImageRef;
+  readonly text: string;
+}
+
+/** The image of each container (null: none that parses), parsed once per lint for the image rules that share it. */
+const images = new WeakMap<Container, ContainerImage | null>();
+
+function readImage(c: Container): ContainerImage | undefined {
   const val = c.val.get('image');
   const text = val.str();
   if (text === undefined || typeof val.scalar !== 'string') return undefined;

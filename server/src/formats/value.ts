@@ -241,16 +241,23 @@ export class Val {
     return this.single?.when ?? [];
   }
 
+  // The state tests are asked of nearly every value a check reads: plain loops, no callback per call.
   get isAbsent(): boolean {
-    return this.alts.every((a) => a.state === 'absent');
+    const alts = this.alts;
+    for (let i = 0; i < alts.length; i++) if (alts[i].state !== 'absent') return false;
+    return true;
   }
 
   get isUnknown(): boolean {
-    return this.alts.some((a) => a.state === 'unknown');
+    const alts = this.alts;
+    for (let i = 0; i < alts.length; i++) if (alts[i].state === 'unknown') return true;
+    return false;
   }
 
   get isKnown(): boolean {
-    return this.alts.length > 0 && this.alts.every((a) => a.state === 'known');
+    const alts = this.alts;
+    for (let i = 0; i < alts.length; i++) if (alts[i].state !== 'known') return false;
+    return alts.length > 0;
   }
 
   get isMap(): boolean {
