@@ -202,12 +202,24 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   // call joins the caller's directory and the module's into one group.
   const moduleGroups = bindTerraformModules(files);
   const moduleOf = (uri: string) => moduleGroups.get(directoryOf(uri)) ?? directoryOf(uri);
-  const stateOf = new Map<Resource, FileState>();
-  const stateOfDoc = new Map<unknown, FileState>();
-  for (const st of states) {
-    for (const r of st.resources) stateOf.set(r, st);
-    for (const d of st.file.docs) stateOfDoc.set(d.doc, st);
-  }
+  // The file of a resource, and of a document: asked only by project checks and related places (a check of one
+  // resource reports in its own file), so the maps are made at the first question.
+  let byResource: Map<Resource, FileState> | undefined;
+  let byDoc: Map<unknown, FileState> | undefined;
+  const stateOf = (resource: Resource): FileState => {
+    if (!byResource) {
+      byResource = new Map();
+      for (const st of states) for (const r of st.resources) byResource.set(r, st);
+    }
+    return byResource.get(resource)!;
+  };
+  const stateOfNode = (node: Node): FileState | undefined => {
+    if (!byDoc) {
+      byDoc = new Map();
+      for (const st of states) for (const d of st.file.docs) byDoc.set(d.doc, st);
+    }
+    return byDoc.get(node.doc);
+  };
 
   // A Terraform module is every `*.tf` and `*.tf.json` of one directory (with the local modules it calls, in the
   // scan): their resources refer to each other, so a check on one file sees the resources of its siblings (a public
@@ -254,12 +266,11 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
     return sentence;
   };
-  const report = (rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
+  const report = (st: FileState, rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
     // below the minimum severity is dropped like any other.
     const severity = options?.severity && severityRank(options.severity) < severityRank(ruleSeverity) ? options.severity : ruleSeverity;
     if (severityRank(severity) < minimum) return;
-    const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
     st.findings.push({
@@ -278,7 +289,6 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         : NO_RELATED,
     });
   };
-  const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
 
   // The checks that run on a resource type (its rules that are on and have a check for its format, with their
   // severity), by format then type: worked out once per type and lint, not once per resource.
@@ -330,7 +340,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           scopeRead = true;
           return shared(scope, key, build);
         },
-        report: (at, message, options) => report(rule, severity, resource, at, message, options),
+        report: (at, message, options) => report(st, rule, severity, resource, at, message, options),
       };
       for (const c of checks) {
         const check = c.check;
@@ -371,8 +381,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
       try {
         check.run(input, {
-          report: (resource, at, message, options) => report(rule, severity, resource, at, message, options),
-          edits: (resource) => stateOf.get(resource)!.edits,
+          report: (resource, at, message, options) => report(stateOf(resource), rule, severity, resource, at, message, options),
+          edits: (resource) => stateOf(resource).edits,
         });
       } catch (e) {
         states[0]?.errors.push(`${rule.id} (project check): ${(e as Error)?.stack ?? e}`);
