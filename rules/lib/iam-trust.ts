@@ -17,6 +17,7 @@ import {
   Statement,
   valAt,
 } from './iam';
+import { perKey } from './memo';
 
 export { identityResponsibility, LEAST_PRIVILEGE, PUBLIC_ACCESS, quoteList, resourcePolicyResponsibility, Statement } from './iam';
 
@@ -49,16 +50,9 @@ function isAssumeAction(a: string | undefined): boolean {
  * Every statement a resource holds, with how to name its policy: identity policies (inline and managed), resource
  * policies (S3, KMS, SQS, SNS, ECR) and role trust policies, written in the resource. A Terraform
  * `data.aws_iam_policy_document` is read as a resource of its own (all its statements), and a reference to one is
- * not followed, so each statement is seen once.
+ * not followed, so each statement is seen once. Read once per resource and lint, however many rules ask (`perKey`).
  */
-export function heldStatements(r: Resource): readonly HeldStatement[] {
-  let held = heldStatementsOf.get(r);
-  if (!held) heldStatementsOf.set(r, (held = readHeldStatements(r)));
-  return held;
-}
-
-/** The held statements of each resource, read once per lint for the rules that share them (`heldStatementChecks`). */
-const heldStatementsOf = new WeakMap<Resource, readonly HeldStatement[]>();
+export const heldStatements: (r: Resource) => readonly HeldStatement[] = perKey(readHeldStatements);
 
 function readHeldStatements(r: Resource): HeldStatement[] {
   if (r.type === 'data.aws_iam_policy_document') return docStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));

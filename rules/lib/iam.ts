@@ -6,6 +6,7 @@
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
 import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, pci, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
 import { wildcardMatch } from '../kit/match';
+import { perKey } from './memo';
 
 export type Syntax = 'json' | 'tf-doc';
 
@@ -209,19 +210,9 @@ export const IDENTITY_POLICY_TF_TYPES = [
  * The identity-policy statements written in a resource: PolicyDocument, inline `Policies`, Terraform `policy`
  * and `inline_policy`, and a policy document data source's statements that name no principal (a statement
  * with a principal belongs to a resource or trust policy). Referenced data sources are not followed: they are
- * checked as resources of their own.
+ * checked as resources of their own. Read once per resource and lint, however many rules ask (`perKey`).
  */
-export function identityStatements(r: Resource): readonly Statement[] {
-  let statements = identityStatementsOf.get(r);
-  if (!statements) identityStatementsOf.set(r, (statements = readIdentityStatements(r)));
-  return statements;
-}
-
-/**
- * The identity statements of each resource, read once per lint (a resource is made anew by each lint), however many
- * rules ask: the policy rules and the held-statement rules all start from them.
- */
-const identityStatementsOf = new WeakMap<Resource, readonly Statement[]>();
+export const identityStatements: (r: Resource) => readonly Statement[] = perKey(readIdentityStatements);
 
 function readIdentityStatements(r: Resource): Statement[] {
   let out: Statement[] = [];
@@ -295,15 +286,8 @@ export interface AllowedAction {
   readonly first: boolean;
 }
 
-/** Every known action an Allow statement of `r`'s identity policies lists, in the order written. */
-export function allowedActions(r: Resource): readonly AllowedAction[] {
-  let actions = allowedActionsOf.get(r);
-  if (!actions) allowedActionsOf.set(r, (actions = readAllowedActions(r)));
-  return actions;
-}
-
-/** The allowed actions of each resource, read once per lint for the rules that share them (see `allowedActionChecks`). */
-const allowedActionsOf = new WeakMap<Resource, readonly AllowedAction[]>();
+/** Every known action an Allow statement of `r`'s identity policies lists, in the order written (read once per lint). */
+export const allowedActions: (r: Resource) => readonly AllowedAction[] = perKey(readAllowedActions);
 
 function readAllowedActions(r: Resource): AllowedAction[] {
   const out: AllowedAction[] = [];

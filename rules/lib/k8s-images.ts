@@ -7,6 +7,7 @@ import type { CheckContext } from '../../server/src/engine/rule';
 import type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
 import { getPair, pairOf, type MapNode, type Node } from '../../server/src/model/tree';
 import { defineRule, groupBy, nist, nsaK8s, ofType, type Rule, type Severity } from '../kit';
+import { perKey } from './memo';
 
 export { WORKLOAD_KINDS };
 
@@ -72,12 +73,8 @@ export function isLatestOrUntagged(ref: ImageRef): boolean {
   return ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest');
 }
 
-/** The image of a container as a value and its parsed reference, when it is known and valid. */
-export function imageOf(c: Container): ContainerImage | undefined {
-  let image = images.get(c);
-  if (image === undefined) images.set(c, (image = readImage(c) ?? null));
-  return image ?? undefined;
-}
+/** The image of a container as a value and its parsed reference, when it is known and valid (parsed once per lint). */
+export const imageOf: (c: Container) => ContainerImage | undefined = perKey(readImage);
 
 /** A container's image as written, parsed. */
 export interface ContainerImage {
@@ -85,9 +82,6 @@ export interface ContainerImage {
   readonly ref: ImageRef;
   readonly text: string;
 }
-
-/** The image of each container (null: none that parses), parsed once per lint for the image rules that share it. */
-const images = new WeakMap<Container, ContainerImage | null>();
 
 function readImage(c: Container): ContainerImage | undefined {
   const val = c.val.get('image');
