@@ -11,6 +11,8 @@ import type { Node } from '../../server/src/model/tree';
  * dropped and the contradictory alternatives left out.
  */
 export function reachable(v: Val): Val[] {
+  // One alternative under no condition (nearly every value): reachable as it is.
+  if (v.alts.length === 1 && v.alts[0].when.length === 0) return [v];
   const out: Val[] = [];
   for (const alt of v.each()) {
     const when = mergeWhen([], alt.when);

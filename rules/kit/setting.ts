@@ -139,6 +139,9 @@ interface Spot {
   readonly branched: boolean;
 }
 
+/** The `missing` of a spot whose value is written (one shared empty list). */
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
+
 /** Every place the path leads to, through `Fn::If` alternatives and Terraform block lists; unknown places are left out. */
 function spots(start: Val, path: readonly string[]): Spot[] {
   const out: Spot[] = [];
@@ -148,7 +151,9 @@ function spots(start: Val, path: readonly string[]): Spot[] {
     // Branches that can happen: nested `Fn::If`s on contradicting conditions are left out.
     const alts = reachable(child);
     const childBranched = branched || alts.length > 1;
-    const written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
+    // The key as written, looked up only to walk further down (most paths end at their first key).
+    let written: Node | undefined;
+    let looked = false;
     for (const alt of alts) {
       if (alt.isUnknown) continue;
       if (alt.isAbsent) {
@@ -156,8 +161,12 @@ function spots(start: Val, path: readonly string[]): Spot[] {
         continue;
       }
       if (i === path.length - 1) {
-        out.push({ val: alt, container: here, missing: [], keyNode, branched: childBranched });
+        out.push({ val: alt, container: here, missing: NOTHING_MISSING, keyNode, branched: childBranched });
         continue;
+      }
+      if (!looked) {
+        looked = true;
+        written = here.node?.kind === 'map' ? getPair(here.node, key)?.key : undefined;
       }
       const next = written ?? keyNode;
       if (alt.isSeq) {
@@ -215,12 +224,10 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
     ctx,
     spec,
     f,
-    ok: spec.ok ?? equals(spec.want),
+    ok: okOf(spec),
     absentMeans: typeof declared === 'function' ? declared(r) : declared,
     caution: fixNote,
-    subject: spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`,
-    consequence: typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r),
-    inherited: new Set(),
+    inherited: undefined,
   };
   if (f.each) {
     for (const item of f.each(r)) checkPlace(run, item.val, item);
@@ -228,6 +235,25 @@ export function checkSetting(r: Resource, ctx: CheckContext, spec: SettingSpec, 
   }
   const base = f.base ? f.base(r) : r.body;
   if (base) checkPlace(run, base);
+}
+
+/** The acceptance test of a spec, made once per spec (not per resource checked). */
+const oks = new WeakMap<SettingSpec, (v: Val) => boolean | undefined>();
+function okOf(spec: SettingSpec): (v: Val) => boolean | undefined {
+  if (spec.ok) return spec.ok;
+  let ok = oks.get(spec);
+  if (!ok) oks.set(spec, (ok = equals(spec.want)));
+  return ok;
+}
+
+/** The rule's subject of messages about `r` (`KMS key k`), composed only when a finding is reported. */
+function subjectOf(spec: SettingSpec, r: Resource): string {
+  return spec.named ? spec.named(r) : `${typeof spec.subject === 'string' ? spec.subject : spec.subject(r)} ${r.id}`;
+}
+
+/** The rule's consequence for `r`, composed only when a finding is reported. */
+function consequenceOf(spec: SettingSpec, r: Resource): string {
+  return typeof spec.consequence === 'string' ? spec.consequence : spec.consequence(r);
 }
 
 /** What one run of a setting check on one resource works out once. */
@@ -239,19 +265,18 @@ interface Run {
   readonly ok: (v: Val) => boolean | undefined;
   readonly absentMeans: Scalar | null;
   readonly caution: string | undefined;
-  readonly subject: string;
-  readonly consequence: string;
-  /** Inherited values already reported (once however many items inherit them). */
-  readonly inherited: Set<Node>;
+  /** Inherited values already reported (once however many items inherit them); made at the first. */
+  inherited: Set<Node> | undefined;
 }
 
 /** Checks the setting at `path` from `base` (the resource's, or one item's); reports at most one finding. */
 function checkPlace(run: Run, base: Val, item?: SettingItem): void {
   const { r, ctx, spec, f } = run;
-  const subject = item?.named ?? run.subject;
-  const consequence = item?.consequence ?? run.consequence;
+  // Messages are composed only for a finding: most checks of a setting find nothing.
+  const subject = () => item?.named ?? subjectOf(spec, r);
+  const consequence = () => item?.consequence ?? consequenceOf(spec, r);
   const fix = spec.fix !== false && item?.fix !== false;
-  const name = (item?.prefix ?? '') + shown(f.path);
+  const name = () => (item?.prefix ?? '') + shown(f.path);
   const leaf = f.path[f.path.length - 1];
   const badValue = (v: Val, who: string, what: string, why: string, canFix: boolean) => {
     const edits = canFix && (!spec.fixWhen || spec.fixWhen(v)) ? ctx.edits.setValue(v, spec.want) : undefined;
@@ -262,7 +287,7 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
   for (const s of spots(base, f.path)) {
     if (s.missing.length === 0) {
       if (run.ok(s.val) !== false) continue;
-      badValue(s.val, subject, name, consequence, fix);
+      badValue(s.val, subject(), name(), consequence(), fix);
       return;
     }
     let nor = '';
@@ -275,9 +300,10 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
       const t = there[0];
       if (t.missing.length === 0) {
         if (run.ok(t.val) !== false) return;
+        run.inherited ??= new Set();
         if (!run.inherited.has(t.val.at)) {
           run.inherited.add(t.val.at);
-          badValue(t.val, from.named, from.shown ?? shown(from.path), from.consequence ?? consequence, spec.fix !== false);
+          badValue(t.val, from.named, from.shown ?? shown(from.path), from.consequence ?? consequence(), spec.fix !== false);
         }
         return;
       }
@@ -293,8 +319,8 @@ function checkPlace(run: Run, base: Val, item?: SettingItem): void {
         : s.container === r.body && base === r.body
           ? addPath(ctx.edits, r, f.path, spec.want)
           : addUnder(ctx.edits, s.container, s.missing, spec.want);
-    ctx.report(at, `${subject} does not set ${name}${nor}, which defaults to ${text(means)}, ${consequence}.`, {
-      fix: { title: `Add ${name}: ${text(spec.want)}`, caution: run.caution, edits },
+    ctx.report(at, `${subject()} does not set ${name()}${nor}, which defaults to ${text(means)}, ${consequence()}.`, {
+      fix: { title: `Add ${name()}: ${text(spec.want)}`, caution: run.caution, edits },
     });
     return;
   }

@@ -17,6 +17,7 @@ import {
   Statement,
   valAt,
 } from './iam';
+import { perKey } from './memo';
 
 export { identityResponsibility, LEAST_PRIVILEGE, PUBLIC_ACCESS, quoteList, resourcePolicyResponsibility, Statement } from './iam';
 
@@ -49,9 +50,11 @@ function isAssumeAction(a: string | undefined): boolean {
  * Every statement a resource holds, with how to name its policy: identity policies (inline and managed), resource
  * policies (S3, KMS, SQS, SNS, ECR) and role trust policies, written in the resource. A Terraform
  * `data.aws_iam_policy_document` is read as a resource of its own (all its statements), and a reference to one is
- * not followed, so each statement is seen once.
+ * not followed, so each statement is seen once. Read once per resource and lint, however many rules ask (`perKey`).
  */
-export function heldStatements(r: Resource): HeldStatement[] {
+export const heldStatements: (r: Resource) => readonly HeldStatement[] = perKey(readHeldStatements);
+
+function readHeldStatements(r: Resource): HeldStatement[] {
   if (r.type === 'data.aws_iam_policy_document') return docStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));
   const out: HeldStatement[] = identityStatements(r).map((statement) => ({ statement, holder: policyHolder(r) }));
   if (r.type === 'AWS::IAM::Role' || r.type === 'aws_iam_role') {

@@ -6,6 +6,7 @@
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
 import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, pci, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
 import { wildcardMatch } from '../kit/match';
+import { perKey } from './memo';
 
 export type Syntax = 'json' | 'tf-doc';
 
@@ -209,9 +210,11 @@ export const IDENTITY_POLICY_TF_TYPES = [
  * The identity-policy statements written in a resource: PolicyDocument, inline `Policies`, Terraform `policy`
  * and `inline_policy`, and a policy document data source's statements that name no principal (a statement
  * with a principal belongs to a resource or trust policy). Referenced data sources are not followed: they are
- * checked as resources of their own.
+ * checked as resources of their own. Read once per resource and lint, however many rules ask (`perKey`).
  */
-export function identityStatements(r: Resource): Statement[] {
+export const identityStatements: (r: Resource) => readonly Statement[] = perKey(readIdentityStatements);
+
+function readIdentityStatements(r: Resource): Statement[] {
   let out: Statement[] = [];
   switch (r.type) {
     case 'AWS::IAM::Role':
@@ -283,8 +286,10 @@ export interface AllowedAction {
   readonly first: boolean;
 }
 
-/** Every known action an Allow statement of `r`'s identity policies lists, in the order written. */
-export function allowedActions(r: Resource): AllowedAction[] {
+/** Every known action an Allow statement of `r`'s identity policies lists, in the order written (read once per lint). */
+export const allowedActions: (r: Resource) => readonly AllowedAction[] = perKey(readAllowedActions);
+
+function readAllowedActions(r: Resource): AllowedAction[] {
   const out: AllowedAction[] = [];
   for (const s of identityStatements(r)) {
     if (!s.allows) continue;

@@ -7,6 +7,7 @@ import type { CheckContext } from '../../server/src/engine/rule';
 import type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
 import { getPair, pairOf, type MapNode, type Node } from '../../server/src/model/tree';
 import { defineRule, groupBy, nist, nsaK8s, ofType, type Rule, type Severity } from '../kit';
+import { perKey } from './memo';
 
 export { WORKLOAD_KINDS };
 
@@ -72,8 +73,17 @@ export function isLatestOrUntagged(ref: ImageRef): boolean {
   return ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest');
 }
 
-/** The image of a container as a value and its parsed reference, when it is known and valid. */
-export function imageOf(c: Container): { val: Val; ref: ImageRef; text: string } | undefined {
+/** The image of a container as a value and its parsed reference, when it is known and valid (parsed once per lint). */
+export const imageOf: (c: Container) => ContainerImage | undefined = perKey(readImage);
+
+/** A container's image as written, parsed. */
+export interface ContainerImage {
+  readonly val: Val;
+  readonly ref: ImageRef;
+  readonly text: string;
+}
+
+function readImage(c: Container): ContainerImage | undefined {
   const val = c.val.get('image');
   const text = val.str();
   if (text === undefined || typeof val.scalar !== 'string') return undefined;

@@ -8,7 +8,7 @@ import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, NoEdits, resourceBounds, safeFix, type Fix } from './edits';
-import { severityRank, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
+import { severityRank, type Check, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { collectForeignSuppressions } from './foreign-suppress';
 import { effectiveSeverity, type LintConfig } from './options';
@@ -72,8 +72,14 @@ function conditionText(when: readonly string[], resourceCondition: string | unde
  */
 function withSource(message: string, at: Val | Node): string {
   if (!(at instanceof Val)) return message;
-  const sources: string[] = [];
-  for (const a of at.alts) if (a.state === 'known' && a.from && !sources.includes(a.from)) sources.push(a.from);
+  // Most values come from where they are written: no list to gather into then.
+  let sources: string[] | undefined;
+  for (const a of at.alts) {
+    if (a.state !== 'known' || !a.from) continue;
+    if (!sources) sources = [a.from];
+    else if (!sources.includes(a.from)) sources.push(a.from);
+  }
+  if (!sources) return message;
   const unsaid = sources.filter((s) => {
     const param = /^the default of parameter (\S+)$/.exec(s)?.[1];
     return !message.includes(param ? `parameter ${param}` : s);
@@ -196,12 +202,24 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   // call joins the caller's directory and the module's into one group.
   const moduleGroups = bindTerraformModules(files);
   const moduleOf = (uri: string) => moduleGroups.get(directoryOf(uri)) ?? directoryOf(uri);
-  const stateOf = new Map<Resource, FileState>();
-  const stateOfDoc = new Map<unknown, FileState>();
-  for (const st of states) {
-    for (const r of st.resources) stateOf.set(r, st);
-    for (const d of st.file.docs) stateOfDoc.set(d.doc, st);
-  }
+  // The file of a resource, and of a document: asked only by project checks and related places (a check of one
+  // resource reports in its own file), so the maps are made at the first question.
+  let byResource: Map<Resource, FileState> | undefined;
+  let byDoc: Map<unknown, FileState> | undefined;
+  const stateOf = (resource: Resource): FileState => {
+    if (!byResource) {
+      byResource = new Map();
+      for (const st of states) for (const r of st.resources) byResource.set(r, st);
+    }
+    return byResource.get(resource)!;
+  };
+  const stateOfNode = (node: Node): FileState | undefined => {
+    if (!byDoc) {
+      byDoc = new Map();
+      for (const st of states) for (const d of st.file.docs) byDoc.set(d.doc, st);
+    }
+    return byDoc.get(node.doc);
+  };
 
   // A Terraform module is every `*.tf` and `*.tf.json` of one directory (with the local modules it calls, in the
   // scan): their resources refer to each other, so a check on one file sees the resources of its siblings (a public
@@ -248,12 +266,11 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
     return sentence;
   };
-  const report = (rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
+  const report = (st: FileState, rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
     // below the minimum severity is dropped like any other.
     const severity = options?.severity && severityRank(options.severity) < severityRank(ruleSeverity) ? options.severity : ruleSeverity;
     if (severityRank(severity) < minimum) return;
-    const st = stateOf.get(resource)!;
     const node: Node = at instanceof Val ? at.at : at;
     const when = at instanceof Val ? at.when : [];
     st.findings.push({
@@ -272,18 +289,36 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
         : NO_RELATED,
     });
   };
-  const stateOfNode = (node: Node): FileState | undefined => stateOfDoc.get(node.doc);
+
+  // The checks that run on a resource type (its rules that are on and have a check for its format, with their
+  // severity), by format then type: worked out once per type and lint, not once per resource.
+  const checksByType = new Map<Resource['format'], Map<string, readonly TypeCheck[]>>();
+  const checksOf = (resource: Resource): readonly TypeCheck[] => {
+    let byType = checksByType.get(resource.format);
+    if (!byType) checksByType.set(resource.format, (byType = new Map()));
+    let checks = byType.get(resource.type);
+    if (!checks) {
+      const format = checkFormatOf(resource.format);
+      const runs: TypeCheck[] = [];
+      for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
+        const severity = effective(rule);
+        const check = rule.checks[format];
+        if (severity && check) runs.push({ rule, severity, check });
+      }
+      byType.set(resource.type, (checks = runs));
+    }
+    return checks;
+  };
 
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
     const scope = scopeOf(st);
     const anchorsPossible = !!fileCache && st.file.lang === 'yaml' && st.file.text.includes('&');
     for (const resource of st.resources) {
-      const rules = catalogue.rulesFor(resource.format, resource.type);
-      if (rules.length === 0) continue;
-      const format = checkFormatOf(resource.format);
+      const checks = checksOf(resource);
+      if (checks.length === 0) continue;
       // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
-      let rule: Rule = rules[0];
+      let rule: Rule = checks[0].rule;
       let severity: Severity = 'info';
       // Reads of the scope through the context: a check declaring reads: 'resource' must make none (its results
       // would be reused after an edit elsewhere). The cache itself goes by the declaration only.
@@ -305,14 +340,12 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           scopeRead = true;
           return shared(scope, key, build);
         },
-        report: (at, message, options) => report(rule, severity, resource, at, message, options),
+        report: (at, message, options) => report(st, rule, severity, resource, at, message, options),
       };
-      for (const r of rules) {
-        const s = effective(r);
-        const check = r.checks[format];
-        if (!s || !check) continue;
-        rule = r;
-        severity = s;
+      for (const c of checks) {
+        const check = c.check;
+        rule = c.rule;
+        severity = c.severity;
         const hit = fileCache?.get(resource, rule);
         if (hit) {
           st.findings.push(...hit.findings);
@@ -320,7 +353,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
           continue;
         }
         scopeRead = false;
-        const [findingsBefore, errorsBefore] = [st.findings.length, st.errors.length];
+        const findingsBefore = st.findings.length;
+        const errorsBefore = st.errors.length;
         try {
           check.run(resource, ctx);
         } catch (e) {
@@ -347,8 +381,8 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
       const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
       try {
         check.run(input, {
-          report: (resource, at, message, options) => report(rule, severity, resource, at, message, options),
-          edits: (resource) => stateOf.get(resource)!.edits,
+          report: (resource, at, message, options) => report(stateOf(resource), rule, severity, resource, at, message, options),
+          edits: (resource) => stateOf(resource).edits,
         });
       } catch (e) {
         states[0]?.errors.push(`${rule.id} (project check): ${(e as Error)?.stack ?? e}`);
@@ -382,6 +416,13 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const problems = templated.has(st) ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: [...st.notices, ...st.unread] };
   });
+}
+
+/** A rule's check that runs on a resource type, with the rule's severity in this lint. */
+interface TypeCheck {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly check: Check;
 }
 
 /** The `related` of most findings: none (one shared empty list). */

@@ -98,16 +98,21 @@ export class Val {
       if (alt.node.kind !== 'map') return new Val([{ state: 'absent', at: alt.at, when: alt.when }], this.resolver);
       const pairs = alt.node.pairs;
       let pair: (typeof pairs)[number] | undefined;
+      // Whether a key passed over is an `Fn::ForEach::` loop (which may make `key`): when `key` is not written, every
+      // key has been passed over, so the mapping is not walked a second time to find out.
+      let loop = false;
       for (let i = pairs.length - 1; i >= 0; i--) {
-        if (pairs[i].key.value === key) {
+        const k = pairs[i].key.value;
+        if (k === key) {
           pair = pairs[i];
           break;
         }
+        if (typeof k === 'string' && k.charCodeAt(0) === 70 /* F */ && k.startsWith('Fn::ForEach::')) loop = true;
       }
       const shadowChild = alt.shadow ? shadowGet(alt.shadow, key) : undefined;
       if (shadowChild === true) return new Val([{ state: 'unknown', at: pair?.value ?? alt.at, when: alt.when, why: 'known only after apply' }], this.resolver);
       if (pair) return new Val(this.resolver.resolve(pair.value, pair.value, alt.when, shadowChild), this.resolver);
-      if (!mayLoop(pairs) && !this.resolver.made) return new Val([{ state: 'absent', at: alt.node, when: alt.when }], this.resolver);
+      if (!loop && !this.resolver.made) return new Val([{ state: 'absent', at: alt.node, when: alt.when }], this.resolver);
     }
     return this.getEach(key);
   }
@@ -236,16 +241,23 @@ export class Val {
     return this.single?.when ?? [];
   }
 
+  // The state tests are asked of nearly every value a check reads: plain loops, no callback per call.
   get isAbsent(): boolean {
-    return this.alts.every((a) => a.state === 'absent');
+    const alts = this.alts;
+    for (let i = 0; i < alts.length; i++) if (alts[i].state !== 'absent') return false;
+    return true;
   }
 
   get isUnknown(): boolean {
-    return this.alts.some((a) => a.state === 'unknown');
+    const alts = this.alts;
+    for (let i = 0; i < alts.length; i++) if (alts[i].state === 'unknown') return true;
+    return false;
   }
 
   get isKnown(): boolean {
-    return this.alts.length > 0 && this.alts.every((a) => a.state === 'known');
+    const alts = this.alts;
+    for (let i = 0; i < alts.length; i++) if (alts[i].state !== 'known') return false;
+    return alts.length > 0;
   }
 
   get isMap(): boolean {
@@ -302,15 +314,6 @@ export class Val {
     if (s !== undefined) return [s];
     return this.items().map((i) => i.str()).filter((x): x is string => x !== undefined);
   }
-}
-
-/** True when a pair of the mapping is a CloudFormation `Fn::ForEach::` loop (which may make keys at deploy time). */
-function mayLoop(pairs: readonly { key: ScalarNode }[]): boolean {
-  for (let i = 0; i < pairs.length; i++) {
-    const k = pairs[i].key.value;
-    if (typeof k === 'string' && k.charCodeAt(0) === 70 /* F */ && k.startsWith('Fn::ForEach::')) return true;
-  }
-  return false;
 }
 
 function lastPair(map: MapNode, key: string) {
