@@ -109,7 +109,7 @@ export default defineRule({
   frameworks: TLS_VERSIONS,
   equivalents: {
     checkov: ['CKV_AWS_174'],
-    kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303', '00e5e55e-c2ff-46b3-a757-a7a1cd802456', '5c0003fb-9aa0-42c1-9da3-eb0e332bef21', '3a1e94df-6847-4c0e-a3b6-6c6af4e128ef'],
+    kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303', '00e5e55e-c2ff-46b3-a757-a7a1cd802456', '5c0003fb-9aa0-42c1-9da3-eb0e332bef21', '3a1e94df-6847-4c0e-a3b6-6c6af4e128ef', 'be96849c-3df6-49c2-bc16-778a7be2519c', 'b4d9c12b-bfba-4aeb-9cb8-2358546d8041'],
     trivy: ['aws-cloudfront-use-secure-tls-policy'],
     cfnNag: ['W70'],
   },

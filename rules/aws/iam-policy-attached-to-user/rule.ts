@@ -72,6 +72,7 @@ export default defineRule({
       'edc95c10-7366-4f30-9b4b-f995c84eceb5',
       '0e5872b4-19a0-4165-8b2f-56d9e14b909f',
       'b4378389-a9aa-44ee-91e7-ef183f11079e',
+      '5e7acff5-095b-40ac-9073-ac2e4ad8a512',
     ],
     trivy: ['aws-iam-no-user-attached-policies'],
     cfnNag: ['F10', 'F11', 'F12'],

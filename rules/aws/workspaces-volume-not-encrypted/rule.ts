@@ -41,7 +41,7 @@ export default defineRule({
   frameworks: AT_REST,
   equivalents: {
     checkov: ['CKV_AWS_155', 'CKV_AWS_156'],
-    kics: ['b9033580-6886-401a-8631-5f19f5bb24c7'],
+    kics: ['b9033580-6886-401a-8631-5f19f5bb24c7', '89827c57-5a8a-49eb-9731-976a606d70db'],
     trivy: ['aws-workspaces-enable-disk-encryption'],
     cfnNag: ['F29'],
   },
