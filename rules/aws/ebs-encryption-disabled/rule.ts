@@ -1,5 +1,5 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance, launch template, launch configuration, spot request and spot fleet
-// block devices) without encryption.
+// block devices, AMI block devices and AMI copies) without encryption.
 import { dirname } from 'node:path';
 import {
   blocks,
@@ -27,6 +27,8 @@ const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 function replaces(r: Resource): string | undefined {
   if (r.type === 'AWS::EC2::Volume' || r.type === 'aws_ebs_volume') return 'replaces an existing volume';
   if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance' || r.type === 'aws_spot_instance_request') return 'replaces an existing instance';
+  // A registered image's block devices and a copy's encryption cannot change: a new image is registered or copied.
+  if (r.type === 'aws_ami' || r.type === 'aws_ami_copy') return 'replaces an existing AMI';
   return undefined;
 }
 
@@ -120,6 +122,29 @@ function checkTerraform(r: Resource, rep: Reporter): void {
     case 'aws_launch_template':
       checkMappings(rep, r, blocks(r.body, 'block_device_mappings'), TF_MAPPING, r.id);
       break;
+    case 'aws_ami':
+      for (const b of blocks(r.body, 'ebs_block_device')) {
+        // `encrypted` cannot be combined with `snapshot_id`: a device made from a snapshot has the snapshot's encryption.
+        if (isSet(b.get('snapshot_id'))) continue;
+        const device = b.get('device_name');
+        const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
+        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(r.body, 'ebs_block_device') ?? r.anchor, false);
+      }
+      break;
+    case 'aws_ami_copy':
+      // `encrypted` defaults to false: the copy's snapshots are then encrypted only if the source AMI's are.
+      requireTrue(rep, r, {
+        parent: r.body,
+        key: 'encrypted',
+        anchor: r.anchor,
+        absentIsBad: true,
+        whenFalse: `AMI copy ${r.id} sets encrypted to false, so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
+        whenAbsent: `AMI copy ${r.id} does not set encrypted (default false), so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
+        setTitle: 'Set encrypted to true',
+        addTitle: 'Add encrypted: true',
+        caution: replaces(r),
+      });
+      break;
   }
 }
 
@@ -159,6 +184,8 @@ export default defineRule({
     cfnDoc('aws-properties-autoscaling-launchconfiguration-blockdevice', 'cfn-autoscaling-launchconfiguration-blockdevice-encrypted'),
     tfDoc('ebs_volume', 'encrypted'),
     tfDoc('launch_configuration'),
+    tfDoc('ami', 'encrypted'),
+    tfDoc('ami_copy', 'encrypted'),
     tfDoc('ebs_encryption_by_default'),
   ],
   checks: {
@@ -167,7 +194,7 @@ export default defineRule({
   projectChecks: {
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
     terraform: {
-      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', ACCOUNT_DEFAULT],
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_ami', 'aws_ami_copy', ACCOUNT_DEFAULT],
       reads: 'project',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();
