@@ -1,5 +1,5 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance, launch template, launch configuration, spot request and spot fleet
-// block devices) without encryption.
+// block devices, AMI block devices and AMI copies, Image Builder recipe block devices) without encryption.
 import { dirname } from 'node:path';
 import {
   blocks,
@@ -27,17 +27,24 @@ const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 function replaces(r: Resource): string | undefined {
   if (r.type === 'AWS::EC2::Volume' || r.type === 'aws_ebs_volume') return 'replaces an existing volume';
   if (r.type === 'AWS::EC2::Instance' || r.type === 'aws_instance' || r.type === 'aws_spot_instance_request') return 'replaces an existing instance';
+  // A registered image's block devices and a copy's encryption cannot change: a new image is registered or copied.
+  if (r.type === 'aws_ami' || r.type === 'aws_ami_copy') return 'replaces an existing AMI';
+  // Image Builder recipes are immutable: a changed block device mapping is a new recipe.
+  if (/^(AWS::ImageBuilder::|aws_imagebuilder_)/.test(r.type)) return 'replaces an existing recipe';
   return undefined;
 }
 
-/** One EBS settings mapping: `Encrypted` must be true; missing counts only for a volume not made from a snapshot. */
-function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: string; snapshot: string }, what: string, anchor: Node, fromImage: boolean): void {
+/**
+ * One EBS settings mapping: `Encrypted` must be true; missing counts only for a volume not made from a snapshot, and
+ * never where missing means "as the parent image" (`inherits`: Image Builder recipes).
+ */
+function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: string; snapshot: string }, what: string, anchor: Node, fromImage: boolean, inherits = false): void {
   const fromSnapshot = isSet(ebs.get(keys.snapshot));
   requireTrue(rep, r, {
     parent: ebs,
     key: keys.encrypted,
     anchor,
-    absentIsBad: !fromSnapshot,
+    absentIsBad: !fromSnapshot && !inherits,
     whenFalse: `${what} sets ${keys.encrypted} to false, so the EBS volume is stored unencrypted unless EBS encryption by default is on in the account and region.`,
     whenAbsent: fromImage
       ? `${what} does not set ${keys.encrypted}, so its EBS volume is encrypted only if the image's snapshot for it is or EBS encryption by default is on in the account and region.`
@@ -48,22 +55,28 @@ function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: strin
   });
 }
 
-/** Block device mappings: instance-store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume. */
-function checkMappings(rep: Reporter, r: Resource, mappings: Val[], names: { device: string; ebs: string; noDevice: string; virtualName: string; encrypted: string; snapshot: string }, owner: string): void {
+/**
+ * Block device mappings: instance-store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume.
+ * `recipe`: an Image Builder recipe, where an unset `Encrypted` is the parent image's and `NoDevice: ""` removes a device.
+ */
+function checkMappings(rep: Reporter, r: Resource, mappings: Val[], names: { device: string; ebs: string; noDevice: string; virtualName: string; encrypted: string; snapshot: string }, owner: string, recipe = false): void {
   for (const m of mappings) {
     // `NoDevice` is `{}` on an instance and a boolean on a launch configuration (`NoDevice: false` keeps the device).
-    if (!m.isMap || (isSet(m.get(names.noDevice)) && !m.get(names.noDevice).isFalse()) || isSet(m.get(names.virtualName))) continue;
+    const noDevice = m.get(names.noDevice);
+    const suppressed = recipe ? !noDevice.isAbsent && !noDevice.isFalse() : isSet(noDevice) && !noDevice.isFalse();
+    if (!m.isMap || suppressed || isSet(m.get(names.virtualName))) continue;
     const device = m.get(names.device);
     const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
     for (const ebs of blocks(m, names.ebs)) {
       const anchor = device.str() ? device.at : keyNode(m, names.ebs) ?? r.anchor;
-      checkEbs(rep, r, ebs, names, label, anchor, true);
+      checkEbs(rep, r, ebs, names, label, anchor, true, recipe);
     }
   }
 }
 
 const CFN_MAPPING = { device: 'DeviceName', ebs: 'Ebs', noDevice: 'NoDevice', virtualName: 'VirtualName', encrypted: 'Encrypted', snapshot: 'SnapshotId' };
 const TF_MAPPING = { device: 'device_name', ebs: 'ebs', noDevice: 'no_device', virtualName: 'virtual_name', encrypted: 'encrypted', snapshot: 'snapshot_id' };
+const itemsOf = (v: Val): Val[] => v.items().flatMap((i) => i.each());
 
 function checkCloudFormation(r: Resource, ctx: CheckContext): void {
   switch (r.type) {
@@ -85,6 +98,12 @@ function checkCloudFormation(r: Resource, ctx: CheckContext): void {
       for (const spec of r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().flatMap((i) => i.each())) {
         checkMappings(ctx, r, spec.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `spot fleet ${r.id}`);
       }
+      break;
+    case 'AWS::ImageBuilder::ImageRecipe':
+      checkMappings(ctx, r, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, `image recipe ${r.id}`, true);
+      break;
+    case 'AWS::ImageBuilder::ContainerRecipe':
+      checkMappings(ctx, r, itemsOf(r.body.path('InstanceConfiguration', 'BlockDeviceMappings')), CFN_MAPPING, `container recipe ${r.id}`, true);
       break;
   }
 }
@@ -119,6 +138,35 @@ function checkTerraform(r: Resource, rep: Reporter): void {
       break;
     case 'aws_launch_template':
       checkMappings(rep, r, blocks(r.body, 'block_device_mappings'), TF_MAPPING, r.id);
+      break;
+    case 'aws_ami':
+      for (const b of blocks(r.body, 'ebs_block_device')) {
+        // `encrypted` cannot be combined with `snapshot_id`: a device made from a snapshot has the snapshot's encryption.
+        if (isSet(b.get('snapshot_id'))) continue;
+        const device = b.get('device_name');
+        const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
+        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(r.body, 'ebs_block_device') ?? r.anchor, false);
+      }
+      break;
+    case 'aws_imagebuilder_image_recipe':
+      checkMappings(rep, r, blocks(r.body, 'block_device_mapping'), TF_MAPPING, r.id, true);
+      break;
+    case 'aws_imagebuilder_container_recipe':
+      for (const ic of blocks(r.body, 'instance_configuration')) checkMappings(rep, r, blocks(ic, 'block_device_mapping'), TF_MAPPING, r.id, true);
+      break;
+    case 'aws_ami_copy':
+      // `encrypted` defaults to false: the copy's snapshots are then encrypted only if the source AMI's are.
+      requireTrue(rep, r, {
+        parent: r.body,
+        key: 'encrypted',
+        anchor: r.anchor,
+        absentIsBad: true,
+        whenFalse: `AMI copy ${r.id} sets encrypted to false, so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
+        whenAbsent: `AMI copy ${r.id} does not set encrypted (default false), so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
+        setTitle: 'Set encrypted to true',
+        addTitle: 'Add encrypted: true',
+        caution: replaces(r),
+      });
       break;
   }
 }
@@ -159,15 +207,19 @@ export default defineRule({
     cfnDoc('aws-properties-autoscaling-launchconfiguration-blockdevice', 'cfn-autoscaling-launchconfiguration-blockdevice-encrypted'),
     tfDoc('ebs_volume', 'encrypted'),
     tfDoc('launch_configuration'),
+    tfDoc('ami', 'encrypted'),
+    tfDoc('ami_copy', 'encrypted'),
+    cfnDoc('aws-properties-imagebuilder-imagerecipe-ebsinstanceblockdevicespecification', 'cfn-imagebuilder-imagerecipe-ebsinstanceblockdevicespecification-encrypted'),
+    tfDoc('imagebuilder_image_recipe', 'ebs'),
     tfDoc('ebs_encryption_by_default'),
   ],
   checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'], run: checkCloudFormation },
+    cloudformation: { reads: 'scope', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet', 'AWS::ImageBuilder::ImageRecipe', 'AWS::ImageBuilder::ContainerRecipe'], run: checkCloudFormation },
   },
   projectChecks: {
     // A project check, so that `aws_ebs_encryption_by_default` in another file of the same configuration counts.
     terraform: {
-      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', ACCOUNT_DEFAULT],
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_ami', 'aws_ami_copy', 'aws_imagebuilder_image_recipe', 'aws_imagebuilder_container_recipe', ACCOUNT_DEFAULT],
       reads: 'project',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();
