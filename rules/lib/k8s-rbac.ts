@@ -3,6 +3,7 @@
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import { type Check, type CheckContext, type FrameworkRef, nist, nsaK8s, type Responsibility } from '../kit';
+import { perKey } from './memo';
 
 export { WORKLOAD_KINDS } from '../../server/src/formats/kubernetes';
 
@@ -101,15 +102,8 @@ export function objectName(r: Resource): string {
   return `${r.type} ${r.k8s?.name ?? '(unnamed)'}`;
 }
 
-/** Policy rules by Role: four rules read them, and a lint makes its resources afresh (so once per Role per lint). */
-const rulesOf = new WeakMap<Resource, readonly PolicyRule[]>();
-
-/** The rules of a Role or ClusterRole. */
-export function policyRules(r: Resource): readonly PolicyRule[] {
-  let rules = rulesOf.get(r);
-  if (!rules) rulesOf.set(r, (rules = readPolicyRules(r)));
-  return rules;
-}
+/** The rules of a Role or ClusterRole: four rules read them, so once per Role per lint (`perKey`). */
+export const policyRules: (r: Resource) => readonly PolicyRule[] = perKey(readPolicyRules);
 
 function readPolicyRules(r: Resource): PolicyRule[] {
   return r.body.get('rules').items().map((rule, i) => {

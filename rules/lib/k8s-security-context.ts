@@ -14,6 +14,7 @@ import type { Val } from '../../server/src/formats/value';
 import type { MapNode, Node, SeqNode } from '../../server/src/model/tree';
 import { cisK8s, nsaK8s } from '../kit/frameworks';
 import { settingChecks, type SettingItem, type SettingSpec } from '../kit/setting';
+import { perKey } from './memo';
 
 export { WORKLOAD_KINDS, type Container };
 
@@ -33,20 +34,11 @@ export interface Pod {
 }
 
 /**
- * Pods by resource: some twenty rules look at every workload's pod, and each lint makes its resources afresh, so
- * the pod and its containers are worked out once per workload per lint.
+ * The pod of a workload object, or undefined when it has none (or its spec is not a mapping). Some twenty rules look
+ * at every workload's pod, and each lint makes its resources afresh, so the pod and its containers are worked out
+ * once per workload per lint (`perKey`).
  */
-const pods = new WeakMap<Resource, Pod | null>();
-
-/** The pod of a workload object, or undefined when it has none (or its spec is not a mapping). */
-export function podOf(r: Resource): Pod | undefined {
-  let pod = pods.get(r);
-  if (pod === undefined) {
-    pod = makePod(r) ?? null;
-    pods.set(r, pod);
-  }
-  return pod ?? undefined;
-}
+export const podOf: (r: Resource) => Pod | undefined = perKey(makePod);
 
 function makePod(r: Resource): Pod | undefined {
   const spec = r.k8s?.podSpec;
