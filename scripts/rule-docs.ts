@@ -38,7 +38,7 @@ export function formatsPhrase(rule: Rule): string {
   if (keys.has('cloudformation')) {
     parts.push(types(rule).some((t) => t.startsWith('AWS::Serverless::')) ? 'CloudFormation (incl. AWS SAM)' : 'CloudFormation');
   }
-  if (keys.has('terraform')) parts.push('Terraform JSON, Terraform plans');
+  if (keys.has('terraform')) parts.push('Terraform (HCL and JSON), Terraform plans');
   if (keys.has('kubernetes')) {
     parts.push(rule.projectChecks?.kubernetes ? 'Kubernetes manifests (YAML and JSON), across documents and files' : 'Kubernetes manifests (YAML and JSON)');
   }

@@ -69,7 +69,7 @@ describe('rule page generator (scripts/rule-docs.ts)', () => {
   const rds = byId('CL-AWS-004');
 
   it('writes the header from the metadata', () => {
-    assert.equal(header(rds), '# CL-AWS-004 · rds-publicly-accessible\n\n**RDS instance is publicly accessible** · severity: high · CloudFormation, Terraform JSON, Terraform plans\n');
+    assert.equal(header(rds), '# CL-AWS-004 · rds-publicly-accessible\n\n**RDS instance is publicly accessible** · severity: high · CloudFormation, Terraform (HCL and JSON), Terraform plans\n');
     const lowered = { ...rds, severity: 'low' } as Rule;
     const text = render(lowered, render(rds, 'x\n## What it finds\nA.\n'));
     assert.match(text, /^\*\*RDS instance is publicly accessible\*\* · severity: low · /m);
@@ -120,7 +120,7 @@ describe('rule page generator (scripts/rule-docs.ts)', () => {
         '|---|---|',
         '| Slug | `rds-publicly-accessible` |',
         '| Severity | high (change it or turn the rule off with `cloudline.rules` or `.cloudline.yaml`) |',
-        '| Formats | CloudFormation, Terraform JSON, Terraform plans |',
+        '| Formats | CloudFormation, Terraform (HCL and JSON), Terraform plans |',
         '| Resource types | `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster`, `aws_db_instance`, `aws_rds_cluster_instance` |',
         '| Quick-fix | yes |',
         '| Owner | customer |',

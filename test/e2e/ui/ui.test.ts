@@ -33,6 +33,9 @@ const MESSAGE =
 const SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
   'editor.hover.above': false,
+  // The hover test drags the card's edge, then rests the pointer inside it: on a loaded machine the pointer can be
+  // outside the card longer than the default 300 ms, and the card hides before the test looks at it.
+  'editor.hover.hidingDelay': 5000,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
   'cloudline.trace.server': 'verbose',
