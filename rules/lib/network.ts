@@ -80,10 +80,21 @@ export const ADMIN_PORTS: readonly NamedPort[] = [
   { port: 3389, name: 'RDP', protocols: ['tcp', 'udp'] },
 ];
 
-/** Default ports of databases, caches and search engines (documented in CL-AWS-030's README). */
+/**
+ * Default ports of databases, caches and search engines (documented in CL-AWS-030's README). Sources of the ports
+ * added after the first list: Microsoft "Configure the Windows Firewall to allow SQL Server access" (1434: the SQL
+ * Server Browser service over UDP, the dedicated administrator connection over TCP) and "Configure the Windows
+ * Firewall to allow Analysis Services access" (2383: a default instance; 2382: the SQL Server Browser for Analysis
+ * Services); Oracle Autonomous Database "Connect with TLS/mTLS" (1522); MySQL "MySQL Port Reference" (33060: the X
+ * Protocol); DataStax OpsCenter "Ports used by OpsCenter" (61620: opscenterd, 61621: the agents).
+ */
 export const DATABASE_PORTS: readonly NamedPort[] = [
   { port: 1433, name: 'SQL Server', protocols: ['tcp'] },
+  { port: 1434, name: 'SQL Server Browser/DAC', protocols: ['tcp', 'udp'] },
   { port: 1521, name: 'Oracle', protocols: ['tcp'] },
+  { port: 1522, name: 'Oracle Autonomous Database', protocols: ['tcp'] },
+  { port: 2382, name: 'SQL Server Analysis Services Browser', protocols: ['tcp'] },
+  { port: 2383, name: 'SQL Server Analysis Services', protocols: ['tcp'] },
   { port: 2483, name: 'Oracle', protocols: ['tcp'] },
   { port: 2484, name: 'Oracle TLS', protocols: ['tcp'] },
   { port: 3306, name: 'MySQL/MariaDB', protocols: ['tcp'] },
@@ -107,7 +118,10 @@ export const DATABASE_PORTS: readonly NamedPort[] = [
   { port: 27017, name: 'MongoDB/DocumentDB', protocols: ['tcp'] },
   { port: 27018, name: 'MongoDB shard', protocols: ['tcp'] },
   { port: 27019, name: 'MongoDB config server', protocols: ['tcp'] },
+  { port: 33060, name: 'MySQL X Protocol', protocols: ['tcp'] },
   { port: 50000, name: 'Db2', protocols: ['tcp'] },
+  { port: 61620, name: 'Cassandra OpsCenter', protocols: ['tcp'] },
+  { port: 61621, name: 'Cassandra OpsCenter agent', protocols: ['tcp'] },
 ];
 
 /**
@@ -299,7 +313,11 @@ export const SECURITY_GROUP_PROVIDER = 'AWS enforces the security group rules yo
 /**
  * Default ports of services that should never face the internet: clear-text logins and file transfer, Windows and
  * Unix file sharing and RPC, directory, remote desktop and management protocols, cluster control planes, message
- * brokers and dashboards (documented in CL-AWS-118's README).
+ * brokers and dashboards (documented in CL-AWS-118's README). Sources of the ports and transports added after the
+ * first list: RFC 1002 (NetBIOS name service over TCP 137 as well as UDP), RFC 3430 (SNMP over TCP 161), Salt "Opening
+ * the firewall up for Salt" (4505, 4506), TightVNC / RealVNC (a viewer listening for reverse connections, 5500),
+ * Puppet "Puppet Server" (8140, also in IANA's registry), Apache Hadoop hdfs-default.xml (the NameNode: RPC 8020,
+ * web UI 9870/9871 from Hadoop 3, 50070/50470 before) and the Amazon EMR "Service ports" list (8020, 9870).
  */
 export const SERVICE_PORTS: readonly NamedPort[] = [
   { port: 20, name: 'FTP data', protocols: ['tcp'] },
@@ -308,10 +326,10 @@ export const SERVICE_PORTS: readonly NamedPort[] = [
   { port: 69, name: 'TFTP', protocols: ['udp'] },
   { port: 111, name: 'RPC portmapper', protocols: ['tcp', 'udp'] },
   { port: 135, name: 'MS RPC', protocols: ['tcp'] },
-  { port: 137, name: 'NetBIOS name service', protocols: ['udp'] },
+  { port: 137, name: 'NetBIOS name service', protocols: ['tcp', 'udp'] },
   { port: 138, name: 'NetBIOS datagram', protocols: ['udp'] },
   { port: 139, name: 'NetBIOS session', protocols: ['tcp'] },
-  { port: 161, name: 'SNMP', protocols: ['udp'] },
+  { port: 161, name: 'SNMP', protocols: ['tcp', 'udp'] },
   { port: 389, name: 'LDAP', protocols: ['tcp', 'udp'] },
   { port: 445, name: 'SMB', protocols: ['tcp'] },
   { port: 623, name: 'IPMI', protocols: ['udp'] },
@@ -323,15 +341,24 @@ export const SERVICE_PORTS: readonly NamedPort[] = [
   { port: 2376, name: 'Docker API TLS', protocols: ['tcp'] },
   { port: 2379, name: 'etcd client', protocols: ['tcp'] },
   { port: 2380, name: 'etcd peer', protocols: ['tcp'] },
+  { port: 4505, name: 'Salt master publisher', protocols: ['tcp'] },
+  { port: 4506, name: 'Salt master request server', protocols: ['tcp'] },
+  { port: 5500, name: 'VNC listening viewer', protocols: ['tcp'] },
   { port: 5601, name: 'Kibana/OpenSearch Dashboards', protocols: ['tcp'] },
   { port: 5672, name: 'AMQP', protocols: ['tcp'] },
   { port: 5900, name: 'VNC', protocols: ['tcp'] },
   { port: 5985, name: 'WinRM', protocols: ['tcp'] },
   { port: 5986, name: 'WinRM HTTPS', protocols: ['tcp'] },
+  { port: 8020, name: 'HDFS NameNode', protocols: ['tcp'] },
+  { port: 8140, name: 'Puppet Server', protocols: ['tcp'] },
   { port: 8500, name: 'Consul', protocols: ['tcp'] },
   { port: 9092, name: 'Kafka', protocols: ['tcp'] },
+  { port: 9870, name: 'HDFS NameNode web UI', protocols: ['tcp'] },
+  { port: 9871, name: 'HDFS NameNode web UI HTTPS', protocols: ['tcp'] },
   { port: 10250, name: 'kubelet', protocols: ['tcp'] },
   { port: 15672, name: 'RabbitMQ management', protocols: ['tcp'] },
+  { port: 50070, name: 'HDFS NameNode web UI', protocols: ['tcp'] },
+  { port: 50470, name: 'HDFS NameNode web UI HTTPS', protocols: ['tcp'] },
 ];
 
 /** Sensitive service ports, but not every port (CL-AWS-118). */

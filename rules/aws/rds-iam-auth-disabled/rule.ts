@@ -1,25 +1,36 @@
 // CL-AWS-180: an RDS database (MySQL, MariaDB, PostgreSQL, Aurora) or Neptune DB cluster without IAM database authentication.
-import { cfnGuideDoc, checkSetting, defineRule, nist, type SettingFormat, type SettingSpec, settingChecks, tfDoc } from '../../kit';
+import { cfnGuideDoc, checkSetting, defineRule, nist, type Resource, type SettingFormat, type SettingSpec, settingChecks, tfDoc } from '../../kit';
 import { auroraInstance, iamAuthEngine } from '../../lib/logging';
 
 const CLUSTERS = new Set(['AWS::RDS::DBCluster', 'aws_rds_cluster']);
 const NEPTUNE = new Set(['AWS::Neptune::DBCluster', 'aws_neptune_cluster']);
 
+/**
+ * An `AWS::RDS::DBCluster` with `Engine: neptune`: the RDS CreateDBCluster API, which the resource calls, lists
+ * `neptune` among its engines, and the cluster it creates is a Neptune cluster (same API, same
+ * `EnableIAMDatabaseAuthentication`). `aws_rds_cluster` refuses that engine (the provider validates `engine`).
+ */
+const rdsNeptune = (r: Resource): boolean => r.type === 'AWS::RDS::DBCluster' && r.body.get('Engine').str()?.trim().toLowerCase() === 'neptune';
+const neptune = (r: Resource): boolean => NEPTUNE.has(r.type) || rdsNeptune(r);
+
+/** Once on, Neptune refuses unsigned requests (RDS keeps accepting passwords): its clients must sign first. */
+const NEPTUNE_FIX_NOTE = 'unsigned requests are refused from then on';
 const RDS_CFN: SettingFormat = {
   types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   path: ['EnableIAMDatabaseAuthentication'],
-  appliesTo: (r) => iamAuthEngine(r.body.get('Engine'), r.body.get('EngineVersion')) && (CLUSTERS.has(r.type) || !auroraInstance(r, 'DBClusterIdentifier', 'Engine')),
+  fixNote: (r) => (rdsNeptune(r) ? NEPTUNE_FIX_NOTE : undefined),
+  appliesTo: (r) =>
+    rdsNeptune(r) ||
+    (iamAuthEngine(r.body.get('Engine'), r.body.get('EngineVersion')) && (CLUSTERS.has(r.type) || !auroraInstance(r, 'DBClusterIdentifier', 'Engine'))),
 };
-/** Once on, Neptune refuses unsigned requests (RDS keeps accepting passwords): its clients must sign first. */
-const NEPTUNE_FIX_NOTE = 'unsigned requests are refused from then on';
 /** Neptune has one engine, and IAM authentication is a cluster setting (its instances have none). */
 const NEPTUNE_CFN: SettingFormat = { types: ['AWS::Neptune::DBCluster'], path: ['IamAuthEnabled'], fixNote: NEPTUNE_FIX_NOTE };
 
 const IAM_AUTH: SettingSpec = {
-  subject: (r) => (NEPTUNE.has(r.type) ? 'Neptune DB cluster' : CLUSTERS.has(r.type) ? 'RDS DB cluster' : 'RDS DB instance'),
+  subject: (r) => (neptune(r) ? 'Neptune DB cluster' : CLUSTERS.has(r.type) ? 'RDS DB cluster' : 'RDS DB instance'),
   // Neptune has no database passwords: without IAM authentication it answers every client that reaches it.
   consequence: (r) =>
-    NEPTUNE.has(r.type) ? 'so any client that can reach its endpoint can query it, without signing in' : 'so its users sign in only with database passwords, outside IAM',
+    neptune(r) ? 'so any client that can reach its endpoint can query it, without signing in' : 'so its users sign in only with database passwords, outside IAM',
   want: true,
   absentMeans: false,
   formats: {
@@ -62,6 +73,7 @@ export default defineRule({
     cfnGuideDoc('aws-resource-rds-dbinstance', 'cfn-rds-dbinstance-enableiamdatabaseauthentication'),
     tfDoc('db_instance', 'iam_database_authentication_enabled'),
     'https://docs.aws.amazon.com/neptune/latest/userguide/iam-auth.html',
+    'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html',
     cfnGuideDoc('aws-resource-neptune-dbcluster', 'cfn-neptune-dbcluster-iamauthenabled'),
     tfDoc('neptune_cluster', 'iam_database_authentication_enabled'),
   ],

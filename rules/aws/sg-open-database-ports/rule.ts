@@ -9,12 +9,13 @@ export default defineRule({
   severity: 'high',
   fixable: false,
   description:
-    'An ingress rule from 0.0.0.0/0 or ::/0 to a database, cache or search port (MySQL, PostgreSQL, SQL Server, Oracle, MongoDB, Redis, Memcached, Elasticsearch …) lets anyone on the internet try credentials and exploits against the data store.',
+    'An ingress rule from 0.0.0.0/0 or ::/0 to a database, cache or search port (MySQL, PostgreSQL, SQL Server and its Analysis Services, Oracle, MongoDB, Redis, Memcached, Elasticsearch …) lets anyone on the internet try credentials and exploits against the data store.',
   remediation:
     'Allow the port only from the application tier (its security group) or from private ranges, and keep data stores in private subnets.',
   responsibility: networkResponsibility(SECURITY_GROUP_PROVIDER, 'which sources may reach your data stores is yours to decide'),
   frameworks: [nist('AC-3', 'SC-7'), pci('1.3.1', '1.4.4')],
-  equivalents: {},
+  // KICS Terraform 54c417bf: TCP 2383 (SQL Server Analysis Services) open to the internet, one port of the table.
+  equivalents: { kics: ['54c417bf-c762-48b9-9d31-b3d87047e3f0'] },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html',
