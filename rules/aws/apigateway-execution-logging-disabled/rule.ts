@@ -1,5 +1,5 @@
-// CL-AWS-199: a REST API stage whose execution logging (LoggingLevel) is OFF or never set.
-import { AUDIT_LOGGING, cfnGuideDoc, type CheckContext, defineRule, keyNode, type Resource, tfDoc, type Val } from '../../kit';
+// CL-AWS-199: a REST API stage, or a stage of a WebSocket API, whose execution logging (LoggingLevel) is OFF or never set.
+import { AUDIT_LOGGING, cfnDoc, cfnGuideDoc, type CheckContext, defineRule, findById, findReachable, keyNode, missingAt, reachable, type Resource, tfDoc, type Val } from '../../kit';
 import { samGlobal } from '../../lib/logging';
 
 const CONSEQUENCE = 'so authorizer failures, integration errors and throttling are not logged to CloudWatch Logs';
@@ -86,6 +86,85 @@ function terraformSettings(r: Resource, ctx: CheckContext): void {
   );
 }
 
+/** Where each format writes an API Gateway V2 stage's API, the API's protocol and the stage's route settings. */
+interface V2Keys {
+  readonly apiId: string;
+  readonly apiType: string;
+  readonly protocol: string;
+  /** The stage's default route settings (a CloudFormation property, a Terraform block). */
+  readonly defaults: string;
+  /** Per-route settings: a CloudFormation map by route key, Terraform blocks with a `route_key`. */
+  readonly routes: string;
+  readonly level: string;
+}
+
+const CFN_V2: V2Keys = { apiId: 'ApiId', apiType: 'AWS::ApiGatewayV2::Api', protocol: 'ProtocolType', defaults: 'DefaultRouteSettings', routes: 'RouteSettings', level: 'LoggingLevel' };
+const TF_V2: V2Keys = { apiId: 'api_id', apiType: 'aws_apigatewayv2_api', protocol: 'protocol_type', defaults: 'default_route_settings', routes: 'route_settings', level: 'logging_level' };
+
+/**
+ * The API of a V2 stage when it is known to be a WebSocket API: the stage's API ID refers to one API of the same
+ * file (`!Ref`, `Fn::GetAtt`, `aws_apigatewayv2_api.x.id`) whose protocol is WEBSOCKET in every reachable
+ * alternative. HTTP APIs have no execution logging; an API elsewhere or of unknown protocol is not judged.
+ */
+function websocketApi(r: Resource, ctx: CheckContext, k: V2Keys): Resource | undefined {
+  const ids = r.references(k.apiId);
+  if (ids.length !== 1) return undefined;
+  const api = findById(ctx, [k.apiType], ids);
+  if (!api) return undefined;
+  const protocols = reachable(api.body.get(k.protocol));
+  return protocols.length > 0 && protocols.every((p) => p.str()?.trim().toUpperCase() === 'WEBSOCKET') ? api : undefined;
+}
+
+/** The route settings of a V2 stage with their route keys: CloudFormation's map entries, Terraform's blocks. */
+function routeSettings(r: Resource, k: V2Keys): [route: string, settings: Val][] {
+  const routes = r.body.get(k.routes);
+  if (r.format === 'cloudformation') return routes.each().flatMap((alt) => alt.entries().map(([key, v]): [string, Val] => [String(key.value), v]));
+  return routes.list().map((b): [string, Val] => [b.get('route_key').str() ?? '?', b]);
+}
+
+/**
+ * A stage of a WebSocket API (see websocketApi): its default route settings must set a logging level other than OFF
+ * (absent is OFF); a route whose own settings set OFF is reported too. A level that is not known is not reported.
+ */
+function v2Stage(k: V2Keys) {
+  return (r: Resource, ctx: CheckContext): void => {
+    const api = websocketApi(r, ctx, k);
+    if (!api) return;
+    const who = `Stage ${r.id} of WebSocket API ${api.id}`;
+    const shown = `${k.defaults} ${k.level}`;
+    defaults: for (const alt of reachable(r.body.get(k.defaults))) {
+      if (alt.isUnknown) continue;
+      // A Terraform block is an object or a list of objects (always a list in plans); an empty list is no block.
+      const blocks = alt.isAbsent ? [] : alt.isSeq ? alt.items() : [alt];
+      if (blocks.length === 0) {
+        ctx.report(missingAt(alt, r.anchor), `${who} sets no ${shown}, which defaults to OFF, ${CONSEQUENCE}.`);
+        break;
+      }
+      for (const block of blocks) {
+        if (!block.isMap) continue;
+        for (const level of reachable(block.get(k.level))) {
+          if (level.isUnknown) continue;
+          if (level.isAbsent) {
+            ctx.report(missingAt(level, keyNode(r.body, k.defaults) ?? r.anchor), `${who} sets no ${shown}, which defaults to OFF, ${CONSEQUENCE}.`);
+            break defaults;
+          }
+          if (logs(level) === false) {
+            ctx.report(level, `${who} sets ${shown} to ${offText(level)}, ${CONSEQUENCE}.`);
+            break defaults;
+          }
+        }
+      }
+    }
+    for (const [route, settings] of routeSettings(r, k)) {
+      const off = findReachable(settings.get(k.level), (l) => logs(l) === false);
+      if (off) ctx.report(off, `${who} sets ${k.routes} ${k.level} to ${offText(off)} for route ${route}, ${CONSEQUENCE}.`);
+    }
+  };
+}
+
+const CFN_V2_STAGE = v2Stage(CFN_V2);
+const TF_V2_STAGE = v2Stage(TF_V2);
+
 export default defineRule({
   id: 'CL-AWS-199',
   slug: 'apigateway-execution-logging-disabled',
@@ -93,8 +172,9 @@ export default defineRule({
   severity: 'low',
   fixable: false,
   description:
-    'API Gateway execution logs record how each request to a REST API stage was processed: authorizer results, API key and usage plan checks, integration errors and throttling. The logging level is OFF unless set in the stage\'s method settings.',
-  remediation: 'Set MethodSettings LoggingLevel (aws_api_gateway_method_settings settings.logging_level) to ERROR or INFO for method path */* and give API Gateway a CloudWatch Logs role in the account settings.',
+    'API Gateway execution logs record how each request to a REST API stage, or each message to a WebSocket API stage, was processed: authorizer results, API key and usage plan checks, integration errors and throttling. The logging level is OFF unless set in the stage\'s method settings (REST) or default route settings (WebSocket).',
+  remediation:
+    'Set MethodSettings LoggingLevel (aws_api_gateway_method_settings settings.logging_level) to ERROR or INFO for method path */*, or for a WebSocket API stage DefaultRouteSettings LoggingLevel (default_route_settings.logging_level), and give API Gateway a CloudWatch Logs role in the account settings.',
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
@@ -111,13 +191,20 @@ export default defineRule({
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
     cfnGuideDoc('aws-properties-apigateway-stage-methodsetting', 'cfn-apigateway-stage-methodsetting-logginglevel'),
     tfDoc('api_gateway_method_settings', 'logging_level'),
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html',
+    cfnDoc('aws-properties-apigatewayv2-stage-routesettings', 'cfn-apigatewayv2-stage-routesettings-logginglevel'),
+    tfDoc('apigatewayv2_stage', 'logging_level'),
   ],
   checks: {
-    cloudformation: { reads: 'scope', types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], run: cloudformation },
+    cloudformation: {
+      reads: 'scope',
+      types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api', 'AWS::ApiGatewayV2::Stage'],
+      run: (r, ctx) => (r.type === 'AWS::ApiGatewayV2::Stage' ? CFN_V2_STAGE(r, ctx) : cloudformation(r, ctx)),
+    },
     terraform: {
       reads: 'scope',
-      types: ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'],
-      run: (r, ctx) => (r.type === 'aws_api_gateway_stage' ? terraformStage(r, ctx) : terraformSettings(r, ctx)),
+      types: ['aws_api_gateway_stage', 'aws_api_gateway_method_settings', 'aws_apigatewayv2_stage'],
+      run: (r, ctx) => (r.type === 'aws_api_gateway_stage' ? terraformStage(r, ctx) : r.type === 'aws_apigatewayv2_stage' ? TF_V2_STAGE(r, ctx) : terraformSettings(r, ctx)),
     },
   },
 });

@@ -199,7 +199,7 @@ function isBlockValue(n: Node | undefined): boolean {
  *   lb_listener, alb_listener default_action R ....... elbv2/listener.go@01c0800
  *   api_gateway_method_settings settings R ........... apigateway/method_settings.go@1037711
  *   api_gateway_stage access_log_settings O .......... apigateway/stage.go@050ac11 (v5)
- *   apigatewayv2_stage access_log_settings O ......... apigatewayv2/stage.go@02f6d2d (v6)
+ *   apigatewayv2_stage access_log_settings O, default_route_settings O . apigatewayv2/stage.go@02f6d2d (v6; v4 @10afe5a the same)
  *   appsync_graphql_api log_config O ................. appsync/graphql_api.go@0160692 (v6)
  *   athena_workgroup configuration O, .result_configuration O, ..encryption_configuration O,
  *     .managed_query_results_configuration O ......... athena/workgroup.go (v6, 2025; v4 @c665a0d the same)
@@ -262,7 +262,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_alb_listener: ['default_action'],
   aws_api_gateway_method_settings: ['settings'],
   aws_api_gateway_stage: ['access_log_settings'],
-  aws_apigatewayv2_stage: ['access_log_settings'],
+  aws_apigatewayv2_stage: ['access_log_settings', 'default_route_settings'],
   aws_appsync_graphql_api: ['log_config'],
   aws_athena_workgroup: ['configuration.managed_query_results_configuration', 'configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
