@@ -138,7 +138,8 @@ export function planOf(doc: { [k: string]: Json }, unwritten: Unwritten = new Ma
           // What the configuration does not write: planned by the provider, alternately a value and known after apply.
           let n = 0;
           for (const [k, v] of unwritten.get(`${mode === 'data' ? 'data.' : ''}${type}`) ?? []) {
-            if (k in written) continue;
+            // Written, or written as a `dynamic` block (unknown above): not the provider's to plan.
+            if (k in written || (isObject(dynamic ?? null) && k in (dynamic as { [k: string]: Json }))) continue;
             // A block the configuration does not show but the plan holds is kept (formats/terraform.ts: it may be a
             // dynamic block), so an unwritten block is planned as a provider plans it: known and empty when the
             // provider never computes it (a wholly unknown one would be a dynamic block), else known after apply.
