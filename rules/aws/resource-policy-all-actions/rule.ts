@@ -16,8 +16,11 @@ export default defineRule({
   frameworks: [nist('AC-6'), soc2('CC6.3')],
   equivalents: {
     checkov: ['CKV_AWS_72'],
-    kics: ['816ea8cf-d589-442d-a917-2dd0ce0e45e3'],
+    // glue_with_vulnerable_policy, rest_api_with_vulnerable_policy: wildcard principal OR wildcard action, no Condition
+    // (README, "Compared with other tools": the action half is this rule's).
+    kics: ['816ea8cf-d589-442d-a917-2dd0ce0e45e3', 'd25edb51-07fb-4a73-97d4-41cecdc53a22', 'b161c11b-a59b-4431-9a29-4e19f63e6b27'],
     cfnNag: ['F15', 'F20'],
+    trivy: ['aws-sqs-no-wildcards-in-policy-documents'],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
