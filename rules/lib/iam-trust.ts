@@ -3,6 +3,7 @@
 // principals, GitHub's OIDC provider). Built on rules/lib/iam.ts, which parses the policies.
 import type { CheckContext, Resource, Rule, Val } from '../kit';
 import {
+  ACTION_RESOURCE_POLICIES,
   docStatements,
   IDENTITY_POLICY_CFN_TYPES,
   IDENTITY_POLICY_TF_TYPES,
@@ -171,19 +172,39 @@ export function writtenText(v: Val): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Resource policies that allow every action of their service (CL-AWS-164).
 
-/** The resource policies CL-AWS-164 reads, with the service prefix of their actions and how messages name it. */
-export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; readonly service: string; readonly name: string }[] = [
-  { policy: RESOURCE_POLICIES.s3, service: 's3', name: 'S3' },
-  { policy: RESOURCE_POLICIES.sqs, service: 'sqs', name: 'SQS' },
-  { policy: RESOURCE_POLICIES.sns, service: 'sns', name: 'SNS' },
-  { policy: RESOURCE_POLICIES.kms, service: 'kms', name: 'KMS' },
+/** What whoever may take every action of a policy's service can do to its resource (the close of CL-AWS-164's message). */
+const DELETE_OR_REPERMISSION = 'including deleting or re-permissioning the resource';
+
+/**
+ * The resource policies CL-AWS-164 reads, with the service prefix of their actions, how messages name it and what every
+ * action of that service lets a principal do. `execute-api` has three actions (Invoke, InvalidateCache and, for
+ * WebSocket APIs, ManageConnections); managing the API itself is `apigateway:`, which a REST API policy does not grant.
+ */
+export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; readonly service: string; readonly name: string; readonly consequence: string }[] = [
+  { policy: RESOURCE_POLICIES.s3, service: 's3', name: 'S3', consequence: DELETE_OR_REPERMISSION },
+  { policy: RESOURCE_POLICIES.sqs, service: 'sqs', name: 'SQS', consequence: DELETE_OR_REPERMISSION },
+  { policy: RESOURCE_POLICIES.sns, service: 'sns', name: 'SNS', consequence: DELETE_OR_REPERMISSION },
+  { policy: RESOURCE_POLICIES.kms, service: 'kms', name: 'KMS', consequence: DELETE_OR_REPERMISSION },
+  {
+    policy: ACTION_RESOURCE_POLICIES.glue,
+    service: 'glue',
+    name: 'Glue',
+    consequence: "including reading, changing and deleting the catalog's databases, tables and partitions",
+  },
+  {
+    policy: ACTION_RESOURCE_POLICIES.apigateway,
+    service: 'execute-api',
+    name: 'execute-api',
+    consequence: "including invalidating the API's cache (execute-api:InvalidateCache), not only invoking it",
+  },
 ];
 
 /**
- * The checks of CL-AWS-164: each Allow statement of an S3, SQS, SNS or KMS resource policy that lists `*` or
- * `<service>:*` is reported at that action. In a KMS key policy a statement whose principals are all account roots
- * is the default key policy (it delegates to the account's IAM policies) and is skipped, as is one whose principals
- * are not known. A Terraform `${data.aws_iam_policy_document.x.json}` is followed (hence `reads: 'scope'`).
+ * The checks of CL-AWS-164: each Allow statement of an S3, SQS, SNS, KMS, Glue Data Catalog or API Gateway REST API
+ * resource policy that lists `*` or `<service>:*` is reported at that action. In a KMS key policy a statement whose
+ * principals are all account roots is the default key policy (it delegates to the account's IAM policies) and is
+ * skipped, as is one whose principals are not known. A Terraform `${data.aws_iam_policy_document.x.json}` is followed
+ * (hence `reads: 'scope'`).
  */
 export function allActionsChecks(): Rule['checks'] {
   const check = (format: 'cloudformation' | 'terraform') => {
@@ -205,7 +226,7 @@ export function allActionsChecks(): Rule['checks'] {
           }
           for (const a of actions) {
             const what = a.str() === '*' ? 'every action ("*")' : `every ${p.name} action ("${a.str()}")`;
-            ctx.report(a, `${p.policy.label} ${r.id} allows ${what} to the principals of its statement, including deleting or re-permissioning the resource.`);
+            ctx.report(a, `${p.policy.label} ${r.id} allows ${what} to the principals of its statement, ${p.consequence}.`);
           }
         }
       },

@@ -692,6 +692,24 @@ export const EXPOSURE_RESOURCE_POLICIES = {
 } as const satisfies Record<string, ResourcePolicy>;
 
 /**
+ * Resource policies that no "open to everyone" rule reads (yet), rows shaped like RESOURCE_POLICIES: CL-AWS-164 judges
+ * their actions. The Glue Data Catalog policy has no CloudFormation resource (only the API, the console and Terraform
+ * `aws_glue_resource_policy` set it). A REST API's `Policy` is a JSON object or a JSON string, as Terraform's `policy`.
+ */
+export const ACTION_RESOURCE_POLICIES = {
+  glue: {
+    label: 'Glue Data Catalog resource policy',
+    cloudformation: {},
+    terraform: { aws_glue_resource_policy: 'policy' },
+  },
+  apigateway: {
+    label: 'API Gateway REST API policy',
+    cloudformation: { 'AWS::ApiGateway::RestApi': 'Policy' },
+    terraform: { aws_api_gateway_rest_api: 'policy', aws_api_gateway_rest_api_policy: 'policy' },
+  },
+} as const satisfies Record<string, ResourcePolicy>;
+
+/**
  * `publicPolicyChecks` for the resources `applies` accepts: a policy whose resource is protected some other way (an
  * OpenSearch domain inside a VPC) is left out.
  */
