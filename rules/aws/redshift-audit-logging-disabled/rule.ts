@@ -17,7 +17,7 @@ function namespace(r: Resource, ctx: CheckContext, key: string): void {
   const v = r.body.get(key);
   for (const alt of v.each()) {
     if (alt.isUnknown) continue;
-    const title = `Export the user, connection and user activity logs (${key})`;
+    const title = `Set ${key} to export the user, connection and user activity logs`;
     if (alt.isAbsent) {
       // Not through an Fn::If branch that removes the list: the condition is the user's.
       const edits = alt.when.length ? undefined : addPath(ctx.edits, r, [key], LOG_TYPES);
