@@ -39,3 +39,48 @@ export function jobContainers(r: Resource): Val[] {
     ...r.body.path('EcsProperties', 'TaskProperties').list().flatMap((task) => task.get('Containers').list()),
   ].filter((c) => !c.isAbsent);
 }
+
+/** One volume list of an AWS Batch job definition, with what messages call its owner. */
+export interface BatchVolumes {
+  /** The volume list (CloudFormation `Volumes`, or `volumes` in the embedded JSON of Terraform). */
+  readonly volumes: Val;
+  /** Who holds the list, for messages: `its container`, `node range 0:3`, `ECS task 1`. */
+  readonly owner: string;
+  /** True when the list is embedded JSON in a Terraform string (no fix writes into it). */
+  readonly embedded: boolean;
+}
+
+/** Parses a Terraform JSON-string attribute of a Batch job definition in place (undefined when not a JSON object). */
+function embeddedObject(r: Resource, key: string): Val | undefined {
+  const v = r.body.get(key);
+  const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
+  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
+  const parsed = parseEmbeddedJson(node);
+  return parsed?.kind === 'map' ? Val.of(parsed, r.resolver) : undefined;
+}
+
+/**
+ * The volume lists of an AWS Batch job definition. CloudFormation: ContainerProperties.Volumes, each node range's
+ * Container.Volumes and EcsProperties.TaskProperties[].Volumes, and each ECS task's Volumes (EcsProperties at the top
+ * or in a node range). Terraform: the same lists inside the container_properties, node_properties and ecs_properties
+ * JSON strings (camelCase keys), parsed in place; a string that is not JSON (`jsonencode(…)`) yields nothing.
+ */
+export function batchVolumeLists(r: Resource): BatchVolumes[] {
+  const cfn = r.format === 'cloudformation';
+  const k = (name: string): string => (cfn ? name : name[0].toLowerCase() + name.slice(1));
+  const out: BatchVolumes[] = [];
+  const tasks = (ecs: Val, where: string): void => {
+    ecs.get(k('TaskProperties')).items().forEach((task, i) => out.push({ volumes: task.get(k('Volumes')), owner: `${where}ECS task ${i + 1}`, embedded: !cfn }));
+  };
+  const container = cfn ? r.body.get('ContainerProperties') : embeddedObject(r, 'container_properties');
+  if (container) out.push({ volumes: container.get(k('Volumes')), owner: 'its container', embedded: !cfn });
+  const nodes = cfn ? r.body.get('NodeProperties') : embeddedObject(r, 'node_properties');
+  for (const range of nodes?.get(k('NodeRangeProperties')).items() ?? []) {
+    const name = `node range ${range.get(k('TargetNodes')).str() ?? '?'}`;
+    out.push({ volumes: range.get(k('Container')).get(k('Volumes')), owner: name, embedded: !cfn });
+    tasks(range.get(k('EcsProperties')), `${name}, `);
+  }
+  const ecs = cfn ? r.body.get('EcsProperties') : embeddedObject(r, 'ecs_properties');
+  if (ecs) tasks(ecs, '');
+  return out.filter((o) => !o.volumes.isAbsent);
+}

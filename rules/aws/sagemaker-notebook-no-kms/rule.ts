@@ -1,5 +1,6 @@
-// CL-AWS-070: SageMaker notebook instances and endpoint configurations without a customer managed KMS key.
-import { blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, iso27001, isSet, missingAt, nist, type Resource, tfDoc } from '../../kit';
+// CL-AWS-070: SageMaker notebook instances, Studio domains and endpoint configurations without a customer managed KMS
+// key.
+import { blocks, cfnDoc, cfnGuideDoc, type CheckContext, chooseFix, defineRule, iso27001, isSet, missingAt, nist, type Resource, tfDoc } from '../../kit';
 import { KMS_KEY } from '../../lib/kms';
 
 /**
@@ -19,6 +20,17 @@ function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
     if (!isSet(v) && !v.isUnknown) {
       ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`, {
         fix: chooseFix(ctx, r, v, [key], KMS_KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the notebook instance)`),
+      });
+    }
+  }
+}
+
+/** A Studio domain's EFS home volume: encrypted with an AWS managed key unless KmsKeyId (kms_key_id) names one. */
+function checkDomain(r: Resource, ctx: CheckContext, key: string): void {
+  for (const v of r.body.get(key).each()) {
+    if (!isSet(v) && !v.isUnknown) {
+      ctx.report(missingAt(v, r.anchor), `SageMaker domain ${r.id} has no ${key}, so the EFS volume that holds its users' home directories is encrypted with an AWS managed key, not a customer managed KMS key.`, {
+        fix: chooseFix(ctx, r, v, [key], KMS_KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the domain)`),
       });
     }
   }
@@ -47,12 +59,12 @@ function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: strin
 export default defineRule({
   id: 'CL-AWS-070',
   slug: 'sagemaker-notebook-no-kms',
-  title: 'SageMaker notebook or endpoint storage is not encrypted with a customer managed KMS key',
+  title: 'SageMaker notebook, Studio domain or endpoint storage is not encrypted with a customer managed KMS key',
   severity: 'low',
   fixable: true,
   description:
-    'SageMaker always encrypts the ML storage volumes of notebook instances and hosting instances, with an AWS managed key unless you name one. A customer managed key lets you control in its key policy who can read notebooks, data and models on those volumes, and revoke access.',
-  remediation: 'Set KmsKeyId (kms_key_id, kms_key_arn) to a customer managed KMS key on the notebook instance and the endpoint configuration.',
+    'SageMaker always encrypts the ML storage volumes of notebook instances and hosting instances, and the EFS home volume of a Studio domain, with an AWS managed key unless you name one. A customer managed key lets you control in its key policy who can read notebooks, data and models on those volumes, and revoke access.',
+  remediation: 'Set KmsKeyId (kms_key_id, kms_key_arn) to a customer managed KMS key on the notebook instance, the Studio domain and the endpoint configuration.',
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
@@ -62,7 +74,7 @@ export default defineRule({
   },
   frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
   equivalents: {
-    checkov: ['CKV_AWS_22', 'CKV_AWS_98'],
+    checkov: ['CKV_AWS_22', 'CKV_AWS_98', 'CKV_AWS_187'],
     kics: [
       '709e6da6-fa1f-44cc-8f17-7f25f96dadbe',
       '44034eda-1c3f-486a-831d-e09a7dd94354',
@@ -76,21 +88,26 @@ export default defineRule({
     cfnGuideDoc('aws-resource-sagemaker-endpointconfig', 'cfn-sagemaker-endpointconfig-kmskeyid'),
     tfDoc('sagemaker_notebook_instance', 'kms_key_id'),
     tfDoc('sagemaker_endpoint_configuration', 'kms_key_arn'),
+    'https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest.html',
+    cfnDoc('aws-resource-sagemaker-domain', 'cfn-sagemaker-domain-kmskeyid'),
+    tfDoc('sagemaker_domain', 'kms_key_id'),
   ],
   checks: {
     cloudformation: {
       reads: 'resource',
-      types: ['AWS::SageMaker::NotebookInstance', 'AWS::SageMaker::EndpointConfig'],
+      types: ['AWS::SageMaker::NotebookInstance', 'AWS::SageMaker::Domain', 'AWS::SageMaker::EndpointConfig'],
       run(r, ctx) {
         if (r.type === 'AWS::SageMaker::NotebookInstance') checkNotebook(r, ctx, 'KmsKeyId');
+        else if (r.type === 'AWS::SageMaker::Domain') checkDomain(r, ctx, 'KmsKeyId');
         else checkEndpointConfig(r, ctx, { key: 'KmsKeyId', variants: 'ProductionVariants', instanceType: 'InstanceType', serverless: 'ServerlessConfig' });
       },
     },
     terraform: {
       reads: 'resource',
-      types: ['aws_sagemaker_notebook_instance', 'aws_sagemaker_endpoint_configuration'],
+      types: ['aws_sagemaker_notebook_instance', 'aws_sagemaker_domain', 'aws_sagemaker_endpoint_configuration'],
       run(r, ctx) {
         if (r.type === 'aws_sagemaker_notebook_instance') checkNotebook(r, ctx, 'kms_key_id');
+        else if (r.type === 'aws_sagemaker_domain') checkDomain(r, ctx, 'kms_key_id');
         else checkEndpointConfig(r, ctx, { key: 'kms_key_arn', variants: 'production_variants', instanceType: 'instance_type', serverless: 'serverless_config' });
       },
     },
