@@ -5,6 +5,7 @@ import type { CheckContext, Resource, Rule, Val } from '../kit';
 import {
   ACTION_RESOURCE_POLICIES,
   docStatements,
+  EXPOSURE_RESOURCE_POLICIES,
   IDENTITY_POLICY_CFN_TYPES,
   IDENTITY_POLICY_TF_TYPES,
   identityStatements,
@@ -186,7 +187,7 @@ export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; r
   { policy: RESOURCE_POLICIES.sns, service: 'sns', name: 'SNS', consequence: DELETE_OR_REPERMISSION },
   { policy: RESOURCE_POLICIES.kms, service: 'kms', name: 'KMS', consequence: DELETE_OR_REPERMISSION },
   {
-    policy: ACTION_RESOURCE_POLICIES.glue,
+    policy: EXPOSURE_RESOURCE_POLICIES.glue,
     service: 'glue',
     name: 'Glue',
     consequence: "including reading, changing and deleting the catalog's databases, tables and partitions",

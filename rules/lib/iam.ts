@@ -577,12 +577,19 @@ export const RESOURCE_POLICIES = {
  * everyone without a narrowing Condition is reported at its principal as "<label> <id> allows <actions> to …".
  */
 export function publicPolicyChecks(policy: ResourcePolicy, held?: HeldOff): Rule['checks'] {
-  const check = (places: Readonly<Record<string, string>>): Check => ({
+  return policyChecks(policy, (places) => ({
     reads: 'scope',
     types: Object.keys(places),
     run: (r, ctx) => reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type]), held),
-  });
-  return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
+  }));
+}
+
+/** A check per format of `policy`, leaving out a format where no type holds it (Glue: no CloudFormation type). */
+function policyChecks(policy: ResourcePolicy, check: (places: Readonly<Record<string, string>>) => Check): Rule['checks'] {
+  const out: { cloudformation?: Check; terraform?: Check } = {};
+  if (Object.keys(policy.cloudformation).length > 0) out.cloudformation = check(policy.cloudformation);
+  if (Object.keys(policy.terraform).length > 0) out.terraform = check(policy.terraform);
+  return out;
 }
 
 /** Reports the Allow-to-everyone statements of `policy` that no Condition narrows. */
@@ -689,19 +696,22 @@ export const EXPOSURE_RESOURCE_POLICIES = {
     cloudformation: { 'AWS::Logs::Destination': 'DestinationPolicy' },
     terraform: { aws_cloudwatch_log_destination_policy: 'access_policy' },
   },
-} as const satisfies Record<string, ResourcePolicy>;
-
-/**
- * Resource policies that no "open to everyone" rule reads (yet), rows shaped like RESOURCE_POLICIES: CL-AWS-164 judges
- * their actions. The Glue Data Catalog policy has no CloudFormation resource (only the API, the console and Terraform
- * `aws_glue_resource_policy` set it). A REST API's `Policy` is a JSON object or a JSON string, as Terraform's `policy`.
- */
-export const ACTION_RESOURCE_POLICIES = {
+  /**
+   * The Data Catalog policy has no CloudFormation resource (only the API, the console and Terraform
+   * `aws_glue_resource_policy` set it), so its rules check Terraform only. CL-AWS-164 judges its actions too.
+   */
   glue: {
     label: 'Glue Data Catalog resource policy',
     cloudformation: {},
     terraform: { aws_glue_resource_policy: 'policy' },
   },
+} as const satisfies Record<string, ResourcePolicy>;
+
+/**
+ * Resource policies that no "open to everyone" rule reads (yet), rows shaped like RESOURCE_POLICIES: CL-AWS-164 judges
+ * their actions. A REST API's `Policy` is a JSON object or a JSON string, as Terraform's `policy`.
+ */
+export const ACTION_RESOURCE_POLICIES = {
   apigateway: {
     label: 'API Gateway REST API policy',
     cloudformation: { 'AWS::ApiGateway::RestApi': 'Policy' },
@@ -714,14 +724,13 @@ export const ACTION_RESOURCE_POLICIES = {
  * OpenSearch domain inside a VPC) is left out.
  */
 export function publicPolicyChecksWhere(policy: ResourcePolicy, applies: (r: Resource, ctx: CheckContext) => boolean): Rule['checks'] {
-  const check = (places: Readonly<Record<string, string>>): Check => ({
+  return policyChecks(policy, (places) => ({
     reads: 'scope',
     types: Object.keys(places),
     run: (r, ctx) => {
       if (applies(r, ctx)) reportPublicGrants(r, ctx, policy.label, r.body.get(places[r.type]));
     },
-  });
-  return { cloudformation: check(policy.cloudformation), terraform: check(policy.terraform) };
+  }));
 }
 
 /** CL-AWS-015's HeldOff: the bucket's RestrictPublicBuckets (S3 knowledge, in s3.ts). */
