@@ -18,7 +18,9 @@
 //   on a parameter (a secret in its `Default`) also counts "within" when a finding is on a use of that parameter
 //   (see parameterAt: Cloudline reports a parameter's default where it is used). A Terraform label on an IAM user,
 //   group or role block also counts "within" when a finding is in a policy that applies to that principal (see
-//   principalPolicySpans: KICS reports the principal, Cloudline the action in the policy that grants it).
+//   principalPolicySpans: KICS reports the principal, Cloudline the action in the policy that grants it), and a label on
+//   a block whose policy comes from a `data "aws_iam_policy_document"` when the finding is in that document
+//   (policyDocumentSpans).
 // - negatives: negative files, and how many of them got at least one finding of a mapped rule.
 // Files are linted one at a time (file-level: cross-file checks are not in play for this corpus).
 import { existsSync, readFileSync } from 'node:fs';
@@ -232,6 +234,26 @@ function principalPolicySpans(l: Linted, line: number): Span[] {
   return [...spans];
 }
 
+/**
+ * Terraform: when 1-based `line` lies in a block that takes its policy from a `data "aws_iam_policy_document"` (a
+ * resource policy's `policy = data.aws_iam_policy_document.x.json`), the spans of those documents. KICS labels the
+ * block's `policy` line; Cloudline reports the action or principal inside the document the block uses (CL-AWS-164,
+ * the public resource policy rules). A finding of a mapped rule there counts as "within", as for principals above.
+ * "Exact" is unchanged.
+ */
+function policyDocumentSpans(l: Linted, line: number): Span[] {
+  const at = l.file.lines.lineStart(line - 1);
+  const block = l.tfResources.find((t) => t.span[0] <= at && at < t.span[1]);
+  const isDocument = (r: Resource) => r.type === 'data.aws_iam_policy_document';
+  if (!block || isDocument(block.resource)) return [];
+  const byId = new Map(l.tfResources.map((t) => [t.resource.id, t]));
+  return block.resource
+    .references()
+    .map((id) => byId.get(id))
+    .filter((t): t is { resource: Resource; span: Span } => t !== undefined && isDocument(t.resource))
+    .map((t) => t.span);
+}
+
 /** True when the finding's text is a reference to parameter `name` (see parameterAt). */
 function usesParameter(l: Linted, f: Finding, name: string): boolean {
   const text = l.file.text.slice(f.span[0], f.span[1]);
@@ -272,7 +294,7 @@ function score(): void {
       const exact = mine.some((f) => l.lineOf.get(f) === line);
       const span = resourceSpanAt(l, format, line);
       const param = format === 'cloudformation' ? parameterAt(l, line) : undefined;
-      const policies = format === 'terraform' ? principalPolicySpans(l, line) : [];
+      const policies = format === 'terraform' ? [...principalPolicySpans(l, line), ...policyDocumentSpans(l, line)] : [];
       const inSpan = (s: Span) => mine.some((f) => s[0] <= f.span[0] && f.span[0] < s[1]);
       const within =
         exact ||
