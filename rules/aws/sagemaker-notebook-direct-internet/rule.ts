@@ -1,40 +1,50 @@
 // CL-AWS-122: a SageMaker notebook instance with direct internet access, or a SageMaker (Studio) domain whose apps
 // reach the internet through SageMaker's network (AppNetworkAccessType PublicInternetOnly): both outside your VPC.
-import { cfnDoc, checkSetting, defineRule, NOT_PUBLIC, type SettingFormat, type SettingSpec, tfDoc } from '../../kit';
+import { cfnDoc, type Check, checkSetting, defineRule, NOT_PUBLIC, type SettingFormat, type SettingSpec, tfDoc } from '../../kit';
 
 const PAST_VPC = 'past your VPC\'s controls';
 
-const NOTEBOOK = {
-  spec: {
-    subject: 'SageMaker notebook instance',
-    consequence: `so it reaches the internet through SageMaker's network, ${PAST_VPC}`,
-    want: 'Disabled',
-    // SageMaker and the provider default to Enabled.
-    absentMeans: 'Enabled',
-    // Disabled needs a SubnetId and security groups of your VPC: the user chooses them.
-    fix: false,
-    formats: {},
-  } satisfies SettingSpec,
-  cloudformation: { types: ['AWS::SageMaker::NotebookInstance'], path: ['DirectInternetAccess'] } satisfies SettingFormat,
-  terraform: { types: ['aws_sagemaker_notebook_instance'], path: ['direct_internet_access'] } satisfies SettingFormat,
+const NOTEBOOK: SettingSpec = {
+  subject: 'SageMaker notebook instance',
+  consequence: `so it reaches the internet through SageMaker's network, ${PAST_VPC}`,
+  want: 'Disabled',
+  // SageMaker and the provider default to Enabled.
+  absentMeans: 'Enabled',
+  // Disabled needs a SubnetId and security groups of your VPC: the user chooses them.
+  fix: false,
+  formats: {
+    cloudformation: { types: ['AWS::SageMaker::NotebookInstance'], path: ['DirectInternetAccess'] },
+    terraform: { types: ['aws_sagemaker_notebook_instance'], path: ['direct_internet_access'] },
+  },
 };
 
-const DOMAIN = {
-  spec: {
-    subject: 'SageMaker domain',
-    consequence: `so its Studio apps reach the internet through a VPC SageMaker manages, ${PAST_VPC}`,
-    want: 'VpcOnly',
-    // CreateDomain and the provider default to PublicInternetOnly.
-    absentMeans: 'PublicInternetOnly',
-    // VpcOnly needs security groups, and VPC endpoints or a NAT gateway, of your VPC: the user chooses them.
-    fix: false,
-    formats: {},
-  } satisfies SettingSpec,
-  cloudformation: { types: ['AWS::SageMaker::Domain'], path: ['AppNetworkAccessType'] } satisfies SettingFormat,
-  terraform: { types: ['aws_sagemaker_domain'], path: ['app_network_access_type'] } satisfies SettingFormat,
+const DOMAIN: SettingSpec = {
+  subject: 'SageMaker domain',
+  consequence: `so its Studio apps reach the internet through a VPC SageMaker manages, ${PAST_VPC}`,
+  want: 'VpcOnly',
+  // CreateDomain and the provider default to PublicInternetOnly.
+  absentMeans: 'PublicInternetOnly',
+  // VpcOnly needs security groups, and VPC endpoints or a NAT gateway, of your VPC: the user chooses them.
+  fix: false,
+  formats: {
+    cloudformation: { types: ['AWS::SageMaker::Domain'], path: ['AppNetworkAccessType'] },
+    terraform: { types: ['aws_sagemaker_domain'], path: ['app_network_access_type'] },
+  },
 };
 
-const isDomain = (type: string): boolean => type === 'AWS::SageMaker::Domain' || type === 'aws_sagemaker_domain';
+/** One check per format over both settings, each resource type checked against its own (notebook or domain). */
+function checksOf(format: 'cloudformation' | 'terraform'): Check {
+  const byType = new Map<string, { spec: SettingSpec; f: SettingFormat }>();
+  for (const spec of [NOTEBOOK, DOMAIN]) for (const t of spec.formats[format]!.types) byType.set(t, { spec, f: spec.formats[format]! });
+  return {
+    reads: 'resource',
+    types: [...byType.keys()],
+    run: (r, ctx) => {
+      const { spec, f } = byType.get(r.type)!;
+      checkSetting(r, ctx, spec, f);
+    },
+  };
+}
 
 export default defineRule({
   id: 'CL-AWS-122',
@@ -63,16 +73,5 @@ export default defineRule({
     cfnDoc('aws-resource-sagemaker-domain', 'cfn-sagemaker-domain-appnetworkaccesstype'),
     tfDoc('sagemaker_domain', 'app_network_access_type'),
   ],
-  checks: {
-    cloudformation: {
-      reads: 'resource',
-      types: [...NOTEBOOK.cloudformation.types, ...DOMAIN.cloudformation.types],
-      run: (r, ctx) => (isDomain(r.type) ? checkSetting(r, ctx, DOMAIN.spec, DOMAIN.cloudformation) : checkSetting(r, ctx, NOTEBOOK.spec, NOTEBOOK.cloudformation)),
-    },
-    terraform: {
-      reads: 'resource',
-      types: [...NOTEBOOK.terraform.types, ...DOMAIN.terraform.types],
-      run: (r, ctx) => (isDomain(r.type) ? checkSetting(r, ctx, DOMAIN.spec, DOMAIN.terraform) : checkSetting(r, ctx, NOTEBOOK.spec, NOTEBOOK.terraform)),
-    },
-  },
+  checks: { cloudformation: checksOf('cloudformation'), terraform: checksOf('terraform') },
 });

@@ -15,25 +15,27 @@ function familyOf(instanceType: string): string | undefined {
   return /^ml\.([a-z0-9-]+)\./.exec(instanceType)?.[1];
 }
 
-function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
+/**
+ * Reports `key` where it is missing (not where it is unknown): `holder` names the resource ("SageMaker domain"),
+ * `volume` what the AWS managed key then encrypts, `replaces` what the fix replaces.
+ */
+function requireKey(r: Resource, ctx: CheckContext, key: string, holder: string, volume: string, replaces: string): void {
   for (const v of r.body.get(key).each()) {
     if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker notebook instance ${r.id} has no ${key}, so its ML storage volume is encrypted with an AWS managed key, not a customer managed KMS key.`, {
-        fix: chooseFix(ctx, r, v, [key], KMS_KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the notebook instance)`),
+      ctx.report(missingAt(v, r.anchor), `${holder} ${r.id} has no ${key}, so ${volume} encrypted with an AWS managed key, not a customer managed KMS key.`, {
+        fix: chooseFix(ctx, r, v, [key], KMS_KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the ${replaces})`),
       });
     }
   }
 }
 
+function checkNotebook(r: Resource, ctx: CheckContext, key: string): void {
+  requireKey(r, ctx, key, 'SageMaker notebook instance', 'its ML storage volume is', 'notebook instance');
+}
+
 /** A Studio domain's EFS home volume: encrypted with an AWS managed key unless KmsKeyId (kms_key_id) names one. */
 function checkDomain(r: Resource, ctx: CheckContext, key: string): void {
-  for (const v of r.body.get(key).each()) {
-    if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker domain ${r.id} has no ${key}, so the EFS volume that holds its users' home directories is encrypted with an AWS managed key, not a customer managed KMS key.`, {
-        fix: chooseFix(ctx, r, v, [key], KMS_KEY, `Set ${key} to a KMS key (fill in its ARN; replaces the domain)`),
-      });
-    }
-  }
+  requireKey(r, ctx, key, 'SageMaker domain', "the EFS volume that holds its users' home directories is", 'domain');
 }
 
 function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: string; variants: string; instanceType: string; serverless: string }): void {
@@ -46,14 +48,7 @@ function checkEndpointConfig(r: Resource, ctx: CheckContext, names: { key: strin
     const family = type ? familyOf(type) : undefined;
     return family !== undefined && EBS_ONLY_FAMILIES.has(family);
   });
-  if (!allEbsOnly) return;
-  for (const v of r.body.get(names.key).each()) {
-    if (!isSet(v) && !v.isUnknown) {
-      ctx.report(missingAt(v, r.anchor), `SageMaker endpoint configuration ${r.id} has no ${names.key}, so the storage volumes of its hosting instances are encrypted with an AWS managed key, not a customer managed KMS key.`, {
-        fix: chooseFix(ctx, r, v, [names.key], KMS_KEY, `Set ${names.key} to a KMS key (fill in its ARN; replaces the endpoint configuration)`),
-      });
-    }
-  }
+  if (allEbsOnly) requireKey(r, ctx, names.key, 'SageMaker endpoint configuration', 'the storage volumes of its hosting instances are', 'endpoint configuration');
 }
 
 export default defineRule({
