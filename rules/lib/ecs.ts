@@ -1,5 +1,5 @@
 // ECS knowledge shared by the ECS rules: where a task definition keeps its container definitions.
-import { parseEmbeddedJson, type Resource, Val } from '../kit';
+import { type Node, parseEmbeddedJson, type Resource, Val } from '../kit';
 
 /**
  * The container definitions of a task definition: CloudFormation's ContainerDefinitions list, or Terraform's
@@ -9,11 +9,32 @@ import { parseEmbeddedJson, type Resource, Val } from '../kit';
  */
 export function containerDefinitions(r: Resource): Val[] {
   if (r.format === 'cloudformation') return r.body.get('ContainerDefinitions').items();
-  const v = r.body.get('container_definitions');
+  return embeddedJson(r, 'container_definitions')?.items() ?? [];
+}
+
+/**
+ * A Terraform attribute that holds JSON in a string (`container_definitions`, a Batch job's `container_properties`),
+ * parsed in place so findings land on the exact characters: undefined when the value is not a JSON string (for
+ * example `${jsonencode(…)}`). In `.tf.json` and HCL a string with interpolations is still parsed (`v.at`); those
+ * values are unknown.
+ */
+function embeddedNode(r: Resource, key: string): Node | undefined {
+  const v = r.body.get(key);
   const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
-  const parsed = parseEmbeddedJson(node);
-  return parsed ? Val.of(parsed, r.resolver).items() : [];
+  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
+  return parseEmbeddedJson(node) ?? undefined;
+}
+
+/** The value of a Terraform attribute that holds JSON in a string (see embeddedNode). */
+export function embeddedJson(r: Resource, key: string): Val | undefined {
+  const parsed = embeddedNode(r, key);
+  return parsed ? Val.of(parsed, r.resolver) : undefined;
+}
+
+/** embeddedJson when the JSON is an object (a Batch job's container, node or ECS properties). */
+export function embeddedObject(r: Resource, key: string): Val | undefined {
+  const parsed = embeddedNode(r, key);
+  return parsed?.kind === 'map' ? Val.of(parsed, r.resolver) : undefined;
 }
 
 /** True for an AWS Batch job definition, whose jobs run as ECS containers. */
@@ -27,11 +48,8 @@ export function isBatchJob(r: Resource): boolean {
  */
 export function jobContainers(r: Resource): Val[] {
   if (r.format !== 'cloudformation') {
-    const v = r.body.get('container_properties');
-    const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-    if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return [];
-    const parsed = parseEmbeddedJson(node);
-    return parsed?.kind === 'map' ? [Val.of(parsed, r.resolver)] : [];
+    const container = embeddedObject(r, 'container_properties');
+    return container ? [container] : [];
   }
   return [
     r.body.get('ContainerProperties'),
@@ -48,15 +66,6 @@ export interface BatchVolumes {
   readonly owner: string;
   /** True when the list is embedded JSON in a Terraform string (no fix writes into it). */
   readonly embedded: boolean;
-}
-
-/** Parses a Terraform JSON-string attribute of a Batch job definition in place (undefined when not a JSON object). */
-function embeddedObject(r: Resource, key: string): Val | undefined {
-  const v = r.body.get(key);
-  const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-  if (!node || node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
-  const parsed = parseEmbeddedJson(node);
-  return parsed?.kind === 'map' ? Val.of(parsed, r.resolver) : undefined;
 }
 
 /**

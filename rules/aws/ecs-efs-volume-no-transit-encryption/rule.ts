@@ -34,13 +34,6 @@ function batchEfsVolumes(r: Resource, names: { efs: string; name: string }): Set
   return out;
 }
 
-const SPEC: Omit<SettingSpec, 'formats'> = {
-  subject: 'ECS task definition',
-  consequence: 'so file data crosses the network between the task and EFS unencrypted',
-  want: 'ENABLED',
-  absentMeans: 'DISABLED',
-};
-
 const ECS: { cloudformation: SettingFormat; terraform: SettingFormat } = {
   cloudformation: {
     types: ['AWS::ECS::TaskDefinition'],
@@ -68,8 +61,14 @@ const BATCH: { cloudformation: SettingFormat; terraform: SettingFormat } = {
   },
 };
 
-const FORMATS = { cloudformation: { ...ECS.cloudformation }, terraform: { ...ECS.terraform } };
-const spec: SettingSpec = { ...SPEC, formats: FORMATS };
+/** One setting; each check picks the task definition's or the job definition's format (checkSetting's `f`). */
+const spec: SettingSpec = {
+  subject: 'ECS task definition',
+  consequence: 'so file data crosses the network between the task and EFS unencrypted',
+  want: 'ENABLED',
+  absentMeans: 'DISABLED',
+  formats: ECS,
+};
 
 export default defineRule({
   id: 'CL-AWS-145',

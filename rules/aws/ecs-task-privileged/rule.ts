@@ -1,7 +1,7 @@
 // CL-AWS-099: an ECS task definition or AWS Batch job definition with a privileged container (root on the host, all
 // devices, no isolation).
-import { cfnGuideDoc, defineRule, nist, parseEmbeddedJson, type Resource, type SettingItem, settingChecks, tfDoc, Val } from '../../kit';
-import { containerDefinitions } from '../../lib/ecs';
+import { cfnGuideDoc, defineRule, nist, type Resource, type SettingItem, settingChecks, tfDoc, type Val } from '../../kit';
+import { containerDefinitions, embeddedObject } from '../../lib/ecs';
 
 /**
  * The containers of an AWS Batch job definition (run as ECS containers): ContainerProperties, each node range's
@@ -10,10 +10,8 @@ import { containerDefinitions } from '../../lib/ecs';
 function batchContainers(r: Resource): SettingItem[] {
   const named = (what: string, c: Val, fix: boolean): SettingItem => ({ val: c, named: `${what} of Batch job definition ${r.id}`, fix });
   if (r.format !== 'cloudformation') {
-    const v = r.body.get('container_properties');
-    const node = v.isKnown ? v.node : r.format === 'terraform' && v.isUnknown ? v.at : undefined;
-    const parsed = node?.kind === 'scalar' && typeof node.value === 'string' ? parseEmbeddedJson(node) : undefined;
-    return parsed?.kind === 'map' ? [named('The container', Val.of(parsed, r.resolver), false)] : [];
+    const container = embeddedObject(r, 'container_properties');
+    return container ? [named('The container', container, false)] : [];
   }
   const out: SettingItem[] = r.body.get('ContainerProperties').each().filter((c) => c.isMap).map((c) => named('The container', c, true));
   for (const range of r.body.path('NodeProperties', 'NodeRangeProperties').items().flatMap((i) => i.each())) {
