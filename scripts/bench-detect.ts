@@ -130,7 +130,15 @@ interface Linted {
   /** Terraform: each resource block's span, from the start of its `resource` line to the end of its body. */
   blocks: Span[];
   /** Terraform: the resources, each with its block's span (as in `blocks`). */
-  tfResources: { resource: Resource; span: Span }[];
+  tfResources: TfBlock[];
+  /** Terraform: the same, by resource address (`aws_iam_role.r`, `data.aws_iam_policy_document.d`). */
+  tfById: Map<string, TfBlock>;
+}
+
+/** A Terraform resource of a linted file with its block's span. */
+interface TfBlock {
+  resource: Resource;
+  span: Span;
 }
 const linted = new Map<string, Linted>();
 function lint(rel: string): Linted {
@@ -141,7 +149,7 @@ function lint(rel: string): Linted {
   const [result] = lintFiles([file], catalogue);
   const tfResources = result.resources
     .filter((r) => r.format === 'terraform')
-    .map((resource) => ({ resource, span: [file.lines.lineStart(file.lines.positionAt(Math.min(resource.typeNode.span[0], resource.anchor.span[0], resource.node.span[0])).line), resource.node.span[1]] as Span }));
+    .map((resource): TfBlock => ({ resource, span: [file.lines.lineStart(file.lines.positionAt(Math.min(resource.typeNode.span[0], resource.anchor.span[0], resource.node.span[0])).line), resource.node.span[1]] }));
   const blocks = tfResources.map((t) => t.span);
   const lineOf = new Map<Finding, number>();
   for (const f of result.findings) lineOf.set(f, file.lines.positionAt(f.span[0]).line + 1);
@@ -154,6 +162,7 @@ function lint(rel: string): Linted {
     errors: result.errors,
     blocks,
     tfResources,
+    tfById: new Map(tfResources.map((t) => [t.resource.id, t])),
   };
   linted.set(rel, got);
   return got;
@@ -213,10 +222,9 @@ const PRINCIPALS = new Set(['aws_iam_user', 'aws_iam_group', 'aws_iam_role']);
  * at the other end. "Exact" is unchanged.
  */
 function principalPolicySpans(l: Linted, line: number): Span[] {
-  const at = l.file.lines.lineStart(line - 1);
-  const principal = l.tfResources.find((t) => PRINCIPALS.has(t.resource.type) && t.span[0] <= at && at < t.span[1]);
+  const principal = tfBlockAt(l, line, (r) => PRINCIPALS.has(r.type));
   if (!principal) return [];
-  const byId = new Map(l.tfResources.map((t) => [t.resource.id, t]));
+  const byId = l.tfById;
   const attachers = l.tfResources.filter((t) => t !== principal && !PRINCIPALS.has(t.resource.type) && t.resource.references().includes(principal.resource.id));
   const spans = new Set<Span>();
   for (const a of attachers) {
@@ -242,16 +250,20 @@ function principalPolicySpans(l: Linted, line: number): Span[] {
  * "Exact" is unchanged.
  */
 function policyDocumentSpans(l: Linted, line: number): Span[] {
-  const at = l.file.lines.lineStart(line - 1);
-  const block = l.tfResources.find((t) => t.span[0] <= at && at < t.span[1]);
   const isDocument = (r: Resource) => r.type === 'data.aws_iam_policy_document';
+  const block = tfBlockAt(l, line, () => true);
   if (!block || isDocument(block.resource)) return [];
-  const byId = new Map(l.tfResources.map((t) => [t.resource.id, t]));
   return block.resource
     .references()
-    .map((id) => byId.get(id))
-    .filter((t): t is { resource: Resource; span: Span } => t !== undefined && isDocument(t.resource))
+    .map((id) => l.tfById.get(id))
+    .filter((t): t is TfBlock => t !== undefined && isDocument(t.resource))
     .map((t) => t.span);
+}
+
+/** Terraform: the first block that holds 1-based `line` among those whose resource `accept` takes. */
+function tfBlockAt(l: Linted, line: number, accept: (r: Resource) => boolean): TfBlock | undefined {
+  const at = l.file.lines.lineStart(line - 1);
+  return l.tfResources.find((t) => accept(t.resource) && t.span[0] <= at && at < t.span[1]);
 }
 
 /** True when the finding's text is a reference to parameter `name` (see parameterAt). */
