@@ -84,19 +84,19 @@ function checkCloudFormation(r: Resource, ctx: CheckContext): void {
       checkEbs(ctx, r, r.body, { encrypted: 'Encrypted', snapshot: 'SnapshotId' }, `EBS volume ${r.id}`, r.anchor, false);
       break;
     case 'AWS::EC2::Instance':
-      checkMappings(ctx, r, r.body.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `instance ${r.id}`);
+      checkMappings(ctx, r, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, `instance ${r.id}`);
       break;
     case 'AWS::EC2::LaunchTemplate':
       for (const data of blocks(r.body, 'LaunchTemplateData')) {
-        checkMappings(ctx, r, data.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `launch template ${r.id}`);
+        checkMappings(ctx, r, itemsOf(data.get('BlockDeviceMappings')), CFN_MAPPING, `launch template ${r.id}`);
       }
       break;
     case 'AWS::AutoScaling::LaunchConfiguration':
-      checkMappings(ctx, r, r.body.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `launch configuration ${r.id}`);
+      checkMappings(ctx, r, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, `launch configuration ${r.id}`);
       break;
     case 'AWS::EC2::SpotFleet':
-      for (const spec of r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().flatMap((i) => i.each())) {
-        checkMappings(ctx, r, spec.get('BlockDeviceMappings').items().flatMap((i) => i.each()), CFN_MAPPING, `spot fleet ${r.id}`);
+      for (const spec of itemsOf(r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications'))) {
+        checkMappings(ctx, r, itemsOf(spec.get('BlockDeviceMappings')), CFN_MAPPING, `spot fleet ${r.id}`);
       }
       break;
     case 'AWS::ImageBuilder::ImageRecipe':
