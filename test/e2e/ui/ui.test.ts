@@ -150,9 +150,12 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
     // Let the card show in full: drag its lower edge down, as a user can.
     const sash = page.locator('.monaco-resizable-hover .monaco-sash.orthogonal-edge-south:not(.disabled)');
     const editorBox = await activeEditor(page).boundingBox();
-    const sashBox = await sash.boundingBox().catch(() => null);
+    // Onto the edge through Playwright's actionability checks (visible, stable, the topmost element at that point):
+    // while the card is still laying itself out, a press at a box read a moment earlier can land in the editor, and a
+    // press there closes the card.
+    const onEdge = (await sash.count()) > 0 && (await sash.hover({ timeout: WAIT_MS }).then(() => true, () => false));
+    const sashBox = onEdge ? await sash.boundingBox() : null;
     if (sashBox && editorBox) {
-      await page.mouse.move(sashBox.x + sashBox.width / 2, sashBox.y + sashBox.height / 2);
       await page.mouse.down();
       await page.mouse.move(sashBox.x + sashBox.width / 2, editorBox.y + editorBox.height - 12, { steps: 8 });
       await page.mouse.up();
