@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '../browser';
 import { ROOT, startCodeServer, type Running } from '../codeserver';
 import {
@@ -33,9 +33,6 @@ const MESSAGE =
 const SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
   'editor.hover.above': false,
-  // The hover test drags the card's edge, then rests the pointer inside it: on a loaded machine the pointer can be
-  // outside the card longer than the default 300 ms, and the card hides before the test looks at it.
-  'editor.hover.hidingDelay': 5000,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
   'cloudline.trace.server': 'verbose',
@@ -48,6 +45,14 @@ async function session(trust: 'disabled' | 'untrusted'): Promise<{ server: Runni
   const page = await newPage(browser);
   await openWorkbench(page, server.url, server.dirs.workspace);
   return { server, browser, page };
+}
+
+/** Whether the hover card shows all its content (nothing left to scroll). */
+async function shownInFull(hover: Locator): Promise<boolean> {
+  return hover.evaluate((el) => {
+    const content = el.querySelector('.monaco-hover-content');
+    return !!content && content.scrollHeight <= content.clientHeight + 1;
+  });
 }
 
 const LOGS = join(ROOT, 'out', 'e2e', 'logs');
@@ -128,45 +133,41 @@ describe('Cloudline UI: the packaged extension in code-server', function () {
   it('opens the responsibility card on hover (Ctrl+K Ctrl+I)', async () => {
     await page.keyboard.press('Control+J'); // hide the panel: room for the card
     await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: WAIT_MS });
-    await goTo(page, 16, 28);
-    // Scroll the flagged line up, so the card opens below it at full length.
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Control+ArrowDown');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'RDS instance is publicly accessible' });
-    await hover.waitFor({ timeout: WAIT_MS });
-    const text = await hover.innerText();
-    for (const expected of [
-      'CL-AWS-004 · high · owner: customer · network',
-      'Amazon RDS · PaaS — the provider runs the platform; its configuration and your data are yours',
-      'AWS secures: AWS patches the database engine and the hosts',
-      'Yours: Network reachability, encryption settings, credentials',
-      'Fix: Set PubliclyAccessible (publicly_accessible) to false',
-      'CIS AWS Foundations Benchmark 3.0.0: 2.3.3',
-      'Rule documentation',
-    ]) {
-      assert.ok(text.includes(expected), `the hover shows "${expected}":\n${text}`);
+    // VS Code caps a hover at the larger of 250 px and a quarter of the editor's height, and the card is taller than
+    // that: in a window 2,000 px high it shows in full, with no scrolling and no mouse (dragging the card's edge to
+    // lengthen it was at the mercy of the machine's load: a press that landed in the editor closed the card). The
+    // picture is the window's top 800 px, the size of the others.
+    const size = page.viewportSize() ?? { width: 1280, height: 800 };
+    await page.setViewportSize({ width: size.width, height: 2000 });
+    try {
+      await goTo(page, 16, 28);
+      // Scroll the flagged line up, so the card opens below it inside the picture.
+      for (let i = 0; i < 8; i++) await page.keyboard.press('Control+ArrowDown');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'RDS instance is publicly accessible' });
+      await hover.waitFor({ timeout: WAIT_MS });
+      const text = await hover.innerText();
+      for (const expected of [
+        'CL-AWS-004 · high · owner: customer · network',
+        'Amazon RDS · PaaS — the provider runs the platform; its configuration and your data are yours',
+        'AWS secures: AWS patches the database engine and the hosts',
+        'Yours: Network reachability, encryption settings, credentials',
+        'Fix: Set PubliclyAccessible (publicly_accessible) to false',
+        'CIS AWS Foundations Benchmark 3.0.0: 2.3.3',
+        'Rule documentation',
+      ]) {
+        assert.ok(text.includes(expected), `the hover shows "${expected}":\n${text}`);
+      }
+      const card = await hover.boundingBox();
+      assert.ok(card && card.y + card.height <= size.height, `the card ${JSON.stringify(card)} is inside the picture`);
+      assert.ok(await shownInFull(hover), 'the card shows all its content: if it has grown, make the window taller');
+      await screenshot(page, 'finding-hover.png', undefined, { x: 0, y: 0, width: size.width, height: size.height });
+      await page.keyboard.press('Escape');
+      await hover.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    } finally {
+      await page.setViewportSize(size);
     }
-    // Let the card show in full: drag its lower edge down, as a user can.
-    const sash = page.locator('.monaco-resizable-hover .monaco-sash.orthogonal-edge-south:not(.disabled)');
-    const editorBox = await activeEditor(page).boundingBox();
-    // Onto the edge through Playwright's actionability checks (visible, stable, the topmost element at that point):
-    // while the card is still laying itself out, a press at a box read a moment earlier can land in the editor, and a
-    // press there closes the card.
-    const onEdge = (await sash.count()) > 0 && (await sash.hover({ timeout: WAIT_MS }).then(() => true, () => false));
-    const sashBox = onEdge ? await sash.boundingBox() : null;
-    if (sashBox && editorBox) {
-      await page.mouse.down();
-      await page.mouse.move(sashBox.x + sashBox.width / 2, editorBox.y + editorBox.height - 12, { steps: 8 });
-      await page.mouse.up();
-    }
-    // Rest the pointer inside the card (leaving it would start the hover's hiding delay).
-    const card = await hover.boundingBox();
-    if (card) await page.mouse.move(card.x + card.width - 16, card.y + 16);
-    await hover.waitFor({ timeout: WAIT_MS });
-    await screenshot(page, 'finding-hover.png');
-    await page.keyboard.press('Escape');
-    await hover.waitFor({ state: 'hidden', timeout: WAIT_MS });
   });
 
   it('applies the quick-fix with Ctrl+. and the squiggle goes', async () => {

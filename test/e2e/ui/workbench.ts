@@ -12,11 +12,16 @@ export function screenshotDir(): string {
   return process.env.CLOUDLINE_SCREENSHOTS ? join(ROOT, process.env.CLOUDLINE_SCREENSHOTS) : join(ROOT, 'out', 'e2e', 'screenshots');
 }
 
-/** A picture of the whole window, with transitions finished (no half-faded highlights). */
-export async function screenshot(page: Page, name: string, dir = screenshotDir()): Promise<string> {
+/** A picture of the whole window (or of `clip` in it), with transitions finished (no half-faded highlights). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  dir = screenshotDir(),
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, name);
-  await page.screenshot({ path, animations: 'disabled' });
+  await page.screenshot({ path, animations: 'disabled', clip });
   return path;
 }
 
