@@ -1,0 +1,188 @@
+// Kubernetes control-plane components (kube-apiserver, kube-controller-manager, kube-scheduler, etcd, the kubelet) run
+// in self-managed clusters as static pods (kubeadm writes them to /etc/kubernetes/manifests) or as workloads; their
+// settings are command-line flags in a container's `command` and `args`. This file finds those containers and reads
+// their flags as the programs do (Go's pflag: `--name=value`, `--name value`, a bare `--name` for a boolean; the last
+// of a repeated flag wins). Shared by the control-plane rules.
+//
+// On a managed cluster (EKS, GKE, AKS) the provider runs these components and no manifest of them is written; where
+// a manifest runs them, the cluster is self-managed and every flag is the customer's.
+import { containersOf, type Container } from '../../server/src/formats/kubernetes';
+import type { Resource } from '../../server/src/formats/resource';
+import type { Val } from '../../server/src/formats/value';
+import type { Node } from '../../server/src/model/tree';
+import { imageOf } from './k8s-images';
+import { perKey } from './memo';
+
+export type Component = 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'etcd' | 'kubelet';
+
+const COMPONENTS: readonly Component[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kubelet'];
+
+/** One flag as written. */
+export interface Flag {
+  /** The name without its leading dashes: `anonymous-auth`. */
+  readonly name: string;
+  /** The value as written; undefined for a bare `--name` (a boolean flag set to true). */
+  readonly value?: string;
+  /** False when the value cannot be known before deploy (an unknown argument, a `$(VAR)` the kubelet substitutes). */
+  readonly known: boolean;
+  /** The argument that sets the flag (for `--name value`, the `--name` item), where a finding goes. */
+  readonly at: Val;
+}
+
+/** A container that runs a control-plane component, with its flags. */
+export interface ComponentContainer {
+  readonly component: Component;
+  readonly container: Container;
+  /** Every flag in the order the program reads them (`command`, then `args`); a repeated flag appears each time. */
+  readonly flags: readonly Flag[];
+  /**
+   * True when some argument could not be read (unknown before deploy, or a shell line that is not a plain command):
+   * a flag that is not in `flags` may still be set, so "missing" cannot be reported.
+   */
+  readonly partial: boolean;
+  /** Where a finding about a flag that is not set goes: the `command` (or `args`) key's value, else the container. */
+  readonly anchor: Val | Node;
+}
+
+/** The component a program path names (`/usr/local/bin/kube-apiserver` → kube-apiserver). */
+function componentOfProgram(program: string): Component | undefined {
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  return COMPONENTS.find((c) => base === c);
+}
+
+/** The component an image runs by default (`registry.k8s.io/kube-apiserver:v1.29.0`, `…/kube-apiserver-amd64`, `…/etcd`). */
+function componentOfImage(c: Container): Component | undefined {
+  const ref = imageOf(c)?.ref;
+  if (!ref) return undefined;
+  const name = ref.repository.slice(ref.repository.lastIndexOf('/') + 1);
+  return COMPONENTS.find((comp) => comp !== 'kubelet' && (name === comp || name.startsWith(`${comp}-`)));
+}
+
+interface Arg {
+  readonly text?: string;
+  readonly at: Val;
+}
+
+/** The arguments of a list, split as a shell would for a `sh -c` line (only for plain words: else partial). */
+function argsOf(list: Val): { args: Arg[]; partial: boolean } {
+  const args: Arg[] = [];
+  let partial = false;
+  if (list.isAbsent) return { args, partial };
+  if (!list.isKnown || !list.isSeq) return { args, partial: true };
+  for (const item of list.items()) {
+    const text = item.str();
+    if (text === undefined) partial = true;
+    args.push({ text, at: item });
+  }
+  return { args, partial };
+}
+
+/** `sh -c "kube-apiserver --a=b …"`: the words of the line when it is one plain command (no pipes, `;`, `&&`, quotes). */
+function shellWords(line: string): string[] | undefined {
+  if (/[;&|<>`'"\\]|\$\(/.test(line.replace(/\$\([A-Z0-9_]+\)/g, ''))) return undefined;
+  const words = line.trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words : undefined;
+}
+
+function readFlags(args: readonly Arg[]): { flags: Flag[]; partial: boolean } {
+  const flags: Flag[] = [];
+  let partial = false;
+  for (let i = 0; i < args.length; i++) {
+    const { text, at } = args[i];
+    if (text === undefined) continue;
+    if (!text.startsWith('-') || text === '-' || text === '--') continue;
+    const body = text.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    if (eq >= 0) {
+      const value = body.slice(eq + 1);
+      flags.push({ name: body.slice(0, eq), value, known: !/\$\(/.test(value), at });
+      continue;
+    }
+    // `--name value`: the next argument, unless it is a flag (then `--name` is a boolean set to true).
+    const next = args[i + 1];
+    if (next && (next.text === undefined || !next.text.startsWith('-'))) {
+      if (next.text === undefined) partial = true;
+      flags.push({ name: body, value: next.text, known: next.text !== undefined && !/\$\(/.test(next.text), at });
+      i++;
+      continue;
+    }
+    flags.push({ name: body, known: true, at });
+  }
+  return { flags, partial };
+}
+
+function readComponent(c: Container): ComponentContainer | undefined {
+  const command = c.val.get('command');
+  const argsVal = c.val.get('args');
+  const cmd = argsOf(command);
+  const rest = argsOf(argsVal);
+  let component: Component | undefined;
+  let words: Arg[] = [];
+  let partial = cmd.partial || rest.partial;
+  const program = cmd.args[0]?.text;
+  if (program !== undefined && componentOfProgram(program)) {
+    component = componentOfProgram(program);
+    words = [...cmd.args.slice(1), ...rest.args];
+  } else if (program !== undefined && /^(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh$/.test(program) && cmd.args[1]?.text === '-c') {
+    // `sh -c "<line>"`: the line is the program and its flags; each word is reported at the line.
+    const line = cmd.args[2] ?? rest.args[0];
+    const split = line?.text !== undefined ? shellWords(line.text) : undefined;
+    if (!line || !split) return undefined;
+    component = componentOfProgram(split[0]);
+    words = split.slice(1).map((text) => ({ text, at: line.at }));
+  } else if (command.isAbsent) {
+    // No command: the image's entrypoint runs, with `args` as its flags.
+    component = componentOfImage(c);
+    words = rest.args;
+  } else if (!command.isKnown || program === undefined) {
+    return undefined;
+  }
+  if (!component) return undefined;
+  const read = readFlags(words);
+  partial ||= read.partial;
+  const anchor = !command.isAbsent ? command : !argsVal.isAbsent ? argsVal : c.node;
+  return { component, container: c, flags: read.flags, partial, anchor };
+}
+
+const componentOf = perKey(readComponent);
+
+/** The containers of a workload or pod that run a control-plane component (all of them, or those of `component`). */
+export function componentContainers(r: Resource, component?: Component): ComponentContainer[] {
+  const out: ComponentContainer[] = [];
+  for (const c of containersOf(r.k8s?.podSpec)) {
+    const cc = componentOf(c);
+    if (cc && (!component || cc.component === component)) out.push(cc);
+  }
+  return out;
+}
+
+/** The flag the program uses: the last one of that name, or undefined when it is not written. */
+export function flag(cc: ComponentContainer, name: string): Flag | undefined {
+  for (let i = cc.flags.length - 1; i >= 0; i--) if (cc.flags[i].name === name) return cc.flags[i];
+  return undefined;
+}
+
+/** A boolean flag's value: true for a bare `--name`, else the value parsed as Go's strconv.ParseBool does. */
+export function flagBool(f: Flag): boolean | undefined {
+  if (!f.known) return undefined;
+  if (f.value === undefined) return true;
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(f.value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(f.value)) return false;
+  return undefined;
+}
+
+/** A list flag's items (`--authorization-mode=Node,RBAC`), trimmed; undefined when the value is unknown. */
+export function flagList(f: Flag): string[] | undefined {
+  if (!f.known || f.value === undefined) return undefined;
+  return f.value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** `kube-apiserver in Pod kube-system/kube-apiserver-cp1`. */
+export function componentLabel(cc: ComponentContainer, r: Resource): string {
+  const ns = r.k8s?.namespace;
+  const name = r.k8s?.name ?? r.id;
+  return `${cc.component} in ${r.type} ${ns ? `${ns}/` : ''}${name}`;
+}

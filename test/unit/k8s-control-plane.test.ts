@@ -1,0 +1,79 @@
+// rules/lib/k8s-control-plane.ts: which containers run a control-plane component, and their flags as the programs
+// read them (pflag forms, the last of a repeated flag, `sh -c` lines, unknown arguments).
+import { strict as assert } from 'node:assert';
+import { resourcesOf } from '../../server/src/formats';
+import { parseFile } from '../../server/src/model/parse';
+import { componentContainers, flag, flagBool, flagList } from '../../rules/lib/k8s-control-plane';
+
+function pod(containers: string): ReturnType<typeof resourcesOf>[number] {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-apiserver\n  namespace: kube-system\nspec:\n  containers:\n${containers}`;
+  const [r] = resourcesOf(parseFile('pod.yaml', text));
+  return r;
+}
+
+describe('k8s-control-plane', () => {
+  it('reads --name=value, --name value and a bare boolean; the last of a repeated flag wins', () => {
+    const r = pod(`    - name: kube-apiserver
+      image: registry.k8s.io/kube-apiserver:v1.30.0
+      command:
+        - /usr/local/bin/kube-apiserver
+        - --anonymous-auth=true
+        - --authorization-mode
+        - Node,RBAC
+        - --profiling
+        - --anonymous-auth=false
+`);
+    const [cc] = componentContainers(r);
+    assert.equal(cc.component, 'kube-apiserver');
+    assert.equal(cc.partial, false);
+    assert.deepEqual(cc.flags.map((f) => [f.name, f.value]), [
+      ['anonymous-auth', 'true'],
+      ['authorization-mode', 'Node,RBAC'],
+      ['profiling', undefined],
+      ['anonymous-auth', 'false'],
+    ]);
+    assert.equal(flagBool(flag(cc, 'anonymous-auth')!), false);
+    assert.equal(flagBool(flag(cc, 'profiling')!), true);
+    assert.deepEqual(flagList(flag(cc, 'authorization-mode')!), ['Node', 'RBAC']);
+    assert.equal(flag(cc, 'token-auth-file'), undefined);
+    assert.equal(componentContainers(r, 'etcd').length, 0);
+  });
+
+  it('reads flags from args when the image is the component and no command is written', () => {
+    const r = pod(`    - name: etcd
+      image: registry.k8s.io/etcd:3.5.12-0
+      args: ["--client-cert-auth=false", "--auto-tls"]
+`);
+    const [cc] = componentContainers(r, 'etcd');
+    assert.deepEqual(cc.flags.map((f) => [f.name, f.value]), [['client-cert-auth', 'false'], ['auto-tls', undefined]]);
+  });
+
+  it('reads a plain sh -c line, and gives up on one that is not a plain command', () => {
+    const plain = pod(`    - name: s
+      image: busybox
+      command: ["/bin/sh", "-c", "kube-scheduler --profiling=true --bind-address=0.0.0.0"]
+`);
+    const [cc] = componentContainers(plain);
+    assert.equal(cc.component, 'kube-scheduler');
+    assert.deepEqual(cc.flags.map((f) => [f.name, f.value]), [['profiling', 'true'], ['bind-address', '0.0.0.0']]);
+    const piped = pod(`    - name: s
+      image: busybox
+      command: ["/bin/sh", "-c", "kube-scheduler --profiling=true | tee /log"]
+`);
+    assert.deepEqual(componentContainers(piped), []);
+  });
+
+  it('marks $(VAR) values unknown, and ignores containers of other programs', () => {
+    const r = pod(`    - name: a
+      image: registry.k8s.io/kube-apiserver:v1.30.0
+      command: ["kube-apiserver", "--anonymous-auth=$(ANON)"]
+    - name: b
+      image: nginx
+      command: ["nginx", "--anonymous-auth=true"]
+`);
+    const all = componentContainers(r);
+    assert.equal(all.length, 1);
+    assert.equal(flag(all[0], 'anonymous-auth')!.known, false);
+    assert.equal(flagBool(flag(all[0], 'anonymous-auth')!), undefined);
+  });
+});
