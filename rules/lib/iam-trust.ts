@@ -181,7 +181,14 @@ const DELETE_OR_REPERMISSION = 'including deleting or re-permissioning the resou
  * action of that service lets a principal do. `execute-api` has three actions (Invoke, InvalidateCache and, for
  * WebSocket APIs, ManageConnections); managing the API itself is `apigateway:`, which a REST API policy does not grant.
  */
-export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; readonly service: string; readonly name: string; readonly consequence: string }[] = [
+export const ALL_ACTIONS_POLICIES: readonly {
+  readonly policy: ResourcePolicy;
+  readonly service: string;
+  readonly name: string;
+  readonly consequence: string;
+  /** CloudFormation types that hold such a policy elsewhere than in one property, with how to read its statements. */
+  readonly moreCloudFormation?: Readonly<Record<string, (r: Resource) => Statement[]>>;
+}[] = [
   { policy: RESOURCE_POLICIES.s3, service: 's3', name: 'S3', consequence: DELETE_OR_REPERMISSION },
   { policy: RESOURCE_POLICIES.sqs, service: 'sqs', name: 'SQS', consequence: DELETE_OR_REPERMISSION },
   { policy: RESOURCE_POLICIES.sns, service: 'sns', name: 'SNS', consequence: DELETE_OR_REPERMISSION },
@@ -197,12 +204,32 @@ export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; r
     service: 'execute-api',
     name: 'execute-api',
     consequence: "including invalidating the API's cache (execute-api:InvalidateCache), not only invoking it",
+    moreCloudFormation: {
+      // An OpenAPI definition's `x-amazon-apigateway-policy` (imported as the API's policy) …
+      'AWS::ApiGateway::RestApi': (r) => policyStatements(r.body.path('Body', OPENAPI_POLICY), r),
+      // … and a SAM API's, with the statements SAM adds to the policy it generates (`Auth.ResourcePolicy`).
+      'AWS::Serverless::Api': (r) => [
+        ...policyStatements(r.body.path('DefinitionBody', OPENAPI_POLICY), r),
+        ...statementList(r.body.path('Auth', 'ResourcePolicy', 'CustomStatements'), r),
+      ],
+    },
   },
 ];
 
+/** The OpenAPI extension that carries a REST API's resource policy. */
+const OPENAPI_POLICY = 'x-amazon-apigateway-policy';
+
+/** Statements written as a list (or one statement) rather than in a policy document: SAM's `CustomStatements`. */
+function statementList(list: Val, r: Resource): Statement[] {
+  const out: Statement[] = [];
+  for (const s of list.list()) for (const alt of s.each()) if (alt.isMap) out.push(new Statement(alt, 'json', r));
+  return out;
+}
+
 /**
  * The checks of CL-AWS-164: each Allow statement of an S3, SQS, SNS, KMS, Glue Data Catalog or API Gateway REST API
- * resource policy that lists `*` or `<service>:*` is reported at that action. In a KMS key policy a statement whose
+ * resource policy (for a REST API also one in its OpenAPI body, and a SAM API's `Auth.ResourcePolicy.CustomStatements`)
+ * that lists `*` or `<service>:*` is reported at that action. In a KMS key policy a statement whose
  * principals are all account roots is the default key policy (it delegates to the account's IAM policies) and is
  * skipped, as is one whose principals are not known. A Terraform `${data.aws_iam_policy_document.x.json}` is followed
  * (hence `reads: 'scope'`).
@@ -210,7 +237,10 @@ export const ALL_ACTIONS_POLICIES: readonly { readonly policy: ResourcePolicy; r
 export function allActionsChecks(): Rule['checks'] {
   const check = (format: 'cloudformation' | 'terraform') => {
     const byType = new Map<string, (typeof ALL_ACTIONS_POLICIES)[number]>();
-    for (const p of ALL_ACTIONS_POLICIES) for (const t of Object.keys(p.policy[format])) byType.set(t, p);
+    for (const p of ALL_ACTIONS_POLICIES) {
+      for (const t of Object.keys(p.policy[format])) byType.set(t, p);
+      if (format === 'cloudformation') for (const t of Object.keys(p.moreCloudFormation ?? {})) byType.set(t, p);
+    }
     return {
       reads: 'scope' as const,
       types: [...byType.keys()],
@@ -218,7 +248,9 @@ export function allActionsChecks(): Rule['checks'] {
         const p = byType.get(r.type);
         if (!p) return;
         const places: Readonly<Record<string, string>> = p.policy[format];
-        for (const s of policyStatements(r.body.get(places[r.type]), r, ctx)) {
+        const more = format === 'cloudformation' ? p.moreCloudFormation?.[r.type] : undefined;
+        const statements = [...(places[r.type] !== undefined ? policyStatements(r.body.get(places[r.type]), r, ctx) : []), ...(more ? more(r) : [])];
+        for (const s of statements) {
           const actions = allActionsOf(s, p.service);
           if (actions.length === 0) continue;
           if (p.service === 'kms') {
