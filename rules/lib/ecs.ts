@@ -93,3 +93,38 @@ export function batchVolumeLists(r: Resource): BatchVolumes[] {
   if (ecs) tasks(ecs, '');
   return out.filter((o) => !o.volumes.isAbsent);
 }
+
+/** An EKS pod's security context is a Kubernetes one: a UID of 0 in it is fixed as the Kubernetes rules fix it. */
+export { nonZeroIdFix } from './k8s-security-context';
+
+/** A container of a Batch job definition's Amazon EKS pod. */
+export interface EksContainer {
+  /** The container's mapping. */
+  readonly val: Val;
+  /** Its security context (`SecurityContext`, Terraform `security_context`; absent when not written). */
+  readonly securityContext: Val;
+  /** `Container scanner` or `Init container setup`. */
+  readonly label: string;
+}
+
+/**
+ * The containers and init containers of a Batch job definition for Amazon EKS (`EksProperties.PodProperties`,
+ * Terraform `eks_properties.pod_properties`), which run as a Kubernetes pod on the cluster's nodes.
+ */
+export function batchEksContainers(r: Resource): EksContainer[] {
+  const cfn = r.format === 'cloudformation';
+  const [eks, pod, lists, nameKey, context] = cfn
+    ? ['EksProperties', 'PodProperties', ['Containers', 'InitContainers'], 'Name', 'SecurityContext']
+    : ['eks_properties', 'pod_properties', ['containers', 'init_containers'], 'name', 'security_context'];
+  const out: EksContainer[] = [];
+  for (const p of r.body.get(eks as string).list().flatMap((e) => e.get(pod as string).list())) {
+    for (const list of lists as string[]) {
+      for (const c of p.get(list).list()) {
+        if (!c.isMap) continue;
+        const kind = /init/i.test(list) ? 'Init container' : 'Container';
+        out.push({ val: c, securityContext: c.get(context as string), label: `${kind} ${c.get(nameKey as string).str() ?? '(unnamed)'}` });
+      }
+    }
+  }
+  return out;
+}

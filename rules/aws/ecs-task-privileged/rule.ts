@@ -1,7 +1,7 @@
 // CL-AWS-099: an ECS task definition or AWS Batch job definition with a privileged container (root on the host, all
 // devices, no isolation).
 import { cfnGuideDoc, defineRule, nist, type Resource, type SettingItem, settingChecks, tfDoc, type Val } from '../../kit';
-import { containerDefinitions, embeddedObject } from '../../lib/ecs';
+import { batchEksContainers, containerDefinitions, embeddedObject } from '../../lib/ecs';
 
 /**
  * The containers of an AWS Batch job definition (run as ECS containers): ContainerProperties, each node range's
@@ -11,7 +11,7 @@ function batchContainers(r: Resource): SettingItem[] {
   const named = (what: string, c: Val, fix: boolean): SettingItem => ({ val: c, named: `${what} of Batch job definition ${r.id}`, fix });
   if (r.format !== 'cloudformation') {
     const container = embeddedObject(r, 'container_properties');
-    return [...(container ? [named('The container', container, false)] : []), ...eksContainers(r, 'eks_properties', 'pod_properties', ['containers', 'init_containers'], 'name', 'security_context')];
+    return [...(container ? [named('The container', container, false)] : []), ...eksContainers(r)];
   }
   const out: SettingItem[] = r.body.get('ContainerProperties').each().filter((c) => c.isMap).map((c) => named('The container', c, true));
   for (const range of r.body.path('NodeProperties', 'NodeRangeProperties').items().flatMap((i) => i.each())) {
@@ -20,25 +20,12 @@ function batchContainers(r: Resource): SettingItem[] {
   for (const task of r.body.path('EcsProperties', 'TaskProperties').items().flatMap((i) => i.each())) {
     for (const c of task.get('Containers').items().flatMap((i) => i.each())) if (c.isMap) out.push(named(`Container ${c.get('Name').str() ?? '(unnamed)'}`, c, true));
   }
-  return [...out, ...eksContainers(r, 'EksProperties', 'PodProperties', ['Containers', 'InitContainers'], 'Name', 'SecurityContext')];
+  return [...out, ...eksContainers(r)];
 }
 
-/**
- * The containers of a Batch job definition's Amazon EKS pod (`EksProperties.PodProperties`, run as a Kubernetes pod on
- * the cluster's nodes): each one's security context, where `Privileged` is written.
- */
-function eksContainers(r: Resource, eks: string, pod: string, lists: readonly string[], nameKey: string, context: string): SettingItem[] {
-  const out: SettingItem[] = [];
-  for (const p of r.body.get(eks).list().flatMap((e) => e.get(pod).list())) {
-    for (const list of lists) {
-      for (const c of p.get(list).list()) {
-        if (!c.isMap) continue;
-        const kind = /init/i.test(list) ? 'Init container' : 'Container';
-        out.push({ val: c.get(context), named: `${kind} ${c.get(nameKey).str() ?? '(unnamed)'} of the EKS pod of Batch job definition ${r.id}`, fix: true });
-      }
-    }
-  }
-  return out;
+/** The security context of each container of a Batch job definition's Amazon EKS pod, where `Privileged` is written. */
+function eksContainers(r: Resource): SettingItem[] {
+  return batchEksContainers(r).map((c) => ({ val: c.securityContext, named: `${c.label} of the EKS pod of Batch job definition ${r.id}`, fix: true }));
 }
 
 /** Every container definition of the task, named as in messages; the Terraform ones are embedded JSON (no fix). */

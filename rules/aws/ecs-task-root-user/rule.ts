@@ -1,7 +1,7 @@
 // CL-AWS-100: an ECS container definition (or AWS Batch job container) that explicitly runs as root (User "root", "0",
 // "0:0", "root:…").
 import { cfnGuideDoc, type CheckContext, defineRule, type FixOffer, nist, type Resource, type Val } from '../../kit';
-import { containerDefinitions, isBatchJob, jobContainers } from '../../lib/ecs';
+import { batchEksContainers, containerDefinitions, isBatchJob, jobContainers, nonZeroIdFix } from '../../lib/ecs';
 
 /** `root`, `0`, `root:root`, `0:0`, `0:1000`: the user part (before the colon) is root. */
 function isRoot(user: string): boolean {
@@ -35,6 +35,17 @@ function check(key: string, nameKey: string) {
           ? `${name ? `Container ${name}` : 'The container'} of Batch job definition ${r.id}`
           : `Container ${name ?? '(unnamed)'} in ECS task definition ${r.id}`;
         ctx.report(bad, `${what} sets ${key} to "${bad.str()}", so its processes run as root.`, { fix: nonRootFix(r, ctx, bad, key) });
+      }
+    }
+    // A job definition for Amazon EKS: the containers of its pod, whose security context names the UID.
+    if (isBatchJob(r)) {
+      const runAsUser = r.format === 'cloudformation' ? 'RunAsUser' : 'run_as_user';
+      for (const c of batchEksContainers(r)) {
+        const zero = c.securityContext.get(runAsUser).find((v) => v.num() === 0);
+        if (zero) {
+          // A Kubernetes security context, fixed as the Kubernetes rules fix one (CL-K8S-004).
+          ctx.report(zero, `${c.label} of the EKS pod of Batch job definition ${r.id} sets ${runAsUser} to 0, so its processes run as root.`, { fix: nonZeroIdFix(zero, runAsUser) });
+        }
       }
     }
   };
