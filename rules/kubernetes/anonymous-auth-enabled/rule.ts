@@ -22,7 +22,7 @@ function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext):
   const label = componentLabel(cc, r);
   const authz = authorizer(cc);
   const tail = authz ? `; ${authz} still authorizes them (they get only what is granted to system:anonymous)` : '';
-  const options = authz ? { severity: 'medium' as const } : {};
+  const options = authz ? { severity: 'low' as const } : {};
   const f = flag(cc, 'anonymous-auth');
   if (f) {
     if (flagBool(f) === true) ctx.report(f.at, `${label} sets --anonymous-auth${f.value === undefined ? '' : `=${f.value}`}, ${CONSEQUENCE}${tail}.`, options);
@@ -47,7 +47,7 @@ function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
   const tail = webhook
     ? `; its authorization mode ${mode.isAbsent ? '(Webhook by default) ' : 'Webhook '}still asks the API server (they get only what is granted to system:anonymous)`
     : '';
-  ctx.report(enabled, `${name} sets authentication.anonymous.enabled to true, so requests to the kubelet API without credentials are served as system:anonymous${tail}.`, webhook ? { severity: 'medium' } : {});
+  ctx.report(enabled, `${name} sets authentication.anonymous.enabled to true, so requests to the kubelet API without credentials are served as system:anonymous${tail}.`, webhook ? { severity: 'low' } : {});
 }
 
 export default defineRule({
