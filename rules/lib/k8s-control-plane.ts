@@ -6,12 +6,15 @@
 //
 // On a managed cluster (EKS, GKE, AKS) the provider runs these components and no manifest of them is written; where
 // a manifest runs them, the cluster is self-managed and every flag is the customer's.
-import { containersOf, type Container } from '../../server/src/formats/kubernetes';
+import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import type { Node } from '../../server/src/model/tree';
 import { imageOf } from './k8s-images';
 import { perKey } from './memo';
+
+/** The kinds that may run a component: static pods are Pods, and people run them as DaemonSets or Deployments too. */
+export { WORKLOAD_KINDS };
 
 export type Component = 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'etcd' | 'kubelet';
 
