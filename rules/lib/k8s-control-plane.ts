@@ -93,6 +93,11 @@ function readFlags(args: readonly Arg[]): { flags: Flag[]; partial: boolean } {
   for (let i = 0; i < args.length; i++) {
     const { text, at } = args[i];
     if (text === undefined) continue;
+    // A whole argument the kubelet substitutes (`$(EXTRA_FLAG)`) may be any one flag.
+    if (/^\$\(/.test(text)) {
+      partial = true;
+      continue;
+    }
     if (!text.startsWith('-') || text === '-' || text === '--') continue;
     const body = text.replace(/^--?/, '');
     const eq = body.indexOf('=');

@@ -76,4 +76,21 @@ describe('k8s-control-plane', () => {
     assert.equal(flag(all[0], 'anonymous-auth')!.known, false);
     assert.equal(flagBool(flag(all[0], 'anonymous-auth')!), undefined);
   });
+
+  it('marks the container partial when a whole argument is a $(VAR), which may be any one flag', () => {
+    const r = pod(`    - name: a
+      image: registry.k8s.io/kube-apiserver:v1.30.0
+      command: ["kube-apiserver", "--secure-port=6443", "$(EXTRA_FLAG)"]
+`);
+    const [cc] = componentContainers(r);
+    assert.equal(cc.partial, true);
+    assert.deepEqual(cc.flags.map((f) => [f.name, f.value]), [['secure-port', '6443']]);
+    const plain = pod(`    - name: a
+      image: registry.k8s.io/kube-apiserver:v1.30.0
+      command: ["kube-apiserver", "--secure-port", "$(PORT)"]
+`);
+    const [pc] = componentContainers(plain);
+    assert.equal(pc.partial, false);
+    assert.equal(flag(pc, 'secure-port')!.known, false);
+  });
 });

@@ -1,0 +1,69 @@
+// CL-K8S-096: kube-apiserver, kube-controller-manager or kube-scheduler serves profiling data (/debug/pprof):
+// --profiling not false (its default is true), or a KubeSchedulerConfiguration with enableProfiling not false.
+import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool } from '../../lib/k8s-control-plane';
+
+const PROFILED = new Set(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
+
+const CONSEQUENCE = 'it serves /debug/pprof, which shows its internals to any caller allowed to read it and lets that caller slow it down with long profiles';
+
+function checkWorkload(r: Resource, ctx: CheckContext): void {
+  for (const cc of componentContainers(r)) {
+    if (!PROFILED.has(cc.component)) continue;
+    // kube-scheduler ignores --profiling when a configuration file is given: the file decides.
+    if (cc.component === 'kube-scheduler' && flag(cc, 'config')) continue;
+    const label = componentLabel(cc, r);
+    const f = flag(cc, 'profiling');
+    if (f) {
+      if (flagBool(f) === true) ctx.report(f.at, `${label} sets --profiling to true: ${CONSEQUENCE}.`);
+      continue;
+    }
+    if (cc.partial) continue;
+    ctx.report(cc.anchor, `${label} does not set --profiling, which defaults to true: ${CONSEQUENCE}.`);
+  }
+}
+
+function checkSchedulerConfig(r: Resource, ctx: CheckContext): void {
+  if (!/^kubescheduler\.config\.k8s\.io\//.test(r.k8s?.apiVersion ?? '')) return;
+  const v = r.body.get('enableProfiling');
+  if (v.isAbsent) {
+    ctx.report(r.anchor, `KubeSchedulerConfiguration does not set enableProfiling, which defaults to true: the scheduler ${CONSEQUENCE.slice(3)}.`);
+  } else if (v.isTrue()) {
+    ctx.report(v, `KubeSchedulerConfiguration sets enableProfiling to true: the scheduler ${CONSEQUENCE.slice(3)}.`);
+  }
+}
+
+export default defineRule({
+  id: 'CL-K8S-096',
+  slug: 'control-plane-profiling-enabled',
+  title: 'Control-plane component serves profiling data',
+  severity: 'low',
+  fixable: false,
+  description:
+    'kube-apiserver, kube-controller-manager and kube-scheduler serve Go profiling endpoints (/debug/pprof) unless --profiling=false (enableProfiling: false in the scheduler\'s configuration file). They expose the program\'s internals and a long CPU profile costs the component time; they are for debugging, not for production.',
+  remediation: 'Set --profiling=false on kube-apiserver, kube-controller-manager and kube-scheduler, or enableProfiling: false in the KubeSchedulerConfiguration.',
+  responsibility: {
+    owner: 'customer',
+    model: 'Hybrid',
+    layer: 'network',
+    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
+    customer: 'the flags and configuration of the control-plane components you run are yours',
+  },
+  frameworks: [cisK8s('1.2.15', '1.3.2', '1.4.1'), nist('CM-7')],
+  equivalents: {
+    kics: ['2f491173-6375-4a84-b28e-a4e2b9a58a69'],
+    checkov: ['CKV_K8S_90', 'CKV_K8S_107', 'CKV_K8S_114'],
+  },
+  docs: [
+    'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
+    'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/',
+    'https://kubernetes.io/docs/reference/config-api/kube-scheduler-config.v1/',
+  ],
+  checks: {
+    kubernetes: {
+      reads: 'resource',
+      types: [...WORKLOAD_KINDS, 'KubeSchedulerConfiguration'],
+      run: (r, ctx) => (r.type === 'KubeSchedulerConfiguration' ? checkSchedulerConfig(r, ctx) : checkWorkload(r, ctx)),
+    },
+  },
+});
