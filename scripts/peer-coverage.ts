@@ -3,7 +3,10 @@
 // titles with their source); the rules' `equivalents` come from the catalogue (rules/index.ts, as
 // scripts/gen-rule-docs.ts loads them). A check counts as covered when a rule that checks the list's format
 // (CloudFormation or Kubernetes) lists its ID under the peer's key. Every check no rule lists carries a class in
-// docs/peer-coverage/classification.json (missing, in progress, not applicable) with a reason.
+// docs/peer-coverage/classification.json with a reason: missing (a customer-side control Cloudline lacks: the
+// backlog), in-progress (being written), not-applicable (removed API, not a security control, data a template does
+// not hold, or decided against), covered-differently (a rule reports the same risk but the peer's condition is wider
+// or narrower in a way that changes results, so docs/equivalents-audit.md does not let it be recorded).
 //
 //   npm run peers                 summary per peer (covered / total, the uncovered by class)
 //   npm run peers -- --write      also rewrites the generated tables of docs/peer-coverage.md
@@ -31,7 +34,7 @@ interface PeerList {
   readonly source: Record<string, string>;
   readonly checks: readonly PeerCheck[];
 }
-type Klass = 'missing' | 'in-progress' | 'not-applicable';
+type Klass = 'missing' | 'in-progress' | 'not-applicable' | 'covered-differently';
 interface Classified {
   readonly class: Klass;
   readonly note: string;
@@ -49,6 +52,7 @@ const CLASS_TITLE: Record<Klass, string> = {
   missing: 'missing',
   'in-progress': 'missing, in progress',
   'not-applicable': 'not applicable',
+  'covered-differently': 'covered differently',
 };
 
 function formats(rule: Rule): Set<CheckFormat> {
@@ -112,11 +116,11 @@ function count(r: PeerResult, k: Klass): number {
 /** The generated part of docs/peer-coverage.md. */
 export function renderTables(results: readonly PeerResult[]): string {
   const out: string[] = [BEGIN, '', '### Counts', ''];
-  out.push('| peer | checks | listed by a Cloudline rule | missing | missing, in progress | not applicable | unclassified |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|');
+  out.push('| peer | checks | listed by a Cloudline rule | covered differently | missing | missing, in progress | not applicable | unclassified |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     out.push(
-      `| ${r.peer} | ${r.total} | ${r.covered.size} (${pct(r.covered.size, r.total)}) | ${count(r, 'missing')} | ${count(r, 'in-progress')} | ${count(r, 'not-applicable')} | ${r.unclassified.length} |`,
+      `| ${r.peer} | ${r.total} | ${r.covered.size} (${pct(r.covered.size, r.total)}) | ${count(r, 'covered-differently')} | ${count(r, 'missing')} | ${count(r, 'in-progress')} | ${count(r, 'not-applicable')} | ${r.unclassified.length} |`,
     );
   }
   for (const r of results) {
@@ -159,6 +163,7 @@ function main(): void {
       list: `docs/peer-coverage/${r.file}.json`,
       checks: r.total,
       covered: r.covered.size,
+      coveredDifferently: count(r, 'covered-differently'),
       missing: count(r, 'missing'),
       inProgress: count(r, 'in-progress'),
       notApplicable: count(r, 'not-applicable'),
@@ -170,7 +175,7 @@ function main(): void {
   const lines: string[] = [];
   for (const r of results) {
     lines.push(
-      `${r.peer}: ${r.covered.size} of ${r.total} checks listed by a Cloudline rule (${pct(r.covered.size, r.total)}); uncovered: ${count(r, 'missing')} missing, ${count(r, 'in-progress')} in progress, ${count(r, 'not-applicable')} not applicable, ${r.unclassified.length} unclassified`,
+      `${r.peer}: ${r.covered.size} of ${r.total} checks listed by a Cloudline rule (${pct(r.covered.size, r.total)}); not listed: ${count(r, 'covered-differently')} covered differently, ${count(r, 'missing')} missing, ${count(r, 'in-progress')} in progress, ${count(r, 'not-applicable')} not applicable, ${r.unclassified.length} unclassified`,
     );
     if (r.unclassified.length) lines.push(`  unclassified: ${r.unclassified.join(', ')}`);
     if (r.staleClasses.length) lines.push(`  classified but now listed by a rule (or not in the list): ${r.staleClasses.join(', ')}`);
