@@ -85,6 +85,7 @@ export default defineRule({
       '06ec63e3-9f72-4fe2-a218-2eb9200b8db5',
     ],
     trivy: ['aws-apigateway-enable-access-logging'],
+    cfnNag: ['W46', 'W69'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',

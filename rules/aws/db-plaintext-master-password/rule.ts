@@ -74,7 +74,7 @@ export default defineRule({
     customer: 'where the password is written and who can read it is yours',
   },
   frameworks: NO_EMBEDDED_SECRETS,
-  equivalents: { kics: ['39423ce4-9011-46cd-b6b1-009edcd9385d'], cfnLint: ['W2501'], cfnNag: ['F23', 'F34', 'F35'] },
+  equivalents: { kics: ['39423ce4-9011-46cd-b6b1-009edcd9385d'], cfnLint: ['W2501'], cfnNag: ['F23', 'F34', 'F35', 'F70'] },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html',
     cfnGuideDoc('dynamic-references'),

@@ -21,6 +21,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_89'],
     kics: ['5864fb39-d719-4182-80e2-89dbe627be63', '030d3b18-1821-45b4-9e08-50efbe7becbb'],
+    cfnNag: ['W91'],
   },
   docs: [
     'https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.PublicPrivate.html',

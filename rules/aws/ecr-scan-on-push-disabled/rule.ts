@@ -65,6 +65,7 @@ export default defineRule({
     checkov: ['CKV_AWS_163'],
     kics: ['9025b2b3-e554-4842-ba87-db7aeec36d35', '9630336b-3fed-4096-8173-b9afdfe346a7'],
     trivy: ['aws-ecr-enable-image-scans'],
+    cfnNag: ['W79'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',

@@ -80,7 +80,7 @@ export default defineRule({
     customer: 'using a KMS key you control for that envelope encryption, and its key policy, is your choice',
   },
   frameworks: [nist('SC-12', 'SC-28')],
-  equivalents: { checkov: ['CKV_AWS_58'], kics: ['63ebcb19-2739-4d3f-aa5c-e8bbb9b85281'], trivy: ['aws-eks-encrypt-secrets'] },
+  equivalents: { checkov: ['CKV_AWS_58'], kics: ['63ebcb19-2739-4d3f-aa5c-e8bbb9b85281'], trivy: ['aws-eks-encrypt-secrets'], cfnNag: ['W82'] },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html',
     'https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html',

@@ -52,7 +52,7 @@ export default defineRule({
     customer: 'turning server-side encryption on, and choosing its key, is yours',
   },
   frameworks: AT_REST,
-  equivalents: { checkov: ['CKV_AWS_240'], kics: ['5c6dd5e7-1fe0-4cae-8f81-4c122717cef3'] },
+  equivalents: { checkov: ['CKV_AWS_240'], kics: ['5c6dd5e7-1fe0-4cae-8f81-4c122717cef3'], cfnNag: ['W88'] },
   docs: [
     'https://docs.aws.amazon.com/firehose/latest/dev/encryption.html',
     cfnGuideDoc('aws-properties-kinesisfirehose-deliverystream-deliverystreamencryptionconfigurationinput'),

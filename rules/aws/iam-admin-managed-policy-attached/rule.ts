@@ -48,7 +48,7 @@ export default defineRule({
   frameworks: [nist('AC-6', 'AC-6(5)'), pci('7.2.2'), iso27001('A.8.2'), soc2('CC6.3')],
   equivalents: {
     checkov: ['CKV_AWS_274', 'CKV_AWS_275', 'CKV2_AWS_56'],
-    cfnNag: ['W43'],
+    cfnNag: ['W43', 'W44'],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html',

@@ -37,6 +37,7 @@ export default defineRule({
       '94fbe150-27e3-4eba-9ca6-af32865e4503',
       '8055dec2-efb8-4fe6-8837-d9bed6ff202a',
     ],
+    cfnNag: ['F38', 'F39', 'F40'],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',

@@ -22,6 +22,7 @@ export default defineRule({
     checkov: ['CKV_AWS_5'],
     kics: ['86a248ab-0e01-4564-a82a-878303e253bb', '24e16922-4330-4e9d-be8a-caa90299466a'],
     trivy: ['aws-elastic-search-enable-domain-encryption'],
+    cfnNag: ['W54'],
   },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html',

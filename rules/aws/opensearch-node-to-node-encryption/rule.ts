@@ -22,6 +22,7 @@ export default defineRule({
     checkov: ['CKV_AWS_6'],
     kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2'],
     trivy: ['aws-elastic-search-enable-in-transit-encryption'],
+    cfnNag: ['W85'],
   },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html',

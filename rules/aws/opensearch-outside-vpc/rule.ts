@@ -31,7 +31,7 @@ export default defineRule({
     customer: 'whether the domain has a public endpoint is your decision',
   },
   frameworks: NOT_PUBLIC,
-  equivalents: { checkov: ['CKV_AWS_137'] },
+  equivalents: { checkov: ['CKV_AWS_137'], cfnNag: ['W90'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html',
     cfnDoc('aws-resource-opensearchservice-domain'),

@@ -38,7 +38,7 @@ export default defineRule({
       '5b48c507-0d1f-41b0-a630-76817c6b4189',
     ],
     cfnLint: ['W2501'],
-    cfnNag: ['F31', 'F36', 'F37', 'F41', 'F44', 'F50', 'F51', 'F52', 'F55', 'F58', 'F60', 'F62', 'F69', 'F74', 'F75'],
+    cfnNag: ['F31', 'F36', 'F37', 'F41', 'F42', 'F43', 'F44', 'F46', 'F47', 'F48', 'F49', 'F50', 'F51', 'F52', 'F55', 'F56', 'F57', 'F58', 'F60', 'F61', 'F62', 'F67', 'F69', 'F74', 'F75'],
   },
   docs: [
     cfnGuideDoc('dynamic-references'),

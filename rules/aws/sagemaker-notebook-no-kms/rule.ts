@@ -76,6 +76,7 @@ export default defineRule({
       'f3674e0c-f6be-43fa-b71c-bf346d1aed99',
       '58b35504-0287-4154-bf69-02c0573deab8',
     ],
+    cfnNag: ['W1201'],
   },
   docs: [
     'https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html',

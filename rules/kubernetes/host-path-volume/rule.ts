@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     kics: ['aa8f7a35-9923-4cad-bd61-a19b7f6aac91'],
     trivy: ['AVD-KSV-0023'],
+    polaris: ['hostPathSet'],
   },
   docs: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', `${PSS_DOC}#baseline`],
   checks: {

@@ -16,6 +16,7 @@ export default defineRule({
   equivalents: {
     trivy: ['AVD-KSV-0027'],
     kubeLinter: ['unsafe-proc-mount'],
+    polaris: ['procMount'],
   },
   docs: [`${PSS_DOC}#baseline`, SECURITY_CONTEXT_DOC],
   checks: {

@@ -15,6 +15,7 @@ export default defineRule({
   frameworks: podSecurityFrameworks(['5.2.11']),
   equivalents: {
     trivy: ['AVD-KSV-0103'],
+    polaris: ['hostProcess'],
   },
   docs: [`${PSS_DOC}#baseline`, 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/', SECURITY_CONTEXT_DOC],
   checks: {
