@@ -9,8 +9,8 @@
 import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
-import type { Node } from '../../server/src/model/tree';
-import { imageOf } from './k8s-images';
+import { getPair, type Node } from '../../server/src/model/tree';
+import { containerAnchor, imageOf } from './k8s-images';
 import { perKey } from './memo';
 
 /** The kinds that may run a component: static pods are Pods, and people run them as DaemonSets or Deployments too. */
@@ -43,7 +43,7 @@ export interface ComponentContainer {
    * a flag that is not in `flags` may still be set, so "missing" cannot be reported.
    */
   readonly partial: boolean;
-  /** Where a finding about a flag that is not set goes: the `command` (or `args`) key's value, else the container. */
+  /** Where a finding about a flag that is not set goes: the `command` (or `args`) key, else the container's name. */
   readonly anchor: Val | Node;
 }
 
@@ -148,7 +148,10 @@ function readComponent(c: Container): ComponentContainer | undefined {
   if (!component) return undefined;
   const read = readFlags(words);
   partial ||= read.partial;
-  const anchor = !command.isAbsent ? command : !argsVal.isAbsent ? argsVal : c.node;
+  // A flag that is not set is reported at the `command` key (else `args`, else the container's name): the list
+  // itself may run over many lines.
+  const keyOf = (name: string) => (c.node.kind === 'map' ? getPair(c.node, name)?.key : undefined);
+  const anchor = (!command.isAbsent && keyOf('command')) || (!argsVal.isAbsent && keyOf('args')) || containerAnchor(c);
   return { component, container: c, flags: read.flags, partial, anchor };
 }
 
