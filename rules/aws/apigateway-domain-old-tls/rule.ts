@@ -30,6 +30,7 @@ export default defineRule({
     checkov: ['CKV_AWS_206'],
     kics: ['8275fab0-68ec-4705-bbf4-86975edb170e', '4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b'],
     trivy: ['aws-api-gateway-use-secure-tls-policy'],
+    cfnNag: ['W62'],
   },
   docs: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html',
