@@ -30,7 +30,7 @@ function checkRule(rule: Val, label: string, keys: { origins: string; methods: s
   const list = methods.length === 1 ? methods[0] : `${methods.slice(0, -1).join(', ')} and ${methods[methods.length - 1]}`;
   ctx.report(
     origin,
-    `${label} of ${r.type === 'aws_s3_bucket_cors_configuration' ? 'S3 CORS configuration' : 'S3 bucket'} ${r.id} allows any origin ("${origin.str()}") to send ${list} requests, so any web page a user opens can make that user's browser write to or delete from the bucket wherever the bucket trusts the browser (its network, a presigned URL, credentials of a web app, public write) and read the responses.`,
+    `${label} of ${r.type === 'aws_s3_bucket_cors_configuration' ? 'S3 CORS configuration' : 'S3 bucket'} ${r.id} allows any origin ("${origin.str()}") to send ${list} requests: any web page a user opens may have the user's browser send them and read the answers, which writes to or deletes from the bucket wherever it trusts the user's network or lets anyone write.`,
   );
 }
 
@@ -65,7 +65,7 @@ export default defineRule({
   severity: 'medium',
   fixable: false,
   description:
-    'A CORS rule with AllowedOrigins "*" and PUT, POST or DELETE tells every browser that any web site may send those requests to the bucket and read the answers. Where the bucket trusts the browser rather than the site (a bucket policy on your network or VPC endpoint, presigned URLs, a web app\'s credentials, public write), any page your users open can write and delete objects.',
+    'A CORS rule with AllowedOrigins "*" and PUT, POST or DELETE tells every browser that any web site may send those requests to the bucket and read the answers. Where the bucket trusts the browser\'s network (a bucket policy on aws:SourceIp or a VPC endpoint) or lets anyone write, any page your users open can write and delete objects through their browsers.',
   remediation: 'List the origins of your own web applications in AllowedOrigins (allowed_origins), and keep "*" only for rules that allow GET and HEAD.',
   responsibility: {
     owner: 'customer',
