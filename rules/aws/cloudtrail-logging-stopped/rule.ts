@@ -9,7 +9,7 @@ export default defineRule({
   fixable: true,
   description:
     'A trail whose logging is off records nothing: no API call made while it is stopped reaches its bucket, its CloudWatch Logs group or its digest files, and the gap cannot be filled afterwards. The trail still looks configured in the console and in the template.',
-  remediation: 'Set IsLogging (enable_logging) to true; stop a trail only by deleting it through a reviewed change, and alert on cloudtrail:StopLogging.',
+  remediation: 'Set IsLogging (enable_logging) to true, and alert on StopLogging calls so that a trail stopped outside the template is noticed.',
   responsibility: {
     owner: 'customer',
     model: 'SaaS',
