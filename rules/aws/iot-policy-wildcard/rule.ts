@@ -30,8 +30,8 @@ function run(r: Resource, ctx: CheckContext): void {
         if (everywhere) {
           ctx.report(a, `${holder} allows ${what} on every resource ("${everywhere.str()}"), so a device holding it can ${EVERY_DEVICE}.`);
         } else {
-          // Narrowed by the resources it names; still every action on them (retained messages, shadows, jobs).
-          ctx.report(a, `${holder} allows ${what} on the resources of its statement, more than any device needs on them (publishing retained messages, deleting shadows, updating job executions).`, {
+          // Bound by the resources it names, but every action on them: reported below the rule's severity.
+          ctx.report(a, `${holder} allows ${what} on the resources its statement names, not only the actions a device needs on them.`, {
             severity: 'medium',
           });
         }
