@@ -78,7 +78,7 @@ describe('cloudline inventory', () => {
         [
           '| Type | Cloud | Resources | Note |',
           '|---|---|---:|---|',
-          '| `AWS::IoT::Policy` | AWS | 1 |  |',
+          '| `AWS::GameLift::Fleet` | AWS | 1 |  |',
           '| `Certificate` | Kubernetes | 1 | Kubernetes custom resource: yours to secure; Cloudline has no rules for it |',
           '| `random_id` | Other | 1 |  |',
           '',
@@ -151,7 +151,7 @@ describe('cloudline inventory', () => {
         ['PaaS', 'AWS', 'Amazon RDS', 'ReportsDb'],
         ['PaaS', 'AWS', 'Amazon RDS', 'OrdersDb'],
         ['Hybrid', 'Kubernetes', 'Managed Kubernetes (workloads)', 'Deployment/shop/web'],
-        ['Unclassified', 'AWS', '', 'DevicePolicy'],
+        ['Unclassified', 'AWS', '', 'GameFleet'],
         ['Unclassified', 'Kubernetes', '', 'Certificate/shop/web-tls'],
         ['Unclassified', 'Other', '', 'random_id.suffix'],
       ],

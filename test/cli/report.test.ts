@@ -76,7 +76,7 @@ describe('cloudline report', function () {
     assert.deepEqual(report.summary.byModel, { IaaS: 4, PaaS: 2, SaaS: 1, Hybrid: 1, Unclassified: 2 });
     assert.deepEqual(report.summary.byCloud, { AWS: 8, Azure: 0, 'Google Cloud': 0, Kubernetes: 1, Other: 1 });
     assert.deepEqual(report.unclassified, [
-      { type: 'AWS::IoT::Policy', cloud: 'AWS', customResource: false, count: 1 },
+      { type: 'AWS::GameLift::Fleet', cloud: 'AWS', customResource: false, count: 1 },
       { type: 'random_id', cloud: 'Other', customResource: false, count: 1 },
     ]);
   });

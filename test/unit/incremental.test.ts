@@ -52,4 +52,18 @@ describe('incremental YAML re-parse', () => {
     const warm = linter.lint('t.yaml', 1, next).result;
     assert.deepEqual(resultData(warm), resultData(lintFile(parseFile('t.yaml', next), catalogue)));
   });
+
+  it('a re-lint after an edit before a JSON policy written in a YAML string reports inside it where a cold lint does', () => {
+    // The string node after the edit is moved to a new span; its parsed JSON was cached with the old offsets.
+    const text = "Resources:\n  Central:\n    Type: AWS::Logs::Destination\n    Properties:\n      DestinationName: central\n      DestinationPolicy: '{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"logs:PutSubscriptionFilter\",\"Resource\":\"*\"}]}'\n";
+    const catalogue = defaultCatalogue();
+    const linter = new DocumentLinter(catalogue);
+    linter.lint('t.yaml', 0, text);
+    const at = text.indexOf('DestinationName');
+    const next = text.slice(0, at) + 'a' + text.slice(at);
+    const warm = linter.lint('t.yaml', 1, next).result;
+    const cold = lintFile(parseFile('t.yaml', next), catalogue);
+    assert.ok(cold.findings.some((f) => f.rule.id === 'CL-AWS-121'), 'the policy is reported');
+    assert.deepEqual(resultData(warm), resultData(cold));
+  });
 });

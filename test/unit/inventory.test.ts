@@ -48,7 +48,7 @@ describe('responsibility inventory', () => {
     assert.deepEqual(
       inv.unclassified.map((g) => [g.type, g.cloud, g.customResource, g.count]),
       [
-        ['AWS::IoT::Policy', 'AWS', false, 1],
+        ['AWS::GameLift::Fleet', 'AWS', false, 1],
         ['Certificate', 'Kubernetes', true, 1],
         ['random_id', 'Other', false, 1],
       ],
@@ -124,11 +124,11 @@ describe('hover on a type outside the service data', () => {
     (hoverAt(lintText(name, text), text.indexOf(at) + 1, catalogue, docUri, kind)!.contents as { value: string }).value;
 
   it('an AWS type: the provider, the model not classified, the configuration yours', () => {
-    const text = 'Resources:\n  DevicePolicy:\n    Type: AWS::IoT::Policy\n    Properties:\n      PolicyDocument: {}\n';
+    const text = 'Resources:\n  GameFleet:\n    Type: AWS::GameLift::Fleet\n    Properties:\n      Name: arena\n';
     assert.equal(
-      card('s.yaml', text, 'AWS::IoT'),
+      card('s.yaml', text, 'AWS::GameLift'),
       [
-        '### AWS::IoT::Policy',
+        '### AWS::GameLift::Fleet',
         '**AWS** · service model not classified yet',
         '',
         "Cloudline's responsibility data does not cover this type yet, so which side of the line the service sits on is not said here.",

@@ -1,9 +1,13 @@
 // JSON written inside a string (Terraform `policy = "{\"Statement\": …}"`, plan values): parsed into the tree with
 // spans mapped back into the file, so a finding inside an embedded policy lands on the exact characters.
 import { parseJson } from './json';
-import type { MapNode, Node, ScalarNode, SourceDoc } from './tree';
+import type { MapNode, Node, ScalarNode, SourceDoc, Span } from './tree';
 
-const cache = new WeakMap<ScalarNode, Node | null>();
+/**
+ * Parses by string node, each with the span it was parsed at: an incremental re-parse moves the nodes after an edit
+ * by giving them a new span (model/incremental.ts), and the parsed tree's offsets are the old ones then.
+ */
+const cache = new WeakMap<ScalarNode, { readonly span: Span; readonly root: Node | null }>();
 
 /**
  * Parses the JSON text held by a string scalar. Returns undefined when the string is not JSON.
@@ -12,9 +16,9 @@ const cache = new WeakMap<ScalarNode, Node | null>();
  */
 export function parseEmbeddedJson(node: ScalarNode): Node | undefined {
   const hit = cache.get(node);
-  if (hit !== undefined) return hit ?? undefined;
+  if (hit !== undefined && hit.span === node.span) return hit.root ?? undefined;
   const result = parse(node);
-  cache.set(node, result ?? null);
+  cache.set(node, { span: node.span, root: result ?? null });
   return result;
 }
 
