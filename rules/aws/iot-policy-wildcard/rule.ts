@@ -65,6 +65,7 @@ export default defineRule({
   equivalents: {
     // iot_policy_allows_action_as_wildcard, iot_policy_allows_wildcard_resource (CloudFormation only)
     kics: ['4d32780f-43a4-424a-a06d-943c543576a5', 'be5b230d-4371-4a28-a441-85dc760e2aa3'],
+    cfnNag: ['W38', 'W39'],
   },
   docs: [
     'https://docs.aws.amazon.com/iot/latest/developerguide/iot-policies.html',
