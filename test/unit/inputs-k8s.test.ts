@@ -166,6 +166,7 @@ spec:
     ['serving.knative.dev/v1', 'Service', 'Service.serving.knative.dev', ['spec', 'template']],
     ['serving.knative.dev/v1', 'Configuration', 'Configuration.serving.knative.dev', ['spec', 'template']],
     ['serving.knative.dev/v1', 'Revision', 'Revision.serving.knative.dev', []],
+    ['sources.knative.dev/v1', 'ContainerSource', 'ContainerSource.sources.knative.dev', ['spec', 'template']],
     ['argoproj.io/v1alpha1', 'Rollout', 'Rollout.argoproj.io', ['spec', 'template']],
     ['apps.kruise.io/v1alpha1', 'CloneSet', 'CloneSet.apps.kruise.io', ['spec', 'template']],
     ['apps.kruise.io/v1beta1', 'StatefulSet', 'StatefulSet.apps.kruise.io', ['spec', 'template']],
@@ -190,6 +191,7 @@ spec:
     ['example.com/v1', 'CloneSet'],
     ['example.com/v1', 'ScaledJob'],
     ['example.com/v1', 'Revision'],
+    ['example.com/v1', 'ContainerSource'],
   ] as const) {
     it(`${kind} in ${apiVersion} is not a known workload: its spec is not read as a pod`, () => {
       const text = [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:', '  name: web', ...nest(['spec', 'template'], podSpecAt), ''].join('\n');

@@ -37,6 +37,8 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
  * one of these, and its pod spec is not looked for.
  * - Knative Serving (https://knative.dev/docs/serving/reference/serving-api/): Service and Configuration hold a
  *   revision template at spec.template; a Revision's spec is the RevisionSpec, which inlines the pod spec.
+ * - Knative Eventing ContainerSource (https://knative.dev/docs/eventing/sources/containersource/): spec.template, a
+ *   pod template like a Deployment's, whose containers Knative runs as the source.
  * - Argo Rollouts Rollout (https://argoproj.github.io/argo-rollouts/features/specification/): spec.template.
  * - OpenKruise CloneSet, Advanced StatefulSet, Advanced DaemonSet (https://openkruise.io/docs/): spec.template.
  * - KEDA ScaledJob (https://keda.sh/docs/latest/reference/scaledjob-spec/): a Job spec at spec.jobTargetRef.
@@ -47,6 +49,7 @@ const WORKLOAD_CRDS: Readonly<Record<string, { readonly groups: readonly string[
   'Service.serving.knative.dev': { groups: ['serving.knative.dev'], template: ['spec', 'template'] },
   'Configuration.serving.knative.dev': { groups: ['serving.knative.dev'], template: ['spec', 'template'] },
   'Revision.serving.knative.dev': { groups: ['serving.knative.dev'], template: [] },
+  'ContainerSource.sources.knative.dev': { groups: ['sources.knative.dev'], template: ['spec', 'template'] },
   'Rollout.argoproj.io': { groups: ['argoproj.io'], template: ['spec', 'template'] },
   'CloneSet.apps.kruise.io': { groups: ['apps.kruise.io'], template: ['spec', 'template'] },
   'StatefulSet.apps.kruise.io': { groups: ['apps.kruise.io'], template: ['spec', 'template'] },
