@@ -64,7 +64,7 @@ export default defineRule({
   responsibility: {
     owner: 'customer',
     model: 'Hybrid',
-    layer: 'compute',
+    layer: 'workload',
     provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
     customer: 'the flags of the kubelets you run, and the KubeletConfiguration of your nodes, are yours',
   },
