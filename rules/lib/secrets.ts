@@ -63,7 +63,10 @@ export const CFN_SECRETS: Readonly<Record<string, SecretHolder>> = {
     label: 'OpsWorks app',
     properties: [p('SSL private key', 'SslConfiguration', 'PrivateKey'), p('repository password', 'AppSource', 'Password')],
   },
-  'AWS::OpsWorks::Stack': { label: 'OpsWorks stack', properties: [p('cookbook repository password', 'CustomCookbooksSource', 'Password')] },
+  'AWS::OpsWorks::Stack': {
+    label: 'OpsWorks stack',
+    properties: [p('cookbook repository password', 'CustomCookbooksSource', 'Password'), p('database password', 'RdsDbInstances', '*', 'DbPassword')],
+  },
   'AWS::Pinpoint::APNSChannel': APNS('Pinpoint APNs channel'),
   'AWS::Pinpoint::APNSSandboxChannel': APNS('Pinpoint APNs sandbox channel'),
   'AWS::Pinpoint::APNSVoipChannel': APNS('Pinpoint APNs VoIP channel'),
@@ -89,6 +92,26 @@ export const CFN_SECRETS: Readonly<Record<string, SecretHolder>> = {
   'AWS::FSx::FileSystem': {
     label: 'FSx file system',
     properties: [p('Active Directory password', 'WindowsConfiguration', 'SelfManagedActiveDirectoryConfiguration', 'Password')],
+  },
+  'AWS::AppStream::DirectoryConfig': {
+    label: 'AppStream directory config',
+    properties: [p('service account password', 'ServiceAccountCredentials', 'AccountPassword')],
+  },
+  'AWS::EMR::Cluster': {
+    label: 'EMR cluster',
+    properties: [
+      p('Active Directory password', 'KerberosAttributes', 'ADDomainJoinPassword'),
+      p('cross-realm trust password', 'KerberosAttributes', 'CrossRealmTrustPrincipalPassword'),
+      p('KDC administrator password', 'KerberosAttributes', 'KdcAdminPassword'),
+    ],
+  },
+  'AWS::KinesisFirehose::DeliveryStream': {
+    label: 'Firehose delivery stream',
+    properties: [p('Redshift password', 'RedshiftDestinationConfiguration', 'Password'), p('Splunk HEC token', 'SplunkDestinationConfiguration', 'HECToken')],
+  },
+  'AWS::ManagedBlockchain::Member': {
+    label: 'Managed Blockchain member',
+    properties: [p('administrator password', 'MemberConfiguration', 'MemberFrameworkConfiguration', 'MemberFabricConfiguration', 'AdminPassword')],
   },
 };
 
@@ -131,6 +154,23 @@ export const TF_SECRETS: Readonly<Record<string, SecretHolder>> = {
   aws_fsx_windows_file_system: {
     label: 'FSx for Windows file system',
     properties: [p('Active Directory password', 'self_managed_active_directory', 'password')],
+  },
+  aws_opsworks_rds_db_instance: { label: 'OpsWorks RDS DB instance', properties: [p('database password', 'db_password')] },
+  aws_appstream_directory_config: {
+    label: 'AppStream directory config',
+    properties: [p('service account password', 'service_account_credentials', 'account_password')],
+  },
+  aws_emr_cluster: {
+    label: 'EMR cluster',
+    properties: [
+      p('Active Directory password', 'kerberos_attributes', 'ad_domain_join_password'),
+      p('cross-realm trust password', 'kerberos_attributes', 'cross_realm_trust_principal_password'),
+      p('KDC administrator password', 'kerberos_attributes', 'kdc_admin_password'),
+    ],
+  },
+  aws_kinesis_firehose_delivery_stream: {
+    label: 'Firehose delivery stream',
+    properties: [p('Redshift password', 'redshift_configuration', 'password'), p('Splunk HEC token', 'splunk_configuration', 'hec_token')],
   },
 };
 
