@@ -1,0 +1,112 @@
+// CL-AWS-206: a REST API stage that logs full requests and responses (data trace) to CloudWatch Logs.
+//
+// The setting is DataTraceEnabled of each method setting of a stage (AWS::ApiGateway::Stage, AWS SAM's
+// AWS::Serverless::Api, an AWS::ApiGateway::Deployment's StageDescription, which also takes it for every method), and
+// settings.data_trace_enabled of aws_api_gateway_method_settings. CL-AWS-199 reads the logging level of the same
+// method settings; this rule reads only their data trace flag, through the kit's setting layer.
+import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, iso27001, nist, type Resource, samGlobal, type SettingItem, type SettingSpec, tfDoc, type Val } from '../../kit';
+
+const COVERED = 'full request and response data of the methods it covers (headers, bodies, tokens, personal data)';
+const EVERY = 'full request and response data of every method of the stage (headers, bodies, tokens, personal data)';
+const LOGGED = 'is written to CloudWatch Logs';
+
+/** A known boolean: false is fine, true is not; anything else (unknown, not a boolean) is not judged. */
+function ok(v: Val): boolean | undefined {
+  const b = v.bool();
+  return b === undefined ? undefined : !b;
+}
+
+/** The method settings of a list, each its own place (`MethodSettings[1].`). */
+function methodSettings(list: Val, prefix: string): SettingItem[] {
+  return list.list().map((val, i) => ({ val, prefix: `${prefix}[${i}].` }));
+}
+
+/** Where a CloudFormation type writes DataTraceEnabled: each method setting, and a deployment's StageDescription. */
+function cfnPlaces(r: Resource): SettingItem[] {
+  if (r.type !== 'AWS::ApiGateway::Deployment') return methodSettings(r.body.get('MethodSettings'), 'MethodSettings');
+  // A deployment creates a stage (and applies its StageDescription) only when it names one.
+  if (r.body.get('StageName').isAbsent) return [];
+  const description = r.body.get('StageDescription');
+  return [
+    ...description.list().filter((d) => d.isMap).map((val) => ({ val, prefix: 'StageDescription.', consequence: `so ${EVERY} ${LOGGED}` })),
+    ...description.list().flatMap((d) => methodSettings(d.get('MethodSettings'), 'StageDescription.MethodSettings')),
+  ];
+}
+
+function named(r: Resource): string {
+  if (r.type === 'AWS::ApiGateway::Deployment') return `The stage of API deployment ${r.id}`;
+  if (r.type === 'AWS::Serverless::Api') return `SAM API ${r.id}`;
+  if (r.type === 'AWS::ApiGateway::Stage') return `API stage ${r.id}`;
+  return `API Gateway method settings ${r.id}`;
+}
+
+const SPEC: SettingSpec = {
+  subject: 'API stage',
+  named,
+  consequence: `so ${COVERED} ${LOGGED}`,
+  want: false,
+  absentMeans: null,
+  ok,
+  formats: {
+    cloudformation: {
+      types: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api'],
+      path: ['DataTraceEnabled'],
+      each: cfnPlaces,
+    },
+    terraform: { types: ['aws_api_gateway_method_settings'], path: ['settings', 'data_trace_enabled'] },
+  },
+};
+
+/**
+ * AWS SAM adds the method settings of Globals.Api to every API's own (lists are merged): one that turns data trace on
+ * is reported at each API that gets it, with the setting as related location (no fix: a fix never writes Globals).
+ */
+function samGlobals(r: Resource, ctx: CheckContext): void {
+  if (r.type !== 'AWS::Serverless::Api') return;
+  samGlobal(r, 'MethodSettings').list().forEach((item, i) => {
+    const on = item.get('DataTraceEnabled').find((v) => ok(v) === false);
+    if (!on) return;
+    ctx.report(r.anchor, `SAM API ${r.id} gets Globals.Api.MethodSettings[${i}].DataTraceEnabled true, so ${COVERED} ${LOGGED}.`, {
+      related: [{ node: on.at, message: 'DataTraceEnabled is set here for every API of the template.' }],
+    });
+  });
+}
+
+export default defineRule({
+  id: 'CL-AWS-206',
+  slug: 'apigateway-data-trace-enabled',
+  title: 'API Gateway stage logs full requests and responses (data trace)',
+  severity: 'medium',
+  fixable: true,
+  description:
+    'With data trace on, API Gateway writes the full requests and responses of a REST API stage\'s methods to its CloudWatch execution logs: authorization headers, API keys, tokens, and personal data in the bodies. AWS recommends not enabling it for production APIs.',
+  remediation: 'Set DataTraceEnabled (aws_api_gateway_method_settings settings.data_trace_enabled) to false, or leave it out (false by default); use it only briefly to troubleshoot a non-production stage.',
+  responsibility: {
+    owner: 'customer',
+    model: 'PaaS',
+    layer: 'data-protection',
+    provider: 'AWS runs the API front door and writes the execution logs your stage settings ask for',
+    customer: 'what the logs record, who can read the log group and how long it is kept are yours',
+  },
+  frameworks: [nist('AC-4'), iso27001('A.5.17')],
+  equivalents: { checkov: ['CKV_AWS_276'], cfnNag: ['CW4200'] },
+  docs: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
+    'https://docs.aws.amazon.com/apigateway/latest/api/API_MethodSetting.html',
+    cfnGuideDoc('aws-properties-apigateway-stage-methodsetting', 'cfn-apigateway-stage-methodsetting-datatraceenabled'),
+    cfnGuideDoc('aws-properties-apigateway-deployment-stagedescription', 'cfn-apigateway-deployment-stagedescription-datatraceenabled'),
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html#sam-api-methodsettings',
+    tfDoc('api_gateway_method_settings', 'data_trace_enabled'),
+  ],
+  checks: {
+    cloudformation: {
+      reads: 'scope',
+      types: SPEC.formats.cloudformation!.types,
+      run: (r, ctx) => {
+        checkSetting(r, ctx, SPEC, SPEC.formats.cloudformation!);
+        samGlobals(r, ctx);
+      },
+    },
+    terraform: { reads: 'resource', types: SPEC.formats.terraform!.types, run: (r, ctx) => checkSetting(r, ctx, SPEC, SPEC.formats.terraform!) },
+  },
+});
