@@ -4,7 +4,7 @@
 // AWS::Serverless::Api, an AWS::ApiGateway::Deployment's StageDescription, which also takes it for every method), and
 // settings.data_trace_enabled of aws_api_gateway_method_settings. CL-AWS-199 reads the logging level of the same
 // method settings; this rule reads only their data trace flag, through the kit's setting layer.
-import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, iso27001, nist, type Resource, samGlobal, type SettingItem, type SettingSpec, tfDoc, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, get, iso27001, nist, type Resource, samGlobal, type SettingItem, type SettingSpec, tfDoc, type Val } from '../../kit';
 
 const COVERED = 'full request and response data of the methods it covers (headers, bodies, tokens, personal data)';
 const EVERY = 'full request and response data of every method of the stage (headers, bodies, tokens, personal data)';
@@ -58,11 +58,14 @@ const SPEC: SettingSpec = {
 };
 
 /**
- * AWS SAM adds the method settings of Globals.Api to every API's own (lists are merged): one that turns data trace on
- * is reported at each API that gets it, with the setting as related location (no fix: a fix never writes Globals).
+ * AWS SAM puts the method settings of Globals.Api before every API's own (two lists are concatenated; an API whose
+ * MethodSettings is an intrinsic function keeps only its own): one that turns data trace on is reported at each API
+ * that gets it, with the setting as related location (no fix: a fix never writes Globals).
  */
 function samGlobals(r: Resource, ctx: CheckContext): void {
   if (r.type !== 'AWS::Serverless::Api') return;
+  const own = get(r.body.at, 'MethodSettings');
+  if (own && own.kind !== 'seq') return;
   samGlobal(r, 'MethodSettings').list().forEach((item, i) => {
     const on = item.get('DataTraceEnabled').find((v) => ok(v) === false);
     if (!on) return;
