@@ -8,6 +8,7 @@
 // a manifest runs them, the cluster is self-managed and every flag is the customer's.
 import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
+import type { Responsibility } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
 import { getPair, type Node } from '../../server/src/model/tree';
 import { containerAnchor, imageOf } from './k8s-images';
@@ -196,4 +197,28 @@ export function componentLabel(cc: ComponentContainer, r: Resource): string {
   const ns = r.k8s?.namespace;
   const name = r.k8s?.name ?? r.id;
   return `${cc.component} in ${r.type} ${ns ? `${ns}/` : ''}${name}`;
+}
+
+/**
+ * The responsibility of every control-plane rule: the customer's on a self-managed cluster, where nothing is set for
+ * you; `layer` and what is yours are the rule's.
+ */
+export function controlPlaneResponsibility(layer: Responsibility['layer'], customer: string): Responsibility {
+  return {
+    owner: 'customer',
+    model: 'Hybrid',
+    layer,
+    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
+    customer,
+  };
+}
+
+/** Whether a configuration object is of its kind's API group (`kubelet.config.k8s.io`): a same-named kind elsewhere is not. */
+export function isConfigOf(r: Resource, group: string): boolean {
+  return (r.k8s?.apiVersion ?? '').startsWith(`${group}/`);
+}
+
+/** `KubeletConfiguration node-a`, or `The KubeletConfiguration` when it has no name, for messages. */
+export function configLabel(r: Resource): string {
+  return r.k8s?.name ? `${r.type} ${r.k8s.name}` : `The ${r.type}`;
 }

@@ -1,6 +1,6 @@
 // CL-K8S-086: the API server or the kubelet serves requests without credentials as system:anonymous.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
 
 const CONSEQUENCE = 'so requests without credentials are served as system:anonymous';
 
@@ -37,11 +37,11 @@ function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext):
 }
 
 function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
-  if (!r.k8s?.apiVersion.startsWith('kubelet.config.k8s.io/')) return;
+  if (!isConfigOf(r, 'kubelet.config.k8s.io')) return;
   const enabled = r.body.path('authentication', 'anonymous', 'enabled');
   if (!enabled.isTrue()) return;
   const mode = r.body.path('authorization', 'mode');
-  const name = r.k8s.name ? `KubeletConfiguration ${r.k8s.name}` : 'The KubeletConfiguration';
+  const name = configLabel(r);
   // authorization.mode defaults to Webhook in the configuration file: the API server authorizes system:anonymous.
   const webhook = mode.isAbsent || mode.str() === 'Webhook';
   const tail = webhook
@@ -60,13 +60,7 @@ export default defineRule({
     'With anonymous authentication on, a request that no authenticator rejects is served as the user system:anonymous in the group system:unauthenticated. Whoever reaches the port gets whatever authorization allows that user: with AlwaysAllow (the default of --authorization-mode on the API server and of the kubelet flag) that is the whole API, or on the kubelet exec into every pod of the node.',
   remediation:
     'Start kube-apiserver and the kubelet with --anonymous-auth=false (for the kubelet, or set authentication.anonymous.enabled: false in its KubeletConfiguration), and keep RBAC/Node (Webhook on the kubelet) authorization on.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'identity-and-access',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the API servers and kubelets you run, and the KubeletConfiguration of your nodes, are yours',
-  },
+  responsibility: controlPlaneResponsibility('identity-and-access', 'the flags of the API servers and kubelets you run, and the KubeletConfiguration of your nodes, are yours'),
   frameworks: [cisK8s('1.2.1', '4.2.1'), nsaK8s('Authentication and authorization'), nist('AC-14', 'IA-2')],
   equivalents: {
     kics: ['1de5cc51-f376-4638-a940-20f2e85ae238'],

@@ -1,7 +1,7 @@
 // CL-K8S-089: the API server runs without admission plugins that guard nodes, namespaces, service accounts and pod
 // security, or with AlwaysAdmit.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 const NODE_RESTRICTION = 'so a kubelet may modify the Node objects of other nodes and the pods bound to them';
 
@@ -70,13 +70,7 @@ export default defineRule({
     'Admission plugins enforce rules no authorization can express: NodeRestriction limits each kubelet to its own Node and pods (it is not on by default), NamespaceLifecycle protects the system namespaces and refuses objects in deleted ones, ServiceAccount checks the service account a pod names, PodSecurity enforces the Pod Security Standards of each namespace. Without them a compromised node or a careless request reaches further than RBAC suggests.',
   remediation:
     'Start kube-apiserver with --enable-admission-plugins=NodeRestriction (kubeadm does), leave NamespaceLifecycle, ServiceAccount and PodSecurity out of --disable-admission-plugins, and do not enable AlwaysAdmit.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'identity-and-access',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the admission plugins of the API servers you run are yours',
-  },
+  responsibility: controlPlaneResponsibility('identity-and-access', 'the admission plugins of the API servers you run are yours'),
   frameworks: [cisK8s('1.2.10', '1.2.12', '1.2.13', '1.2.14'), nsaK8s('Authentication and authorization'), nist('AC-3', 'CM-7')],
   equivalents: {
     kics: [

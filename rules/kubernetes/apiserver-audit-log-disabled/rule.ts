@@ -1,7 +1,7 @@
 // CL-K8S-094: the API server keeps no audit log: no audit policy (nothing is audited), or no backend (no log file,
 // no webhook) to write the events to.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 /** The flag is written with a non-empty value (or one that cannot be known). */
 function set(cc: ComponentContainer, name: string): boolean {
@@ -32,13 +32,7 @@ export default defineRule({
   description:
     'The API server audits requests only with an audit policy (--audit-policy-file) and writes the events only to a backend (--audit-log-path or --audit-webhook-config-file). Without both there is no record of who read Secrets, ran commands in pods or granted themselves roles.',
   remediation: 'Give kube-apiserver an audit policy with --audit-policy-file, and --audit-log-path (with --audit-log-maxage, -maxbackup, -maxsize) or --audit-webhook-config-file.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'logging-and-monitoring',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: "the API server's audit policy, where its events go and how long they are kept are yours",
-  },
+  responsibility: controlPlaneResponsibility('logging-and-monitoring', "the API server's audit policy, where its events go and how long they are kept are yours"),
   frameworks: [cisK8s('1.2.16', '3.2.1'), nist('AU-2', 'AU-12')],
   equivalents: {
     kics: ['73e251f0-363d-4e53-86e2-0a93592437eb', '13a49a2e-488e-4309-a7c0-d6b05577a5fb'],

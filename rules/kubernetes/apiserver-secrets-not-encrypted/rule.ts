@@ -1,7 +1,7 @@
 // CL-K8S-095: the API server stores Secrets in etcd unencrypted: no --encryption-provider-config, or an
 // EncryptionConfiguration whose provider for Secrets writes them in clear (`identity` first) or that does not cover them.
 import { cisK8s, defineRule, keyNode, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, controlPlaneResponsibility, isConfigOf } from '../../lib/k8s-control-plane';
 
 /** The resource names of an EncryptionConfiguration entry that cover Secrets (`secrets`, `*.` core group, `*.*` all). */
 const COVERS_SECRETS = new Set(['secrets', '*.', '*.*']);
@@ -30,7 +30,7 @@ function entryForSecrets(list: Val): Val | 'unknown' | undefined {
 }
 
 function checkEncryptionConfig(r: Resource, ctx: CheckContext): void {
-  if (!/^apiserver\.config\.k8s\.io\//.test(r.k8s?.apiVersion ?? '')) return;
+  if (!isConfigOf(r, 'apiserver.config.k8s.io')) return;
   const list = r.body.get('resources');
   if (!list.isKnown || !list.isSeq) return;
   const entry = entryForSecrets(list);
@@ -57,13 +57,7 @@ export default defineRule({
     'Without --encryption-provider-config, or with an EncryptionConfiguration whose first provider for secrets is identity, the API server writes Secrets to etcd as they are: anyone who reads etcd, its disk or its backups reads every Secret of the cluster.',
   remediation:
     'Write an EncryptionConfiguration whose first provider for secrets is kms (v2), aescbc, aesgcm or secretbox, pass it with --encryption-provider-config, and rewrite existing Secrets (kubectl get secrets -A -o json | kubectl replace -f -).',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'data-protection',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'whether the API server encrypts Secrets in etcd, with which provider and key, is yours',
-  },
+  responsibility: controlPlaneResponsibility('data-protection', 'whether the API server encrypts Secrets in etcd, with which provider and key, is yours'),
   frameworks: [cisK8s('1.2.27', '1.2.28'), nist('SC-28')],
   equivalents: {
     kics: ['cbd2db69-0b21-4c14-8a40-7710a50571a9', '10efce34-5af6-4d83-b414-9e096d5a06a9'],

@@ -1,6 +1,6 @@
 // CL-K8S-088: the API server authenticates users by a static file of passwords or tokens.
 import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 /** The flags that name a static credential file, and what the file holds. */
 const FLAGS: readonly { readonly name: string; readonly holds: string; readonly note?: string }[] = [
@@ -18,13 +18,7 @@ export default defineRule({
     'A static password (--basic-auth-file) or token (--token-auth-file) file holds long-lived credentials in clear text on every control-plane node. They never expire, cannot be revoked or rotated without restarting the API server, and are not tied to any identity provider or multi-factor authentication.',
   remediation:
     'Remove --token-auth-file (and --basic-auth-file) from the API server and authenticate users with client certificates, OIDC or a webhook, and workloads with service account tokens.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'identity-and-access',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'how the API servers you run authenticate users, and the credential files you give them, are yours',
-  },
+  responsibility: controlPlaneResponsibility('identity-and-access', 'how the API servers you run authenticate users, and the credential files you give them, are yours'),
   frameworks: [cisK8s('1.2.2'), nsaK8s('Authentication and authorization'), nist('IA-2', 'IA-5')],
   equivalents: {
     kics: ['5da47109-f8d6-4585-9e2b-96a8958a12f5', '32ecd76e-7bbf-402e-bf48-8b9485749558'],

@@ -1,7 +1,7 @@
 // CL-K8S-093: the API server serves a self-signed certificate, authenticates no client certificate, or talks to the
 // kubelets or etcd without verifying them or presenting a certificate of its own.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 /** A group of flags that must all be set (a non-empty value), and what their absence means. */
 interface Need {
@@ -70,13 +70,7 @@ export default defineRule({
     "Without a certificate of its own the API server serves a self-signed one; without --client-ca-file it accepts no client certificate; without a client certificate and a CA for the kubelets and for etcd it cannot prove who it is to them nor check who answers, so they must accept anyone or a host in the path can read and change the traffic: exec sessions, logs, every object in etcd.",
   remediation:
     'Set --tls-cert-file and --tls-private-key-file, --client-ca-file, --kubelet-client-certificate and --kubelet-client-key, --kubelet-certificate-authority, --etcd-certfile, --etcd-keyfile and --etcd-cafile on kube-apiserver, and remove --kubelet-https=false.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: "the API server's flags, its certificates and those it uses with the kubelets and etcd are yours",
-  },
+  responsibility: controlPlaneResponsibility('network', "the API server's flags, its certificates and those it uses with the kubelets and etcd are yours"),
   frameworks: [cisK8s('1.2.4', '1.2.5', '1.2.23', '1.2.24', '1.2.25', '1.2.26'), nist('SC-8', 'IA-3')],
   equivalents: {
     kics: [

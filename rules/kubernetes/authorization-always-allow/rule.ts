@@ -1,7 +1,7 @@
 // CL-K8S-087: the API server or the kubelet allows every request (AlwaysAllow), or the API server leaves out the Node
 // or RBAC authorizer.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
 
 const ALLOW_ALL: Record<'kube-apiserver' | 'kubelet', string> = {
   'kube-apiserver': 'so every request that authenticates (or is anonymous) may do anything in the cluster',
@@ -41,10 +41,10 @@ function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext):
 }
 
 function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
-  if (!r.k8s?.apiVersion.startsWith('kubelet.config.k8s.io/')) return;
+  if (!isConfigOf(r, 'kubelet.config.k8s.io')) return;
   const mode = r.body.path('authorization', 'mode');
   if (mode.str() !== 'AlwaysAllow') return;
-  const name = r.k8s.name ? `KubeletConfiguration ${r.k8s.name}` : 'The KubeletConfiguration';
+  const name = configLabel(r);
   ctx.report(mode, `${name} sets authorization.mode to AlwaysAllow, ${ALLOW_ALL.kubelet}.`, { severity: 'high' });
 }
 
@@ -58,13 +58,7 @@ export default defineRule({
     "The AlwaysAllow authorizer allows every request that authenticates, anonymous ones included while anonymous authentication is on: on the API server that is the whole cluster, on a kubelet the logs of its pods and exec into them. It is the default of kube-apiserver's --authorization-mode and of the kubelet's flag. An API server without the Node authorizer lets every kubelet read every secret its RBAC group may read, and one without RBAC ignores Roles and bindings.",
   remediation:
     'Start kube-apiserver with --authorization-mode=Node,RBAC (or an --authorization-config file), and the kubelet with authorization.mode: Webhook in its KubeletConfiguration (or --authorization-mode=Webhook).',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'identity-and-access',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the API servers and kubelets you run, and the KubeletConfiguration of your nodes, are yours',
-  },
+  responsibility: controlPlaneResponsibility('identity-and-access', 'the flags of the API servers and kubelets you run, and the KubeletConfiguration of your nodes, are yours'),
   frameworks: [cisK8s('1.2.6', '1.2.7', '1.2.8', '4.2.2'), nsaK8s('Authentication and authorization'), nist('AC-3', 'AC-6')],
   equivalents: {
     kics: ['f1f4d8da-1ac4-47d0-b1aa-91e69d33f7d5', '4d7ee40f-fc5d-427d-8cac-dffbe22d42d1', '1aa4a1ae-5dbb-48a1-9aa2-630ea4be208e'],

@@ -1,7 +1,7 @@
 // CL-K8S-099: kube-controller-manager or kube-scheduler serves its HTTPS port (health, metrics, profiling) on an
 // address other than the loopback: --bind-address not a loopback address, or not set (it defaults to 0.0.0.0).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 const PORTS: Record<string, number> = { 'kube-controller-manager': 10257, 'kube-scheduler': 10259 };
 
@@ -53,13 +53,7 @@ export default defineRule({
   description:
     'kube-controller-manager and kube-scheduler serve health checks, metrics and profiling on an HTTPS port (10257, 10259) bound to 0.0.0.0 unless --bind-address says otherwise. Only the node itself needs it (kubeadm binds 127.0.0.1): on every other interface it is attack surface that answers the network.',
   remediation: 'Start kube-controller-manager and kube-scheduler with --bind-address=127.0.0.1 (and point their probes at 127.0.0.1).',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the controller managers and schedulers you run, and the addresses they listen on, are yours',
-  },
+  responsibility: controlPlaneResponsibility('network', 'the flags of the controller managers and schedulers you run, and the addresses they listen on, are yours'),
   frameworks: [cisK8s('1.3.7', '1.4.2'), nist('CM-7', 'SC-7')],
   equivalents: {
     kics: ['46a2e9ec-6a5f-4faa-9d39-4ea44d5d87a2'],

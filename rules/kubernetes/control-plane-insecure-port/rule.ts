@@ -1,7 +1,7 @@
 // CL-K8S-092: the API server serves HTTP without authentication (--insecure-port, --insecure-bind-address), has its
 // secure port switched off, or the kubelet serves its read-only port (--read-only-port, readOnlyPort).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf } from '../../lib/k8s-control-plane';
 
 /** A port flag's number; undefined when unknown or not a whole number. */
 function portOf(f: Flag): number | undefined {
@@ -76,7 +76,7 @@ function checkWorkload(r: Resource, ctx: CheckContext): void {
 }
 
 function checkKubeletConfig(r: Resource, ctx: CheckContext): void {
-  if (!/^kubelet\.config\.k8s\.io\//.test(r.k8s?.apiVersion ?? '')) return;
+  if (!isConfigOf(r, 'kubelet.config.k8s.io')) return;
   const v = r.body.get('readOnlyPort');
   const port = v.num();
   if (port === undefined || port === 0 || v.isUnknown) return;
@@ -94,13 +94,7 @@ export default defineRule({
     "The API server's insecure port (--insecure-port, on --insecure-bind-address) answers plain HTTP with no authentication or authorization: whoever reaches it controls the cluster. The kubelet's read-only port (--read-only-port, readOnlyPort) tells anyone what runs on the node, with the pods' specs and environment.",
   remediation:
     'Set --insecure-port=0 and remove --insecure-bind-address on kube-apiserver (or upgrade: 1.20 stopped serving the port), keep --secure-port above 0, and set the kubelet\'s --read-only-port=0 (readOnlyPort: 0).',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the API server and kubelets you run, and the ports they open, are yours',
-  },
+  responsibility: controlPlaneResponsibility('network', 'the flags of the API server and kubelets you run, and the ports they open, are yours'),
   frameworks: [cisK8s('4.2.4'), nist('AC-3', 'CM-7', 'SC-8')],
   equivalents: {
     kics: [

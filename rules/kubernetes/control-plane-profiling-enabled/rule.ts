@@ -1,7 +1,7 @@
 // CL-K8S-096: kube-apiserver, kube-controller-manager or kube-scheduler serves profiling data (/debug/pprof):
 // --profiling not false (its default is true), or a KubeSchedulerConfiguration with enableProfiling not false.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, controlPlaneResponsibility, isConfigOf } from '../../lib/k8s-control-plane';
 
 const PROFILED = new Set(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
 
@@ -24,7 +24,7 @@ function checkWorkload(r: Resource, ctx: CheckContext): void {
 }
 
 function checkSchedulerConfig(r: Resource, ctx: CheckContext): void {
-  if (!/^kubescheduler\.config\.k8s\.io\//.test(r.k8s?.apiVersion ?? '')) return;
+  if (!isConfigOf(r, 'kubescheduler.config.k8s.io')) return;
   const v = r.body.get('enableProfiling');
   if (v.isAbsent) {
     ctx.report(r.anchor, `KubeSchedulerConfiguration does not set enableProfiling, which defaults to true: the scheduler ${CONSEQUENCE.slice(3)}.`);
@@ -42,13 +42,7 @@ export default defineRule({
   description:
     'kube-apiserver, kube-controller-manager and kube-scheduler serve Go profiling endpoints (/debug/pprof) unless --profiling=false (enableProfiling: false in the scheduler\'s configuration file). They expose the program\'s internals and a long CPU profile costs the component time; they are for debugging, not for production.',
   remediation: 'Set --profiling=false on kube-apiserver, kube-controller-manager and kube-scheduler, or enableProfiling: false in the KubeSchedulerConfiguration.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags and configuration of the control-plane components you run are yours',
-  },
+  responsibility: controlPlaneResponsibility('network', 'the flags and configuration of the control-plane components you run are yours'),
   frameworks: [cisK8s('1.2.15', '1.3.2', '1.4.1'), nist('CM-7')],
   equivalents: {
     kics: ['2f491173-6375-4a84-b28e-a4e2b9a58a69'],

@@ -1,7 +1,7 @@
 // CL-K8S-091: etcd serves its clients or its peers without TLS, without client certificates, or with self-signed
 // certificates (--auto-tls, --peer-auto-tls).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, type Flag } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, type Flag, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 /**
  * A setting of etcd as etcd reads it: the command-line flag, else the environment variable `ETCD_<FLAG>` (etcd reads
@@ -91,13 +91,7 @@ export default defineRule({
     'etcd holds every object of the cluster, Secrets included. Without --client-cert-auth anyone who reaches its client port reads and writes all of it with no credential; without a certificate and key it talks plain HTTP; with --auto-tls its certificate is self-signed and cannot be verified. The same holds for the peer port that members replicate over.',
   remediation:
     'Run etcd with --cert-file, --key-file, --trusted-ca-file and --client-cert-auth=true, and with --peer-cert-file, --peer-key-file, --peer-trusted-ca-file and --peer-client-cert-auth=true; remove --auto-tls and --peer-auto-tls.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'data-protection',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the etcd you run, its certificates and who may connect to it are yours',
-  },
+  responsibility: controlPlaneResponsibility('data-protection', 'the flags of the etcd you run, its certificates and who may connect to it are yours'),
   frameworks: [cisK8s('2.1', '2.2', '2.3', '2.4', '2.5', '2.6'), nist('SC-8', 'IA-3', 'AC-3')],
   equivalents: {
     kics: [

@@ -3,7 +3,7 @@
 // or never closes idle exec/attach/port-forward streams (--streaming-connection-idle-timeout,
 // streamingConnectionIdleTimeout set to 0).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
 
 const KERNEL = 'so the kubelet rewrites kernel settings the node may have hardened (vm.overcommit_memory, vm.panic_on_oom, kernel.panic, kernel.panic_on_oops, kernel.keys.*) to its own values instead of refusing to start';
 const IPTABLES = 'so the kubelet does not keep its iptables utility chains (such as KUBE-FIREWALL, which drops packets for 127.0.0.0/8 that arrive from other hosts) in place, and the node\'s rules can drift from what it and kube-proxy expect';
@@ -39,8 +39,8 @@ function checkKubelet(r: Resource, cc: ComponentContainer, ctx: CheckContext): v
 }
 
 function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
-  if (!/^kubelet\.config\.k8s\.io\//.test(r.k8s?.apiVersion ?? '')) return;
-  const name = r.k8s?.name ? `KubeletConfiguration ${r.k8s.name}` : 'The KubeletConfiguration';
+  if (!isConfigOf(r, 'kubelet.config.k8s.io')) return;
+  const name = configLabel(r);
   const kernel = r.body.get('protectKernelDefaults');
   if (kernel.isAbsent) ctx.report(r.anchor, `${name} does not set protectKernelDefaults, which defaults to false, ${KERNEL}.`);
   else if (kernel.isFalse()) ctx.report(kernel, `${name} sets protectKernelDefaults to false, ${KERNEL}.`);
@@ -61,13 +61,7 @@ export default defineRule({
     'Without protect-kernel-defaults the kubelet sets the kernel tunables it wants (overcommit, panic on oops) over whatever the node was hardened with; without make-iptables-util-chains it stops maintaining its iptables chains; with a streaming connection idle timeout of 0, exec, attach and port-forward sessions through it are never closed for idleness.',
   remediation:
     'Start the kubelet with --protect-kernel-defaults=true (protectKernelDefaults: true in its KubeletConfiguration), leave --make-iptables-util-chains (makeIPTablesUtilChains) at true, and set --streaming-connection-idle-timeout (streamingConnectionIdleTimeout) to a duration above 0, such as 5m.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'workload',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the kubelets you run, and the KubeletConfiguration of your nodes, are yours',
-  },
+  responsibility: controlPlaneResponsibility('workload', 'the flags of the kubelets you run, and the KubeletConfiguration of your nodes, are yours'),
   frameworks: [cisK8s('4.2.5', '4.2.6'), nist('CM-6')],
   equivalents: {
     kics: ['6cf42c97-facd-4fda-b8af-ea4529123355', '5f89001f-6dd9-49ff-9b15-d8cd71b617f4', 'ed89b97d-04e9-4fd4-919f-ee5b27e555e9'],

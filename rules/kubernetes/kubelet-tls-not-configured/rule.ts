@@ -2,7 +2,7 @@
 // serves a self-signed certificate (no --tls-cert-file/--tls-private-key-file nor serving certificate bootstrap), or
 // does not rotate its client certificate (--rotate-certificates, rotateCertificates).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, type Flag } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
 
 const GATE = 'RotateKubeletServerCertificate';
 
@@ -57,8 +57,8 @@ function text(v: Val): string | undefined {
 }
 
 function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
-  if (!/^kubelet\.config\.k8s\.io\//.test(r.k8s?.apiVersion ?? '')) return;
-  const name = r.k8s?.name ? `KubeletConfiguration ${r.k8s.name}` : 'The KubeletConfiguration';
+  if (!isConfigOf(r, 'kubelet.config.k8s.io')) return;
+  const name = configLabel(r);
   const ca = r.body.path('authentication', 'x509', 'clientCAFile');
   if (!ca.isUnknown && !text(ca)) {
     ctx.report(ca.isAbsent ? r.anchor : ca, `${name} ${ca.isAbsent ? 'does not set authentication.x509.clientCAFile' : 'sets authentication.x509.clientCAFile to an empty path'}, ${CLIENT_CA}.`);
@@ -88,13 +88,7 @@ export default defineRule({
     "Without a client CA the kubelet cannot authenticate the API server's client certificate; without a serving certificate (or serving certificate bootstrap) it serves a self-signed one that nobody can verify; without client certificate rotation its credential expires or is made long-lived.",
   remediation:
     'Give the kubelet --client-ca-file (authentication.x509.clientCAFile), a serving certificate with --tls-cert-file and --tls-private-key-file or serverTLSBootstrap: true (--rotate-server-certificates) with its CSRs approved, and --rotate-certificates (rotateCertificates: true).',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'network',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the certificates of the kubelets you run, and the KubeletConfiguration of your nodes, are yours',
-  },
+  responsibility: controlPlaneResponsibility('network', 'the certificates of the kubelets you run, and the KubeletConfiguration of your nodes, are yours'),
   frameworks: [cisK8s('4.2.3', '4.2.9', '4.2.10', '4.2.11'), nist('SC-8', 'IA-3', 'SC-12')],
   equivalents: {
     kics: ['52d70f2e-3257-474c-b3dc-8ad9ba6a061a', '1c621b8e-2c6a-44f5-bd6a-fb0fb7ba33e2', 'fa750c81-93c2-4fab-9c6d-d3fd3ce3b89f'],

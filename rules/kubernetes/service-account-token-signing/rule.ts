@@ -1,7 +1,7 @@
 // CL-K8S-090: service account tokens are not revoked with their account, are verified with the API server's TLS key,
 // or the controller manager runs every controller under its own credential.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
 
 function checkApiServer(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
   const label = componentLabel(cc, r);
@@ -44,13 +44,7 @@ export default defineRule({
     "With --service-account-lookup=false the API server accepts a service account token without checking that its service account still exists, so deleting the account does not revoke it. Without a service account key file it verifies tokens with its TLS serving key. A controller manager without --use-service-account-credentials runs all its controllers under one credential that holds the rights of every controller, so a flaw in one controller has them all.",
   remediation:
     'Leave --service-account-lookup at true, give kube-apiserver --service-account-key-file and --service-account-signing-key-file (a key pair of its own, as kubeadm does), and start kube-controller-manager with --use-service-account-credentials=true.',
-  responsibility: {
-    owner: 'customer',
-    model: 'Hybrid',
-    layer: 'identity-and-access',
-    provider: 'on managed Kubernetes the provider runs the control plane and sets these flags; in a self-managed cluster nothing is set for you',
-    customer: 'the flags of the API servers and controller managers you run, and the keys that sign service account tokens, are yours',
-  },
+  responsibility: controlPlaneResponsibility('identity-and-access', 'the flags of the API servers and controller managers you run, and the keys that sign service account tokens, are yours'),
   frameworks: [cisK8s('1.2.21', '1.2.22', '1.3.3'), nsaK8s('Authentication and authorization'), nist('AC-2', 'AC-6', 'IA-5')],
   equivalents: {
     kics: ['a5530bd7-225a-48f9-91bb-f40b04200165', 'dab4ec72-ce2e-4732-b7c3-1757dcce01a1', '1acd93f1-5a37-45c0-aaac-82ece818be7d'],
