@@ -23,6 +23,18 @@ export function keyNode(parent: Val, key: string): ScalarNode | undefined {
   return n?.kind === 'map' ? getPair(n, key)?.key : undefined;
 }
 
+/**
+ * The item of a CloudFormation `Key`/`Value` list (`LoadBalancerAttributes`, `TargetGroupAttributes`) whose
+ * `keyField` is `key`, in one alternative of the list: `'unknown'` when the list, an item or an item's key is not
+ * known (the item may be there), undefined when no item has that key.
+ */
+export function itemWithKey(list: Val, keyField: string, key: string): Val | 'unknown' | undefined {
+  if (list.isUnknown) return 'unknown';
+  const items = list.items();
+  if (items.some((i) => i.isUnknown || i.get(keyField).isUnknown)) return 'unknown';
+  return items.find((i) => i.get(keyField).str() === key);
+}
+
 /** The known mappings of a nested block: a CloudFormation property (per `Fn::If` branch) or a Terraform block (object or list). */
 export function blocks(parent: Val, key: string): Val[] {
   return parent.get(key).each().flatMap((alt) => alt.list()).filter((b) => b.isMap);

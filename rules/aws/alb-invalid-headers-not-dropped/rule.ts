@@ -1,5 +1,5 @@
 // CL-AWS-210: an Application Load Balancer that passes HTTP header fields with invalid names to its targets.
-import { addPath, cfnGuideDoc, type CheckContext, defineRule, keyNode, type Resource, settingChecks, tfDoc, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, defineRule, itemWithKey, keyNode, type Resource, settingChecks, tfDoc, type Val } from '../../kit';
 
 const KEY = 'routing.http.drop_invalid_header_fields.enabled';
 const CONSEQUENCE = 'so header fields with invalid names reach its targets, which request smuggling and header injection rely on';
@@ -16,10 +16,8 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
   if (!isApplication(r.body.get('Type'))) return;
   const attrs = r.body.get('LoadBalancerAttributes');
   for (const alt of attrs.each()) {
-    if (alt.isUnknown) return;
-    const items = alt.items();
-    if (items.some((i) => i.isUnknown || i.get('Key').isUnknown)) return;
-    const item = items.find((i) => i.get('Key').str() === KEY);
+    const item = itemWithKey(alt, 'Key', KEY);
+    if (item === 'unknown') return;
     if (!item) {
       const at = attrs.alts.length === 1 ? (keyNode(r.body, 'LoadBalancerAttributes') ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
       // A fix only where the list is not written at all (the kit adds a new key, never an item to a written list).

@@ -1,5 +1,5 @@
 // CL-AWS-088: a load balancer without access logs.
-import { AUDIT_LOGGING, type CheckContext, defineRule, getPair, type Resource, tfDoc, type Val } from '../../kit';
+import { AUDIT_LOGGING, type CheckContext, defineRule, getPair, itemWithKey, type Resource, tfDoc, type Val } from '../../kit';
 import { blockItems, tfBlock } from '../../lib/s3';
 
 const CONSEQUENCE = 'so the requests it serves (client, path, status, TLS details) are not recorded';
@@ -19,11 +19,8 @@ function logsApply(r: Resource, ctx: CheckContext, type: Val, listenerTypes: str
 
 function cfnV2(r: Resource, ctx: CheckContext) {
   if (!logsApply(r, ctx, r.body.get('Type'), ['AWS::ElasticLoadBalancingV2::Listener'], 'LoadBalancerArn', 'Protocol')) return;
-  const attrs = r.body.get('LoadBalancerAttributes');
-  if (attrs.isUnknown) return;
-  const items = attrs.items();
-  if (items.some((i) => i.isUnknown || i.get('Key').isUnknown)) return;
-  const item = items.find((i) => i.get('Key').str() === 'access_logs.s3.enabled');
+  const item = itemWithKey(r.body.get('LoadBalancerAttributes'), 'Key', 'access_logs.s3.enabled');
+  if (item === 'unknown') return;
   if (!item) {
     ctx.report(r.anchor, `Load balancer ${r.id} does not set the access_logs.s3.enabled attribute, which defaults to false, ${CONSEQUENCE}.`);
     return;

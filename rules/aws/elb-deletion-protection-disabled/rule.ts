@@ -1,5 +1,5 @@
 // CL-AWS-193: an Application, Network or Gateway Load Balancer without deletion protection.
-import { cfnGuideDoc, type CheckContext, defineRule, keyNode, type Resource, settingChecks, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, itemWithKey, keyNode, type Resource, settingChecks, tfDoc } from '../../kit';
 
 const KEY = 'deletion_protection.enabled';
 const CONSEQUENCE = 'so one delete request or a replacing change removes it and the DNS name clients use';
@@ -8,10 +8,8 @@ const CONSEQUENCE = 'so one delete request or a replacing change removes it and 
 function cloudformation(r: Resource, ctx: CheckContext): void {
   const attrs = r.body.get('LoadBalancerAttributes');
   for (const alt of attrs.each()) {
-    if (alt.isUnknown) return;
-    const items = alt.items();
-    if (items.some((i) => i.isUnknown || i.get('Key').isUnknown)) return;
-    const item = items.find((i) => i.get('Key').str() === KEY);
+    const item = itemWithKey(alt, 'Key', KEY);
+    if (item === 'unknown') return;
     if (!item) {
       const at = attrs.alts.length === 1 ? (keyNode(r.body, 'LoadBalancerAttributes') ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
       ctx.report(at, `Load balancer ${r.id} does not set the ${KEY} attribute, which defaults to false, ${CONSEQUENCE}.`);
