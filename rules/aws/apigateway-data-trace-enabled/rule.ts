@@ -1,14 +1,17 @@
-// CL-AWS-206: a REST API stage that logs full requests and responses (data trace) to CloudWatch Logs.
+// CL-AWS-206: a REST or WebSocket API stage that logs full requests and responses (data trace) to CloudWatch Logs.
 //
 // The setting is DataTraceEnabled of each method setting of a stage (AWS::ApiGateway::Stage, AWS SAM's
 // AWS::Serverless::Api, an AWS::ApiGateway::Deployment's StageDescription, which also takes it for every method), and
-// settings.data_trace_enabled of aws_api_gateway_method_settings. CL-AWS-199 reads the logging level of the same
+// settings.data_trace_enabled of aws_api_gateway_method_settings; for a WebSocket API stage (AWS::ApiGatewayV2::Stage,
+// aws_apigatewayv2_stage), of its default route settings and each route's settings. CL-AWS-199 reads the logging level of the same
 // method settings; this rule reads only their data trace flag, through the kit's setting layer.
 import { cfnGuideDoc, type CheckContext, checkSetting, defineRule, get, iso27001, nist, type Resource, samGlobal, type SettingItem, type SettingSpec, tfDoc, type Val } from '../../kit';
 
 const COVERED = 'full request and response data of the methods it covers (headers, bodies, tokens, personal data)';
 const EVERY = 'full request and response data of every method of the stage (headers, bodies, tokens, personal data)';
 const LOGGED = 'is written to CloudWatch Logs';
+const EVERY_ROUTE = 'full message data of every route of the stage without its own settings (tokens, personal data)';
+const ROUTE = 'full message data of the route (tokens, personal data)';
 
 /** A known boolean: false is fine, true is not; anything else (unknown, not a boolean) is not judged. */
 function ok(v: Val): boolean | undefined {
@@ -21,8 +24,27 @@ function methodSettings(list: Val, prefix: string): SettingItem[] {
   return list.list().map((val, i) => ({ val, prefix: `${prefix}[${i}].` }));
 }
 
+/**
+ * The route settings of a WebSocket API stage: its default route settings (every route without its own) and each
+ * route's own. CloudFormation writes RouteSettings as a map from route key to settings, Terraform as route_settings
+ * blocks.
+ */
+function routeSettings(r: Resource, cfn: boolean): SettingItem[] {
+  const defaults = cfn ? 'DefaultRouteSettings' : 'default_route_settings';
+  const out: SettingItem[] = r.body.get(defaults).list().filter((d) => d.isMap).map((val) => ({ val, prefix: `${defaults}.`, consequence: `so ${EVERY_ROUTE} ${LOGGED}` }));
+  if (cfn) {
+    for (const routes of r.body.get('RouteSettings').list()) {
+      for (const [key, val] of routes.entries()) if (val.isMap) out.push({ val, prefix: `RouteSettings.${String(key.value)}.`, consequence: `so ${ROUTE} ${LOGGED}` });
+    }
+  } else {
+    r.body.get('route_settings').list().forEach((val, i) => out.push({ val, prefix: `route_settings[${i}].`, consequence: `so ${ROUTE} ${LOGGED}` }));
+  }
+  return out;
+}
+
 /** Where a CloudFormation type writes DataTraceEnabled: each method setting, and a deployment's StageDescription. */
 function cfnPlaces(r: Resource): SettingItem[] {
+  if (r.type === 'AWS::ApiGatewayV2::Stage') return routeSettings(r, true);
   if (r.type !== 'AWS::ApiGateway::Deployment') return methodSettings(r.body.get('MethodSettings'), 'MethodSettings');
   // A deployment creates a stage (and applies its StageDescription) only when it names one.
   if (r.body.get('StageName').isAbsent) return [];
@@ -37,6 +59,7 @@ function named(r: Resource): string {
   if (r.type === 'AWS::ApiGateway::Deployment') return `The stage of API deployment ${r.id}`;
   if (r.type === 'AWS::Serverless::Api') return `SAM API ${r.id}`;
   if (r.type === 'AWS::ApiGateway::Stage') return `API stage ${r.id}`;
+  if (r.type === 'AWS::ApiGatewayV2::Stage' || r.type === 'aws_apigatewayv2_stage') return `WebSocket API stage ${r.id}`;
   return `API Gateway method settings ${r.id}`;
 }
 
@@ -49,11 +72,15 @@ const SPEC: SettingSpec = {
   ok,
   formats: {
     cloudformation: {
-      types: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api'],
+      types: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment', 'AWS::Serverless::Api', 'AWS::ApiGatewayV2::Stage'],
       path: ['DataTraceEnabled'],
       each: cfnPlaces,
     },
-    terraform: { types: ['aws_api_gateway_method_settings'], path: ['settings', 'data_trace_enabled'] },
+    terraform: {
+      types: ['aws_api_gateway_method_settings', 'aws_apigatewayv2_stage'],
+      path: ['data_trace_enabled'],
+      each: (r) => (r.type === 'aws_apigatewayv2_stage' ? routeSettings(r, false) : r.body.get('settings').list().map((val) => ({ val, prefix: 'settings.' }))),
+    },
   },
 };
 
@@ -82,8 +109,8 @@ export default defineRule({
   severity: 'medium',
   fixable: true,
   description:
-    'With data trace on, API Gateway writes the full requests and responses of a REST API stage\'s methods to its CloudWatch execution logs: authorization headers, API keys, tokens, and personal data in the bodies. AWS recommends not enabling it for production APIs.',
-  remediation: 'Set DataTraceEnabled (aws_api_gateway_method_settings settings.data_trace_enabled) to false, or leave it out (false by default); use it only briefly to troubleshoot a non-production stage.',
+    'With data trace on, API Gateway writes the full requests and responses of a REST API stage\'s methods (or the messages of a WebSocket API stage\'s routes) to its CloudWatch execution logs: authorization headers, API keys, tokens, and personal data in the bodies. AWS recommends not enabling it for production APIs.',
+  remediation: 'Set DataTraceEnabled (aws_api_gateway_method_settings settings.data_trace_enabled, aws_apigatewayv2_stage default_route_settings and route_settings data_trace_enabled) to false, or leave it out (false by default); use it only briefly to troubleshoot a non-production stage.',
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
@@ -100,6 +127,8 @@ export default defineRule({
     cfnGuideDoc('aws-properties-apigateway-deployment-stagedescription', 'cfn-apigateway-deployment-stagedescription-datatraceenabled'),
     'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html#sam-api-methodsettings',
     tfDoc('api_gateway_method_settings', 'data_trace_enabled'),
+    cfnGuideDoc('aws-properties-apigatewayv2-stage-routesettings', 'cfn-apigatewayv2-stage-routesettings-datatraceenabled'),
+    tfDoc('apigatewayv2_stage', 'data_trace_enabled'),
   ],
   checks: {
     cloudformation: {
