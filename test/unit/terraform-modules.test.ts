@@ -93,6 +93,23 @@ describe('known registry modules', () => {
       assert.equal(acl.anchor.span[0], 7);
     });
 
+    it('reads cors_rule as a CORS configuration: a write method for any origin is reported at the input item', () => {
+      const text = bucket('  cors_rule = [\n    { allowed_methods = ["GET"], allowed_origins = ["*"] },\n    { allowed_methods = ["PUT", "POST"], allowed_origins = ["*"] },\n  ]\n', '"~> 4.0"');
+      assert.deepEqual(ids(text), [
+        'module.bucket.aws_s3_bucket.this',
+        'module.bucket.aws_s3_bucket_public_access_block.this',
+        'module.bucket.aws_s3_bucket_cors_configuration.this',
+      ]);
+      const got = findings(text, ['CL-AWS-203']);
+      assert.equal(got.length, 1);
+      assert.equal(got[0][1], '6:61-6:64');
+      assert.match(got[0][2], /module bucket, terraform-aws-modules\/s3-bucket\/aws, input cors_rule/);
+      // No CORS resource for an empty list, a JSON string the module decodes, or an unknown value.
+      for (const input of ['  cors_rule = []\n', '  cors_rule = "[]"\n', '  cors_rule = var.cors\n']) {
+        assert.deepEqual(ids(bucket(input, '"~> 4.0"')), ['module.bucket.aws_s3_bucket.this', 'module.bucket.aws_s3_bucket_public_access_block.this'], input);
+      }
+    });
+
     it('reports a public ACL at the input, naming the module and the input, with no fix', () => {
       const text = bucket('  acl = "public-read"\n');
       assert.deepEqual(findings(text, ['CL-AWS-050']), [

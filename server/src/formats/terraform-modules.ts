@@ -233,12 +233,13 @@ const S3_BUCKET: KnownModule = {
     'versioning, logging and server_side_encryption_configuration to {} in all of them (so in 3.x too); main.tf (0170e4f, ' +
     'after 5.8): the public ' +
     'access block is made when attach_public_policy is true, the policy when attach_policy or any attach_*_policy is, and ' +
-    'is_directory_bucket (from 4.6.0) makes an aws_s3_directory_bucket instead (not read)',
+    'is_directory_bucket (from 4.6.0) makes an aws_s3_directory_bucket instead (not read); each item of cors_rule becomes a ' +
+    'cors_rule block (allowed_methods, allowed_origins, … as written) of an aws_s3_bucket_cors_configuration',
   latest: 5,
   inputs: [
     'create_bucket', 'bucket', 'acl', 'versioning', 'logging', 'server_side_encryption_configuration', 'attach_public_policy',
     'block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets', 'attach_policy', 'policy',
-    'attach_*_policy', 'is_directory_bucket',
+    'attach_*_policy', 'is_directory_bucket', 'cors_rule',
   ],
   build(m) {
     if (m.flag('create_bucket', true) === false) return;
@@ -284,6 +285,11 @@ const S3_BUCKET: KnownModule = {
         { bucket },
       );
     }
+    // CORS: each item of cors_rule becomes a cors_rule block of an aws_s3_bucket_cors_configuration (main.tf at
+    // 0170e4f), the keys passed as they are. A JSON string (the module decodes one, for Terragrunt) or an unknown list
+    // makes no resource here: what it allows is not known.
+    const cors = m.value('cors_rule');
+    if (cors.isKnown && cors.isSeq && !m.empty('cors_rule')) m.resource('aws_s3_bucket_cors_configuration', 'this', { cors_rule: m.input('cors_rule') }, { bucket });
     // The bucket policy: `policy` when attach_policy is true; any other attach_*_policy input (deny insecure transport,
     // log delivery, …) adds statements of the module's own, so the policy is then not known here.
     const others = m.body.pairs
