@@ -319,6 +319,14 @@ describe('known registry modules', () => {
       // 7.x and 10.x (what a block without a version gets) were not read: unknown.
       assert.deepEqual(findings(alb('~> 7.0'), ['CL-AWS-193']), []);
       assert.deepEqual(findings(alb('~> 10.0'), ['CL-AWS-193']), []);
+      // drop_invalid_header_fields: true from 9.0.0, false in 8.x (UPGRADE-9.0.md); 6.x not read. The module's own
+      // load_balancer_type default was not read, so an application load balancer is one that says so.
+      const app = '  load_balancer_type = "application"\n';
+      assert.deepEqual(findings(alb('~> 8.0', app), ['CL-AWS-210']).map((f) => f.slice(0, 2)), [['CL-AWS-210', '1:8-1:13']]);
+      assert.deepEqual(findings(alb('~> 9.0', app), ['CL-AWS-210']), []);
+      assert.deepEqual(findings(alb('~> 9.0', `${app}  drop_invalid_header_fields = false\n`), ['CL-AWS-210']).map((f) => f.slice(0, 2)), [['CL-AWS-210', '8:32-8:37']]);
+      assert.deepEqual(findings(alb('~> 6.0', app), ['CL-AWS-210']), []);
+      assert.deepEqual(findings(alb('~> 8.0'), ['CL-AWS-210']), []);
     });
   });
 

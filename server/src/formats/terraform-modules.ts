@@ -468,9 +468,10 @@ const ALB: KnownModule = {
     'inputs at 9.0.0 (39d5627) and UPGRADE-9.0.md: create_lb (create from 9.0.0) true, access_logs {}, ' +
     'enable_deletion_protection false in 6.x and 8.x and true from 9.0.0; access_logs is enabled when it names a bucket ' +
     'and does not say otherwise (6.7.0 and 8.x main.tf; in 9.x enabled defaults to true, seen in a 9.16 main.tf found ' +
-    'by content); 7.x and 10.x (docs/UPGRADE-10.0.md) were not read',
+    'by content); drop_invalid_header_fields "now defaults to true" in 9.x (UPGRADE-9.0.md at 00d8d66, against 8.x, so ' +
+    'false in 8.x), not read for 6.x; 7.x and 10.x (docs/UPGRADE-10.0.md) were not read',
   latest: 10,
-  inputs: ['create', 'create_lb', 'enable_deletion_protection', 'access_logs', 'internal', 'load_balancer_type'],
+  inputs: ['create', 'create_lb', 'enable_deletion_protection', 'access_logs', 'internal', 'load_balancer_type', 'drop_invalid_header_fields'],
   build(m) {
     if (m.flag('create', true) === false || m.flag('create_lb', true) === false) return;
     const logs = m.value('access_logs');
@@ -487,6 +488,8 @@ const ALB: KnownModule = {
       access_logs: access,
       internal: m.input('internal') ?? 'unknown',
       load_balancer_type: m.input('load_balancer_type') ?? 'unknown',
+      // false is also the provider's default: left absent in 8.x.
+      drop_invalid_header_fields: m.defaulted('drop_invalid_header_fields', { 8: false, 9: true }, false),
     });
   },
 };
