@@ -13,7 +13,7 @@ export default defineRule({
   remediation: 'Allow these actions only on the roles, users or clusters the principal needs (their ARNs), or narrow the statement with a Condition (for example on resource tags).',
   responsibility: identityResponsibility('which credentials each principal may obtain is yours to decide'),
   frameworks: [nist('AC-6'), iso27001('A.8.2'), soc2('CC6.3'), pci('7.2.2')],
-  equivalents: { checkov: ['CKV_AWS_107', 'CKV_AWS_287'] },
+  equivalents: { checkov: ['CKV_AWS_107', 'CKV_AWS_287'], kics: ['e835bd0d-65da-49f7-b6d1-b646da8727e6'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html',
