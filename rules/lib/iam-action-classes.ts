@@ -43,8 +43,9 @@ export function escalationsOf(action: string): string[] {
 /**
  * Credential exposure (CL-AWS-212): actions whose response is a credential (an access key, a password, a token, temporary
  * security credentials) or that create or reset one for an identity other than the caller. Cloudsplaining's list, less
- * `ecr:GetAuthorizationToken` (it has no resource-level permission, so `"*"` is the only way to allow it, and the token
- * reaches only the repositories the caller may already use: Checkov leaves it out too).
+ * two actions that have no resource-level permission (`"*"` is the only way to allow them) and whose credentials carry
+ * no more than the caller's own permissions: `ecr:GetAuthorizationToken` (Checkov leaves it out too) and
+ * `sts:GetSessionToken`.
  */
 export const CREDENTIAL_EXPOSURE_ACTIONS: readonly string[] = [
   'chime:CreateApiKey',
@@ -73,7 +74,6 @@ export const CREDENTIAL_EXPOSURE_ACTIONS: readonly string[] = [
   'sts:AssumeRoleWithSAML',
   'sts:AssumeRoleWithWebIdentity',
   'sts:GetFederationToken',
-  'sts:GetSessionToken',
 ];
 
 /**

@@ -28,8 +28,9 @@ describe('IAM action classes', () => {
       const lower = table.map((a) => a.toLowerCase());
       assert.equal(new Set(lower).size, lower.length);
     }
-    // ecr:GetAuthorizationToken has no resource-level permission: left out on purpose (README, Not reported).
+    // ecr:GetAuthorizationToken and sts:GetSessionToken have no resource-level permission: left out on purpose (README, Not reported).
     assert.deepEqual(matchedActions('ecr:*', CREDENTIAL_EXPOSURE_ACTIONS), []);
+    assert.deepEqual(matchedActions('sts:*Token', CREDENTIAL_EXPOSURE_ACTIONS), ['sts:GetFederationToken']);
     // Every escalation action that changes permissions is in the permissions-management table (so `iam:*` lists it).
     for (const a of ESCALATION_ACTIONS.filter((x) => !/AccessKey|LoginProfile/.test(x))) assert.ok(PERMISSIONS_MANAGEMENT_ACTIONS.includes(a), a);
   });
