@@ -1,32 +1,6 @@
 // CL-AWS-012: IAM actions that let a principal raise its own (or anyone's) privileges, allowed on every resource.
 import { defineRule, iso27001, nist, pci, soc2 } from '../../kit';
-import { allowedActionChecks, globMatch, identityResponsibility, narrowerThanService, ON_EVERY_RESOURCE, quoteList } from '../../lib/iam';
-
-/** Actions that, on any user, group, role or policy, are a known path to more privileges (documented in the README). */
-export const ESCALATION_ACTIONS: readonly string[] = [
-  'iam:CreatePolicyVersion',
-  'iam:SetDefaultPolicyVersion',
-  'iam:AttachUserPolicy',
-  'iam:AttachGroupPolicy',
-  'iam:AttachRolePolicy',
-  'iam:PutUserPolicy',
-  'iam:PutGroupPolicy',
-  'iam:PutRolePolicy',
-  'iam:AddUserToGroup',
-  'iam:UpdateAssumeRolePolicy',
-  'iam:CreateAccessKey',
-  'iam:CreateLoginProfile',
-  'iam:UpdateLoginProfile',
-  'iam:PutUserPermissionsBoundary',
-  'iam:PutRolePermissionsBoundary',
-  'iam:DeleteUserPermissionsBoundary',
-  'iam:DeleteRolePermissionsBoundary',
-];
-
-/** The escalation actions an action pattern grants; `*` and `iam:*` are left to CL-AWS-003 and CL-AWS-010. */
-export function escalationsOf(action: string): string[] {
-  return narrowerThanService(action) ? ESCALATION_ACTIONS.filter((e) => globMatch(action, e)) : [];
-}
+import { allowedActionChecks, escalationsOf, identityResponsibility, ON_EVERY_RESOURCE, quoteList } from '../../lib/iam-action-classes';
 
 /** What an action on Resource "*" grants of the escalation actions: the action itself when it is one, else its pattern and them. */
 function grants(action: string): string | undefined {
