@@ -10,7 +10,7 @@ import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/f
 import type { Resource } from '../../server/src/formats/resource';
 import type { Responsibility } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
-import { getPair, type Node } from '../../server/src/model/tree';
+import { getPair, type Node, type ScalarNode } from '../../server/src/model/tree';
 import { containerAnchor, imageOf } from './k8s-images';
 import { perKey } from './memo';
 
@@ -31,6 +31,8 @@ export interface Flag {
   readonly known: boolean;
   /** The argument that sets the flag (for `--name value`, the `--name` item), where a finding goes. */
   readonly at: Val;
+  /** The argument that holds the value (`--name=value` itself, or the `value` item after `--name`); undefined for a word of a `sh -c` line. */
+  readonly valueAt?: Val;
 }
 
 /** A container that runs a control-plane component, with its flags. */
@@ -120,6 +122,8 @@ export function isBooleanFlag(component: Component, name: string): boolean {
 interface Arg {
   readonly text?: string;
   readonly at: Val;
+  /** False for a word of a `sh -c` line, whose `at` is the whole line. */
+  readonly own?: boolean;
 }
 
 /** The arguments of a list, split as a shell would for a `sh -c` line (only for plain words: else partial). */
@@ -131,7 +135,7 @@ function argsOf(list: Val): { args: Arg[]; partial: boolean } {
   for (const item of list.items()) {
     const text = item.str();
     if (text === undefined) partial = true;
-    args.push({ text, at: item });
+    args.push({ text, at: item, own: true });
   }
   return { args, partial };
 }
@@ -147,7 +151,7 @@ function readFlags(component: Component, args: readonly Arg[]): { flags: Flag[];
   const flags: Flag[] = [];
   let partial = false;
   for (let i = 0; i < args.length; i++) {
-    const { text, at } = args[i];
+    const { text, at, own } = args[i];
     if (text === undefined) continue;
     // A whole argument the kubelet substitutes (`$(EXTRA_FLAG)`) may be any one flag.
     if (/^\$\(/.test(text)) {
@@ -159,7 +163,7 @@ function readFlags(component: Component, args: readonly Arg[]): { flags: Flag[];
     const eq = body.indexOf('=');
     if (eq >= 0) {
       const value = body.slice(eq + 1);
-      flags.push({ name: body.slice(0, eq), value, known: !/\$\(/.test(value), at });
+      flags.push({ name: body.slice(0, eq), value, known: !/\$\(/.test(value), at, valueAt: own ? at : undefined });
       continue;
     }
     // `--name value`: the next argument, unless the flag is a boolean or the next argument is a flag (then `--name` is
@@ -167,7 +171,7 @@ function readFlags(component: Component, args: readonly Arg[]): { flags: Flag[];
     const next = isBooleanFlag(component, body) ? undefined : args[i + 1];
     if (next && (next.text === undefined || !next.text.startsWith('-'))) {
       if (next.text === undefined) partial = true;
-      flags.push({ name: body, value: next.text, known: next.text !== undefined && !/\$\(/.test(next.text), at });
+      flags.push({ name: body, value: next.text, known: next.text !== undefined && !/\$\(/.test(next.text), at, valueAt: own ? next.at : undefined });
       i++;
       continue;
     }
@@ -246,6 +250,47 @@ export function flagList(f: Flag): string[] | undefined {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Where the characters `[start, end)` of a flag's value are in the file (one item of `--tls-cipher-suites=A,B`), as a
+ * node spanning exactly them; the argument itself when the value is not written character for character in the file
+ * (a word of a `sh -c` line, a YAML or JSON string with escapes, a folded or block scalar).
+ */
+export function flagValuePart(f: Flag, start: number, end: number): Val | Node {
+  const arg = f.valueAt;
+  const node = arg?.at;
+  if (!arg || !node || node.kind !== 'scalar' || typeof node.value !== 'string' || f.value === undefined) return f.at;
+  const text = node.value;
+  if (!text.endsWith(f.value) || start < 0 || end > f.value.length || start > end) return f.at;
+  const raw = node.doc.text.slice(node.span[0], node.span[1]);
+  let base: number;
+  if (node.style === 'plain' && raw === text) base = node.span[0];
+  else if (node.style === 'quoted' && raw.length === text.length + 2 && raw.slice(1, -1) === text) base = node.span[0] + 1;
+  else return f.at;
+  const offset = base + text.length - f.value.length;
+  const part: ScalarNode = {
+    kind: 'scalar',
+    value: f.value.slice(start, end),
+    style: node.style,
+    span: [offset + start, offset + end],
+    doc: node.doc,
+    parent: undefined,
+  };
+  return part;
+}
+
+/** The items of a list flag with where each is in the value (`[start, end)`, trimmed); undefined when the value is unknown. */
+export function flagListItems(f: Flag): { text: string; start: number; end: number }[] | undefined {
+  if (!f.known || f.value === undefined) return undefined;
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = /[^,]+/g;
+  for (let m = re.exec(f.value); m; m = re.exec(f.value)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ text, start: m.index + lead, end: m.index + lead + text.length });
+  }
+  return out;
 }
 
 /** `kube-apiserver in Pod kube-system/kube-apiserver-cp1`. */

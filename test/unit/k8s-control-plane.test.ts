@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { resourcesOf } from '../../server/src/formats';
 import { parseFile } from '../../server/src/model/parse';
-import { componentContainers, flag, flagBool, flagList, isBooleanFlag } from '../../rules/lib/k8s-control-plane';
+import { componentContainers, flag, flagBool, flagList, flagListItems, flagValuePart, isBooleanFlag } from '../../rules/lib/k8s-control-plane';
+import type { Node } from '../../server/src/model/tree';
 
 function pod(containers: string): ReturnType<typeof resourcesOf>[number] {
   const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-apiserver\n  namespace: kube-system\nspec:\n  containers:\n${containers}`;
@@ -147,5 +148,39 @@ describe('k8s-control-plane', () => {
     assert.equal(isBooleanFlag('kube-scheduler', 'leader-elect'), true);
     assert.equal(isBooleanFlag('kube-apiserver', 'leader-elect'), false);
     assert.equal(isBooleanFlag('kubelet', 'tls-cipher-suites'), false);
+  });
+  it('locates one item of a list flag in the file (plain, quoted, separate word), else gives the argument', () => {
+    const r = pod(`    - name: kube-apiserver
+      image: registry.k8s.io/kube-apiserver:v1.30.0
+      command:
+        - kube-apiserver
+        - --tls-cipher-suites=A_1, B_2
+        - "--cipher-x=C_3"
+        - --tls-min-version
+        - 'V13'
+        - "--escaped=D\\u0041"
+`);
+    const [cc] = componentContainers(r);
+    const text = (n: Node | { at: Node }) => {
+      const node = 'span' in n ? n : n.at;
+      return node.doc.text.slice(node.span[0], node.span[1]);
+    };
+    const suites = flag(cc, 'tls-cipher-suites')!;
+    assert.deepEqual(flagListItems(suites), [
+      { text: 'A_1', start: 0, end: 3 },
+      { text: 'B_2', start: 5, end: 8 },
+    ]);
+    assert.equal(text(flagValuePart(suites, 5, 8)), 'B_2');
+    assert.equal(text(flagValuePart(flag(cc, 'cipher-x')!, 0, 3)), 'C_3');
+    assert.equal(text(flagValuePart(flag(cc, 'tls-min-version')!, 1, 3)), '13');
+    // The string differs from its text in the file: the whole argument.
+    assert.equal(flag(cc, 'escaped')!.value, 'DA');
+    assert.equal(text(flagValuePart(flag(cc, 'escaped')!, 0, 1)), '"--escaped=D\\u0041"');
+    const sh = pod(`    - name: s
+      image: busybox
+      command: ["/bin/sh", "-c", "kube-apiserver --tls-cipher-suites=A_1"]
+`);
+    const [sc] = componentContainers(sh);
+    assert.equal(text(flagValuePart(flag(sc, 'tls-cipher-suites')!, 0, 3)), '"kube-apiserver --tls-cipher-suites=A_1"');
   });
 });
