@@ -166,6 +166,8 @@ const SUBJECTS: Readonly<Record<string, RegExp>> = {
   audit_policy_file_not_defined: /--audit-policy-file/,
   encryption_provider_config_is_not_defined: /--encryption-provider-config/,
   encryption_provider_not_properly_configured: /EncryptionConfiguration/,
+  weak_tls_cipher_suites: /tls-cipher-suites|tlsCipherSuites/,
+  root_ca_file_not_defined: /--root-ca-file/,
 };
 
 // ---------- linting, once per file ----------

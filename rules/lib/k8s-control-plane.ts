@@ -1,8 +1,8 @@
 // Kubernetes control-plane components (kube-apiserver, kube-controller-manager, kube-scheduler, etcd, the kubelet) run
 // in self-managed clusters as static pods (kubeadm writes them to /etc/kubernetes/manifests) or as workloads; their
 // settings are command-line flags in a container's `command` and `args`. This file finds those containers and reads
-// their flags as the programs do (Go's pflag: `--name=value`, `--name value`, a bare `--name` for a boolean; the last
-// of a repeated flag wins). Shared by the control-plane rules.
+// their flags as the programs do (Go's pflag: `--name=value`, `--name value` for a flag that is not a boolean, a bare
+// `--name` for a boolean; the last of a repeated flag wins). Shared by the control-plane rules.
 //
 // On a managed cluster (EKS, GKE, AKS) the provider runs these components and no manifest of them is written; where
 // a manifest runs them, the cluster is self-managed and every flag is the customer's.
@@ -10,7 +10,7 @@ import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/f
 import type { Resource } from '../../server/src/formats/resource';
 import type { Responsibility } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
-import { getPair, type Node } from '../../server/src/model/tree';
+import { getPair, type Node, type ScalarNode } from '../../server/src/model/tree';
 import { containerAnchor, imageOf } from './k8s-images';
 import { perKey } from './memo';
 
@@ -31,6 +31,8 @@ export interface Flag {
   readonly known: boolean;
   /** The argument that sets the flag (for `--name value`, the `--name` item), where a finding goes. */
   readonly at: Val;
+  /** The argument that holds the value (`--name=value` itself, or the `value` item after `--name`); undefined for a word of a `sh -c` line. */
+  readonly valueAt?: Val;
 }
 
 /** A container that runs a control-plane component, with its flags. */
@@ -62,9 +64,66 @@ function componentOfImage(c: Container): Component | undefined {
   return COMPONENTS.find((comp) => comp !== 'kubelet' && (name === comp || name.startsWith(`${comp}-`)));
 }
 
+/**
+ * The boolean flags of each component, from the reference pages (kubernetes.io command-line tools reference for
+ * kube-apiserver, kube-controller-manager, kube-scheduler and the kubelet; etcd.io configuration options), with the
+ * removed ones older clusters still write (`--kubelet-https`, `--enable-swagger-ui`, klog's `--logtostderr`, …). A
+ * boolean flag takes its value only as `--name=value`: pflag (and etcd's Go `flag` package) read `--name false` as the
+ * flag set to true followed by the positional argument `false`. Every other flag takes `--name value`. `--version`
+ * is not a boolean but has a default for its bare form (`version[=true]`), so it takes no separate word either.
+ */
+const KLOG_AND_COMMON = [
+  'help', 'version', 'add-dir-header', 'alsologtostderr', 'logtostderr', 'skip-headers', 'skip-log-headers', 'one-output',
+  'log-json-split-stream', 'log-text-split-stream', 'experimental-logging-sanitization', 'contention-profiling', 'profiling',
+];
+const SERVING = ['permit-address-sharing', 'permit-port-sharing', 'authentication-skip-lookup', 'authentication-tolerate-lookup-failure'];
+const BOOLEAN_FLAGS: Readonly<Record<Component, ReadonlySet<string>>> = {
+  'kube-apiserver': new Set([
+    ...KLOG_AND_COMMON, ...SERVING,
+    'allow-privileged', 'anonymous-auth', 'audit-log-batch-throttle-enable', 'audit-log-compress', 'audit-log-truncate-enabled',
+    'audit-webhook-batch-throttle-enable', 'audit-webhook-truncate-enabled', 'enable-aggregator-routing',
+    'enable-bootstrap-token-auth', 'enable-garbage-collector', 'enable-priority-and-fairness', 'service-account-extend-token-expiration',
+    'service-account-lookup', 'shutdown-send-retry-after', 'watch-cache', 'encryption-provider-config-automatic-reload',
+    'aggregator-reject-forwarding-redirect', 'enable-logs-handler', 'kubelet-https', 'enable-swagger-ui', 'enable-inflight-quota-handler',
+    'repair-malformed-updates',
+  ]),
+  'kube-controller-manager': new Set([
+    ...KLOG_AND_COMMON, ...SERVING,
+    'allocate-node-cidrs', 'configure-cloud-routes', 'disable-attach-detach-reconcile-sync', 'enable-dynamic-provisioning',
+    'enable-garbage-collector', 'enable-hostpath-provisioner', 'enable-taint-manager', 'leader-elect', 'use-service-account-credentials',
+    'enable-leader-migration',
+  ]),
+  'kube-scheduler': new Set([...KLOG_AND_COMMON, ...SERVING, 'leader-elect', 'use-legacy-policy-config']),
+  etcd: new Set([
+    'help', 'version', 'auto-tls', 'peer-auto-tls', 'client-cert-auth', 'peer-client-cert-auth', 'enable-v2', 'enable-pprof',
+    'strict-reconfig-check', 'force-new-cluster', 'debug', 'enable-grpc-gateway', 'initial-election-tick-advance', 'pre-vote',
+    'enable-log-rotation', 'socket-reuse-port', 'socket-reuse-address', 'unsafe-no-fsync', 'experimental-initial-corrupt-check',
+    'experimental-enable-distributed-tracing', 'experimental-enable-lease-checkpoint', 'experimental-enable-lease-checkpoint-persist',
+    'experimental-memory-mlock', 'experimental-stop-grpc-service-on-defrag', 'experimental-peer-skip-client-san-verification',
+    'experimental-txn-mode-write-with-shared-buffer',
+  ]),
+  kubelet: new Set([
+    ...KLOG_AND_COMMON,
+    'anonymous-auth', 'authentication-token-webhook', 'cgroups-per-qos', 'cpu-cfs-quota', 'enable-controller-attach-detach',
+    'enable-debugging-handlers', 'enable-server', 'exit-on-lock-contention', 'experimental-allocatable-ignore-eviction', 'fail-cgroupv1',
+    'fail-swap-on', 'kernel-memcg-notification', 'local-storage-capacity-isolation', 'make-iptables-util-chains', 'protect-kernel-defaults',
+    'register-node', 'register-schedulable', 'rotate-certificates', 'rotate-server-certificates', 'runonce', 'seccomp-default',
+    'serialize-image-pulls', 'keep-terminated-pod-volumes', 'enable-cadvisor-json-endpoints', 'experimental-check-node-capabilities-before-mount',
+    'redirect-container-streaming', 'experimental-kernel-memcg-notification', 'allow-privileged', 'containerized', 'enable-custom-metrics',
+    'experimental-dockershim',
+  ]),
+};
+
+/** Whether `name` is a boolean flag of `component` (which never takes the next argument as its value). */
+export function isBooleanFlag(component: Component, name: string): boolean {
+  return BOOLEAN_FLAGS[component].has(name);
+}
+
 interface Arg {
   readonly text?: string;
   readonly at: Val;
+  /** False for a word of a `sh -c` line, whose `at` is the whole line. */
+  readonly own?: boolean;
 }
 
 /** The arguments of a list, split as a shell would for a `sh -c` line (only for plain words: else partial). */
@@ -76,7 +135,7 @@ function argsOf(list: Val): { args: Arg[]; partial: boolean } {
   for (const item of list.items()) {
     const text = item.str();
     if (text === undefined) partial = true;
-    args.push({ text, at: item });
+    args.push({ text, at: item, own: true });
   }
   return { args, partial };
 }
@@ -88,11 +147,11 @@ function shellWords(line: string): string[] | undefined {
   return words.length > 0 ? words : undefined;
 }
 
-function readFlags(args: readonly Arg[]): { flags: Flag[]; partial: boolean } {
+function readFlags(component: Component, args: readonly Arg[]): { flags: Flag[]; partial: boolean } {
   const flags: Flag[] = [];
   let partial = false;
   for (let i = 0; i < args.length; i++) {
-    const { text, at } = args[i];
+    const { text, at, own } = args[i];
     if (text === undefined) continue;
     // A whole argument the kubelet substitutes (`$(EXTRA_FLAG)`) may be any one flag.
     if (/^\$\(/.test(text)) {
@@ -104,14 +163,15 @@ function readFlags(args: readonly Arg[]): { flags: Flag[]; partial: boolean } {
     const eq = body.indexOf('=');
     if (eq >= 0) {
       const value = body.slice(eq + 1);
-      flags.push({ name: body.slice(0, eq), value, known: !/\$\(/.test(value), at });
+      flags.push({ name: body.slice(0, eq), value, known: !/\$\(/.test(value), at, valueAt: own ? at : undefined });
       continue;
     }
-    // `--name value`: the next argument, unless it is a flag (then `--name` is a boolean set to true).
-    const next = args[i + 1];
+    // `--name value`: the next argument, unless the flag is a boolean or the next argument is a flag (then `--name` is
+    // a boolean set to true, and a word after a boolean is a positional argument).
+    const next = isBooleanFlag(component, body) ? undefined : args[i + 1];
     if (next && (next.text === undefined || !next.text.startsWith('-'))) {
       if (next.text === undefined) partial = true;
-      flags.push({ name: body, value: next.text, known: next.text !== undefined && !/\$\(/.test(next.text), at });
+      flags.push({ name: body, value: next.text, known: next.text !== undefined && !/\$\(/.test(next.text), at, valueAt: own ? next.at : undefined });
       i++;
       continue;
     }
@@ -147,7 +207,7 @@ function readComponent(c: Container): ComponentContainer | undefined {
     return undefined;
   }
   if (!component) return undefined;
-  const read = readFlags(words);
+  const read = readFlags(component, words);
   partial ||= read.partial;
   // A flag that is not set is reported at the `command` key (else `args`, else the container's name): the list
   // itself may run over many lines.
@@ -190,6 +250,47 @@ export function flagList(f: Flag): string[] | undefined {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Where the characters `[start, end)` of a flag's value are in the file (one item of `--tls-cipher-suites=A,B`), as a
+ * node spanning exactly them; the argument itself when the value is not written character for character in the file
+ * (a word of a `sh -c` line, a YAML or JSON string with escapes, a folded or block scalar).
+ */
+export function flagValuePart(f: Flag, start: number, end: number): Val | Node {
+  const arg = f.valueAt;
+  const node = arg?.at;
+  if (!arg || !node || node.kind !== 'scalar' || typeof node.value !== 'string' || f.value === undefined) return f.at;
+  const text = node.value;
+  if (!text.endsWith(f.value) || start < 0 || end > f.value.length || start > end) return f.at;
+  const raw = node.doc.text.slice(node.span[0], node.span[1]);
+  let base: number;
+  if (node.style === 'plain' && raw === text) base = node.span[0];
+  else if (node.style === 'quoted' && raw.length === text.length + 2 && raw.slice(1, -1) === text) base = node.span[0] + 1;
+  else return f.at;
+  const offset = base + text.length - f.value.length;
+  const part: ScalarNode = {
+    kind: 'scalar',
+    value: f.value.slice(start, end),
+    style: node.style,
+    span: [offset + start, offset + end],
+    doc: node.doc,
+    parent: undefined,
+  };
+  return part;
+}
+
+/** The items of a list flag with where each is in the value (`[start, end)`, trimmed); undefined when the value is unknown. */
+export function flagListItems(f: Flag): { text: string; start: number; end: number }[] | undefined {
+  if (!f.known || f.value === undefined) return undefined;
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = /[^,]+/g;
+  for (let m = re.exec(f.value); m; m = re.exec(f.value)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ text, start: m.index + lead, end: m.index + lead + text.length });
+  }
+  return out;
 }
 
 /** `kube-apiserver in Pod kube-system/kube-apiserver-cp1`. */
