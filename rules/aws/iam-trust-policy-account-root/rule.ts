@@ -20,10 +20,12 @@ import {
 const NARROWING = ['aws:principalarn', 'aws:userid', 'aws:username', 'sts:externalid'];
 const NARROWING_PREFIXES = ['aws:principaltag/'];
 
-/** The template's own account, written so it is known to be one: CloudFormation pseudo parameters, Terraform's caller identity. */
-const PARTITION = String.raw`(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[A-Za-z0-9_-]+\.partition\})`;
-const OWN_ACCOUNT = String.raw`(?:\$\{AWS::AccountId\}|\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\})`;
-const OWN_ROOT = new RegExp(String.raw`^(?:arn:${PARTITION}:iam::${OWN_ACCOUNT}:root|${OWN_ACCOUNT})$`);
+/**
+ * The template's own account, written so it is known to be one: CloudFormation pseudo parameters, Terraform's caller
+ * identity (and partition), as the account root ARN or the bare account ID.
+ */
+const OWN_ROOT =
+  /^(?:arn:(?:aws[a-z-]*|\$\{AWS::Partition\}|\$\{data\.aws_partition\.[A-Za-z0-9_-]+\.partition\}):iam::(?:\$\{AWS::AccountId\}|\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\}):root|\$\{AWS::AccountId\}|\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\})$/;
 
 /** True when an Allow statement allows sts:AssumeRole itself, by name or by a wildcard written out (`sts:*`, `sts:Assume*`, `*`). */
 function allowsAssumeRole(s: Statement): boolean {
