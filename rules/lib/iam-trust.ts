@@ -132,6 +132,37 @@ export function hasConditionKey(conditions: readonly ConditionEntry[], keys: rea
   return conditions.some((c) => want.has(c.key.toLowerCase()));
 }
 
+/** Condition keys that tie a cross-account assumption to a shared secret (a third party) or to MFA (a person). */
+const ASSUME_GUARDS = ['sts:ExternalId', 'aws:MultiFactorAuthAge'];
+
+/**
+ * True when the conditions of a trust statement require an external ID, an MFA age, or MFA present (CL-AWS-162):
+ * `aws:MultiFactorAuthPresent` guards only when it is not known to be "false" (`Bool: {aws:MultiFactorAuthPresent:
+ * "false"}` admits callers without MFA).
+ */
+export function guardedAssumption(conditions: readonly ConditionEntry[]): boolean {
+  if (hasConditionKey(conditions, ASSUME_GUARDS)) return true;
+  return conditions.some(
+    (c) => c.key.toLowerCase() === 'aws:multifactorauthpresent' && c.values.length > 0 && c.values.every((v) => v.str()?.toLowerCase() !== 'false'),
+  );
+}
+
+/** `sts:AssumeRole` itself (or a wildcard covering it as written), not the web-identity or SAML variants. */
+function allowsAssumeRole(actions: readonly (string | undefined)[]): boolean {
+  return actions.some((a) => a !== undefined && ['sts:assumerole', 'sts:*', '*', 'sts:assume*', 'sts:assumerole*'].includes(a.toLowerCase()));
+}
+
+/**
+ * True when an Allow trust statement lets its account principals call sts:AssumeRole with neither an external ID nor
+ * MFA required, its conditions known: CL-AWS-162 reports each principal naming an account in it (CL-AWS-215 leaves
+ * those principals to it).
+ */
+export function unguardedAssumption(s: Statement): boolean {
+  if (!s.allows || !allowsAssumeRole(s.actions.map((a) => a.str()))) return false;
+  const conditions = conditionsOf(s);
+  return conditions !== undefined && !guardedAssumption(conditions);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Principals
 

@@ -1,32 +1,11 @@
 // CL-AWS-162: a role trust policy that lets principals of a named account assume the role without an
 // sts:ExternalId or MFA condition.
 import { cfnGuideDoc, type CheckContext, defineRule, nist, type Resource, soc2, tfDoc } from '../../kit';
-import { type ConditionEntry, conditionsOf, hasConditionKey, identityResponsibility, principalAccount, trustStatements } from '../../lib/iam-trust';
-
-/** Condition keys that tie a cross-account assumption to a shared secret (a third party) or to MFA (a person). */
-const GUARDS = ['sts:ExternalId', 'aws:MultiFactorAuthAge'];
-
-/**
- * True when the conditions require an external ID, an MFA age, or MFA present: `aws:MultiFactorAuthPresent` guards
- * only when it is not known to be "false" (`Bool: {aws:MultiFactorAuthPresent: "false"}` admits callers without MFA).
- */
-function guarded(conditions: readonly ConditionEntry[]): boolean {
-  if (hasConditionKey(conditions, GUARDS)) return true;
-  return conditions.some(
-    (c) => c.key.toLowerCase() === 'aws:multifactorauthpresent' && c.values.length > 0 && c.values.every((v) => v.str()?.toLowerCase() !== 'false'),
-  );
-}
-
-/** `sts:AssumeRole` itself (or a wildcard covering it), not the web-identity or SAML variants. */
-function allowsAssumeRole(actions: readonly (string | undefined)[]): boolean {
-  return actions.some((a) => a !== undefined && ['sts:assumerole', 'sts:*', '*', 'sts:assume*', 'sts:assumerole*'].includes(a.toLowerCase()));
-}
+import { identityResponsibility, principalAccount, trustStatements, unguardedAssumption } from '../../lib/iam-trust';
 
 function check(r: Resource, ctx: CheckContext): void {
   for (const s of trustStatements(r)) {
-    if (!s.allows || !allowsAssumeRole(s.actions.map((a) => a.str()))) continue;
-    const conditions = conditionsOf(s);
-    if (conditions === undefined || guarded(conditions)) continue;
+    if (!unguardedAssumption(s)) continue;
     for (const p of s.principals) {
       if (p.type !== 'AWS') continue;
       const value = p.value.str();
