@@ -269,6 +269,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
   aws_codebuild_project: ['artifacts'],
   aws_dax_cluster: ['server_side_encryption'],
+  aws_docdb_cluster_parameter_group: ['parameter'],
   aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
   aws_eks_cluster: ['vpc_config', 'encryption_config'],
   aws_elasticsearch_domain: ['log_publishing_options'],
