@@ -140,6 +140,8 @@ function usesLabels(rule: Val, depth = 0): boolean {
 function check(n: Names) {
   return (r: Resource, ctx: CheckContext): void => {
     if (!r.body.get('dynamic').get(n.rules).isAbsent) return;
+    // Terraform rules written as one JSON document (rule_json, instead of rule blocks) are not read.
+    if (n === TF && !r.body.get('rule_json').isAbsent) return;
     const rules = r.body.get(n.rules);
     if (rules.isUnknown) return;
     for (const alt of rules.each()) {
