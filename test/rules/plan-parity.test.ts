@@ -172,6 +172,8 @@ const findings = (name: string, text: string) =>
 const DIFFERENT: Record<string, string> = {
   'aws/s3-versioning-disabled good: inline versioning written as a dynamic block':
     'aws_s3_bucket versioning is Optional+Computed: a plan marks it known after apply whether a dynamic block with an unknown for_each writes it or nobody does, and its configuration leaves dynamic blocks out, so the plan reads it as absent (formats/terraform.ts USER_ONLY_BLOCKS)',
+  'aws/ecs-cluster-no-container-insights good: settings written by a dynamic block':
+    'aws_ecs_cluster setting is Optional+Computed: a plan marks it known after apply whether a dynamic block with an unknown for_each writes it or nobody does, and its configuration leaves dynamic blocks out, so the plan reads it as absent (formats/terraform.ts USER_ONLY_BLOCKS)',
   'aws/ecs-env-credentials bad: JSON string with a literal secret (reported inside the string)':
     'the string embeds an interpolation, so the configuration holds an expression: in a plan the rule reports only what the configuration writes as a constant (a plan shows the values of variables too)',
 };
