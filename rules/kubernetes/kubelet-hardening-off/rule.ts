@@ -46,7 +46,7 @@ function checkKubelet(r: Resource, cc: ComponentContainer, ctx: CheckContext): v
   const idle = flag(cc, 'streaming-connection-idle-timeout');
   if (idle && idle.known && idle.value !== undefined && zeroDuration(idle.value) === true) {
     ctx.report(idle.at, `${label} sets --streaming-connection-idle-timeout=${idle.value}, ${STREAMING}.`, {
-      fix: { title: `Set --streaming-connection-idle-timeout=${DEFAULT_IDLE} (the default)`, edits: setFlagEdits(cc, ctx.edits, 'streaming-connection-idle-timeout', DEFAULT_IDLE), caution: STREAMING_CAUTION },
+      fix: { title: `Set --streaming-connection-idle-timeout=${DEFAULT_IDLE}, the default`, edits: setFlagEdits(cc, ctx.edits, 'streaming-connection-idle-timeout', DEFAULT_IDLE), caution: STREAMING_CAUTION },
     });
   }
 }
@@ -74,7 +74,7 @@ function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
   const text = idle.str() ?? (idle.num() !== undefined ? String(idle.num()) : undefined);
   if (text !== undefined && zeroDuration(text) === true) {
     ctx.report(idle, `${name} sets streamingConnectionIdleTimeout to ${text}, ${STREAMING}.`, {
-      fix: { title: `Set streamingConnectionIdleTimeout to ${DEFAULT_IDLE} (the default)`, edits: ctx.edits.setValue(idle, DEFAULT_IDLE), caution: STREAMING_CAUTION },
+      fix: { title: `Set streamingConnectionIdleTimeout to ${DEFAULT_IDLE}, the default`, edits: ctx.edits.setValue(idle, DEFAULT_IDLE), caution: STREAMING_CAUTION },
     });
   }
 }
