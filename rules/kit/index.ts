@@ -15,7 +15,7 @@ export type {
   Severity,
 } from '../../server/src/engine/rule';
 export type { Edits, Fix, Plain, TextEdit } from '../../server/src/engine/edits';
-export { addPath, addUnder, removeItem, removePair } from '../../server/src/engine/add-path';
+export { addPath, addUnder, appendItem, removeItem, removePair } from '../../server/src/engine/add-path';
 export type { KubernetesFacts, Resource } from '../../server/src/formats/resource';
 export { TEMPLATE_TYPE } from '../../server/src/formats/resource';
 export { Val } from '../../server/src/formats/value';

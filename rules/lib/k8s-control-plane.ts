@@ -10,6 +10,8 @@ import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/f
 import type { Resource } from '../../server/src/formats/resource';
 import type { Responsibility } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
+import { appendItem } from '../../server/src/engine/add-path';
+import type { Edits, TextEdit } from '../../server/src/engine/edits';
 import { getPair, type Node, type ScalarNode } from '../../server/src/model/tree';
 import { containerAnchor, imageOf } from './k8s-images';
 import { perKey } from './memo';
@@ -322,4 +324,60 @@ export function isConfigOf(r: Resource, group: string): boolean {
 /** `KubeletConfiguration node-a`, or `The KubeletConfiguration` when it has no name, for messages. */
 export function configLabel(r: Resource): string {
   return r.k8s?.name ? `${r.type} ${r.k8s.name}` : `The ${r.type}`;
+}
+
+/**
+ * Edits that make the component run with `--name=value` (a fixed value that needs no input from the user): the last
+ * `--name` argument rewritten in place (`--name=true` → `--name=value`, a bare `--name` → `--name=value`; quotes kept),
+ * or `--name=value` appended to the list the program reads last (`args` when written, else `command`), in the list's
+ * style. Undefined where no such edit is sure: the flag written as `--name value` (two arguments) or inside a `sh -c`
+ * line, arguments that cannot be read, neither `command` nor `args` written (the image's own arguments would be
+ * replaced), a `--` that ends the flags, a last argument `--other` without a value (it might take the new one as its
+ * value), a list not written in place (see appendItem).
+ */
+export function setFlagEdits(cc: ComponentContainer, edits: Edits, name: string, value: string): TextEdit[] | undefined {
+  if (cc.partial) return undefined;
+  const command = cc.container.val.get('command');
+  const args = cc.container.val.get('args');
+  const program = command.isAbsent ? undefined : command.items()[0]?.str();
+  // The flags are read from the command's words after the program, or from args when the image's entrypoint runs.
+  if (command.isAbsent ? !componentOfImage(cc.container) : program === undefined || !componentOfProgram(program)) return undefined;
+  const f = flag(cc, name);
+  if (f) {
+    // `--profiling false` in two arguments: the program reads a bare boolean flag as true and `false` as a positional
+    // argument (which most components refuse); what was meant is not clear, so no edit.
+    if (f.value === undefined) {
+      const items = [...(command.isAbsent ? [] : command.items()), ...(args.isAbsent ? [] : args.items())];
+      const next = items[items.findIndex((v) => v.at === f.at.at) + 1]?.str()?.toLowerCase();
+      if (next === 'true' || next === 'false') return undefined;
+    }
+    return rewriteFlag(f, name, value);
+  }
+  const words = [...(command.isAbsent ? [] : command.items().slice(1)), ...(args.isAbsent ? [] : args.items())].map((v) => v.str());
+  if (words.some((w) => w === undefined || w === '--')) return undefined;
+  const last = words[words.length - 1];
+  if (last !== undefined && /^-/.test(last) && !last.includes('=')) return undefined;
+  const list = !args.isAbsent ? args : command;
+  if (list.isAbsent) return undefined;
+  return appendItem(edits, list, `--${name}=${value}`);
+}
+
+/** The edit that rewrites one `--name[=old]` argument, written in place as one scalar, to `--name=value`. */
+function rewriteFlag(f: Flag, name: string, value: string): TextEdit[] | undefined {
+  const node = f.at.node;
+  if (!node || node.kind !== 'scalar' || node !== f.at.at || f.at.when.length > 0 || typeof node.value !== 'string') return undefined;
+  const m = /^(--?)([^=]+)(=(.*))?$/s.exec(node.value);
+  if (!m || m[2] !== name) return undefined;
+  // `--name value`: the value is the next argument (no edit of two items here).
+  if (m[3] === undefined && f.value !== undefined) return undefined;
+  const raw = node.doc.text.slice(node.span[0], node.span[1]);
+  // The argument as written: plain, or in quotes with nothing escaped, so that offsets in the value are offsets in the text.
+  const q = raw[0] === '"' || raw[0] === "'" ? raw[0] : '';
+  if (raw !== q + node.value + q) return undefined;
+  const start = node.span[0] + q.length + m[1].length + m[2].length;
+  const end = node.span[1] - q.length;
+  const text = `=${value}`;
+  // A plain YAML scalar must stay one (`=` and the value's characters are plain-safe; a `#` or `: ` would not be).
+  if (!/^[A-Za-z0-9_.,/:@+-]*$/.test(value)) return undefined;
+  return [{ start, end, text }];
 }

@@ -1,7 +1,7 @@
 // Logging and resilience knowledge shared by the logging rules (CL-AWS-180 on): which engines take IAM database
 // authentication, the "the exports list must name this log type" check the DocumentDB and Neptune audit-log rules
 // share, how a CloudTrail trail selects S3 data events, and SAM Globals lookups.
-import { addPath, type CheckContext, get, keyNode, type Resource, type Val } from '../kit';
+import { addPath, appendItem, type CheckContext, get, keyNode, type Resource, type Val } from '../kit';
 
 /**
  * The RDS engines that support IAM database authentication: MySQL, PostgreSQL, their Aurora editions, and MariaDB from
@@ -61,9 +61,8 @@ export function exportCheck(spec: ExportSpec) {
     const listed = bad.strings();
     const shown = listed.length ? `[${listed.join(', ')}]` : 'an empty list';
     const single = v.alts.length === 1;
-    // Appended only to a flow list (`[a]`, JSON, HCL): a YAML block list is left to the user.
-    const node = bad.node;
-    const edits = single && node?.kind === 'seq' && node.flow ? ctx.edits.setValue(bad, [...listed, spec.log]) : undefined;
+    // Appended to the list as written (a YAML block or flow list, JSON, HCL), in its style.
+    const edits = single ? appendItem(ctx.edits, bad, spec.log) : undefined;
     // A written list is reported at its key (a YAML block list spans several lines); a branch at the branch.
     const at = single && bad.items().length > 0 ? (keyNode(r.body, spec.key) ?? bad) : bad;
     ctx.report(at, `${spec.subject} ${r.id} sets ${spec.key} to ${shown} without ${spec.log}, ${spec.consequence}.`, {

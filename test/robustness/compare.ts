@@ -20,7 +20,8 @@ export function treeDiff(a: Node | undefined, b: Node | undefined, path = '$'): 
       if (x.flow !== y.flow) return `${p}: flow differs`;
       if (x.items.length !== y.items.length) return `${p}: ${x.items.length} items ≠ ${y.items.length}`;
       for (let i = 0; i < x.items.length; i++) {
-        if (x.items[i].parent !== x || y.items[i].parent !== y) return `${p}[${i}]: parent link`;
+        // An item an alias brings in keeps the parent where its anchor is written: both trees must agree on which.
+        if ((x.items[i].parent === x) !== (y.items[i].parent === y)) return `${p}[${i}]: parent link`;
         stack.push([x.items[i], y.items[i], `${p}[${i}]`]);
       }
     } else if (x.kind === 'map' && y.kind === 'map') {
@@ -31,7 +32,7 @@ export function treeDiff(a: Node | undefined, b: Node | undefined, path = '$'): 
         const py: Pair = y.pairs[i];
         const q = `${p}.${String(px.key.value)}`;
         if (px.span[0] !== py.span[0] || px.span[1] !== py.span[1]) return `${q}: pair span [${px.span}] ≠ [${py.span}]`;
-        if (px.value.parent !== x || py.value.parent !== y) return `${q}: parent link`;
+        if ((px.value.parent === x) !== (py.value.parent === y)) return `${q}: parent link`;
         if ((px.key.parent === x) !== (py.key.parent === y)) return `${q}: key parent link`;
         stack.push([px.value, py.value, q], [px.key, py.key, `${q}(key)`]);
       }

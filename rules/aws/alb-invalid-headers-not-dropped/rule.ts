@@ -1,5 +1,5 @@
 // CL-AWS-210: an Application Load Balancer that passes HTTP header fields with invalid names to its targets.
-import { addPath, cfnGuideDoc, type CheckContext, defineRule, itemWithKey, keyNode, type Resource, settingChecks, tfDoc, type Val } from '../../kit';
+import { addPath, appendItem, cfnGuideDoc, type CheckContext, defineRule, itemWithKey, keyNode, type Resource, settingChecks, tfDoc, type Val } from '../../kit';
 
 const KEY = 'routing.http.drop_invalid_header_fields.enabled';
 const CONSEQUENCE = 'so header fields with invalid names reach its targets, which request smuggling and header injection rely on';
@@ -20,8 +20,11 @@ function cloudformation(r: Resource, ctx: CheckContext): void {
     if (item === 'unknown') return;
     if (!item) {
       const at = attrs.alts.length === 1 ? (keyNode(r.body, 'LoadBalancerAttributes') ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
-      // A fix only where the list is not written at all (the kit adds a new key, never an item to a written list).
-      const edits = attrs.alts.length === 1 && alt.isAbsent ? addPath(ctx.edits, r, ['LoadBalancerAttributes'], [{ Key: KEY, Value: 'true' }]) : undefined;
+      // A fix where the list is not written at all (a new key), or is written in place without the attribute (a new
+      // item in the list's style); none under Fn::If or for a list from elsewhere.
+      const attribute = { Key: KEY, Value: 'true' };
+      const edits =
+        attrs.alts.length !== 1 ? undefined : alt.isAbsent ? addPath(ctx.edits, r, ['LoadBalancerAttributes'], [attribute]) : appendItem(ctx.edits, alt, attribute);
       ctx.report(at, `Application Load Balancer ${r.id} does not set the ${KEY} attribute, which defaults to false, ${CONSEQUENCE}.`, {
         fix: { title: `Add the ${KEY} attribute set to true`, edits, caution: CAUTION },
       });

@@ -1,8 +1,14 @@
 // CL-K8S-086: the API server or the kubelet serves requests without credentials as system:anonymous.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits } from '../../lib/k8s-control-plane';
 
 const CONSEQUENCE = 'so requests without credentials are served as system:anonymous';
+
+/** What turning anonymous requests off breaks besides: callers that send no credentials are refused. */
+const CAUTION = {
+  apiserver: 'health probes and load balancer checks of /livez, /readyz and /healthz without credentials are refused, and a liveness probe that fails restarts the API server',
+  kubelet: 'callers of the kubelet API on port 10250 without credentials, such as scrapers, are refused',
+};
 
 /**
  * What still authorizes an anonymous request, when it is written and is not AlwaysAllow: then the finding is real but
@@ -22,7 +28,8 @@ function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext):
   const label = componentLabel(cc, r);
   const authz = authorizer(cc);
   const tail = authz ? `; ${authz} still authorizes them (they get only what is granted to system:anonymous)` : '';
-  const options = authz ? { severity: 'low' as const } : {};
+  const fix = { title: 'Set --anonymous-auth=false', edits: setFlagEdits(cc, ctx.edits, 'anonymous-auth', 'false'), caution: CAUTION[cc.component === 'kubelet' ? 'kubelet' : 'apiserver'] };
+  const options = authz ? { severity: 'low' as const, fix } : { fix };
   const f = flag(cc, 'anonymous-auth');
   if (f) {
     if (flagBool(f) === true) ctx.report(f.at, `${label} sets --anonymous-auth${f.value === undefined ? '' : `=${f.value}`}, ${CONSEQUENCE}${tail}.`, options);
@@ -47,7 +54,8 @@ function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
   const tail = webhook
     ? `; its authorization mode ${mode.isAbsent ? '(Webhook by default) ' : 'Webhook '}still asks the API server (they get only what is granted to system:anonymous)`
     : '';
-  ctx.report(enabled, `${name} sets authentication.anonymous.enabled to true, so requests to the kubelet API without credentials are served as system:anonymous${tail}.`, webhook ? { severity: 'low' } : {});
+  const fix = { title: 'Set authentication.anonymous.enabled to false', edits: ctx.edits.setValue(enabled, false), caution: CAUTION.kubelet };
+  ctx.report(enabled, `${name} sets authentication.anonymous.enabled to true, so requests to the kubelet API without credentials are served as system:anonymous${tail}.`, webhook ? { severity: 'low', fix } : { fix });
 }
 
 export default defineRule({
@@ -55,7 +63,7 @@ export default defineRule({
   slug: 'anonymous-auth-enabled',
   title: 'API server or kubelet accepts anonymous requests',
   severity: 'high',
-  fixable: false,
+  fixable: true,
   description:
     'With anonymous authentication on, a request that no authenticator rejects is served as the user system:anonymous in the group system:unauthenticated. Whoever reaches the port gets whatever authorization allows that user: with AlwaysAllow (the default of --authorization-mode on the API server and of the kubelet flag) that is the whole API, or on the kubelet exec into every pod of the node.',
   remediation:

@@ -1,9 +1,10 @@
 // CL-K8S-089: the API server runs without admission plugins that guard nodes, namespaces, service accounts and pod
 // security, or with AlwaysAdmit.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
 
 const NODE_RESTRICTION = 'so a kubelet may modify the Node objects of other nodes and the pods bound to them';
+const NODE_RESTRICTION_CAUTION = 'a kubelet may then change only its own Node object and the pods bound to it, and set no node-restriction.kubernetes.io/ labels';
 
 /** Plugins on by default whose disabling opens a hole, and what it opens. PodSecurity is 1.23+. */
 const DEFAULT_ON: readonly { readonly plugin: string; readonly consequence: string; readonly since?: string }[] = [
@@ -45,8 +46,13 @@ function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext):
   const unknown = (legacy && !legacyList) || (enable && !enabled);
   if (!hasNodeRestriction && !unknown && !disabled?.includes('NodeRestriction')) {
     const at = enable ?? legacy;
-    if (at) ctx.report(at.at, `${label} sets --${at.name}=${at.value} without NodeRestriction, ${NODE_RESTRICTION}.`);
-    else if (!cc.partial) ctx.report(cc.anchor, `${label} does not set --enable-admission-plugins, and NodeRestriction is off by default, ${NODE_RESTRICTION}.`);
+    // The fix adds NodeRestriction to --enable-admission-plugins (written or new); a legacy --admission-control list
+    // is left to the user (it replaces the defaults, and the two lists combine).
+    const plugins = enabled ? [...enabled, 'NodeRestriction'].join(',') : 'NodeRestriction';
+    const edits = legacy ? undefined : setFlagEdits(cc, ctx.edits, 'enable-admission-plugins', plugins);
+    const fix = { fix: { title: 'Add NodeRestriction to --enable-admission-plugins', edits, caution: NODE_RESTRICTION_CAUTION } };
+    if (at) ctx.report(at.at, `${label} sets --${at.name}=${at.value} without NodeRestriction, ${NODE_RESTRICTION}.`, fix);
+    else if (!cc.partial) ctx.report(cc.anchor, `${label} does not set --enable-admission-plugins, and NodeRestriction is off by default, ${NODE_RESTRICTION}.`, fix);
   } else if (disabled?.includes('NodeRestriction') && disable) {
     ctx.report(disable.at, `${label} disables the NodeRestriction admission plugin (--disable-admission-plugins), ${NODE_RESTRICTION}.`);
   }
@@ -65,7 +71,7 @@ export default defineRule({
   slug: 'apiserver-admission-plugins',
   title: 'API server runs without security admission plugins',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'Admission plugins enforce rules no authorization can express: NodeRestriction limits each kubelet to its own Node and pods (it is not on by default), NamespaceLifecycle protects the system namespaces and refuses objects in deleted ones, ServiceAccount checks the service account a pod names, PodSecurity enforces the Pod Security Standards of each namespace. Without them a compromised node or a careless request reaches further than RBAC suggests.',
   remediation:

@@ -1,7 +1,7 @@
 // CL-K8S-093: the API server serves a self-signed certificate, authenticates no client certificate, or talks to the
 // kubelets or etcd without verifying them or presenting a certificate of its own.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
 
 /** A group of flags that must all be set (a non-empty value), and what their absence means. */
 interface Need {
@@ -47,7 +47,9 @@ function checkApiserver(r: Resource, ctx: CheckContext): void {
     const label = componentLabel(cc, r);
     const https = flag(cc, 'kubelet-https');
     if (https && flagBool(https) === false) {
-      ctx.report(https.at, `${label} sets --kubelet-https to false: before Kubernetes 1.19 it then talks to the kubelets over plain HTTP, exec and logs traffic included (1.19 always uses HTTPS, 1.22 removed the flag).`);
+      ctx.report(https.at, `${label} sets --kubelet-https to false: before Kubernetes 1.19 it then talks to the kubelets over plain HTTP, exec and logs traffic included (1.19 always uses HTTPS, 1.22 removed the flag).`, {
+        fix: { title: 'Set --kubelet-https=true', edits: setFlagEdits(cc, ctx.edits, 'kubelet-https', 'true') },
+      });
     }
     // An argument that cannot be read may set any of them.
     if (cc.partial) continue;
@@ -65,7 +67,7 @@ export default defineRule({
   slug: 'apiserver-tls-not-configured',
   title: 'API server TLS, client certificates or its connections to kubelets and etcd are not configured',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "Without a certificate of its own the API server serves a self-signed one; without --client-ca-file it accepts no client certificate; without a client certificate and a CA for the kubelets and for etcd it cannot prove who it is to them nor check who answers, so they must accept anyone or a host in the path can read and change the traffic: exec sessions, logs, every object in etcd.",
   remediation:

@@ -1,7 +1,7 @@
 // CL-K8S-099: kube-controller-manager or kube-scheduler serves its HTTPS port (health, metrics, profiling) on an
 // address other than the loopback: --bind-address not a loopback address, or not set (it defaults to 0.0.0.0).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
 
 const PORTS: Record<string, number> = { 'kube-controller-manager': 10257, 'kube-scheduler': 10259 };
 
@@ -27,6 +27,9 @@ function consequence(address: string, port: string): string {
   return `so its HTTPS port ${port} (health checks open to any caller, metrics and /debug/pprof to callers the API server authorizes) is reachable on ${who}, not only from the node itself`;
 }
 
+/** What binding to the loopback address changes besides: callers from outside the node no longer reach the port. */
+const CAUTION = 'health probes and metrics scrapers that call the node\'s address or the pod\'s IP no longer reach the port; point probes at host 127.0.0.1';
+
 function check(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
   const { port, flag: portFlag } = portOf(cc);
   // --secure-port=0 serves nothing; an unknown port still serves on the address.
@@ -34,14 +37,15 @@ function check(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
   const shownPort = port !== undefined ? String(port) : (portFlag?.value ?? String(PORTS[cc.component]));
   const label = componentLabel(cc, r);
   const bind = flag(cc, 'bind-address');
+  const fix = { fix: { title: 'Set --bind-address=127.0.0.1', edits: setFlagEdits(cc, ctx.edits, 'bind-address', '127.0.0.1'), caution: CAUTION } };
   if (bind) {
     if (!bind.known || bind.value === undefined || bind.value.trim() === '' || loopback(bind.value)) return;
-    ctx.report(bind.at, `${label} sets --bind-address=${bind.value}, ${consequence(bind.value, shownPort)}.`);
+    ctx.report(bind.at, `${label} sets --bind-address=${bind.value}, ${consequence(bind.value, shownPort)}.`, fix);
     return;
   }
   // The address is a flag only (no configuration file field), so --config does not change it.
   if (cc.partial) return;
-  ctx.report(cc.anchor, `${label} does not set --bind-address, which defaults to 0.0.0.0, ${consequence('0.0.0.0', shownPort)}.`);
+  ctx.report(cc.anchor, `${label} does not set --bind-address, which defaults to 0.0.0.0, ${consequence('0.0.0.0', shownPort)}.`, fix);
 }
 
 export default defineRule({
@@ -49,7 +53,7 @@ export default defineRule({
   slug: 'control-plane-bind-address',
   title: 'Controller manager or scheduler listens beyond localhost',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'kube-controller-manager and kube-scheduler serve health checks, metrics and profiling on an HTTPS port (10257, 10259) bound to 0.0.0.0 unless --bind-address says otherwise. Only the node itself needs it (kubeadm binds 127.0.0.1): on every other interface it is attack surface that answers the network.',
   remediation: 'Start kube-controller-manager and kube-scheduler with --bind-address=127.0.0.1 (and point their probes at 127.0.0.1).',

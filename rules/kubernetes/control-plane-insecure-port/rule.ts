@@ -1,7 +1,7 @@
 // CL-K8S-092: the API server serves HTTP without authentication (--insecure-port, --insecure-bind-address), has its
 // secure port switched off, or the kubelet serves its read-only port (--read-only-port, readOnlyPort).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, setFlagEdits } from '../../lib/k8s-control-plane';
 
 /** A port flag's number; undefined when unknown or not a whole number. */
 function portOf(f: Flag): number | undefined {
@@ -21,7 +21,12 @@ function minorOfImage(cc: ComponentContainer): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** What closing the plain ports changes besides: whoever reads them loses them. */
+const INSECURE_CAUTION = 'clients of the plain HTTP port, such as scripts on the node that call http://localhost:8080, lose it';
+const READ_ONLY_CAUTION = 'readers of port 10255, such as older metrics agents, lose it';
+
 function checkApiserver(cc: ComponentContainer, label: string, ctx: CheckContext): void {
+  const closeInsecure = () => ({ fix: { title: 'Set --insecure-port=0', edits: setFlagEdits(cc, ctx.edits, 'insecure-port', '0'), caution: INSECURE_CAUTION } });
   const insecurePort = flag(cc, 'insecure-port');
   const bind = flag(cc, 'insecure-bind-address');
   const bindKnown = !bind || (bind.known && bind.value !== undefined);
@@ -32,6 +37,7 @@ function checkApiserver(cc: ComponentContainer, label: string, ctx: CheckContext
     ctx.report(
       insecurePort.at,
       `${label} sets --insecure-port to ${port}: up to Kubernetes 1.19 the API server serves plain HTTP on ${bindKnown ? where : 'the --insecure-bind-address'} port ${port} with no authentication or authorization, so ${wide ? 'anyone who reaches it' : 'any process on the node, a host-network pod included,'} has full control of the cluster (1.20 stopped serving it, 1.24 removed the flag).`,
+      closeInsecure(),
     );
   } else if (!insecurePort && bind && bind.known && bind.value !== undefined && !loopback(bind.value)) {
     ctx.report(
@@ -44,7 +50,7 @@ function checkApiserver(cc: ComponentContainer, label: string, ctx: CheckContext
       ctx.report(
         cc.anchor,
         `${label} runs Kubernetes 1.${minor} and does not set --insecure-port, which defaults to 8080 before 1.20: the API server serves plain HTTP on ${where} with no authentication or authorization, so any process on the node, a host-network pod included, has full control of the cluster.`,
-        { severity: 'medium' },
+        { severity: 'medium', ...closeInsecure() },
       );
     }
   }
@@ -56,16 +62,17 @@ function checkApiserver(cc: ComponentContainer, label: string, ctx: CheckContext
 
 function checkKubelet(cc: ComponentContainer, label: string, ctx: CheckContext): void {
   const f = flag(cc, 'read-only-port');
+  const fix = { title: 'Set --read-only-port=0', edits: setFlagEdits(cc, ctx.edits, 'read-only-port', '0'), caution: READ_ONLY_CAUTION };
   if (f) {
     const port = portOf(f);
     if (port !== undefined && port !== 0) {
-      ctx.report(f.at, `${label} sets --read-only-port to ${port}: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium' });
+      ctx.report(f.at, `${label} sets --read-only-port to ${port}: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium', fix });
     }
     return;
   }
   // With --config the file's default (0) applies; an unreadable argument may be the flag.
   if (cc.partial || flag(cc, 'config')) return;
-  ctx.report(cc.anchor, `${label} does not set --read-only-port, which defaults to 10255 without a --config file: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium' });
+  ctx.report(cc.anchor, `${label} does not set --read-only-port, which defaults to 10255 without a --config file: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium', fix });
 }
 
 function checkWorkload(r: Resource, ctx: CheckContext): void {
@@ -81,7 +88,7 @@ function checkKubeletConfig(r: Resource, ctx: CheckContext): void {
   const port = v.num();
   if (port === undefined || port === 0 || v.isUnknown) return;
   const name = r.k8s?.name;
-  ctx.report(v, `KubeletConfiguration${name ? ` ${name}` : ''} sets readOnlyPort to ${port}: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium' });
+  ctx.report(v, `KubeletConfiguration${name ? ` ${name}` : ''} sets readOnlyPort to ${port}: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium', fix: { title: 'Set readOnlyPort to 0', edits: ctx.edits.setValue(v, 0), caution: READ_ONLY_CAUTION } });
 }
 
 export default defineRule({
@@ -89,7 +96,7 @@ export default defineRule({
   slug: 'control-plane-insecure-port',
   title: 'API server or kubelet serves a port without authentication',
   severity: 'high',
-  fixable: false,
+  fixable: true,
   description:
     "The API server's insecure port (--insecure-port, on --insecure-bind-address) answers plain HTTP with no authentication or authorization: whoever reaches it controls the cluster. The kubelet's read-only port (--read-only-port, readOnlyPort) tells anyone what runs on the node, with the pods' specs and environment.",
   remediation:

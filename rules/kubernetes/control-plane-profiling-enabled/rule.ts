@@ -1,7 +1,7 @@
 // CL-K8S-096: kube-apiserver, kube-controller-manager or kube-scheduler serves profiling data (/debug/pprof):
 // --profiling not false (its default is true), or a KubeSchedulerConfiguration with enableProfiling not false.
-import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, controlPlaneResponsibility, isConfigOf } from '../../lib/k8s-control-plane';
+import { addPath, cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, controlPlaneResponsibility, isConfigOf, setFlagEdits } from '../../lib/k8s-control-plane';
 
 const PROFILED = new Set(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
 
@@ -14,12 +14,13 @@ function checkWorkload(r: Resource, ctx: CheckContext): void {
     if (cc.component === 'kube-scheduler' && flag(cc, 'config')) continue;
     const label = componentLabel(cc, r);
     const f = flag(cc, 'profiling');
+    const fix = { title: 'Set --profiling=false', edits: setFlagEdits(cc, ctx.edits, 'profiling', 'false') };
     if (f) {
-      if (flagBool(f) === true) ctx.report(f.at, `${label} sets --profiling to true: ${CONSEQUENCE}.`);
+      if (flagBool(f) === true) ctx.report(f.at, `${label} sets --profiling to true: ${CONSEQUENCE}.`, { fix });
       continue;
     }
     if (cc.partial) continue;
-    ctx.report(cc.anchor, `${label} does not set --profiling, which defaults to true: ${CONSEQUENCE}.`);
+    ctx.report(cc.anchor, `${label} does not set --profiling, which defaults to true: ${CONSEQUENCE}.`, { fix });
   }
 }
 
@@ -27,9 +28,13 @@ function checkSchedulerConfig(r: Resource, ctx: CheckContext): void {
   if (!isConfigOf(r, 'kubescheduler.config.k8s.io')) return;
   const v = r.body.get('enableProfiling');
   if (v.isAbsent) {
-    ctx.report(r.anchor, `KubeSchedulerConfiguration does not set enableProfiling, which defaults to true: the scheduler ${CONSEQUENCE.slice(3)}.`);
+    ctx.report(r.anchor, `KubeSchedulerConfiguration does not set enableProfiling, which defaults to true: the scheduler ${CONSEQUENCE.slice(3)}.`, {
+      fix: { title: 'Add enableProfiling: false', edits: addPath(ctx.edits, r, ['enableProfiling'], false) },
+    });
   } else if (v.isTrue()) {
-    ctx.report(v, `KubeSchedulerConfiguration sets enableProfiling to true: the scheduler ${CONSEQUENCE.slice(3)}.`);
+    ctx.report(v, `KubeSchedulerConfiguration sets enableProfiling to true: the scheduler ${CONSEQUENCE.slice(3)}.`, {
+      fix: { title: 'Set enableProfiling to false', edits: ctx.edits.setValue(v, false) },
+    });
   }
 }
 
@@ -38,7 +43,7 @@ export default defineRule({
   slug: 'control-plane-profiling-enabled',
   title: 'Control-plane component serves profiling data',
   severity: 'low',
-  fixable: false,
+  fixable: true,
   description:
     'kube-apiserver, kube-controller-manager and kube-scheduler serve Go profiling endpoints (/debug/pprof) unless --profiling=false (enableProfiling: false in the scheduler\'s configuration file). They expose the program\'s internals and a long CPU profile costs the component time; they are for debugging, not for production.',
   remediation: 'Set --profiling=false on kube-apiserver, kube-controller-manager and kube-scheduler, or enableProfiling: false in the KubeSchedulerConfiguration.',

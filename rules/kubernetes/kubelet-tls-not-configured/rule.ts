@@ -1,8 +1,8 @@
 // CL-K8S-098: the kubelet authenticates no client certificate (--client-ca-file, authentication.x509.clientCAFile),
 // serves a self-signed certificate (no --tls-cert-file/--tls-private-key-file nor serving certificate bootstrap), or
 // does not rotate its client certificate (--rotate-certificates, rotateCertificates).
-import { cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
+import { addPath, cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits } from '../../lib/k8s-control-plane';
 
 const GATE = 'RotateKubeletServerCertificate';
 
@@ -33,7 +33,8 @@ function gateOfFlag(f: Flag | undefined): { value: boolean | undefined; known: b
 function checkKubelet(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
   const label = componentLabel(cc, r);
   const rotate = flag(cc, 'rotate-certificates');
-  if (rotate && flagBool(rotate) === false) ctx.report(rotate.at, `${label} sets --rotate-certificates=${rotate.value}, ${ROTATION}.`, { severity: 'low' });
+  const rotateFix = () => ({ title: 'Set --rotate-certificates=true', edits: setFlagEdits(cc, ctx.edits, 'rotate-certificates', 'true') });
+  if (rotate && flagBool(rotate) === false) ctx.report(rotate.at, `${label} sets --rotate-certificates=${rotate.value}, ${ROTATION}.`, { severity: 'low', fix: rotateFix() });
   // Flags override the configuration file, but a flag that is not written may be set there (or by an unreadable argument).
   if (cc.partial || flag(cc, 'config')) return;
   if (!set(flag(cc, 'client-ca-file'))) ctx.report(cc.anchor, `${label} does not set --client-ca-file, ${CLIENT_CA}.`);
@@ -49,7 +50,7 @@ function checkKubelet(r: Resource, cc: ComponentContainer, ctx: CheckContext): v
   } else if (!bootstrap) {
     ctx.report(cc.anchor, `${label} does not set --tls-cert-file and --tls-private-key-file, nor --rotate-server-certificates, ${SELF_SIGNED}.`);
   }
-  if (!rotate) ctx.report(cc.anchor, `${label} does not set --rotate-certificates, which defaults to false, ${ROTATION}.`, { severity: 'low' });
+  if (!rotate) ctx.report(cc.anchor, `${label} does not set --rotate-certificates, which defaults to false, ${ROTATION}.`, { severity: 'low', fix: rotateFix() });
 }
 
 function text(v: Val): string | undefined {
@@ -74,8 +75,17 @@ function checkKubeletConfiguration(r: Resource, ctx: CheckContext): void {
     }
   }
   const rotate = r.body.get('rotateCertificates');
-  if (rotate.isAbsent) ctx.report(r.anchor, `${name} does not set rotateCertificates, which defaults to false, ${ROTATION}.`, { severity: 'low' });
-  else if (rotate.isFalse()) ctx.report(rotate, `${name} sets rotateCertificates to false, ${ROTATION}.`, { severity: 'low' });
+  if (rotate.isAbsent) {
+    ctx.report(r.anchor, `${name} does not set rotateCertificates, which defaults to false, ${ROTATION}.`, {
+      severity: 'low',
+      fix: { title: 'Add rotateCertificates: true', edits: addPath(ctx.edits, r, ['rotateCertificates'], true) },
+    });
+  } else if (rotate.isFalse()) {
+    ctx.report(rotate, `${name} sets rotateCertificates to false, ${ROTATION}.`, {
+      severity: 'low',
+      fix: { title: 'Set rotateCertificates to true', edits: ctx.edits.setValue(rotate, true) },
+    });
+  }
 }
 
 export default defineRule({
@@ -83,7 +93,7 @@ export default defineRule({
   slug: 'kubelet-tls-not-configured',
   title: 'Kubelet without a client CA, with a self-signed serving certificate or without certificate rotation',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "Without a client CA the kubelet cannot authenticate the API server's client certificate; without a serving certificate (or serving certificate bootstrap) it serves a self-signed one that nobody can verify; without client certificate rotation its credential expires or is made long-lived.",
   remediation:

@@ -1,7 +1,7 @@
 // CL-K8S-090: service account tokens are not revoked with their account, are verified with the API server's TLS key,
 // or the controller manager runs every controller under its own credential.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
 
 function checkApiServer(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
   const label = componentLabel(cc, r);
@@ -10,6 +10,7 @@ function checkApiServer(r: Resource, cc: ComponentContainer, ctx: CheckContext):
     ctx.report(
       lookup.at,
       `${label} sets --service-account-lookup=${lookup.value}, so a service account token stays valid after its service account (or its token Secret) is deleted, until it expires.`,
+      { fix: { title: 'Set --service-account-lookup=true', edits: setFlagEdits(cc, ctx.edits, 'service-account-lookup', 'true') } },
     );
   }
   // Without --service-account-signing-key-file the API server verifies tokens with its TLS serving key when no
@@ -26,12 +27,19 @@ function checkControllerManager(r: Resource, cc: ComponentContainer, ctx: CheckC
   const f = flag(cc, 'use-service-account-credentials');
   const consequence =
     "so every controller calls the API server with the controller manager's own credential, which holds the rights of all of them, instead of its own service account and role";
+  const fix = {
+    fix: {
+      title: 'Set --use-service-account-credentials=true',
+      edits: setFlagEdits(cc, ctx.edits, 'use-service-account-credentials', 'true'),
+      caution: 'each controller then has only the rights of its own system:controller role, which RBAC must grant',
+    },
+  };
   if (f) {
-    if (flagBool(f) === false) ctx.report(f.at, `${componentLabel(cc, r)} sets --use-service-account-credentials=${f.value}, ${consequence}.`);
+    if (flagBool(f) === false) ctx.report(f.at, `${componentLabel(cc, r)} sets --use-service-account-credentials=${f.value}, ${consequence}.`, fix);
     return;
   }
   if (cc.partial) return;
-  ctx.report(cc.anchor, `${componentLabel(cc, r)} does not set --use-service-account-credentials, which defaults to false, ${consequence}.`);
+  ctx.report(cc.anchor, `${componentLabel(cc, r)} does not set --use-service-account-credentials, which defaults to false, ${consequence}.`, fix);
 }
 
 export default defineRule({
@@ -39,7 +47,7 @@ export default defineRule({
   slug: 'service-account-token-signing',
   title: 'Service account tokens outlive their account, or controllers share one credential',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     "With --service-account-lookup=false the API server accepts a service account token without checking that its service account still exists, so deleting the account does not revoke it. Without a service account key file it verifies tokens with its TLS serving key. A controller manager without --use-service-account-credentials runs all its controllers under one credential that holds the rights of every controller, so a flaw in one controller has them all.",
   remediation:

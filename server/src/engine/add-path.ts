@@ -3,7 +3,7 @@
 import type { Resource } from '../formats/resource';
 import type { Val } from '../formats/value';
 import { get, getPair, type MapNode, type Node, type SeqNode } from '../model/tree';
-import type { Edits, Plain, TextEdit } from './edits';
+import { sharedIn, type Edits, type Plain, type TextEdit } from './edits';
 
 /** `{a: {b: value}}` for the keys `[a, b]`. */
 function nest(keys: readonly string[], value: Plain): Plain {
@@ -150,4 +150,29 @@ export function removeItem(seq: SeqNode, item: Node): TextEdit[] | undefined {
   const i = seq.items.indexOf(item);
   if (i < 0) return undefined;
   return removeEntry(seq, seq.items.map((n) => n.span), i);
+}
+
+/**
+ * Edits that append `item` to the list `list` (a CloudFormation list, a Kubernetes `command`, a Terraform list
+ * attribute) in its style (see Edits.appendItem): a YAML block sequence gets a `- item` line, a flow sequence, JSON
+ * array or HCL list `, item` before `]`. Undefined when the list is not written in place as the value of a key: a
+ * parameter's default, a branch of `Fn::If`, an unknown or absent value, a list behind an anchor, an alias or a merge
+ * key (an edit there would change every place that uses it), a tagged list, repeated HCL blocks.
+ */
+export function appendItem(edits: Edits, list: Val, item: Plain): TextEdit[] | undefined {
+  const node = list.node;
+  if (!node || node.kind !== 'seq' || node !== list.at || list.when.length > 0 || list.alts.length !== 1) return undefined;
+  const parent = node.parent;
+  if (!parent || parent.kind !== 'map') return undefined;
+  const pair = parent.pairs.find((p) => p.value === node);
+  if (!pair || (pair.key.parent !== parent && pair.key.parent !== undefined)) return undefined;
+  const lang = node.doc.lang;
+  if (lang === 'hcl' && !node.flow) return undefined;
+  // Between the key and the list: only its `:` (`=` in HCL) and, in YAML, a comment; an anchor or a tag is not ours.
+  const between = node.doc.text.slice(pair.key.span[1], node.span[0]);
+  const sep = lang === 'hcl' ? /^[ \t]*=[ \t]*$/ : lang === 'json' ? /^\s*:\s*$/ : /^[ \t]*:[ \t]*(#[^\r\n]*)?\s*$/;
+  if (!sep.test(between)) return undefined;
+  if (sharedIn(node)) return undefined;
+  const e = edits.appendItem(node, item);
+  return e.length > 0 ? e : undefined;
 }

@@ -4,7 +4,7 @@ import type { LineIndex } from '../model/lines';
 import type { Resource } from '../formats/resource';
 import { mergeSourcesOf, yamlDocInfo } from '../model/yaml';
 import { align, bodyItems, bodyLines, hclInline, hclKey, hclUnit, insertAligned, shapeOf, type Shape } from './hcl-edits';
-import type { MapNode, Node, Pair, SourceDoc, Span } from '../model/tree';
+import type { MapNode, Node, Pair, SeqNode, SourceDoc, Span } from '../model/tree';
 
 /** Replace [start, end) of the file text with `text`. */
 export interface TextEdit {
@@ -76,6 +76,20 @@ function yamlMapLines(m: Record<string, Plain>, indent: string, unit: string, eo
   return Object.entries(m)
     .map(([k, val]) => `${indent}${yamlScalar(k)}:${yamlValue(val, indent + unit, unit, eol)}`)
     .join(eol);
+}
+
+/** A flag-like string (`--anonymous-auth=false`, `-v`) that YAML reads as this string when written plain. */
+const PLAIN_ARG = /^--?[A-Za-z][A-Za-z0-9_./-]*(=[A-Za-z0-9_./,@+-]*)?$/;
+
+/**
+ * A scalar list item in YAML: plain where the sequence's last item is plain and the text reads back as the same string
+ * (in a flow sequence without commas), else as `yamlScalar` writes it (a quoted last item: double-quoted).
+ */
+function yamlItemScalar(v: string | number | boolean | null, like: Node | undefined, flow: boolean): string {
+  if (typeof v !== 'string') return yamlScalar(v);
+  if (like && like.kind === 'scalar' && like.style === 'quoted') return JSON.stringify(v);
+  if (PLAIN_ARG.test(v) && !(flow && v.includes(','))) return v;
+  return yamlScalar(v);
 }
 
 function yamlFlow(v: Plain): string {
@@ -292,6 +306,86 @@ export class Edits {
     return out;
   }
 
+  /**
+   * Appends `item` to a sequence written in place, in its style: a YAML block sequence gets a new `- item` line at its
+   * items' indentation after the last item's line (so comment lines that follow stay where they are); a flow sequence
+   * (YAML, JSON, HCL) gets `, item` before its `]`, one item per line when its items are, and `[item]` when it is empty.
+   * No edit when the sequence is not laid out so that one is sure: a comment or anything but blanks and one comma
+   * between the last item and `]`, an item a merge key or an alias brought in, an item sharing the line of another.
+   */
+  appendItem(seq: SeqNode, item: Plain): TextEdit[] {
+    const text = this.text;
+    const lang = seq.doc.lang;
+    if (seq.items.some((i) => i.parent !== seq && i.parent !== undefined)) return [];
+    if (seq.flow || lang !== 'yaml') return this.appendFlowItem(seq, item);
+    const last = seq.items[seq.items.length - 1];
+    if (!last) return [];
+    const dash = seq.span[0];
+    if (text[dash] !== '-') return [];
+    const dashLine = this.lines.lineStart(this.lines.positionAt(dash).line);
+    if (!/^[ \t]*$/.test(text.slice(dashLine, dash))) return [];
+    const indent = text.slice(dashLine, dash);
+    // The last item's `- ` and the blanks after it: the new item is written the same way.
+    const lastLine = this.lines.lineStart(this.lines.positionAt(last.span[0]).line);
+    const lead = text.slice(lastLine, last.span[0]);
+    const m = /^([ \t]*)-([ \t]+)$/.exec(lead);
+    if (!m || m[1] !== indent) return [];
+    let end = last.span[1];
+    while (end > last.span[0] && /\s/.test(text[end - 1])) end--;
+    const at = this.lineEnd(Math.max(end - 1, last.span[0]));
+    if (at > seq.span[1] + 1) return [];
+    const eol = this.eolAt(at);
+    const inner = indent + ' ' + m[2];
+    let body: string;
+    if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0) {
+      body = yamlMapLines(item as Record<string, Plain>, inner, this.yamlUnit(), eol).slice(inner.length);
+    } else if (item !== null && typeof item === 'object') {
+      body = yamlFlow(item);
+    } else {
+      body = yamlItemScalar(item, last, false);
+    }
+    return [{ start: at, end: at, text: `${eol}${indent}-${m[2]}${body}` }];
+  }
+
+  /** `appendItem` for a flow sequence: YAML `[a, b]`, a JSON array, an HCL list expression. */
+  private appendFlowItem(seq: SeqNode, item: Plain): TextEdit[] {
+    const text = this.text;
+    const lang = seq.doc.lang;
+    const open = seq.span[0];
+    const close = seq.span[1] - 1;
+    if (text[open] !== '[' || text[close] !== ']') return [];
+    const last = seq.items[seq.items.length - 1];
+    const from = last ? last.span[1] : open + 1;
+    let comma = -1;
+    for (let i = from; i < close; i++) {
+      const c = text[i];
+      if (c === ',' && last && comma < 0) comma = i;
+      else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') return []; // a comment, or an item not read
+    }
+    const lineOf = (o: number) => this.lines.positionAt(o).line;
+    const eol = this.eolAt(open);
+    if (!last) return [{ start: open + 1, end: close, text: this.inlineItem(seq, item, undefined) }];
+    // One item per line when the last item starts on a line of its own (after the `[` line).
+    const multi = lineOf(last.span[0]) !== lineOf(open) && /^[ \t]*$/.test(text.slice(this.lines.lineStart(lineOf(last.span[0])), last.span[0]));
+    if (!multi) {
+      const rendered = this.inlineItem(seq, item, last);
+      return comma < 0 ? [{ start: from, end: from, text: `, ${rendered}` }] : [{ start: comma + 1, end: comma + 1, text: ` ${rendered},` }];
+    }
+    const indent = this.lines.indentAt(last.span[0]);
+    let rendered: string;
+    if (lang === 'json') rendered = jsonValue(item, indent, this.jsonUnit(seq), eol);
+    else if (lang === 'hcl') rendered = hclInline(item);
+    else rendered = item !== null && typeof item === 'object' ? yamlFlow(item) : yamlItemScalar(item, last, true);
+    return comma < 0 ? [{ start: from, end: from, text: `,${eol}${indent}${rendered}` }] : [{ start: comma + 1, end: comma + 1, text: `${eol}${indent}${rendered},` }];
+  }
+
+  /** An item written on the line of a flow sequence, in the sequence's language. */
+  private inlineItem(seq: SeqNode, item: Plain, like: Node | undefined): string {
+    if (seq.doc.lang === 'json') return jsonInline(item);
+    if (seq.doc.lang === 'hcl') return hclInline(item);
+    return item !== null && typeof item === 'object' ? yamlFlow(item) : yamlItemScalar(item, like, true);
+  }
+
   /** The indentation unit of the file: the step between a mapping's line and its keys' lines. */
   private yamlUnit(): string {
     return (this.yamlUnitOnce ??= yamlIndentUnit(this.text));
@@ -419,6 +513,17 @@ function sharedNodes(doc: SourceDoc): { node: Node; uses: number[] }[] {
 }
 
 /**
+ * True when a YAML node, or a collection it is written in, is used in more than one place (through an alias or a merge
+ * key): an edit of it would change each place.
+ */
+export function sharedIn(node: Node): boolean {
+  if (!yamlDocInfo(node.doc)?.shared) return false;
+  const shared = sharedNodes(node.doc);
+  for (let n: Node | undefined = node; n; n = n.parent) if (shared.some((s) => s.node === n)) return true;
+  return false;
+}
+
+/**
  * The fix as it may be offered, or undefined when it is not safe: every edit lies inside the resource's text, touches
  * no text an alias or merge key of another place also uses (a change there would change that place too), never
  * starts or ends between the `\r` and `\n` of a line break, and writes the line breaks of the line it is on.
@@ -489,6 +594,9 @@ export class NoEdits extends Edits {
     return [];
   }
   override addPairs(): TextEdit[] {
+    return [];
+  }
+  override appendItem(): TextEdit[] {
     return [];
   }
 }
