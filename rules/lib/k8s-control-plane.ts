@@ -8,7 +8,7 @@
 // a manifest runs them, the cluster is self-managed and every flag is the customer's.
 import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
-import type { Responsibility } from '../../server/src/engine/rule';
+import type { Check, CheckContext, Responsibility } from '../../server/src/engine/rule';
 import type { Val } from '../../server/src/formats/value';
 import { appendItem } from '../../server/src/engine/add-path';
 import type { Edits, TextEdit } from '../../server/src/engine/edits';
@@ -381,3 +381,30 @@ function rewriteFlag(f: Flag, name: string, value: string): TextEdit[] | undefin
   if (!/^[A-Za-z0-9_.,/:@+-]*$/.test(value)) return undefined;
   return [{ start, end, text }];
 }
+
+/** What a control-plane rule checks: the containers that run some components, and a configuration object's kind. */
+export interface ControlPlaneSpec {
+  /** The components whose containers are checked (every component when omitted). */
+  readonly components?: readonly Component[];
+  /** Called for each container of a Pod or workload that runs one of `components`. */
+  readonly container: (r: Resource, cc: ComponentContainer, ctx: CheckContext) => void;
+  /** A configuration object (`KubeletConfiguration`, …) the rule also reads, by kind, and its check. */
+  readonly config?: { readonly kind: string; readonly check: (r: Resource, ctx: CheckContext) => void };
+}
+
+/**
+ * The Kubernetes check of a control-plane rule: Pods and workloads (each container that runs one of the components),
+ * and the configuration object of `config.kind`. It reads its resource only.
+ */
+export function controlPlaneCheck(spec: ControlPlaneSpec): Check {
+  const { components, container, config } = spec;
+  return {
+    reads: 'resource',
+    types: config ? [...WORKLOAD_KINDS, config.kind] : WORKLOAD_KINDS,
+    run(r, ctx) {
+      if (config && r.type === config.kind) return config.check(r, ctx);
+      for (const cc of componentContainers(r)) if (!components || components.includes(cc.component)) container(r, cc, ctx);
+    },
+  };
+}
+

@@ -1,6 +1,6 @@
 // CL-K8S-086: the API server or the kubelet serves requests without credentials as system:anonymous.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagBool, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 const CONSEQUENCE = 'so requests without credentials are served as system:anonymous';
 
@@ -81,15 +81,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeletConfiguration'],
-      run(r, ctx) {
-        if (r.type === 'KubeletConfiguration') return checkKubeletConfiguration(r, ctx);
-        for (const cc of componentContainers(r)) {
-          if (cc.component === 'kube-apiserver' || cc.component === 'kubelet') checkContainer(r, cc, ctx);
-        }
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver', 'kubelet'], container: checkContainer, config: { kind: 'KubeletConfiguration', check: checkKubeletConfiguration } }),
   },
 });

@@ -1,7 +1,7 @@
 // CL-K8S-089: the API server runs without admission plugins that guard nodes, namespaces, service accounts and pod
 // security, or with AlwaysAdmit.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 const NODE_RESTRICTION = 'so a kubelet may modify the Node objects of other nodes and the pods bound to them';
 const NODE_RESTRICTION_CAUTION = 'a kubelet may then change only its own Node object and the pods bound to it, and set no node-restriction.kubernetes.io/ labels';
@@ -93,12 +93,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: WORKLOAD_KINDS,
-      run(r, ctx) {
-        for (const cc of componentContainers(r, 'kube-apiserver')) checkContainer(r, cc, ctx);
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver'], container: checkContainer }),
   },
 });

@@ -1,7 +1,7 @@
 // CL-K8S-094: the API server keeps no audit log: no audit policy (nothing is audited), or no backend (no log file,
 // no webhook) to write the events to.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, type ComponentContainer, controlPlaneResponsibility, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 /** The flag is written with a non-empty value (or one that cannot be known). */
 function set(cc: ComponentContainer, name: string): boolean {
@@ -9,17 +9,15 @@ function set(cc: ComponentContainer, name: string): boolean {
   return f !== undefined && (!f.known || (f.value ?? '').trim() !== '');
 }
 
-function checkApiserver(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r, 'kube-apiserver')) {
-    // An argument that cannot be read may be the flag.
-    if (cc.partial) continue;
-    const label = componentLabel(cc, r);
-    if (!set(cc, 'audit-policy-file')) {
-      ctx.report(cc.anchor, `${label} does not set --audit-policy-file: without an audit policy the API server audits no request, so who read a Secret, ran exec in a pod or changed a role binding leaves no record.`);
-    }
-    if (!set(cc, 'audit-log-path') && !set(cc, 'audit-webhook-config-file')) {
-      ctx.report(cc.anchor, `${label} does not set --audit-log-path (nor --audit-webhook-config-file): the API server writes its audit events to no backend, so they are lost.`);
-    }
+function checkApiserver(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  // An argument that cannot be read may be the flag.
+  if (cc.partial) return;
+  const label = componentLabel(cc, r);
+  if (!set(cc, 'audit-policy-file')) {
+    ctx.report(cc.anchor, `${label} does not set --audit-policy-file: without an audit policy the API server audits no request, so who read a Secret, ran exec in a pod or changed a role binding leaves no record.`);
+  }
+  if (!set(cc, 'audit-log-path') && !set(cc, 'audit-webhook-config-file')) {
+    ctx.report(cc.anchor, `${label} does not set --audit-log-path (nor --audit-webhook-config-file): the API server writes its audit events to no backend, so they are lost.`);
   }
 }
 
@@ -43,6 +41,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
   ],
   checks: {
-    kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run: checkApiserver },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver'], container: checkApiserver }),
   },
 });

@@ -1,18 +1,16 @@
 // CL-K8S-095: the API server stores Secrets in etcd unencrypted: no --encryption-provider-config, or an
 // EncryptionConfiguration whose provider for Secrets writes them in clear (`identity` first) or that does not cover them.
 import { cisK8s, defineRule, keyNode, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, controlPlaneResponsibility, isConfigOf } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, controlPlaneResponsibility, isConfigOf, controlPlaneCheck, type ComponentContainer } from '../../lib/k8s-control-plane';
 
 /** The resource names of an EncryptionConfiguration entry that cover Secrets (`secrets`, `*.` core group, `*.*` all). */
 const COVERS_SECRETS = new Set(['secrets', '*.', '*.*']);
 
-function checkApiserver(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r, 'kube-apiserver')) {
-    if (cc.partial) continue;
-    const f = flag(cc, 'encryption-provider-config');
-    if (f && (!f.known || (f.value ?? '').trim() !== '')) continue;
-    ctx.report(cc.anchor, `${componentLabel(cc, r)} does not set --encryption-provider-config: it writes Secrets to etcd unencrypted, so whoever reads etcd's data or its backups reads every Secret.`);
-  }
+function checkApiserver(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  if (cc.partial) return;
+  const f = flag(cc, 'encryption-provider-config');
+  if (f && (!f.known || (f.value ?? '').trim() !== '')) return;
+  ctx.report(cc.anchor, `${componentLabel(cc, r)} does not set --encryption-provider-config: it writes Secrets to etcd unencrypted, so whoever reads etcd's data or its backups reads every Secret.`);
 }
 
 /** The first entry of `resources` that covers Secrets; 'unknown' when an entry cannot be read. */
@@ -69,10 +67,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/config-api/apiserver-encryption.v1/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'EncryptionConfiguration'],
-      run: (r, ctx) => (r.type === 'EncryptionConfiguration' ? checkEncryptionConfig(r, ctx) : checkApiserver(r, ctx)),
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver'], container: checkApiserver, config: { kind: 'EncryptionConfiguration', check: checkEncryptionConfig } }),
   },
 });

@@ -1,12 +1,22 @@
 // CL-K8S-088: the API server authenticates users by a static file of passwords or tokens.
-import { cisK8s, defineRule, nist, nsaK8s } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
+import { componentLabel, flag, controlPlaneResponsibility, controlPlaneCheck, type ComponentContainer } from '../../lib/k8s-control-plane';
 
 /** The flags that name a static credential file, and what the file holds. */
 const FLAGS: readonly { readonly name: string; readonly holds: string; readonly note?: string }[] = [
   { name: 'basic-auth-file', holds: 'passwords', note: ' (the flag was removed in Kubernetes 1.19, so this is an older cluster)' },
   { name: 'token-auth-file', holds: 'bearer tokens' },
 ];
+
+/** The static credential files one API server container reads. */
+function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  for (const { name, holds, note } of FLAGS) {
+    const f = flag(cc, name);
+    // An empty value leaves the authenticator off; an unknown one is not reported.
+    if (!f || !f.known || !f.value?.trim()) continue;
+    ctx.report(f.at, `${componentLabel(cc, r)} sets --${name}=${f.value}, a static file of ${holds} that never expire and are not revoked without a restart${note ?? ''}.`);
+  }
+}
 
 export default defineRule({
   id: 'CL-K8S-088',
@@ -29,22 +39,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: WORKLOAD_KINDS,
-      run(r, ctx) {
-        for (const cc of componentContainers(r, 'kube-apiserver')) {
-          for (const { name, holds, note } of FLAGS) {
-            const f = flag(cc, name);
-            // An empty value leaves the authenticator off; an unknown one is not reported.
-            if (!f || !f.known || !f.value?.trim()) continue;
-            ctx.report(
-              f.at,
-              `${componentLabel(cc, r)} sets --${name}=${f.value}, a static file of ${holds} that never expire and are not revoked without a restart${note ?? ''}.`,
-            );
-          }
-        }
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver'], container: checkContainer }),
   },
 });

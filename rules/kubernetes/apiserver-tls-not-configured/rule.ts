@@ -1,7 +1,7 @@
 // CL-K8S-093: the API server serves a self-signed certificate, authenticates no client certificate, or talks to the
 // kubelets or etcd without verifying them or presenting a certificate of its own.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 /** A group of flags that must all be set (a non-empty value), and what their absence means. */
 interface Need {
@@ -42,23 +42,21 @@ function missing(cc: ComponentContainer, name: string): boolean {
   return f.known && (f.value ?? '').trim() === '';
 }
 
-function checkApiserver(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r, 'kube-apiserver')) {
-    const label = componentLabel(cc, r);
-    const https = flag(cc, 'kubelet-https');
-    if (https && flagBool(https) === false) {
-      ctx.report(https.at, `${label} sets --kubelet-https to false: before Kubernetes 1.19 it then talks to the kubelets over plain HTTP, exec and logs traffic included (1.19 always uses HTTPS, 1.22 removed the flag).`, {
-        fix: { title: 'Set --kubelet-https=true', edits: setFlagEdits(cc, ctx.edits, 'kubelet-https', 'true') },
-      });
-    }
-    // An argument that cannot be read may set any of them.
-    if (cc.partial) continue;
-    for (const need of NEEDS) {
-      const absent = need.flags.filter((name) => missing(cc, name));
-      if (absent.length === 0) continue;
-      const names = absent.map((n) => `--${n}`).join(' and ');
-      ctx.report(cc.anchor, `${label} does not set ${names}: ${need.consequence}.`);
-    }
+function checkApiserver(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  const label = componentLabel(cc, r);
+  const https = flag(cc, 'kubelet-https');
+  if (https && flagBool(https) === false) {
+    ctx.report(https.at, `${label} sets --kubelet-https to false: before Kubernetes 1.19 it then talks to the kubelets over plain HTTP, exec and logs traffic included (1.19 always uses HTTPS, 1.22 removed the flag).`, {
+      fix: { title: 'Set --kubelet-https=true', edits: setFlagEdits(cc, ctx.edits, 'kubelet-https', 'true') },
+    });
+  }
+  // An argument that cannot be read may set any of them.
+  if (cc.partial) return;
+  for (const need of NEEDS) {
+    const absent = need.flags.filter((name) => missing(cc, name));
+    if (absent.length === 0) continue;
+    const names = absent.map((n) => `--${n}`).join(' and ');
+    ctx.report(cc.anchor, `${label} does not set ${names}: ${need.consequence}.`);
   }
 }
 
@@ -93,6 +91,6 @@ export default defineRule({
     'https://github.com/kubernetes/kubernetes/pull/91630',
   ],
   checks: {
-    kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run: checkApiserver },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver'], container: checkApiserver }),
   },
 });

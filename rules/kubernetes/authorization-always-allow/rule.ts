@@ -1,7 +1,7 @@
 // CL-K8S-087: the API server or the kubelet allows every request (AlwaysAllow), or the API server leaves out the Node
 // or RBAC authorizer.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagList, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 const ALLOW_ALL: Record<'kube-apiserver' | 'kubelet', string> = {
   'kube-apiserver': 'so every request that authenticates (or is anonymous) may do anything in the cluster',
@@ -72,15 +72,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeletConfiguration'],
-      run(r, ctx) {
-        if (r.type === 'KubeletConfiguration') return checkKubeletConfiguration(r, ctx);
-        for (const cc of componentContainers(r)) {
-          if (cc.component === 'kube-apiserver' || cc.component === 'kubelet') checkContainer(r, cc, ctx);
-        }
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver', 'kubelet'], container: checkContainer, config: { kind: 'KubeletConfiguration', check: checkKubeletConfiguration } }),
   },
 });

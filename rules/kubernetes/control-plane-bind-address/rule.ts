@@ -1,7 +1,7 @@
 // CL-K8S-099: kube-controller-manager or kube-scheduler serves its HTTPS port (health, metrics, profiling) on an
 // address other than the loopback: --bind-address not a loopback address, or not set (it defaults to 0.0.0.0).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 const PORTS: Record<string, number> = { 'kube-controller-manager': 10257, 'kube-scheduler': 10259 };
 
@@ -68,14 +68,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS],
-      run(r, ctx) {
-        for (const cc of componentContainers(r)) {
-          if (cc.component === 'kube-controller-manager' || cc.component === 'kube-scheduler') check(r, cc, ctx);
-        }
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-controller-manager', 'kube-scheduler'], container: check }),
   },
 });

@@ -1,7 +1,7 @@
 // CL-K8S-092: the API server serves HTTP without authentication (--insecure-port, --insecure-bind-address), has its
 // secure port switched off, or the kubelet serves its read-only port (--read-only-port, readOnlyPort).
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 /** A port flag's number; undefined when unknown or not a whole number. */
 function portOf(f: Flag): number | undefined {
@@ -75,11 +75,9 @@ function checkKubelet(cc: ComponentContainer, label: string, ctx: CheckContext):
   ctx.report(cc.anchor, `${label} does not set --read-only-port, which defaults to 10255 without a --config file: the kubelet serves its pods, their specs and node metrics there with no authentication or authorization.`, { severity: 'medium', fix });
 }
 
-function checkWorkload(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r)) {
-    if (cc.component === 'kube-apiserver') checkApiserver(cc, componentLabel(cc, r), ctx);
-    else if (cc.component === 'kubelet') checkKubelet(cc, componentLabel(cc, r), ctx);
-  }
+function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  if (cc.component === 'kube-apiserver') checkApiserver(cc, componentLabel(cc, r), ctx);
+  else checkKubelet(cc, componentLabel(cc, r), ctx);
 }
 
 function checkKubeletConfig(r: Resource, ctx: CheckContext): void {
@@ -119,10 +117,6 @@ export default defineRule({
     'https://github.com/kubernetes/kubernetes/pull/95856',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeletConfiguration'],
-      run: (r, ctx) => (r.type === 'KubeletConfiguration' ? checkKubeletConfig(r, ctx) : checkWorkload(r, ctx)),
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver', 'kubelet'], container: checkContainer, config: { kind: 'KubeletConfiguration', check: checkKubeletConfig } }),
   },
 });

@@ -1,27 +1,24 @@
 // CL-K8S-096: kube-apiserver, kube-controller-manager or kube-scheduler serves profiling data (/debug/pprof):
 // --profiling not false (its default is true), or a KubeSchedulerConfiguration with enableProfiling not false.
 import { addPath, cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, controlPlaneResponsibility, isConfigOf, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagBool, controlPlaneResponsibility, isConfigOf, setFlagEdits, controlPlaneCheck, type Component, type ComponentContainer } from '../../lib/k8s-control-plane';
 
-const PROFILED = new Set(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
+const PROFILED: readonly Component[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
 
 const CONSEQUENCE = 'it serves /debug/pprof, which shows its internals to any caller allowed to read it and lets that caller slow it down with long profiles';
 
-function checkWorkload(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r)) {
-    if (!PROFILED.has(cc.component)) continue;
-    // kube-scheduler ignores --profiling when a configuration file is given: the file decides.
-    if (cc.component === 'kube-scheduler' && flag(cc, 'config')) continue;
-    const label = componentLabel(cc, r);
-    const f = flag(cc, 'profiling');
-    const fix = { title: 'Set --profiling=false', edits: setFlagEdits(cc, ctx.edits, 'profiling', 'false') };
-    if (f) {
-      if (flagBool(f) === true) ctx.report(f.at, `${label} sets --profiling to true: ${CONSEQUENCE}.`, { fix });
-      continue;
-    }
-    if (cc.partial) continue;
-    ctx.report(cc.anchor, `${label} does not set --profiling, which defaults to true: ${CONSEQUENCE}.`, { fix });
+function checkContainer(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  // kube-scheduler ignores --profiling when a configuration file is given: the file decides.
+  if (cc.component === 'kube-scheduler' && flag(cc, 'config')) return;
+  const label = componentLabel(cc, r);
+  const f = flag(cc, 'profiling');
+  const fix = { title: 'Set --profiling=false', edits: setFlagEdits(cc, ctx.edits, 'profiling', 'false') };
+  if (f) {
+    if (flagBool(f) === true) ctx.report(f.at, `${label} sets --profiling to true: ${CONSEQUENCE}.`, { fix });
+    return;
   }
+  if (cc.partial) return;
+  ctx.report(cc.anchor, `${label} does not set --profiling, which defaults to true: ${CONSEQUENCE}.`, { fix });
 }
 
 function checkSchedulerConfig(r: Resource, ctx: CheckContext): void {
@@ -59,10 +56,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/config-api/kube-scheduler-config.v1/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeSchedulerConfiguration'],
-      run: (r, ctx) => (r.type === 'KubeSchedulerConfiguration' ? checkSchedulerConfig(r, ctx) : checkWorkload(r, ctx)),
-    },
+    kubernetes: controlPlaneCheck({ components: PROFILED, container: checkContainer, config: { kind: 'KubeSchedulerConfiguration', check: checkSchedulerConfig } }),
   },
 });

@@ -2,19 +2,7 @@
 // --cipher-suites, a KubeletConfiguration's tlsCipherSuites), or the API server or kubelet gives no list and so
 // accepts Go's default TLS 1.2 suites.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import {
-  WORKLOAD_KINDS,
-  componentContainers,
-  componentLabel,
-  configLabel,
-  controlPlaneResponsibility,
-  flag,
-  flagListItems,
-  flagValuePart,
-  isConfigOf,
-  type Component,
-  type ComponentContainer,
-} from '../../lib/k8s-control-plane';
+import { componentLabel, configLabel, controlPlaneResponsibility, flag, flagListItems, flagValuePart, isConfigOf, type Component, type ComponentContainer, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 /** Why a suite is weak, and whether Go itself lists it among its insecure suites (`tls.InsecureCipherSuites`). */
 interface Weakness {
@@ -164,13 +152,6 @@ export default defineRule({
     'https://etcd.io/docs/v3.5/op-guide/configuration/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeletConfiguration'],
-      run(r, ctx) {
-        if (r.type === 'KubeletConfiguration') return checkKubeletConfiguration(r, ctx);
-        for (const cc of componentContainers(r)) checkContainer(r, cc, ctx);
-      },
-    },
+    kubernetes: controlPlaneCheck({ container: checkContainer, config: { kind: 'KubeletConfiguration', check: checkKubeletConfiguration } }),
   },
 });

@@ -1,23 +1,21 @@
 // CL-K8S-101: kube-controller-manager without --root-ca-file: the CA it publishes to every namespace (ConfigMap
 // kube-root-ca.crt) and writes into service account token Secrets is then the one of its own kubeconfig.
 import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, controlPlaneResponsibility, flag } from '../../lib/k8s-control-plane';
+import { componentLabel, controlPlaneResponsibility, flag, controlPlaneCheck, type ComponentContainer } from '../../lib/k8s-control-plane';
 
 const CONSEQUENCE =
   "so the CA bundle it publishes to every namespace (ConfigMap kube-root-ca.crt) and writes into service account token Secrets is the one of its own kubeconfig, which is empty or another CA when that kubeconfig holds none or trusts another: pods then cannot verify the API server's certificate, and clients that go on without verifying can be served by a host in the path";
 
-function check(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r, 'kube-controller-manager')) {
-    const label = componentLabel(cc, r);
-    const f = flag(cc, 'root-ca-file');
-    if (f) {
-      if (f.known && (f.value ?? '').trim() === '') ctx.report(f.at, `${label} sets --root-ca-file to an empty path, ${CONSEQUENCE}.`);
-      continue;
-    }
-    // An argument that cannot be read may set it.
-    if (cc.partial) continue;
-    ctx.report(cc.anchor, `${label} does not set --root-ca-file, ${CONSEQUENCE}.`);
+function check(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  const label = componentLabel(cc, r);
+  const f = flag(cc, 'root-ca-file');
+  if (f) {
+    if (f.known && (f.value ?? '').trim() === '') ctx.report(f.at, `${label} sets --root-ca-file to an empty path, ${CONSEQUENCE}.`);
+    return;
   }
+  // An argument that cannot be read may set it.
+  if (cc.partial) return;
+  ctx.report(cc.anchor, `${label} does not set --root-ca-file, ${CONSEQUENCE}.`);
 }
 
 export default defineRule({
@@ -40,10 +38,6 @@ export default defineRule({
     'https://kubernetes.io/docs/tasks/run-application/access-api-from-pod/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS],
-      run: check,
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-controller-manager'], container: check }),
   },
 });

@@ -1,7 +1,7 @@
 // CL-K8S-091: etcd serves its clients or its peers without TLS, without client certificates, or with self-signed
 // certificates (--auto-tls, --peer-auto-tls).
-import { cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, type Flag, controlPlaneResponsibility } from '../../lib/k8s-control-plane';
+import { cisK8s, defineRule, nist, type CheckContext, type Resource } from '../../kit';
+import { componentLabel, flag, flagBool, type ComponentContainer, type Flag, controlPlaneResponsibility, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 /**
  * A setting of etcd as etcd reads it: the command-line flag, else the environment variable `ETCD_<FLAG>` (etcd reads
@@ -72,13 +72,11 @@ function checkSide(cc: ComponentContainer, label: string, side: Side, ctx: Check
   ctx.report(cc.anchor, `${label} does not set ${missing.join(' and ')}, so it serves its ${port} connections without TLS: ${prefix ? 'the replicated data, Secrets included, crosses the network in clear' : 'requests and their data, Secrets included, cross the network in clear'}.`);
 }
 
-function checkEtcd(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r, 'etcd')) {
-    // A configuration file replaces every flag and environment variable: nothing here says what etcd does.
-    if (setting(cc, 'config-file') !== 'unset') continue;
-    const label = componentLabel(cc, r);
-    for (const side of SIDES) checkSide(cc, label, side, ctx);
-  }
+function checkEtcd(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  // A configuration file replaces every flag and environment variable: nothing here says what etcd does.
+  if (setting(cc, 'config-file') !== 'unset') return;
+  const label = componentLabel(cc, r);
+  for (const side of SIDES) checkSide(cc, label, side, ctx);
 }
 
 export default defineRule({
@@ -110,6 +108,6 @@ export default defineRule({
     'https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters',
   ],
   checks: {
-    kubernetes: { reads: 'resource', types: WORKLOAD_KINDS, run: checkEtcd },
+    kubernetes: controlPlaneCheck({ components: ['etcd'], container: checkEtcd }),
   },
 });

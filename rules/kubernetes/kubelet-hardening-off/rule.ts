@@ -3,7 +3,7 @@
 // or never closes idle exec/attach/port-forward streams (--streaming-connection-idle-timeout,
 // streamingConnectionIdleTimeout set to 0).
 import { addPath, cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 const KERNEL = 'so the kubelet rewrites kernel settings the node may have hardened (vm.overcommit_memory, vm.panic_on_oom, kernel.panic, kernel.panic_on_oops, kernel.keys.*) to its own values instead of refusing to start';
 const IPTABLES = 'so the kubelet does not keep its iptables utility chains (such as KUBE-FIREWALL, which drops packets for 127.0.0.0/8 that arrive from other hosts) in place, and the node\'s rules can drift from what it and kube-proxy expect';
@@ -100,13 +100,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeletConfiguration'],
-      run(r, ctx) {
-        if (r.type === 'KubeletConfiguration') return checkKubeletConfiguration(r, ctx);
-        for (const cc of componentContainers(r, 'kubelet')) checkKubelet(r, cc, ctx);
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kubelet'], container: checkKubelet, config: { kind: 'KubeletConfiguration', check: checkKubeletConfiguration } }),
   },
 });

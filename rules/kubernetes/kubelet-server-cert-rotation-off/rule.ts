@@ -2,40 +2,38 @@
 // (--feature-gates=…,RotateKubeletServerCertificate=false). The gate defaults to true (beta since 1.12), so only a
 // written false is reported. The kubelet's own gate is CL-K8S-098's (it matters there with serving certificate bootstrap).
 import { cisK8s, defineRule, nist, type CheckContext, type Node, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, controlPlaneResponsibility, flagListItems, flagValuePart } from '../../lib/k8s-control-plane';
+import { componentLabel, controlPlaneResponsibility, flagListItems, flagValuePart, controlPlaneCheck, type ComponentContainer } from '../../lib/k8s-control-plane';
 
 const GATE = 'RotateKubeletServerCertificate';
 
 const TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
 const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 
-function check(r: Resource, ctx: CheckContext): void {
-  for (const cc of componentContainers(r, 'kube-controller-manager')) {
-    // Every --feature-gates adds to one map (pflag's mapStringBool): the last value of the gate wins.
-    let last: { off: boolean; at: Val | Node; text: string } | undefined;
-    let unknown = false;
-    for (const f of cc.flags) {
-      if (f.name !== 'feature-gates') continue;
-      const items = flagListItems(f);
-      if (!items) {
-        unknown = true;
-        continue;
-      }
-      for (const item of items) {
-        const eq = item.text.indexOf('=');
-        if (eq < 0 || item.text.slice(0, eq).trim() !== GATE) continue;
-        const v = item.text.slice(eq + 1).trim();
-        if (!TRUE.has(v) && !FALSE.has(v)) continue;
-        last = { off: FALSE.has(v), at: flagValuePart(f, item.start, item.end), text: item.text };
-        unknown = false;
-      }
+function check(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
+  // Every --feature-gates adds to one map (pflag's mapStringBool): the last value of the gate wins.
+  let last: { off: boolean; at: Val | Node; text: string } | undefined;
+  let unknown = false;
+  for (const f of cc.flags) {
+    if (f.name !== 'feature-gates') continue;
+    const items = flagListItems(f);
+    if (!items) {
+      unknown = true;
+      continue;
     }
-    if (!last?.off || unknown) continue;
-    ctx.report(
-      last.at,
-      `${componentLabel(cc, r)} sets ${last.text} in --feature-gates, turning off serving certificate rotation for the kubelets (on by default since Kubernetes 1.12), so they keep a self-signed or long-lived serving certificate.`,
-    );
+    for (const item of items) {
+      const eq = item.text.indexOf('=');
+      if (eq < 0 || item.text.slice(0, eq).trim() !== GATE) continue;
+      const v = item.text.slice(eq + 1).trim();
+      if (!TRUE.has(v) && !FALSE.has(v)) continue;
+      last = { off: FALSE.has(v), at: flagValuePart(f, item.start, item.end), text: item.text };
+      unknown = false;
+    }
   }
+  if (!last?.off || unknown) return;
+  ctx.report(
+    last.at,
+    `${componentLabel(cc, r)} sets ${last.text} in --feature-gates, turning off serving certificate rotation for the kubelets (on by default since Kubernetes 1.12), so they keep a self-signed or long-lived serving certificate.`,
+  );
 }
 
 export default defineRule({
@@ -59,10 +57,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS],
-      run: check,
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-controller-manager'], container: check }),
   },
 });

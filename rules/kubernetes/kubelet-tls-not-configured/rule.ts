@@ -2,7 +2,7 @@
 // serves a self-signed certificate (no --tls-cert-file/--tls-private-key-file nor serving certificate bootstrap), or
 // does not rotate its client certificate (--rotate-certificates, rotateCertificates).
 import { addPath, cisK8s, defineRule, nist, type CheckContext, type Resource, type Val } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, flagList, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagBool, flagList, type ComponentContainer, type Flag, controlPlaneResponsibility, isConfigOf, configLabel, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 const GATE = 'RotateKubeletServerCertificate';
 
@@ -111,13 +111,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: [...WORKLOAD_KINDS, 'KubeletConfiguration'],
-      run(r, ctx) {
-        if (r.type === 'KubeletConfiguration') return checkKubeletConfiguration(r, ctx);
-        for (const cc of componentContainers(r, 'kubelet')) checkKubelet(r, cc, ctx);
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kubelet'], container: checkKubelet, config: { kind: 'KubeletConfiguration', check: checkKubeletConfiguration } }),
   },
 });

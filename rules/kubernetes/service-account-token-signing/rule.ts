@@ -1,7 +1,7 @@
 // CL-K8S-090: service account tokens are not revoked with their account, are verified with the API server's TLS key,
 // or the controller manager runs every controller under its own credential.
 import { cisK8s, defineRule, nist, nsaK8s, type CheckContext, type Resource } from '../../kit';
-import { WORKLOAD_KINDS, componentContainers, componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, setFlagEdits } from '../../lib/k8s-control-plane';
+import { componentLabel, flag, flagBool, type ComponentContainer, controlPlaneResponsibility, setFlagEdits, controlPlaneCheck } from '../../lib/k8s-control-plane';
 
 function checkApiServer(r: Resource, cc: ComponentContainer, ctx: CheckContext): void {
   const label = componentLabel(cc, r);
@@ -65,15 +65,6 @@ export default defineRule({
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',
   ],
   checks: {
-    kubernetes: {
-      reads: 'resource',
-      types: WORKLOAD_KINDS,
-      run(r, ctx) {
-        for (const cc of componentContainers(r)) {
-          if (cc.component === 'kube-apiserver') checkApiServer(r, cc, ctx);
-          else if (cc.component === 'kube-controller-manager') checkControllerManager(r, cc, ctx);
-        }
-      },
-    },
+    kubernetes: controlPlaneCheck({ components: ['kube-apiserver', 'kube-controller-manager'], container: (r, cc, ctx) => (cc.component === 'kube-apiserver' ? checkApiServer : checkControllerManager)(r, cc, ctx) }),
   },
 });
