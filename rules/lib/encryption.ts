@@ -4,6 +4,9 @@
 import { blocks, type Check, type CheckContext, checkSetting, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type SettingSpec, type Val } from '../kit';
 import { KMS_KEY, type KmsKeySpec, lookedUpKey, shownKey } from './kms';
 
+// The key lookups of kms.ts, for the rules that judge a key themselves (one lib import per rule).
+export { lookedUpKey, shownKey } from './kms';
+
 /** A key named by an alias of an AWS managed key (`alias/aws/rds`, `arn:…:alias/aws/docdb`): no better than none. */
 export function isAwsManagedAlias(s: string): boolean {
   return /(^|:)alias\/aws\//.test(s);

@@ -114,7 +114,7 @@ export default defineRule({
   frameworks: AT_REST,
   equivalents: { checkov: ['CKV_AWS_253', 'CKV_AWS_255'], cfnNag: ['W81'] },
   docs: [
-    'https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html',
+    'https://docs.aws.amazon.com/dlm/latest/APIReference/API_CrossRegionCopyRule.html',
     cfnDoc('aws-properties-dlm-lifecyclepolicy-crossregioncopyrule', 'cfn-dlm-lifecyclepolicy-crossregioncopyrule-encrypted'),
     cfnDoc('aws-properties-dlm-lifecyclepolicy-encryptionconfiguration', 'cfn-dlm-lifecyclepolicy-encryptionconfiguration-encrypted'),
     tfDoc('dlm_lifecycle_policy', 'encrypted'),

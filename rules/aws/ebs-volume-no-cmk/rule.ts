@@ -1,5 +1,5 @@
-// CL-AWS-218: encrypted EBS volumes (stand-alone, instance and launch template block devices, Image Builder recipes,
-// AMI copies) that name no customer managed KMS key, so they use the account's default EBS key (aws/ebs).
+// CL-AWS-218: EBS volumes (stand-alone, instance and launch template block devices, Image Builder recipes, AMI
+// copies) that name no customer managed KMS key, so when encrypted they use the account's default EBS key (aws/ebs).
 import {
   blocks,
   cfnDoc,
@@ -16,8 +16,7 @@ import {
   tfDoc,
   type Val,
 } from '../../kit';
-import { isAwsManagedAlias } from '../../lib/encryption';
-import { lookedUpKey, shownKey } from '../../lib/kms';
+import { isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/encryption';
 
 interface Names {
   readonly encrypted: string;
@@ -30,34 +29,40 @@ const TF: Names = { encrypted: 'encrypted', key: 'kms_key_id', snapshot: 'snapsh
 const DEFAULT_KEY = "the account's default EBS key, the AWS managed key aws/ebs unless a key of yours was made the default";
 
 /**
- * One EBS settings mapping: reported when `Encrypted` is true (in some branch) and the key is absent, empty or an
- * AWS managed alias. A volume made from a snapshot (`SnapshotId`) keeps the snapshot's key and is skipped; an
- * unencrypted one is CL-AWS-054's finding. `fromImage`: a block device whose volume may come from the image's
- * snapshot, which then keeps that snapshot's key.
+ * One EBS settings mapping without a key of yours: the key absent, empty or an AWS managed alias. Reported whatever
+ * `Encrypted` says: encrypted, the volume gets the default EBS key; not encrypted (CL-AWS-054's finding), it gets that
+ * key too if EBS encryption by default is on, and CL-AWS-054's fix (`Encrypted: true`) leaves it without a key. A
+ * volume made from a snapshot (`SnapshotId`) keeps the snapshot's key and is skipped, as is a device that inherits its
+ * encryption from the parent image (`inherits`: an Image Builder recipe device that does not set `Encrypted`).
+ * `fromImage`: a block device whose volume may come from the image's snapshot, which then keeps that snapshot's key.
  */
-function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: string, anchor: Node, fromImage: boolean): void {
-  if (!ebs.get(names.encrypted).some((v) => v.isTrue())) return;
+function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: string, anchor: Node, fromImage: boolean, inherits = false): void {
   if (names.snapshot && isSet(ebs.get(names.snapshot))) return;
+  const flag = ebs.get(names.encrypted);
+  if (inherits && flag.isAbsent) return;
   const key = ebs.get(names.key);
   const bad = key.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? lookedUpKey(r, ctx, x) ?? ''));
   if (!bad) return;
-  const uses = fromImage ? `its volume is encrypted with ${DEFAULT_KEY} (or, where the image has a snapshot for the device, with that snapshot's key)` : `it is encrypted with ${DEFAULT_KEY}`;
+  const at = key.alts.length === 1 ? anchor : bad;
   if (!bad.isAbsent) {
     ctx.report(bad, `${what} sets ${names.key} to ${shownKey(bad, bad.isUnknown ? lookedUpKey(r, ctx, bad) : undefined)}, so ${fromImage ? 'its volume is' : 'it is'} encrypted with the AWS managed key aws/ebs, whose policy you cannot change and whose use you cannot revoke.`);
+  } else if (flag.some((v) => v.isTrue())) {
+    const uses = fromImage ? `its volume is encrypted with ${DEFAULT_KEY} (or, where the image has a snapshot for the device, with that snapshot's key)` : `it is encrypted with ${DEFAULT_KEY}`;
+    ctx.report(at, `${what} sets ${names.encrypted} to true without ${names.key}, so ${uses}.`);
   } else {
-    ctx.report(key.alts.length === 1 ? anchor : bad, `${what} sets ${names.encrypted} to true without ${names.key}, so ${uses}.`);
+    ctx.report(at, `${what} has no ${names.key}, so no key of yours can encrypt ${fromImage ? 'its volume' : 'it'}: it is unencrypted (CL-AWS-054) or, with EBS encryption by default on, encrypted with ${DEFAULT_KEY}.`);
   }
 }
 
 /** Block device mappings (`DeviceName`, `Ebs`): instance-store and suppressed devices have no EBS volume. */
-function checkMappings(r: Resource, ctx: CheckContext, mappings: Val[], m: { device: string; ebs: string; noDevice: string; virtualName: string }, names: Names, owner: string): void {
+function checkMappings(r: Resource, ctx: CheckContext, mappings: Val[], m: { device: string; ebs: string; noDevice: string; virtualName: string }, names: Names, owner: string, recipe = false): void {
   for (const item of mappings) {
     if (!item.isMap || isSet(item.get(m.virtualName))) continue;
     const noDevice = item.get(m.noDevice);
     if (!noDevice.isAbsent && !noDevice.isFalse()) continue;
     const device = item.get(m.device);
     const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
-    for (const ebs of blocks(item, m.ebs)) checkEbs(r, ctx, ebs, names, label, device.str() ? device.at : keyNode(item, m.ebs) ?? r.anchor, true);
+    for (const ebs of blocks(item, m.ebs)) checkEbs(r, ctx, ebs, names, label, device.str() ? device.at : keyNode(item, m.ebs) ?? r.anchor, true, recipe);
   }
 }
 
@@ -77,10 +82,10 @@ function checkCloudFormation(r: Resource, ctx: CheckContext): void {
       for (const data of blocks(r.body, 'LaunchTemplateData')) checkMappings(r, ctx, itemsOf(data.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `launch template ${r.id}`);
       break;
     case 'AWS::ImageBuilder::ImageRecipe':
-      checkMappings(r, ctx, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `image recipe ${r.id}`);
+      checkMappings(r, ctx, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `image recipe ${r.id}`, true);
       break;
     case 'AWS::ImageBuilder::ContainerRecipe':
-      checkMappings(r, ctx, itemsOf(r.body.path('InstanceConfiguration', 'BlockDeviceMappings')), CFN_MAPPING, CFN, `container recipe ${r.id}`);
+      checkMappings(r, ctx, itemsOf(r.body.path('InstanceConfiguration', 'BlockDeviceMappings')), CFN_MAPPING, CFN, `container recipe ${r.id}`, true);
       break;
   }
 }
@@ -113,10 +118,10 @@ function checkTerraform(r: Resource, ctx: CheckContext): void {
       checkMappings(r, ctx, blocks(r.body, 'block_device_mappings'), TF_MAPPING, TF, r.id);
       break;
     case 'aws_imagebuilder_image_recipe':
-      checkMappings(r, ctx, blocks(r.body, 'block_device_mapping'), TF_MAPPING, TF, r.id);
+      checkMappings(r, ctx, blocks(r.body, 'block_device_mapping'), TF_MAPPING, TF, r.id, true);
       break;
     case 'aws_imagebuilder_container_recipe':
-      for (const ic of blocks(r.body, 'instance_configuration')) checkMappings(r, ctx, blocks(ic, 'block_device_mapping'), TF_MAPPING, TF, r.id);
+      for (const ic of blocks(r.body, 'instance_configuration')) checkMappings(r, ctx, blocks(ic, 'block_device_mapping'), TF_MAPPING, TF, r.id, true);
       break;
     case 'aws_ami_copy':
       checkEbs(r, ctx, r.body, { encrypted: 'encrypted', key: 'kms_key_id' }, `AMI copy ${r.id}`, r.anchor, false);

@@ -1,8 +1,7 @@
 // CL-AWS-220: ActiveMQ brokers whose data is encrypted at rest with an AWS owned key or the AWS managed key aws/mq
 // instead of a customer managed KMS key (RabbitMQ brokers cannot use a key of yours).
 import { cfnDoc, type CheckContext, defineRule, iso27001, isOneOf, keyNode, missingAt, nist, type Node, type Resource, tfDoc, type Val } from '../../kit';
-import { isAwsManagedAlias } from '../../lib/encryption';
-import { lookedUpKey, shownKey } from '../../lib/kms';
+import { isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/encryption';
 
 const OWNED = 'so its data is encrypted at rest with an AWS owned key, which is not in your account: you cannot see its policy, audit its use or revoke it';
 const MANAGED = 'so its data is encrypted at rest with the AWS managed key aws/mq, whose policy you cannot change and whose use you cannot revoke';

@@ -9,14 +9,17 @@ const check = cmkCheck({
 });
 
 /**
- * The key check, except for a queue that switches SSE-SQS off and names no key: it is not encrypted at all, which is
- * CL-AWS-058's finding.
+ * The key check. A queue that also switches SSE-SQS off is not encrypted at all (CL-AWS-058's finding); it is still
+ * reported here, with that said, so that CL-AWS-058's fix (SSE-SQS back on) does not leave a new finding behind.
  */
 const run = (names: { key: string; sse: string }) => {
   const keyCheck = check(names.key);
   return (r: Resource, ctx: CheckContext) => {
     const sse = r.body.get(names.sse).each();
-    if (!isSet(r.body.get(names.key)) && sse.length > 0 && sse.every((v) => v.isFalse())) return;
+    if (!isSet(r.body.get(names.key)) && sse.length > 0 && sse.every((v) => v.isFalse())) {
+      ctx.report(r.anchor, `SQS queue ${r.id} has no ${names.key} and sets ${names.sse} to false, so its messages are not encrypted at all (see CL-AWS-058), let alone with a key whose policy you control.`);
+      return;
+    }
     keyCheck(r, ctx);
   };
 };
@@ -28,7 +31,7 @@ export default defineRule({
   severity: 'low',
   fixable: false,
   description:
-    'An SQS queue without a KMS key of its own is encrypted with SQS owned keys (SSE-SQS, the default since 2022), or with the AWS managed key aws/sqs when that is named. The messages are encrypted either way; a customer managed key lets you decide in its key policy who may send and read them, audit its use, revoke access, and let services such as SNS and EventBridge send to the queue.',
+    'An SQS queue without a KMS key of its own is encrypted with SQS owned keys (SSE-SQS, the default since 2022), or with the AWS managed key aws/sqs when that is named. The messages are encrypted either way; a customer managed key lets you decide in its key policy who may send and read them, audit its use and revoke access.',
   remediation: 'Set KmsMasterKeyId (kms_master_key_id) to a customer managed KMS key.',
   responsibility: {
     owner: 'customer',
