@@ -4,6 +4,9 @@
 import { blocks, type Check, type CheckContext, checkSetting, chooseFix, isSet, keyNode, missingAt, type Node, type Resource, type SettingSpec, type Val } from '../kit';
 import { KMS_KEY, type KmsKeySpec, lookedUpKey, shownKey } from './kms';
 
+// The key lookups of kms.ts, for the rules that judge a key themselves (one lib import per rule).
+export { lookedUpKey, shownKey } from './kms';
+
 /** A key named by an alias of an AWS managed key (`alias/aws/rds`, `arn:…:alias/aws/docdb`): no better than none. */
 export function isAwsManagedAlias(s: string): boolean {
   return /(^|:)alias\/aws\//.test(s);
@@ -43,7 +46,7 @@ export function cmkCheck(spec: CmkSpec): (key: string) => (r: Resource, ctx: Che
     const noBetter = (s: string) => isAwsManagedAlias(s) || (spec.noBetter?.(s) ?? false);
     const bad = v.find((x) => x.isAbsent || x.str() === '' || noBetter(x.str() ?? lookedUpKey(r, ctx, x) ?? ''));
     if (!bad) return;
-    const fix = !spec.flag || isOn(r, spec.flag) ? chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN${spec.fixNote ? `; ${spec.fixNote}` : ''})`) : undefined;
+    const fix = spec.fix !== false && (!spec.flag || isOn(r, spec.flag)) ? chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN${spec.fixNote ? `; ${spec.fixNote}` : ''})`) : undefined;
     if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${key} to ${shownKey(bad, bad.isUnknown ? lookedUpKey(r, ctx, bad) : undefined)}, ${spec.consequence}.`, { fix });
     else ctx.report(v.alts.length === 1 ? r.anchor : bad, `${spec.subject} ${r.id} has no ${key}, ${spec.consequence}.`, { fix });
   };
@@ -68,7 +71,7 @@ export function nestedCmkCheck(spec: KmsKeySpec, path: readonly string[]): (r: R
       if (i === path.length - 1) {
         const bad = child.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? '') || (spec.noBetter?.(x.str() ?? '') ?? false));
         if (!bad) return;
-        const fix = chooseFix(ctx, r, bad, [key], KMS_KEY, title, from);
+        const fix = spec.fix === false ? undefined : chooseFix(ctx, r, bad, [key], KMS_KEY, title, from);
         if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${shown} to ${bad.str() === '' ? 'an empty string' : bad.str()}, ${spec.consequence}.`, { fix });
         else ctx.report(missingAt(bad, at ?? r.anchor), `${spec.subject} ${r.id} does not set ${shown}, ${spec.consequence}.`, { fix });
         return;
@@ -81,7 +84,7 @@ export function nestedCmkCheck(spec: KmsKeySpec, path: readonly string[]): (r: R
       }
       const missing = child.find((x) => x.isAbsent || (x.node?.kind === 'seq' && x.node.items.length === 0));
       if (!missing) return;
-      const fix = missing.isAbsent ? chooseFix(ctx, r, missing, path.slice(i), KMS_KEY, title, from) : undefined;
+      const fix = missing.isAbsent && spec.fix !== false ? chooseFix(ctx, r, missing, path.slice(i), KMS_KEY, title, from) : undefined;
       ctx.report(missingAt(missing, at ?? r.anchor), `${spec.subject} ${r.id} does not set ${shown}, ${spec.consequence}.`, { fix });
     };
     walk(r.body, 0, undefined);

@@ -17,6 +17,8 @@ export interface KmsKeySpec {
   noBetter?: (s: string) => boolean;
   /** The key the fix asks for, in its title ("a KMS key", "a customer managed KMS key"). */
   want?: string;
+  /** `false`: no quick-fix at all (the rule offers no placeholder key to fill in). */
+  fix?: false;
 }
 
 /**
@@ -30,7 +32,7 @@ export function kmsKeyCheck(spec: KmsKeySpec) {
     const lookedUp = (x: Val) => (spec.noBetter ? lookedUpKey(r, ctx, x) : undefined);
     const bad = v.find((x) => x.isAbsent || x.str() === '' || (spec.noBetter?.(x.str() ?? lookedUp(x) ?? '') ?? false));
     if (!bad) return;
-    const fix = chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN)`);
+    const fix = spec.fix === false ? undefined : chooseFix(ctx, r, bad, [key], KMS_KEY, `Set ${key} to ${want} (fill in its ARN)`);
     if (!bad.isAbsent) ctx.report(bad, `${spec.subject} ${r.id} sets ${key} to ${shownKey(bad, lookedUp(bad))}, ${spec.consequence}.`, { fix });
     else ctx.report(v.alts.length === 1 ? r.anchor : bad, `${spec.subject} ${r.id} has no ${key}, ${spec.consequence}.`, { fix });
   };

@@ -248,6 +248,10 @@ function isBlockValue(n: Node | undefined): boolean {
  * terraform-provider-azurerm azurerm_cognitive_account `network_acls`
  * (internal/services/cognitive/cognitive_account_resource.go, 2.x and 3.x).
  *
+ * Added with CL-AWS-220 and CL-AWS-221 (SDKv2 `Optional`, `MaxItems: 1`, no `Computed`): aws_mq_broker
+ * `encryption_options` (internal/service/mq/broker.go@00a3530, a DiffSuppressFunc for the missing block, as `logs`),
+ * aws_kendra_index `server_side_encryption_configuration` (internal/service/kendra/index.go@08657e8).
+ *
  * Moved here from the guard test's Optional+Computed list once checked (the latest major that has the block decides;
  * with an older major that computed it, an unwritten one planned known after apply reads as unknown, not absent):
  *   azurerm_mssql_server azuread_administrator O ..... mssql/mssql_server_resource.go@01d624e (2.x), @5f735be (3.x),
@@ -275,10 +279,11 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_elasticsearch_domain: ['log_publishing_options'],
   aws_elb: ['access_logs', 'listener'],
   aws_instance: ['launch_template'],
+  aws_kendra_index: ['server_side_encryption_configuration'],
   aws_kinesis_firehose_delivery_stream: ['server_side_encryption', 'kinesis_source_configuration'],
   aws_lb: ['access_logs'],
   aws_lb_listener: ['default_action'],
-  aws_mq_broker: ['logs'],
+  aws_mq_broker: ['logs', 'encryption_options'],
   aws_msk_cluster: ['broker_node_group_info', 'logging_info', 'client_authentication', 'encryption_info', 'logging_info.broker_logs.s3'],
   aws_opensearch_domain: ['log_publishing_options', 'vpc_options'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],

@@ -1,0 +1,174 @@
+// CL-AWS-218: EBS volumes (stand-alone, instance and launch template block devices, Image Builder recipes, AMI
+// copies) that name no customer managed KMS key, so when encrypted they use the account's default EBS key (aws/ebs).
+import {
+  blocks,
+  cfnDoc,
+  cfnGuideDoc,
+  type CheckContext,
+  defineRule,
+  iso27001,
+  isSet,
+  keyNode,
+  nist,
+  type Node,
+  ofType,
+  type Resource,
+  tfDoc,
+  type Val,
+} from '../../kit';
+import { isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/encryption';
+
+interface Names {
+  readonly encrypted: string;
+  readonly key: string;
+  readonly snapshot?: string;
+}
+const CFN: Names = { encrypted: 'Encrypted', key: 'KmsKeyId', snapshot: 'SnapshotId' };
+const TF: Names = { encrypted: 'encrypted', key: 'kms_key_id', snapshot: 'snapshot_id' };
+
+const DEFAULT_KEY = "the account's default EBS key, the AWS managed key aws/ebs unless a key of yours was made the default";
+
+/**
+ * One EBS settings mapping without a key of yours: the key absent, empty or an AWS managed alias. Reported whatever
+ * `Encrypted` says: encrypted, the volume gets the default EBS key; not encrypted (CL-AWS-054's finding), it gets that
+ * key too if EBS encryption by default is on, and CL-AWS-054's fix (`Encrypted: true`) leaves it without a key. A
+ * volume made from a snapshot (`SnapshotId`) keeps the snapshot's key and is skipped, as is a device that inherits its
+ * encryption from the parent image (`inherits`: an Image Builder recipe device that does not set `Encrypted`).
+ * `fromImage`: a block device whose volume may come from the image's snapshot, which then keeps that snapshot's key.
+ */
+function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: string, anchor: Node, fromImage: boolean, inherits = false): void {
+  if (names.snapshot && isSet(ebs.get(names.snapshot))) return;
+  const flag = ebs.get(names.encrypted);
+  if (inherits && flag.isAbsent) return;
+  const key = ebs.get(names.key);
+  const bad = key.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? lookedUpKey(r, ctx, x) ?? ''));
+  if (!bad) return;
+  const at = key.alts.length === 1 ? anchor : bad;
+  if (!bad.isAbsent) {
+    ctx.report(bad, `${what} sets ${names.key} to ${shownKey(bad, bad.isUnknown ? lookedUpKey(r, ctx, bad) : undefined)}, so ${fromImage ? 'its volume is' : 'it is'} encrypted with the AWS managed key aws/ebs, whose policy you cannot change and whose use you cannot revoke.`);
+  } else if (flag.some((v) => v.isTrue())) {
+    const uses = fromImage ? `its volume is encrypted with ${DEFAULT_KEY} (or, where the image has a snapshot for the device, with that snapshot's key)` : `it is encrypted with ${DEFAULT_KEY}`;
+    ctx.report(at, `${what} sets ${names.encrypted} to true without ${names.key}, so ${uses}.`);
+  } else {
+    ctx.report(at, `${what} has no ${names.key}, so no key of yours can encrypt ${fromImage ? 'its volume' : 'it'}: it is unencrypted (CL-AWS-054) or, with EBS encryption by default on, encrypted with ${DEFAULT_KEY}.`);
+  }
+}
+
+/** Block device mappings (`DeviceName`, `Ebs`): instance-store and suppressed devices have no EBS volume. */
+function checkMappings(r: Resource, ctx: CheckContext, mappings: Val[], m: { device: string; ebs: string; noDevice: string; virtualName: string }, names: Names, owner: string, recipe = false): void {
+  for (const item of mappings) {
+    if (!item.isMap || isSet(item.get(m.virtualName))) continue;
+    const noDevice = item.get(m.noDevice);
+    if (!noDevice.isAbsent && !noDevice.isFalse()) continue;
+    const device = item.get(m.device);
+    const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
+    for (const ebs of blocks(item, m.ebs)) checkEbs(r, ctx, ebs, names, label, device.str() ? device.at : keyNode(item, m.ebs) ?? r.anchor, true, recipe);
+  }
+}
+
+const CFN_MAPPING = { device: 'DeviceName', ebs: 'Ebs', noDevice: 'NoDevice', virtualName: 'VirtualName' };
+const TF_MAPPING = { device: 'device_name', ebs: 'ebs', noDevice: 'no_device', virtualName: 'virtual_name' };
+const itemsOf = (v: Val): Val[] => v.items().flatMap((i) => i.each());
+
+function checkCloudFormation(r: Resource, ctx: CheckContext): void {
+  switch (r.type) {
+    case 'AWS::EC2::Volume':
+      checkEbs(r, ctx, r.body, CFN, `EBS volume ${r.id}`, r.anchor, false);
+      break;
+    case 'AWS::EC2::Instance':
+      checkMappings(r, ctx, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `instance ${r.id}`);
+      break;
+    case 'AWS::EC2::LaunchTemplate':
+      for (const data of blocks(r.body, 'LaunchTemplateData')) checkMappings(r, ctx, itemsOf(data.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `launch template ${r.id}`);
+      break;
+    case 'AWS::ImageBuilder::ImageRecipe':
+      checkMappings(r, ctx, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `image recipe ${r.id}`, true);
+      break;
+    case 'AWS::ImageBuilder::ContainerRecipe':
+      checkMappings(r, ctx, itemsOf(r.body.path('InstanceConfiguration', 'BlockDeviceMappings')), CFN_MAPPING, CFN, `container recipe ${r.id}`, true);
+      break;
+  }
+}
+
+/** The root and EBS block devices of a Terraform instance, spot instance request or spot fleet launch specification. */
+function checkInstanceDevices(r: Resource, ctx: CheckContext, body: Val): void {
+  for (const b of blocks(body, 'root_block_device')) checkEbs(r, ctx, b, TF, `The root block device of ${r.id}`, keyNode(body, 'root_block_device') ?? r.anchor, true);
+  for (const b of blocks(body, 'ebs_block_device')) {
+    const device = b.get('device_name');
+    const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
+    checkEbs(r, ctx, b, TF, label, device.str() ? device.at : keyNode(body, 'ebs_block_device') ?? r.anchor, true);
+  }
+}
+
+function checkTerraform(r: Resource, ctx: CheckContext): void {
+  // `aws_ebs_default_kms_key` in the same file makes a key of yours the default that these volumes get.
+  if (ofType(ctx, 'aws_ebs_default_kms_key').length > 0) return;
+  switch (r.type) {
+    case 'aws_ebs_volume':
+      checkEbs(r, ctx, r.body, TF, `EBS volume ${r.id}`, r.anchor, false);
+      break;
+    case 'aws_instance':
+    case 'aws_spot_instance_request':
+      checkInstanceDevices(r, ctx, r.body);
+      break;
+    case 'aws_spot_fleet_request':
+      for (const spec of blocks(r.body, 'launch_specification')) checkInstanceDevices(r, ctx, spec);
+      break;
+    case 'aws_launch_template':
+      checkMappings(r, ctx, blocks(r.body, 'block_device_mappings'), TF_MAPPING, TF, r.id);
+      break;
+    case 'aws_imagebuilder_image_recipe':
+      checkMappings(r, ctx, blocks(r.body, 'block_device_mapping'), TF_MAPPING, TF, r.id, true);
+      break;
+    case 'aws_imagebuilder_container_recipe':
+      for (const ic of blocks(r.body, 'instance_configuration')) checkMappings(r, ctx, blocks(ic, 'block_device_mapping'), TF_MAPPING, TF, r.id, true);
+      break;
+    case 'aws_ami_copy':
+      checkEbs(r, ctx, r.body, { encrypted: 'encrypted', key: 'kms_key_id' }, `AMI copy ${r.id}`, r.anchor, false);
+      break;
+  }
+}
+
+export default defineRule({
+  id: 'CL-AWS-218',
+  slug: 'ebs-volume-no-cmk',
+  title: 'EBS volume is not encrypted with a customer managed KMS key',
+  severity: 'low',
+  fixable: false,
+  description:
+    "An encrypted EBS volume without a key of its own uses the account's default EBS key, the AWS managed key aws/ebs unless you made a key of yours the default. The data is encrypted either way; a customer managed key lets you decide in its key policy who may use the volume and its snapshots, audit its use and revoke access.",
+  remediation: 'Set KmsKeyId (kms_key_id) to a customer managed KMS key on the encrypted volume or block device when creating it, or make a key of yours the default EBS key of the account and region.',
+  responsibility: {
+    owner: 'customer',
+    model: 'IaaS',
+    layer: 'data-protection',
+    provider: "AWS encrypts a volume with the key you name, or with the account's default EBS key (aws/ebs unless you change it)",
+    customer: 'choosing a customer managed key, and so who may use it and when it can be revoked, is your decision',
+  },
+  frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
+  equivalents: {
+    checkov: ['CKV_AWS_189'],
+    kics: ['b7063015-6c31-4658-a8e7-14f98f37fd42'],
+    trivy: ['aws-ec2-volume-encryption-customer-key'],
+    cfnNag: ['W37'],
+  },
+  docs: [
+    'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
+    'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
+    cfnGuideDoc('aws-resource-ec2-volume', 'cfn-ec2-volume-kmskeyid'),
+    cfnGuideDoc('aws-properties-ec2-blockdev-template'),
+    cfnDoc('aws-properties-ec2-launchtemplate-ebs', 'cfn-ec2-launchtemplate-ebs-kmskeyid'),
+    tfDoc('ebs_volume', 'kms_key_id'),
+    tfDoc('instance', 'kms_key_id'),
+    tfDoc('launch_template', 'kms_key_id'),
+    tfDoc('ebs_default_kms_key'),
+  ],
+  checks: {
+    cloudformation: { reads: 'resource', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::ImageBuilder::ImageRecipe', 'AWS::ImageBuilder::ContainerRecipe'], run: checkCloudFormation },
+    terraform: {
+      reads: 'scope',
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_imagebuilder_image_recipe', 'aws_imagebuilder_container_recipe', 'aws_ami_copy'],
+      run: checkTerraform,
+    },
+  },
+});
