@@ -48,7 +48,7 @@ export {
 export { cfnDoc, cfnGuideDoc, tfDoc } from './docs';
 export { tfGoogleDoc } from './docs';
 export { cisGcp } from './frameworks';
-export { checkSetting, chooseFix, equals, placeholder, settingChecks, type SettingFormat, type SettingInherit, type SettingItem, type SettingSpec } from './setting';
+export { checkListItemSetting, checkSetting, chooseFix, equals, placeholder, settingChecks, type ListItemSetting, type SettingFormat, type SettingInherit, type SettingItem, type SettingSpec } from './setting';
 export * from './values';
 export * from './alternatives';
 export * from './scope';

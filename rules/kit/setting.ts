@@ -1,11 +1,12 @@
 // The declarative layer for the most common control: "the setting at this path must be W".
-import { addPath, addUnder } from '../../server/src/engine/add-path';
+import { addPath, addUnder, appendItem } from '../../server/src/engine/add-path';
 import type { Check, CheckContext, CheckFormat, FixOffer } from '../../server/src/engine/rule';
 import type { Plain, TextEdit } from '../../server/src/engine/edits';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
 import { get, getPair, type Node } from '../../server/src/model/tree';
 import { reachable } from './alternatives';
+import { itemWithKey, keyNode } from './values';
 
 type Scalar = string | number | boolean;
 
@@ -346,3 +347,59 @@ export function chooseFix(ctx: CheckContext, r: Resource, alt: Val, path: readon
   }
   return { title, edits, snippet: true };
 }
+
+/**
+ * A CloudFormation setting written as one item of a list of name/value pairs (`LoadBalancerAttributes` items with
+ * `Key`/`Value`, `ClusterSettings` items with `Name`/`Value`), where a missing item means the provider's default.
+ */
+export interface ListItemSetting {
+  /** The property that holds the list. */
+  readonly list: string;
+  /** The field of an item that names it (`Key`, `Name`), and the item's name. */
+  readonly nameField: string;
+  readonly name: string;
+  /** The value a fix writes. */
+  readonly want: string;
+  /** True for a known value that must be reported (a value that cannot be judged is never reported). */
+  readonly bad: (v: Val) => boolean;
+  /** The finding when the item is missing, and when its value is bad. */
+  readonly missing: string;
+  readonly badValue: (v: Val) => string;
+  /** The fix titles; a missing item gets a fix only when `addTitle` is given. */
+  readonly setTitle: string;
+  readonly addTitle?: string;
+  /** Where a missing item is added: only where the list is not written (`'new-list'`), or also to a written list. */
+  readonly add?: 'new-list' | 'any';
+  readonly caution?: string;
+}
+
+/**
+ * Reports the item of `s.list` named `s.name` when it is missing (at the list's key, or the resource) or has a bad
+ * value (at the value), once per resource: a list, item or name not known stops the check. A missing item's fix adds
+ * it (`{nameField: name, Value: want}`) only where the list has one alternative, written in place or not at all.
+ */
+export function checkListItemSetting(r: Resource, ctx: CheckContext, s: ListItemSetting): void {
+  const list = r.body.get(s.list);
+  for (const alt of list.each()) {
+    const item = itemWithKey(alt, s.nameField, s.name);
+    if (item === 'unknown') return;
+    if (!item) {
+      const at = list.alts.length === 1 ? (keyNode(r.body, s.list) ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
+      let fix: FixOffer | undefined;
+      if (s.addTitle) {
+        const entry = { [s.nameField]: s.name, Value: s.want };
+        const edits =
+          list.alts.length !== 1 ? undefined : alt.isAbsent ? addPath(ctx.edits, r, [s.list], [entry]) : s.add === 'any' ? appendItem(ctx.edits, alt, entry) : undefined;
+        fix = { title: s.addTitle, edits, caution: s.caution };
+      }
+      ctx.report(at, s.missing, fix && { fix });
+      return;
+    }
+    const bad = item.get('Value').find(s.bad);
+    if (bad) {
+      ctx.report(bad, s.badValue(bad), { fix: { title: s.setTitle, edits: ctx.edits.setValue(bad, s.want), caution: s.caution } });
+      return;
+    }
+  }
+}
+

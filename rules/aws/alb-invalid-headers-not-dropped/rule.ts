@@ -1,5 +1,5 @@
 // CL-AWS-210: an Application Load Balancer that passes HTTP header fields with invalid names to its targets.
-import { addPath, appendItem, cfnGuideDoc, type CheckContext, defineRule, itemWithKey, keyNode, type Resource, settingChecks, tfDoc, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, checkListItemSetting, defineRule, type Resource, settingChecks, tfDoc, type Val } from '../../kit';
 
 const KEY = 'routing.http.drop_invalid_header_fields.enabled';
 const CONSEQUENCE = 'so header fields with invalid names reach its targets, which request smuggling and header injection rely on';
@@ -11,33 +11,25 @@ function isApplication(type: Val): boolean {
   return type.some((t) => (t.isAbsent ? 'application' : t.str()?.toLowerCase()) === 'application');
 }
 
-/** CloudFormation: the drop_invalid_header_fields item of LoadBalancerAttributes (absent: false). */
+/**
+ * CloudFormation: the drop_invalid_header_fields item of LoadBalancerAttributes (absent: false). A missing item is
+ * added where the list is not written (a new key) or written in place (a new item in the list's style).
+ */
 function cloudformation(r: Resource, ctx: CheckContext): void {
   if (!isApplication(r.body.get('Type'))) return;
-  const attrs = r.body.get('LoadBalancerAttributes');
-  for (const alt of attrs.each()) {
-    const item = itemWithKey(alt, 'Key', KEY);
-    if (item === 'unknown') return;
-    if (!item) {
-      const at = attrs.alts.length === 1 ? (keyNode(r.body, 'LoadBalancerAttributes') ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
-      // A fix where the list is not written at all (a new key), or is written in place without the attribute (a new
-      // item in the list's style); none under Fn::If or for a list from elsewhere.
-      const attribute = { Key: KEY, Value: 'true' };
-      const edits =
-        attrs.alts.length !== 1 ? undefined : alt.isAbsent ? addPath(ctx.edits, r, ['LoadBalancerAttributes'], [attribute]) : appendItem(ctx.edits, alt, attribute);
-      ctx.report(at, `Application Load Balancer ${r.id} does not set the ${KEY} attribute, which defaults to false, ${CONSEQUENCE}.`, {
-        fix: { title: `Add the ${KEY} attribute set to true`, edits, caution: CAUTION },
-      });
-      return;
-    }
-    const bad = item.get('Value').find((v) => v.str()?.toLowerCase() === 'false' || v.isFalse());
-    if (bad) {
-      ctx.report(bad, `Application Load Balancer ${r.id} sets the ${KEY} attribute to false, ${CONSEQUENCE}.`, {
-        fix: { title: `Set ${KEY} to true`, edits: ctx.edits.setValue(bad, 'true'), caution: CAUTION },
-      });
-      return;
-    }
-  }
+  checkListItemSetting(r, ctx, {
+    list: 'LoadBalancerAttributes',
+    nameField: 'Key',
+    name: KEY,
+    want: 'true',
+    bad: (v) => v.str()?.toLowerCase() === 'false',
+    missing: `Application Load Balancer ${r.id} does not set the ${KEY} attribute, which defaults to false, ${CONSEQUENCE}.`,
+    badValue: () => `Application Load Balancer ${r.id} sets the ${KEY} attribute to false, ${CONSEQUENCE}.`,
+    setTitle: `Set ${KEY} to true`,
+    addTitle: `Add the ${KEY} attribute set to true`,
+    add: 'any',
+    caution: CAUTION,
+  });
 }
 
 const terraform = settingChecks({

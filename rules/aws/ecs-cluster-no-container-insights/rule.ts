@@ -1,5 +1,5 @@
 // CL-AWS-227: an ECS cluster without CloudWatch Container Insights.
-import { addPath, cfnGuideDoc, type CheckContext, defineRule, isOneOf, itemWithKey, keyNode, nist, ofType, type Resource, tfDoc, type Val } from '../../kit';
+import { addPath, cfnGuideDoc, type CheckContext, checkListItemSetting, defineRule, isOneOf, nist, ofType, type Resource, tfDoc, type Val } from '../../kit';
 
 const SETTING = 'containerInsights';
 const CONSEQUENCE = 'so the CPU, memory, network and task and restart metrics of its tasks are not collected in CloudWatch';
@@ -8,27 +8,19 @@ const CONSEQUENCE = 'so the CPU, memory, network and task and restart metrics of
 const off = (v: Val): boolean => v.str() !== undefined && !isOneOf(v, 'enabled', 'enhanced');
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  const settings = r.body.get('ClusterSettings');
-  for (const alt of settings.each()) {
-    const item = itemWithKey(alt, 'Name', SETTING);
-    if (item === 'unknown') return;
-    if (!item) {
-      const at = settings.alts.length === 1 ? (keyNode(r.body, 'ClusterSettings') ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
-      // A fix only where ClusterSettings is not written (the kit adds a key, never an item to a written list).
-      const edits = settings.alts.length === 1 && alt.isAbsent ? addPath(ctx.edits, r, ['ClusterSettings'], [{ Name: SETTING, Value: 'enabled' }]) : undefined;
-      ctx.report(at, `ECS cluster ${r.id} does not set the ${SETTING} cluster setting, which defaults to the account setting (disabled unless changed), ${CONSEQUENCE}.`, {
-        fix: { title: `Add the ${SETTING} cluster setting set to enabled`, edits },
-      });
-      return;
-    }
-    const bad = item.get('Value').find(off);
-    if (bad) {
-      ctx.report(bad, `ECS cluster ${r.id} sets the ${SETTING} cluster setting to ${bad.str()}, ${CONSEQUENCE}.`, {
-        fix: { title: `Set ${SETTING} to enabled`, edits: ctx.edits.setValue(bad, 'enabled') },
-      });
-      return;
-    }
-  }
+  // A missing setting is added only where ClusterSettings is not written.
+  checkListItemSetting(r, ctx, {
+    list: 'ClusterSettings',
+    nameField: 'Name',
+    name: SETTING,
+    want: 'enabled',
+    bad: off,
+    missing: `ECS cluster ${r.id} does not set the ${SETTING} cluster setting, which defaults to the account setting (disabled unless changed), ${CONSEQUENCE}.`,
+    badValue: (bad) => `ECS cluster ${r.id} sets the ${SETTING} cluster setting to ${bad.str()}, ${CONSEQUENCE}.`,
+    setTitle: `Set ${SETTING} to enabled`,
+    addTitle: `Add the ${SETTING} cluster setting set to enabled`,
+    add: 'new-list',
+  });
 }
 
 /** An account default in the file that turns (or may turn) Container Insights on for new clusters. */

@@ -1,29 +1,21 @@
 // CL-AWS-193: an Application, Network or Gateway Load Balancer without deletion protection.
-import { cfnGuideDoc, type CheckContext, defineRule, itemWithKey, keyNode, type Resource, settingChecks, tfDoc } from '../../kit';
+import { cfnGuideDoc, type CheckContext, checkListItemSetting, defineRule, type Resource, settingChecks, tfDoc } from '../../kit';
 
 const KEY = 'deletion_protection.enabled';
 const CONSEQUENCE = 'so one delete request or a replacing change removes it and the DNS name clients use';
 
 /** CloudFormation: the `deletion_protection.enabled` item of LoadBalancerAttributes (absent: false). */
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  const attrs = r.body.get('LoadBalancerAttributes');
-  for (const alt of attrs.each()) {
-    const item = itemWithKey(alt, 'Key', KEY);
-    if (item === 'unknown') return;
-    if (!item) {
-      const at = attrs.alts.length === 1 ? (keyNode(r.body, 'LoadBalancerAttributes') ?? r.anchor) : alt.isAbsent ? alt : r.anchor;
-      ctx.report(at, `Load balancer ${r.id} does not set the ${KEY} attribute, which defaults to false, ${CONSEQUENCE}.`);
-      return;
-    }
-    const value = item.get('Value');
-    const bad = value.find((v) => v.str()?.toLowerCase() === 'false');
-    if (bad) {
-      ctx.report(bad, `Load balancer ${r.id} sets the ${KEY} attribute to false, ${CONSEQUENCE}.`, {
-        fix: { title: `Set ${KEY} to true`, edits: ctx.edits.setValue(bad, 'true') },
-      });
-      return;
-    }
-  }
+  checkListItemSetting(r, ctx, {
+    list: 'LoadBalancerAttributes',
+    nameField: 'Key',
+    name: KEY,
+    want: 'true',
+    bad: (v) => v.str()?.toLowerCase() === 'false',
+    missing: `Load balancer ${r.id} does not set the ${KEY} attribute, which defaults to false, ${CONSEQUENCE}.`,
+    badValue: () => `Load balancer ${r.id} sets the ${KEY} attribute to false, ${CONSEQUENCE}.`,
+    setTitle: `Set ${KEY} to true`,
+  });
 }
 
 const terraform = settingChecks({
