@@ -40,13 +40,22 @@ export interface Classified {
   readonly note: string;
 }
 
-/** The lists, in the order of the report, with the format a covering rule must check. */
-export const PEERS: readonly { file: string; format: CheckFormat }[] = [
-  { file: 'checkov-cloudformation', format: 'cloudformation' },
-  { file: 'cfn-nag', format: 'cloudformation' },
-  { file: 'checkov-kubernetes', format: 'kubernetes' },
-  { file: 'polaris', format: 'kubernetes' },
+/**
+ * The lists, in the order of the report, with the formats a covering rule must check (one of them): a Trivy AWS check
+ * reads CloudFormation and Terraform alike, so a rule that checks either counts.
+ */
+export interface PeerSpec {
+  readonly file: string;
+  readonly formats: readonly CheckFormat[];
+}
+export const PEERS: readonly PeerSpec[] = [
+  { file: 'checkov-cloudformation', formats: ['cloudformation'] },
+  { file: 'cfn-nag', formats: ['cloudformation'] },
+  { file: 'checkov-kubernetes', formats: ['kubernetes'] },
+  { file: 'polaris', formats: ['kubernetes'] },
 ];
+
+const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };
 
 const CLASS_TITLE: Record<Klass, string> = {
   missing: 'missing',
@@ -63,7 +72,7 @@ export interface PeerResult {
   readonly file: string;
   readonly peer: string;
   readonly key: keyof Equivalents;
-  readonly format: CheckFormat;
+  readonly formats: readonly CheckFormat[];
   readonly source: Record<string, string>;
   readonly total: number;
   /** Check ID → IDs of the rules (checking the format) that list it. */
@@ -81,13 +90,14 @@ export interface PeerResult {
 /** Measures the lists of `peers` (files in `dir`) against the `equivalents` of `rules`. */
 export function measure(rules: readonly Rule[] = RULES, dir = DIR, peers = PEERS): PeerResult[] {
   const classification = JSON.parse(readFileSync(join(dir, 'classification.json'), 'utf8')) as Record<string, Record<string, Classified>>;
-  return peers.map(({ file, format }) => {
+  return peers.map(({ file, formats: wanted }) => {
     const list = JSON.parse(readFileSync(join(dir, `${file}.json`), 'utf8')) as PeerList;
     const ids = new Set(list.checks.map((c) => c.id));
     const covered = new Map<string, string[]>();
     const unknown = new Map<string, string[]>();
     for (const rule of rules) {
-      if (!formats(rule).has(format)) continue;
+      const checked = formats(rule);
+      if (!wanted.some((f) => checked.has(f))) continue;
       for (const id of rule.equivalents[list.key] ?? []) {
         if (ids.has(id)) covered.set(id, [...(covered.get(id) ?? []), rule.id]);
         else unknown.set(rule.id, [...(unknown.get(rule.id) ?? []), id]);
@@ -103,7 +113,7 @@ export function measure(rules: readonly Rule[] = RULES, dir = DIR, peers = PEERS
       else unclassified.push(check.id);
     }
     const staleClasses = Object.keys(given).filter((id) => covered.has(id) || !ids.has(id));
-    return { file, peer: list.peer, key: list.key, format, source: list.source, total: list.checks.length, covered, checks: list.checks, classes, unclassified, staleClasses, unknown };
+    return { file, peer: list.peer, key: list.key, formats: wanted, source: list.source, total: list.checks.length, covered, checks: list.checks, classes, unclassified, staleClasses, unknown };
   });
 }
 
@@ -127,7 +137,7 @@ export function renderTables(results: readonly PeerResult[]): string {
   for (const r of results) {
     const src = r.source;
     out.push('', `### ${r.peer}`, '');
-    out.push(`Source: \`${src.repo}\`, \`${src.path}\`${src.commit ? ` (${/^[0-9a-f]{40}$/.test(src.commit) ? `commit \`${src.commit}\`` : src.commit})` : ''}. List: \`docs/peer-coverage/${r.file}.json\`. A check counts when a rule that checks ${r.format === 'cloudformation' ? 'CloudFormation' : 'Kubernetes'} lists it in \`equivalents.${r.key}\`.`);
+    out.push(`Source: \`${src.repo}\`, \`${src.path}\`${src.commit ? ` (${/^[0-9a-f]{40}$/.test(src.commit) ? `commit \`${src.commit}\`` : src.commit})` : ''}. List: \`docs/peer-coverage/${r.file}.json\`. A check counts when a rule that checks ${r.formats.map((f) => FORMAT_NAME[f]).join(' or ')} lists it in \`equivalents.${r.key}\`.`);
     out.push('', '| check | title | Cloudline | class and reason |', '|---|---|---|---|');
     for (const c of r.checks) {
       const rules = r.covered.get(c.id);

@@ -44,7 +44,7 @@ const NAG: PeerList = {
 };
 
 describe('peer coverage (scripts/peer-coverage.ts)', () => {
-  const peers = [{ file: 'nag', format: 'cloudformation' as const }];
+  const peers = [{ file: 'nag', formats: ['cloudformation' as const] }];
 
   it('counts a check only when a rule that checks the list format lists it, and names those rules', () => {
     const dir = fixture({ nag: NAG }, { nag: { F3: { class: 'missing', note: 'n3' }, F4: { class: 'not-applicable', note: 'n4' } } });
@@ -80,6 +80,20 @@ describe('peer coverage (scripts/peer-coverage.ts)', () => {
     assert.ok(md.includes('| F4 | four | – | **covered differently**: wider |'));
     assert.ok(md.includes('### Backlog (every check classed missing)\n\ncfn_nag:\n\n- F3: needs a rule\n'));
   });
+
+  it('counts a rule of any of a list\'s formats (a Trivy AWS check reads CloudFormation and Terraform)', () => {
+    const dir = fixture({ nag: NAG }, {});
+    const both = [{ file: 'nag', formats: ['cloudformation' as const, 'terraform' as const] }];
+    const rules = [
+      rule('CL-A-1', 'terraform', { cfnNag: ['W1'] }),
+      rule('CL-A-2', 'cloudformation', { cfnNag: ['W2'] }),
+      rule('CL-A-3', 'kubernetes', { cfnNag: ['F3'] }), // neither format: does not count
+    ];
+    const [r] = measure(rules, dir, both);
+    assert.deepEqual([...r.covered.entries()], [['W1', ['CL-A-1']], ['W2', ['CL-A-2']]]);
+    assert.deepEqual(r.unclassified, ['F3', 'F4']);
+    assert.ok(renderTables([r]).includes('A check counts when a rule that checks CloudFormation or Terraform lists it in `equivalents.cfnNag`.'));
+  });
 });
 
 describe('peer coverage data (docs/peer-coverage)', () => {
@@ -88,7 +102,7 @@ describe('peer coverage data (docs/peer-coverage)', () => {
     it(`${file}.json: a source, unique IDs with titles, a count that matches, classes only for its IDs`, () => {
       const list = JSON.parse(readFileSync(join(DIR, `${file}.json`), 'utf8')) as PeerList & { count: number };
       assert.ok(list.source.repo && list.source.path && list.source.commit);
-      assert.ok(['checkov', 'cfnNag', 'polaris'].includes(list.key));
+      assert.ok(['checkov', 'cfnNag', 'polaris', 'trivy', 'kubeLinter', 'kubeScore', 'kics'].includes(list.key));
       const ids = list.checks.map((c) => c.id);
       assert.equal(new Set(ids).size, ids.length, 'duplicate IDs');
       assert.equal(list.count, ids.length);
