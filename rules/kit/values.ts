@@ -3,7 +3,8 @@ import type { Edits, Plain, TextEdit } from '../../server/src/engine/edits';
 import { addPath, addUnder } from '../../server/src/engine/add-path';
 import type { CheckContext, ProjectContext } from '../../server/src/engine/rule';
 import type { Resource } from '../../server/src/formats/resource';
-import type { Val } from '../../server/src/formats/value';
+import { Val as ValClass, type Val } from '../../server/src/formats/value';
+import { parseEmbeddedJson } from '../../server/src/model/embedded';
 import { getPair, type Node, type ScalarNode } from '../../server/src/model/tree';
 
 /** Anything that can report a finding for one resource (a check's context, or a project check bound to a resource). */
@@ -140,4 +141,25 @@ export function isMissingBlock(v: Val): boolean {
 /** Case-insensitive equality of a known string (surrounding blanks ignored). */
 export function strIs(v: Val, expected: string): boolean {
   return v.str()?.trim().toLowerCase() === expected.toLowerCase();
+}
+
+/**
+ * The JSON documents a value holds, one per alternative: a mapping or list as written (CloudFormation, or Terraform's
+ * `jsonencode(…)`), or JSON text in a string parsed in place, so that findings land on the exact characters. A
+ * Terraform string with `${…}` inside is unknown as a whole, but its JSON structure is literal: its text is parsed and
+ * the interpolated values stay unknown leaves. Alternatives that are neither (unknown, not JSON) give nothing.
+ */
+export function jsonDocuments(v: Val, r: Resource): Val[] {
+  const out: Val[] = [];
+  for (const alt of v.each()) {
+    if (alt.isMap || alt.isSeq) {
+      out.push(alt);
+      continue;
+    }
+    const node = alt.node ?? (alt.isUnknown && r.format === 'terraform' ? alt.at : undefined);
+    if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
+    const parsed = parseEmbeddedJson(node);
+    if (parsed && (parsed.kind === 'map' || parsed.kind === 'seq')) out.push(ValClass.of(parsed, r.resolver, parsed, alt.when));
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 // (Terraform `policy`, `assume_role_policy`, plan values; parsed with positions mapped into the file), and the
 // `statement` blocks of a Terraform `data.aws_iam_policy_document`. `Statement` gives all three one face:
 // effect, actions, resources and principals as lists of leaf values, and whether a Condition may narrow it.
-import { type Check, type CheckContext, type FrameworkRef, get, type Node, nist, pairOf, pci, parseEmbeddedJson, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
+import { type Check, type CheckContext, type FrameworkRef, get, jsonDocuments, type Node, nist, pairOf, pci, planConfigurationOf, type Resource, type Responsibility, type Rule, type ScalarNode, type Severity, soc2, str, Val, withId, words } from '../kit';
 import { wildcardMatch } from '../kit/match';
 import { perKey } from './memo';
 
@@ -141,22 +141,9 @@ export function leaves(v: Val, depth = 0): Val[] {
 /** `${data.aws_iam_policy_document.NAME.json}` (optionally with a count index): the whole value is the document. */
 const DATA_DOC_REF = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[\d+\])?\.json\}$/;
 
-/** The policy documents a policy value holds: a mapping, or a JSON string parsed in place. */
+/** The policy documents a policy value holds: a mapping, or a JSON string parsed in place (kit `jsonDocuments`). */
 function documents(policy: Val, r: Resource): Val[] {
-  const out: Val[] = [];
-  for (const alt of policy.each()) {
-    if (alt.isMap) {
-      out.push(alt);
-      continue;
-    }
-    // A Terraform JSON string with `${…}` inside is unknown as a whole, but its JSON structure is literal: parse the
-    // written text, and the interpolated values (`"Resource": "${aws_s3_bucket.b.arn}/*"`) stay unknown leaves.
-    const node = alt.node ?? (alt.isUnknown && r.format === 'terraform' ? alt.at : undefined);
-    if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
-    const parsed = parseEmbeddedJson(node);
-    if (parsed?.kind === 'map') out.push(Val.of(parsed, r.resolver, parsed, alt.when));
-  }
-  return out;
+  return jsonDocuments(policy, r).filter((d) => d.isMap);
 }
 
 /** The statements of a JSON-syntax policy value (mapping or string). */

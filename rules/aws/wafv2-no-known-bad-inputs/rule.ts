@@ -1,5 +1,5 @@
 // CL-AWS-225: a WAFv2 web ACL that does not block requests with the AWS managed Known Bad Inputs rule group (Log4Shell).
-import { cfnGuideDoc, type CheckContext, defineRule, keyNode, type Node, nist, pci, type Resource, tfDoc, type Val } from '../../kit';
+import { cfnGuideDoc, type CheckContext, defineRule, jsonDocuments, keyNode, type Node, nist, pci, type Resource, tfDoc, type Val } from '../../kit';
 
 const GROUP = 'AWSManagedRulesKnownBadInputsRuleSet';
 /** The rule of the group that matches Log4j JNDI lookups. */
@@ -137,12 +137,27 @@ function usesLabels(rule: Val, depth = 0): boolean {
   return false;
 }
 
-function check(n: Names) {
+/**
+ * Terraform's `rule_json`: the web ACL's rules as the WAFv2 API writes them (a JSON string, or `jsonencode` of a list),
+ * whose names are CloudFormation's. A finding about a missing group lands on the attribute's name.
+ */
+const TF_JSON: Names = { ...CFN, rules: 'rule_json', atRules: true };
+
+function check(formatNames: Names) {
   return (r: Resource, ctx: CheckContext): void => {
+    let n = formatNames;
     if (!r.body.get('dynamic').get(n.rules).isAbsent) return;
-    // Terraform rules written as one JSON document (rule_json, instead of rule blocks) are not read.
-    if (n === TF && !r.body.get('rule_json').isAbsent) return;
-    const rules = r.body.get(n.rules);
+    let rules = r.body.get(n.rules);
+    // Terraform rules written as one JSON document (rule_json, which the provider does not allow beside rule blocks).
+    const json = n === TF ? r.body.get('rule_json') : undefined;
+    if (json && !json.isAbsent) {
+      if (!rules.isAbsent) return;
+      const docs = jsonDocuments(json, r);
+      // A value that is not one JSON list as written (a variable, a function of one, a conditional) is not judged.
+      if (json.alts.length !== 1 || docs.length !== 1 || !docs[0].isSeq) return;
+      n = TF_JSON;
+      rules = docs[0];
+    }
     if (rules.isUnknown) return;
     for (const alt of rules.each()) {
       const verdicts = alt.isAbsent ? [] : alt.list().map((rule) => verdict(rule, n, r.id));
