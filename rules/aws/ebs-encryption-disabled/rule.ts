@@ -2,7 +2,6 @@
 // block devices, AMI block devices and AMI copies, Image Builder recipe block devices) without encryption.
 import { dirname } from 'node:path';
 import {
-  blocks,
   cfnDoc,
   cfnGuideDoc,
   type CheckContext,
@@ -10,7 +9,6 @@ import {
   defineRule,
   iso27001,
   isSet,
-  keyNode,
   nist,
   type Node,
   type Reporter,
@@ -20,6 +18,7 @@ import {
   tfDoc,
   type Val,
 } from '../../kit';
+import { ebsDevices } from '../../lib/ebs';
 
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 
@@ -55,120 +54,27 @@ function checkEbs(rep: Reporter, r: Resource, ebs: Val, keys: { encrypted: strin
   });
 }
 
-/**
- * Block device mappings: instance-store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume.
- * `recipe`: an Image Builder recipe, where an unset `Encrypted` is the parent image's and `NoDevice: ""` removes a device.
- */
-function checkMappings(rep: Reporter, r: Resource, mappings: Val[], names: { device: string; ebs: string; noDevice: string; virtualName: string; encrypted: string; snapshot: string }, owner: string, recipe = false): void {
-  for (const m of mappings) {
-    // `NoDevice` is `{}` on an instance and a boolean on a launch configuration (`NoDevice: false` keeps the device).
-    const noDevice = m.get(names.noDevice);
-    const suppressed = recipe ? !noDevice.isAbsent && !noDevice.isFalse() : isSet(noDevice) && !noDevice.isFalse();
-    if (!m.isMap || suppressed || isSet(m.get(names.virtualName))) continue;
-    const device = m.get(names.device);
-    const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
-    for (const ebs of blocks(m, names.ebs)) {
-      const anchor = device.str() ? device.at : keyNode(m, names.ebs) ?? r.anchor;
-      checkEbs(rep, r, ebs, names, label, anchor, true, recipe);
-    }
-  }
-}
-
-const CFN_MAPPING = { device: 'DeviceName', ebs: 'Ebs', noDevice: 'NoDevice', virtualName: 'VirtualName', encrypted: 'Encrypted', snapshot: 'SnapshotId' };
-const TF_MAPPING = { device: 'device_name', ebs: 'ebs', noDevice: 'no_device', virtualName: 'virtual_name', encrypted: 'encrypted', snapshot: 'snapshot_id' };
-const itemsOf = (v: Val): Val[] => v.items().flatMap((i) => i.each());
-
 function checkCloudFormation(r: Resource, ctx: CheckContext): void {
-  switch (r.type) {
-    case 'AWS::EC2::Volume':
-      checkEbs(ctx, r, r.body, { encrypted: 'Encrypted', snapshot: 'SnapshotId' }, `EBS volume ${r.id}`, r.anchor, false);
-      break;
-    case 'AWS::EC2::Instance':
-      checkMappings(ctx, r, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, `instance ${r.id}`);
-      break;
-    case 'AWS::EC2::LaunchTemplate':
-      for (const data of blocks(r.body, 'LaunchTemplateData')) {
-        checkMappings(ctx, r, itemsOf(data.get('BlockDeviceMappings')), CFN_MAPPING, `launch template ${r.id}`);
-      }
-      break;
-    case 'AWS::AutoScaling::LaunchConfiguration':
-      checkMappings(ctx, r, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, `launch configuration ${r.id}`);
-      break;
-    case 'AWS::EC2::SpotFleet':
-      for (const spec of itemsOf(r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications'))) {
-        checkMappings(ctx, r, itemsOf(spec.get('BlockDeviceMappings')), CFN_MAPPING, `spot fleet ${r.id}`);
-      }
-      break;
-    case 'AWS::ImageBuilder::ImageRecipe':
-      checkMappings(ctx, r, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, `image recipe ${r.id}`, true);
-      break;
-    case 'AWS::ImageBuilder::ContainerRecipe':
-      checkMappings(ctx, r, itemsOf(r.body.path('InstanceConfiguration', 'BlockDeviceMappings')), CFN_MAPPING, `container recipe ${r.id}`, true);
-      break;
-  }
-}
-
-/** The root and EBS block devices of a Terraform instance (or of a launch configuration or spot fleet launch specification). */
-function checkInstanceDevices(rep: Reporter, r: Resource, body: Val): void {
-  for (const b of blocks(body, 'root_block_device')) {
-    checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `The root block device of ${r.id}`, keyNode(body, 'root_block_device') ?? r.anchor, true);
-  }
-  for (const b of blocks(body, 'ebs_block_device')) {
-    // `no_device` (launch configurations) suppresses the device.
-    if (b.get('no_device').isTrue()) continue;
-    const device = b.get('device_name');
-    const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
-    checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(body, 'ebs_block_device') ?? r.anchor, true);
-  }
+  for (const d of ebsDevices(r)) checkEbs(ctx, r, d.ebs, d.names, d.label, d.anchor, d.fromImage, d.inherits);
 }
 
 function checkTerraform(r: Resource, rep: Reporter): void {
-  switch (r.type) {
-    case 'aws_ebs_volume':
-      checkEbs(rep, r, r.body, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, `EBS volume ${r.id}`, r.anchor, false);
-      break;
-    case 'aws_instance':
-    case 'aws_spot_instance_request':
-    case 'aws_launch_configuration':
-      checkInstanceDevices(rep, r, r.body);
-      break;
-    case 'aws_spot_fleet_request':
-      // Each launch specification has the block devices of an instance.
-      for (const spec of blocks(r.body, 'launch_specification')) checkInstanceDevices(rep, r, spec);
-      break;
-    case 'aws_launch_template':
-      checkMappings(rep, r, blocks(r.body, 'block_device_mappings'), TF_MAPPING, r.id);
-      break;
-    case 'aws_ami':
-      for (const b of blocks(r.body, 'ebs_block_device')) {
-        // `encrypted` cannot be combined with `snapshot_id`: a device made from a snapshot has the snapshot's encryption.
-        if (isSet(b.get('snapshot_id'))) continue;
-        const device = b.get('device_name');
-        const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
-        checkEbs(rep, r, b, { encrypted: 'encrypted', snapshot: 'snapshot_id' }, label, device.str() ? device.at : keyNode(r.body, 'ebs_block_device') ?? r.anchor, false);
-      }
-      break;
-    case 'aws_imagebuilder_image_recipe':
-      checkMappings(rep, r, blocks(r.body, 'block_device_mapping'), TF_MAPPING, r.id, true);
-      break;
-    case 'aws_imagebuilder_container_recipe':
-      for (const ic of blocks(r.body, 'instance_configuration')) checkMappings(rep, r, blocks(ic, 'block_device_mapping'), TF_MAPPING, r.id, true);
-      break;
-    case 'aws_ami_copy':
-      // `encrypted` defaults to false: the copy's snapshots are then encrypted only if the source AMI's are.
-      requireTrue(rep, r, {
-        parent: r.body,
-        key: 'encrypted',
-        anchor: r.anchor,
-        absentIsBad: true,
-        whenFalse: `AMI copy ${r.id} sets encrypted to false, so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
-        whenAbsent: `AMI copy ${r.id} does not set encrypted (default false), so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
-        setTitle: 'Set encrypted to true',
-        addTitle: 'Add encrypted: true',
-        caution: replaces(r),
-      });
-      break;
+  if (r.type !== 'aws_ami_copy') {
+    for (const d of ebsDevices(r)) checkEbs(rep, r, d.ebs, d.names, d.label, d.anchor, d.fromImage, d.inherits);
+    return;
   }
+  // `encrypted` defaults to false: the copy's snapshots are then encrypted only if the source AMI's are.
+  requireTrue(rep, r, {
+    parent: r.body,
+    key: 'encrypted',
+    anchor: r.anchor,
+    absentIsBad: true,
+    whenFalse: `AMI copy ${r.id} sets encrypted to false, so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
+    whenAbsent: `AMI copy ${r.id} does not set encrypted (default false), so its snapshots are encrypted only if the source AMI's are or EBS encryption by default is on in the account and region.`,
+    setTitle: 'Set encrypted to true',
+    addTitle: 'Add encrypted: true',
+    caution: replaces(r),
+  });
 }
 
 /** A Terraform configuration: the directory of a `*.tf.json` file, or one plan file. */

@@ -1,14 +1,12 @@
 // CL-AWS-218: EBS volumes (stand-alone, instance and launch template block devices, Image Builder recipes, AMI
 // copies) that name no customer managed KMS key, so when encrypted they use the account's default EBS key (aws/ebs).
 import {
-  blocks,
   cfnDoc,
   cfnGuideDoc,
   type CheckContext,
   defineRule,
   iso27001,
   isSet,
-  keyNode,
   nist,
   type Node,
   ofType,
@@ -16,15 +14,15 @@ import {
   tfDoc,
   type Val,
 } from '../../kit';
+import { ebsDevices } from '../../lib/ebs';
 import { isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/encryption';
 
+/** The names of the settings read (an AMI copy has no snapshot). */
 interface Names {
   readonly encrypted: string;
   readonly key: string;
   readonly snapshot?: string;
 }
-const CFN: Names = { encrypted: 'Encrypted', key: 'KmsKeyId', snapshot: 'SnapshotId' };
-const TF: Names = { encrypted: 'encrypted', key: 'kms_key_id', snapshot: 'snapshot_id' };
 
 const DEFAULT_KEY = "the account's default EBS key, the AWS managed key aws/ebs unless a key of yours was made the default";
 
@@ -54,79 +52,18 @@ function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: 
   }
 }
 
-/** Block device mappings (`DeviceName`, `Ebs`): instance-store and suppressed devices have no EBS volume. */
-function checkMappings(r: Resource, ctx: CheckContext, mappings: Val[], m: { device: string; ebs: string; noDevice: string; virtualName: string }, names: Names, owner: string, recipe = false): void {
-  for (const item of mappings) {
-    if (!item.isMap || isSet(item.get(m.virtualName))) continue;
-    const noDevice = item.get(m.noDevice);
-    if (!noDevice.isAbsent && !noDevice.isFalse()) continue;
-    const device = item.get(m.device);
-    const label = device.str() ? `Block device ${device.str()} of ${owner}` : `A block device of ${owner}`;
-    for (const ebs of blocks(item, m.ebs)) checkEbs(r, ctx, ebs, names, label, device.str() ? device.at : keyNode(item, m.ebs) ?? r.anchor, true, recipe);
-  }
-}
-
-const CFN_MAPPING = { device: 'DeviceName', ebs: 'Ebs', noDevice: 'NoDevice', virtualName: 'VirtualName' };
-const TF_MAPPING = { device: 'device_name', ebs: 'ebs', noDevice: 'no_device', virtualName: 'virtual_name' };
-const itemsOf = (v: Val): Val[] => v.items().flatMap((i) => i.each());
-
 function checkCloudFormation(r: Resource, ctx: CheckContext): void {
-  switch (r.type) {
-    case 'AWS::EC2::Volume':
-      checkEbs(r, ctx, r.body, CFN, `EBS volume ${r.id}`, r.anchor, false);
-      break;
-    case 'AWS::EC2::Instance':
-      checkMappings(r, ctx, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `instance ${r.id}`);
-      break;
-    case 'AWS::EC2::LaunchTemplate':
-      for (const data of blocks(r.body, 'LaunchTemplateData')) checkMappings(r, ctx, itemsOf(data.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `launch template ${r.id}`);
-      break;
-    case 'AWS::ImageBuilder::ImageRecipe':
-      checkMappings(r, ctx, itemsOf(r.body.get('BlockDeviceMappings')), CFN_MAPPING, CFN, `image recipe ${r.id}`, true);
-      break;
-    case 'AWS::ImageBuilder::ContainerRecipe':
-      checkMappings(r, ctx, itemsOf(r.body.path('InstanceConfiguration', 'BlockDeviceMappings')), CFN_MAPPING, CFN, `container recipe ${r.id}`, true);
-      break;
-  }
-}
-
-/** The root and EBS block devices of a Terraform instance, spot instance request or spot fleet launch specification. */
-function checkInstanceDevices(r: Resource, ctx: CheckContext, body: Val): void {
-  for (const b of blocks(body, 'root_block_device')) checkEbs(r, ctx, b, TF, `The root block device of ${r.id}`, keyNode(body, 'root_block_device') ?? r.anchor, true);
-  for (const b of blocks(body, 'ebs_block_device')) {
-    const device = b.get('device_name');
-    const label = device.str() ? `Block device ${device.str()} of ${r.id}` : `An EBS block device of ${r.id}`;
-    checkEbs(r, ctx, b, TF, label, device.str() ? device.at : keyNode(body, 'ebs_block_device') ?? r.anchor, true);
-  }
+  for (const d of ebsDevices(r)) checkEbs(r, ctx, d.ebs, d.names, d.label, d.anchor, d.fromImage, d.inherits);
 }
 
 function checkTerraform(r: Resource, ctx: CheckContext): void {
   // `aws_ebs_default_kms_key` in the same file makes a key of yours the default that these volumes get.
   if (ofType(ctx, 'aws_ebs_default_kms_key').length > 0) return;
-  switch (r.type) {
-    case 'aws_ebs_volume':
-      checkEbs(r, ctx, r.body, TF, `EBS volume ${r.id}`, r.anchor, false);
-      break;
-    case 'aws_instance':
-    case 'aws_spot_instance_request':
-      checkInstanceDevices(r, ctx, r.body);
-      break;
-    case 'aws_spot_fleet_request':
-      for (const spec of blocks(r.body, 'launch_specification')) checkInstanceDevices(r, ctx, spec);
-      break;
-    case 'aws_launch_template':
-      checkMappings(r, ctx, blocks(r.body, 'block_device_mappings'), TF_MAPPING, TF, r.id);
-      break;
-    case 'aws_imagebuilder_image_recipe':
-      checkMappings(r, ctx, blocks(r.body, 'block_device_mapping'), TF_MAPPING, TF, r.id, true);
-      break;
-    case 'aws_imagebuilder_container_recipe':
-      for (const ic of blocks(r.body, 'instance_configuration')) checkMappings(r, ctx, blocks(ic, 'block_device_mapping'), TF_MAPPING, TF, r.id, true);
-      break;
-    case 'aws_ami_copy':
-      checkEbs(r, ctx, r.body, { encrypted: 'encrypted', key: 'kms_key_id' }, `AMI copy ${r.id}`, r.anchor, false);
-      break;
+  if (r.type === 'aws_ami_copy') {
+    checkEbs(r, ctx, r.body, { encrypted: 'encrypted', key: 'kms_key_id' }, `AMI copy ${r.id}`, r.anchor, false);
+    return;
   }
+  for (const d of ebsDevices(r)) checkEbs(r, ctx, d.ebs, d.names, d.label, d.anchor, d.fromImage, d.inherits);
 }
 
 export default defineRule({
