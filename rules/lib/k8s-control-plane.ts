@@ -35,6 +35,12 @@ export interface Flag {
   readonly at: Val;
   /** The argument that holds the value (`--name=value` itself, or the `value` item after `--name`); undefined for a word of a `sh -c` line. */
   readonly valueAt?: Val;
+  /**
+   * A bare boolean flag followed by a `true` or `false` word (`--profiling false`): the program reads the flag as true
+   * and the word as a positional argument (which most components refuse), so what was meant is not clear. Checks read
+   * the flag as the program does; fixes leave it alone.
+   */
+  readonly unclear?: boolean;
 }
 
 /** A container that runs a control-plane component, with its flags. */
@@ -177,7 +183,8 @@ function readFlags(component: Component, args: readonly Arg[]): { flags: Flag[];
       i++;
       continue;
     }
-    flags.push({ name: body, known: true, at });
+    const after = args[i + 1]?.text?.toLowerCase();
+    flags.push({ name: body, known: true, at, ...(after === 'true' || after === 'false' ? { unclear: true } : {}) });
   }
   return { flags, partial };
 }
@@ -344,13 +351,8 @@ export function setFlagEdits(cc: ComponentContainer, edits: Edits, name: string,
   if (command.isAbsent ? !componentOfImage(cc.container) : program === undefined || !componentOfProgram(program)) return undefined;
   const f = flag(cc, name);
   if (f) {
-    // `--profiling false` in two arguments: the program reads a bare boolean flag as true and `false` as a positional
-    // argument (which most components refuse); what was meant is not clear, so no edit.
-    if (f.value === undefined) {
-      const items = [...(command.isAbsent ? [] : command.items()), ...(args.isAbsent ? [] : args.items())];
-      const next = items[items.findIndex((v) => v.at === f.at.at) + 1]?.str()?.toLowerCase();
-      if (next === 'true' || next === 'false') return undefined;
-    }
+    // `--profiling false` in two arguments: what was meant is not clear (Flag.unclear), so no edit.
+    if (f.unclear) return undefined;
     return rewriteFlag(f, name, value);
   }
   const words = [...(command.isAbsent ? [] : command.items().slice(1)), ...(args.isAbsent ? [] : args.items())].map((v) => v.str());

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { resourcesOf } from '../../server/src/formats';
 import { parseFile } from '../../server/src/model/parse';
-import { componentContainers, flag, flagBool, flagList, flagListItems, flagValuePart, isBooleanFlag } from '../../rules/lib/k8s-control-plane';
+import { componentContainers, flag, flagBool, flagList, flagListItems, flagValuePart, isBooleanFlag, setFlagEdits } from '../../rules/lib/k8s-control-plane';
+import { Edits } from '../../server/src/engine/edits';
 import type { Node } from '../../server/src/model/tree';
 
 function pod(containers: string): ReturnType<typeof resourcesOf>[number] {
@@ -13,6 +14,27 @@ function pod(containers: string): ReturnType<typeof resourcesOf>[number] {
 }
 
 describe('k8s-control-plane', () => {
+  it('reads a bare boolean followed by a true/false word as the program does (true), marks it unclear, and offers no edit for it', () => {
+    const r = pod(`    - name: kube-apiserver
+      image: registry.k8s.io/kube-apiserver:v1.30.0
+      command:
+        - kube-apiserver
+        - --profiling
+        - "false"
+        - --anonymous-auth
+        - --secure-port=6443
+`);
+    const [cc] = componentContainers(r);
+    const profiling = flag(cc, 'profiling')!;
+    assert.deepEqual([profiling.value, profiling.unclear, flagBool(profiling)], [undefined, true, true]);
+    const anonymous = flag(cc, 'anonymous-auth')!;
+    assert.deepEqual([anonymous.value, anonymous.unclear, flagBool(anonymous)], [undefined, undefined, true]);
+    const edits = new Edits(r.file.lines);
+    assert.equal(setFlagEdits(cc, edits, 'profiling', 'false'), undefined);
+    const fixed = setFlagEdits(cc, edits, 'anonymous-auth', 'false');
+    assert.deepEqual(fixed?.map((e) => [r.file.text.slice(e.start, e.end), e.text]), [['', '=false']]);
+  });
+
   it('reads --name=value, --name value and a bare boolean; the last of a repeated flag wins', () => {
     const r = pod(`    - name: kube-apiserver
       image: registry.k8s.io/kube-apiserver:v1.30.0
