@@ -11,7 +11,7 @@ import { flowInsert, ownPairs, type TextEdit, type Plain } from '../../server/sr
 import { WORKLOAD_KINDS, containersOf, type Container } from '../../server/src/formats/kubernetes';
 import type { Resource } from '../../server/src/formats/resource';
 import type { Val } from '../../server/src/formats/value';
-import type { MapNode, Node, SeqNode } from '../../server/src/model/tree';
+import type { MapNode, Node } from '../../server/src/model/tree';
 import { cisK8s, nsaK8s } from '../kit/frameworks';
 import { settingChecks, type SettingItem, type SettingSpec } from '../kit/setting';
 import { perKey } from './memo';
@@ -304,29 +304,6 @@ function flowYaml(v: Plain): string {
 
 function nonEmpty(edits: TextEdit[]): TextEdit[] | undefined {
   return edits.length > 0 ? edits : undefined;
-}
-
-/**
- * Inserts `item` as the first item of a sequence, in its style: a new `- item` line for a block sequence,
- * `item, ` after the `[` of a flow sequence or JSON array.
- */
-export function prependItem(seq: SeqNode, item: string): TextEdit[] | undefined {
-  const text = seq.doc.text;
-  const json = seq.doc.lang === 'json';
-  const literal = json ? JSON.stringify(item) : item;
-  if (seq.flow || json) {
-    const open = text.indexOf('[', seq.span[0]);
-    if (open < 0 || open >= seq.span[1]) return undefined;
-    return [{ start: open + 1, end: open + 1, text: seq.items.length === 0 ? literal : `${literal}, ` }];
-  }
-  if (seq.items.length === 0) return undefined;
-  const first = seq.span[0];
-  let lineStart = first;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  const before = text.slice(lineStart, first);
-  if (/\S/.test(before)) return undefined; // `key: - a` on one line cannot happen; anything odd: no fix
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return [{ start: first, end: first, text: `- ${literal}${eol}${before}` }];
 }
 
 // ---- capabilities ---------------------------------------------------------------------------------------

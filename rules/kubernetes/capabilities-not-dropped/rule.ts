@@ -1,5 +1,5 @@
 // CL-K8S-007: a container keeps the runtime's default capabilities (capabilities.drop lacks ALL).
-import { defineRule, type CheckContext, type TextEdit, type Val } from '../../kit';
+import { appendItem, defineRule, type CheckContext, type TextEdit, type Val } from '../../kit';
 import {
   SECURITY_CONTEXT_DOC,
   PSS_DOC,
@@ -11,7 +11,6 @@ import {
   podCheck,
   podResponsibility,
   podSecurityFrameworks,
-  prependItem,
   type Container,
 } from '../../lib/k8s-security-context';
 
@@ -21,10 +20,8 @@ const FIX_CAUTION = 'add back under capabilities.add any the container needs';
 /** Edits that make the container drop ALL, in the file's style; undefined when it cannot be done in place. */
 function dropAll(ctx: CheckContext, c: Container, drop: Val): TextEdit[] | undefined {
   const caps = c.val.path('securityContext', 'capabilities');
-  if (!drop.isAbsent) {
-    const seq = drop.node;
-    return seq?.kind === 'seq' ? prependItem(seq, 'ALL') : undefined;
-  }
+  // A written list gets ALL as its last item, in the list's style (none behind an anchor, an alias or a branch).
+  if (!drop.isAbsent) return appendItem(ctx.edits, drop, 'ALL');
   if (!caps.isAbsent) {
     const map = mapNode(caps);
     if (!map || map.pairs.some((p) => p.key.value === 'drop')) return undefined;
