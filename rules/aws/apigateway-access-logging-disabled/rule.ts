@@ -84,7 +84,7 @@ export default defineRule({
       '0a994e04-c6dc-471d-817e-d37451d18a3b',
       '06ec63e3-9f72-4fe2-a218-2eb9200b8db5',
     ],
-    trivy: ['aws-apigateway-enable-access-logging'],
+    trivy: ['aws-apigateway-enable-access-logging', 'aws-sam-enable-api-access-logging', 'aws-sam-enable-http-api-access-logging'],
     cfnNag: ['W46', 'W69'],
   },
   docs: [

@@ -46,7 +46,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_308'],
     kics: ['37cca703-b74c-48ba-ac81-595b53398e9b', 'b7c9a40c-23e4-4a2d-8d39-a3352f10f288'],
-    trivy: ['aws-api-gateway-enable-cache-encryption', 'aws-sam-enable-api-cache-encryption'],
+    trivy: ['aws-api-gateway-enable-cache-encryption', 'aws-apigateway-enable-cache-encryption', 'aws-sam-enable-api-cache-encryption'],
     cfnNag: ['W87'],
   },
   docs: [

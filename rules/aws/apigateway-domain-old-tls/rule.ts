@@ -29,7 +29,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_206'],
     kics: ['8275fab0-68ec-4705-bbf4-86975edb170e', '4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b'],
-    trivy: ['aws-api-gateway-use-secure-tls-policy'],
+    trivy: ['aws-api-gateway-use-secure-tls-policy', 'aws-apigateway-use-secure-tls-policy', 'aws-sam-api-use-secure-tls-policy'],
     cfnNag: ['W62'],
   },
   docs: [

@@ -27,7 +27,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_35'],
     kics: ['050a9ba8-d1cb-4c61-a5e8-8805a70d3b85', '5d9e3164-9265-470c-9a10-57ae454ac0c7'],
-    trivy: ['aws-cloudtrail-encryption-customer-key'],
+    trivy: ['aws-cloudtrail-encryption-customer-key', 'aws-cloudtrail-encryption-customer-managed-key'],
   },
   docs: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',

@@ -124,7 +124,7 @@ export default defineRule({
     customer: 'requiring IMDSv2 on your instances and launch templates is yours to do',
   },
   frameworks: [cisAws('5.6'), nist('AC-3', 'SC-7')],
-  equivalents: { checkov: ['CKV_AWS_79'], trivy: ['aws-ec2-enforce-http-token-imds'] },
+  equivalents: { checkov: ['CKV_AWS_79'], trivy: ['aws-ec2-enforce-http-token-imds', 'aws-ec2-enforce-launch-config-http-token-imds'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',

@@ -43,7 +43,7 @@ export default defineRule({
     customer: 'whether your instances are addressable from the internet is your decision',
   },
   frameworks: [nist('SC-7'), pci('1.4.4')],
-  equivalents: { checkov: ['CKV_AWS_88'], kics: ['5a2486aa-facf-477d-a5c1-b010789459ce'] },
+  equivalents: { checkov: ['CKV_AWS_88'], kics: ['5a2486aa-facf-477d-a5c1-b010789459ce'], trivy: ['aws-ec2-no-public-ip'] },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses',
     cfnDoc('aws-properties-ec2-instance-networkinterface'),

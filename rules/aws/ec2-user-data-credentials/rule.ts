@@ -117,7 +117,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_46'],
     kics: ['568cc372-ca64-420d-9015-ee347d00d288', '443488f5-c734-460b-a36d-5b3f330174dc', '0b93729a-d882-4803-bdc3-ac429a21f158', 'd7b9d850-3e06-4a75-852f-c46c2e92240b'],
-    trivy: ['aws-ec2-no-secrets-in-user-data', 'aws-ec2-no-secrets-in-launch-template-user-data'],
+    trivy: ['aws-ec2-no-secrets-in-user-data', 'aws-ec2-no-secrets-in-launch-template-user-data', 'aws-ec2-no-sensitive-info'],
   },
   docs: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',

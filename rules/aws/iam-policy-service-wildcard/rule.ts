@@ -20,7 +20,7 @@ export default defineRule({
   remediation: 'List the actions the principal uses (or a narrow pattern such as "s3:Get*"), scoped to its resources.',
   responsibility: identityResponsibility('which actions each policy allows on which resources is yours to decide'),
   frameworks: LEAST_PRIVILEGE,
-  equivalents: { trivy: ['aws-iam-no-policy-wildcards'] },
+  equivalents: { trivy: ['aws-iam-no-policy-wildcards', 'aws-iam-no-s3-full-access'] },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',

@@ -64,6 +64,7 @@ export default defineRule({
       'f1173d8c-3264-4148-9fdb-61181e031b51',
       '33627268-1445-4385-988a-318fd9d1a512',
     ],
+    trivy: ['AVD-AWS-0347', 'AVD-AWS-0349', 'AVD-AWS-0351', 'AVD-AWS-0352'],
   },
   docs: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',

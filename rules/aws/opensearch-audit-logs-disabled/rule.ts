@@ -74,7 +74,7 @@ export default defineRule({
   frameworks: AUDIT_LOGGING,
   equivalents: {
     checkov: ['CKV_AWS_317'],
-    trivy: ['aws-elastic-search-enable-domain-logging'],
+    trivy: ['aws-elastic-search-enable-domain-logging', 'aws-elasticsearch-enable-domain-logging'],
   },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/audit-logs.html',

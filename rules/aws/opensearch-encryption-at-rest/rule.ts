@@ -21,7 +21,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_5'],
     kics: ['86a248ab-0e01-4564-a82a-878303e253bb', '24e16922-4330-4e9d-be8a-caa90299466a'],
-    trivy: ['aws-elastic-search-enable-domain-encryption'],
+    trivy: ['aws-elastic-search-enable-domain-encryption', 'aws-elasticsearch-enable-domain-encryption'],
     cfnNag: ['W54'],
   },
   docs: [

@@ -21,7 +21,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_6'],
     kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2'],
-    trivy: ['aws-elastic-search-enable-in-transit-encryption'],
+    trivy: ['aws-elastic-search-enable-in-transit-encryption', 'aws-elasticsearch-enable-in-transit-encryption'],
     cfnNag: ['W85'],
   },
   docs: [

@@ -28,7 +28,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
     kics: ['2c161e58-cb52-454f-abea-6470c37b5e6e'],
-    trivy: ['aws-rds-enable-deletion-protection'],
+    trivy: ['aws-rds-enable-deletion-protection', 'aws-rds-enable-cluster-deletion-protection'],
   },
   docs: [
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection',

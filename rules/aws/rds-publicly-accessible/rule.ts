@@ -21,7 +21,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_17'],
     kics: ['de38e1d5-54cb-4111-a868-6f7722695007', '35113e6f-2c6b-414d-beec-7a9482d3b2d1'],
-    trivy: ['aws-rds-no-public-db-access'],
+    trivy: ['aws-rds-no-public-db-access', 'aws-rds-enable-public-access'],
     cfnNag: ['F22'],
   },
   docs: [

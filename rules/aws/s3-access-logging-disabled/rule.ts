@@ -104,7 +104,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_18'],
     kics: ['4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c', 'f861041c-8c9f-4156-acfc-5e6e524f5884', 'ee9e50e8-b2ed-4176-ad42-8fc0cf7593f4', 'c3ce69fd-e3df-49c6-be78-1db3f802261c'],
-    trivy: ['AVD-AWS-0089'],
+    trivy: ['AVD-AWS-0089', 'aws-s3-enable-logging', 'aws-cloudtrail-require-bucket-access-logging'],
     cfnNag: ['W35'],
   },
   docs: [

@@ -85,7 +85,7 @@ export default defineRule({
       '57b9893d-33b1-4419-bcea-a717ea87e139',
       'bd0088a5-c133-4b20-b129-ec9968b16ef3',
     ],
-    trivy: ['aws-s3-no-public-access-with-acl'],
+    trivy: ['aws-s3-no-public-access-with-acl', 'aws-cloudtrail-no-public-log-access'],
     cfnNag: ['W31', 'F14'],
   },
   docs: [

@@ -24,6 +24,7 @@ export default defineRule({
       'adcd0082-e90b-4b63-862b-21899f6e6a48',
       '151187cb-0efc-481c-babd-ad24e3c9bc22',
     ],
+    trivy: ['aws-ec2-no-public-ingress-sgr'],
   },
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
