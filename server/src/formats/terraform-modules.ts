@@ -431,9 +431,11 @@ const VPC: KnownModule = {
     'variables.tf at 3.15.0 (6eddcad), 3.16.0 (4fe7745), 3.17.0 (4416e37) and 5.6.0 (e2970fd), docs/UPGRADE-4.0.md ' +
     '(b088ef2), main.tf at 00ba9a3 (3.x): create_vpc true; map_public_ip_on_launch true in 3.x and false from 4.0.0 ' +
     '("now defaults to false"), passed to the public subnets; enable_flow_log false in 3.x and 5.x (4.x was not read: ' +
-    'unknown, so a flow log is assumed); 6.x (docs/CHANGELOG.md) was not read',
+    'unknown, so a flow log is assumed); manage_default_network_acl false in 3.x (4.0.0: "now defaults to true"), ' +
+    'which adopts the default network ACL with one ingress block per item of default_network_acl_ingress (3.x main.tf; ' +
+    'the list\'s 3.x default and the 4.x to 6.x wiring were not read); 6.x (docs/CHANGELOG.md) was not read',
   latest: 6,
-  inputs: ['create_vpc', 'enable_flow_log', 'public_subnets', 'map_public_ip_on_launch'],
+  inputs: ['create_vpc', 'enable_flow_log', 'public_subnets', 'map_public_ip_on_launch', 'manage_default_network_acl', 'default_network_acl_ingress'],
   build(m) {
     if (m.flag('create_vpc', true) === false) return;
     const vpc = 'aws_vpc.this';
@@ -442,6 +444,14 @@ const VPC: KnownModule = {
     if (m.flagOf('enable_flow_log', { 3: false, 5: false }) !== false) m.resource('aws_flow_log', 'this', {}, { vpc_id: vpc });
     if (!m.empty('public_subnets')) {
       m.resource('aws_subnet', 'public', { map_public_ip_on_launch: m.defaulted('map_public_ip_on_launch', { 3: true, 4: false, 5: false }, false) }, { vpc_id: vpc });
+    }
+    // The VPC's default network ACL is adopted only when manage_default_network_acl is true (false in 3.x: 4.0.0 "now
+    // defaults to true", UPGRADE-4.0.md); each item of default_network_acl_ingress is then one of its ingress blocks,
+    // action, cidr_block, ipv6_cidr_block, from_port, to_port, protocol and rule_no passed as they are (main.tf at
+    // 00ba9a3). Read for 3.x only: the 4.x to 6.x main.tf were not read, nor the 3.x default of the ingress list.
+    if (m.within([3]) && m.flagOf('manage_default_network_acl', { 3: false }) === true) {
+      const ingress = m.value('default_network_acl_ingress');
+      m.resource('aws_default_network_acl', 'this', { ingress: ingress.isAbsent ? 'unknown' : m.input('default_network_acl_ingress') });
     }
   },
 };
