@@ -646,7 +646,8 @@ const AUTOSCALING: KnownModule = {
       return;
     }
     if (m.flag('create_lc', true) === false) return;
-    // Each item becomes a block (dynamic blocks from 3.0.0); read from 3.2.0, when root_block_device passes encrypted.
+    // Each item becomes a block (dynamic blocks, main.tf at e371714); read from 3.2.0, when root_block_device starts
+    // passing encrypted (CHANGELOG); 3.0.x and 3.1.x were not read, so a version that may be one of them is unknown.
     const devices = (name: string): Source | undefined => {
       if (!m.from('3.2.0')) return 'unknown';
       return m.empty(name) ? undefined : m.input(name);
