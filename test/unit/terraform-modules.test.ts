@@ -330,6 +330,85 @@ describe('known registry modules', () => {
     });
   });
 
+  describe('autoscaling', () => {
+    const asg = (version: string, inputs: string) => `module "asg" {\n  source  = "terraform-aws-modules/autoscaling/aws"\n  version = "${version}"\n${inputs}}\n`;
+    const devices =
+      '  ebs_block_device = [\n    {\n      device_name = "/dev/xvdz"\n      volume_size = "50"\n    },\n  ]\n' +
+      '  root_block_device = [\n    {\n      volume_size = "50"\n      encrypted   = false\n    },\n  ]\n';
+    const msg = (text: string) => findings(text, ['CL-AWS-054']);
+
+    it('1.x: ebs_block_device and root_block_device items are the launch configuration\'s blocks, reported at the input', () => {
+      assert.deepEqual(msg(asg('1.0.4', devices)), [
+        ['CL-AWS-054', '6:21-6:32', "Block device /dev/xvdz of module.asg.aws_launch_configuration.this does not set encrypted, so its EBS volume is encrypted only if the image's snapshot for it is or EBS encryption by default is on in the account and region (module asg, terraform-aws-modules/autoscaling/aws, input ebs_block_device)."],
+        ['CL-AWS-054', '13:21-13:26', 'The root block device of module.asg.aws_launch_configuration.this sets encrypted to false, so the EBS volume is stored unencrypted unless EBS encryption by default is on in the account and region (module asg, terraform-aws-modules/autoscaling/aws, input root_block_device).'],
+      ]);
+      // A root device without encrypted is reported at the input's name.
+      assert.deepEqual(msg(asg('~> 1.0', '  root_block_device = [\n    {\n      volume_size = "50"\n    },\n  ]\n')).map((f) => f.slice(0, 2)), [['CL-AWS-054', '4:3-4:20']]);
+      assert.deepEqual(msg(asg('1.0.4', devices.replace('volume_size = "50"\n    },\n  ]\n  root', 'volume_size = "50"\n      encrypted = true\n    },\n  ]\n  root').replace('encrypted   = false', 'encrypted   = true'))), []);
+      // An existing launch configuration named: the module makes none; an unknown one: not known.
+      assert.deepEqual(ids(asg('1.0.4', `  existing_launch_configuration = "lc-1"\n${devices}`)), []);
+      assert.deepEqual(ids(asg('1.0.4', `  existing_launch_configuration = var.lc\n${devices}`)), []);
+      assert.deepEqual(ids(asg('1.0.4', `  existing_launch_configuration = ""\n${devices}`)), ['module.asg.aws_launch_configuration.this']);
+      // Unknown lists and items: no finding.
+      assert.deepEqual(msg(asg('1.0.4', '  ebs_block_device = var.devices\n  root_block_device = [var.root]\n')), []);
+    });
+
+    it('1.x has no user_data_base64 input: a private key written there reaches no launch configuration', () => {
+      const key = '  user_data_base64 = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpzb21lS2V5"\n';
+      assert.deepEqual(findings(asg('1.0.4', key), ['CL-AWS-026']), []);
+      assert.deepEqual(findings(asg('3.7.0', key), ['CL-AWS-026']).map((f) => f.slice(0, 2)), [['CL-AWS-026', '4:22-4:76']]);
+      const [lc] = resourcesOf(parseFile('main.tf', asg('1.0.4', '')));
+      assert.equal(lc.body.get('user_data_base64').isAbsent, true);
+      assert.equal(lc.body.get('associate_public_ip_address').isFalse(), true);
+    });
+
+    it('3.x: the block device inputs are read from 3.2.0 (root_block_device passes encrypted from then); earlier is unknown', () => {
+      assert.deepEqual(msg(asg('~> 3.2', devices)).map((f) => f.slice(0, 2)), [
+        ['CL-AWS-054', '6:21-6:32'],
+        ['CL-AWS-054', '13:21-13:26'],
+      ]);
+      assert.deepEqual(msg(asg('3.7.0', devices)).map((f) => f.slice(0, 2)), [
+        ['CL-AWS-054', '6:21-6:32'],
+        ['CL-AWS-054', '13:21-13:26'],
+      ]);
+      assert.deepEqual(msg(asg('~> 3.0', devices)), []);
+      assert.deepEqual(msg(asg('3.1.0', devices)), []);
+      assert.deepEqual(msg(asg('3.7.0', `  create_lc = false\n${devices}`)), []);
+      // 2.x and 4.x were not read (nor what an unversioned block gets): nothing is read as the module's resources.
+      for (const version of ['2.11.0', '~> 4.0', '>= 1.0, < 4.0']) assert.deepEqual(ids(asg(version, devices)), [], version);
+      assert.deepEqual(ids(asg('1.0.4', devices).replace('  version = "1.0.4"\n', '')), []);
+    });
+  });
+
+  describe('vpc default network ACL', () => {
+    const vpc = (version: string, inputs: string) => `module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "${version}"\n${inputs}}\n`;
+    const ingress = (port: number) =>
+      `  default_network_acl_ingress = [\n    {\n      "action" : "allow",\n      "cidr_block" : "0.0.0.0/0",\n      "from_port" : ${port},\n      "protocol" : "tcp",\n      "rule_no" : 100,\n      "to_port" : ${port}\n    }\n  ]\n`;
+
+    it('3.x with manage_default_network_acl = true: each default_network_acl_ingress item is an ingress entry, reported at its CIDR', () => {
+      assert.deepEqual(findings(vpc('3.7.0', `  manage_default_network_acl = true\n${ingress(22)}`), ['CL-AWS-031']), [
+        ['CL-AWS-031', '8:22-8:33', 'Network ACL module.vpc.aws_default_network_acl.this allows 0.0.0.0/0 in to TCP port 22 (SSH) (module vpc, terraform-aws-modules/vpc/aws, input default_network_acl_ingress).'],
+      ]);
+      assert.deepEqual(findings(vpc('~> 3.0', `  manage_default_network_acl = true\n${ingress(3389)}`), ['CL-AWS-031']).map((f) => f.slice(0, 2)), [['CL-AWS-031', '8:22-8:33']]);
+      assert.deepEqual(findings(vpc('3.7.0', `  manage_default_network_acl = true\n${ingress(443)}`), ['CL-AWS-031']), []);
+    });
+
+    it('3.x leaves the default network ACL alone unless told (default false): the ingress input then changes nothing', () => {
+      assert.deepEqual(findings(vpc('3.7.0', ingress(22)), ['CL-AWS-031']), []);
+      assert.deepEqual(ids(vpc('3.7.0', ingress(22))), ['module.vpc.aws_vpc.this']);
+      assert.deepEqual(ids(vpc('3.7.0', `  manage_default_network_acl = false\n${ingress(22)}`)), ['module.vpc.aws_vpc.this']);
+      assert.deepEqual(ids(vpc('3.7.0', `  manage_default_network_acl = var.manage\n${ingress(22)}`)), ['module.vpc.aws_vpc.this']);
+      // Managed without the ingress input: its 3.x default was not read, so the ACL's entries are unknown.
+      const [, acl] = resourcesOf(parseFile('main.tf', vpc('3.7.0', '  manage_default_network_acl = true\n')));
+      assert.equal(acl.id, 'module.vpc.aws_default_network_acl.this');
+      assert.equal(acl.body.get('ingress').isUnknown, true);
+      // 4.x on defaults it to true (UPGRADE-4.0.md), but its wiring was not read: no ACL, no finding.
+      for (const version of ['~> 4.0', '~> 5.0']) {
+        assert.deepEqual(findings(vpc(version, `  manage_default_network_acl = true\n${ingress(22)}`), ['CL-AWS-031']), [], version);
+      }
+    });
+  });
+
   describe('formats and notices', () => {
     it('reads .tf.json module blocks alike', () => {
       const json = '{\n  "module": {\n    "bucket": {\n      "source": "terraform-aws-modules/s3-bucket/aws",\n      "acl": "public-read"\n    }\n  }\n}\n';

@@ -145,6 +145,13 @@ class Call {
     return [rangedValue(entries, lo, hi)];
   }
 
+  /** True when `version` is bounded to versions from `version` (included) on, within one major. */
+  from(version: string): boolean {
+    if (!this.range) return false;
+    const v = parseVersion(version);
+    return cmp(this.range.low, v) >= 0 && cmp(this.range.high, [v[0] + 1, 0, 0]) <= 0;
+  }
+
   /** True / false when the input is a known boolean, or absent with a known default; else undefined. */
   flagOf(name: string, defaults: Defaults): boolean | undefined {
     const v = this.value(name);
@@ -424,9 +431,11 @@ const VPC: KnownModule = {
     'variables.tf at 3.15.0 (6eddcad), 3.16.0 (4fe7745), 3.17.0 (4416e37) and 5.6.0 (e2970fd), docs/UPGRADE-4.0.md ' +
     '(b088ef2), main.tf at 00ba9a3 (3.x): create_vpc true; map_public_ip_on_launch true in 3.x and false from 4.0.0 ' +
     '("now defaults to false"), passed to the public subnets; enable_flow_log false in 3.x and 5.x (4.x was not read: ' +
-    'unknown, so a flow log is assumed); 6.x (docs/CHANGELOG.md) was not read',
+    'unknown, so a flow log is assumed); manage_default_network_acl false in 3.x (4.0.0: "now defaults to true"), ' +
+    'which adopts the default network ACL with one ingress block per item of default_network_acl_ingress (3.x main.tf; ' +
+    'the list\'s 3.x default and the 4.x to 6.x wiring were not read); 6.x (docs/CHANGELOG.md) was not read',
   latest: 6,
-  inputs: ['create_vpc', 'enable_flow_log', 'public_subnets', 'map_public_ip_on_launch'],
+  inputs: ['create_vpc', 'enable_flow_log', 'public_subnets', 'map_public_ip_on_launch', 'manage_default_network_acl', 'default_network_acl_ingress'],
   build(m) {
     if (m.flag('create_vpc', true) === false) return;
     const vpc = 'aws_vpc.this';
@@ -435,6 +444,14 @@ const VPC: KnownModule = {
     if (m.flagOf('enable_flow_log', { 3: false, 5: false }) !== false) m.resource('aws_flow_log', 'this', {}, { vpc_id: vpc });
     if (!m.empty('public_subnets')) {
       m.resource('aws_subnet', 'public', { map_public_ip_on_launch: m.defaulted('map_public_ip_on_launch', { 3: true, 4: false, 5: false }, false) }, { vpc_id: vpc });
+    }
+    // The VPC's default network ACL is adopted only when manage_default_network_acl is true (false in 3.x: 4.0.0 "now
+    // defaults to true", UPGRADE-4.0.md); each item of default_network_acl_ingress is then one of its ingress blocks,
+    // action, cidr_block, ipv6_cidr_block, from_port, to_port, protocol and rule_no passed as they are (main.tf at
+    // 00ba9a3). Read for 3.x only: the 4.x to 6.x main.tf were not read, nor the 3.x default of the ingress list.
+    if (m.within([3]) && m.flagOf('manage_default_network_acl', { 3: false }) === true) {
+      const ingress = m.value('default_network_acl_ingress');
+      m.resource('aws_default_network_acl', 'this', { ingress: ingress.isAbsent ? 'unknown' : m.input('default_network_acl_ingress') });
     }
   },
 };
@@ -589,23 +606,58 @@ const SECURITY_GROUP: KnownModule = {
   },
 };
 
-/** Auto Scaling groups: terraform-aws-modules/autoscaling/aws, the version read that makes a launch configuration. */
+/** Auto Scaling groups: terraform-aws-modules/autoscaling/aws, the versions read that make a launch configuration. */
 const AUTOSCALING: KnownModule = {
   registry: 'terraform-aws-modules/autoscaling/aws',
-  versions: 'v3',
+  versions: 'v1, v3',
   checked:
-    'variables.tf and main.tf at e371714 (3.6 or later): an aws_launch_configuration unless create_lc (default true) is ' +
-    'false, taking user_data, user_data_base64 and associate_public_ip_address as they are; 4.x adds launch templates ' +
-    '(UPGRADE-4.0.md) and 5.1.0 removes launch configurations (CHANGELOG); 1.x and 2.x were not read',
+    '3.x: variables.tf and main.tf at e371714 (3.7 or later: user_data_base64 from 3.6.0, dynamic tags from 3.7.0): an ' +
+    'aws_launch_configuration unless create_lc (default true) is false, taking user_data, user_data_base64 and ' +
+    'associate_public_ip_address as they are, and each item of ebs_block_device and root_block_device (lists of maps, ' +
+    'default []) as a block of that name, encrypted and the other keys passed with lookup(); root_block_device passes ' +
+    'encrypted only from 3.2.0 ("added encrypted option to root_block_device", CHANGELOG at 00aadef), and the ' +
+    'CHANGELOG names no change to either input from 3.2.0 to 3.9.0, so the two inputs are read for a version bounded to ' +
+    '3.2.0 or later (3.0.x and 3.1.x were not read); 1.x: root main.tf, variables.tf and ' +
+    'modules/launch_configuration at cff5732 (a 1.0.x commit before 1.0.4, whose outputs still include load_balancers): ' +
+    'a launch configuration unless existing_launch_configuration (default "") is set, taking user_data (default "") and ' +
+    'associate_public_ip_address (default false) and the ebs_block_device and root_block_device lists (default []) as ' +
+    'they are (Terraform 0.11 blocks from lists of maps); no user_data_base64 input; the CHANGELOG\'s commits from 1.0.4 ' +
+    'to 1.2.0 change outputs only; 2.x (2.0.0 merges the sub-modules, CHANGELOG) was not read: its sources at a named ' +
+    'commit are not in the index; 4.x adds launch templates (UPGRADE-4.0.md) and 5.1.0 removes launch configurations ' +
+    '(CHANGELOG)',
   latest: 9,
-  only: [3],
-  inputs: ['create_lc', 'user_data', 'user_data_base64', 'associate_public_ip_address'],
+  only: [1, 3],
+  inputs: ['create_lc', 'existing_launch_configuration', 'user_data', 'user_data_base64', 'associate_public_ip_address', 'ebs_block_device', 'root_block_device'],
   build(m) {
+    if (m.within([1])) {
+      // 1.x: the launch configuration sub-module's count is 0 when an existing launch configuration is named.
+      const existing = m.value('existing_launch_configuration');
+      if (!existing.isAbsent && existing.str() === undefined) return; // not known whether one is made
+      if (existing.str()) return;
+      const none: Defaults = { 1: '' };
+      m.resource('aws_launch_configuration', 'this', {
+        user_data: m.defaulted('user_data', none, ''),
+        // No such input in 1.x: Terraform rejects the argument, so no launch configuration gets it.
+        user_data_base64: undefined,
+        associate_public_ip_address: m.defaulted('associate_public_ip_address', { 1: false }),
+        ebs_block_device: m.empty('ebs_block_device') ? m.defaulted('ebs_block_device', none, '') : m.input('ebs_block_device'),
+        root_block_device: m.empty('root_block_device') ? m.defaulted('root_block_device', none, '') : m.input('root_block_device'),
+      });
+      return;
+    }
     if (m.flag('create_lc', true) === false) return;
+    // Each item becomes a block (dynamic blocks, main.tf at e371714); read from 3.2.0, when root_block_device starts
+    // passing encrypted (CHANGELOG); 3.0.x and 3.1.x were not read, so a version that may be one of them is unknown.
+    const devices = (name: string): Source | undefined => {
+      if (!m.from('3.2.0')) return 'unknown';
+      return m.empty(name) ? undefined : m.input(name);
+    };
     m.resource('aws_launch_configuration', 'this', {
       user_data: m.input('user_data') ?? 'unknown',
       user_data_base64: m.input('user_data_base64') ?? 'unknown',
       associate_public_ip_address: m.input('associate_public_ip_address') ?? 'unknown',
+      ebs_block_device: devices('ebs_block_device'),
+      root_block_device: devices('root_block_device'),
     });
   },
 };
