@@ -53,6 +53,7 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'cfn-nag', formats: ['cloudformation'] },
   { file: 'checkov-kubernetes', formats: ['kubernetes'] },
   { file: 'polaris', formats: ['kubernetes'] },
+  { file: 'checkov-terraform-aws', formats: ['terraform'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };
