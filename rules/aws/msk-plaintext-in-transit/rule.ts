@@ -53,6 +53,7 @@ export default defineRule({
   },
   frameworks: IN_TRANSIT_STORES,
   equivalents: {
+    checkov: ['CKV_AWS_81'],
     kics: ['a976d63f-af0e-46e8-b714-8c1a9c4bf768', '6db52fa6-d4da-4608-908a-89f0c59e743e'],
     trivy: ['aws-msk-enable-in-transit-encryption'],
   },
