@@ -54,6 +54,7 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'checkov-kubernetes', formats: ['kubernetes'] },
   { file: 'polaris', formats: ['kubernetes'] },
   { file: 'trivy-aws', formats: ['cloudformation', 'terraform'] },
+  { file: 'checkov-terraform-aws', formats: ['terraform'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };

@@ -19,6 +19,7 @@ export default defineRule({
   },
   frameworks: [cisAws('3.1'), ...AUDIT_LOGGING],
   equivalents: {
+    checkov: ['CKV_AWS_251'],
     // cloudtrail_logging_disabled (CloudFormation and Terraform)
     kics: ['5c0b06d5-b7a4-484c-aeb0-75a836269ff0', '4bb76f17-3d63-4529-bdca-2b454529d774'],
   },

@@ -100,7 +100,7 @@ export default defineRule({
   },
   frameworks: [cisAws('2.2.1'), nist('SC-28'), iso27001('A.8.24')],
   equivalents: {
-    checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
+    checkov: ['CKV_AWS_3', 'CKV_AWS_8', 'CKV_AWS_204', 'CKV_AWS_235'],
     kics: ['80b7ac3f-d2b7-4577-9b10-df7913497162', 'cc997676-481b-4e93-aa81-d19f8c5e9b12', 'e6b4b943-6883-47a9-9739-7ada9568f8ca', '4de9de27-254e-424f-bd70-4c1e95790838'],
     trivy: ['aws-ec2-enable-volume-encryption', 'aws-ec2-enable-launch-config-at-rest-encryption', 'aws-ec2-enable-at-rest-encryption'],
     cfnNag: ['F1'],

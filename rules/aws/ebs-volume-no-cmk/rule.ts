@@ -84,7 +84,7 @@ export default defineRule({
   },
   frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
   equivalents: {
-    checkov: ['CKV_AWS_189'],
+    checkov: ['CKV_AWS_189', 'CKV_AWS_200'],
     kics: ['b7063015-6c31-4658-a8e7-14f98f37fd42'],
     trivy: ['aws-ec2-volume-encryption-customer-key'],
     cfnNag: ['W37'],

@@ -64,7 +64,6 @@ export default defineRule({
   },
   frameworks: AUDIT_LOGGING,
   equivalents: {
-    checkov: ['CKV_AWS_37'],
     kics: ['37304d3f-f852-40b8-ae3f-725e87a7cedf'],
     trivy: ['aws-eks-enable-control-plane-logging'],
   },

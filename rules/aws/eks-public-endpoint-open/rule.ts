@@ -99,7 +99,7 @@ export default defineRule({
   },
   frameworks: NOT_PUBLIC,
   equivalents: {
-    checkov: ['CKV_AWS_38', 'CKV_AWS_39'],
+    checkov: ['CKV_AWS_38'],
     kics: ['42f4b905-3736-4213-bfe9-c0660518cda8', '61cf9883-1752-4768-b18c-0d57f2737709'],
     trivy: ['aws-eks-no-public-cluster-access', 'aws-eks-no-public-cluster-access-to-cidr'],
   },

@@ -116,7 +116,7 @@ export default defineRule({
   },
   frameworks: TLS_VERSIONS,
   equivalents: {
-    checkov: ['CKV_AWS_103'],
+    checkov: ['CKV_AWS_103', 'CKV_AWS_213'],
     kics: ['61a94903-3cd3-4780-88ec-fc918819b9c8', '126c1788-23c2-4a10-906c-ef179f4f96ec'],
     trivy: ['aws-elb-use-secure-tls-policy'],
   },

@@ -76,7 +76,7 @@ export default defineRule({
   },
   frameworks: IN_TRANSIT_STORES,
   equivalents: {
-    checkov: ['CKV_AWS_83'],
+    checkov: ['CKV_AWS_83', 'CKV_AWS_228'],
     kics: ['4cdc88e6-c0c8-4081-a639-bb3a557cbedf', '2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e'],
     trivy: ['aws-elastic-search-enforce-https', 'aws-elasticsearch-enforce-https', 'aws-elasticsearch-use-secure-tls-policy'],
   },

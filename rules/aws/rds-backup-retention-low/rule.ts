@@ -103,7 +103,6 @@ export default defineRule({
   },
   frameworks: BACKUPS,
   equivalents: {
-    checkov: ['CKV_AWS_133'],
     kics: [
       'e649a218-d099-4550-86a4-1231e1fcb60d',
       '8c415f6f-7b90-4a27-a44a-51047e1506f9',

@@ -28,7 +28,7 @@ export default defineRule({
     customer: 'choosing a customer managed key, and so who may use it and when it can be revoked, is your decision',
   },
   frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
-  equivalents: { checkov: ['CKV_AWS_142'], kics: ['de76a0d6-66d5-45c9-9022-f05545b85c78'], trivy: ['aws-redshift-encryption-customer-key'] },
+  equivalents: { checkov: ['CKV_AWS_142', 'CKV_AWS_188'], kics: ['de76a0d6-66d5-45c9-9022-f05545b85c78'], trivy: ['aws-redshift-encryption-customer-key'] },
   docs: ['https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html', cfnGuideDoc('aws-resource-redshift-cluster', 'cfn-redshift-cluster-kmskeyid'), tfDoc('redshift_cluster', 'kms_key_id')],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::Redshift::Cluster'], run: check({ flag: 'Encrypted', key: 'KmsKeyId', inheritsFrom: ['SnapshotIdentifier'] }) },
