@@ -101,7 +101,7 @@ export default defineRule({
   equivalents: {
     checkov: ['CKV_AWS_38'],
     kics: ['42f4b905-3736-4213-bfe9-c0660518cda8', '61cf9883-1752-4768-b18c-0d57f2737709'],
-    trivy: ['aws-eks-no-public-cluster-access', 'aws-eks-no-public-cluster-access-to-cidr'],
+    trivy: ['aws-eks-no-public-cluster-access-to-cidr'],
   },
   docs: [
     'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html',
