@@ -53,6 +53,9 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'cfn-nag', formats: ['cloudformation'] },
   { file: 'checkov-kubernetes', formats: ['kubernetes'] },
   { file: 'polaris', formats: ['kubernetes'] },
+  { file: 'trivy-kubernetes', formats: ['kubernetes'] },
+  { file: 'kube-linter', formats: ['kubernetes'] },
+  { file: 'kube-score', formats: ['kubernetes'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };
