@@ -55,6 +55,9 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'polaris', formats: ['kubernetes'] },
   { file: 'trivy-aws', formats: ['cloudformation', 'terraform'] },
   { file: 'checkov-terraform-aws', formats: ['terraform'] },
+  { file: 'trivy-kubernetes', formats: ['kubernetes'] },
+  { file: 'kube-linter', formats: ['kubernetes'] },
+  { file: 'kube-score', formats: ['kubernetes'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };

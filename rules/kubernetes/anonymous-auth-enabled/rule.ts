@@ -73,6 +73,7 @@ export default defineRule({
   equivalents: {
     kics: ['1de5cc51-f376-4638-a940-20f2e85ae238'],
     checkov: ['CKV_K8S_68', 'CKV_K8S_138'],
+    trivy: ['AVD-KCV-0001'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests',

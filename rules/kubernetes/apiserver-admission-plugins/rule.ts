@@ -86,6 +86,7 @@ export default defineRule({
       '1ffe7bf7-563b-4b3d-a71d-ba6bd8d49b37',
     ],
     checkov: ['CKV_K8S_79', 'CKV_K8S_82', 'CKV_K8S_83', 'CKV_K8S_85'],
+    trivy: ['AVD-KCV-0011', 'AVD-KCV-0014', 'AVD-KCV-0015', 'AVD-KCV-0016'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/',

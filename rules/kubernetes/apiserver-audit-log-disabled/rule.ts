@@ -35,6 +35,7 @@ export default defineRule({
   equivalents: {
     kics: ['73e251f0-363d-4e53-86e2-0a93592437eb', '13a49a2e-488e-4309-a7c0-d6b05577a5fb'],
     checkov: ['CKV_K8S_91'],
+    trivy: ['AVD-KCV-0019'],
   },
   docs: [
     'https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/',

@@ -33,6 +33,7 @@ export default defineRule({
   equivalents: {
     kics: ['5da47109-f8d6-4585-9e2b-96a8958a12f5', '32ecd76e-7bbf-402e-bf48-8b9485749558'],
     checkov: ['CKV_K8S_69', 'CKV_K8S_70'],
+    trivy: ['AVD-KCV-0002'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#static-token-file',

@@ -83,6 +83,7 @@ export default defineRule({
       '895a5a95-3756-4b04-9924-2f3bc93181bd',
     ],
     checkov: ['CKV_K8S_71', 'CKV_K8S_72', 'CKV_K8S_73', 'CKV_K8S_99', 'CKV_K8S_100', 'CKV_K8S_102'],
+    trivy: ['AVD-KCV-0004', 'AVD-KCV-0005', 'AVD-KCV-0006', 'AVD-KCV-0026', 'AVD-KCV-0027', 'AVD-KCV-0028', 'AVD-KCV-0029'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',

@@ -63,6 +63,7 @@ export default defineRule({
   equivalents: {
     kics: ['f1f4d8da-1ac4-47d0-b1aa-91e69d33f7d5', '4d7ee40f-fc5d-427d-8cac-dffbe22d42d1', '1aa4a1ae-5dbb-48a1-9aa2-630ea4be208e'],
     checkov: ['CKV_K8S_74', 'CKV_K8S_75', 'CKV_K8S_77', 'CKV_K8S_139'],
+    trivy: ['AVD-KCV-0007', 'AVD-KCV-0008', 'AVD-KCV-0009'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/authorization/',

@@ -62,6 +62,7 @@ export default defineRule({
   equivalents: {
     kics: ['46a2e9ec-6a5f-4faa-9d39-4ea44d5d87a2'],
     checkov: ['CKV_K8S_113', 'CKV_K8S_115'],
+    trivy: ['AVD-KCV-0039', 'AVD-KCV-0041'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',

@@ -109,6 +109,7 @@ export default defineRule({
       '2940d48a-dc5e-4178-a3f8-bfbd80720b41',
     ],
     checkov: ['CKV_K8S_86', 'CKV_K8S_88', 'CKV_K8S_89', 'CKV_K8S_141'],
+    trivy: ['AVD-KCV-0017'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',

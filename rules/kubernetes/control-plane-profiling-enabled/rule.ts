@@ -49,6 +49,7 @@ export default defineRule({
   equivalents: {
     kics: ['2f491173-6375-4a84-b28e-a4e2b9a58a69'],
     checkov: ['CKV_K8S_90', 'CKV_K8S_107', 'CKV_K8S_114'],
+    trivy: ['AVD-KCV-0018', 'AVD-KCV-0034', 'AVD-KCV-0040'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',

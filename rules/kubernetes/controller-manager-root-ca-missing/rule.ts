@@ -32,6 +32,7 @@ export default defineRule({
   equivalents: {
     kics: ['05fb986f-ac73-4ebb-a5b2-7faafa93d882'],
     checkov: ['CKV_K8S_111'],
+    trivy: ['AVD-KCV-0037'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',

@@ -101,6 +101,7 @@ export default defineRule({
       'ae8827e2-4af9-4baa-9998-87539ae0d6f0',
     ],
     checkov: ['CKV_K8S_116', 'CKV_K8S_117', 'CKV_K8S_118', 'CKV_K8S_119', 'CKV_K8S_121'],
+    trivy: ['AVD-KCV-0042', 'AVD-KCV-0043', 'AVD-KCV-0044', 'AVD-KCV-0045', 'AVD-KCV-0046', 'AVD-KCV-0047'],
   },
   docs: [
     'https://etcd.io/docs/latest/op-guide/configuration/',

@@ -22,7 +22,7 @@ export default defineRule({
   responsibility: podResponsibility('which groups your containers run with is set by your pod specs'),
   frameworks: podSecurityFrameworks(['5.7.3']),
   equivalents: {
-    trivy: ['AVD-KSV-0029'],
+    trivy: ['AVD-KSV-0029', 'AVD-KSV-0116'],
   },
   docs: [SECURITY_CONTEXT_DOC, `${PSS_DOC}#restricted`],
   checks: {

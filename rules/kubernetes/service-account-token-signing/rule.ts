@@ -57,6 +57,7 @@ export default defineRule({
   equivalents: {
     kics: ['a5530bd7-225a-48f9-91bb-f40b04200165', 'dab4ec72-ce2e-4732-b7c3-1757dcce01a1', '1acd93f1-5a37-45c0-aaac-82ece818be7d'],
     checkov: ['CKV_K8S_96', 'CKV_K8S_97', 'CKV_K8S_108'],
+    trivy: ['AVD-KCV-0024', 'AVD-KCV-0025', 'AVD-KCV-0035'],
   },
   docs: [
     'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',
