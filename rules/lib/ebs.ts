@@ -1,6 +1,18 @@
 // EBS knowledge shared by the volume rules (CL-AWS-054 encryption, CL-AWS-218 customer managed key): where each
-// resource type writes the EBS volumes it makes, one walk for both rules.
+// resource type writes the EBS volumes it makes, one walk for both rules, and the scope of an account-wide default.
+import { dirname } from 'node:path';
 import { blocks, isSet, keyNode, type Node, type Resource, type Val } from '../kit';
+
+// The key checks of encryption.ts, for CL-AWS-218 (one lib import per rule).
+export { isAwsManagedAlias, lookedUpKey, shownKey } from './encryption';
+
+/**
+ * The Terraform configuration a resource belongs to, for account-wide defaults (`aws_ebs_encryption_by_default`):
+ * the directory of a `.tf` / `.tf.json` file, or one plan file.
+ */
+export function configurationOf(r: Resource): string {
+  return r.format === 'terraform-plan' ? `plan:${r.file.uri}` : `dir:${dirname(r.file.uri)}`;
+}
 
 /** The names of one format's EBS settings. */
 export interface EbsNames {

@@ -1,6 +1,5 @@
 // CL-AWS-054: EBS volumes (stand-alone, instance, launch template, launch configuration, spot request and spot fleet
 // block devices, AMI block devices and AMI copies, Image Builder recipe block devices) without encryption.
-import { dirname } from 'node:path';
 import {
   cfnDoc,
   cfnGuideDoc,
@@ -18,7 +17,7 @@ import {
   tfDoc,
   type Val,
 } from '../../kit';
-import { ebsDevices } from '../../lib/ebs';
+import { configurationOf, ebsDevices } from '../../lib/ebs';
 
 const ACCOUNT_DEFAULT = 'aws_ebs_encryption_by_default';
 
@@ -75,11 +74,6 @@ function checkTerraform(r: Resource, rep: Reporter): void {
     addTitle: 'Add encrypted: true',
     caution: replaces(r),
   });
-}
-
-/** A Terraform configuration: the directory of a `*.tf.json` file, or one plan file. */
-function configurationOf(r: Resource): string {
-  return r.format === 'terraform-plan' ? `plan:${r.file.uri}` : `dir:${dirname(r.file.uri)}`;
 }
 
 export default defineRule({

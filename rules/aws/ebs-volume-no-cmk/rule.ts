@@ -14,8 +14,7 @@ import {
   tfDoc,
   type Val,
 } from '../../kit';
-import { ebsDevices } from '../../lib/ebs';
-import { isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/encryption';
+import { ebsDevices, isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/ebs';
 
 /** The names of the settings read (an AMI copy has no snapshot). */
 interface Names {
