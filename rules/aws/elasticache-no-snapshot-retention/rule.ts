@@ -26,9 +26,16 @@ const BACKED_UP = new Set(['redis', 'valkey']);
  */
 function asSnippet(edits: readonly TextEdit[] | undefined, key: string): TextEdit[] | undefined {
   if (!edits) return undefined;
-  const escape = (t: string) => t.replace(/[\\$}]/g, (c) => `\\${c}`);
-  const at = new RegExp(`(${key}[^\\w\\n]*)${DAYS}(?![\\d.])`);
-  return edits.map((e) => ({ ...e, text: e.text === String(DAYS) ? `\${1:${DAYS}}` : escape(e.text).replace(at, `$1\${1:${DAYS}}`) }));
+  const days = String(DAYS);
+  const slot = `\${1:${days}}`;
+  const withSlot = (text: string) => {
+    if (text === days) return slot;
+    const escaped = text.replace(/[\\$}]/g, (c) => `\\${c}`);
+    const k = escaped.indexOf(key);
+    const d = k < 0 ? -1 : escaped.indexOf(days, k + key.length);
+    return d < 0 ? escaped : escaped.slice(0, d) + slot + escaped.slice(d + days.length);
+  };
+  return edits.map((e) => ({ ...e, text: withSlot(e.text) }));
 }
 
 function check(names: Names) {
