@@ -1,7 +1,8 @@
 // CL-K8S-106: a workload placed in kube-system that is not marked as a cluster add-on (priority class
-// system-cluster-critical or system-node-critical, or the legacy critical-pod annotation).
+// system-cluster-critical or system-node-critical, or the legacy critical-pod annotation) and does not run a
+// control-plane component (static pods of older installers carry no priority class).
 import { cisK8s, defineRule, nsaK8s } from '../../kit';
-import { objectName, WORKLOAD_KINDS } from '../../lib/k8s-rbac';
+import { componentContainers, WORKLOAD_KINDS } from '../../lib/k8s-control-plane';
 
 /** The priority classes Kubernetes defines for critical add-ons; control-plane static pods use them too. */
 const CRITICAL = ['system-cluster-critical', 'system-node-critical'];
@@ -46,8 +47,9 @@ export default defineRule({
         const cls = priority.str();
         if (cls !== undefined && CRITICAL.includes(cls)) return;
         if (r.k8s?.podMeta && !r.k8s.podMeta.get('annotations').get(LEGACY_CRITICAL).isAbsent) return;
+        if (componentContainers(r).length > 0) return;
         const has = cls === undefined ? 'no priority class' : `priority class ${cls}`;
-        ctx.report(ns, `${objectName(r)} runs in kube-system with ${has}, not the system-cluster-critical or system-node-critical class that marks a cluster add-on, so it shares the namespace of the control plane's most privileged service accounts and Secrets.`);
+        ctx.report(ns, `${r.type} ${r.k8s?.name ?? '(unnamed)'} runs in kube-system with ${has}, not the system-cluster-critical or system-node-critical class that marks a cluster add-on, so it shares the namespace of the control plane's most privileged service accounts and Secrets.`);
       },
     },
   },
