@@ -189,19 +189,26 @@ export interface GrantHit {
 
 /**
  * The resource items of `rule` through which it grants one of `grants`, each once, with the verb items that grant
- * it (several grants matched by the same item, such as `"*"`, are merged). Rules narrowed by `resourceNames` are
- * kept: naming objects does not make create (which cannot be narrowed by name) or the other verbs harmless.
+ * it (several grants matched by the same item, such as `"*"`, are merged). A rule narrowed by `resourceNames` (or
+ * whose names are unknown) still grants the other verbs on the named objects, and `create` on a subresource of one
+ * (`serviceaccounts/token`, `nodes/proxy`), but never `create` or `deletecollection` of a resource itself: RBAC cannot
+ * narrow those by name (the new object's name is not known when the request is authorized), so such a rule grants
+ * neither of them.
  */
 export function grantHits(rule: PolicyRule, grants: readonly Grant[]): GrantHit[] {
   const byItem = new Map<Item, Item[]>();
   for (const grant of grants) {
     if (!coversGroup(rule, grant.groups)) continue;
-    const verbs = verbItems(rule, grant.verbs);
-    if (verbs.length === 0) continue;
-    for (const res of resourceItems(rule, grant.resources)) {
-      const list = byItem.get(res) ?? [];
-      for (const v of verbs) if (!list.includes(v)) list.push(v);
-      byItem.set(res, list);
+    for (const target of grant.resources) {
+      const wanted = rule.named && !target.includes('/') ? grant.verbs.filter((v) => v !== 'create' && v !== 'deletecollection') : grant.verbs;
+      if (wanted.length === 0) continue;
+      const verbs = verbItems(rule, wanted);
+      if (verbs.length === 0) continue;
+      for (const res of resourceItems(rule, [target])) {
+        const list = byItem.get(res) ?? [];
+        for (const v of verbs) if (!list.includes(v)) list.push(v);
+        byItem.set(res, list);
+      }
     }
   }
   return [...byItem].map(([resource, verbs]) => ({ rule, resource, verbs: [...verbs].sort((a, b) => rule.verbs.indexOf(a) - rule.verbs.indexOf(b)) }));
