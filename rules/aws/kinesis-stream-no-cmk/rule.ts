@@ -1,5 +1,5 @@
 // CL-AWS-233: Kinesis data streams encrypted with the AWS managed key aws/kinesis instead of a customer managed KMS key.
-import { cfnGuideDoc, type CheckContext, defineRule, isOneOf, iso27001, nist, type Resource, tfDoc } from '../../kit';
+import { blocks, cfnGuideDoc, type CheckContext, defineRule, isOneOf, iso27001, missingAt, nist, type Resource, tfDoc } from '../../kit';
 import { cmkCheck, nestedCmkCheck } from '../../lib/encryption';
 
 const SPEC = {
@@ -18,12 +18,10 @@ const tfKey = cmkCheck(SPEC)('kms_key_id');
  * here too, with that said, so that CL-AWS-060's fix (StreamEncryption with alias/aws/kinesis) leaves no new finding.
  */
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  const enc = r.body.get('StreamEncryption');
-  if (enc.alts.length === 1 && enc.isAbsent) {
-    ctx.report(r.anchor, `Kinesis stream ${r.id} has no StreamEncryption, ${UNENCRYPTED}.`);
-    return;
+  for (const alt of r.body.get('StreamEncryption').each()) {
+    if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), `Kinesis stream ${r.id} has no StreamEncryption, ${UNENCRYPTED}.`);
   }
-  cfnKey(r, ctx);
+  if (blocks(r.body, 'StreamEncryption').length > 0) cfnKey(r, ctx);
 }
 
 /** Terraform: encryption_type NONE (the default) is reported as unencrypted, KMS is checked for its key. */
