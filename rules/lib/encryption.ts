@@ -55,10 +55,15 @@ export function cmkCheck(spec: CmkSpec): (key: string) => (r: Resource, ctx: Che
 /**
  * The customer managed key check for a key nested in blocks (`EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId`,
  * Terraform blocks as objects or lists): a missing block or key is reported at the key of the nearest written block
- * (at the resource when none is), an empty key or an AWS managed alias at the value; unknown values never are. The
- * fix is a snippet that adds what is missing (or replaces the bad value) with `KMS_KEY`.
+ * (at the resource when none is), or at the `Fn::If` branch that leaves it out while another branch writes it (no fix
+ * there; `missingBranches: false` for a rule that reports those branches itself); an empty key or an AWS managed
+ * alias at the value; unknown values never are. The fix is a snippet that adds what is missing (or replaces the bad value) with `KMS_KEY`.
  */
-export function nestedCmkCheck(spec: KmsKeySpec, path: readonly string[]): (r: Resource, ctx: CheckContext) => void {
+export function nestedCmkCheck(
+  spec: KmsKeySpec,
+  path: readonly string[],
+  options: { readonly missingBranches?: false } = {},
+): (r: Resource, ctx: CheckContext) => void {
   const want = spec.want ?? 'a customer managed KMS key';
   const shown = path.join('.');
   const leaf = path[path.length - 1];
@@ -80,6 +85,11 @@ export function nestedCmkCheck(spec: KmsKeySpec, path: readonly string[]): (r: R
       const next = keyNode(here, key) ?? at;
       if (found.length > 0) {
         for (const b of found) walk(b, i + 1, next);
+        // An Fn::If branch that leaves the block out (AWS::NoValue) while another writes it: missing in that branch.
+        if (options.missingBranches === false) return;
+        for (const alt of child.each()) {
+          if (alt.isAbsent) ctx.report(missingAt(alt, at ?? r.anchor), `${spec.subject} ${r.id} does not set ${shown}, ${spec.consequence}.`);
+        }
         return;
       }
       const missing = child.find((x) => x.isAbsent || (x.node?.kind === 'seq' && x.node.items.length === 0));

@@ -10,7 +10,8 @@ const SPEC = {
 
 const UNENCRYPTED = 'so its records are not encrypted at all (see CL-AWS-060), let alone with a key whose policy you control';
 
-const cfnKey = nestedCmkCheck(SPEC, ['StreamEncryption', 'KeyId']);
+// A branch without StreamEncryption is reported below, as unencrypted.
+const cfnKey = nestedCmkCheck(SPEC, ['StreamEncryption', 'KeyId'], { missingBranches: false });
 const tfKey = cmkCheck(SPEC)('kms_key_id');
 
 /**
