@@ -116,6 +116,21 @@ describe('CloudFormation: Fn::If branches that cannot be taken', () => {
   });
 });
 
+describe('CloudFormation: an Fn::If whose condition is not a condition name', () => {
+  it('CloudFormation rejects it: its value is unknown, never reported, and no message shows a "?" condition', () => {
+    const inline = `Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      PubliclyAccessible: !If [!Equals [!Ref AWS::Region, us-east-1], true, false]
+`;
+    assert.deepEqual(found(inline), []);
+    const named = `Parameters:\n  Env:\n    Type: String\nConditions:\n  East: !Equals [!Ref Env, x]\n${inline.replace('!Equals [!Ref AWS::Region, us-east-1]', 'East')}`;
+    assert.deepEqual(found(named).map((x) => x.message.replace(/^.*?\(/, '(')), ['(when East is true)']);
+  });
+});
+
 describe('CloudFormation: where a reported value comes from', () => {
   it('a parameter\'s default is named in the message', () => {
     const f = found(db('!Ref Public', 'Parameters:\n  Public:\n    Type: String\n    Default: "true"\n'));

@@ -50,7 +50,9 @@ export class CfnResolver implements Resolver {
       return [{ state: 'unknown', at, when, why: target ? `${target} is known only at deploy time` : 'Ref' }];
     }
     if (key === 'Fn::If' && arg.kind === 'seq' && arg.items.length === 3) {
-      const cond = str(arg.items[0]) ?? '?';
+      const cond = str(arg.items[0]);
+      // CloudFormation takes only a condition's name here (an inline Fn::Equals is rejected): not a value to judge.
+      if (cond === undefined) return [{ state: 'unknown', at, when, why: 'Fn::If names no condition (CloudFormation rejects it)' }];
       // A branch whose condition contradicts an enclosing one (or the resource's Condition) can never be taken; a
       // repeated one (or the resource's own) adds nothing. Conditions defined as `Fn::Not` of another count as its
       // negation.
