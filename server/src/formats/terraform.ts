@@ -272,6 +272,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
   aws_codebuild_project: ['artifacts'],
+  aws_codepipeline: ['artifact_store.encryption_key'],
   aws_dax_cluster: ['server_side_encryption'],
   aws_docdb_cluster_parameter_group: ['parameter'],
   aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
