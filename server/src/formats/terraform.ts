@@ -268,6 +268,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_api_gateway_stage: ['access_log_settings'],
   aws_apigatewayv2_stage: ['access_log_settings', 'default_route_settings'],
   aws_appsync_graphql_api: ['log_config'],
+  aws_athena_database: ['encryption_configuration'],
   aws_athena_workgroup: ['configuration.managed_query_results_configuration', 'configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
