@@ -252,7 +252,9 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   aws_dynamodb_table: ['point_in_time_recovery', 'server_side_encryption'],
   aws_ecs_cluster: ['setting'], // ecs/cluster.go (setting: TypeSet, Optional, Computed; the API returns containerInsights)
   aws_instance: ['metadata_options'], // internal/service/ec2/ec2_instance.go (4.x, 5.x); corpus plans plan it unknown unwritten
-  aws_keyspaces_table: ['encryption_specification'], // keyspaces/table.go@07e0d0b (5.x)
+  aws_keyspaces_table: ['encryption_specification'],
+  // mwaa/environment.go@05198464 (6.x): logging_configuration and each log type are TypeList, Optional, Computed
+  aws_mwaa_environment: ['logging_configuration', 'logging_configuration.scheduler_logs', 'logging_configuration.webserver_logs', 'logging_configuration.worker_logs'], // keyspaces/table.go@07e0d0b (5.x)
   aws_opensearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'], // opensearch/domain.go@0089ff3 (4.x)
   aws_elasticsearch_domain: ['domain_endpoint_options', 'encrypt_at_rest', 'node_to_node_encryption'], // elasticsearch/domain.go@00a3530 (6.x)
   // redshift/cluster.go: Optional+Computed from 5.45 (@00f1267, deprecated for aws_redshift_logging), Optional only in
