@@ -6,7 +6,7 @@ export default defineRule({
   slug: 'ebs-encryption-by-default-disabled',
   title: 'EBS encryption by default is turned off',
   severity: 'low',
-  fixable: true,
+  fixable: false,
   description:
     'With EBS encryption by default on, every new EBS volume and snapshot copy in the account and region is encrypted, whatever the template that makes it says. An aws_ebs_encryption_by_default with enabled = false turns that account-wide safety net off, so each volume is encrypted only if it asks to be.',
   remediation: 'Set enabled to true on aws_ebs_encryption_by_default (or remove the argument: it defaults to true).',
@@ -28,7 +28,9 @@ export default defineRule({
     want: true,
     // The argument defaults to true: the resource alone turns the default on.
     absentMeans: true,
-    fixNote: 'instances of types that do not support EBS encryption can no longer be launched in the region',
+    // No quick-fix: turning the default on changes what CL-AWS-054 reports on every volume of the configuration,
+    // and once on, instance types without EBS encryption support can no longer be launched in the region.
+    fix: false,
     formats: {
       terraform: { types: ['aws_ebs_encryption_by_default'], path: ['enabled'] },
     },
