@@ -1,4 +1,4 @@
-// CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP or every port.
+// CL-AWS-031: a network ACL allows the whole internet in to SSH, RDP, FTP or every port.
 import {
   cfnDoc,
   type CheckContext,
@@ -18,10 +18,29 @@ import {
   type Val,
   withId,
 } from '../../kit';
-import { ADMIN_TABLE, exposureOf, isAllPorts, networkResponsibility, reachPhrase, reportedPorts, worldFamily, type Exposure, type Family, type NamedPort } from '../../lib/network';
+import {
+  ADMIN_PORTS,
+  exposureOf,
+  isAllPorts,
+  networkResponsibility,
+  type PortTable,
+  reachPhrase,
+  reportedPorts,
+  SERVICE_PORTS,
+  worldFamily,
+  type Exposure,
+  type Family,
+  type NamedPort,
+} from '../../lib/network';
+
+/** FTP data (TCP 20) and FTP control (TCP 21): clear-text logins and files (Checkov CKV_AWS_230, CKV_AWS_229). */
+const FTP_PORTS = SERVICE_PORTS.filter((p) => p.port === 20 || p.port === 21);
+/** The ports this rule reports, in port order, and every port: FTP, SSH, RDP. */
+const NACL_TABLE: PortTable = { ports: [...FTP_PORTS, ...ADMIN_PORTS].sort((a, b) => a.port - b.port), everyPort: true };
+const isAdmin = (p: NamedPort) => ADMIN_PORTS.includes(p);
 
 /**
- * True for an ephemeral-port range that contains 3389: 1024-65535 (or 1025-5000, Windows' old range), the allow that
+ * True for an ephemeral-port range that contains 3389 (it never reaches FTP's 20 and 21): 1024-65535 (or 1025-5000, Windows' old range), the allow that
  * return traffic needs through a stateless ACL. Linux (32768+) and current Windows (49152+) ranges do not reach 3389.
  */
 function isEphemeralRange(e: Exposure): boolean {
@@ -174,7 +193,7 @@ function checkEntry(r: Resource, ctx: CheckContext, entry: Entry, others: () => 
       // Network ACLs are stateless: an allow from 1024 upwards is the ephemeral-port range that return traffic needs
       // (AWS's own recommended rules have it). Security groups are stateful and get no such exemption (CL-AWS-005).
       if (isEphemeralRange(exposure)) continue;
-      const reached = reportedPorts(exposure, ADMIN_TABLE);
+      const reached = reportedPorts(exposure, NACL_TABLE);
       if (!reached?.length) continue;
       // Entries are evaluated in rule-number order: a lower-numbered deny of the world may block a port first.
       const number = n.num();
@@ -193,7 +212,9 @@ function checkEntry(r: Resource, ctx: CheckContext, entry: Entry, others: () => 
         else if (states.includes('maybe')) unsure = true;
       }
       if (unsure || open.length === 0) continue;
-      const phrase = isAllPorts(exposure) || open.length < reached.length ? reachPhrase(exposure, open) : reachPhrase(exposure, reached);
+      // Every port: name the administration ports it opens, or else the FTP ones, as examples.
+      const named = isAllPorts(exposure) && open.some(isAdmin) ? open.filter(isAdmin) : open;
+      const phrase = reachPhrase(exposure, named);
       ctx.report(under(cv, c.when, r), `${label(r)} allows ${text.trim()} in to ${phrase}.`);
     }
   }
@@ -215,17 +236,17 @@ function check(r: Resource, ctx: CheckContext): void {
 export default defineRule({
   id: 'CL-AWS-031',
   slug: 'nacl-open-admin-ports',
-  title: 'Network ACL allows SSH, RDP or all ports from the internet',
+  title: 'Network ACL allows SSH, RDP, FTP or all ports from the internet',
   severity: 'medium',
   fixable: false,
   description:
-    'A network ACL ingress entry that allows 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or every port removes the subnet-level barrier in front of remote administration services; only security groups are then left to stop the internet.',
+    'A network ACL ingress entry that allows 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389), FTP (20, 21) or every port removes the subnet-level barrier in front of remote administration and clear-text file transfer services; only security groups are then left to stop the internet.',
   remediation:
-    'Allow administration ports only from the ranges that need them, or add a lower-numbered deny entry for 22 and 3389 from 0.0.0.0/0 and ::/0.',
+    'Allow administration and FTP ports only from the ranges that need them, or add a lower-numbered deny entry for 20-22 and 3389 from 0.0.0.0/0 and ::/0.',
   responsibility: networkResponsibility('AWS evaluates the network ACL entries you write at every subnet boundary', 'which traffic may enter your subnets is yours to decide'),
   frameworks: [cisAws('5.1'), nist('AC-17', 'SC-7'), pci('1.3.1')],
   equivalents: {
-    checkov: ['CKV_AWS_231', 'CKV_AWS_232'],
+    checkov: ['CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231', 'CKV_AWS_232'],
     kics: ['a20be318-cac7-457b-911d-04cc6e812c25', '3af7f2fd-06e6-4dab-b996-2912bea19ba4'],
     trivy: ['aws-ec2-no-public-ingress-acl'],
   },

@@ -1,5 +1,5 @@
-// CL-AWS-055: RDS DB instances and DB clusters whose storage is not encrypted.
-import { cfnGuideDoc, cisAws, defineRule, iso27001, isSet, nist, pci, type Resource, settingChecks, tfDoc } from '../../kit';
+// CL-AWS-055: RDS DB instances, DB clusters and Aurora global clusters whose storage is not encrypted.
+import { cfnDoc, cfnGuideDoc, cisAws, defineRule, iso27001, isSet, nist, pci, type Resource, settingChecks, tfDoc } from '../../kit';
 
 /** Attributes that make the resource inherit its encryption from elsewhere (snapshot, source, cluster, global cluster). */
 const INHERITS: Record<string, readonly string[]> = {
@@ -7,9 +7,13 @@ const INHERITS: Record<string, readonly string[]> = {
   'AWS::RDS::DBCluster': ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier', 'GlobalClusterIdentifier'],
   aws_db_instance: ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'],
   aws_rds_cluster: ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time', 'global_cluster_identifier', 's3_import'],
+  // A global cluster made from an existing cluster takes that cluster's encryption.
+  'AWS::RDS::GlobalCluster': ['SourceDBClusterIdentifier'],
+  aws_rds_global_cluster: ['source_db_cluster_identifier'],
 };
 
 const isInstance = (r: Resource) => r.type === 'AWS::RDS::DBInstance' || r.type === 'aws_db_instance';
+const isGlobal = (r: Resource) => r.type === 'AWS::RDS::GlobalCluster' || r.type === 'aws_rds_global_cluster';
 const cfn = (r: Resource) => r.format === 'cloudformation';
 
 /** Aurora instances are encrypted through their cluster. */
@@ -22,7 +26,7 @@ function absentMeans(r: Resource): boolean | null {
   // Restored, replicated and member resources take their encryption from the source.
   if (INHERITS[r.type].some((a) => isSet(r.body.get(a)))) return null;
   // Aurora Serverless v1 clusters are always encrypted.
-  if (!isInstance(r) && r.body.get(cfn(r) ? 'EngineMode' : 'engine_mode').some((m) => m.str()?.toLowerCase() === 'serverless')) return null;
+  if (!isInstance(r) && !isGlobal(r) && r.body.get(cfn(r) ? 'EngineMode' : 'engine_mode').some((m) => m.str()?.toLowerCase() === 'serverless')) return null;
   // Whether an instance is Aurora is unknown when its engine is unknown: only an explicit false is then reported.
   if (isInstance(r) && r.body.get(cfn(r) ? 'Engine' : 'engine').isUnknown) return null;
   return false;
@@ -35,7 +39,7 @@ export default defineRule({
   severity: 'high',
   fixable: true,
   description:
-    'An RDS DB instance or cluster without storage encryption keeps the database files, automated backups, snapshots and replicas in plaintext. RDS does not encrypt unless you ask for it at creation, and an existing database cannot be encrypted in place.',
+    'An RDS DB instance, DB cluster or Aurora global database without storage encryption keeps the database files, automated backups, snapshots and replicas in plaintext. RDS does not encrypt unless you ask for it at creation, and an existing database cannot be encrypted in place.',
   remediation: 'Set StorageEncrypted (storage_encrypted) to true when creating the database; for an existing one, restore an encrypted copy of a snapshot.',
   responsibility: {
     owner: 'customer',
@@ -46,7 +50,7 @@ export default defineRule({
   },
   frameworks: [cisAws('2.3.1'), nist('SC-28'), pci('3.5.1'), iso27001('A.8.24')],
   equivalents: {
-    checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
+    checkov: ['CKV_AWS_16', 'CKV_AWS_96', 'CKV_AWS_140'],
     kics: [
       '5beacce3-4020-4a3d-9e1d-a36f953df630',
       '65844ba3-03a1-40a8-b3dd-919f122e8c95',
@@ -65,17 +69,19 @@ export default defineRule({
     cfnGuideDoc('aws-resource-rds-dbcluster', 'cfn-rds-dbcluster-storageencrypted'),
     tfDoc('db_instance', 'storage_encrypted'),
     tfDoc('rds_cluster', 'storage_encrypted'),
+    cfnDoc('aws-resource-rds-globalcluster', 'cfn-rds-globalcluster-storageencrypted'),
+    tfDoc('rds_global_cluster', 'storage_encrypted'),
   ],
   checks: settingChecks({
-    subject: (r) => (isInstance(r) ? 'RDS DB instance' : 'RDS DB cluster'),
+    subject: (r) => (isInstance(r) ? 'RDS DB instance' : isGlobal(r) ? 'Aurora global cluster' : 'RDS DB cluster'),
     consequence: 'so its storage, automated backups, snapshots and read replicas are unencrypted',
     want: true,
     absentMeans,
     fixNote: 'replaces an existing database',
     appliesTo: notAuroraInstance,
     formats: {
-      cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], path: ['StorageEncrypted'] },
-      terraform: { types: ['aws_db_instance', 'aws_rds_cluster'], path: ['storage_encrypted'] },
+      cloudformation: { types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::GlobalCluster'], path: ['StorageEncrypted'] },
+      terraform: { types: ['aws_db_instance', 'aws_rds_cluster', 'aws_rds_global_cluster'], path: ['storage_encrypted'] },
     },
   }),
 });
