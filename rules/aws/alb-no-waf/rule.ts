@@ -4,7 +4,7 @@ import { configsOf } from '../../lib/s3';
 
 const CONSEQUENCE = 'so no AWS WAF web ACL inspects the requests it receives from the internet';
 
-/** Every alternative of `v` is absent or one of `values` (an unknown or another value is not). */
+/** Every alternative of `v` is absent (the default) or `value`; an unknown or another value is not. */
 const onlyDefaultOr = (v: Val, value: string): boolean => !v.some((alt) => !(alt.isAbsent || strIs(alt, value)));
 
 interface Shape {
