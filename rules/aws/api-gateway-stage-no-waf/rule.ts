@@ -45,6 +45,9 @@ const TF: Shape = {
   publicApi: (api) => {
     const config = api.body.get('endpoint_configuration');
     if (config.isUnknown) return false;
+    // An OpenAPI import (body) may take its endpoint type from parameters.endpointConfigurationTypes.
+    const parameters = api.body.get('parameters');
+    if (config.isAbsent && (parameters.isUnknown || !parameters.get('endpointConfigurationTypes').isAbsent)) return false;
     return config.list().every((block) => !block.isUnknown && notPrivate(block.get('types')));
   },
 };
