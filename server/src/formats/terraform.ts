@@ -289,7 +289,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_msk_cluster: ['broker_node_group_info', 'logging_info', 'client_authentication', 'encryption_info', 'logging_info.broker_logs.s3'],
   aws_opensearch_domain: ['log_publishing_options', 'vpc_options'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],
-  aws_wafv2_web_acl: ['rule', 'rule.action', 'rule.override_action', 'rule.override_action.count', 'rule.statement.managed_rule_group_statement', 'rule.statement.managed_rule_group_statement.rule_action_override', 'rule.statement.rate_based_statement'],
+  aws_wafv2_web_acl: ['default_action.allow', 'default_action.block', 'rule', 'rule.action', 'rule.override_action', 'rule.override_action.count', 'rule.statement.managed_rule_group_statement', 'rule.statement.managed_rule_group_statement.rule_action_override', 'rule.statement.rate_based_statement'],
   azurerm_cognitive_account: ['network_acls'],
   azurerm_cosmosdb_account: ['consistency_policy', 'geo_location'],
   azurerm_kubernetes_cluster: ['default_node_pool'],
