@@ -1,6 +1,7 @@
 // CL-AWS-266: automated backups of an RDS DB instance replicated to another Region without a customer managed KMS key
 // of that Region: the AWS managed key aws/rds named, or no key at all while the source instance is encrypted (RDS then
-// rejects the replication: "Encrypted instances require a valid KMS key ID").
+// rejects the replication: "Encrypted instances require a valid KMS key ID") or known not to be (the backups are then
+// replicated unencrypted).
 import { cfnGuideDoc, type CheckContext, defineRule, findById, isSet, iso27001, nist, type Resource, tfDoc, type Val } from '../../kit';
 import { isAwsManagedAlias, lookedUpKey, shownKey } from '../../lib/encryption';
 
@@ -13,18 +14,44 @@ interface Names {
 
 const AWS_MANAGED = "the AWS managed key aws/rds of the destination Region, whose policy you cannot change and whose use you cannot revoke";
 
-/** True when the instance is known to be encrypted: StorageEncrypted true in every alternative, or a key of its own. */
-function encrypted(db: Resource, flag: string, key: string): boolean {
-  const alts = db.body.get(flag).each();
-  return (alts.length > 0 && alts.every((a) => a.isTrue())) || isSet(db.body.get(key));
+/** The names of a DB instance's encryption settings. */
+interface DbNames {
+  readonly flag: string;
+  readonly key: string;
+  readonly engine: string;
+  /** Settings that make the instance take its encryption from a snapshot, a source or a cluster. */
+  readonly inherits: readonly string[];
+}
+const TF_DB: DbNames = { flag: 'storage_encrypted', key: 'kms_key_id', engine: 'engine', inherits: ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'] };
+const CFN_DB: DbNames = {
+  flag: 'StorageEncrypted',
+  key: 'KmsKeyId',
+  engine: 'Engine',
+  inherits: ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDbiResourceId'],
+};
+
+/**
+ * Whether the instance's storage is known to be encrypted (StorageEncrypted true in every alternative, or a key of its
+ * own), known not to be (false in an alternative, or not set on an instance that takes its encryption from nowhere and
+ * whose engine is known and not Aurora: as CL-AWS-055 reads it), or unknown.
+ */
+function encryption(db: Resource, n: DbNames): 'encrypted' | 'unencrypted' | 'unknown' {
+  const alts = db.body.get(n.flag).each();
+  if ((alts.length > 0 && alts.every((a) => a.isTrue())) || isSet(db.body.get(n.key))) return 'encrypted';
+  if (alts.some((a) => a.isFalse())) return 'unencrypted';
+  if (!alts.every((a) => a.isAbsent)) return 'unknown';
+  if (n.inherits.some((a) => isSet(db.body.get(a)))) return 'unknown';
+  const engine = db.body.get(n.engine);
+  if (engine.isUnknown || engine.some((e) => e.str()?.toLowerCase().startsWith('aurora') === true)) return 'unknown';
+  return 'unencrypted';
 }
 
 /**
  * The key of the replicated backups: an AWS managed alias (also looked up by a data source) is reported at the value;
- * no key (absent or empty) only when `source` is known to be encrypted, at the resource (or the empty value). Unknown
- * keys are never reported.
+ * no key (absent or empty) only when `source` tells the source instance's encryption (known on or off), at the
+ * resource (or the empty value). Unknown keys, and sources whose encryption is unknown, are never reported.
  */
-function checkKey(r: Resource, ctx: CheckContext, names: Names, source: () => Resource | undefined): void {
+function checkKey(r: Resource, ctx: CheckContext, names: Names, source: () => { db: Resource; state: 'encrypted' | 'unencrypted' } | undefined): void {
   const key = r.body.get(names.key);
   const bad = key.find((x) => x.isAbsent || x.str() === '' || isAwsManagedAlias(x.str() ?? lookedUpKey(r, ctx, x) ?? ''));
   if (!bad) return;
@@ -32,12 +59,17 @@ function checkKey(r: Resource, ctx: CheckContext, names: Names, source: () => Re
     ctx.report(bad, `${names.what(r)} sets ${names.key} to ${shownKey(bad, bad.isUnknown ? lookedUpKey(r, ctx, bad) : undefined)}, so the replicated backups are encrypted with ${AWS_MANAGED}.`);
     return;
   }
-  const db = source();
-  if (!db) return;
+  const src = source();
+  if (!src) return;
   const lead = bad.isAbsent ? `has no ${names.key}` : `sets ${names.key} to an empty string`;
+  const which = src.db === r ? 'the instance' : `its source ${src.db.id}`;
+  const at = bad.isAbsent && key.alts.length === 1 ? r.anchor : bad;
+  // An unencrypted source is reported too, so that CL-AWS-055's fix (encryption on) does not uncover a new finding.
   ctx.report(
-    bad.isAbsent && key.alts.length === 1 ? r.anchor : bad,
-    `${names.what(r)} ${lead}, but ${db === r ? 'the instance' : `its source ${db.id}`} is encrypted: RDS encrypts the replicated backups only with a KMS key of the destination Region that you name, and rejects the replication without one.`,
+    at,
+    src.state === 'encrypted'
+      ? `${names.what(r)} ${lead}, but ${which} is encrypted: RDS encrypts the replicated backups only with a KMS key of the destination Region that you name, and rejects the replication without one.`
+      : `${names.what(r)} ${lead}, and ${which} is not encrypted (CL-AWS-055's finding), so its replicated backups are not encrypted at all; once it is, RDS needs a KMS key of the destination Region for them and rejects the replication without one.`,
   );
 }
 
@@ -47,7 +79,8 @@ const CLOUDFORMATION: Names = { key: 'AutomaticBackupReplicationKmsKeyId', what:
 function terraform(r: Resource, ctx: CheckContext): void {
   checkKey(r, ctx, TERRAFORM, () => {
     const db = findById(ctx, ['aws_db_instance'], r.references('source_db_instance_arn'));
-    return db && encrypted(db, 'storage_encrypted', 'kms_key_id') ? db : undefined;
+    const state = db ? encryption(db, TF_DB) : 'unknown';
+    return db && state !== 'unknown' ? { db, state } : undefined;
   });
 }
 
@@ -55,7 +88,10 @@ function terraform(r: Resource, ctx: CheckContext): void {
 function cloudformation(r: Resource, ctx: CheckContext): void {
   const region: Val = r.body.get('AutomaticBackupReplicationRegion');
   if (!region.some((v) => (v.str() ?? '') !== '')) return;
-  checkKey(r, ctx, CLOUDFORMATION, () => (encrypted(r, 'StorageEncrypted', 'KmsKeyId') ? r : undefined));
+  checkKey(r, ctx, CLOUDFORMATION, () => {
+    const state = encryption(r, CFN_DB);
+    return state === 'unknown' ? undefined : { db: r, state };
+  });
 }
 
 export default defineRule({
