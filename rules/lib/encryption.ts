@@ -5,7 +5,7 @@ import { blocks, type Check, type CheckContext, checkSetting, chooseFix, isSet, 
 import { KMS_KEY, type KmsKeySpec, lookedUpKey, shownKey } from './kms';
 
 // The key lookups of kms.ts, for the rules that judge a key themselves (one lib import per rule).
-export { lookedUpKey, shownKey } from './kms';
+export { KMS_KEY, lookedUpKey, shownKey } from './kms';
 
 /** A key named by an alias of an AWS managed key (`alias/aws/rds`, `arn:…:alias/aws/docdb`): no better than none. */
 export function isAwsManagedAlias(s: string): boolean {

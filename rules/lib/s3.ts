@@ -39,6 +39,9 @@ export { withoutInstanceKeys } from '../../server/src/formats/address';
 
 export { referenceIds } from '../kit';
 
+// The key checks of encryption.ts, for the S3 object key rule CL-AWS-264 (one lib import per rule).
+export { isAwsManagedAlias, KMS_KEY, lookedUpKey, shownKey } from './encryption';
+
 /** The attribute through which configuration resources name their bucket. */
 export function bucketAttr(r: Resource): string {
   return r.format === 'cloudformation' ? 'Bucket' : 'bucket';

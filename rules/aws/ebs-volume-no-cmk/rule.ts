@@ -1,5 +1,6 @@
 // CL-AWS-218: EBS volumes (stand-alone, instance and launch template block devices, Image Builder recipes, AMI
-// copies) that name no customer managed KMS key, so when encrypted they use the account's default EBS key (aws/ebs).
+// copies, snapshot copies) that name no customer managed KMS key, so when encrypted they use the account's default EBS
+// key (aws/ebs).
 import {
   cfnDoc,
   cfnGuideDoc,
@@ -32,8 +33,10 @@ const DEFAULT_KEY = "the account's default EBS key, the AWS managed key aws/ebs 
  * volume made from a snapshot (`SnapshotId`) keeps the snapshot's key and is skipped, as is a device that inherits its
  * encryption from the parent image (`inherits`: an Image Builder recipe device that does not set `Encrypted`).
  * `fromImage`: a block device whose volume may come from the image's snapshot, which then keeps that snapshot's key.
+ * `snapshotCopy`: an EBS snapshot copy, encrypted whenever its source is (`encrypted` cannot be false on a copy), so
+ * without a key it gets the default EBS key when either the source or EBS encryption by default is encrypted.
  */
-function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: string, anchor: Node, fromImage: boolean, inherits = false): void {
+function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: string, anchor: Node, fromImage: boolean, inherits = false, snapshotCopy = false): void {
   if (names.snapshot && isSet(ebs.get(names.snapshot))) return;
   const flag = ebs.get(names.encrypted);
   if (inherits && flag.isAbsent) return;
@@ -46,6 +49,8 @@ function checkEbs(r: Resource, ctx: CheckContext, ebs: Val, names: Names, what: 
   } else if (flag.some((v) => v.isTrue())) {
     const uses = fromImage ? `its volume is encrypted with ${DEFAULT_KEY} (or, where the image has a snapshot for the device, with that snapshot's key)` : `it is encrypted with ${DEFAULT_KEY}`;
     ctx.report(at, `${what} sets ${names.encrypted} to true without ${names.key}, so ${uses}.`);
+  } else if (snapshotCopy) {
+    ctx.report(at, `${what} has no ${names.key}, so when its source snapshot is encrypted or EBS encryption by default is on, the copy is encrypted with ${DEFAULT_KEY} (and otherwise not at all).`);
   } else {
     ctx.report(at, `${what} has no ${names.key}, so no key of yours can encrypt ${fromImage ? 'its volume' : 'it'}: it is unencrypted (CL-AWS-054) or, with EBS encryption by default on, encrypted with ${DEFAULT_KEY}.`);
   }
@@ -60,6 +65,10 @@ function checkTerraform(r: Resource, ctx: CheckContext): void {
   if (ofType(ctx, 'aws_ebs_default_kms_key').length > 0) return;
   if (r.type === 'aws_ami_copy') {
     checkEbs(r, ctx, r.body, { encrypted: 'encrypted', key: 'kms_key_id' }, `AMI copy ${r.id}`, r.anchor, false);
+    return;
+  }
+  if (r.type === 'aws_ebs_snapshot_copy') {
+    checkEbs(r, ctx, r.body, { encrypted: 'encrypted', key: 'kms_key_id' }, `EBS snapshot copy ${r.id}`, r.anchor, false, false, true);
     return;
   }
   for (const d of ebsDevices(r)) checkEbs(r, ctx, d.ebs, d.names, d.label, d.anchor, d.fromImage, d.inherits);
@@ -83,7 +92,7 @@ export default defineRule({
   },
   frameworks: [nist('SC-12', 'SC-28'), iso27001('A.8.24')],
   equivalents: {
-    checkov: ['CKV_AWS_189', 'CKV_AWS_200'],
+    checkov: ['CKV_AWS_183', 'CKV_AWS_189', 'CKV_AWS_200'],
     kics: ['b7063015-6c31-4658-a8e7-14f98f37fd42'],
     trivy: ['aws-ec2-volume-encryption-customer-key'],
     cfnNag: ['W37'],
@@ -97,13 +106,14 @@ export default defineRule({
     tfDoc('ebs_volume', 'kms_key_id'),
     tfDoc('instance', 'kms_key_id'),
     tfDoc('launch_template', 'kms_key_id'),
+    tfDoc('ebs_snapshot_copy', 'kms_key_id'),
     tfDoc('ebs_default_kms_key'),
   ],
   checks: {
     cloudformation: { reads: 'resource', types: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::ImageBuilder::ImageRecipe', 'AWS::ImageBuilder::ContainerRecipe'], run: checkCloudFormation },
     terraform: {
       reads: 'scope',
-      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_imagebuilder_image_recipe', 'aws_imagebuilder_container_recipe', 'aws_ami_copy'],
+      types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_imagebuilder_image_recipe', 'aws_imagebuilder_container_recipe', 'aws_ami_copy', 'aws_ebs_snapshot_copy'],
       run: checkTerraform,
     },
   },

@@ -252,6 +252,10 @@ function isBlockValue(n: Node | undefined): boolean {
  * `encryption_options` (internal/service/mq/broker.go@00a3530, a DiffSuppressFunc for the missing block, as `logs`),
  * aws_kendra_index `server_side_encryption_configuration` (internal/service/kendra/index.go@08657e8).
  *
+ * Added with CL-AWS-267 (SDKv2 `Optional`, `MaxItems: 1`, a DiffSuppressFunc for the missing block, no `Computed`):
+ * aws_globalaccelerator_accelerator and aws_globalaccelerator_custom_routing_accelerator `attributes`
+ * (internal/service/globalaccelerator/accelerator.go, custom_routing_accelerator.go).
+ *
  * Moved here from the guard test's Optional+Computed list once checked (the latest major that has the block decides;
  * with an older major that computed it, an unwritten one planned known after apply reads as unknown, not absent):
  *   azurerm_mssql_server azuread_administrator O ..... mssql/mssql_server_resource.go@01d624e (2.x), @5f735be (3.x),
@@ -280,6 +284,8 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_eks_cluster: ['vpc_config', 'encryption_config'],
   aws_elasticsearch_domain: ['log_publishing_options'],
   aws_elb: ['access_logs', 'listener'],
+  aws_globalaccelerator_accelerator: ['attributes'],
+  aws_globalaccelerator_custom_routing_accelerator: ['attributes'],
   aws_instance: ['launch_template'],
   aws_kendra_index: ['server_side_encryption_configuration'],
   aws_kinesis_firehose_delivery_stream: ['server_side_encryption', 'kinesis_source_configuration'],
