@@ -58,6 +58,8 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'trivy-kubernetes', formats: ['kubernetes'] },
   { file: 'kube-linter', formats: ['kubernetes'] },
   { file: 'kube-score', formats: ['kubernetes'] },
+  { file: 'kics-cloudformation', formats: ['cloudformation'] },
+  { file: 'kics-kubernetes', formats: ['kubernetes'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };

@@ -90,7 +90,7 @@ export default defineRule({
   frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_97'],
-    kics: ['c1282e03-b285-4637-aee7-eefe3a7bb658', '4d46ff3b-7160-41d1-a310-71d6d370b08f'],
+    kics: ['c1282e03-b285-4637-aee7-eefe3a7bb658', '4d46ff3b-7160-41d1-a310-71d6d370b08f', '6c131358-c54d-419b-9dd6-1f7dd41d180c'],
     trivy: ['aws-ecs-enable-in-transit-encryption'],
   },
   docs: [

@@ -44,7 +44,7 @@ export default defineRule({
     'who may call the domain is yours to decide',
   ),
   frameworks: PUBLIC_DATA_ACCESS,
-  equivalents: { kics: ['16c4216a-50d3-4785-bfb2-4adb5144a8ba'] },
+  equivalents: { kics: ['16c4216a-50d3-4785-bfb2-4adb5144a8ba', '5c666ed9-b586-49ab-9873-c495a833b705'] },
   docs: [
     'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ac.html',
     cfnDoc('aws-resource-opensearchservice-domain', 'cfn-opensearchservice-domain-accesspolicies'),
