@@ -58,6 +58,7 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'trivy-kubernetes', formats: ['kubernetes'] },
   { file: 'kube-linter', formats: ['kubernetes'] },
   { file: 'kube-score', formats: ['kubernetes'] },
+  { file: 'kics-terraform-aws', formats: ['terraform'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };
