@@ -60,6 +60,7 @@ export const PEERS: readonly PeerSpec[] = [
   { file: 'kube-score', formats: ['kubernetes'] },
   { file: 'kics-cloudformation', formats: ['cloudformation'] },
   { file: 'kics-kubernetes', formats: ['kubernetes'] },
+  { file: 'kics-terraform-aws', formats: ['terraform'] },
 ];
 
 const FORMAT_NAME: Record<CheckFormat, string> = { cloudformation: 'CloudFormation', terraform: 'Terraform', kubernetes: 'Kubernetes' };

@@ -45,7 +45,7 @@ export default defineRule({
   ),
   frameworks: LEAST_PRIVILEGE,
   equivalents: {
-    kics: ['9b83114b-b2a1-4534-990d-06da015e47aa', '75ec6890-83af-4bf1-9f16-e83726df0bd0'],
+    kics: ['9b83114b-b2a1-4534-990d-06da015e47aa', '75ec6890-83af-4bf1-9f16-e83726df0bd0', 'ad9dabc7-7839-4bae-a957-aa9120013f39'],
     cfnNag: ['W24'],
   },
   docs: [
