@@ -97,15 +97,14 @@ function check(r: Resource, ctx: CheckContext): void {
     }
     return;
   }
+  // A bucket outside the configuration (a variable, another configuration's bucket): its default is not known here.
   const bucket = bucketOf(r, ctx);
-  const verdict = bucket ? bucketDefault(bucket, ctx) : undefined;
+  if (!bucket) return;
+  const verdict = bucketDefault(bucket, ctx);
   if (verdict === 'cmk' || verdict === 'unknown') return;
   // A fix only where the object sets no algorithm that the key would contradict.
   const fix = sse.isAbsent ? chooseFix(ctx, r, bad, ['kms_key_id'], KMS_KEY, FIX_TITLE) : undefined;
-  const message = bucket
-    ? `${name} ${lead} and the default encryption of its bucket ${bucket.id} names no customer managed key, so the object is encrypted with S3 managed keys (SSE-S3) or ${AWS_MANAGED}.`
-    : `${name} ${lead}, so it takes the default encryption of its bucket, which is not defined in this configuration: S3 managed keys (SSE-S3) unless that default names a KMS key of yours.`;
-  ctx.report(at, message, { fix });
+  ctx.report(at, `${name} ${lead} and the default encryption of its bucket ${bucket.id} names no customer managed key, so the object is encrypted with S3 managed keys (SSE-S3) or ${AWS_MANAGED}.`, { fix });
 }
 
 export default defineRule({
