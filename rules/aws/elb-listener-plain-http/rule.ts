@@ -154,7 +154,7 @@ export default defineRule({
   frameworks: IN_TRANSIT,
   equivalents: {
     checkov: ['CKV_AWS_2', 'CKV2_AWS_20'],
-    kics: ['80908a75-586b-4c61-ab04-490f4f4525b8', 'de7f5e83-da88-4046-871f-ea18504b1d43'],
+    kics: ['80908a75-586b-4c61-ab04-490f4f4525b8'],
     trivy: ['aws-elb-http-not-used'],
   },
   docs: [

@@ -19,7 +19,7 @@ export default defineRule({
   frameworks: PUBLIC_DATA_ACCESS,
   equivalents: {
     checkov: ['CKV_AWS_168', 'CKV_AWS_387'],
-    kics: ['730675f9-52ed-49b6-8ead-0acb5dd7df7f', 'abb06e5f-ef9a-4a99-98c6-376d396bfcdf'],
+    kics: ['abb06e5f-ef9a-4a99-98c6-376d396bfcdf'],
     cfnNag: ['F21'],
   },
   docs: [
