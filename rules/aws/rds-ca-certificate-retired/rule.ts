@@ -1,5 +1,5 @@
-// CL-AWS-253: an RDS DB instance or Multi-AZ DB cluster whose server certificate is issued by a retired RDS
-// certificate authority (rds-ca-2015, rds-ca-2019).
+// CL-AWS-253: an RDS DB instance, Multi-AZ DB cluster or DocumentDB instance whose server certificate is issued by a
+// retired RDS certificate authority (rds-ca-2015, rds-ca-2019).
 import { cfnDoc, checkSetting, defineRule, IN_TRANSIT, reachable, type Resource, type SettingFormat, type SettingSpec, tfDoc, type Val } from '../../kit';
 
 /** The retired RDS certificate authorities and when their certificates expired (RDS User Guide, "Rotating your SSL/TLS certificate"). */
@@ -14,6 +14,8 @@ const CURRENT = 'rds-ca-rsa2048-g1';
 /** Where each type keeps the CA identifier. */
 const KEY: Readonly<Record<string, string>> = {
   'AWS::RDS::DBInstance': 'CACertificateIdentifier',
+  'AWS::DocDB::DBInstance': 'CACertificateIdentifier',
+  aws_docdb_cluster_instance: 'ca_cert_identifier',
   aws_db_instance: 'ca_cert_identifier',
   aws_rds_cluster_instance: 'ca_cert_identifier',
   aws_rds_cluster: 'ca_certificate_identifier',
@@ -34,11 +36,13 @@ function consequence(r: Resource): string {
 function subject(r: Resource): string {
   if (r.type === 'aws_rds_cluster') return 'RDS DB cluster';
   if (r.type === 'aws_rds_cluster_instance') return 'RDS cluster instance';
+  if (r.type === 'AWS::DocDB::DBInstance' || r.type === 'aws_docdb_cluster_instance') return 'DocumentDB instance';
   return 'RDS DB instance';
 }
 
-const CFN: SettingFormat = { types: ['AWS::RDS::DBInstance'], path: ['CACertificateIdentifier'] };
-const TF_INSTANCE: SettingFormat = { types: ['aws_db_instance', 'aws_rds_cluster_instance'], path: ['ca_cert_identifier'] };
+// DocumentDB instances take the same RDS certificate authorities (DocumentDB Developer Guide, "Updating your TLS certificates").
+const CFN: SettingFormat = { types: ['AWS::RDS::DBInstance', 'AWS::DocDB::DBInstance'], path: ['CACertificateIdentifier'] };
+const TF_INSTANCE: SettingFormat = { types: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_docdb_cluster_instance'], path: ['ca_cert_identifier'] };
 /** Multi-AZ DB clusters only (AWS::RDS::DBCluster has no such property). */
 const TF_CLUSTER: SettingFormat = { types: ['aws_rds_cluster'], path: ['ca_certificate_identifier'] };
 
@@ -56,7 +60,7 @@ const SPEC: SettingSpec = {
 export default defineRule({
   id: 'CL-AWS-253',
   slug: 'rds-ca-certificate-retired',
-  title: 'RDS database uses a retired certificate authority',
+  title: 'RDS or DocumentDB database uses a retired certificate authority',
   severity: 'medium',
   fixable: true,
   description:
@@ -78,6 +82,8 @@ export default defineRule({
     tfDoc('db_instance', 'ca_cert_identifier'),
     tfDoc('rds_cluster_instance', 'ca_cert_identifier'),
     tfDoc('rds_cluster', 'ca_certificate_identifier'),
+    tfDoc('docdb_cluster_instance', 'ca_cert_identifier'),
+    'https://docs.aws.amazon.com/documentdb/latest/developerguide/ca_cert_rotation.html',
   ],
   checks: {
     cloudformation: { reads: 'resource', types: CFN.types, run: (r, ctx) => checkSetting(r, ctx, SPEC, CFN) },
