@@ -44,7 +44,7 @@ describe('Terraform HCL over stdio', function () {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('lens.tf') } })) as CodeLens[];
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title]),
-      [[1, 27, 'PaaS · Amazon RDS · 6 customer-side findings']],
+      [[1, 27, 'PaaS · Amazon RDS · 7 customer-side findings']],
     );
   });
 
@@ -52,7 +52,7 @@ describe('Terraform HCL over stdio', function () {
     const text = 'resource "aws_db_instance" "early" {\n  publicly_accessible = true\n}\n';
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('early.tf'), languageId: 'terraform', version: ++version, text } });
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uriOf('early.tf') } })) as CodeLens[];
-    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title]), [[0, 27, 'PaaS · Amazon RDS · 6 customer-side findings']]);
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title]), [[0, 27, 'PaaS · Amazon RDS · 7 customer-side findings']]);
   });
 
   it('CodeLenses asked for before the open reached the server are refreshed once the file is linted', async () => {
