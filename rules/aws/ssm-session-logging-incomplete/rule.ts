@@ -5,31 +5,15 @@ import {
   cfnDoc,
   type CheckContext,
   defineRule,
-  isOneOf,
   isSet,
-  jsonDocuments,
   keyNode,
   missingAt,
   nist,
   reachable,
   type Resource,
   tfDoc,
-  type Val,
 } from '../../kit';
-
-/**
- * The Session Manager preferences a document holds: the JSON content of a `Session` document whose `sessionType` is
- * `Standard_Stream` (or not written). A document type or content not known before deploy, or YAML text, gives nothing.
- */
-function preferences(r: Resource): Val[] {
-  const cfn = r.format === 'cloudformation';
-  if (!r.body.get(cfn ? 'DocumentType' : 'document_type').each().some((t) => isOneOf(t, 'Session'))) return [];
-  return jsonDocuments(r.body.get(cfn ? 'Content' : 'content'), r).filter((doc) => {
-    if (!doc.isMap) return false;
-    const type = doc.get('sessionType');
-    return type.isAbsent || type.each().some((t) => isOneOf(t, 'Standard_Stream'));
-  });
-}
+import { sessionPreferences } from '../../lib/ssm';
 
 const DESTINATIONS = [
   { name: 's3BucketName', flag: 's3EncryptionEnabled', what: 'S3 bucket' },
@@ -40,7 +24,7 @@ const NOWHERE = 'so the commands run in sessions and their output are not kept';
 
 function check(r: Resource, ctx: CheckContext): void {
   const contentKey = keyNode(r.body, r.format === 'cloudformation' ? 'Content' : 'content') ?? r.anchor;
-  for (const doc of preferences(r)) {
+  for (const doc of sessionPreferences(r)) {
     for (const inputs of reachable(doc.get('inputs'))) {
       if (inputs.isUnknown) continue;
       if (inputs.isAbsent || !inputs.isMap) {

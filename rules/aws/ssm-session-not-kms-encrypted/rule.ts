@@ -1,25 +1,12 @@
 // CL-AWS-249: Session Manager preferences (an SSM Session document) that do not encrypt session data with a KMS key.
-import { cfnDoc, type CheckContext, defineRule, iso27001, isOneOf, jsonDocuments, keyNode, missingAt, nist, pci, reachable, type Resource, tfDoc, type Val } from '../../kit';
-
-/**
- * The Session Manager preferences a document holds: the JSON content of a `Session` document whose `sessionType` is
- * `Standard_Stream` (or not written). A document type or content not known before deploy, or YAML text, gives nothing.
- */
-function preferences(r: Resource): Val[] {
-  const cfn = r.format === 'cloudformation';
-  if (!r.body.get(cfn ? 'DocumentType' : 'document_type').each().some((t) => isOneOf(t, 'Session'))) return [];
-  return jsonDocuments(r.body.get(cfn ? 'Content' : 'content'), r).filter((doc) => {
-    if (!doc.isMap) return false;
-    const type = doc.get('sessionType');
-    return type.isAbsent || type.each().some((t) => isOneOf(t, 'Standard_Stream'));
-  });
-}
+import { cfnDoc, type CheckContext, defineRule, iso27001, keyNode, missingAt, nist, pci, reachable, type Resource, tfDoc } from '../../kit';
+import { sessionPreferences } from '../../lib/ssm';
 
 const CONSEQUENCE = 'so session data between clients and managed nodes is encrypted only by the TLS of the Session Manager channel, not with a KMS key of yours';
 
 function check(r: Resource, ctx: CheckContext): void {
   const contentKey = keyNode(r.body, r.format === 'cloudformation' ? 'Content' : 'content') ?? r.anchor;
-  for (const doc of preferences(r)) {
+  for (const doc of sessionPreferences(r)) {
     for (const inputs of reachable(doc.get('inputs'))) {
       if (inputs.isUnknown) continue;
       if (inputs.isAbsent) {
