@@ -1,6 +1,6 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
-import { type CheckContext, choices, reachable, type Resource, type Responsibility, type Rule, under, type Val } from '../kit';
+import { type CheckContext, choices, type Node, reachable, type Resource, type Responsibility, type Rule, str, under, type Val } from '../kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // CIDRs
@@ -363,3 +363,11 @@ export const SERVICE_PORTS: readonly NamedPort[] = [
 
 /** Sensitive service ports, but not every port (CL-AWS-118). */
 export const SERVICE_TABLE: PortTable = { ports: SERVICE_PORTS, everyPort: false };
+
+/** `!GetAtt Vpc.DefaultSecurityGroup` (either form) as written. */
+export function isCfnDefaultGroup(node: Node | undefined): boolean {
+  if (node?.kind !== 'map' || node.pairs.length !== 1 || node.pairs[0].key.value !== 'Fn::GetAtt') return false;
+  const arg = node.pairs[0].value;
+  const attr = arg.kind === 'seq' ? str(arg.items[1]) : str(arg)?.split('.').slice(1).join('.');
+  return attr === 'DefaultSecurityGroup';
+}

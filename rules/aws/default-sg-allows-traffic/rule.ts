@@ -1,19 +1,11 @@
 // CL-AWS-119: the default security group of a VPC has rules (it should allow no traffic).
 import { cfnDoc, type CheckContext, cisAws, defineRule, get, nist, type Node, ofType, pairOf, planConfigurationOf, type Resource, str, tfDoc, type Val } from '../../kit';
-import { networkResponsibility, SECURITY_GROUP_PROVIDER } from '../../lib/network';
+import { isCfnDefaultGroup, networkResponsibility, SECURITY_GROUP_PROVIDER } from '../../lib/network';
 
 const CONSEQUENCE = 'resources launched without a security group of their own get the default one, so it should allow no traffic';
 
 /** The key naming a value in its mapping, else the value. */
 const keyOf = (v: Val): Node => pairOf(v.at)?.key ?? v.at;
-
-/** `!GetAtt Vpc.DefaultSecurityGroup` (either form) as written. */
-function isCfnDefaultGroup(node: Node | undefined): boolean {
-  if (node?.kind !== 'map' || node.pairs.length !== 1 || node.pairs[0].key.value !== 'Fn::GetAtt') return false;
-  const arg = node.pairs[0].value;
-  const attr = arg.kind === 'seq' ? str(arg.items[1]) : str(arg)?.split('.').slice(1).join('.');
-  return attr === 'DefaultSecurityGroup';
-}
 
 const VPC_DEFAULT_GROUP = /\baws_vpc\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.default_security_group_id\b/;
 

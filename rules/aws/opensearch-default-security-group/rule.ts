@@ -1,15 +1,8 @@
 // CL-AWS-263: an OpenSearch / Elasticsearch domain in a VPC whose endpoints get the VPC's default security group.
 import { cfnDoc, type CheckContext, defineRule, get, keyNode, type Node, nist, planConfigurationOf, type Resource, str, tfDoc, type Val } from '../../kit';
+import { isCfnDefaultGroup } from '../../lib/network';
 
 const CONSEQUENCE = 'the group every resource launched without a security group of its own shares';
-
-/** `!GetAtt Vpc.DefaultSecurityGroup` (either form) as written. */
-function isCfnDefaultGroup(node: Node | undefined): boolean {
-  if (node?.kind !== 'map' || node.pairs.length !== 1 || node.pairs[0].key.value !== 'Fn::GetAtt') return false;
-  const arg = node.pairs[0].value;
-  const attr = arg.kind === 'seq' ? str(arg.items[1]) : str(arg)?.split('.').slice(1).join('.');
-  return attr === 'DefaultSecurityGroup';
-}
 
 /** A Terraform expression naming a default security group: an `aws_default_security_group`, or a VPC's `default_security_group_id`. */
 const TF_DEFAULT_GROUP = /\b(aws_default_security_group\.[A-Za-z0-9_-]+|aws_vpc\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.default_security_group_id)\b/;
