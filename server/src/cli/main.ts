@@ -199,7 +199,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
  * The scan both `scan` and `inventory` run: the options file (or --config), --rules, the walk with its excludes,
  * --follow-symlinks and the progress line on a terminal. A check that threw is said on stderr.
  */
-async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void) {
+async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void, slim?: { readonly fingerprints: boolean }) {
   const loaded = loadConfig(opts.config, catalogue);
   const base = loaded.base;
   let options = loaded.options;
@@ -219,6 +219,9 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
     exclude: options.exclude,
     base,
     followSymlinks: opts.followSymlinks,
+    // `scan` without a baseline: files are linted as they are read and their trees dropped (engine/slim.ts); the
+    // fingerprints SARIF and GitLab reports give are computed meanwhile. A baseline's comparison reads the trees.
+    ...(slim && !options.baseline ? { slim: slim.fingerprints ? { fingerprints: process.cwd() } : {} } : {}),
     progress: (done, total) => {
       if (!process.stderr.isTTY || total <= 200 || (done !== total && Date.now() - last < 100)) return;
       last = Date.now();
@@ -387,7 +390,8 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     // A baseline that cannot be read is an error before the scan, never a silent "no baseline".
     let baseline: Baseline | undefined;
     if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
-    const { results, scanned, unread, notChecked, paths, options, base } = await scanPaths(opts, catalogue, err);
+    const slim = !opts.baseline && !opts.writeBaseline ? { fingerprints: opts.format === 'sarif' || opts.format === 'gitlab-sast' } : undefined;
+    const { results, scanned, unread, notChecked, paths, options, base, fingerprints } = await scanPaths(opts, catalogue, err, slim);
     // `baseline:` in the options file (relative to it), unless --baseline names one.
     if (!baseline && options.baseline && !opts.writeBaseline) baseline = loadBaseline(options.baseline, () => readBaseline(resolve(base, options.baseline!)));
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
@@ -412,9 +416,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       opts.format === 'json'
         ? jsonReportParts(reported, opts.severity, scanned, catalogue, unread, notChecked, comparison?.summary)
         : opts.format === 'sarif'
-          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison })
+          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison }, fingerprints)
           : opts.format === 'gitlab-sast'
-            ? [gitlabSastReport({ results, threshold: opts.severity, unread, notChecked, baselined: comparison?.unchanged, baselineFile: comparison?.summary.file, start: started, end: new Date(), root: process.cwd() })]
+            ? [gitlabSastReport({ results, threshold: opts.severity, unread, notChecked, baselined: comparison?.unchanged, baselineFile: comparison?.summary.file, start: started, end: new Date(), root: process.cwd(), prints: fingerprints })]
             : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
     );
     if (written && opts.format !== 'text') err(`cloudline: ${escapeText(written)}\n`);

@@ -1,6 +1,6 @@
 // GitLab's security report for SAST (`gl-sast-report.json`, `artifacts:reports:sast`), schema version 15.0.x of
 // gitlab-org/security-products/security-report-schemas, written from its documented fields (docs/gitlab-sast.md).
-import { fingerprintResults, relativeName } from '../engine/baseline';
+import { fingerprintResults, relativeName, type BaselineEntry } from '../engine/baseline';
 import type { Unread } from '../engine/files';
 import type { Finding, LintResult } from '../engine/lint';
 import { severityRank, type Severity } from '../engine/rule';
@@ -38,6 +38,8 @@ export interface GitlabSastRun {
   readonly end: Date;
   /** The folder file names are relative to (the project's root in a GitLab job: the current directory). */
   readonly root: string;
+  /** The findings' fingerprints relative to `root`, when the scan computed them (it dropped the trees they are read from). */
+  readonly prints?: ReadonlyMap<Finding, BaselineEntry>;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface GitlabSastRun {
  * scan; what was not checked and what was left out (suppressed, baselined) are `info` messages.
  */
 export function gitlabSastReport(run: GitlabSastRun): string {
-  const prints = fingerprintResults(run.results, run.root);
+  const prints = run.prints ?? fingerprintResults(run.results, run.root);
   const file = (uri: string) => relativeName(uri, run.root);
   const vulnerabilities = visible(run.results, run.threshold)
     .filter(({ finding }) => !run.baselined?.has(finding))

@@ -7,7 +7,7 @@ import type { Suppression } from '../engine/suppress';
 import { severityRank, type Rule, type Severity } from '../engine/rule';
 import type { LineIndex } from '../model/lines';
 import type { Span } from '../model/tree';
-import { fingerprintResults, FINGERPRINT_KEY, type BaselineComparison, type BaselineSummary } from '../engine/baseline';
+import { fingerprintResults, FINGERPRINT_KEY, type BaselineComparison, type BaselineEntry, type BaselineSummary } from '../engine/baseline';
 
 export const TOOL_VERSION = '0.1.0';
 export const INFORMATION_URI = 'https://example.invalid/cloudline';
@@ -332,6 +332,8 @@ export function* sarifReportParts(
   unread: readonly Unread[] = [],
   notChecked: readonly NotChecked[] = [],
   baseline?: { readonly comparison: BaselineComparison },
+  /** The findings' fingerprints relative to the current directory, when the scan computed them (engine/slim.ts). */
+  computed?: ReadonlyMap<Finding, BaselineEntry>,
 ): Generator<string> {
   const min = severityRank(threshold);
   const shown: { result: LintResult; finding: Finding; justification?: string; suppression?: Suppression }[] = [
@@ -352,7 +354,7 @@ export function* sarifReportParts(
   };
   // Fingerprints (engine/baseline.ts): file, rule, resource and the offending value's path within it. Relative to the
   // baseline's folder when comparing with one (so they equal its entries), else to %SRCROOT%.
-  const prints = baseline?.comparison.prints ?? fingerprintResults(results, process.cwd());
+  const prints = baseline?.comparison.prints ?? computed ?? fingerprintResults(results, process.cwd());
   const unchanged = baseline?.comparison.unchanged;
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

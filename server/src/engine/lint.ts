@@ -8,7 +8,7 @@ import type { ParsedFile } from '../model/parse';
 import type { Node, ParseProblem, Span } from '../model/tree';
 import { checkFormatOf, type Catalogue, type ServiceInfo } from './catalogue';
 import { Edits, NoEdits, resourceBounds, safeFix, type Fix } from './edits';
-import { severityRank, type Check, type CheckContext, type FixOffer, type ReportOptions, type Rule, type Severity } from './rule';
+import { severityRank, type Check, type CheckContext, type FixOffer, type ProjectCheck, type ReportOptions, type Rule, type Severity } from './rule';
 import { collectSuppressions, type Suppression } from './suppress';
 import { collectForeignSuppressions } from './foreign-suppress';
 import { effectiveSeverity, type LintConfig } from './options';
@@ -149,8 +149,8 @@ export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintCon
 }
 
 /** Lints several files; cross-resource (project) checks see the resources of all of them. Never throws. */
-export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): LintResult[] {
-  const steps = lintSteps(files, catalogue, config, cache);
+export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache, tables?: LintTables): LintResult[] {
+  const steps = lintSteps(files, catalogue, config, cache, tables);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -167,8 +167,9 @@ export async function lintFilesAsync(
   config: LintConfig = {},
   pause?: () => Promise<void>,
   cancelled?: () => boolean,
+  tables?: LintTables,
 ): Promise<LintResult[] | undefined> {
-  const steps = lintSteps(files, catalogue, config);
+  const steps = lintSteps(files, catalogue, config, undefined, tables);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -177,7 +178,7 @@ export async function lintFilesAsync(
   }
 }
 
-function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): Generator<void, LintResult[]> {
+function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache, tables?: LintTables): Generator<void, LintResult[]> {
   // The cache (the editor's incremental path) belongs to the first file; the others are context.
   const states: FileState[] = files.map((file, index) => {
     const errors: string[] = [];
@@ -246,26 +247,10 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     return value;
   };
 
-  const minimum = severityRank(config.minimumSeverity ?? 'info');
-  const severities = new Map<Rule, Severity | undefined>();
-  const effective = (rule: Rule): Severity | undefined => {
-    if (severities.has(rule)) return severities.get(rule);
-    const severity = effectiveSeverity(rule, config);
-    severities.set(rule, severity);
-    return severity;
-  };
-
-  // The responsibility sentence of a rule on a resource type, composed once per lint.
-  const sentences = new Map<Rule, Map<string, Map<string, string>>>();
-  const sentenceOf = (rule: Rule, resource: Resource): string => {
-    let byFormat = sentences.get(rule);
-    if (!byFormat) sentences.set(rule, (byFormat = new Map()));
-    let byType = byFormat.get(resource.format);
-    if (!byType) byFormat.set(resource.format, (byType = new Map()));
-    let sentence = byType.get(resource.type);
-    if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, catalogue.service(resource.format, resource.type))));
-    return sentence;
-  };
+  const t = tables && tables.catalogue === catalogue && tables.config === config ? tables : new LintTables(catalogue, config);
+  const minimum = t.minimum;
+  const effective = (rule: Rule) => t.effective(rule);
+  const sentenceOf = (rule: Rule, resource: Resource) => t.sentenceOf(rule, resource);
   const report = (st: FileState, rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
     // below the minimum severity is dropped like any other.
@@ -290,25 +275,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     });
   };
 
-  // The checks that run on a resource type (its rules that are on and have a check for its format, with their
-  // severity), by format then type: worked out once per type and lint, not once per resource.
-  const checksByType = new Map<Resource['format'], Map<string, readonly TypeCheck[]>>();
-  const checksOf = (resource: Resource): readonly TypeCheck[] => {
-    let byType = checksByType.get(resource.format);
-    if (!byType) checksByType.set(resource.format, (byType = new Map()));
-    let checks = byType.get(resource.type);
-    if (!checks) {
-      const format = checkFormatOf(resource.format);
-      const runs: TypeCheck[] = [];
-      for (const rule of catalogue.rulesFor(resource.format, resource.type)) {
-        const severity = effective(rule);
-        const check = rule.checks[format];
-        if (severity && check) runs.push({ rule, severity, check });
-      }
-      byType.set(resource.type, (checks = runs));
-    }
-    return checks;
-  };
+  const checksOf = (resource: Resource) => t.checksOf(resource);
 
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
@@ -373,22 +340,17 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   }
 
   const all = states.flatMap((s) => s.resources);
-  for (const rule of catalogue.rules) {
-    const severity = effective(rule);
-    if (!severity || !rule.projectChecks) continue;
-    for (const [format, check] of Object.entries(rule.projectChecks)) {
-      if (!check) continue;
-      const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
-      try {
-        check.run(input, {
-          report: (resource, at, message, options) => report(stateOf(resource), rule, severity, resource, at, message, options),
-          edits: (resource) => stateOf(resource).edits,
-        });
-      } catch (e) {
-        states[0]?.errors.push(`${rule.id} (project check): ${(e as Error)?.stack ?? e}`);
-      }
-      yield;
+  for (const { rule, severity, format, check } of t.projectChecks()) {
+    const input = all.filter((r) => checkFormatOf(r.format) === format && check.types.includes(r.type));
+    try {
+      check.run(input, {
+        report: (resource, at, message, options) => report(stateOf(resource), rule, severity, resource, at, message, options),
+        edits: (resource) => stateOf(resource).edits,
+      });
+    } catch (e) {
+      states[0]?.errors.push(`${rule.id} (project check): ${(e as Error)?.stack ?? e}`);
     }
+    yield;
   }
 
   const suppressionRule = catalogue.rule(SUPPRESSION_RULE_ID);
@@ -416,6 +378,83 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     const problems = templated.has(st) ? [] : st.file.problems;
     return { file: st.file, resources: st.resources, findings: kept, problems, errors: st.errors, suppressed, notices: [...st.notices, ...st.unread] };
   });
+}
+
+/**
+ * What a lint works out from the catalogue and the options alone, once: each rule's severity, the checks that run on a
+ * resource type, the responsibility sentence of a rule on a type, the project checks that are on. A lint makes its own;
+ * a scan that lints file by file (engine/scan.ts) passes one to every lint, so none of it is redone per file.
+ */
+export class LintTables {
+  readonly minimum: number;
+  private readonly severities = new Map<Rule, Severity | undefined>();
+  private readonly sentences = new Map<Rule, Map<string, Map<string, string>>>();
+  private readonly checksByType = new Map<Resource['format'], Map<string, readonly TypeCheck[]>>();
+  private projects: readonly ProjectRun[] | undefined;
+
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly config: LintConfig,
+  ) {
+    this.minimum = severityRank(config.minimumSeverity ?? 'info');
+  }
+
+  /** The rule's severity in this lint, or undefined when it is off. */
+  effective(rule: Rule): Severity | undefined {
+    if (this.severities.has(rule)) return this.severities.get(rule);
+    const severity = effectiveSeverity(rule, this.config);
+    this.severities.set(rule, severity);
+    return severity;
+  }
+
+  /** The responsibility sentence of a rule on a resource type. */
+  sentenceOf(rule: Rule, resource: Resource): string {
+    let byFormat = this.sentences.get(rule);
+    if (!byFormat) this.sentences.set(rule, (byFormat = new Map()));
+    let byType = byFormat.get(resource.format);
+    if (!byType) byFormat.set(resource.format, (byType = new Map()));
+    let sentence = byType.get(resource.type);
+    if (sentence === undefined) byType.set(resource.type, (sentence = responsibilitySentence(rule, this.catalogue.service(resource.format, resource.type))));
+    return sentence;
+  }
+
+  /** The checks that run on a resource's type: its rules that are on and have a check for its format, with their severity. */
+  checksOf(resource: Resource): readonly TypeCheck[] {
+    let byType = this.checksByType.get(resource.format);
+    if (!byType) this.checksByType.set(resource.format, (byType = new Map()));
+    let checks = byType.get(resource.type);
+    if (!checks) {
+      const format = checkFormatOf(resource.format);
+      const runs: TypeCheck[] = [];
+      for (const rule of this.catalogue.rulesFor(resource.format, resource.type)) {
+        const severity = this.effective(rule);
+        const check = rule.checks[format];
+        if (severity && check) runs.push({ rule, severity, check });
+      }
+      byType.set(resource.type, (checks = runs));
+    }
+    return checks;
+  }
+
+  /** The project checks that are on, in catalogue order. */
+  projectChecks(): readonly ProjectRun[] {
+    if (this.projects) return this.projects;
+    const runs: ProjectRun[] = [];
+    for (const rule of this.catalogue.rules) {
+      const severity = this.effective(rule);
+      if (!severity || !rule.projectChecks) continue;
+      for (const [format, check] of Object.entries(rule.projectChecks)) if (check) runs.push({ rule, severity, format, check });
+    }
+    return (this.projects = runs);
+  }
+}
+
+/** A rule's project check that is on, with the rule's severity. */
+interface ProjectRun {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly format: string;
+  readonly check: ProjectCheck;
 }
 
 /** A rule's check that runs on a resource type, with the rule's severity in this lint. */
@@ -461,20 +500,31 @@ function fixesOf(offer: FixOffer | undefined, resource: Resource): Fix[] {
 
 /** Helm templates and Kustomize patches named by a Kustomization in the batch: not linted, one notice each. */
 function markTemplates(states: FileState[]): void {
-  const patches = new Set<string>();
-  for (const st of states) {
-    const dir = directoryOf(st.file.uri);
-    for (const path of kustomizePatchPaths(st.file)) patches.add(normalise(dir ? `${dir}/${path}` : path));
-  }
+  const patches = kustomizePatches(states.map((st) => st.file));
   for (const st of states) {
     const helm = st.file.isIac ? helmNotice(st.file) : undefined;
-    const patch = patches.has(st.file.uri) || patches.has(normalise(st.file.uri));
+    const patch = isPatch(st.file.uri, patches);
     if (!helm && !patch) continue;
     const firstKey = st.file.docs.find((d) => d.doc.root?.kind === 'map')?.doc.root;
     const at: Notice['span'] = firstKey && firstKey.kind === 'map' && firstKey.pairs[0] ? firstKey.pairs[0].key.span : [0, 0];
     st.notices.push(helm ?? { span: at, message: KUSTOMIZE_PATCH_MESSAGE });
     st.resources = [];
   }
+}
+
+/** The files that Kustomizations among `files` name as patches (their names resolved against the Kustomization's). */
+export function kustomizePatches(files: readonly ParsedFile[]): Set<string> {
+  const patches = new Set<string>();
+  for (const file of files) {
+    const dir = directoryOf(file.uri);
+    for (const path of kustomizePatchPaths(file)) patches.add(normalise(dir ? `${dir}/${path}` : path));
+  }
+  return patches;
+}
+
+/** True when `uri` is one of `patches` (kustomizePatches). */
+export function isPatch(uri: string, patches: ReadonlySet<string>): boolean {
+  return patches.size > 0 && (patches.has(uri) || patches.has(normalise(uri)));
 }
 
 /** Resolves `.` and `..` segments of a URI or path. */

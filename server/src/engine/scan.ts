@@ -3,7 +3,9 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Catalogue } from './catalogue';
 import { isExcluded } from './config';
 import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Regular, type ScanFs, type Unread } from './files';
-import { lintFilesAsync, type LintConfig, type LintResult } from './lint';
+import { fingerprintResults, type BaselineEntry } from './baseline';
+import { isPatch, kustomizePatches, lintFiles, lintFilesAsync, LintTables, type Finding, type LintConfig, type LintResult } from './lint';
+import { slimResult } from './slim';
 import { languageOf, oversizedFile, parseFile, type ParsedFile } from '../model/parse';
 import { initHcl } from '../model/hcl';
 import { DEFAULT_LIMITS } from '../model/tree';
@@ -28,6 +30,14 @@ export interface ScanOptions {
   readonly followSymlinks?: boolean;
   /** The file system (a stub in unit tests). */
   readonly fs?: ScanFs;
+  /**
+   * Lint each file that no check reads together with other files (a CloudFormation template, a Terraform plan) as
+   * soon as it is parsed, and keep only a slim result (engine/slim.ts: no syntax trees), so that the trees do not
+   * live until the end of the scan. For reports that read no tree (the CLI's `scan`); not for fixes, inventories or
+   * the editor. `fingerprints`: compute each finding's baseline fingerprint, with file names relative to this
+   * folder, while the trees are there (SARIF and GitLab reports read them). Ignored by a cooperative scan.
+   */
+  readonly slim?: { readonly fingerprints?: string };
 }
 
 export interface ScanOutcome {
@@ -43,6 +53,8 @@ export interface ScanOutcome {
    */
   readonly notChecked: NotChecked[];
   readonly cancelled: boolean;
+  /** With `slim.fingerprints`: every finding's fingerprint (kept and suppressed), as fingerprintResults gives them. */
+  readonly fingerprints?: Map<Finding, BaselineEntry>;
 }
 
 /** How much of a too-large file is looked at to tell whether it is IaC (what the parser's check reads). */
@@ -67,7 +79,8 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     : collected.files;
   const unread: Unread[] = collected.unread.map((u) => ({ path: name(u.path), reason: u.reason }));
   const explicit = new Set(paths);
-  const parsed: ParsedFile[] = [];
+  // The files to lint, in walk order; a hole where a file was linted early (options.slim).
+  const parsed: (ParsedFile | undefined)[] = [];
   const tally = new NotCheckedTally(name);
   const others = options.exclude?.length
     ? collected.others.filter((f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude))
@@ -89,6 +102,12 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   if (files.some((f) => languageOf(f, '') === 'hcl')) await initHcl();
   let scanned = 0;
   const stopped = () => ({ results: [], scanned, unread, notChecked: [], cancelled: true });
+  // Streaming (options.slim): one set of lint tables for every lint of the scan; a file linted alone has its slim
+  // result in its place among `parsed` (walk order), the others wait for the lint of all of them at the end.
+  const slim = options.slim && !options.cooperative ? options.slim : undefined;
+  const tables = slim ? new LintTables(catalogue, config) : undefined;
+  const early = new Map<number, LintResult>();
+  const prints = slim?.fingerprints !== undefined ? new Map<Finding, BaselineEntry>() : undefined;
   for (const [i, file] of files.entries()) {
     if (cancelled()) return stopped();
     if (options.cooperative && i > 0) await tick();
@@ -110,7 +129,13 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
       continue;
     }
     scanned++;
-    if (p.isIac) parsed.push(p);
+    if (p.isIac && tables && lintedAlone(p)) {
+      const result = lintFiles([p], catalogue, config, undefined, tables)[0];
+      if (prints) for (const [f, e] of fingerprintResults([result], slim!.fingerprints!)) prints.set(f, e);
+      early.set(parsed.length, slimResult(result));
+      // Its place in walk order; the tree is not kept.
+      parsed.push(undefined);
+    } else if (p.isIac) parsed.push(p);
     else if (!tally.inChart(file)) {
       // A file of ours by name but none of our formats: an ARM template, an Ansible playbook, a Pulumi project…
       const format = formatByContent(file, p.text);
@@ -119,11 +144,54 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   }
   if (cancelled()) return stopped();
   options.progress?.(files.length, files.length, '');
-  const results = await lintFilesAsync(parsed, catalogue, config, options.cooperative ? tick : undefined, cancelled);
+  let results: LintResult[] | undefined;
+  if (!early.size) results = await lintFilesAsync(parsed as ParsedFile[], catalogue, config, options.cooperative ? tick : undefined, cancelled, tables);
+  else {
+    // A file linted early that a Kustomization of the scan names as a patch is parsed again and linted with the rest,
+    // as the lint of all files marks it (engine/templates.ts).
+    const patches = kustomizePatches(parsed.filter((p): p is ParsedFile => p !== undefined));
+    for (const [i, r] of [...early]) {
+      if (!isPatch(r.file.uri, patches)) continue;
+      early.delete(i);
+      if (prints) for (const f of [...r.findings, ...r.suppressed.map((x) => x.finding)]) prints.delete(f);
+      parsed[i] = parseFile(r.file.uri, r.file.text, r.file.lang, { maxFileSize });
+    }
+    const rest = parsed.filter((p): p is ParsedFile => p !== undefined);
+    const linted = rest.length ? await lintFilesAsync(rest, catalogue, config, undefined, cancelled, tables) : [];
+    if (!linted) return stopped();
+    if (prints) for (const [f, e] of fingerprintResults(linted, slim!.fingerprints!)) prints.set(f, e);
+    let next = 0;
+    results = parsed.map((_, i) => early.get(i) ?? linted[next++]);
+    // A project check that threw is said on the first file of the lint (lint.ts): the scan's first, as one lint of
+    // all files says it.
+    if (results.some((r) => r.errors.some((e) => PROJECT_ERROR.test(e)))) {
+      const projectErrors = results.flatMap((r) => r.errors.filter((e) => PROJECT_ERROR.test(e)));
+      for (const [i, r] of results.entries()) results[i] = { ...r, errors: [...r.errors.filter((e) => !PROJECT_ERROR.test(e)), ...(i === 0 ? projectErrors : [])] };
+    }
+  }
   if (!results) return stopped();
   // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
   for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
-  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false };
+  const fingerprints = prints && !early.size ? fingerprintResults(results, slim!.fingerprints!) : prints;
+  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(fingerprints ? { fingerprints } : {}) };
+}
+
+/** A project check's error, as lint.ts words it. */
+const PROJECT_ERROR = /^\S+ \(project check\): /;
+
+/** Read by Terraform's module groups and variable values by name (bindTerraformModules). */
+const TERRAFORM_NAME = /\.(tf|tfvars|tf\.json|tfvars\.json)$/i;
+
+/**
+ * True for a file whose lint alone gives what a lint of every file gives it: CloudFormation templates and Terraform
+ * plans (no cross-file scope; the one Terraform project check groups a plan's resources by the plan's own file). Not
+ * Terraform configurations (a module is a directory, and more), Kubernetes manifests (the NetworkPolicy check reads
+ * every file), files with a document of none of our formats, nor a file Terraform reads by name.
+ */
+function lintedAlone(p: ParsedFile): boolean {
+  if (p.lang === 'hcl' || TERRAFORM_NAME.test(p.uri) || p.docs.length === 0) return false;
+  for (const d of p.docs) if (d.format !== 'cloudformation' && d.format !== 'terraform-plan') return false;
+  return true;
 }
 
 /**
