@@ -692,6 +692,15 @@ export const EXPOSURE_RESOURCE_POLICIES = {
     cloudformation: {},
     terraform: { aws_glue_resource_policy: 'policy' },
   },
+  /**
+   * SES sending authorization policies: no CloudFormation resource holds them (only the API, the console and
+   * Terraform's `aws_ses_identity_policy` and `aws_sesv2_email_identity_policy` set them), so CL-AWS-275 is Terraform only.
+   */
+  ses: {
+    label: 'SES identity policy',
+    cloudformation: {},
+    terraform: { aws_ses_identity_policy: 'policy', aws_sesv2_email_identity_policy: 'policy' },
+  },
 } as const satisfies Record<string, ResourcePolicy>;
 
 /**
