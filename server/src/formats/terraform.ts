@@ -256,6 +256,10 @@ function isBlockValue(n: Node | undefined): boolean {
  * aws_globalaccelerator_accelerator and aws_globalaccelerator_custom_routing_accelerator `attributes`
  * (internal/service/globalaccelerator/accelerator.go, custom_routing_accelerator.go).
  *
+ * Added with CL-AWS-278 and CL-AWS-279: aws_cloudsearch_domain `endpoint_options`, a framework ListNestedBlock in the
+ * latest major (internal/service/cloudsearch/domain_fw.go@704fd56: blocks are never Computed); SDKv2 had it Optional+Computed
+ * (domain.go@ad72b20).
+ *
  * Moved here from the guard test's Optional+Computed list once checked (the latest major that has the block decides;
  * with an older major that computed it, an unwritten one planned known after apply reads as unknown, not absent):
  *   azurerm_mssql_server azuread_administrator O ..... mssql/mssql_server_resource.go@01d624e (2.x), @5f735be (3.x),
@@ -276,6 +280,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_athena_workgroup: ['configuration.managed_query_results_configuration', 'configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
+  aws_cloudsearch_domain: ['endpoint_options'],
   aws_codebuild_project: ['artifacts'],
   aws_codepipeline: ['artifact_store.encryption_key'],
   aws_dax_cluster: ['server_side_encryption'],
