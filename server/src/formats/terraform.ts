@@ -264,6 +264,9 @@ function isBlockValue(n: Node | undefined): boolean {
  * aws_rds_cluster_parameter_group `parameter` (internal/service/rds/parameter_group.go@2bf0eb1,
  * cluster_parameter_group.go@0df2987).
  *
+ * Added with CL-AWS-282 (SDKv2 `Optional`, `MaxItems: 1`, no `Computed`): aws_cloudfront_response_headers_policy
+ * `security_headers_config` and its `strict_transport_security` (internal/service/cloudfront/response_headers_policy.go@4e81648).
+ *
  * Moved here from the guard test's Optional+Computed list once checked (the latest major that has the block decides;
  * with an older major that computed it, an unwritten one planned known after apply reads as unknown, not absent):
  *   azurerm_mssql_server azuread_administrator O ..... mssql/mssql_server_resource.go@01d624e (2.x), @5f735be (3.x),
@@ -283,6 +286,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_athena_database: ['encryption_configuration'],
   aws_athena_workgroup: ['configuration.managed_query_results_configuration', 'configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
+  aws_cloudfront_response_headers_policy: ['security_headers_config', 'security_headers_config.strict_transport_security'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
   aws_cloudsearch_domain: ['endpoint_options'],
   aws_codebuild_project: ['artifacts'],
