@@ -164,7 +164,7 @@ export default defineRule({
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
-    layer: 'application',
+    layer: 'data-protection',
     provider: 'AWS runs the edge locations and adds the response headers the policy you attach asks for',
     customer: 'attaching a policy with the security headers your site needs is yours',
   },
