@@ -76,6 +76,8 @@ interface Names {
   /** The instances of a cluster: their type and the setting that names the cluster. */
   readonly clusterInstanceTypes: readonly string[];
   readonly clusterOfInstance: string;
+  /** The DB parameter group setting of a cluster's instance. */
+  readonly clusterInstanceGroup: string;
   readonly groupLogging: (g: Resource) => Logging;
 }
 
@@ -88,6 +90,7 @@ const CFN: Names = {
   clusterGroupTypes: ['AWS::RDS::DBClusterParameterGroup'],
   clusterInstanceTypes: ['AWS::RDS::DBInstance'],
   clusterOfInstance: 'DBClusterIdentifier',
+  clusterInstanceGroup: 'DBParameterGroupName',
   groupLogging: cfnGroupLogging,
 };
 
@@ -100,6 +103,7 @@ const TF: Names = {
   clusterGroupTypes: ['aws_rds_cluster_parameter_group'],
   clusterInstanceTypes: ['aws_rds_cluster_instance'],
   clusterOfInstance: 'cluster_identifier',
+  clusterInstanceGroup: 'db_parameter_group_name',
   groupLogging: tfGroupLogging,
 };
 
@@ -172,9 +176,8 @@ function clusterCheck(n: Names) {
     if (usedLogging(used, n) !== 'silent') return;
     // An instance's DB parameter group overrides the cluster's: an instance of the file that logs (or may) is left be.
     for (const instance of ctx.referrers(r, n.clusterInstanceTypes, n.clusterOfInstance)) {
-      const own = instance.body.get(n.instanceGroup);
-      if (own.isAbsent) continue;
-      if (usedLogging(usedGroup(instance, ctx, n.instanceGroup, n.instanceGroupTypes), n) !== 'silent') return;
+      if (instance.body.get(n.clusterInstanceGroup).isAbsent) continue;
+      if (usedLogging(usedGroup(instance, ctx, n.clusterInstanceGroup, n.instanceGroupTypes), n) !== 'silent') return;
     }
     const subject = `${engine === 'aurora-postgresql' ? 'Aurora PostgreSQL' : 'Multi-AZ PostgreSQL'} DB cluster ${r.id}`;
     report(r, ctx, subject, n.clusterGroup, 'DB cluster parameter group', used);
