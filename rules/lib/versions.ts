@@ -205,3 +205,38 @@ export function openSearchEngineEnded(engineVersion: string): { name: string; da
   const date = OPENSEARCH_SERVICE_END_OF_STANDARD_SUPPORT[name];
   return passed(date) ? { name, date } : undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Amazon MQ engine versions: minor version → end of support on Amazon MQ (the "version support calendar").
+// Sources: https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/activemq-version-management.html and
+// https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html. ActiveMQ 5.18 and
+// 5.19 and RabbitMQ 3.13 and 4.2 have no end date. Versions older than the oldest row (ActiveMQ 5.14 and older,
+// RabbitMQ 3.8) left the calendar before it. After the date Amazon MQ upgrades the brokers itself, within 45 days, in
+// their maintenance windows, and creates no new broker on the version.
+// ---------------------------------------------------------------------------------------------------------------
+export const AMAZON_MQ_VERSIONS: Readonly<Record<'ActiveMQ' | 'RabbitMQ', Readonly<Record<string, SupportWindow>>>> = {
+  ActiveMQ: {
+    '5.15': { endOfStandardSupport: '2024-09-16' },
+    '5.16': { endOfStandardSupport: '2024-11-15' },
+    '5.17': { endOfStandardSupport: '2025-06-16' },
+  },
+  RabbitMQ: {
+    '3.9': { endOfStandardSupport: '2024-09-16' },
+    '3.10': { endOfStandardSupport: '2024-10-15' },
+    '3.11': { endOfStandardSupport: '2025-02-17' },
+    '3.12': { endOfStandardSupport: '2025-03-17' },
+  },
+};
+
+/**
+ * The end of Amazon MQ support of an engine version (`5.17.6`, or `5.17` as written for automatic minor upgrades:
+ * judged by its minor version) when it passed by AS_OF. `engine` is the EngineType as written, in any case
+ * (`ACTIVEMQ`, `ActiveMQ`, `RABBITMQ`, `RabbitMQ`); undefined for another engine or a supported version.
+ */
+export function amazonMqVersionEnded(engine: string, version: string): { engine: 'ActiveMQ' | 'RabbitMQ'; ended: EndOfSupport } | undefined {
+  const e = engine.trim().toLowerCase();
+  const name = e === 'activemq' ? 'ActiveMQ' : e === 'rabbitmq' ? 'RabbitMQ' : undefined;
+  if (!name) return undefined;
+  const ended = endOfStandardSupport(AMAZON_MQ_VERSIONS[name], version);
+  return ended ? { engine: name, ended } : undefined;
+}

@@ -256,6 +256,17 @@ function isBlockValue(n: Node | undefined): boolean {
  * aws_globalaccelerator_accelerator and aws_globalaccelerator_custom_routing_accelerator `attributes`
  * (internal/service/globalaccelerator/accelerator.go, custom_routing_accelerator.go).
  *
+ * Added with CL-AWS-278 and CL-AWS-279: aws_cloudsearch_domain `endpoint_options`, a framework ListNestedBlock in the
+ * latest major (internal/service/cloudsearch/domain_fw.go@704fd56: blocks are never Computed); SDKv2 had it Optional+Computed
+ * (domain.go@ad72b20).
+ *
+ * Added with CL-AWS-281 (SDKv2 `Optional` TypeSet, no `Computed`): aws_db_parameter_group and
+ * aws_rds_cluster_parameter_group `parameter` (internal/service/rds/parameter_group.go@2bf0eb1,
+ * cluster_parameter_group.go@0df2987).
+ *
+ * Added with CL-AWS-282 (SDKv2 `Optional`, `MaxItems: 1`, no `Computed`): aws_cloudfront_response_headers_policy
+ * `security_headers_config` and its `strict_transport_security` (internal/service/cloudfront/response_headers_policy.go@4e81648).
+ *
  * Moved here from the guard test's Optional+Computed list once checked (the latest major that has the block decides;
  * with an older major that computed it, an unwritten one planned known after apply reads as unknown, not absent):
  *   azurerm_mssql_server azuread_administrator O ..... mssql/mssql_server_resource.go@01d624e (2.x), @5f735be (3.x),
@@ -275,10 +286,13 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_athena_database: ['encryption_configuration'],
   aws_athena_workgroup: ['configuration.managed_query_results_configuration', 'configuration.result_configuration.encryption_configuration'],
   aws_cloudfront_distribution: ['default_cache_behavior', 'logging_config', 'viewer_certificate'],
+  aws_cloudfront_response_headers_policy: ['security_headers_config', 'security_headers_config.strict_transport_security'],
   aws_cloudtrail: ['advanced_event_selector', 'event_selector'],
+  aws_cloudsearch_domain: ['endpoint_options'],
   aws_codebuild_project: ['artifacts'],
   aws_codepipeline: ['artifact_store.encryption_key'],
   aws_dax_cluster: ['server_side_encryption'],
+  aws_db_parameter_group: ['parameter'],
   aws_docdb_cluster_parameter_group: ['parameter'],
   aws_ecr_repository: ['encryption_configuration', 'image_scanning_configuration'],
   aws_eks_cluster: ['vpc_config', 'encryption_config'],
@@ -294,6 +308,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_mq_broker: ['logs', 'encryption_options'],
   aws_msk_cluster: ['broker_node_group_info', 'logging_info', 'client_authentication', 'encryption_info', 'logging_info.broker_logs.s3'],
   aws_opensearch_domain: ['log_publishing_options', 'vpc_options'],
+  aws_rds_cluster_parameter_group: ['parameter'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],
   aws_wafv2_web_acl: ['default_action.allow', 'default_action.block', 'rule', 'rule.action', 'rule.override_action', 'rule.override_action.count', 'rule.statement.managed_rule_group_statement', 'rule.statement.managed_rule_group_statement.rule_action_override', 'rule.statement.rate_based_statement'],
   azurerm_cognitive_account: ['network_acls'],
