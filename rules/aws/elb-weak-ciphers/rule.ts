@@ -25,7 +25,12 @@ function reportAttributes(attrs: Val[], nameKey: string, valueKey: string, ctx: 
     const weak = name === undefined ? undefined : weakness(name);
     if (!weak) continue;
     const on = findReachable(attr.get(valueKey), (v) => v.isTrue());
-    if (on) ctx.report(on, `${label} turns on cipher ${name!.trim()}, which uses ${weak}.`);
+    if (!on) continue;
+    // Turned off in the value's own type (`"true"` becomes `"false"`, `true` becomes `false`).
+    const off = typeof on.scalar === 'boolean' ? false : 'false';
+    ctx.report(on, `${label} turns on cipher ${name!.trim()}, which uses ${weak}.`, {
+      fix: { title: `Set ${name!.trim()} to false`, caution: 'clients that can only negotiate this cipher are cut off', edits: ctx.edits.setValue(on, off) },
+    });
   }
 }
 
@@ -55,7 +60,7 @@ export default defineRule({
   slug: 'elb-weak-ciphers',
   title: 'Classic Load Balancer SSL policy turns on a weak cipher',
   severity: 'medium',
-  fixable: false,
+  fixable: true,
   description:
     'A custom SSL negotiation policy of a Classic Load Balancer that turns on an RC4, DES or 3DES, NULL, export-grade or MD5 cipher suite lets clients (or an attacker in the middle who downgrades them) negotiate encryption that is broken or none at all.',
   remediation: 'Use a predefined policy (Reference-Security-Policy ELBSecurityPolicy-TLS-1-2-2017-01) or set the weak cipher attributes to false.',
