@@ -371,3 +371,9 @@ export function isCfnDefaultGroup(node: Node | undefined): boolean {
   const attr = arg.kind === 'seq' ? str(arg.items[1]) : str(arg)?.split('.').slice(1).join('.');
   return attr === 'DefaultSecurityGroup';
 }
+
+/** A Terraform expression naming a default security group: an `aws_default_security_group`, or a VPC's `default_security_group_id`. */
+export const TF_DEFAULT_GROUP = /\b(aws_default_security_group\.[A-Za-z0-9_-]+|aws_vpc\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.default_security_group_id)\b/;
+
+/** One reference of a tuple that is a default security group: its ID, or a VPC's `default_security_group_id`. */
+export const TF_DEFAULT_REFERENCE = /^(aws_default_security_group\.[A-Za-z0-9_-]+)(?:\.id)?$|^(aws_vpc\.[A-Za-z0-9_-]+\.default_security_group_id)$/;

@@ -119,6 +119,14 @@ const CASES: Case[] = [
     placeholder: ['security_group_ids', 'subnet_ids'],
   },
   {
+    rule: 'CL-AWS-271',
+    type: 'aws_route53_zone',
+    block: 'vpc',
+    values: { name: 'example.com' },
+    absent: '7:22-7:42 Public hosted zone aws_route53_zone.x has no aws_route53_query_log that refers to it through zone_id',
+    placeholder: ['vpc_id', 'vpc_region'],
+  },
+  {
     rule: 'CL-AZ-052',
     type: 'azurerm_mssql_server',
     block: 'azuread_administrator',
@@ -252,7 +260,9 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   aws_dynamodb_table: ['point_in_time_recovery', 'server_side_encryption'],
   aws_api_gateway_rest_api: ['endpoint_configuration'], // apigateway/rest_api.go@00a3530 (6.x: Optional, Computed; the API returns EDGE)
   aws_ecs_cluster: ['setting'], // ecs/cluster.go (setting: TypeSet, Optional, Computed; the API returns containerInsights)
-  aws_instance: ['metadata_options'], // internal/service/ec2/ec2_instance.go (4.x, 5.x); corpus plans plan it unknown unwritten
+  // internal/service/ec2/ec2_instance.go (4.x, 5.x); corpus plans plan metadata_options unknown unwritten. network_interface
+  // (TypeSet, Optional, Computed) conflicts with subnet_id, which CL-AWS-268 requires before it reports its absence
+  aws_instance: ['metadata_options', 'network_interface'],
   aws_keyspaces_table: ['encryption_specification'],
   // mwaa/environment.go@05198464 (6.x): logging_configuration and each log type are TypeList, Optional, Computed
   aws_mwaa_environment: ['logging_configuration', 'logging_configuration.scheduler_logs', 'logging_configuration.webserver_logs', 'logging_configuration.worker_logs'], // keyspaces/table.go@07e0d0b (5.x)

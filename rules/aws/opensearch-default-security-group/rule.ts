@@ -1,14 +1,8 @@
 // CL-AWS-263: an OpenSearch / Elasticsearch domain in a VPC whose endpoints get the VPC's default security group.
 import { cfnDoc, type CheckContext, defineRule, get, keyNode, type Node, nist, planConfigurationOf, type Resource, str, tfDoc, type Val } from '../../kit';
-import { isCfnDefaultGroup } from '../../lib/network';
+import { isCfnDefaultGroup, TF_DEFAULT_GROUP, TF_DEFAULT_REFERENCE } from '../../lib/network';
 
 const CONSEQUENCE = 'the group every resource launched without a security group of its own shares';
-
-/** A Terraform expression naming a default security group: an `aws_default_security_group`, or a VPC's `default_security_group_id`. */
-const TF_DEFAULT_GROUP = /\b(aws_default_security_group\.[A-Za-z0-9_-]+|aws_vpc\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.default_security_group_id)\b/;
-
-/** One reference of a tuple that is a default security group: its ID, or a VPC's `default_security_group_id`. */
-const TF_DEFAULT_REFERENCE = /^(aws_default_security_group\.[A-Za-z0-9_-]+)(?:\.id)?$|^(aws_vpc\.[A-Za-z0-9_-]+\.default_security_group_id)$/;
 
 /** Every `references` entry under a plan configuration's expressions. */
 function planReferences(node: Node | undefined, out: string[] = [], depth = 0): string[] {

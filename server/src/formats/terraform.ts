@@ -267,6 +267,9 @@ function isBlockValue(n: Node | undefined): boolean {
  * Added with CL-AWS-282 (SDKv2 `Optional`, `MaxItems: 1`, no `Computed`): aws_cloudfront_response_headers_policy
  * `security_headers_config` and its `strict_transport_security` (internal/service/cloudfront/response_headers_policy.go@4e81648).
  *
+ * Added with CL-AWS-271 (SDKv2 `TypeSet`, `Optional`, `MinItems: 1`, no `Computed`): aws_route53_zone `vpc`
+ * (internal/service/route53/zone.go@036631a), whose absence makes the zone public.
+ *
  * Moved here from the guard test's Optional+Computed list once checked (the latest major that has the block decides;
  * with an older major that computed it, an unwritten one planned known after apply reads as unknown, not absent):
  *   azurerm_mssql_server azuread_administrator O ..... mssql/mssql_server_resource.go@01d624e (2.x), @5f735be (3.x),
@@ -309,6 +312,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_msk_cluster: ['broker_node_group_info', 'logging_info', 'client_authentication', 'encryption_info', 'logging_info.broker_logs.s3'],
   aws_opensearch_domain: ['log_publishing_options', 'vpc_options'],
   aws_rds_cluster_parameter_group: ['parameter'],
+  aws_route53_zone: ['vpc'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],
   aws_wafv2_web_acl: ['default_action.allow', 'default_action.block', 'rule', 'rule.action', 'rule.override_action', 'rule.override_action.count', 'rule.statement.managed_rule_group_statement', 'rule.statement.managed_rule_group_statement.rule_action_override', 'rule.statement.rate_based_statement'],
   azurerm_cognitive_account: ['network_acls'],
