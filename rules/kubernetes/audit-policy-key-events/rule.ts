@@ -20,8 +20,6 @@ type List = readonly string[] | 'unknown';
 
 /** A name no rule of the policy names (a user, a namespace, an object). */
 const OTHER = Symbol('other');
-/** A user name that is not known (a member of a group a rule names). */
-const SOMEONE = Symbol('someone');
 
 interface GroupResources {
   readonly group: string;
@@ -81,7 +79,7 @@ const CONCERNS: readonly Concern[] = [
 interface Req {
   readonly concern: Concern;
   readonly verb: string;
-  readonly user: string | typeof OTHER | typeof SOMEONE;
+  readonly user: string | typeof OTHER;
   /** Whether the user is in a group. */
   readonly inGroup: (group: string) => Tri;
   readonly namespace: string | typeof OTHER;
@@ -185,7 +183,7 @@ function matchesResource(r: PolicyRule, q: Req, namespaces: readonly string[], r
 /** ruleMatches for a resource request. */
 function matches(r: PolicyRule, q: Req): Tri {
   const { users, userGroups, verbs, namespaces, resources, nonResourceURLs } = r;
-  const user: Tri = users === 'unknown' ? undefined : users.length === 0 ? true : q.user === OTHER ? false : q.user === SOMEONE ? undefined : users.includes(q.user);
+  const user: Tri = users === 'unknown' ? undefined : users.length === 0 ? true : q.user === OTHER ? false : users.includes(q.user);
   const group: Tri = userGroups === 'unknown' ? undefined : userGroups.length === 0 ? true : or(userGroups.map(q.inGroup));
   const verb: Tri = verbs === 'unknown' ? undefined : verbs.length === 0 ? true : verbs.includes(q.verb);
   let target: Tri;
@@ -259,7 +257,12 @@ function requestsFor(r: PolicyRule, c: Concern, verb: string): Req[] {
       else for (const g of groups) who.push({ user: u, inGroup: (x) => (x === g ? true : undefined) });
     }
   } else if (groups.length > 0) {
-    for (const g of groups) who.push({ user: SOMEONE, inGroup: (x) => (x === g ? true : undefined) });
+    // A member of the group whom no rule names (the others of a group count, as the others of a policy do); which
+    // other groups they are in is not known, except that a member of a group other than system:unauthenticated is
+    // authenticated.
+    for (const g of groups) {
+      who.push({ user: OTHER, inGroup: (x) => (x === g ? true : x === 'system:authenticated' && g !== 'system:unauthenticated' ? true : undefined) });
+    }
   } else who.push(otherUser);
   // Cluster-scoped objects have the empty namespace; namespaced ones a namespace, or none for a list or watch of all.
   const spaces: (string | typeof OTHER)[] =
