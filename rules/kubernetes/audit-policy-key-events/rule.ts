@@ -157,7 +157,7 @@ function named(list: readonly string[], value: string | typeof OTHER): boolean {
 }
 
 // ruleMatchesResource: the namespace, then the group, the resource (a star, a star and a subresource, a resource and a star) and the object name.
-function matchesResource(r: PolicyRule, q: Req, namespaces: readonly string[], resources: readonly GroupResources[]): Tri {
+function matchesResource(q: Req, namespaces: readonly string[], resources: readonly GroupResources[]): Tri {
   if (namespaces.length > 0 && !named(namespaces, q.namespace)) return false;
   if (resources.length === 0) return true;
   const c = q.concern;
@@ -188,7 +188,7 @@ function matches(r: PolicyRule, q: Req): Tri {
   const verb: Tri = verbs === 'unknown' ? undefined : verbs.length === 0 ? true : verbs.includes(q.verb);
   let target: Tri;
   if (namespaces === 'unknown' || resources === 'unknown') target = undefined;
-  else if (namespaces.length > 0 || resources.length > 0) target = matchesResource(r, q, namespaces, resources);
+  else if (namespaces.length > 0 || resources.length > 0) target = matchesResource(q, namespaces, resources);
   // A rule of nonResourceURLs only matches requests that are not resource requests.
   else if (nonResourceURLs === 'unknown') target = undefined;
   else target = nonResourceURLs.length === 0;
@@ -340,13 +340,13 @@ function checkPolicy(r: Resource, ctx: CheckContext): void {
     const what = describe(found);
     const effect = 'so the API server writes no audit event for them and who made them leaves no record.';
     if (where === 'none') {
-      ctx.report(keyNode(r.body, 'rules') ?? r.anchor, `No rule of the audit Policy matches ${what} (for users, namespaces and objects no rule names), and a request that matches no rule is not audited (level None), ${effect}`);
+      ctx.report(keyNode(r.body, 'rules') ?? r.anchor, `No rule of the audit Policy logs ${what} (for users, namespaces and objects no rule names): a request that matches no rule gets level None, ${effect}`);
     } else if (where === 'policy') {
       ctx.report(keyNode(r.body, 'omitStages') ?? r.anchor, `The audit Policy's omitStages leave no stage of ${what} to record, ${effect}`);
     } else if (where.level === 'None') {
-      ctx.report(levelAt(where), `Audit Policy rules[${where.index}] (level None) is the first rule to match ${what} (for users, namespaces and objects no earlier rule names), ${effect}`);
+      ctx.report(levelAt(where), `Audit Policy rules[${where.index}] (level None) matches ${what} (for users, namespaces and objects no earlier rule names) before any rule that logs them, ${effect}`);
     } else {
-      ctx.report(levelAt(where), `Audit Policy rules[${where.index}] is the first rule to match ${what} (for users, namespaces and objects no earlier rule names), but its omitStages leave no stage of them to record, ${effect}`);
+      ctx.report(levelAt(where), `Audit Policy rules[${where.index}] matches ${what} (for users, namespaces and objects no earlier rule names) before any rule that logs them, but its omitStages leave no stage of them to record, ${effect}`);
     }
   }
 
