@@ -244,7 +244,9 @@ function leaksAt(verb: string, level: Level | undefined): boolean {
   return false;
 }
 
+/** How many of a rule's users, groups, namespaces and names are tried, and how many requests in all. */
 const MAX_CHOICES = 16;
+const MAX_REQUESTS = 64;
 
 /** The representative requests of `c` that rule `r` is written for: its users or groups, namespaces and names. */
 function requestsFor(r: PolicyRule, c: Concern, verb: string): Req[] {
@@ -277,7 +279,15 @@ function requestsFor(r: PolicyRule, c: Concern, verb: string): Req[] {
     if (names.size === 0) names.add(OTHER);
   }
   const out: Req[] = [];
-  for (const w of who) for (const namespace of spaces) for (const name of names) out.push({ concern: c, verb, ...w, namespace, name });
+  for (const w of who) {
+    for (const namespace of spaces) {
+      for (const name of names) {
+        // A bound on the work for a rule with long lists (each request walks the rules once).
+        if (out.length >= MAX_REQUESTS) return out;
+        out.push({ concern: c, verb, ...w, namespace, name });
+      }
+    }
+  }
   return out;
 }
 
@@ -360,6 +370,8 @@ function checkPolicy(r: Resource, ctx: CheckContext): void {
       for (const verb of c.verbs) {
         if (!leaksAt(verb, rule.level)) continue;
         for (const q of requestsFor(rule, c, verb)) {
+          // The walk ends at this rule at the latest, since it matches the request.
+          if (matches(rule, q) !== true) continue;
           const outs = outcomes(rules, q, policyOmits);
           const last = outs[outs.length - 1];
           if (last.rule !== rule || !outs.every((o) => leaksAt(verb, o.level))) continue;
