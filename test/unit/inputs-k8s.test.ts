@@ -150,6 +150,9 @@ spec:
     ['serving.knative.dev/v1', 'Service', false],
     ['rbac.authorization.k8s.io/v1', 'ClusterRole', true],
     ['iam.services.k8s.aws/v1alpha1', 'Role', false],
+    ['audit.k8s.io/v1', 'Policy', true],
+    ['audit.k8s.io/v1beta1', 'Policy', true],
+    ['kyverno.io/v1', 'Policy', false],
   ] as const) {
     it(`${kind} in ${apiVersion} is ${ok ? '' : 'not '}the built-in kind`, () => {
       const r = lintText('x.yaml', `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n`);

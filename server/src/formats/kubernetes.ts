@@ -110,6 +110,8 @@ const BUILT_IN_GROUPS: Readonly<Record<string, readonly string[]>> = {
   PodDisruptionBudget: ['policy'],
   HorizontalPodAutoscaler: ['autoscaling'],
   StorageClass: ['storage.k8s.io'],
+  // The API server's audit policy file (CL-K8S-108); Kyverno's namespaced `Policy` (kyverno.io) is another kind.
+  Policy: ['audit.k8s.io'],
 };
 
 /**
