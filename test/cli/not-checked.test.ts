@@ -29,7 +29,7 @@ const ALICLOUD = [
 ].join('\n');
 // A provider the catalogue has no rules for (Azure and Google Cloud have some since issue #14).
 const ORACLE = 'resource "oci_objectstorage_bucket" "b" {\n  name = "x"\n}\n';
-const PRIVATE_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: false\n  Zone:\n    Type: AWS::Route53::HostedZone\n    Properties:\n      Name: example.com\n';
+const PRIVATE_DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: false\n  Alias:\n    Type: AWS::GameLift::Alias\n    Properties:\n      Name: example\n';
 const CHART = {
   'chart/Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 0.1.0\n',
   'chart/values.yaml': 'replicas: 1\n',
@@ -60,7 +60,7 @@ describe('CLI: what was not checked (issue #12)', function () {
     assert.equal(lines.at(-2), 'No customer-side findings at or above info in 3 IaC files (3 files scanned).');
     assert.equal(
       lines.at(-1),
-      'Not checked: 2 alicloud_* resources (no rules for Alibaba Cloud yet), 1 AWS::Route53::* resource (no rules for this service yet), 1 oci_* resource (no rules for Oracle Cloud yet).',
+      'Not checked: 2 alicloud_* resources (no rules for Alibaba Cloud yet), 1 AWS::GameLift::* resource (no rules for this service yet), 1 oci_* resource (no rules for Oracle Cloud yet).',
     );
   });
 
@@ -71,7 +71,7 @@ describe('CLI: what was not checked (issue #12)', function () {
     const report = JSON.parse(r.stdout);
     assert.deepEqual(report.notChecked, [
       { kind: 'resources', what: 'alicloud_*', reason: 'no rules for Alibaba Cloud yet', count: 2, files: ['az/main.tf'] },
-      { kind: 'resources', what: 'AWS::Route53::*', reason: 'no rules for this service yet', count: 1, files: ['db.yaml'] },
+      { kind: 'resources', what: 'AWS::GameLift::*', reason: 'no rules for this service yet', count: 1, files: ['db.yaml'] },
       { kind: 'helm', what: 'Helm chart', reason: 'templates not rendered', count: 1, templates: 2, files: ['chart'] },
       { kind: 'files', what: 'ARM template', reason: 'not linted yet', count: 1, files: ['infra/azuredeploy.json'] },
       { kind: 'files', what: 'Ansible playbook', reason: 'not linted', count: 1, files: ['site.yml'] },
@@ -97,7 +97,7 @@ describe('CLI: what was not checked (issue #12)', function () {
       notes.map((n: { level: string; message: { text: string } }) => [n.level, n.message.text]),
       [
         ['note', 'Not checked: 2 alicloud_* resources (no rules for Alibaba Cloud yet)'],
-        ['note', 'Not checked: 1 AWS::Route53::* resource (no rules for this service yet)'],
+        ['note', 'Not checked: 1 AWS::GameLift::* resource (no rules for this service yet)'],
         ['note', 'Not checked: 1 Bicep file (not linted yet)'],
       ],
     );

@@ -63,12 +63,12 @@ describe('editor: the not-checked notice (issue #12)', function () {
   });
 
   it('CloudFormation: on the Type of the first resource of a service without rules; none for a file Cloudline covers', async () => {
-    const text = 'Resources:\n  Zone:\n    Type: AWS::Route53::HostedZone\n    Properties:\n      Name: example.com\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+    const text = 'Resources:\n  Alias:\n    Type: AWS::GameLift::Alias\n    Properties:\n      Name: example\n  Bucket:\n    Type: AWS::S3::Bucket\n';
     const p = await open('zone.yaml', text, 'yaml');
     const found = notices(p);
     assert.equal(found.length, 1, JSON.stringify(p.diagnostics));
-    assert.deepEqual(found[0].range, { start: { line: 2, character: 10 }, end: { line: 2, character: 34 } });
-    assert.match(found[0].message, /^Cloudline has no rules for AWS::Route53 \(AWS::Route53::\*\) resources yet: 1 resource in this file is not checked\. /);
+    assert.deepEqual(found[0].range, { start: { line: 2, character: 10 }, end: { line: 2, character: 30 } });
+    assert.match(found[0].message, /^Cloudline has no rules for AWS::GameLift \(AWS::GameLift::\*\) resources yet: 1 resource in this file is not checked\. /);
     const covered = await open('db.tf', 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n');
     assert.deepEqual(notices(covered), []);
     const k8s = await open('pvc.yaml', 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n', 'yaml');
