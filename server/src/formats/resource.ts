@@ -33,7 +33,8 @@ export interface Resource {
   readonly k8s?: KubernetesFacts;
   /**
    * True for the CloudFormation template itself (type `Template`): checks of Parameters, Outputs and other
-   * template-level sections run on it. It is not a deployed resource: CodeLens and the inventory leave it out.
+   * template-level sections run on it. It is not a deployed resource: CodeLens and the inventory leave it out
+   * (`isPseudoResource`, which also says so of Terraform provider configurations, type `provider.<name>`).
    */
   readonly template?: boolean;
   /**
@@ -63,6 +64,29 @@ export const formatStats = { references: 0, configurationWalks: 0 };
 
 /** The type of the template-level pseudo-resource of a CloudFormation document. */
 export const TEMPLATE_TYPE = 'Template';
+
+/**
+ * The type prefix of a Terraform provider configuration (`provider "aws" { … }`), read as a resource of type
+ * `provider.aws` so that rules can check what is written in it (credentials). `provider` is a reserved word of
+ * Terraform, so no resource type starts with it.
+ */
+export const PROVIDER_TYPE_PREFIX = 'provider.';
+
+/** True for a Terraform provider configuration read as a resource (type `provider.<name>`, HCL, JSON or a plan's `provider_config`). */
+export function isProviderConfig(r: { readonly format: Format; readonly type: string }): boolean {
+  return (r.format === 'terraform' || r.format === 'terraform-plan') && r.type.startsWith(PROVIDER_TYPE_PREFIX);
+}
+
+/**
+ * True for what is read as a resource but deploys nothing: the CloudFormation template itself (`template`) and a
+ * Terraform provider configuration. Rules check them like resources (findings, ranges, suppressions), but what lists
+ * deployed resources leaves them out: CodeLens, the inventory and the responsibility report, the not-checked tally,
+ * the evidence's resources that passed. Read from the type and the flag alone, so a slim result (engine/slim.ts)
+ * answers too.
+ */
+export function isPseudoResource(r: { readonly format: Format; readonly type: string; readonly template?: boolean }): boolean {
+  return r.template === true || isProviderConfig(r);
+}
 
 export interface KubernetesFacts {
   readonly apiVersion: string;

@@ -2,7 +2,7 @@
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type ScalarNode } from '../model/tree';
 import { withoutInstanceKeys } from './address';
-import { formatStats, type Resource } from './resource';
+import { formatStats, PROVIDER_TYPE_PREFIX, type Resource } from './resource';
 import { literalResolver, Val, type Alt, type Resolver } from './value';
 
 /** True when a Terraform string holds an interpolation or directive (`$${` and `%%{` are escapes). */
@@ -69,11 +69,20 @@ function entries(node: Node | undefined): { key: ScalarNode; value: Node }[] {
   return levels(node).flatMap((m) => m.pairs.filter((p) => p.key.value !== '//'));
 }
 
-/** Resources and data sources of a `*.tf.json` document. */
+/**
+ * Resources and data sources of a `*.tf.json` document (and of a `*.tf` one: the HCL tree has the same shape), and its
+ * provider configurations: `"provider": {"aws": {…}}` (or a list of bodies, or `provider "aws" {…}` blocks) as
+ * resources of type `provider.aws`, ID `provider.aws` or, with an `alias`, `provider.aws.<alias>`. They deploy
+ * nothing (isPseudoResource): rules read them for what is written in them (credentials).
+ */
 export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
   const root = doc.doc.root;
   const out: Resource[] = [];
   for (const { key: blockKey, value: block } of entries(root)) {
+    if (blockKey.value === 'provider') {
+      out.push(...providerConfigs(file, doc, block));
+      continue;
+    }
     const mode = blockKey.value === 'resource' ? '' : blockKey.value === 'data' ? 'data.' : undefined;
     if (mode === undefined) continue;
     for (const { key: typeKey, value: byName } of entries(block)) {
@@ -99,6 +108,36 @@ export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resour
           });
         }
       }
+    }
+  }
+  return out;
+}
+
+/** The provider configurations of a `provider` block level: one resource per body, anchored at the provider's name. */
+function providerConfigs(file: ParsedFile, doc: ParsedDoc, block: Node): Resource[] {
+  const out: Resource[] = [];
+  for (const { key: nameKey, value: bodies } of entries(block)) {
+    for (const body of levels(bodies)) {
+      const name = String(nameKey.value);
+      // `alias` is a bare name in Terraform: anything else (an interpolation) is not one, and the ID stays unaliased.
+      const alias = str(get(body, 'alias'));
+      const aliased = alias !== undefined && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(alias);
+      out.push({
+        format: 'terraform',
+        type: `${PROVIDER_TYPE_PREFIX}${name}`,
+        id: `${PROVIDER_TYPE_PREFIX}${name}${aliased ? `.${alias}` : ''}`,
+        node: body,
+        anchor: nameKey,
+        typeNode: nameKey,
+        body: Val.of(body, terraformResolver),
+        file,
+        doc,
+        resolver: terraformResolver,
+        references(attr?: string) {
+          formatStats.references++;
+          return [...interpolationReferences(attr ? get(body, attr) : body)];
+        },
+      });
     }
   }
   return out;
