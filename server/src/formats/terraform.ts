@@ -203,6 +203,60 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
     for (const child of children?.kind === 'seq' ? children.items : []) visit(child, depth + 1);
   };
   visit(get(get(root, 'planned_values'), 'root_module'), 0);
+  out.push(...planProviderConfigs(file, doc, get(configuration, 'provider_config')));
+  return out;
+}
+
+/**
+ * A plan configuration's expression: `{"constant_value": …}` is the literal written (null: unset), anything else
+ * (`{"references": […]}`, `{}` for an expression of functions alone) is known only when Terraform evaluates it. A
+ * nested block is a list of mappings of expressions (or one mapping), read as written.
+ */
+const expressionResolver: Resolver = {
+  resolve(node, at, when, shadow): Alt[] {
+    if (node.kind === 'map' && node.pairs.every((p) => p.key.value === 'constant_value' || p.key.value === 'references')) {
+      const constant = get(node, 'constant_value');
+      if (constant === undefined) return [{ state: 'unknown', at, when, why: 'the configuration computes it (a reference or a function)' }];
+      return literalResolver.resolve(constant, constant, when, shadow);
+    }
+    return literalResolver.resolve(node, at, when, shadow);
+  },
+};
+
+/**
+ * The provider configurations of a plan (`configuration.provider_config`, keyed `aws`, `aws.west`, `module.x:aws`):
+ * resources of type `provider.<name>` whose body is the configuration's expressions, constants known and everything
+ * else unknown (a plan holds no evaluated provider arguments). IDs as in `*.tf`: `provider.aws`, `provider.aws.west`,
+ * and in a module `module.x.provider.aws`. Anchored at the key, which names the configuration.
+ */
+function planProviderConfigs(file: ParsedFile, doc: ParsedDoc, configs: Node | undefined): Resource[] {
+  const out: Resource[] = [];
+  for (const { key, value: config } of configs?.kind === 'map' ? configs.pairs : []) {
+    if (config.kind !== 'map') continue;
+    const name = str(get(config, 'name')) ?? String(key.value).replace(/^.*:/, '').split('.')[0];
+    const alias = str(get(config, 'alias'));
+    const module = str(get(config, 'module_address'));
+    const expressions = get(config, 'expressions');
+    const id = `${module ? `${module}.` : ''}${PROVIDER_TYPE_PREFIX}${name}${alias ? `.${alias}` : ''}`;
+    const resource: Resource = {
+      format: 'terraform-plan',
+      type: `${PROVIDER_TYPE_PREFIX}${name}`,
+      id,
+      node: config,
+      anchor: key,
+      typeNode: key,
+      body: expressions?.kind === 'map' ? new Val([{ state: 'known', node: expressions, at: expressions, when: [] }], expressionResolver) : Val.absent(key, expressionResolver),
+      file,
+      doc,
+      resolver: expressionResolver,
+      references(attr?: string) {
+        formatStats.references++;
+        return [...planReferences(attr ? get(expressions, attr) : expressions)].map((a) => (module ? `${module}.${a}` : a));
+      },
+    };
+    planConfigurations.set(resource, { configured: true, expressions: expressions?.kind === 'map' ? expressions : undefined });
+    out.push(resource);
+  }
   return out;
 }
 
