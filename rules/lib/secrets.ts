@@ -156,20 +156,6 @@ function localEmulatorProvider(r: Resource): boolean {
 
 /** Terraform types (`*.tf`, `*.tf.json`, plans) and their secret-bearing attributes. */
 export const TF_SECRETS: Readonly<Record<string, SecretHolder>> = {
-  // The provider configuration's credentials (https://registry.terraform.io/providers/hashicorp/aws/latest/docs:
-  // access_key, secret_key, token; web_identity_token of assume_role_with_web_identity). `assume_role` takes a role
-  // ARN, a session name and an external ID: no secret. The access key ID alone signs nothing: it is shown beside the
-  // secret key it belongs to, not reported by itself.
-  'provider.aws': {
-    label: 'AWS provider configuration',
-    properties: [
-      { what: 'secret access key', path: ['secret_key'], pair: { key: 'access_key', message: 'the access key ID it belongs to, written beside it' } },
-      p('session token', 'token'),
-      p('web identity token', 'assume_role_with_web_identity', 'web_identity_token'),
-    ],
-    appliesTo: (r) => !localEmulatorProvider(r),
-    writtenOnly: true,
-  },
   aws_elasticache_replication_group: { label: 'ElastiCache replication group', properties: [p('AUTH token', 'auth_token')] },
   aws_elasticache_user: { label: 'ElastiCache user', properties: [p('password', 'passwords', '*')] },
   aws_memorydb_user: { label: 'MemoryDB user', properties: [p('password', 'authentication_mode', 'passwords', '*')] },
@@ -222,6 +208,20 @@ export const TF_SECRETS: Readonly<Record<string, SecretHolder>> = {
   aws_kinesis_firehose_delivery_stream: {
     label: 'Firehose delivery stream',
     properties: [p('Redshift password', 'redshift_configuration', 'password'), p('Splunk HEC token', 'splunk_configuration', 'hec_token')],
+  },
+  // The provider configuration's credentials (https://registry.terraform.io/providers/hashicorp/aws/latest/docs:
+  // access_key, secret_key, token; web_identity_token of assume_role_with_web_identity). `assume_role` takes a role
+  // ARN, a session name and an external ID: no secret. The access key ID alone signs nothing: it is shown beside the
+  // secret key it belongs to, not reported by itself.
+  'provider.aws': {
+    label: 'AWS provider configuration',
+    properties: [
+      { what: 'secret access key', path: ['secret_key'], pair: { key: 'access_key', message: 'the access key ID it belongs to, written beside it' } },
+      p('session token', 'token'),
+      p('web identity token', 'assume_role_with_web_identity', 'web_identity_token'),
+    ],
+    appliesTo: (r) => !localEmulatorProvider(r),
+    writtenOnly: true,
   },
 };
 
