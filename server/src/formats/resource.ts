@@ -6,11 +6,14 @@ import type { Resolver, Val } from './value';
 export interface Resource {
   readonly format: Format;
   /**
-   * The type rules match on: `AWS::S3::Bucket`, `aws_s3_bucket` (data sources as `data.aws_iam_policy_document`),
-   * or a Kubernetes kind (`Deployment`).
+   * The type rules match on: `AWS::S3::Bucket`, `aws_s3_bucket` (data sources as `data.aws_iam_policy_document`,
+   * provider configurations as `provider.aws`), or a Kubernetes kind (`Deployment`).
    */
   readonly type: string;
-  /** CloudFormation logical ID, Terraform address, or Kubernetes `Kind/namespace/name` (`Kind/name` without namespace). */
+  /**
+   * CloudFormation logical ID, Terraform address (`provider.aws` or `provider.aws.<alias>` for a provider
+   * configuration), or Kubernetes `Kind/namespace/name` (`Kind/name` without namespace).
+   */
   readonly id: string;
   /** The resource's own mapping. */
   readonly node: MapNode;
