@@ -15,7 +15,7 @@ export default defineRule({
   description:
     'A password, token or private key written as a literal (or as a parameter default) in the property that takes it is readable by everyone with access to the template, its repository and its history, and can only be rotated by a commit and a deployment.',
   remediation:
-    'Read the secret at deploy time: a dynamic reference {{resolve:secretsmanager:…}} or {{resolve:ssm-secure:…}}, a NoEcho parameter without a default, or a sensitive Terraform variable or generated secret.',
+    'Read the secret at deploy time: a dynamic reference {{resolve:secretsmanager:…}} or {{resolve:ssm-secure:…}}, a NoEcho parameter without a default, or a sensitive Terraform variable or generated secret; a Terraform provider takes its credentials from the environment, a profile or an assumed role.',
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
