@@ -10,6 +10,7 @@ import { NotCheckedTally, uncheckedNotice } from '../../server/src/engine/unchec
 import { isProviderConfig, isPseudoResource } from '../../server/src/formats/resource';
 import { frameworkEvidence } from '../../server/src/report/evidence';
 import { buildInventory } from '../../server/src/report/inventory';
+import { buildReport } from '../../server/src/report/report';
 import { hoverAt } from '../../server/src/service/hover';
 import { codeLenses, inventory } from '../../server/src/service/workspace';
 import { lintText, spanText } from '../helpers';
@@ -237,6 +238,20 @@ ${endpoints}  }
       const leaked = control(lintText('main.tf', 'provider "aws" {\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n}\n'));
       assert.equal(leaked.status, 'failed');
       assert.deepEqual(leaked.resources.map((x) => `${x.id} ${x.status}`), ['provider.aws failed']);
+    });
+
+    it('the responsibility report: one resource (the bucket), the provider finding counted and in the backlog', () => {
+      const report = buildReport([lintText('main.tf', HCL)], catalogue, { toolVersion: TOOL_VERSION });
+      assert.equal(report.summary.resources, 1);
+      assert.deepEqual(report.unclassified, []);
+      assert.equal(report.summary.findings, lintText('main.tf', HCL).findings.length);
+      const nist = report.frameworks.find((f) => f.id === 'nist-800-53-r5')!;
+      const control = nist.checked.find((c) => c.id === 'IA-5(7)')!;
+      assert.deepEqual(control.resources.map((x) => `${x.id} ${x.status} line ${x.line}`), ['provider.aws failed line 1', 'provider.aws.west failed line 7']);
+      assert.deepEqual(
+        report.backlog.filter((b) => b.ruleId === RULE).map((b) => `${b.resource.id} ${b.line}:${b.column} ${b.service}`).sort(),
+        ['provider.aws 4:16 AWS IAM', 'provider.aws.west 12:26 AWS IAM', 'provider.aws.west 9:11 AWS IAM'],
+      );
     });
 
     it("hover on a provider's name: its card (no crash), for a provider with rules and one without", () => {
