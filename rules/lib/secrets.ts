@@ -1,7 +1,7 @@
 // Properties that take a secret (a password, a token, a private key), per resource type and format, and the walk
 // that finds the literal values written in them (CL-AWS-160). Database master passwords of RDS, DocumentDB and
 // Redshift are CL-AWS-023's and are not in the table.
-import { type CheckContext, get, type Resource, str, type Val } from '../kit';
+import { type CheckContext, get, type Node, type Resource, str, type Val } from '../kit';
 import { hasAccessKeyId, looksSecretName, planProvenance } from './iam';
 
 /** One property that takes a secret. `path` steps are keys; `*` is every item of a list (or every block). */
@@ -9,6 +9,11 @@ export interface SecretProperty {
   readonly path: readonly string[];
   /** What the property holds, for messages: `AUTH token`, `password`. */
   readonly what: string;
+  /**
+   * A sibling property that is not a secret by itself but makes one credential with this one (an access key ID
+   * beside its secret key): when it is a literal too, the finding shows it as a related location, with this message.
+   */
+  readonly pair?: { readonly key: string; readonly message: string };
 }
 
 /** A resource type with secret-bearing properties. */
@@ -18,6 +23,11 @@ export interface SecretHolder {
   readonly properties: readonly SecretProperty[];
   /** Only resources for which this holds (an SSM parameter whose name says it is a secret). */
   readonly appliesTo?: (r: Resource) => boolean;
+  /**
+   * Only values written in place are reported: not a Terraform variable's default or a local that the value names
+   * (a provider's credentials from `var.…` are meant to be set per run, `TF_VAR_…`).
+   */
+  readonly writtenOnly?: boolean;
 }
 
 const p = (what: string, ...path: string[]): SecretProperty => ({ what, path });
@@ -117,6 +127,33 @@ export const CFN_SECRETS: Readonly<Record<string, SecretHolder>> = {
 
 const TF_APNS = (label: string): SecretHolder => ({ label, properties: [p('private key', 'private_key'), p('token key', 'token_key')] });
 
+/** Hosts of a local emulator of the AWS APIs (LocalStack, moto): loopback addresses and LocalStack's own names. */
+function isLocalHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === 'localstack' || h === 'localhost.localstack.cloud' || h.endsWith('.localhost.localstack.cloud');
+}
+
+/**
+ * A `provider "aws"` pointed at a local emulator: it writes an `endpoints` block and every endpoint in it is a literal
+ * URL to a loopback host or LocalStack (the emulator accepts any key, and its documentation writes `test`). Its keys
+ * are no AWS credential. An endpoint that is not a literal, or any other host, keeps the provider checked.
+ */
+function localEmulatorProvider(r: Resource): boolean {
+  const blocks = r.body.get('endpoints').list();
+  if (blocks.length === 0) return false;
+  let endpoints = 0;
+  for (const block of blocks) {
+    for (const [, v] of block.entries()) {
+      const url = v.str();
+      if (url === undefined) return false;
+      const host = /^[a-z][a-z0-9+.-]*:\/\/(\[[^\]]*\]|[^/:?#]*)/i.exec(url.trim())?.[1];
+      if (host === undefined || !isLocalHost(host)) return false;
+      endpoints++;
+    }
+  }
+  return endpoints > 0;
+}
+
 /** Terraform types (`*.tf`, `*.tf.json`, plans) and their secret-bearing attributes. */
 export const TF_SECRETS: Readonly<Record<string, SecretHolder>> = {
   aws_elasticache_replication_group: { label: 'ElastiCache replication group', properties: [p('AUTH token', 'auth_token')] },
@@ -172,6 +209,20 @@ export const TF_SECRETS: Readonly<Record<string, SecretHolder>> = {
     label: 'Firehose delivery stream',
     properties: [p('Redshift password', 'redshift_configuration', 'password'), p('Splunk HEC token', 'splunk_configuration', 'hec_token')],
   },
+  // The provider configuration's credentials (https://registry.terraform.io/providers/hashicorp/aws/latest/docs:
+  // access_key, secret_key, token; web_identity_token of assume_role_with_web_identity). `assume_role` takes a role
+  // ARN, a session name and an external ID: no secret. The access key ID alone signs nothing: it is shown beside the
+  // secret key it belongs to, not reported by itself.
+  'provider.aws': {
+    label: 'AWS provider configuration',
+    properties: [
+      { what: 'secret access key', path: ['secret_key'], pair: { key: 'access_key', message: 'the access key ID it belongs to, written beside it' } },
+      p('session token', 'token'),
+      p('web identity token', 'assume_role_with_web_identity', 'web_identity_token'),
+    ],
+    appliesTo: (r) => !localEmulatorProvider(r),
+    writtenOnly: true,
+  },
 };
 
 /** A value written in place of a secret: not empty, not a dynamic reference resolved at deploy time. */
@@ -203,6 +254,15 @@ function walk(v: Val, path: readonly string[], i: number, shown: string, out: { 
  * parameter with a literal default, at the `!Ref` with the default as related location. In plans only a value the
  * configuration writes as a constant is reported (a variable's value is known in a plan but not written in the code).
  */
+/** The sibling `key` of the property at `path` when it is a non-empty literal written in place (in a plan: a constant). */
+function pairedLiteral(r: Resource, path: readonly string[], key: string): Node | undefined {
+  const v = r.body.path(...path.slice(0, -1), key);
+  const s = v.str();
+  if (s === undefined || s.trim() === '' || !v.node || v.node !== v.at) return undefined;
+  if (r.format === 'terraform-plan' && planProvenance(r, [...path.slice(0, -1), key]) !== 'constant') return undefined;
+  return v.node;
+}
+
 /** `a` or `an` before a phrase (`an administrator password`, `an OAuth token`, `a password`). */
 function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) || /^OAuth/.test(phrase) ? 'an' : 'a';
@@ -218,6 +278,16 @@ export function reportLiteralSecrets(r: Resource, ctx: CheckContext, holder: Sec
       const s = v.str();
       if (s === undefined || !isLiteralSecret(s)) continue;
       if (r.format === 'terraform-plan' && planProvenance(r, path) !== 'constant') continue;
+      if (holder.writtenOnly && v.node !== v.at) continue;
+      if (prop.pair) {
+        const pair = pairedLiteral(r, path, prop.pair.key);
+        if (pair) {
+          ctx.report(v, `${holder.label} ${r.id} sets ${shown} to a literal ${prop.what}, written in the ${where} for anyone who can read it.`, {
+            related: [{ node: pair, message: prop.pair.message }],
+          });
+          continue;
+        }
+      }
       const param = str(get(v.at, 'Ref'));
       if (param && v.node && v.node !== v.at) {
         ctx.report(v, `${holder.label} ${r.id} takes ${shown} from the default value of parameter ${param}: ${article(prop.what)} ${prop.what} written in the template, even with NoEcho.`, {

@@ -1,7 +1,8 @@
 // CL-AWS-160: a secret (password, token, private key) written as a literal in a property that takes one.
 //
 // The table of properties is rules/lib/secrets.ts. Database master passwords of RDS, DocumentDB and Redshift are
-// CL-AWS-023's (db-plaintext-master-password) and are not in it, so no property is reported twice.
+// CL-AWS-023's (db-plaintext-master-password) and are not in it, so no property is reported twice. The Terraform
+// `provider "aws"` configuration (type `provider.aws`) is a row too: its secret key, session token and web identity token.
 import { cfnGuideDoc, defineRule, NO_EMBEDDED_SECRETS, tfDoc } from '../../kit';
 import { CFN_SECRETS, reportLiteralSecrets, TF_SECRETS } from '../../lib/secrets';
 
@@ -14,7 +15,7 @@ export default defineRule({
   description:
     'A password, token or private key written as a literal (or as a parameter default) in the property that takes it is readable by everyone with access to the template, its repository and its history, and can only be rotated by a commit and a deployment.',
   remediation:
-    'Read the secret at deploy time: a dynamic reference {{resolve:secretsmanager:…}} or {{resolve:ssm-secure:…}}, a NoEcho parameter without a default, or a sensitive Terraform variable or generated secret.',
+    'Read the secret at deploy time: a dynamic reference {{resolve:secretsmanager:…}} or {{resolve:ssm-secure:…}}, a NoEcho parameter without a default, or a sensitive Terraform variable or generated secret; a Terraform provider takes its credentials from the environment, a profile or an assumed role.',
   responsibility: {
     owner: 'customer',
     model: 'PaaS',
@@ -37,6 +38,7 @@ export default defineRule({
       '3c3b7a58-b018-4d07-9444-d9ee7156e111',
       '5b48c507-0d1f-41b0-a630-76817c6b4189',
     ],
+    checkov: ['CKV_AWS_41'],
     cfnLint: ['W2501'],
     cfnNag: [
       'F31', 'F36', 'F37', 'F41', 'F42', 'F43', 'F44', 'F46', 'F47', 'F48', 'F49', 'F50', 'F51', 'F52', 'F53', 'F54', 'F55', 'F56', 'F57', 'F58',
@@ -48,6 +50,7 @@ export default defineRule({
     cfnGuideDoc('best-practices', 'creds'),
     'https://docs.aws.amazon.com/secretsmanager/latest/userguide/cfn-example_reference-secret.html',
     tfDoc('elasticache_replication_group', 'auth_token'),
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#provider-configuration',
   ],
   checks: {
     cloudformation: { reads: 'resource', types: Object.keys(CFN_SECRETS), run: (r, ctx) => reportLiteralSecrets(r, ctx, CFN_SECRETS[r.type]) },

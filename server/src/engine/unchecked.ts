@@ -18,6 +18,7 @@
 //   diagnostic (most of them have nothing to misconfigure).
 import { basename, dirname } from 'node:path';
 import type { Resource } from '../formats';
+import { isProviderConfig } from '../formats/resource';
 import type { Span } from '../model/tree';
 import type { Catalogue } from './catalogue';
 import type { LintResult } from './lint';
@@ -100,7 +101,8 @@ class Coverage {
   group(resource: Resource): UncheckedGroup | undefined {
     const type = resource.type;
     if (resource.format === 'terraform' || resource.format === 'terraform-plan') {
-      if (type.startsWith('data.')) return undefined;
+      // Data sources and provider configurations (`provider.aws`) deploy nothing.
+      if (type.startsWith('data.') || isProviderConfig(resource)) return undefined;
       const provider = providerOf(type);
       if (!provider || UTILITY_PROVIDERS.has(provider)) return undefined;
       if (this.providers.has(provider)) {

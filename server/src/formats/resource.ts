@@ -6,11 +6,14 @@ import type { Resolver, Val } from './value';
 export interface Resource {
   readonly format: Format;
   /**
-   * The type rules match on: `AWS::S3::Bucket`, `aws_s3_bucket` (data sources as `data.aws_iam_policy_document`),
-   * or a Kubernetes kind (`Deployment`).
+   * The type rules match on: `AWS::S3::Bucket`, `aws_s3_bucket` (data sources as `data.aws_iam_policy_document`,
+   * provider configurations as `provider.aws`), or a Kubernetes kind (`Deployment`).
    */
   readonly type: string;
-  /** CloudFormation logical ID, Terraform address, or Kubernetes `Kind/namespace/name` (`Kind/name` without namespace). */
+  /**
+   * CloudFormation logical ID, Terraform address (`provider.aws` or `provider.aws.<alias>` for a provider
+   * configuration), or Kubernetes `Kind/namespace/name` (`Kind/name` without namespace).
+   */
   readonly id: string;
   /** The resource's own mapping. */
   readonly node: MapNode;
@@ -33,7 +36,8 @@ export interface Resource {
   readonly k8s?: KubernetesFacts;
   /**
    * True for the CloudFormation template itself (type `Template`): checks of Parameters, Outputs and other
-   * template-level sections run on it. It is not a deployed resource: CodeLens and the inventory leave it out.
+   * template-level sections run on it. It is not a deployed resource: CodeLens and the inventory leave it out
+   * (`isPseudoResource`, which also says so of Terraform provider configurations, type `provider.<name>`).
    */
   readonly template?: boolean;
   /**
@@ -63,6 +67,29 @@ export const formatStats = { references: 0, configurationWalks: 0 };
 
 /** The type of the template-level pseudo-resource of a CloudFormation document. */
 export const TEMPLATE_TYPE = 'Template';
+
+/**
+ * The type prefix of a Terraform provider configuration (`provider "aws" { … }`), read as a resource of type
+ * `provider.aws` so that rules can check what is written in it (credentials). `provider` is a reserved word of
+ * Terraform, so no resource type starts with it.
+ */
+export const PROVIDER_TYPE_PREFIX = 'provider.';
+
+/** True for a Terraform provider configuration read as a resource (type `provider.<name>`, HCL, JSON or a plan's `provider_config`). */
+export function isProviderConfig(r: { readonly format: Format; readonly type: string }): boolean {
+  return (r.format === 'terraform' || r.format === 'terraform-plan') && r.type.startsWith(PROVIDER_TYPE_PREFIX);
+}
+
+/**
+ * True for what is read as a resource but deploys nothing: the CloudFormation template itself (`template`) and a
+ * Terraform provider configuration. Rules check them like resources (findings, ranges, suppressions), but what lists
+ * deployed resources leaves them out: CodeLens, the inventory and the responsibility report, the not-checked tally,
+ * the evidence's resources that passed. Read from the type and the flag alone, so a slim result (engine/slim.ts)
+ * answers too.
+ */
+export function isPseudoResource(r: { readonly format: Format; readonly type: string; readonly template?: boolean }): boolean {
+  return r.template === true || isProviderConfig(r);
+}
 
 export interface KubernetesFacts {
   readonly apiVersion: string;

@@ -2,7 +2,7 @@
 import type { ParsedDoc, ParsedFile } from '../model/parse';
 import { get, str, type MapNode, type Node, type ScalarNode } from '../model/tree';
 import { withoutInstanceKeys } from './address';
-import { formatStats, type Resource } from './resource';
+import { formatStats, PROVIDER_TYPE_PREFIX, type Resource } from './resource';
 import { literalResolver, Val, type Alt, type Resolver } from './value';
 
 /** True when a Terraform string holds an interpolation or directive (`$${` and `%%{` are escapes). */
@@ -69,11 +69,20 @@ function entries(node: Node | undefined): { key: ScalarNode; value: Node }[] {
   return levels(node).flatMap((m) => m.pairs.filter((p) => p.key.value !== '//'));
 }
 
-/** Resources and data sources of a `*.tf.json` document. */
+/**
+ * Resources and data sources of a `*.tf.json` document (and of a `*.tf` one: the HCL tree has the same shape), and its
+ * provider configurations: `"provider": {"aws": {…}}` (or a list of bodies, or `provider "aws" {…}` blocks) as
+ * resources of type `provider.aws`, ID `provider.aws` or, with an `alias`, `provider.aws.<alias>`. They deploy
+ * nothing (isPseudoResource): rules read them for what is written in them (credentials).
+ */
 export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resource[] {
   const root = doc.doc.root;
   const out: Resource[] = [];
   for (const { key: blockKey, value: block } of entries(root)) {
+    if (blockKey.value === 'provider') {
+      out.push(...providerConfigs(file, doc, block));
+      continue;
+    }
     const mode = blockKey.value === 'resource' ? '' : blockKey.value === 'data' ? 'data.' : undefined;
     if (mode === undefined) continue;
     for (const { key: typeKey, value: byName } of entries(block)) {
@@ -99,6 +108,36 @@ export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resour
           });
         }
       }
+    }
+  }
+  return out;
+}
+
+/** The provider configurations of a `provider` block level: one resource per body, anchored at the provider's name. */
+function providerConfigs(file: ParsedFile, doc: ParsedDoc, block: Node): Resource[] {
+  const out: Resource[] = [];
+  for (const { key: nameKey, value: bodies } of entries(block)) {
+    for (const body of levels(bodies)) {
+      const name = String(nameKey.value);
+      // `alias` is a bare name in Terraform: anything else (an interpolation) is not one, and the ID stays unaliased.
+      const alias = str(get(body, 'alias'));
+      const aliased = alias !== undefined && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(alias);
+      out.push({
+        format: 'terraform',
+        type: `${PROVIDER_TYPE_PREFIX}${name}`,
+        id: `${PROVIDER_TYPE_PREFIX}${name}${aliased ? `.${alias}` : ''}`,
+        node: body,
+        anchor: nameKey,
+        typeNode: nameKey,
+        body: Val.of(body, terraformResolver),
+        file,
+        doc,
+        resolver: terraformResolver,
+        references(attr?: string) {
+          formatStats.references++;
+          return [...interpolationReferences(attr ? get(body, attr) : body)];
+        },
+      });
     }
   }
   return out;
@@ -164,6 +203,60 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
     for (const child of children?.kind === 'seq' ? children.items : []) visit(child, depth + 1);
   };
   visit(get(get(root, 'planned_values'), 'root_module'), 0);
+  out.push(...planProviderConfigs(file, doc, get(configuration, 'provider_config')));
+  return out;
+}
+
+/**
+ * A plan configuration's expression: `{"constant_value": …}` is the literal written (null: unset), anything else
+ * (`{"references": […]}`, `{}` for an expression of functions alone) is known only when Terraform evaluates it. A
+ * nested block is a list of mappings of expressions (or one mapping), read as written.
+ */
+const expressionResolver: Resolver = {
+  resolve(node, at, when, shadow): Alt[] {
+    if (node.kind === 'map' && node.pairs.every((p) => p.key.value === 'constant_value' || p.key.value === 'references')) {
+      const constant = get(node, 'constant_value');
+      if (constant === undefined) return [{ state: 'unknown', at, when, why: 'the configuration computes it (a reference or a function)' }];
+      return literalResolver.resolve(constant, constant, when, shadow);
+    }
+    return literalResolver.resolve(node, at, when, shadow);
+  },
+};
+
+/**
+ * The provider configurations of a plan (`configuration.provider_config`, keyed `aws`, `aws.west`, `module.x:aws`):
+ * resources of type `provider.<name>` whose body is the configuration's expressions, constants known and everything
+ * else unknown (a plan holds no evaluated provider arguments). IDs as in `*.tf`: `provider.aws`, `provider.aws.west`,
+ * and in a module `module.x.provider.aws`. Anchored at the key, which names the configuration.
+ */
+function planProviderConfigs(file: ParsedFile, doc: ParsedDoc, configs: Node | undefined): Resource[] {
+  const out: Resource[] = [];
+  for (const { key, value: config } of configs?.kind === 'map' ? configs.pairs : []) {
+    if (config.kind !== 'map') continue;
+    const name = str(get(config, 'name')) ?? String(key.value).replace(/^.*:/, '').split('.')[0];
+    const alias = str(get(config, 'alias'));
+    const module = str(get(config, 'module_address'));
+    const expressions = get(config, 'expressions');
+    const id = `${module ? `${module}.` : ''}${PROVIDER_TYPE_PREFIX}${name}${alias ? `.${alias}` : ''}`;
+    const resource: Resource = {
+      format: 'terraform-plan',
+      type: `${PROVIDER_TYPE_PREFIX}${name}`,
+      id,
+      node: config,
+      anchor: key,
+      typeNode: key,
+      body: expressions?.kind === 'map' ? new Val([{ state: 'known', node: expressions, at: expressions, when: [] }], expressionResolver) : Val.absent(key, expressionResolver),
+      file,
+      doc,
+      resolver: expressionResolver,
+      references(attr?: string) {
+        formatStats.references++;
+        return [...planReferences(attr ? get(expressions, attr) : expressions)].map((a) => (module ? `${module}.${a}` : a));
+      },
+    };
+    planConfigurations.set(resource, { configured: true, expressions: expressions?.kind === 'map' ? expressions : undefined });
+    out.push(resource);
+  }
   return out;
 }
 

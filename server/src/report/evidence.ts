@@ -9,6 +9,7 @@ import { checkFormatOf, type Catalogue } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import type { Suppression } from '../engine/suppress';
+import { isProviderConfig } from '../formats/resource';
 import type { Format } from '../model/parse';
 import type { Span } from '../model/tree';
 
@@ -143,7 +144,8 @@ function evidenceOf(rules: readonly Rule[], results: readonly LintResult[], cata
   };
   for (const result of results) {
     const uri = result.file.uri;
-    for (const r of result.resources) if (applies(r.format, r.type)) entry(uri, r.format, r.type, r.id);
+    // A Terraform provider configuration deploys nothing: it is no resource that passed. A finding in one still counts (below).
+    for (const r of result.resources) if (!isProviderConfig(r) && applies(r.format, r.type)) entry(uri, r.format, r.type, r.id);
     // Every finding of the group's rules belongs to a resource: one outside the types above still counts.
     for (const f of result.findings) if (ruleSet.has(f.rule)) entry(uri, f.resource.format, f.resource.type, f.resource.id).findings.push(f);
     for (const { finding, suppression } of result.suppressed) {

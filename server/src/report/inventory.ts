@@ -9,7 +9,7 @@ import type { Unread } from '../engine/files';
 import type { Finding, LintResult } from '../engine/lint';
 import { effectiveSeverity, type LintConfig } from '../engine/options';
 import { SERVICE_MODELS, type FrameworkRef, type Rule, type ServiceModel, type Severity } from '../engine/rule';
-import type { Resource } from '../formats/resource';
+import { isPseudoResource, type Resource } from '../formats/resource';
 import type { LineIndex } from '../model/lines';
 import type { Span } from '../model/tree';
 
@@ -115,7 +115,8 @@ export interface Inventory {
   readonly controls: Readonly<Record<string, ControlInfo>>;
   /**
    * Findings not on a listed resource: on a CloudFormation template's own sections (a parameter's default, an
-   * output), with the file they are in. Listed so that nothing the scan reports is dropped.
+   * output) or in a Terraform provider configuration (`provider "aws"`), with the file they are in. Listed so that
+   * nothing the scan reports is dropped.
    */
   readonly fileFindings: readonly (InventoryFinding & { readonly file: string })[];
   /** Paths that could not be read. */
@@ -193,9 +194,9 @@ function findingOut(lines: LineIndex, f: Finding): InventoryFinding {
   return { ruleId: f.rule.id, title: f.rule.title, severity: f.severity, ...position(lines, f.span), message: f.message, fixable: f.fixes.length > 0 };
 }
 
-/** Whether a resource is in the inventory: every deployed resource (not the CloudFormation template itself). */
+/** Whether a resource is in the inventory: every deployed resource (not the CloudFormation template itself, nor a Terraform provider configuration). */
 function listed(resource: Resource): boolean {
-  return !resource.template;
+  return !isPseudoResource(resource);
 }
 
 function compareFindings(a: InventoryFinding, b: InventoryFinding): number {

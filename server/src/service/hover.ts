@@ -4,7 +4,7 @@
 import type { Hover, MarkupKind } from 'vscode-languageserver';
 import type { Catalogue, ServiceInfo } from '../engine/catalogue';
 import type { Finding, LintResult } from '../engine/lint';
-import type { Resource } from '../formats/resource';
+import { isProviderConfig, PROVIDER_TYPE_PREFIX, type Resource } from '../formats/resource';
 import { toRange } from './diagnostics';
 import { frameworkLabel } from '../engine/rule';
 import { pathToFileURL } from 'node:url';
@@ -118,6 +118,7 @@ function findingsLine(card: Card, resource: Resource, findings: readonly Finding
  */
 export function resourceCard(resource: Resource, catalogue: Catalogue, findings: readonly Finding[], kind: MarkupKind = 'markdown'): string {
   const card = new Card(kind);
+  if (isProviderConfig(resource)) return providerCard(card, resource, catalogue, findings);
   const service = catalogue.service(resource.format, resource.type);
   if (!service) return unclassifiedCard(card, resource, catalogue, findings);
   return Card.join([
@@ -126,6 +127,25 @@ export function resourceCard(resource: Resource, catalogue: Catalogue, findings:
     '',
     findingsLine(card, resource, findings),
     ...(service.docs?.[0] ? ['', card.link(`Security in ${service.service}`, service.docs[0])] : []),
+  ]);
+}
+
+/**
+ * The card of a Terraform provider configuration (`provider "aws"`): not a deployed resource, so no service's side of
+ * the line; what Cloudline reads in it, and its findings.
+ */
+function providerCard(card: Card, resource: Resource, catalogue: Catalogue, findings: readonly Finding[]): string {
+  const name = resource.type.slice(PROVIDER_TYPE_PREFIX.length);
+  const rules = controlsFor(catalogue, resource.format, resource.type).length;
+  return Card.join([
+    card.heading(`Provider configuration ${card.code(resource.id)}`),
+    `Terraform's settings for the ${card.code(name)} provider: how it reaches the provider's API. It deploys nothing.`,
+    '',
+    `${card.bold('Yours:')} the credentials it uses and where they are written: a credential in the configuration is readable by everyone who can read the code.`,
+    '',
+    rules === 0 ? card.italic('No Cloudline rules check this provider\'s configuration.') : `${rules} Cloudline rule${rules === 1 ? ' checks' : 's check'} this provider's configuration.`,
+    '',
+    findingsLine(card, resource, findings),
   ]);
 }
 

@@ -8,7 +8,7 @@ import type { Finding, LintResult } from '../engine/lint';
 import { scan } from '../engine/scan';
 import { toRange } from './diagnostics';
 import type { InventoryItem } from '../protocol';
-import type { Resource } from '../formats/resource';
+import { isPseudoResource, type Resource } from '../formats/resource';
 
 export interface ScanProgress {
   report(done: number, total: number, file: string): void;
@@ -86,7 +86,7 @@ export function codeLenses(result: LintResult, catalogue: Catalogue, ours = true
     modules.set(r.anchor.span[0], m);
   }
   const lenses = result.resources
-    .filter((r) => !r.template && !r.module)
+    .filter((r) => !isPseudoResource(r) && !r.module)
     .map((r) => {
       const service = catalogue.service(r.format, r.type);
       const c = count([r.id]);
@@ -107,7 +107,7 @@ export function inventory(results: Iterable<LintResult>, catalogue: Catalogue): 
   const out: InventoryItem[] = [];
   for (const result of results) {
     for (const r of result.resources) {
-      if (r.template) continue;
+      if (isPseudoResource(r)) continue;
       const service = catalogue.service(r.format, r.type);
       out.push({
         uri: result.file.uri,
