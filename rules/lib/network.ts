@@ -377,3 +377,16 @@ export const TF_DEFAULT_GROUP = /\b(aws_default_security_group\.[A-Za-z0-9_-]+|a
 
 /** One reference of a tuple that is a default security group: its ID, or a VPC's `default_security_group_id`. */
 export const TF_DEFAULT_REFERENCE = /^(aws_default_security_group\.[A-Za-z0-9_-]+)(?:\.id)?$|^(aws_vpc\.[A-Za-z0-9_-]+\.default_security_group_id)$/;
+
+/** Every `references` entry under a plan configuration's expressions. */
+export function planReferences(node: Node | undefined, out: string[] = [], depth = 0): string[] {
+  if (!node || depth > 16) return out;
+  if (node.kind === 'seq') for (const i of node.items) planReferences(i, out, depth + 1);
+  if (node.kind === 'map') {
+    for (const p of node.pairs) {
+      if (p.key.value === 'references' && p.value.kind === 'seq') for (const i of p.value.items) out.push(str(i) ?? '');
+      else planReferences(p.value, out, depth + 1);
+    }
+  }
+  return out;
+}

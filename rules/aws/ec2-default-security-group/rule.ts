@@ -1,6 +1,6 @@
 // CL-AWS-268: an EC2 instance or launch template that puts instances in the VPC's default security group.
 import { cfnDoc, type CheckContext, defineRule, get, type Node, nist, planConfigurationOf, type Resource, str, tfDoc, type Val, withId } from '../../kit';
-import { isCfnDefaultGroup, TF_DEFAULT_GROUP, TF_DEFAULT_REFERENCE } from '../../lib/network';
+import { isCfnDefaultGroup, planReferences, TF_DEFAULT_GROUP, TF_DEFAULT_REFERENCE } from '../../lib/network';
 
 const CONSEQUENCE = 'the group every resource launched without a security group of its own shares';
 
@@ -87,19 +87,6 @@ function tfDefault(text: string | undefined, ctx: CheckContext): string | undefi
     if (isDefaultLookup(ctx, `data.aws_security_group.${m[1]}`)) return `data.aws_security_group.${m[1]}`;
   }
   return undefined;
-}
-
-/** Every `references` entry under a plan configuration's expressions. */
-function planReferences(node: Node | undefined, out: string[] = [], depth = 0): string[] {
-  if (!node || depth > 16) return out;
-  if (node.kind === 'seq') for (const i of node.items) planReferences(i, out, depth + 1);
-  if (node.kind === 'map') {
-    for (const p of node.pairs) {
-      if (p.key.value === 'references' && p.value.kind === 'seq') for (const i of p.value.items) out.push(str(i) ?? '');
-      else planReferences(p.value, out, depth + 1);
-    }
-  }
-  return out;
 }
 
 /** The configuration expression at a path such as `network_interfaces[0].security_groups`. */

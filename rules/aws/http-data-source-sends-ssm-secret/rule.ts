@@ -1,7 +1,7 @@
 // CL-AWS-277: a Terraform `data "http"` whose request carries an SSM parameter's value (in its URL, a request header or
 // its body), and in the worst case over plain HTTP. Terraform reads the data source at every plan, so the secret leaves
 // for that endpoint each time.
-import { type CheckContext, defineRule, get, type Node, nist, planConfigurationOf, type Resource, type ScalarNode, str } from '../../kit';
+import { type CheckContext, defineRule, get, interpolationEnd, type Node, nist, planConfigurationOf, type Resource, type ScalarNode, str } from '../../kit';
 
 /** Where a `data "http"` request carries values, and how messages name each place. */
 const PLACES = ['url', 'request_headers', 'request_body'] as const;
@@ -15,20 +15,11 @@ export function interpolations(text: string): string[] {
   const out: string[] = [];
   let i = text.indexOf('${');
   while (i >= 0) {
-    let depth = 1;
-    let j = i + 2;
-    let quote = false;
-    for (; j < text.length && depth > 0; j++) {
-      const c = text[j];
-      if (quote) {
-        if (c === '\\') j++;
-        else if (c === '"') quote = false;
-      } else if (c === '"') quote = true;
-      else if (c === '{') depth++;
-      else if (c === '}') depth--;
-    }
-    out.push(text.slice(i + 2, depth === 0 ? j - 1 : j));
-    i = text.indexOf('${', j);
+    const end = interpolationEnd(text, i);
+    // An unclosed `${` runs to the end of the text.
+    out.push(text.slice(i + 2, end < 0 ? text.length : end - 1));
+    if (end < 0) break;
+    i = text.indexOf('${', end);
   }
   return out;
 }

@@ -1,21 +1,8 @@
 // CL-AWS-263: an OpenSearch / Elasticsearch domain in a VPC whose endpoints get the VPC's default security group.
-import { cfnDoc, type CheckContext, defineRule, get, keyNode, type Node, nist, planConfigurationOf, type Resource, str, tfDoc, type Val } from '../../kit';
-import { isCfnDefaultGroup, TF_DEFAULT_GROUP, TF_DEFAULT_REFERENCE } from '../../lib/network';
+import { cfnDoc, type CheckContext, defineRule, get, keyNode, nist, planConfigurationOf, type Resource, str, tfDoc, type Val } from '../../kit';
+import { isCfnDefaultGroup, planReferences, TF_DEFAULT_GROUP, TF_DEFAULT_REFERENCE } from '../../lib/network';
 
 const CONSEQUENCE = 'the group every resource launched without a security group of its own shares';
-
-/** Every `references` entry under a plan configuration's expressions. */
-function planReferences(node: Node | undefined, out: string[] = [], depth = 0): string[] {
-  if (!node || depth > 16) return out;
-  if (node.kind === 'seq') for (const i of node.items) planReferences(i, out, depth + 1);
-  if (node.kind === 'map') {
-    for (const p of node.pairs) {
-      if (p.key.value === 'references' && p.value.kind === 'seq') for (const i of p.value.items) out.push(str(i) ?? '');
-      else planReferences(p.value, out, depth + 1);
-    }
-  }
-  return out;
-}
 
 interface Shape {
   readonly options: string;

@@ -180,6 +180,26 @@ const MAX_HOPS = 16;
 /** `${var.x}` or `${local.x}` alone: the name; a template with any other expression: undefined. */
 const SIMPLE_REF = /^\s*(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/;
 
+/**
+ * Where the `${…}` that starts at `start` (the `$`) ends: the index after its closing brace, braces of nested blocks
+ * and quoted strings inside skipped over; -1 when it is not closed.
+ */
+export function interpolationEnd(s: string, start: number): number {
+  let depth = 1;
+  let j = start + 2;
+  let quote = false;
+  for (; j < s.length && depth > 0; j++) {
+    const c = s[j];
+    if (quote) {
+      if (c === '\\') j++;
+      else if (c === '"') quote = false;
+    } else if (c === '"') quote = true;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+  }
+  return depth === 0 ? j : -1;
+}
+
 /** The parts of a template: literal text and the expressions of its `${…}`; undefined when it holds a `%{` directive. */
 export function templateParts(s: string): { literal: string[]; exprs: string[] } | undefined {
   const literal: string[] = [];
@@ -194,19 +214,8 @@ export function templateParts(s: string): { literal: string[]; exprs: string[] }
     }
     if (s.startsWith('%{', i)) return undefined;
     if (s.startsWith('${', i)) {
-      let depth = 1;
-      let j = i + 2;
-      let quote = false;
-      for (; j < s.length && depth > 0; j++) {
-        const c = s[j];
-        if (quote) {
-          if (c === '\\') j++;
-          else if (c === '"') quote = false;
-        } else if (c === '"') quote = true;
-        else if (c === '{') depth++;
-        else if (c === '}') depth--;
-      }
-      if (depth !== 0) return undefined;
+      const j = interpolationEnd(s, i);
+      if (j < 0) return undefined;
       literal.push(cur);
       cur = '';
       exprs.push(s.slice(i + 2, j - 1));

@@ -90,27 +90,32 @@ export function terraformJsonResources(file: ParsedFile, doc: ParsedDoc): Resour
         for (const body of levels(bodies)) {
           const type = String(typeKey.value);
           const id = `${mode}${type}.${nameKey.value}`;
-          out.push({
-            format: 'terraform',
-            type: `${mode}${type}`,
-            id,
-            node: body,
-            anchor: nameKey,
-            typeNode: typeKey,
-            body: Val.of(body, terraformResolver),
-            file,
-            doc,
-            resolver: terraformResolver,
-            references(attr?: string) {
-              formatStats.references++;
-              return [...interpolationReferences(attr ? get(body, attr) : body)];
-            },
-          });
+          out.push(jsonBlock(file, doc, `${mode}${type}`, id, body, nameKey, typeKey));
         }
       }
     }
   }
   return out;
+}
+
+/** The resource of one block body of a `*.tf.json` document (a resource, data source or provider configuration). */
+function jsonBlock(file: ParsedFile, doc: ParsedDoc, type: string, id: string, body: MapNode, anchor: Node, typeNode: Node): Resource {
+  return {
+    format: 'terraform',
+    type,
+    id,
+    node: body,
+    anchor,
+    typeNode,
+    body: Val.of(body, terraformResolver),
+    file,
+    doc,
+    resolver: terraformResolver,
+    references(attr?: string) {
+      formatStats.references++;
+      return [...interpolationReferences(attr ? get(body, attr) : body)];
+    },
+  };
 }
 
 /** The provider configurations of a `provider` block level: one resource per body, anchored at the provider's name. */
@@ -122,22 +127,7 @@ function providerConfigs(file: ParsedFile, doc: ParsedDoc, block: Node): Resourc
       // `alias` is a bare name in Terraform: anything else (an interpolation) is not one, and the ID stays unaliased.
       const alias = str(get(body, 'alias'));
       const aliased = alias !== undefined && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(alias);
-      out.push({
-        format: 'terraform',
-        type: `${PROVIDER_TYPE_PREFIX}${name}`,
-        id: `${PROVIDER_TYPE_PREFIX}${name}${aliased ? `.${alias}` : ''}`,
-        node: body,
-        anchor: nameKey,
-        typeNode: nameKey,
-        body: Val.of(body, terraformResolver),
-        file,
-        doc,
-        resolver: terraformResolver,
-        references(attr?: string) {
-          formatStats.references++;
-          return [...interpolationReferences(attr ? get(body, attr) : body)];
-        },
-      });
+      out.push(jsonBlock(file, doc, `${PROVIDER_TYPE_PREFIX}${name}`, `${PROVIDER_TYPE_PREFIX}${name}${aliased ? `.${alias}` : ''}`, body, nameKey, nameKey));
     }
   }
   return out;
