@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, type Pair as YPair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { HCL_MAP_ATTRIBUTES } from '../server/src/engine/hcl-edits';
+import { interpolationEnd as closeOfInterpolation } from '../server/src/formats/terraform-hcl';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JObj = { [k: string]: Json };
@@ -17,20 +18,10 @@ const isObj = (v: Json): v is JObj => v !== null && typeof v === 'object' && !Ar
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 
-/** The end of the `${…}` interpolation opened at `open` (the index of its `}`), quotes inside it respected. */
+/** The end of the `${…}` interpolation opened at `open` (the index of its `}`), quotes inside it respected; -1 if unclosed. */
 export function interpolationEnd(s: string, open: number): number {
-  let depth = 0;
-  let quote = false;
-  for (let j = open + 1; j < s.length; j++) {
-    const c = s[j];
-    if (quote) {
-      if (c === '\\') j++;
-      else if (c === '"') quote = false;
-    } else if (c === '"') quote = true;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return j;
-  }
-  return -1;
+  const after = closeOfInterpolation(s, open);
+  return after < 0 ? -1 : after - 1;
 }
 
 /** A string as HCL: a lone `${expr}` is the expression itself; otherwise a quoted template, interpolations kept. */
