@@ -23,7 +23,9 @@
 //   (policyDocumentSpans).
 // - negatives: negative files, and how many of them got at least one finding of a mapped rule.
 // For the Kubernetes control-plane queries (one KICS query per flag, one Cloudline rule per group of flags) a finding
-// counts for a query only when its message names the query's flag (SUBJECTS).
+// counts for a query only when its message names the query's flag (SUBJECTS); likewise for the CloudFormation and
+// Terraform queries that each test one property of a rule that checks several (a secret property of CL-AWS-160, an
+// ACL value of CL-AWS-050, a Block Public Access setting: PROPERTY_SUBJECTS).
 // Files are linted one at a time (file-level: cross-file checks are not in play for this corpus).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -168,6 +170,34 @@ const SUBJECTS: Readonly<Record<string, RegExp>> = {
   encryption_provider_not_properly_configured: /EncryptionConfiguration/,
   weak_tls_cipher_suites: /tls-cipher-suites|tlsCipherSuites/,
   root_ca_file_not_defined: /--root-ca-file/,
+};
+
+// The same for CloudFormation and Terraform queries that test one property of a rule that checks several: one rule
+// (CL-AWS-160) reports every literal secret property of a resource, one (CL-AWS-050) every public ACL value, one
+// (CL-AWS-001/-002) every Block Public Access setting; KICS has a query per
+// property or value, and each query's negatives write the others. A finding counts for such a query only when its
+// message names the query's property or value (recall and FP alike). A bucket with no public access block at all
+// leaves every setting off, so that finding counts for each Block Public Access query.
+const NO_BLOCK = 'no aws_s3_bucket_public_access_block|no PublicAccessBlockConfiguration';
+const PROPERTY_SUBJECTS: Readonly<Record<Fmt, Readonly<Record<string, RegExp>>>> = {
+  cloudformation: {
+    alexa_skill_plaintext_client_secret_exposed: /\bClientSecret\b/,
+    refresh_token_is_exposed: /\bRefreshToken\b/,
+    amplify_app_access_token_exposed: /\bAccessToken\b/,
+    amplify_app_oauth_token_exposed: /\bOauthToken\b/,
+    amplify_app_basic_auth_config_password_exposed: /\bBasicAuthConfig\b/,
+    amplify_branch_basic_auth_config_password_exposed: /\bBasicAuthConfig\b/,
+    s3_bucket_acl_allows_read_or_write_to_all_users: /\bPublicReadWrite\b/,
+    s3_bucket_acl_allows_read_to_all_users: /\bPublicRead\b(?!Write)/,
+    s3_bucket_acl_allows_read_to_any_authenticated_user: /\bAuthenticatedRead\b/,
+  },
+  terraform: {
+    s3_bucket_allows_public_acl: new RegExp(`\\bblock_public_acls\\b|${NO_BLOCK}`),
+    s3_bucket_with_public_policy: new RegExp(`\\bblock_public_policy\\b|${NO_BLOCK}`),
+    s3_bucket_without_ignore_public_acl: new RegExp(`\\bignore_public_acls\\b|${NO_BLOCK}`),
+    s3_bucket_without_restriction_of_public_bucket: new RegExp(`\\brestrict_public_buckets\\b|${NO_BLOCK}`),
+  },
+  kubernetes: {},
 };
 
 // ---------- linting, once per file ----------
@@ -350,7 +380,7 @@ function score(): void {
       continue;
     }
     const res: QueryResult = { format, query, queryId, title, rules, positives: positives.length, exact: 0, within: 0, negatives: negatives.length, falsePositives: 0, misses: [], offLine: [], fpFiles: [] };
-    const subject = format === 'kubernetes' ? SUBJECTS[query] : undefined;
+    const subject = (format === 'kubernetes' ? SUBJECTS[query] : undefined) ?? PROPERTY_SUBJECTS[format][query];
     const ours = (l: Linted) => l.findings.filter((f) => rules.includes(f.rule.id) && (!subject || subject.test(f.message)));
     for (const p of positives) {
       const l = lint(p.file);
