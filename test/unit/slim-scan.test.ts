@@ -8,12 +8,14 @@ import { rmSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { scan, type ScanOutcome } from '../../server/src/engine/scan';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
-import { fingerprintResults } from '../../server/src/engine/baseline';
+import { baselineEntries, compareWithBaseline, fingerprintResults, parseBaseline, baselineText } from '../../server/src/engine/baseline';
 import { jsonReportParts, sarifReportParts, textReportParts } from '../../server/src/cli/report';
 import { gitlabSastReport } from '../../server/src/cli/report-gitlab';
 import { makeWorkspace } from '../cli/run';
 
 const catalogue = defaultCatalogue();
+/** A baseline's folder other than the current directory (it need not exist: fingerprints name files relative to it). */
+const BASELINE_ROOT = join(process.cwd(), 'baseline-folder');
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -64,7 +66,7 @@ const TREE: Record<string, string> = {
 
 /** Every report the CLI's `scan` writes, from one outcome (fingerprints from the outcome when it has them). */
 function reports(o: ScanOutcome): Record<string, string> {
-  const prints = o.fingerprints ?? fingerprintResults(o.results, process.cwd());
+  const prints = o.fingerprints?.get(process.cwd()) ?? fingerprintResults(o.results, process.cwd());
   return {
     text: [...textReportParts(o.results, 'info', o.scanned, false, o.unread, o.notChecked)].join(''),
     json: [...jsonReportParts(o.results, 'info', o.scanned, catalogue, o.unread, o.notChecked)].join(''),
@@ -85,7 +87,7 @@ describe('the streaming scan (slim results)', function () {
     symlinkSync('../nowhere.yaml', join(tree, 'cfn', 'dangling.yaml'));
     const name = (p: string) => relative(tree, p).split(sep).join('/');
     full = await scan([tree], catalogue, {}, { name, maxFileSize: 20_000 });
-    slim = await scan([tree], catalogue, {}, { name, maxFileSize: 20_000, slim: { fingerprints: process.cwd() } });
+    slim = await scan([tree], catalogue, {}, { name, maxFileSize: 20_000, slim: { fingerprints: [process.cwd(), BASELINE_ROOT] } });
   });
   after(() => {
     for (const d of made) rmSync(d, { recursive: true, force: true });
@@ -141,10 +143,29 @@ describe('the streaming scan (slim results)', function () {
     );
     const all = slim.results.flatMap((r) => [...r.findings, ...r.suppressed.map((s) => s.finding)]);
     assert.ok(all.length > 10);
-    for (const f of all) assert.ok(slim.fingerprints!.get(f), `${f.rule.id} ${f.resource.id}`);
-    assert.equal(slim.fingerprints!.size, all.length);
+    for (const root of [process.cwd(), BASELINE_ROOT]) {
+      const prints = slim.fingerprints!.get(root)!;
+      for (const f of all) assert.ok(prints.get(f), `${f.rule.id} ${f.resource.id}`);
+      assert.equal(prints.size, all.length);
+    }
     assert.deepEqual(slim.unread, full.unread);
     assert.deepEqual(slim.notChecked, full.notChecked);
+  });
+
+  it("writes the baseline, and compares with one, as the scan of all files at once does (fingerprints relative to the baseline's folder)", () => {
+    // Names are relative to the current directory (as the CLI's are); the baseline's folder is another one.
+    const file = join(BASELINE_ROOT, 'baseline.json');
+    const written = baselineText(baselineEntries(slim.results, BASELINE_ROOT, 'info', slim.fingerprints!.get(BASELINE_ROOT)));
+    assert.equal(written, baselineText(baselineEntries(full.results, BASELINE_ROOT, 'info')));
+    assert.match(written, /"file": "\.\.\/cfn\/bucket\.yaml"/);
+    // A baseline that holds all but the findings of one early-linted file: those are new, the rest unchanged.
+    const kept = written.split('\n').filter((l) => !l.includes('"file": "../cfn/db.json"')).join('\n').replace(/,\n  \]/, '\n  ]');
+    const baseline = parseBaseline(kept, file);
+    const a = compareWithBaseline(slim.results, baseline, 'baseline.json', 'info', slim.fingerprints!.get(baseline.root));
+    const b = compareWithBaseline(full.results, baseline, 'baseline.json', 'info');
+    assert.deepEqual(a.summary, b.summary);
+    assert.ok(a.summary.new > 0 && a.summary.unchanged > 0, JSON.stringify(a.summary));
+    assert.equal(a.summary.new, slim.results.find((r) => r.file.uri === 'cfn/db.json')!.findings.length);
   });
 
   it('a cooperative scan (the editor) ignores slim: its results keep their trees', async () => {

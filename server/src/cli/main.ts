@@ -199,7 +199,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
  * The scan both `scan` and `inventory` run: the options file (or --config), --rules, the walk with its excludes,
  * --follow-symlinks and the progress line on a terminal. A check that threw is said on stderr.
  */
-async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void, slim?: { readonly fingerprints: boolean }) {
+async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void, slim?: { readonly fingerprints: boolean; readonly baselineRoot?: string }) {
   const loaded = loadConfig(opts.config, catalogue);
   const base = loaded.base;
   let options = loaded.options;
@@ -215,13 +215,16 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
   // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
   let last = 0;
   const paths = opts.paths.length ? opts.paths : ['.'];
+  // `scan`: files are linted as they are read and their trees dropped (engine/slim.ts). The fingerprints the reports
+  // and a baseline read are computed meanwhile: relative to the current directory (SARIF, GitLab) and to the
+  // baseline's folder (--baseline, --write-baseline, or the options file's baseline, which --write-baseline overrides).
+  const baselineFolder = slim?.baselineRoot ?? (slim && options.baseline && !opts.writeBaseline ? baselineRoot(resolve(base, options.baseline)) : undefined);
+  const roots = slim ? [...new Set([...(slim.fingerprints ? [process.cwd()] : []), ...(baselineFolder !== undefined ? [baselineFolder] : [])])] : [];
   const outcome = await scan(paths, catalogue, options, {
     exclude: options.exclude,
     base,
     followSymlinks: opts.followSymlinks,
-    // `scan` without a baseline: files are linted as they are read and their trees dropped (engine/slim.ts); the
-    // fingerprints SARIF and GitLab reports give are computed meanwhile. A baseline's comparison reads the trees.
-    ...(slim && !options.baseline ? { slim: slim.fingerprints ? { fingerprints: process.cwd() } : {} } : {}),
+    ...(slim ? { slim: { fingerprints: roots } } : {}),
     progress: (done, total) => {
       if (!process.stderr.isTTY || total <= 200 || (done !== total && Date.now() - last < 100)) return;
       last = Date.now();
@@ -390,15 +393,18 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     // A baseline that cannot be read is an error before the scan, never a silent "no baseline".
     let baseline: Baseline | undefined;
     if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
-    const slim = !opts.baseline && !opts.writeBaseline ? { fingerprints: opts.format === 'sarif' || opts.format === 'gitlab-sast' } : undefined;
+    const baselineFolder = baseline?.root ?? (opts.writeBaseline ? baselineRoot(opts.writeBaseline) : undefined);
+    const slim = { fingerprints: opts.format === 'sarif' || opts.format === 'gitlab-sast', ...(baselineFolder !== undefined ? { baselineRoot: baselineFolder } : {}) };
     const { results, scanned, unread, notChecked, paths, options, base, fingerprints } = await scanPaths(opts, catalogue, err, slim);
+    /** The scan's fingerprints relative to `root`, or undefined (then the reader computes them from the trees). */
+    const printsAt = (root: string) => fingerprints?.get(root);
     // `baseline:` in the options file (relative to it), unless --baseline names one.
     if (!baseline && options.baseline && !opts.writeBaseline) baseline = loadBaseline(options.baseline, () => readBaseline(resolve(base, options.baseline!)));
     const color = !opts.output && opts.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
     let written = '';
     if (opts.writeBaseline) {
       const file = opts.writeBaseline;
-      const text = baselineText(baselineEntries(results, baselineRoot(file), opts.severity));
+      const text = baselineText(baselineEntries(results, baselineRoot(file), opts.severity, printsAt(baselineRoot(file))));
       try {
         writeFileSync(file, text);
       } catch (e) {
@@ -408,7 +414,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       // Without --baseline, the report compares with the baseline just written (every finding is in it).
       if (!baseline) baseline = loadBaseline(file, () => parseBaseline(text, file));
     }
-    const comparison: BaselineComparison | undefined = baseline ? compareWithBaseline(results, baseline, opts.baseline ?? opts.writeBaseline ?? options.baseline!, opts.severity) : undefined;
+    const comparison: BaselineComparison | undefined = baseline ? compareWithBaseline(results, baseline, opts.baseline ?? opts.writeBaseline ?? options.baseline!, opts.severity, printsAt(baseline.root)) : undefined;
     // Compared with a baseline, the text and JSON reports (and the exit status) have only the new findings.
     const reported = comparison ? withoutBaselined(results, comparison.unchanged) : results;
     const tail = comparison ? [`${escapeText(baselineSentence(comparison.summary))}${written ? ` ${escapeText(written)}` : ''}\n`] : [];
@@ -416,9 +422,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       opts.format === 'json'
         ? jsonReportParts(reported, opts.severity, scanned, catalogue, unread, notChecked, comparison?.summary)
         : opts.format === 'sarif'
-          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison }, fingerprints)
+          ? sarifReportParts(results, opts.severity, catalogue, unread, notChecked, comparison && { comparison }, printsAt(process.cwd()))
           : opts.format === 'gitlab-sast'
-            ? [gitlabSastReport({ results, threshold: opts.severity, unread, notChecked, baselined: comparison?.unchanged, baselineFile: comparison?.summary.file, start: started, end: new Date(), root: process.cwd(), prints: fingerprints })]
+            ? [gitlabSastReport({ results, threshold: opts.severity, unread, notChecked, baselined: comparison?.unchanged, baselineFile: comparison?.summary.file, start: started, end: new Date(), root: process.cwd(), prints: printsAt(process.cwd()) })]
             : [...textReportParts(reported, opts.severity, scanned, color, unread, notChecked), ...tail],
     );
     if (written && opts.format !== 'text') err(`cloudline: ${escapeText(written)}\n`);

@@ -237,8 +237,13 @@ const compareEntries = (a: BaselineEntry, b: BaselineEntry): number => {
 };
 
 /** The entries of a baseline for the findings of `results` at or above `threshold` (suppressed ones need none). */
-export function baselineEntries(results: readonly LintResult[], root: string, threshold: Severity = 'info'): BaselineEntry[] {
-  const prints = fingerprintResults(results, root);
+export function baselineEntries(
+  results: readonly LintResult[],
+  root: string,
+  threshold: Severity = 'info',
+  /** The findings' fingerprints relative to `root`, when the scan computed them (a streamed scan's: engine/slim.ts). */
+  prints: ReadonlyMap<Finding, BaselineEntry> = fingerprintResults(results, root),
+): BaselineEntry[] {
   const min = severityRank(threshold);
   const entries: BaselineEntry[] = [];
   for (const r of results) for (const f of r.findings) if (severityRank(f.severity) >= min) entries.push(prints.get(f)!);
@@ -324,15 +329,21 @@ export interface BaselineSummary {
 
 export interface BaselineComparison {
   /** Each current finding's fingerprint entry (kept and suppressed findings), relative to the baseline's root. */
-  readonly prints: Map<Finding, BaselineEntry>;
+  readonly prints: ReadonlyMap<Finding, BaselineEntry>;
   /** The current findings the baseline holds. */
   readonly unchanged: Set<Finding>;
   readonly summary: BaselineSummary;
 }
 
 /** Compares the findings of `results` (at or above `threshold`) with `baseline`. */
-export function compareWithBaseline(results: readonly LintResult[], baseline: Baseline, name: string, threshold: Severity = 'info'): BaselineComparison {
-  const prints = fingerprintResults(results, baseline.root);
+export function compareWithBaseline(
+  results: readonly LintResult[],
+  baseline: Baseline,
+  name: string,
+  threshold: Severity = 'info',
+  /** The findings' fingerprints relative to the baseline's folder, when the scan computed them (engine/slim.ts). */
+  prints: ReadonlyMap<Finding, BaselineEntry> = fingerprintResults(results, baseline.root),
+): BaselineComparison {
   const wanted = new Set(baseline.entries.map((e) => e.fingerprint));
   const found = new Set<string>();
   const unchanged = new Set<Finding>();

@@ -34,10 +34,11 @@ export interface ScanOptions {
    * Lint each file that no check reads together with other files (a CloudFormation template, a Terraform plan) as
    * soon as it is parsed, and keep only a slim result (engine/slim.ts: no syntax trees), so that the trees do not
    * live until the end of the scan. For reports that read no tree (the CLI's `scan`); not for fixes, inventories or
-   * the editor. `fingerprints`: compute each finding's baseline fingerprint, with file names relative to this
-   * folder, while the trees are there (SARIF and GitLab reports read them). Ignored by a cooperative scan.
+   * the editor. `fingerprints`: compute each finding's baseline fingerprint, with file names relative to each of these
+   * folders, while the trees are there (SARIF and GitLab reports read them relative to the current directory, a
+   * baseline's comparison relative to its folder). Ignored by a cooperative scan.
    */
-  readonly slim?: { readonly fingerprints?: string };
+  readonly slim?: { readonly fingerprints?: readonly string[] };
 }
 
 export interface ScanOutcome {
@@ -53,8 +54,11 @@ export interface ScanOutcome {
    */
   readonly notChecked: NotChecked[];
   readonly cancelled: boolean;
-  /** With `slim.fingerprints`: every finding's fingerprint (kept and suppressed), as fingerprintResults gives them. */
-  readonly fingerprints?: Map<Finding, BaselineEntry>;
+  /**
+   * With `slim.fingerprints`: for each of its folders, every finding's fingerprint (kept and suppressed), as
+   * fingerprintResults gives them.
+   */
+  readonly fingerprints?: ReadonlyMap<string, ReadonlyMap<Finding, BaselineEntry>>;
 }
 
 /** How much of a too-large file is looked at to tell whether it is IaC (what the parser's check reads). */
@@ -107,7 +111,11 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   const slim = options.slim && !options.cooperative ? options.slim : undefined;
   const tables = slim ? new LintTables(catalogue, config) : undefined;
   const early = new Map<number, LintResult>();
-  const prints = slim?.fingerprints !== undefined ? new Map<Finding, BaselineEntry>() : undefined;
+  const roots = slim?.fingerprints ?? [];
+  const prints = roots.length ? new Map(roots.map((root) => [root, new Map<Finding, BaselineEntry>()])) : undefined;
+  const addPrints = (linted: readonly LintResult[]) => {
+    for (const [root, map] of prints ?? []) for (const [f, e] of fingerprintResults(linted, root)) map.set(f, e);
+  };
   for (const [i, file] of files.entries()) {
     if (cancelled()) return stopped();
     if (options.cooperative && i > 0) await tick();
@@ -131,7 +139,7 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     scanned++;
     if (p.isIac && tables && lintedAlone(p)) {
       const result = lintFiles([p], catalogue, config, undefined, tables)[0];
-      if (prints) for (const [f, e] of fingerprintResults([result], slim!.fingerprints!)) prints.set(f, e);
+      addPrints([result]);
       early.set(parsed.length, slimResult(result));
       // Its place in walk order; the tree is not kept.
       parsed.push(undefined);
@@ -153,13 +161,13 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     for (const [i, r] of [...early]) {
       if (!isPatch(r.file.uri, patches)) continue;
       early.delete(i);
-      if (prints) for (const f of [...r.findings, ...r.suppressed.map((x) => x.finding)]) prints.delete(f);
+      for (const map of prints?.values() ?? []) for (const f of [...r.findings, ...r.suppressed.map((x) => x.finding)]) map.delete(f);
       parsed[i] = parseFile(r.file.uri, r.file.text, r.file.lang, { maxFileSize });
     }
     const rest = parsed.filter((p): p is ParsedFile => p !== undefined);
     const linted = rest.length ? await lintFilesAsync(rest, catalogue, config, undefined, cancelled, tables) : [];
     if (!linted) return stopped();
-    if (prints) for (const [f, e] of fingerprintResults(linted, slim!.fingerprints!)) prints.set(f, e);
+    addPrints(linted);
     let next = 0;
     results = parsed.map((_, i) => early.get(i) ?? linted[next++]);
     // A project check that threw is said on the first file of the lint (lint.ts): the scan's first, as one lint of
@@ -172,8 +180,8 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   if (!results) return stopped();
   // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
   for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
-  const fingerprints = prints && !early.size ? fingerprintResults(results, slim!.fingerprints!) : prints;
-  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(fingerprints ? { fingerprints } : {}) };
+  if (prints && !early.size) addPrints(results);
+  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(prints ? { fingerprints: prints } : {}) };
 }
 
 /** A project check's error, as lint.ts words it. */
