@@ -8,6 +8,9 @@ import { rmSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { scan, type ScanOutcome } from '../../server/src/engine/scan';
 import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
+import { Catalogue } from '../../server/src/engine/catalogue';
+import type { Rule } from '../../server/src/engine/rule';
+import { RULES, SERVICES } from '../../rules/index';
 import { baselineEntries, compareWithBaseline, fingerprintResults, parseBaseline, baselineText } from '../../server/src/engine/baseline';
 import { jsonReportParts, sarifReportParts, textReportParts } from '../../server/src/cli/report';
 import { gitlabSastReport } from '../../server/src/cli/report-gitlab';
@@ -166,6 +169,24 @@ describe('the streaming scan (slim results)', function () {
     assert.deepEqual(a.summary, b.summary);
     assert.ok(a.summary.new > 0 && a.summary.unchanged > 0, JSON.stringify(a.summary));
     assert.equal(a.summary.new, slim.results.find((r) => r.file.uri === 'cfn/db.json')!.findings.length);
+  });
+
+  it('does not lint alone a format that a project check reads across files', async () => {
+    const name = (p: string) => relative(tree, p).split(sep).join('/');
+    const quiet = { types: ['AWS::S3::Bucket', 'aws_ebs_volume'], reads: 'project' as const, run: () => undefined };
+    const withCheck = (id: string, projectChecks: Rule['projectChecks']) => new Catalogue([...RULES, { ...RULES[0], id, slug: id.toLowerCase(), checks: {}, projectChecks }], SERVICES);
+    const kept = (o: ScanOutcome, uri: string) => o.results.find((r) => r.file.uri === uri)!.file.docs.length > 0;
+    // A CloudFormation project check: templates wait for the lint of all files; plans still go alone.
+    const cfn = await scan([tree], withCheck('CL-TEST-901', { cloudformation: quiet }), {}, { name, maxFileSize: 20_000, slim: {} });
+    assert.ok(kept(cfn, 'cfn/bucket.yaml'));
+    assert.throws(() => kept(cfn, 'plans/plan.yaml'), /not kept/);
+    // A Terraform project check that does not judge each plan alone: plans wait too.
+    const tf = await scan([tree], withCheck('CL-TEST-902', { terraform: quiet }), {}, { name, maxFileSize: 20_000, slim: {} });
+    assert.ok(kept(tf, 'plans/plan.yaml'));
+    assert.throws(() => kept(tf, 'cfn/bucket.yaml'), /not kept/);
+    // The same check declaring plans: 'each' lets them go alone again.
+    const each = await scan([tree], withCheck('CL-TEST-903', { terraform: { ...quiet, plans: 'each' } }), {}, { name, maxFileSize: 20_000, slim: {} });
+    assert.throws(() => kept(each, 'plans/plan.yaml'), /not kept/);
   });
 
   it('a cooperative scan (the editor) ignores slim: its results keep their trees', async () => {

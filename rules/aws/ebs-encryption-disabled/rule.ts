@@ -121,6 +121,8 @@ export default defineRule({
     terraform: {
       types: ['aws_ebs_volume', 'aws_instance', 'aws_spot_instance_request', 'aws_spot_fleet_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_ami', 'aws_ami_copy', 'aws_imagebuilder_image_recipe', 'aws_imagebuilder_container_recipe', ACCOUNT_DEFAULT],
       reads: 'project',
+      // A plan's volumes are judged by that plan's own account default (configurationOf: one group per plan file).
+      plans: 'each',
       run(resources, ctx) {
         const coveredByDefault = new Set<string>();
         for (const r of resources) {

@@ -98,6 +98,12 @@ export interface ProjectCheck {
    * scan's files), their documents and their files. Its results are never reused: it runs on every lint.
    */
   readonly reads: 'project';
+  /**
+   * A Terraform project check that judges a plan's resources by that plan alone (as CL-AWS-054 groups them by their
+   * plan file) declares `plans: 'each'`. The CLI's scan then still lints each plan as soon as it is read
+   * (engine/scan.ts); without it, plans wait to be linted with every other file.
+   */
+  readonly plans?: 'each';
   run(resources: readonly Resource[], ctx: ProjectContext): void;
 }
 

@@ -110,6 +110,7 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   // result in its place among `parsed` (walk order), the others wait for the lint of all of them at the end.
   const slim = options.slim && !options.cooperative ? options.slim : undefined;
   const tables = slim ? new LintTables(catalogue, config) : undefined;
+  const alone = slim ? aloneFormats(catalogue) : NONE_ALONE;
   const early = new Map<number, LintResult>();
   const roots = slim?.fingerprints ?? [];
   const prints = roots.length ? new Map(roots.map((root) => [root, new Map<Finding, BaselineEntry>()])) : undefined;
@@ -137,7 +138,7 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
       continue;
     }
     scanned++;
-    if (p.isIac && tables && lintedAlone(p)) {
+    if (p.isIac && tables && lintedAlone(p, alone)) {
       const result = lintFiles([p], catalogue, config, undefined, tables)[0];
       addPrints([result]);
       early.set(parsed.length, slimResult(result));
@@ -190,15 +191,39 @@ const PROJECT_ERROR = /^\S+ \(project check\): /;
 /** Read by Terraform's module groups and variable values by name (bindTerraformModules). */
 const TERRAFORM_NAME = /\.(tf|tfvars|tf\.json|tfvars\.json)$/i;
 
+/** The formats whose files may be linted one at a time. */
+interface AloneFormats {
+  readonly cloudformation: boolean;
+  readonly plans: boolean;
+}
+const NONE_ALONE: AloneFormats = { cloudformation: false, plans: false };
+
+/**
+ * Which formats a file of may be linted alone with this catalogue: CloudFormation when no project check reads
+ * CloudFormation (a template's checks see their own template), plans when every Terraform project check judges a
+ * plan by itself (`plans: 'each'`).
+ */
+function aloneFormats(catalogue: Catalogue): AloneFormats {
+  let cloudformation = true;
+  let plans = true;
+  for (const rule of catalogue.rules) {
+    if (rule.projectChecks?.cloudformation) cloudformation = false;
+    if (rule.projectChecks?.terraform && rule.projectChecks.terraform.plans !== 'each') plans = false;
+  }
+  return { cloudformation, plans };
+}
+
 /**
  * True for a file whose lint alone gives what a lint of every file gives it: CloudFormation templates and Terraform
- * plans (no cross-file scope; the one Terraform project check groups a plan's resources by the plan's own file). Not
- * Terraform configurations (a module is a directory, and more), Kubernetes manifests (the NetworkPolicy check reads
- * every file), files with a document of none of our formats, nor a file Terraform reads by name.
+ * plans, as far as `alone` allows (no cross-file scope). Not Terraform configurations (a module is a directory, and
+ * more), Kubernetes manifests (the NetworkPolicy check reads every file), files with a document of none of our
+ * formats, nor a file Terraform reads by name.
  */
-function lintedAlone(p: ParsedFile): boolean {
+function lintedAlone(p: ParsedFile, alone: AloneFormats): boolean {
   if (p.lang === 'hcl' || TERRAFORM_NAME.test(p.uri) || p.docs.length === 0) return false;
-  for (const d of p.docs) if (d.format !== 'cloudformation' && d.format !== 'terraform-plan') return false;
+  for (const d of p.docs) {
+    if (d.format === 'cloudformation' ? !alone.cloudformation : d.format === 'terraform-plan' ? !alone.plans : true) return false;
+  }
   return true;
 }
 
