@@ -249,8 +249,6 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
 
   const t = tables && tables.catalogue === catalogue && tables.config === config ? tables : new LintTables(catalogue, config);
   const minimum = t.minimum;
-  const effective = (rule: Rule) => t.effective(rule);
-  const sentenceOf = (rule: Rule, resource: Resource) => t.sentenceOf(rule, resource);
   const report = (st: FileState, rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
     // below the minimum severity is dropped like any other.
@@ -261,7 +259,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     st.findings.push({
       rule,
       severity,
-      message: `${withCondition(withSource(withModule(message, resource, node), at), conditionText(when, resource.condition))} ${sentenceOf(rule, resource)}`,
+      message: `${withCondition(withSource(withModule(message, resource, node), at), conditionText(when, resource.condition))} ${t.sentenceOf(rule, resource)}`,
       span: node.span,
       resource: { id: resource.id, type: resource.type, format: resource.format },
       // A plan is Terraform's output: editing it changes nothing that deploys, so plans get no fixes (fixesOf).
@@ -275,14 +273,12 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     });
   };
 
-  const checksOf = (resource: Resource) => t.checksOf(resource);
-
   for (const st of states) {
     const fileCache = st === states[0] ? cache : undefined;
     const scope = scopeOf(st);
     const anchorsPossible = !!fileCache && st.file.lang === 'yaml' && st.file.text.includes('&');
     for (const resource of st.resources) {
-      const checks = checksOf(resource);
+      const checks = t.checksOf(resource);
       if (checks.length === 0) continue;
       // One context for the resource's checks, run one after the other: `rule` and `severity` say whose turn it is.
       let rule: Rule = checks[0].rule;
@@ -357,7 +353,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
   return states.map((st) => {
     const { kept, suppressed, unexplained } = applySuppressions(st, catalogue, config);
     if (suppressionRule) {
-      const severity = effective(suppressionRule);
+      const severity = t.effective(suppressionRule);
       for (const s of severity ? unexplained : []) {
         if (!severity) break;
         const owner = st.resources.find((r) => r.node.span[0] <= s.span[0] && s.span[1] <= r.node.span[1]) ?? st.resources[0];
@@ -456,6 +452,9 @@ interface ProjectRun {
   readonly format: string;
   readonly check: ProjectCheck;
 }
+
+/** A project check's error, as the lint writes it on the first file of the lint: `<rule ID> (project check): …`. */
+export const PROJECT_CHECK_ERROR = /^\S+ \(project check\): /;
 
 /** A rule's check that runs on a resource type, with the rule's severity in this lint. */
 interface TypeCheck {

@@ -4,9 +4,10 @@ import type { Catalogue } from './catalogue';
 import { isExcluded } from './config';
 import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Regular, type ScanFs, type Unread } from './files';
 import { fingerprintResults, type BaselineEntry } from './baseline';
-import { isPatch, kustomizePatches, lintFiles, lintFilesAsync, LintTables, type Finding, type LintConfig, type LintResult } from './lint';
+import { isPatch, kustomizePatches, lintFiles, lintFilesAsync, LintTables, PROJECT_CHECK_ERROR, type Finding, type LintConfig, type LintResult } from './lint';
 import { slimResult } from './slim';
 import { languageOf, oversizedFile, parseFile, type ParsedFile } from '../model/parse';
+import { inModuleGroup } from '../formats/terraform-hcl';
 import { initHcl } from '../model/hcl';
 import { DEFAULT_LIMITS } from '../model/tree';
 import { formatByContent, formatByName, HELM_TEMPLATE, isGoTemplate, NotCheckedTally, type NotChecked } from './unchecked';
@@ -153,43 +154,31 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   }
   if (cancelled()) return stopped();
   options.progress?.(files.length, files.length, '');
-  let results: LintResult[] | undefined;
-  if (!early.size) results = await lintFilesAsync(parsed as ParsedFile[], catalogue, config, options.cooperative ? tick : undefined, cancelled, tables);
-  else {
-    // A file linted early that a Kustomization of the scan names as a patch is parsed again and linted with the rest,
-    // as the lint of all files marks it (engine/templates.ts).
-    const patches = kustomizePatches(parsed.filter((p): p is ParsedFile => p !== undefined));
-    for (const [i, r] of [...early]) {
-      if (!isPatch(r.file.uri, patches)) continue;
-      early.delete(i);
-      for (const map of prints?.values() ?? []) for (const f of [...r.findings, ...r.suppressed.map((x) => x.finding)]) map.delete(f);
-      parsed[i] = parseFile(r.file.uri, r.file.text, r.file.lang, { maxFileSize });
-    }
-    const rest = parsed.filter((p): p is ParsedFile => p !== undefined);
-    const linted = rest.length ? await lintFilesAsync(rest, catalogue, config, undefined, cancelled, tables) : [];
-    if (!linted) return stopped();
-    addPrints(linted);
-    let next = 0;
-    results = parsed.map((_, i) => early.get(i) ?? linted[next++]);
-    // A project check that threw is said on the first file of the lint (lint.ts): the scan's first, as one lint of
-    // all files says it.
-    if (results.some((r) => r.errors.some((e) => PROJECT_ERROR.test(e)))) {
-      const projectErrors = results.flatMap((r) => r.errors.filter((e) => PROJECT_ERROR.test(e)));
-      for (const [i, r] of results.entries()) results[i] = { ...r, errors: [...r.errors.filter((e) => !PROJECT_ERROR.test(e)), ...(i === 0 ? projectErrors : [])] };
-    }
+  // A file linted early that a Kustomization of the scan names as a patch is parsed again and linted with the rest, as
+  // the lint of all files marks it (engine/templates.ts).
+  const patches = early.size ? kustomizePatches(parsed.filter((p): p is ParsedFile => p !== undefined)) : undefined;
+  for (const [i, r] of early) {
+    if (!isPatch(r.file.uri, patches!)) continue;
+    early.delete(i);
+    for (const map of prints?.values() ?? []) for (const f of [...r.findings, ...r.suppressed.map((x) => x.finding)]) map.delete(f);
+    parsed[i] = parseFile(r.file.uri, r.file.text, r.file.lang, { maxFileSize });
   }
-  if (!results) return stopped();
+  const rest = early.size ? parsed.filter((p): p is ParsedFile => p !== undefined) : (parsed as ParsedFile[]);
+  const linted = await lintFilesAsync(rest, catalogue, config, options.cooperative ? tick : undefined, cancelled, tables);
+  if (!linted) return stopped();
+  addPrints(linted);
+  let next = 0;
+  const results = early.size ? parsed.map((_, i) => early.get(i) ?? linted[next++]) : linted;
+  // A project check that threw is said on the first file of the lint (lint.ts): the scan's first, as one lint of all
+  // files says it.
+  if (early.size && results.some((r) => r.errors.some((e) => PROJECT_CHECK_ERROR.test(e)))) {
+    const projectErrors = results.flatMap((r) => r.errors.filter((e) => PROJECT_CHECK_ERROR.test(e)));
+    for (const [i, r] of results.entries()) results[i] = { ...r, errors: [...r.errors.filter((e) => !PROJECT_CHECK_ERROR.test(e)), ...(i === 0 ? projectErrors : [])] };
+  }
   // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
   for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
-  if (prints && !early.size) addPrints(results);
   return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(prints ? { fingerprints: prints } : {}) };
 }
-
-/** A project check's error, as lint.ts words it. */
-const PROJECT_ERROR = /^\S+ \(project check\): /;
-
-/** Read by Terraform's module groups and variable values by name (bindTerraformModules). */
-const TERRAFORM_NAME = /\.(tf|tfvars|tf\.json|tfvars\.json)$/i;
 
 /** The formats whose files may be linted one at a time. */
 interface AloneFormats {
@@ -220,7 +209,7 @@ function aloneFormats(catalogue: Catalogue): AloneFormats {
  * formats, nor a file Terraform reads by name.
  */
 function lintedAlone(p: ParsedFile, alone: AloneFormats): boolean {
-  if (p.lang === 'hcl' || TERRAFORM_NAME.test(p.uri) || p.docs.length === 0) return false;
+  if (inModuleGroup(p) || p.docs.length === 0) return false;
   for (const d of p.docs) {
     if (d.format === 'cloudformation' ? !alone.cloudformation : d.format === 'terraform-plan' ? !alone.plans : true) return false;
   }

@@ -122,6 +122,11 @@ function localSource(dir: string, source: string): string | undefined {
   return parts.join('/');
 }
 
+/** A file Terraform reads as part of its directory's module: a `.tf`, a `.tf.json` or a variable values file. */
+export function inModuleGroup(f: ParsedFile): boolean {
+  return f.lang === 'hcl' || isTfvars(f.uri) || f.uri.toLowerCase().endsWith('.tf.json');
+}
+
 /**
  * Joins the files of each directory into one module: a `var.x` in main.tf resolves to the default in variables.tf
  * and to the value in terraform.tfvars. A directory that a local `module` block of the scan calls takes its variables
@@ -132,7 +137,7 @@ function localSource(dir: string, source: string): string | undefined {
 export function bindTerraformModules(files: readonly ParsedFile[]): Map<string, string> {
   const byDir = new Map<string, ParsedFile[]>();
   for (const f of files) {
-    if (f.lang !== 'hcl' && !isTfvars(f.uri) && !f.uri.toLowerCase().endsWith('.tf.json')) continue;
+    if (!inModuleGroup(f)) continue;
     const dir = directoryOf(f.uri);
     byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
   }
