@@ -1,6 +1,6 @@
 // Network helpers shared by the AWS network rules: world-open CIDRs, protocols and port ranges, and the
 // ingress rules of security groups in every shape CloudFormation and Terraform write them.
-import { type CheckContext, choices, type Node, reachable, type Resource, type Responsibility, type Rule, str, under, type Val } from '../kit';
+import { type CheckContext, choices, type Node, reachable, type Resource, type Responsibility, type Rule, str, strIs, under, type Val } from '../kit';
 
 // ---------------------------------------------------------------------------------------------------------
 // CIDRs
@@ -389,4 +389,20 @@ export function planReferences(node: Node | undefined, out: string[] = [], depth
     }
   }
   return out;
+}
+
+/**
+ * The SSL negotiation policies of a CloudFormation Classic Load Balancer (`Policies` of type
+ * `SSLNegotiationPolicyType`) that take effect: those a listener names in `PolicyNames`, or that name back-end
+ * `LoadBalancerPorts`. Each with its name (CL-AWS-040, CL-AWS-269).
+ */
+export function* usedNegotiationPolicies(r: Resource): Generator<{ readonly name: string; readonly policy: Val }> {
+  const used = new Set<string>();
+  for (const l of r.body.get('Listeners').items()) for (const name of l.get('PolicyNames').strings()) used.add(name);
+  for (const policy of r.body.get('Policies').items()) {
+    if (!strIs(policy.get('PolicyType'), 'SSLNegotiationPolicyType')) continue;
+    const name = policy.get('PolicyName').str();
+    if (name === undefined || (!used.has(name) && policy.get('LoadBalancerPorts').items().length === 0)) continue;
+    yield { name, policy };
+  }
 }

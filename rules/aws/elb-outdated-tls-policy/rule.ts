@@ -1,5 +1,6 @@
 // CL-AWS-040: an HTTPS/TLS listener negotiates TLS 1.0 or 1.1.
 import { addPath, cfnDoc, type CheckContext, defineRule, findReachable, type Resource, strIs, tfDoc, TLS_VERSIONS } from '../../kit';
+import { usedNegotiationPolicies } from '../../lib/network';
 
 /** The default policy of HTTPS/TLS listeners created with the API, CLI, CloudFormation or the CDK. */
 const API_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -59,13 +60,8 @@ function listenerV2(protocolAttr: string, policyAttr: string) {
 
 function classicCfn(r: Resource, ctx: CheckContext): void {
   // Only policies a listener (or a back-end port) uses take effect.
-  const used = new Set<string>();
-  for (const l of r.body.get('Listeners').items()) for (const name of l.get('PolicyNames').strings()) used.add(name);
-  for (const p of r.body.get('Policies').items()) {
-    if (!strIs(p.get('PolicyType'), 'SSLNegotiationPolicyType')) continue;
-    const name = p.get('PolicyName').str();
-    if (name === undefined || (!used.has(name) && p.get('LoadBalancerPorts').items().length === 0)) continue;
-    for (const attr of p.get('Attributes').items()) {
+  for (const { name, policy } of usedNegotiationPolicies(r)) {
+    for (const attr of policy.get('Attributes').items()) {
       const key = attr.get('Name').str()?.trim().toLowerCase();
       const value = attr.get('Value');
       if (key === 'reference-security-policy') {

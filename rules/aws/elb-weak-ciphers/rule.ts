@@ -1,5 +1,6 @@
 // CL-AWS-269: a Classic Load Balancer SSL negotiation policy that turns on a weak cipher (RC4, DES/3DES, NULL, export, MD5).
 import { cfnDoc, type CheckContext, defineRule, findReachable, type Resource, strIs, tfDoc, TLS_VERSIONS, type Val } from '../../kit';
+import { usedNegotiationPolicies } from '../../lib/network';
 
 /**
  * What is weak about a cipher attribute of an SSL negotiation policy, from the words of its OpenSSL name
@@ -36,13 +37,8 @@ function reportAttributes(attrs: Val[], nameKey: string, valueKey: string, ctx: 
 
 function cfnCheck(r: Resource, ctx: CheckContext): void {
   // Only policies a listener (or a back-end port) uses take effect, as in CL-AWS-040.
-  const used = new Set<string>();
-  for (const l of r.body.get('Listeners').items()) for (const name of l.get('PolicyNames').strings()) used.add(name);
-  for (const p of r.body.get('Policies').items()) {
-    if (!strIs(p.get('PolicyType'), 'SSLNegotiationPolicyType')) continue;
-    const name = p.get('PolicyName').str();
-    if (name === undefined || (!used.has(name) && p.get('LoadBalancerPorts').items().length === 0)) continue;
-    reportAttributes(p.get('Attributes').items(), 'Name', 'Value', ctx, `Classic load balancer ${r.id}'s policy ${name}`);
+  for (const { name, policy } of usedNegotiationPolicies(r)) {
+    reportAttributes(policy.get('Attributes').items(), 'Name', 'Value', ctx, `Classic load balancer ${r.id}'s policy ${name}`);
   }
 }
 

@@ -13,7 +13,7 @@ import {
   type Resource,
   tfDoc,
 } from '../../kit';
-import { sessionPreferences } from '../../lib/ssm';
+import { sessionInputs } from '../../lib/ssm';
 
 const DESTINATIONS = [
   { name: 's3BucketName', flag: 's3EncryptionEnabled', what: 'S3 bucket' },
@@ -23,34 +23,30 @@ const DESTINATIONS = [
 const NOWHERE = 'so the commands run in sessions and their output are not kept';
 
 function check(r: Resource, ctx: CheckContext): void {
-  const contentKey = keyNode(r.body, r.format === 'cloudformation' ? 'Content' : 'content') ?? r.anchor;
-  for (const doc of sessionPreferences(r)) {
-    for (const inputs of reachable(doc.get('inputs'))) {
-      if (inputs.isUnknown) continue;
-      if (inputs.isAbsent || !inputs.isMap) {
-        if (inputs.isAbsent) ctx.report(missingAt(inputs, contentKey), `SSM document ${r.id} sets Session Manager preferences without inputs, ${NOWHERE}.`);
-        continue;
-      }
-      // A destination is used when its name is set (known or not); an empty name sends nothing.
-      const used = DESTINATIONS.filter((d) => isSet(inputs.get(d.name)));
-      if (used.length === 0) {
-        ctx.report(
-          keyNode(doc, 'inputs') ?? contentKey,
-          `SSM document ${r.id} sets Session Manager preferences with neither inputs.s3BucketName nor inputs.cloudWatchLogGroupName, ${NOWHERE}.`,
-        );
-        continue;
-      }
-      for (const d of used) {
-        for (const flag of reachable(inputs.get(d.flag))) {
-          if (flag.isUnknown || flag.isTrue()) continue;
-          if (flag.isAbsent) {
-            ctx.report(
-              missingAt(flag, keyNode(inputs, d.name) ?? contentKey),
-              `SSM document ${r.id} sends session logs to the ${d.what} in inputs.${d.name} without setting inputs.${d.flag}, so Session Manager does not require the ${d.what} to be encrypted.`,
-            );
-          } else if (flag.isFalse()) {
-            ctx.report(flag, `SSM document ${r.id} sets inputs.${d.flag} to false, so Session Manager does not require the ${d.what} its session logs go to to be encrypted.`);
-          }
+  for (const { doc, inputs, contentKey } of sessionInputs(r)) {
+    if (inputs.isAbsent || !inputs.isMap) {
+      if (inputs.isAbsent) ctx.report(missingAt(inputs, contentKey), `SSM document ${r.id} sets Session Manager preferences without inputs, ${NOWHERE}.`);
+      continue;
+    }
+    // A destination is used when its name is set (known or not); an empty name sends nothing.
+    const used = DESTINATIONS.filter((d) => isSet(inputs.get(d.name)));
+    if (used.length === 0) {
+      ctx.report(
+        keyNode(doc, 'inputs') ?? contentKey,
+        `SSM document ${r.id} sets Session Manager preferences with neither inputs.s3BucketName nor inputs.cloudWatchLogGroupName, ${NOWHERE}.`,
+      );
+      continue;
+    }
+    for (const d of used) {
+      for (const flag of reachable(inputs.get(d.flag))) {
+        if (flag.isUnknown || flag.isTrue()) continue;
+        if (flag.isAbsent) {
+          ctx.report(
+            missingAt(flag, keyNode(inputs, d.name) ?? contentKey),
+            `SSM document ${r.id} sends session logs to the ${d.what} in inputs.${d.name} without setting inputs.${d.flag}, so Session Manager does not require the ${d.what} to be encrypted.`,
+          );
+        } else if (flag.isFalse()) {
+          ctx.report(flag, `SSM document ${r.id} sets inputs.${d.flag} to false, so Session Manager does not require the ${d.what} its session logs go to to be encrypted.`);
         }
       }
     }

@@ -1,26 +1,22 @@
 // CL-AWS-249: Session Manager preferences (an SSM Session document) that do not encrypt session data with a KMS key.
 import { cfnDoc, type CheckContext, defineRule, iso27001, keyNode, missingAt, nist, pci, reachable, type Resource, tfDoc } from '../../kit';
-import { sessionPreferences } from '../../lib/ssm';
+import { sessionInputs } from '../../lib/ssm';
 
 const CONSEQUENCE = 'so session data between clients and managed nodes is encrypted only by the TLS of the Session Manager channel, not with a KMS key of yours';
 
 function check(r: Resource, ctx: CheckContext): void {
-  const contentKey = keyNode(r.body, r.format === 'cloudformation' ? 'Content' : 'content') ?? r.anchor;
-  for (const doc of sessionPreferences(r)) {
-    for (const inputs of reachable(doc.get('inputs'))) {
-      if (inputs.isUnknown) continue;
-      if (inputs.isAbsent) {
-        ctx.report(missingAt(inputs, contentKey), `SSM document ${r.id} sets Session Manager preferences without inputs.kmsKeyId, ${CONSEQUENCE}.`);
-        continue;
-      }
-      if (!inputs.isMap) continue;
-      for (const kms of reachable(inputs.get('kmsKeyId'))) {
-        if (kms.isUnknown) continue;
-        if (kms.isAbsent) {
-          ctx.report(missingAt(kms, keyNode(doc, 'inputs') ?? contentKey), `SSM document ${r.id} sets Session Manager preferences without inputs.kmsKeyId, ${CONSEQUENCE}.`);
-        } else if (kms.str()?.trim() === '') {
-          ctx.report(kms, `SSM document ${r.id} sets inputs.kmsKeyId of its Session Manager preferences to an empty string, ${CONSEQUENCE}.`);
-        }
+  for (const { doc, inputs, contentKey } of sessionInputs(r)) {
+    if (inputs.isAbsent) {
+      ctx.report(missingAt(inputs, contentKey), `SSM document ${r.id} sets Session Manager preferences without inputs.kmsKeyId, ${CONSEQUENCE}.`);
+      continue;
+    }
+    if (!inputs.isMap) continue;
+    for (const kms of reachable(inputs.get('kmsKeyId'))) {
+      if (kms.isUnknown) continue;
+      if (kms.isAbsent) {
+        ctx.report(missingAt(kms, keyNode(doc, 'inputs') ?? contentKey), `SSM document ${r.id} sets Session Manager preferences without inputs.kmsKeyId, ${CONSEQUENCE}.`);
+      } else if (kms.str()?.trim() === '') {
+        ctx.report(kms, `SSM document ${r.id} sets inputs.kmsKeyId of its Session Manager preferences to an empty string, ${CONSEQUENCE}.`);
       }
     }
   }
