@@ -8,6 +8,7 @@
 // (the facts Checkov CKV_AWS_107/108 read), the permissions-management one is IAM and resource-policy writes.
 import type { CheckContext, Resource, Rule } from '../kit';
 import { globMatch, IDENTITY_POLICY_CFN_TYPES, IDENTITY_POLICY_TF_TYPES, identityStatements, narrowerThanService, ON_EVERY_RESOURCE, policyHolder, quoteList, type Statement } from './iam';
+import { perText } from './memo';
 
 export { allowedActionChecks, globMatch, identityResponsibility, LEAST_PRIVILEGE, narrowerThanService, ON_EVERY_RESOURCE, quoteList } from './iam';
 
@@ -35,10 +36,13 @@ export const ESCALATION_ACTIONS: readonly string[] = [
   'iam:DeleteRolePermissionsBoundary',
 ];
 
-/** The escalation actions an action pattern grants; `*` and `iam:*` are left to CL-AWS-003 and CL-AWS-010. */
-export function escalationsOf(action: string): string[] {
-  return narrowerThanService(action) ? ESCALATION_ACTIONS.filter((e) => globMatch(action, e)) : [];
-}
+/**
+ * The escalation actions an action pattern grants; `*` and `iam:*` are left to CL-AWS-003 and CL-AWS-010. Remembered per
+ * pattern (several rules ask for every action of every statement); the list returned is shared: do not change it.
+ */
+export const escalationsOf: (action: string) => readonly string[] = perText((action) =>
+  narrowerThanService(action) ? ESCALATION_ACTIONS.filter((e) => globMatch(action, e)) : [],
+);
 
 /**
  * Credential exposure (CL-AWS-212): actions whose response is a credential (an access key, a password, a token, temporary
@@ -176,10 +180,13 @@ export function matchedActions(pattern: string, table: readonly string[]): strin
  * (every action: CL-AWS-003 reports it) and none for a pattern CL-AWS-012 reports (privilege escalation on `"*"`: one
  * finding per action value).
  */
-export function classActionsOf(action: string, cls: ActionClass): string[] {
-  if (action.trim() === '*' || escalationsOf(action).length > 0) return [];
-  return matchedActions(action, cls.actions);
+export function classActionsOf(action: string, cls: ActionClass): readonly string[] {
+  let of = classMatches.get(cls);
+  if (!of) classMatches.set(cls, (of = perText((a) => (a.trim() === '*' || escalationsOf(a).length > 0 ? [] : matchedActions(a, cls.actions)))));
+  return of(action);
 }
+/** Per class, the entries each action pattern grants (classActionsOf), remembered per pattern. */
+const classMatches = new WeakMap<ActionClass, (action: string) => readonly string[]>();
 
 /**
  * True for an Allow statement with `"*"` among its resources and no Condition that may narrow it (a Condition on

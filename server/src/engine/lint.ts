@@ -144,12 +144,12 @@ export interface CheckCache {
 }
 
 /** Lints one parsed file against the catalogue; cross-resource checks see this file's resources. Never throws. */
-export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): LintResult {
+export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = NO_CONFIG, cache?: CheckCache): LintResult {
   return lintFiles([file], catalogue, config, cache)[0];
 }
 
 /** Lints several files; cross-resource (project) checks see the resources of all of them. Never throws. */
-export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache, tables?: LintTables): LintResult[] {
+export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = NO_CONFIG, cache?: CheckCache, tables?: LintTables): LintResult[] {
   const steps = lintSteps(files, catalogue, config, cache, tables);
   for (;;) {
     const step = steps.next();
@@ -164,7 +164,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
 export async function lintFilesAsync(
   files: readonly ParsedFile[],
   catalogue: Catalogue,
-  config: LintConfig = {},
+  config: LintConfig = NO_CONFIG,
   pause?: () => Promise<void>,
   cancelled?: () => boolean,
   tables?: LintTables,
@@ -178,7 +178,7 @@ export async function lintFilesAsync(
   }
 }
 
-function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache, tables?: LintTables): Generator<void, LintResult[]> {
+function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = NO_CONFIG, cache?: CheckCache, tables?: LintTables): Generator<void, LintResult[]> {
   // The cache (the editor's incremental path) belongs to the first file; the others are context.
   const states: FileState[] = files.map((file, index) => {
     const errors: string[] = [];
@@ -247,7 +247,7 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
     return value;
   };
 
-  const t = tables && tables.catalogue === catalogue && tables.config === config ? tables : new LintTables(catalogue, config);
+  const t = tables && tables.catalogue === catalogue && tables.config === config ? tables : tablesFor(catalogue, config);
   const minimum = t.minimum;
   const report = (st: FileState, rule: Rule, ruleSeverity: Severity, resource: Resource, at: Val | Node, message: string, options?: ReportOptions) => {
     // A check may lower one finding's severity (never raise it above the rule's, as configured); a finding lowered
@@ -443,6 +443,25 @@ export class LintTables {
     }
     return (this.projects = runs);
   }
+}
+
+/** The config of a lint given none. */
+const NO_CONFIG: LintConfig = Object.freeze({});
+/** Per catalogue and config (both read-only once made), the tables of the lints given none of their own. */
+const sharedTables = new WeakMap<Catalogue, WeakMap<LintConfig, LintTables>>();
+
+/**
+ * The lint tables of a catalogue and config, made at the first lint that uses them and kept as long as both are: a
+ * caller that lints file after file (the `lintFile` API, the editor's re-lint of a file changed on disk) does not
+ * work out each rule's severity and the checks per type again for every file. A config is read as it is then: to
+ * change a setting, make a new config (its fields are read-only).
+ */
+export function tablesFor(catalogue: Catalogue, config: LintConfig): LintTables {
+  let byConfig = sharedTables.get(catalogue);
+  if (!byConfig) sharedTables.set(catalogue, (byConfig = new WeakMap()));
+  let tables = byConfig.get(config);
+  if (!tables) byConfig.set(config, (tables = new LintTables(catalogue, config)));
+  return tables;
 }
 
 /** A rule's project check that is on, with the rule's severity. */
