@@ -25,7 +25,7 @@ const CFN: Shape = {
   integration: 'AWS::ApiGateway::Method',
   integrationApiAttr: 'RestApiId',
   type: (r) => r.body.path('Integration', 'Type'),
-  // A method without an integration (an OPTIONS method answered by a mock is written with one) calls nothing.
+  // A method without an integration calls nothing.
   callsNothing: (r) => r.body.get('Integration').isAbsent,
 };
 
