@@ -1,6 +1,6 @@
 // CL-AWS-199: a REST API stage, or a stage of a WebSocket API, whose execution logging (LoggingLevel) is OFF or never set.
-import { AUDIT_LOGGING, cfnDoc, cfnGuideDoc, type CheckContext, defineRule, findById, findReachable, keyNode, missingAt, reachable, type Resource, tfDoc, type Val } from '../../kit';
-import { samGlobal } from '../../lib/logging';
+import { AUDIT_LOGGING, cfnDoc, cfnGuideDoc, type CheckContext, defineRule, findReachable, keyNode, missingAt, reachable, type Resource, samGlobal, tfDoc, type Val } from '../../kit';
+import { CFN_V2_API, TF_V2_API, type V2Api, websocketApi } from '../../lib/apigateway';
 
 const CONSEQUENCE = 'so authorizer failures, integration errors and throttling are not logged to CloudWatch Logs';
 
@@ -21,7 +21,7 @@ function offText(v: Val): string {
 function cloudformation(r: Resource, ctx: CheckContext): void {
   const settings = r.body.get('MethodSettings');
   // AWS SAM: an API without MethodSettings inherits Globals.Api.MethodSettings.
-  if (r.type === 'AWS::Serverless::Api' && settings.isAbsent && samGlobal(r, 'Api', 'MethodSettings')) return;
+  if (r.type === 'AWS::Serverless::Api' && settings.isAbsent && !samGlobal(r, 'MethodSettings').isAbsent) return;
   if (settings.some((s) => s.isUnknown)) return;
   const items = settings.list();
   if (items.some((i) => i.isUnknown || i.get('LoggingLevel').some((l) => l.isUnknown))) return;
@@ -86,11 +86,8 @@ function terraformSettings(r: Resource, ctx: CheckContext): void {
   );
 }
 
-/** Where each format writes an API Gateway V2 stage's API, the API's protocol and the stage's route settings. */
-interface V2Keys {
-  readonly apiId: string;
-  readonly apiType: string;
-  readonly protocol: string;
+/** Where each format writes an API Gateway V2 stage's API, the API's protocol (lib/apigateway) and the stage's route settings. */
+interface V2Keys extends V2Api {
   /** The stage's default route settings (a CloudFormation property, a Terraform block). */
   readonly defaults: string;
   /** Per-route settings: a CloudFormation map by route key, Terraform blocks with a `route_key`. */
@@ -98,22 +95,8 @@ interface V2Keys {
   readonly level: string;
 }
 
-const CFN_V2: V2Keys = { apiId: 'ApiId', apiType: 'AWS::ApiGatewayV2::Api', protocol: 'ProtocolType', defaults: 'DefaultRouteSettings', routes: 'RouteSettings', level: 'LoggingLevel' };
-const TF_V2: V2Keys = { apiId: 'api_id', apiType: 'aws_apigatewayv2_api', protocol: 'protocol_type', defaults: 'default_route_settings', routes: 'route_settings', level: 'logging_level' };
-
-/**
- * The API of a V2 stage when it is known to be a WebSocket API: the stage's API ID refers to one API of the same
- * file (`!Ref`, `Fn::GetAtt`, `aws_apigatewayv2_api.x.id`) whose protocol is WEBSOCKET in every reachable
- * alternative. HTTP APIs have no execution logging; an API elsewhere or of unknown protocol is not judged.
- */
-function websocketApi(r: Resource, ctx: CheckContext, k: V2Keys): Resource | undefined {
-  const ids = r.references(k.apiId);
-  if (ids.length !== 1) return undefined;
-  const api = findById(ctx, [k.apiType], ids);
-  if (!api) return undefined;
-  const protocols = reachable(api.body.get(k.protocol));
-  return protocols.length > 0 && protocols.every((p) => p.str()?.trim().toUpperCase() === 'WEBSOCKET') ? api : undefined;
-}
+const CFN_V2: V2Keys = { ...CFN_V2_API, defaults: 'DefaultRouteSettings', routes: 'RouteSettings', level: 'LoggingLevel' };
+const TF_V2: V2Keys = { ...TF_V2_API, defaults: 'default_route_settings', routes: 'route_settings', level: 'logging_level' };
 
 /** The route settings of a V2 stage with their route keys: CloudFormation's map entries, Terraform's blocks. */
 function routeSettings(r: Resource, k: V2Keys): [route: string, settings: Val][] {
@@ -123,7 +106,8 @@ function routeSettings(r: Resource, k: V2Keys): [route: string, settings: Val][]
 }
 
 /**
- * A stage of a WebSocket API (see websocketApi): its default route settings must set a logging level other than OFF
+ * A stage of a WebSocket API (websocketApi: HTTP APIs have no execution logging; an API elsewhere or of unknown
+ * protocol is not judged): its default route settings must set a logging level other than OFF
  * (absent is OFF); a route whose own settings set OFF is reported too. A level that is not known is not reported.
  */
 function v2Stage(k: V2Keys) {
