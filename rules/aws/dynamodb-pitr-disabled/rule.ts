@@ -21,7 +21,8 @@ const SPEC: SettingSpec = {
   absentMeans: false,
   formats: {
     cloudformation: {
-      types: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+      // AWS SAM passes SimpleTable's PointInTimeRecoverySpecification to the table it makes, as it is.
+      types: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable'],
       path: ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'],
       each: replicas,
     },
@@ -31,6 +32,20 @@ const SPEC: SettingSpec = {
 
 /** A replica of a table in another region, managed on its own: `point_in_time_recovery` is a plain boolean there. */
 const TF_REPLICA = { types: ['aws_dynamodb_table_replica'], path: ['point_in_time_recovery'] };
+
+/**
+ * The `replica` blocks of an `aws_dynamodb_table` (a global table of version 2019.11.21): each sets point-in-time
+ * recovery for its region with a plain boolean, false by default, apart from the table's own block.
+ */
+const TF_TABLE_REPLICAS = {
+  types: ['aws_dynamodb_table'],
+  path: ['point_in_time_recovery'],
+  each: (r: Resource): SettingItem[] =>
+    r.body.get('replica').list().map((val) => {
+      const region = val.get('region_name');
+      return { val, named: `The replica in ${region.str() ?? 'a region'} of DynamoDB table ${r.id}`, anchor: region.isAbsent ? undefined : region };
+    }),
+};
 
 export default defineRule({
   id: 'CL-AWS-082',
@@ -67,7 +82,11 @@ export default defineRule({
     terraform: {
       reads: 'resource',
       types: ['aws_dynamodb_table', 'aws_dynamodb_table_replica'],
-      run: (r, ctx) => checkSetting(r, ctx, SPEC, r.type === 'aws_dynamodb_table_replica' ? TF_REPLICA : SPEC.formats.terraform!),
+      run: (r, ctx) => {
+        if (r.type === 'aws_dynamodb_table_replica') return checkSetting(r, ctx, SPEC, TF_REPLICA);
+        checkSetting(r, ctx, SPEC, SPEC.formats.terraform!);
+        checkSetting(r, ctx, SPEC, TF_TABLE_REPLICAS);
+      },
     },
   },
 });
