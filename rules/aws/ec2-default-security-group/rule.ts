@@ -236,6 +236,7 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html',
     cfnDoc('aws-resource-ec2-instance'),
     cfnDoc('aws-properties-ec2-launchtemplate-launchtemplatedata'),
     cfnDoc('aws-resource-autoscaling-launchconfiguration', 'cfn-autoscaling-launchconfiguration-securitygroups'),
