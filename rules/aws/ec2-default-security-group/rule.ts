@@ -10,15 +10,6 @@ function isDefaultName(v: Val): boolean {
   return v.str()?.trim() === 'default';
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// CloudFormation
-
-/** Where a list of groups names the default one, and how the message says it. */
-interface Named {
-  readonly at: Val;
-  readonly what: string;
-}
-
 /** What launches instances, per type: how messages name it and what it does with its groups. */
 const SUBJECT: Record<string, { readonly what: string; readonly verb: string }> = {
   'AWS::EC2::Instance': { what: 'EC2 instance', verb: 'puts itself' },
@@ -31,6 +22,18 @@ const SUBJECT: Record<string, { readonly what: string; readonly verb: string }> 
   aws_spot_instance_request: { what: 'Spot Instance request', verb: 'puts the instance it launches' },
   aws_spot_fleet_request: { what: 'Spot Fleet request', verb: 'puts the instances it launches' },
 };
+
+/** A place that names groups: the path shown, the list, whether it takes names, the key of each item's group. */
+type Place = [path: string, list: Val, byName: boolean, key?: string];
+
+// ---------------------------------------------------------------------------------------------------------
+// CloudFormation
+
+/** Where a list of groups names the default one, and how the message says it. */
+interface Named {
+  readonly at: Val;
+  readonly what: string;
+}
 
 /**
  * Where a list of groups names the default one. `key`: the items are mappings holding the group there (a Spot Fleet's
@@ -49,16 +52,13 @@ function cfnInList(list: Val, byName: boolean, key?: string): Named | undefined 
   return undefined;
 }
 
-/** A place that names groups: the path shown, the list, whether it takes names, the key of each item's group. */
-type Place = [path: string, list: Val, byName: boolean, key?: string];
-
 /** The places of a CloudFormation instance or launch template data that name groups. */
-function cfnPlaces(body: Val, interfaceGroups: string, prefix = ''): Place[] {
+function cfnPlaces(body: Val, interfaceGroups: string): Place[] {
   const out: Place[] = [
-    [`${prefix}SecurityGroupIds`, body.get('SecurityGroupIds'), false],
-    [`${prefix}SecurityGroups`, body.get('SecurityGroups'), true],
+    ['SecurityGroupIds', body.get('SecurityGroupIds'), false],
+    ['SecurityGroups', body.get('SecurityGroups'), true],
   ];
-  body.get('NetworkInterfaces').items().forEach((ni, i) => out.push([`${prefix}NetworkInterfaces[${i}].${interfaceGroups}`, ni.get(interfaceGroups), false]));
+  body.get('NetworkInterfaces').items().forEach((ni, i) => out.push([`NetworkInterfaces[${i}].${interfaceGroups}`, ni.get(interfaceGroups), false]));
   return out;
 }
 
