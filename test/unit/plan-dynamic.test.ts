@@ -263,6 +263,8 @@ const OPTIONAL_COMPUTED: Readonly<Record<string, readonly string[]>> = {
   // internal/service/ec2/ec2_instance.go (4.x, 5.x); corpus plans plan metadata_options unknown unwritten. network_interface
   // (TypeSet, Optional, Computed) conflicts with subnet_id, which CL-AWS-268 requires before it reports its absence
   aws_instance: ['metadata_options', 'network_interface'],
+  // ec2_spot_instance_request.go: its schema is ResourceInstance().Schema, so its blocks are aws_instance's
+  aws_spot_instance_request: ['metadata_options', 'network_interface'],
   aws_keyspaces_table: ['encryption_specification'],
   // mwaa/environment.go@05198464 (6.x): logging_configuration and each log type are TypeList, Optional, Computed
   aws_mwaa_environment: ['logging_configuration', 'logging_configuration.scheduler_logs', 'logging_configuration.webserver_logs', 'logging_configuration.worker_logs'], // keyspaces/table.go@07e0d0b (5.x)

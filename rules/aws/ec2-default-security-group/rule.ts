@@ -1,4 +1,5 @@
-// CL-AWS-268: an EC2 instance or launch template that puts instances in the VPC's default security group.
+// CL-AWS-268: an EC2 instance, launch template, launch configuration, Spot Instance request or Spot Fleet that puts
+// instances in the VPC's default security group.
 import { cfnDoc, type CheckContext, defineRule, get, type Node, nist, planConfigurationOf, type Resource, str, tfDoc, type Val, withId } from '../../kit';
 import { isCfnDefaultGroup, planReferences, TF_DEFAULT_GROUP, TF_DEFAULT_REFERENCE } from '../../lib/network';
 
@@ -9,6 +10,22 @@ function isDefaultName(v: Val): boolean {
   return v.str()?.trim() === 'default';
 }
 
+/** What launches instances, per type: how messages name it and what it does with its groups. */
+const SUBJECT: Record<string, { readonly what: string; readonly verb: string }> = {
+  'AWS::EC2::Instance': { what: 'EC2 instance', verb: 'puts itself' },
+  'AWS::EC2::LaunchTemplate': { what: 'Launch template', verb: 'puts the instances it launches' },
+  'AWS::AutoScaling::LaunchConfiguration': { what: 'Launch configuration', verb: 'puts the instances it launches' },
+  'AWS::EC2::SpotFleet': { what: 'Spot Fleet', verb: 'puts the instances it launches' },
+  aws_instance: { what: 'EC2 instance', verb: 'puts itself' },
+  aws_launch_template: { what: 'Launch template', verb: 'puts the instances it launches' },
+  aws_launch_configuration: { what: 'Launch configuration', verb: 'puts the instances it launches' },
+  aws_spot_instance_request: { what: 'Spot Instance request', verb: 'puts the instance it launches' },
+  aws_spot_fleet_request: { what: 'Spot Fleet request', verb: 'puts the instances it launches' },
+};
+
+/** A place that names groups: the path shown, the list, whether it takes names, the key of each item's group. */
+type Place = [path: string, list: Val, byName: boolean, key?: string];
+
 // ---------------------------------------------------------------------------------------------------------
 // CloudFormation
 
@@ -18,10 +35,16 @@ interface Named {
   readonly what: string;
 }
 
-function cfnInList(list: Val, byName: boolean): Named | undefined {
+/**
+ * Where a list of groups names the default one. `key`: the items are mappings holding the group there (a Spot Fleet's
+ * `SecurityGroups: [{GroupId: …}]`).
+ */
+function cfnInList(list: Val, byName: boolean, key?: string): Named | undefined {
   for (const alt of list.each()) {
     if (!alt.isSeq) continue;
-    for (const item of alt.items()) {
+    for (const listed of alt.items()) {
+      const item = key === undefined ? listed : listed.get(key).find((g) => isCfnDefaultGroup(g.at));
+      if (!item) continue;
       if (isCfnDefaultGroup(item.at)) return { at: item, what: 'the VPC\'s DefaultSecurityGroup' };
       if (byName && item.find(isDefaultName)) return { at: item.find(isDefaultName)!, what: 'the group named default' };
     }
@@ -29,9 +52,9 @@ function cfnInList(list: Val, byName: boolean): Named | undefined {
   return undefined;
 }
 
-/** The places of a CloudFormation instance or launch template data that name groups: [path shown, list, names?]. */
-function cfnPlaces(body: Val, interfaceGroups: string): [string, Val, boolean][] {
-  const out: [string, Val, boolean][] = [
+/** The places of a CloudFormation instance or launch template data that name groups. */
+function cfnPlaces(body: Val, interfaceGroups: string): Place[] {
+  const out: Place[] = [
     ['SecurityGroupIds', body.get('SecurityGroupIds'), false],
     ['SecurityGroups', body.get('SecurityGroups'), true],
   ];
@@ -39,31 +62,49 @@ function cfnPlaces(body: Val, interfaceGroups: string): [string, Val, boolean][]
   return out;
 }
 
+/**
+ * The places of a Spot Fleet's launch specifications: `SecurityGroups` holds `GroupIdentifier`s (`{GroupId: …}`, IDs
+ * only) and each network interface `Groups` (IDs). Its `LaunchTemplateConfigs` name launch templates, which are
+ * checked on their own (their overrides name no groups).
+ */
+function spotFleetPlaces(r: Resource): Place[] {
+  return r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().flatMap((spec, i) => {
+    const prefix = `SpotFleetRequestConfigData.LaunchSpecifications[${i}].`;
+    const out: Place[] = [[`${prefix}SecurityGroups`, spec.get('SecurityGroups'), false, 'GroupId']];
+    spec.get('NetworkInterfaces').items().forEach((ni, j) => out.push([`${prefix}NetworkInterfaces[${j}].Groups`, ni.get('Groups'), false]));
+    return out;
+  });
+}
+
 function cfnCheck(r: Resource, ctx: CheckContext): void {
-  const template = r.type === 'AWS::EC2::LaunchTemplate';
-  const body = template ? r.body.get('LaunchTemplateData') : r.body;
-  const what = template ? `Launch template ${r.id}` : `EC2 instance ${r.id}`;
-  const verb = template ? 'puts the instances it launches' : 'puts itself';
-  for (const [path, list, byName] of cfnPlaces(body, template ? 'Groups' : 'GroupSet')) {
-    const named = cfnInList(list, byName);
+  const { what, verb } = SUBJECT[r.type];
+  const places =
+    r.type === 'AWS::EC2::LaunchTemplate' ? cfnPlaces(r.body.get('LaunchTemplateData'), 'Groups')
+    : r.type === 'AWS::EC2::SpotFleet' ? spotFleetPlaces(r)
+    // A launch configuration's SecurityGroups: IDs in a VPC (names were for EC2-Classic); it has no network interfaces.
+    : r.type === 'AWS::AutoScaling::LaunchConfiguration' ? [['SecurityGroups', r.body.get('SecurityGroups'), true] as Place]
+    : cfnPlaces(r.body, 'GroupSet');
+  for (const [path, list, byName, key] of places) {
+    const named = cfnInList(list, byName, key);
     if (named) {
-      ctx.report(named.at, `${what} ${verb} in the default security group (${named.what}, in ${path}), ${CONSEQUENCE}.`);
+      ctx.report(named.at, `${what} ${r.id} ${verb} in the default security group (${named.what}, in ${path}), ${CONSEQUENCE}.`);
       return;
     }
   }
-  if (!template) missingGroups(r, ctx, r.body.get('SubnetId'), ['SecurityGroupIds', 'SecurityGroups', 'NetworkInterfaces', 'LaunchTemplate'], 'SecurityGroupIds');
+  if (r.type === 'AWS::EC2::Instance') missingGroups(r, ctx, r.body.get('SubnetId'), ['SecurityGroupIds', 'SecurityGroups', 'NetworkInterfaces', 'LaunchTemplate'], 'SecurityGroupIds');
 }
 
 /**
- * An instance in a subnet that names no security group, no network interface and no launch template: EC2 gives it
- * the VPC's default security group. Without a subnet written the instance's VPC is not in the template (the
- * default VPC, or a launch that fails where there is none), so it is not reported.
+ * An instance (or a Spot Instance request) in a subnet that names no security group, no network interface and no
+ * launch template: EC2 gives it the VPC's default security group. Without a subnet written the instance's VPC is not
+ * in the template (the default VPC, or a launch that fails where there is none), so it is not reported.
  */
 function missingGroups(r: Resource, ctx: CheckContext, subnet: Val, others: readonly string[], shown: string): void {
   if (subnet.isAbsent) return;
   if (!others.every((k) => r.body.get(k).isAbsent)) return;
   if (!r.body.get('dynamic').isAbsent) return; // a dynamic block may write a network interface or a launch template
-  ctx.report(r.anchor, `EC2 instance ${r.id} is placed in a subnet without ${shown} (nor any other way to name a security group), so EC2 gives it the VPC's default security group, ${CONSEQUENCE}.`);
+  const placed = r.type === 'aws_spot_instance_request' ? `Spot Instance request ${r.id} places its instance` : `EC2 instance ${r.id} is placed`;
+  ctx.report(r.anchor, `${placed} in a subnet without ${shown} (nor any other way to name a security group), so EC2 gives it the VPC's default security group, ${CONSEQUENCE}.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -122,15 +163,33 @@ function tfInList(list: Val, byName: boolean, ctx: CheckContext): Named | undefi
   return undefined;
 }
 
+/**
+ * The places of a Terraform resource that name groups. An instance and a Spot Instance request (which takes the
+ * arguments of `aws_instance`) name IDs and names; a launch template IDs, names and its network interfaces' IDs; a
+ * launch configuration `security_groups` (IDs in a VPC, names for EC2-Classic); a Spot Fleet request each
+ * `launch_specification`'s `vpc_security_group_ids` (its `launch_template_config` names launch templates).
+ */
+function tfPlaces(r: Resource): Place[] {
+  const ids = (v: Val, path = ''): Place => [`${path}vpc_security_group_ids`, v.get('vpc_security_group_ids'), false];
+  switch (r.type) {
+    case 'aws_launch_template': {
+      const places: Place[] = [ids(r.body), ['security_group_names', r.body.get('security_group_names'), true]];
+      r.body.get('network_interfaces').list().forEach((ni, i) => places.push([`network_interfaces[${i}].security_groups`, ni.get('security_groups'), false]));
+      return places;
+    }
+    case 'aws_launch_configuration':
+      return [['security_groups', r.body.get('security_groups'), true]];
+    case 'aws_spot_fleet_request':
+      return r.body.get('launch_specification').list().map((spec, i) => ids(spec, `launch_specification[${i}].`));
+    default:
+      return [ids(r.body), ['security_groups', r.body.get('security_groups'), true]];
+  }
+}
+
 function tfCheck(r: Resource, ctx: CheckContext): void {
-  const template = r.type === 'aws_launch_template';
-  const what = template ? `Launch template ${r.id}` : `EC2 instance ${r.id}`;
-  const verb = template ? 'puts the instances it launches' : 'puts itself';
-  const places: [string, Val, boolean][] = [
-    ['vpc_security_group_ids', r.body.get('vpc_security_group_ids'), false],
-    [template ? 'security_group_names' : 'security_groups', r.body.get(template ? 'security_group_names' : 'security_groups'), true],
-  ];
-  if (template) r.body.get('network_interfaces').list().forEach((ni, i) => places.push([`network_interfaces[${i}].security_groups`, ni.get('security_groups'), false]));
+  const { what: subject, verb } = SUBJECT[r.type];
+  const what = `${subject} ${r.id}`;
+  const places = tfPlaces(r);
   for (const [path, list, byName] of places) {
     const named = tfInList(list, byName, ctx);
     if (named) {
@@ -149,7 +208,9 @@ function tfCheck(r: Resource, ctx: CheckContext): void {
       }
     }
   }
-  if (!template) missingGroups(r, ctx, r.body.get('subnet_id'), ['vpc_security_group_ids', 'security_groups', 'network_interface', 'launch_template'], 'vpc_security_group_ids');
+  if (r.type === 'aws_instance' || r.type === 'aws_spot_instance_request') {
+    missingGroups(r, ctx, r.body.get('subnet_id'), ['vpc_security_group_ids', 'security_groups', 'network_interface', 'launch_template'], 'vpc_security_group_ids');
+  }
 }
 
 export default defineRule({
@@ -160,7 +221,7 @@ export default defineRule({
   fixable: false,
   description:
     'An instance in the VPC\'s default security group shares it with everything launched without a group of its own and, unless the group was emptied, accepts all traffic from its other members, so its network access is not one you designed.',
-  remediation: 'Give the instance (or launch template) a security group of its own in SecurityGroupIds (vpc_security_group_ids) that allows only the traffic it needs.',
+  remediation: 'Give the instance (or the launch template, launch configuration, Spot request or Spot Fleet that launches it) a security group of its own in SecurityGroupIds (vpc_security_group_ids) that allows only the traffic it needs.',
   responsibility: {
     owner: 'customer',
     model: 'IaaS',
@@ -175,13 +236,23 @@ export default defineRule({
   docs: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html',
     'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html',
     cfnDoc('aws-resource-ec2-instance'),
     cfnDoc('aws-properties-ec2-launchtemplate-launchtemplatedata'),
+    cfnDoc('aws-resource-autoscaling-launchconfiguration', 'cfn-autoscaling-launchconfiguration-securitygroups'),
+    cfnDoc('aws-properties-ec2-spotfleet-spotfleetlaunchspecification', 'cfn-ec2-spotfleet-spotfleetlaunchspecification-securitygroups'),
     tfDoc('instance', 'vpc_security_group_ids'),
     tfDoc('launch_template', 'vpc_security_group_ids'),
+    tfDoc('launch_configuration', 'security_groups'),
+    tfDoc('spot_instance_request'),
+    tfDoc('spot_fleet_request', 'launch_specification'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], run: cfnCheck },
-    terraform: { reads: 'scope', types: ['aws_instance', 'aws_launch_template'], run: tfCheck },
+    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'], run: cfnCheck },
+    terraform: {
+      reads: 'scope',
+      types: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_instance_request', 'aws_spot_fleet_request'],
+      run: tfCheck,
+    },
   },
 });

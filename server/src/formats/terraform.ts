@@ -397,6 +397,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_rds_cluster_parameter_group: ['parameter'],
   aws_route53_zone: ['vpc'],
   aws_sagemaker_endpoint_configuration: ['production_variants'],
+  aws_spot_instance_request: ['launch_template'], // its schema is aws_instance's (ec2_spot_instance_request.go: ResourceInstance().Schema)
   aws_wafv2_web_acl: ['default_action.allow', 'default_action.block', 'rule', 'rule.action', 'rule.override_action', 'rule.override_action.count', 'rule.statement.managed_rule_group_statement', 'rule.statement.managed_rule_group_statement.rule_action_override', 'rule.statement.rate_based_statement'],
   azurerm_cognitive_account: ['network_acls'],
   azurerm_cosmosdb_account: ['consistency_policy', 'geo_location'],
