@@ -1,6 +1,7 @@
 // CL-AWS-256: an ECS task definition whose task role (what the application's code may do) is also its execution role
 // (what the ECS agent may do to start the task: pull images, read secrets, write logs).
 import { cfnDoc, choices, type CheckContext, defineRule, nist, type Node, type Resource, tfDoc, type Val } from '../../kit';
+import { embeddedObject, isBatchJob } from '../../lib/ecs';
 
 /** A role as a value names it: a known ARN or name, or a reference that resolves to the same role each time. */
 interface RoleKey {
@@ -26,7 +27,7 @@ function cfnReference(node: Node): string | undefined {
   return parts.length === 2 && parts[1] === 'Arn' && parts[0] ? parts[0] : undefined;
 }
 
-function roleKey(v: Val, r: Resource, attr: string): RoleKey | undefined {
+function roleKey(v: Val, r: Resource, attr: string | undefined): RoleKey | undefined {
   if (v.isAbsent) return undefined;
   if (v.isKnown) {
     const s = v.str()?.trim();
@@ -41,6 +42,8 @@ function roleKey(v: Val, r: Resource, attr: string): RoleKey | undefined {
   }
   if (r.format === 'terraform-plan') {
     // A plan keeps the references of an expression, not its text: one reference to a role resource (or a variable).
+    // Inside a JSON string (a Batch job's properties) the references are the whole string's: not one value's.
+    if (attr === undefined) return undefined;
     const refs = r.references(attr);
     return refs.length === 1 && /^(aws_iam_role|var|local)\./.test(refs[0]) ? { name: `ref:${refs[0]}`, shown: refs[0] } : undefined;
   }
@@ -52,31 +55,91 @@ function roleKey(v: Val, r: Resource, attr: string): RoleKey | undefined {
   return { name: `ref:${target}`, shown: target };
 }
 
+/** A role written as a literal name, not an ARN or a reference (AWS Batch takes ARNs only). */
+function isBareName(k: RoleKey): boolean {
+  return k.arn === undefined && !k.name.startsWith('ref:');
+}
+
 function sameRole(a: RoleKey, b: RoleKey): boolean {
   if (a.arn !== undefined && b.arn !== undefined) return a.arn === b.arn;
   return a.name === b.name;
 }
 
-interface Keys {
-  readonly task: string;
-  readonly execution: string;
+/** A pair of roles to compare: where each is written, how messages name them, and who holds them. */
+interface RolePair {
+  readonly task: Val;
+  readonly execution: Val;
+  /** How messages name the two keys: `TaskRoleArn`, `ContainerProperties.JobRoleArn`. */
+  readonly taskShown: string;
+  readonly executionShown: string;
+  /** The top-level attribute (for a plan's references), undefined inside a JSON string. */
+  readonly taskAttr?: string;
+  readonly executionAttr?: string;
+  /** `ECS task definition web`, `AWS Batch job definition etl (its container)`. */
+  readonly holder: string;
+  /** What the application role is called: `task role`, `job role`. */
+  readonly role: string;
+  /** Who uses the execution role: `ECS`, `AWS Batch`. */
+  readonly agent: string;
+  /** The keys take ARNs only (AWS Batch): a known value that is not an ARN is not a role to compare. */
+  readonly arnOnly?: boolean;
 }
-const CFN: Keys = { task: 'TaskRoleArn', execution: 'ExecutionRoleArn' };
-const TF: Keys = { task: 'task_role_arn', execution: 'execution_role_arn' };
+
+/** An ECS task definition's two roles. */
+function taskRoles(r: Resource): RolePair[] {
+  const [task, execution] = r.format === 'cloudformation' ? ['TaskRoleArn', 'ExecutionRoleArn'] : ['task_role_arn', 'execution_role_arn'];
+  return [{ task: r.body.get(task), execution: r.body.get(execution), taskShown: task, executionShown: execution, taskAttr: task, executionAttr: execution, holder: `ECS task definition ${r.id}`, role: 'task role', agent: 'ECS' }];
+}
+
+/**
+ * An AWS Batch job definition's pairs: its container's (and each node range's container's) `JobRoleArn` and
+ * `ExecutionRoleArn`, and each ECS task's `TaskRoleArn` and `ExecutionRoleArn` (`EcsProperties`, at the top or in a
+ * node range). Terraform writes them in the `container_properties`, `node_properties` and `ecs_properties` JSON
+ * strings (camelCase keys), read in place; a string that is not JSON (`jsonencode(…)`) gives nothing.
+ */
+function jobRoles(r: Resource): RolePair[] {
+  const cfn = r.format === 'cloudformation';
+  const k = (name: string): string => (cfn ? name : name[0].toLowerCase() + name.slice(1));
+  const out: RolePair[] = [];
+  // `where`: the path to the holder inside the resource (CloudFormation) or inside the attribute's JSON (Terraform:
+  // `jobRoleArn in container_properties`, `taskRoleArn in ecs_properties taskProperties[0]`).
+  const pair = (holder: Val, taskKey: string, attr: string, where: string, role: string): void => {
+    if (holder.isAbsent) return;
+    const shown = (key: string): string => (cfn ? `${attr}.${where}${key}` : `${k(key)} in ${attr}${where ? ` ${where.replace(/\.$/, '')}` : ''}`);
+    out.push({ task: holder.get(k(taskKey)), execution: holder.get(k('ExecutionRoleArn')), taskShown: shown(taskKey), executionShown: shown('ExecutionRoleArn'), holder: `AWS Batch job definition ${r.id}`, role, agent: 'AWS Batch', arnOnly: true });
+  };
+  const tasks = (ecs: Val, attr: string, where: string): void => {
+    ecs.get(k('TaskProperties')).items().forEach((task, i) => pair(task, 'TaskRoleArn', attr, `${where}${k('TaskProperties')}[${i}].`, 'task role'));
+  };
+  const container = cfn ? r.body.get('ContainerProperties') : embeddedObject(r, 'container_properties');
+  if (container) pair(container, 'JobRoleArn', cfn ? 'ContainerProperties' : 'container_properties', '', 'job role');
+  const nodesAttr = cfn ? 'NodeProperties' : 'node_properties';
+  const nodes = cfn ? r.body.get('NodeProperties') : embeddedObject(r, 'node_properties');
+  (nodes?.get(k('NodeRangeProperties')).items() ?? []).forEach((range, i) => {
+    const where = `${k('NodeRangeProperties')}[${i}].`;
+    pair(range.get(k('Container')), 'JobRoleArn', nodesAttr, `${where}${k('Container')}.`, 'job role');
+    tasks(range.get(k('EcsProperties')), nodesAttr, `${where}${k('EcsProperties')}.`);
+  });
+  const ecs = cfn ? r.body.get('EcsProperties') : embeddedObject(r, 'ecs_properties');
+  if (ecs) tasks(ecs, cfn ? 'EcsProperties' : 'ecs_properties', '');
+  return out;
+}
 
 function check(r: Resource, ctx: CheckContext): void {
-  const k = r.format === 'cloudformation' ? CFN : TF;
-  for (const c of choices([r.body.get(k.task), r.body.get(k.execution)])) {
-    const [task, execution] = c.parts;
-    const a = roleKey(task, r, k.task);
-    const b = roleKey(execution, r, k.execution);
-    if (!a || !b || !sameRole(a, b)) continue;
-    ctx.report(
-      task,
-      `ECS task definition ${r.id} uses ${a.shown} as both its task role (${k.task}) and its execution role (${k.execution}), so the code in its containers holds the permissions ECS needs to pull images, read the task's secrets and write its logs.`,
-      { related: [{ node: execution.at, message: `The execution role ${k.execution} is the same role.` }] },
-    );
-    return;
+  for (const p of isBatchJob(r) ? jobRoles(r) : taskRoles(r)) {
+    for (const c of choices([p.task, p.execution])) {
+      const [task, execution] = c.parts;
+      const a = roleKey(task, r, p.taskAttr);
+      const b = roleKey(execution, r, p.executionAttr);
+      if (!a || !b || !sameRole(a, b)) continue;
+      if (p.arnOnly && (isBareName(a) || isBareName(b))) continue;
+      ctx.report(
+        task,
+        `${p.holder} uses ${a.shown} as both its ${p.role} (${p.taskShown}) and its execution role (${p.executionShown}), so the code in its containers holds the permissions ${p.agent} needs to pull images, read the ${p.agent === 'ECS' ? 'task' : 'job'}'s secrets and write its logs.`,
+        { related: [{ node: execution.at, message: `The execution role ${p.executionShown} is the same role.` }] },
+      );
+      return;
+    }
   }
 }
 
@@ -103,9 +166,12 @@ export default defineRule({
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
     cfnDoc('aws-resource-ecs-taskdefinition', 'cfn-ecs-taskdefinition-taskrolearn'),
     tfDoc('ecs_task_definition', 'task_role_arn'),
+    cfnDoc('aws-properties-batch-jobdefinition-containerproperties', 'cfn-batch-jobdefinition-containerproperties-jobrolearn'),
+    cfnDoc('aws-properties-batch-jobdefinition-ecstaskproperties'),
+    tfDoc('batch_job_definition', 'container_properties'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition'], run: check },
-    terraform: { reads: 'resource', types: ['aws_ecs_task_definition'], run: check },
+    cloudformation: { reads: 'resource', types: ['AWS::ECS::TaskDefinition', 'AWS::Batch::JobDefinition'], run: check },
+    terraform: { reads: 'resource', types: ['aws_ecs_task_definition', 'aws_batch_job_definition'], run: check },
   },
 });
