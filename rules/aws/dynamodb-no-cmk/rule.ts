@@ -1,6 +1,6 @@
 // CL-AWS-057: DynamoDB tables encrypted with an AWS owned or AWS managed key instead of a customer managed KMS key.
-import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Plain, type Resource, samGlobal, type TextEdit, tfDoc, type Val } from '../../kit';
-import { KMS_KEY } from '../../lib/kms';
+import { addUnder, blocks, cfnGuideDoc, type CheckContext, chooseFix, defineRule, findById, type FixOffer, iso27001, isSet, keyNode, missingAt, nist, type Node, type Plain, type Resource, samGlobal, type TextEdit, tfDoc, type Val } from '../../kit';
+import { globalTableReplicas, KMS_KEY, tableReplicaBlocks } from '../../lib/dynamodb';
 
 const TITLE = 'Encrypt with a customer managed KMS key (fill in its ARN)';
 
@@ -69,9 +69,20 @@ function check(names: { sse: string; enabled: string; key: string }) {
 const CFN_TABLE = check({ sse: 'SSESpecification', enabled: 'SSEEnabled', key: 'KMSMasterKeyId' });
 
 /**
- * A table, or an AWS SAM SimpleTable (its SSESpecification is passed to the table it creates). A SimpleTable that does
- * not set SSESpecification while Globals.SimpleTable does gets the global one merged in: not judged here.
+ * The key of one replica of a table known to be encrypted with KMS: a replica without its own key is encrypted with the
+ * AWS managed key aws/dynamodb of its region. Reported at `at` (its region) when missing, at the value when it names
+ * that key; never when unknown. No quick-fix: the key must be one of the replica's region.
  */
+function replicaKey(ctx: CheckContext, name: string, at: Val | Node, key: Val, shown: string): void {
+  if (key.isUnknown) return;
+  if (key.isAbsent) {
+    ctx.report(at, `${name} sets no ${shown}, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+    return;
+  }
+  const alias = key.find(isAwsManagedAlias);
+  if (alias) ctx.report(alias, `${name} sets ${shown} to the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
+}
+
 /**
  * A global table turns KMS encryption on for the table (SSESpecification.SSEEnabled, SSEType KMS) and names the key per
  * replica (Replicas[].SSESpecification.KMSMasterKeyId). No quick-fix: a key is needed in each replica's region.
@@ -93,26 +104,49 @@ function globalTable(r: Resource, ctx: CheckContext): void {
       continue;
     }
     if (!enabled.isTrue()) continue;
-    for (const replica of r.body.get('Replicas').items().flatMap((i) => i.each())) {
-      if (!replica.isMap) continue;
-      const region = replica.get('Region');
-      const name = `The replica in ${region.str() ?? 'a region'} of ${table}`;
-      const key = replica.path('SSESpecification', 'KMSMasterKeyId');
-      if (key.isUnknown) continue;
-      if (key.isAbsent) {
-        ctx.report(region.isAbsent ? r.anchor : region, `${name} sets no SSESpecification.KMSMasterKeyId, so it is encrypted with the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
-        continue;
-      }
-      const alias = key.find(isAwsManagedAlias);
-      if (alias) ctx.report(alias, `${name} sets SSESpecification.KMSMasterKeyId to the AWS managed key aws/dynamodb, not a customer managed KMS key.`);
-    }
+    for (const replica of globalTableReplicas(r)) replicaKey(ctx, replica.named!, replica.anchor ?? r.anchor, replica.val.path('SSESpecification', 'KMSMasterKeyId'), 'SSESpecification.KMSMasterKeyId');
   }
 }
 
+/**
+ * A table, or an AWS SAM SimpleTable (its SSESpecification is passed to the table it creates). A SimpleTable that does
+ * not set SSESpecification while Globals.SimpleTable does gets the global one merged in: not judged here.
+ */
 function cloudformation(r: Resource, ctx: CheckContext): void {
   if (r.type === 'AWS::DynamoDB::GlobalTable') return globalTable(r, ctx);
   if (r.type === 'AWS::Serverless::SimpleTable' && r.body.get('SSESpecification').isAbsent && !samGlobal(r, 'SSESpecification').isAbsent) return;
   CFN_TABLE(r, ctx);
+}
+
+const TF_TABLE = check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' });
+
+/**
+ * True when the table is known to be encrypted with KMS (server_side_encryption enabled): its replicas then use KMS
+ * too, with their own kms_key_arn or the AWS managed key of their region. With it off (or absent) every replica uses an
+ * AWS owned key, which the table's own finding reports.
+ */
+function kmsOn(table: Resource): boolean {
+  const sse = blocks(table.body, 'server_side_encryption');
+  return sse.length > 0 && sse.every((b) => {
+    const enabled = b.get('enabled').each();
+    return enabled.length > 0 && enabled.every((e) => e.isTrue());
+  });
+}
+
+/**
+ * A table and the `replica` blocks of a KMS-encrypted one (each names its key in its region with `kms_key_arn`), and a
+ * replica managed on its own (`aws_dynamodb_table_replica`), judged once its global table (found by reference in
+ * `global_table_arn`) is known to use KMS: the lookup reads the scope.
+ */
+function terraform(r: Resource, ctx: CheckContext): void {
+  if (r.type === 'aws_dynamodb_table_replica') {
+    const table = findById(ctx, ['aws_dynamodb_table'], r.references('global_table_arn'));
+    if (table && kmsOn(table)) replicaKey(ctx, `DynamoDB table replica ${r.id}`, r.anchor, r.body.get('kms_key_arn'), 'kms_key_arn');
+    return;
+  }
+  TF_TABLE(r, ctx);
+  if (!kmsOn(r)) return;
+  for (const replica of tableReplicaBlocks(r)) replicaKey(ctx, replica.named!, replica.anchor ?? r.anchor, replica.val.get('kms_key_arn'), 'kms_key_arn');
 }
 
 export default defineRule({
@@ -144,9 +178,11 @@ export default defineRule({
     'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-simpletable.html',
     cfnGuideDoc('aws-properties-dynamodb-globaltable-replicassespecification'),
     tfDoc('dynamodb_table', 'server_side_encryption'),
+    tfDoc('dynamodb_table', 'replica'),
+    tfDoc('dynamodb_table_replica', 'kms_key_arn'),
   ],
   checks: {
     cloudformation: { reads: 'scope', types: ['AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable', 'AWS::DynamoDB::GlobalTable'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_dynamodb_table'], run: check({ sse: 'server_side_encryption', enabled: 'enabled', key: 'kms_key_arn' }) },
+    terraform: { reads: 'scope', types: ['aws_dynamodb_table', 'aws_dynamodb_table_replica'], run: terraform },
   },
 });

@@ -1,18 +1,6 @@
 // CL-AWS-082: a DynamoDB table (or global table replica) without point-in-time recovery (continuous backups).
-import { BACKUPS, cfnDoc, cfnGuideDoc, checkSetting, defineRule, type Resource, type SettingItem, type SettingSpec, tfDoc } from '../../kit';
-
-/** A global table sets point-in-time recovery per replica: each replica is checked, named by its region. */
-function replicas(r: Resource): SettingItem[] {
-  if (r.type !== 'AWS::DynamoDB::GlobalTable') return [{ val: r.body }];
-  return r.body.get('Replicas').items().flatMap((item) => item.each()).filter((replica) => replica.isMap).map((replica) => {
-    const region = replica.get('Region');
-    return {
-      val: replica,
-      named: `The replica in ${region.str() ?? 'a region'} of DynamoDB global table ${r.id}`,
-      anchor: region.isAbsent ? undefined : region,
-    };
-  });
-}
+import { BACKUPS, cfnDoc, cfnGuideDoc, checkSetting, defineRule, type SettingSpec, tfDoc } from '../../kit';
+import { globalTableReplicas, tableReplicaBlocks } from '../../lib/dynamodb';
 
 const SPEC: SettingSpec = {
   subject: 'DynamoDB table',
@@ -24,7 +12,8 @@ const SPEC: SettingSpec = {
       // AWS SAM passes SimpleTable's PointInTimeRecoverySpecification to the table it makes, as it is.
       types: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable'],
       path: ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'],
-      each: replicas,
+      // A global table sets point-in-time recovery per replica: each replica is checked, named by its region.
+      each: globalTableReplicas,
     },
     terraform: { types: ['aws_dynamodb_table'], path: ['point_in_time_recovery', 'enabled'] },
   },
@@ -40,11 +29,7 @@ const TF_REPLICA = { types: ['aws_dynamodb_table_replica'], path: ['point_in_tim
 const TF_TABLE_REPLICAS = {
   types: ['aws_dynamodb_table'],
   path: ['point_in_time_recovery'],
-  each: (r: Resource): SettingItem[] =>
-    r.body.get('replica').list().map((val) => {
-      const region = val.get('region_name');
-      return { val, named: `The replica in ${region.str() ?? 'a region'} of DynamoDB table ${r.id}`, anchor: region.isAbsent ? undefined : region };
-    }),
+  each: tableReplicaBlocks,
 };
 
 export default defineRule({
