@@ -31,17 +31,27 @@ function isAwsManagedAlias(v: Val): boolean {
   return s !== undefined && /(^|:)alias\/aws\/dynamodb$/.test(s);
 }
 
+/**
+ * A Terraform table with `replica` blocks (written or `dynamic`): once KMS is on, a replica without its own
+ * `kms_key_arn` uses the AWS managed key of its region, so a fix that turns KMS on in the table alone would leave a
+ * finding per replica. No quick-fix turns it on there; the key of each region is the user's to add.
+ */
+function hasReplicas(r: Resource): boolean {
+  return r.format !== 'cloudformation' && (tableReplicaBlocks(r).length > 0 || !r.body.path('dynamic', 'replica').isAbsent);
+}
+
 function check(names: { sse: string; enabled: string; key: string }) {
   return (r: Resource, ctx: CheckContext) => {
     const table = `DynamoDB table ${r.id}`;
+    const turnOn = !hasReplicas(r);
     const sse = r.body.get(names.sse);
     if (sse.isUnknown) return;
     const none = `${table} has no ${names.sse}, so it is encrypted with an AWS owned key that you cannot manage, audit or revoke, not a customer managed KMS key.`;
     for (const alt of sse.each()) {
       const block: Plain = names.sse === 'SSESpecification' ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KMS_KEY } : { enabled: true, kms_key_arn: KMS_KEY };
-      if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
+      if (alt.isAbsent) ctx.report(missingAt(alt, r.anchor), none, { fix: turnOn ? chooseFix(ctx, r, alt, [names.sse], block, TITLE) : undefined });
       // An empty Terraform block list is no block.
-      else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none, { fix: chooseFix(ctx, r, alt, [names.sse], block, TITLE) });
+      else if (alt.node?.kind === 'seq' && alt.node.items.length === 0) ctx.report(r.anchor, none, { fix: turnOn ? chooseFix(ctx, r, alt, [names.sse], block, TITLE) : undefined });
     }
     const enabledName = `${names.sse}.${names.enabled}`;
     const keyName = `${names.sse}.${names.key}`;
@@ -49,7 +59,7 @@ function check(names: { sse: string; enabled: string; key: string }) {
       for (const enabled of b.get(names.enabled).each()) {
         if (enabled.isFalse() || enabled.isAbsent) {
           const at = enabled.isAbsent ? missingAt(enabled, keyNode(r.body, names.sse) ?? r.anchor) : enabled;
-          ctx.report(at, `${table} does not set ${enabledName} to true, so it is encrypted with an AWS owned key, not a customer managed KMS key.`, { fix: enableFix(ctx, b, enabled, names) });
+          ctx.report(at, `${table} does not set ${enabledName} to true, so it is encrypted with an AWS owned key, not a customer managed KMS key.`, { fix: turnOn ? enableFix(ctx, b, enabled, names) : undefined });
         } else if (enabled.isTrue()) {
           const key = b.get(names.key);
           if (!isSet(key) && !key.isUnknown) {
