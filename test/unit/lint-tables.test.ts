@@ -18,13 +18,20 @@ const TEMPLATE = `Resources:
 const ruleIds = (config?: LintConfig) => lintFile(parseFile('t.yaml', TEMPLATE), catalogue, config).findings.map((f) => `${f.rule.id}:${f.severity}`);
 
 describe('lint tables shared across lints', () => {
-  it('gives one set of tables per catalogue and config object', () => {
+  it('gives one set of tables per catalogue and per severities a config sets, whatever the config object', () => {
     const a: LintConfig = { rules: { 'CL-AWS-050': 'off' } };
     const b: LintConfig = { rules: { 'CL-AWS-050': 'off' } };
-    assert.equal(tablesFor(catalogue, a), tablesFor(catalogue, a));
-    assert.notEqual(tablesFor(catalogue, a), tablesFor(catalogue, b));
+    const c: LintConfig = { rules: { 'CL-AWS-050': 'low' } };
+    // Options the tables do not read (the exclude globs) do not make other tables.
+    const d = { rules: { 'CL-AWS-050': 'off' }, exclude: ['vendor/**'] } as LintConfig;
     assert.ok(tablesFor(catalogue, a) instanceof LintTables);
-    assert.equal(tablesFor(catalogue, a).config, a);
+    assert.equal(tablesFor(catalogue, a), tablesFor(catalogue, a));
+    assert.equal(tablesFor(catalogue, a), tablesFor(catalogue, b));
+    assert.equal(tablesFor(catalogue, a), tablesFor(catalogue, d));
+    assert.notEqual(tablesFor(catalogue, a), tablesFor(catalogue, c));
+    assert.notEqual(tablesFor(catalogue, {}), tablesFor(catalogue, { minimumSeverity: 'high' }));
+    assert.notEqual(tablesFor(catalogue, {}), tablesFor(catalogue, { frameworks: ['PCI'] }));
+    assert.equal(tablesFor(catalogue, c).effective(catalogue.rules.find((r) => r.id === 'CL-AWS-050')!), 'low');
   });
 
   it('keeps each config its own severities when lints with different configs alternate', () => {

@@ -144,12 +144,12 @@ export interface CheckCache {
 }
 
 /** Lints one parsed file against the catalogue; cross-resource checks see this file's resources. Never throws. */
-export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = NO_CONFIG, cache?: CheckCache): LintResult {
+export function lintFile(file: ParsedFile, catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache): LintResult {
   return lintFiles([file], catalogue, config, cache)[0];
 }
 
 /** Lints several files; cross-resource (project) checks see the resources of all of them. Never throws. */
-export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = NO_CONFIG, cache?: CheckCache, tables?: LintTables): LintResult[] {
+export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache, tables?: LintTables): LintResult[] {
   const steps = lintSteps(files, catalogue, config, cache, tables);
   for (;;) {
     const step = steps.next();
@@ -164,7 +164,7 @@ export function lintFiles(files: readonly ParsedFile[], catalogue: Catalogue, co
 export async function lintFilesAsync(
   files: readonly ParsedFile[],
   catalogue: Catalogue,
-  config: LintConfig = NO_CONFIG,
+  config: LintConfig = {},
   pause?: () => Promise<void>,
   cancelled?: () => boolean,
   tables?: LintTables,
@@ -178,7 +178,7 @@ export async function lintFilesAsync(
   }
 }
 
-function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = NO_CONFIG, cache?: CheckCache, tables?: LintTables): Generator<void, LintResult[]> {
+function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: LintConfig = {}, cache?: CheckCache, tables?: LintTables): Generator<void, LintResult[]> {
   // The cache (the editor's incremental path) belongs to the first file; the others are context.
   const states: FileState[] = files.map((file, index) => {
     const errors: string[] = [];
@@ -445,22 +445,30 @@ export class LintTables {
   }
 }
 
-/** The config of a lint given none. */
-const NO_CONFIG: LintConfig = Object.freeze({});
-/** Per catalogue and config (both read-only once made), the tables of the lints given none of their own. */
-const sharedTables = new WeakMap<Catalogue, WeakMap<LintConfig, LintTables>>();
+/** Per catalogue, the tables of the lints given none of their own, by what of the config they read (tablesKey). */
+const sharedTables = new WeakMap<Catalogue, Map<string, LintTables>>();
+
+/** What of a config the tables depend on (minimum severity, per-rule settings, frameworks), as one string. */
+function tablesKey(config: LintConfig): string {
+  return JSON.stringify([config.minimumSeverity ?? null, config.rules ?? null, config.frameworks ?? null]);
+}
 
 /**
- * The lint tables of a catalogue and config, made at the first lint that uses them and kept as long as both are: a
- * caller that lints file after file (the `lintFile` API, the editor's re-lint of a file changed on disk) does not
- * work out each rule's severity and the checks per type again for every file. A config is read as it is then: to
- * change a setting, make a new config (its fields are read-only).
+ * The lint tables of a catalogue and config, made at the first lint that uses them and kept as long as the catalogue
+ * is: a caller that lints file after file (the `lintFile` API, the editor's document linter and its re-lint of a file
+ * changed on disk, each with a config object made anew) does not work out each rule's severity and the checks per
+ * type again for every file. Configs that set the same severities share the tables; a handful per catalogue are kept
+ * (settings change rarely), so edits never grow them.
  */
 export function tablesFor(catalogue: Catalogue, config: LintConfig): LintTables {
-  let byConfig = sharedTables.get(catalogue);
-  if (!byConfig) sharedTables.set(catalogue, (byConfig = new WeakMap()));
-  let tables = byConfig.get(config);
-  if (!tables) byConfig.set(config, (tables = new LintTables(catalogue, config)));
+  let byKey = sharedTables.get(catalogue);
+  if (!byKey) sharedTables.set(catalogue, (byKey = new Map()));
+  const key = tablesKey(config);
+  let tables = byKey.get(key);
+  if (!tables) {
+    if (byKey.size >= 16) byKey.clear();
+    byKey.set(key, (tables = new LintTables(catalogue, config)));
+  }
   return tables;
 }
 

@@ -3,7 +3,7 @@
 // (model/incremental.ts), and checks whose resource, and whatever else they read, are unchanged are not run again.
 import type { Catalogue } from '../engine/catalogue';
 import { fileEditStyle } from '../engine/edits';
-import { lintFiles, LintTables, type CheckCache, type CheckRecord, type Finding, type LintConfig, type LintResult } from '../engine/lint';
+import { lintFiles, type CheckCache, type CheckRecord, type Finding, type LintConfig, type LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import type { Resource } from '../formats';
 import { mapOffset, parseFileForEditing, releaseFile, reparseFile, type Reparse, type TextChange } from '../model/incremental';
@@ -24,11 +24,6 @@ export class DocumentLinter {
   private readonly contextKey = new Map<string, string>();
   private readonly catalogueOf = new Map<string, Catalogue>();
   private readonly caches = new Map<string, ResultCache>();
-  /**
-   * What every lint with one catalogue and one config works out alike (severities, the checks per type, the
-   * responsibility sentences: engine/lint.ts LintTables), kept across lints and documents, by config as JSON.
-   */
-  private readonly tables = new WeakMap<Catalogue, Map<string, LintTables>>();
   /** How the last `lint` parsed its text, for tests and the benchmark. */
   lastParse: Reparse['how'] | undefined;
 
@@ -70,9 +65,9 @@ export class DocumentLinter {
       this.caches.set(uri, cache);
     }
     cache.begin(prev?.result.file.text, change);
-    const tables = this.tablesFor(catalogue, key, config);
-    // The tables' own config object (equal to `config`: the same JSON), so that the lint takes the tables.
-    const result = lintFiles([file, ...context], catalogue, tables.config, cache, tables)[0];
+    // The lint tables (severities, the checks per type) are the ones every lint of this catalogue and config shares
+    // (engine/lint.ts tablesFor).
+    const result = lintFiles([file, ...context], catalogue, config, cache)[0];
     cache.end();
     const state: DocumentState = {
       uri,
@@ -86,19 +81,6 @@ export class DocumentLinter {
     this.catalogueOf.set(uri, catalogue);
     this.contextKey.set(uri, contextKey);
     return state;
-  }
-
-  /** The lint tables of a catalogue and a config (`key`: the config as JSON), made at the first lint that needs them. */
-  private tablesFor(catalogue: Catalogue, key: string, config: LintConfig): LintTables {
-    let byKey = this.tables.get(catalogue);
-    if (!byKey) this.tables.set(catalogue, (byKey = new Map()));
-    let tables = byKey.get(key);
-    if (!tables) {
-      // A handful of configs per session at most (settings change rarely); never grows with edits.
-      if (byKey.size >= 16) byKey.clear();
-      byKey.set(key, (tables = new LintTables(catalogue, config)));
-    }
-    return tables;
   }
 
   get(uri: string): DocumentState | undefined {
