@@ -58,6 +58,57 @@ export function jobContainers(r: Resource): Val[] {
   ].filter((c) => !c.isAbsent);
 }
 
+/**
+ * One place of an AWS Batch job definition that holds a container's settings (`ContainerProperties`, a node range's
+ * `Container`) or an ECS task's (`EcsProperties.TaskProperties[]`, at the top or in a node range).
+ */
+export interface BatchHolder {
+  readonly val: Val;
+  readonly kind: 'container' | 'task';
+  /** Who it is, for messages: `its container`, `node range 0:3`, `node range 0:3, ECS task 1`, `ECS task 1`. */
+  readonly owner: string;
+  /** The resource's property it is in (`ContainerProperties`, `node_properties`…) and the path inside, dot-ended. */
+  readonly attr: string;
+  readonly path: string;
+  /** True when it is embedded JSON in a Terraform string (camelCase keys; no fix writes into it). */
+  readonly embedded: boolean;
+}
+
+/** A key of a Batch job's properties as the format writes it: CloudFormation's, or camelCase in Terraform's JSON. */
+export function batchKey(r: Resource, name: string): string {
+  return r.format === 'cloudformation' ? name : name[0].toLowerCase() + name.slice(1);
+}
+
+/**
+ * The containers and ECS tasks of an AWS Batch job definition, in order: the container, each node range's container
+ * and ECS tasks, then the top-level ECS tasks. Terraform's are inside the container_properties, node_properties and
+ * ecs_properties JSON strings, parsed in place; a string that is not JSON (`jsonencode(…)`) yields nothing.
+ */
+export function batchHolders(r: Resource): BatchHolder[] {
+  const cfn = r.format === 'cloudformation';
+  const k = (name: string): string => batchKey(r, name);
+  const out: BatchHolder[] = [];
+  const add = (val: Val, kind: BatchHolder['kind'], owner: string, attr: string, path: string): void => {
+    if (!val.isAbsent) out.push({ val, kind, owner, attr, path, embedded: !cfn });
+  };
+  const tasks = (ecs: Val, owner: string, attr: string, path: string): void => {
+    ecs.get(k('TaskProperties')).items().forEach((task, i) => add(task, 'task', `${owner}ECS task ${i + 1}`, attr, `${path}${k('TaskProperties')}[${i}].`));
+  };
+  const [containerAttr, nodesAttr, ecsAttr] = cfn ? ['ContainerProperties', 'NodeProperties', 'EcsProperties'] : ['container_properties', 'node_properties', 'ecs_properties'];
+  const container = cfn ? r.body.get(containerAttr) : embeddedObject(r, containerAttr);
+  if (container) add(container, 'container', 'its container', containerAttr, '');
+  const nodes = cfn ? r.body.get(nodesAttr) : embeddedObject(r, nodesAttr);
+  (nodes?.get(k('NodeRangeProperties')).items() ?? []).forEach((range, i) => {
+    const name = `node range ${range.get(k('TargetNodes')).str() ?? '?'}`;
+    const path = `${k('NodeRangeProperties')}[${i}].`;
+    add(range.get(k('Container')), 'container', name, nodesAttr, `${path}${k('Container')}.`);
+    tasks(range.get(k('EcsProperties')), `${name}, `, nodesAttr, `${path}${k('EcsProperties')}.`);
+  });
+  const ecs = cfn ? r.body.get(ecsAttr) : embeddedObject(r, ecsAttr);
+  if (ecs) tasks(ecs, '', ecsAttr, '');
+  return out;
+}
+
 /** One volume list of an AWS Batch job definition, with what messages call its owner. */
 export interface BatchVolumes {
   /** The volume list (CloudFormation `Volumes`, or `volumes` in the embedded JSON of Terraform). */
@@ -68,30 +119,11 @@ export interface BatchVolumes {
   readonly embedded: boolean;
 }
 
-/**
- * The volume lists of an AWS Batch job definition. CloudFormation: ContainerProperties.Volumes, each node range's
- * Container.Volumes and EcsProperties.TaskProperties[].Volumes, and each ECS task's Volumes (EcsProperties at the top
- * or in a node range). Terraform: the same lists inside the container_properties, node_properties and ecs_properties
- * JSON strings (camelCase keys), parsed in place; a string that is not JSON (`jsonencode(…)`) yields nothing.
- */
+/** The volume lists of an AWS Batch job definition: each container's and ECS task's `Volumes` (batchHolders). */
 export function batchVolumeLists(r: Resource): BatchVolumes[] {
-  const cfn = r.format === 'cloudformation';
-  const k = (name: string): string => (cfn ? name : name[0].toLowerCase() + name.slice(1));
-  const out: BatchVolumes[] = [];
-  const tasks = (ecs: Val, where: string): void => {
-    ecs.get(k('TaskProperties')).items().forEach((task, i) => out.push({ volumes: task.get(k('Volumes')), owner: `${where}ECS task ${i + 1}`, embedded: !cfn }));
-  };
-  const container = cfn ? r.body.get('ContainerProperties') : embeddedObject(r, 'container_properties');
-  if (container) out.push({ volumes: container.get(k('Volumes')), owner: 'its container', embedded: !cfn });
-  const nodes = cfn ? r.body.get('NodeProperties') : embeddedObject(r, 'node_properties');
-  for (const range of nodes?.get(k('NodeRangeProperties')).items() ?? []) {
-    const name = `node range ${range.get(k('TargetNodes')).str() ?? '?'}`;
-    out.push({ volumes: range.get(k('Container')).get(k('Volumes')), owner: name, embedded: !cfn });
-    tasks(range.get(k('EcsProperties')), `${name}, `);
-  }
-  const ecs = cfn ? r.body.get('EcsProperties') : embeddedObject(r, 'ecs_properties');
-  if (ecs) tasks(ecs, '');
-  return out.filter((o) => !o.volumes.isAbsent);
+  return batchHolders(r)
+    .map((h) => ({ volumes: h.val.get(batchKey(r, 'Volumes')), owner: h.owner, embedded: h.embedded }))
+    .filter((o) => !o.volumes.isAbsent);
 }
 
 /** An EKS pod's security context is a Kubernetes one: a UID of 0 in it is fixed as the Kubernetes rules fix it. */

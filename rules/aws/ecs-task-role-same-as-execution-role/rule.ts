@@ -1,7 +1,7 @@
 // CL-AWS-256: an ECS task definition whose task role (what the application's code may do) is also its execution role
 // (what the ECS agent may do to start the task: pull images, read secrets, write logs).
 import { cfnDoc, choices, type CheckContext, defineRule, nist, type Node, type Resource, tfDoc, type Val } from '../../kit';
-import { embeddedObject, isBatchJob } from '../../lib/ecs';
+import { batchHolders, batchKey, isBatchJob } from '../../lib/ecs';
 
 /** A role as a value names it: a known ARN or name, or a reference that resolves to the same role each time. */
 interface RoleKey {
@@ -92,37 +92,27 @@ function taskRoles(r: Resource): RolePair[] {
 }
 
 /**
- * An AWS Batch job definition's pairs: its container's (and each node range's container's) `JobRoleArn` and
- * `ExecutionRoleArn`, and each ECS task's `TaskRoleArn` and `ExecutionRoleArn` (`EcsProperties`, at the top or in a
- * node range). Terraform writes them in the `container_properties`, `node_properties` and `ecs_properties` JSON
- * strings (camelCase keys), read in place; a string that is not JSON (`jsonencode(…)`) gives nothing.
+ * An AWS Batch job definition's pairs (lib/ecs batchHolders): its container's (and each node range's container's)
+ * `JobRoleArn` and `ExecutionRoleArn`, and each ECS task's `TaskRoleArn` and `ExecutionRoleArn`. In Terraform they are
+ * keys of the container_properties, node_properties and ecs_properties JSON strings (camelCase), read in place.
  */
 function jobRoles(r: Resource): RolePair[] {
-  const cfn = r.format === 'cloudformation';
-  const k = (name: string): string => (cfn ? name : name[0].toLowerCase() + name.slice(1));
-  const out: RolePair[] = [];
-  // `where`: the path to the holder inside the resource (CloudFormation) or inside the attribute's JSON (Terraform:
-  // `jobRoleArn in container_properties`, `taskRoleArn in ecs_properties taskProperties[0]`).
-  const pair = (holder: Val, taskKey: string, attr: string, where: string, role: string): void => {
-    if (holder.isAbsent) return;
-    const shown = (key: string): string => (cfn ? `${attr}.${where}${key}` : `${k(key)} in ${attr}${where ? ` ${where.replace(/\.$/, '')}` : ''}`);
-    out.push({ task: holder.get(k(taskKey)), execution: holder.get(k('ExecutionRoleArn')), taskShown: shown(taskKey), executionShown: shown('ExecutionRoleArn'), holder: `AWS Batch job definition ${r.id}`, role, agent: 'AWS Batch', arnOnly: true });
-  };
-  const tasks = (ecs: Val, attr: string, where: string): void => {
-    ecs.get(k('TaskProperties')).items().forEach((task, i) => pair(task, 'TaskRoleArn', attr, `${where}${k('TaskProperties')}[${i}].`, 'task role'));
-  };
-  const container = cfn ? r.body.get('ContainerProperties') : embeddedObject(r, 'container_properties');
-  if (container) pair(container, 'JobRoleArn', cfn ? 'ContainerProperties' : 'container_properties', '', 'job role');
-  const nodesAttr = cfn ? 'NodeProperties' : 'node_properties';
-  const nodes = cfn ? r.body.get('NodeProperties') : embeddedObject(r, 'node_properties');
-  (nodes?.get(k('NodeRangeProperties')).items() ?? []).forEach((range, i) => {
-    const where = `${k('NodeRangeProperties')}[${i}].`;
-    pair(range.get(k('Container')), 'JobRoleArn', nodesAttr, `${where}${k('Container')}.`, 'job role');
-    tasks(range.get(k('EcsProperties')), nodesAttr, `${where}${k('EcsProperties')}.`);
+  return batchHolders(r).map((h) => {
+    const key = (name: string): string => batchKey(r, name);
+    // `ContainerProperties.JobRoleArn`; `jobRoleArn in container_properties`, `taskRoleArn in ecs_properties taskProperties[0]`.
+    const shown = (name: string): string => (h.embedded ? `${key(name)} in ${h.attr}${h.path ? ` ${h.path.replace(/\.$/, '')}` : ''}` : `${h.attr}.${h.path}${name}`);
+    const task = h.kind === 'container' ? 'JobRoleArn' : 'TaskRoleArn';
+    return {
+      task: h.val.get(key(task)),
+      execution: h.val.get(key('ExecutionRoleArn')),
+      taskShown: shown(task),
+      executionShown: shown('ExecutionRoleArn'),
+      holder: `AWS Batch job definition ${r.id}`,
+      role: h.kind === 'container' ? 'job role' : 'task role',
+      agent: 'AWS Batch',
+      arnOnly: true,
+    };
   });
-  const ecs = cfn ? r.body.get('EcsProperties') : embeddedObject(r, 'ecs_properties');
-  if (ecs) tasks(ecs, cfn ? 'EcsProperties' : 'ecs_properties', '');
-  return out;
 }
 
 function check(r: Resource, ctx: CheckContext): void {
