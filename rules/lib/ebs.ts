@@ -8,10 +8,13 @@ export { isAwsManagedAlias, lookedUpKey, shownKey } from './encryption';
 
 /**
  * The Terraform configuration a resource belongs to, for account-wide defaults (`aws_ebs_encryption_by_default`):
- * the directory of a `.tf` / `.tf.json` file, or one plan file.
+ * the directory of a `.tf` / `.tf.json` file, or one plan file, or one `.json` file of Terraform blocks by its
+ * content (Terraform does not read it with the directory's files: a CDK for Terraform stack).
  */
 export function configurationOf(r: Resource): string {
-  return r.format === 'terraform-plan' ? `plan:${r.file.uri}` : `dir:${dirname(r.file.uri)}`;
+  if (r.format === 'terraform-plan') return `plan:${r.file.uri}`;
+  const name = r.file.uri.toLowerCase();
+  return name.endsWith('.tf') || name.endsWith('.tf.json') ? `dir:${dirname(r.file.uri)}` : `file:${r.file.uri}`;
 }
 
 /** The names of one format's EBS settings. */

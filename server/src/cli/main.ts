@@ -10,6 +10,10 @@ import { escapeText, jsonReportParts, problemsOf, sarifReportParts, textReportPa
 import { rulesReport } from './rules';
 import { BufferedOutput, fdSink } from './output';
 import { InputError, scan } from './scan';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { autoJobs, isScanWorkerData, runWorker, type ScanWorkerData } from './scan-worker';
+import { relativeNames, scanPart } from '../engine/scan';
+import { answerOf, type WireAnswer } from '../engine/wire';
 import { notCheckedLine } from '../engine/unchecked';
 import type { LintResult } from '../engine/lint';
 import type { Catalogue } from '../engine/catalogue';
@@ -35,7 +39,7 @@ function readIac(results: readonly LintResult[]): boolean {
 
 const USAGE = `Usage:
   cloudline scan [paths...] [--format text|json|sarif|gitlab-sast] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty] [--no-other-tools-suppressions]
-                 [--baseline FILE] [--write-baseline FILE]
+                 [--baseline FILE] [--write-baseline FILE] [--jobs N]
   cloudline inventory [paths...] [--format md|json|csv] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline report [paths...] [--format md|html|json] [--framework NAME...] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
   cloudline fix [paths...] [--dry-run] [--allow-side-effects] [--severity info|low|medium|high|critical] [--output FILE] [--config FILE] [--rules ID,...] [--follow-symlinks] [--allow-empty]
@@ -86,6 +90,10 @@ lsp       starts the language server on standard input and output, for any LSP e
 --rules   run only these rules (comma-separated IDs or slugs)
 --follow-symlinks  also follow symbolic links that lead outside the scanned paths (by default only links
           to places inside them are followed; either way each real folder is walked once, so loops end)
+--jobs N  scan: threads to use (default: 2 when the machine has 2 CPUs or more and the scan has at least 256 Terraform
+          configuration files and 256 others, else 1). With 2 or more, a worker thread scans the Terraform
+          configurations (.tf, .tf.json, .tfvars) while the main thread scans the rest; the report is the same
+          byte for byte. More than 2 uses 2 today
 --allow-empty  exit 0 (not 2) when the scan found no CloudFormation, Kubernetes or Terraform file to lint
 --baseline FILE  scan: report only findings that FILE (a baseline) does not hold, and say how many it holds
           and how many of those are fixed now; the exit status counts only the new findings
@@ -150,6 +158,8 @@ interface CliOptions {
   /** --custom-rules directories, in order; --no-custom-rules. */
   customRules?: string[];
   noCustomRules?: boolean;
+  /** scan: --jobs (threads; undefined: autoJobs). */
+  jobs?: number;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -178,6 +188,11 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--write-baseline') opts.writeBaseline = take();
     else if (flag === '--custom-rules') (opts.customRules ??= []).push(take());
     else if (a === '--no-custom-rules') opts.noCustomRules = true;
+    else if (flag === '--jobs' || flag === '-j') {
+      const n = take();
+      if (!/^[1-9][0-9]{0,3}$/.test(n)) throw new UsageError(`--jobs needs a whole number of threads from 1, not "${n}"`);
+      opts.jobs = Number(n);
+    }
     else if (flag === '--rules' || flag === '-r') {
       opts.only = take().split(',').map((x) => x.trim()).filter(Boolean);
       if (!opts.only.length) throw new UsageError('--rules needs at least one rule ID or slug (an empty list would turn every rule off)');
@@ -197,10 +212,10 @@ function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 /**
- * The scan both `scan` and `inventory` run: the options file (or --config), --rules, the walk with its excludes,
- * --follow-symlinks and the progress line on a terminal. A check that threw is said on stderr.
+ * What a scan takes from the command line and the options file: the lint options (with --rules and
+ * --no-other-tools-suppressions), the options file's folder, the paths, and the folders fingerprints are relative to.
  */
-async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void, slim?: { readonly fingerprints: boolean; readonly baselineRoot?: string }) {
+function scanSetup(opts: CliOptions, catalogue: Catalogue, slim?: { readonly fingerprints: boolean; readonly baselineRoot?: string }) {
   const loaded = loadConfig(opts.config, catalogue);
   const base = loaded.base;
   let options = loaded.options;
@@ -213,19 +228,44 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
     options = { ...options, rules };
   }
   if (opts.noOtherToolsSuppressions) options = { ...options, otherToolsSuppressions: false };
-  // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
-  let last = 0;
   const paths = opts.paths.length ? opts.paths : ['.'];
   // `scan`: files are linted as they are read and their trees dropped (engine/slim.ts). The fingerprints the reports
   // and a baseline read are computed meanwhile: relative to the current directory (SARIF, GitLab) and to the
   // baseline's folder (--baseline, --write-baseline, or the options file's baseline, which --write-baseline overrides).
   const baselineFolder = slim?.baselineRoot ?? (slim && options.baseline && !opts.writeBaseline ? baselineRoot(resolve(base, options.baseline)) : undefined);
   const roots = slim ? [...new Set([...(slim.fingerprints ? [process.cwd()] : []), ...(baselineFolder !== undefined ? [baselineFolder] : [])])] : [];
+  return { options, base, paths, roots };
+}
+
+/**
+ * Each half of a split scan (engine/scan-split.ts) holds at least this many files before `--jobs` left to itself
+ * starts a worker: starting one (this bundle again, and the HCL parser) costs about a quarter of a second of CPU, a
+ * few hundred Terraform files' worth.
+ */
+const AUTO_WORKER_MINIMUM = 256;
+
+/**
+ * The scan both `scan` and `inventory` run: the options file (or --config), --rules, the walk with its excludes,
+ * --follow-symlinks and the progress line on a terminal. A check that threw is said on stderr.
+ */
+async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string) => void, slim?: { readonly fingerprints: boolean; readonly baselineRoot?: string }, argv: readonly string[] = []) {
+  const { options, base, paths, roots } = scanSetup(opts, catalogue, slim);
+  // Progress on stderr for long scans in a terminal; never in pipes or CI logs.
+  let last = 0;
+  // `scan` on two threads (engine/scan-split.ts) when the machine has the CPUs: the Terraform configurations in a
+  // worker running this bundle, when each half has enough files to pay for starting it (--jobs 2 and more: any).
+  const jobs = opts.jobs ?? autoJobs();
+  const worker =
+    slim && jobs > 1 && __filename.endsWith('.js')
+      ? (files: readonly string[], inChart: readonly boolean[]) => runWorker(__filename, { argv, files, inChart, explicit: paths, fingerprints: roots })
+      : undefined;
   const outcome = await scan(paths, catalogue, options, {
     exclude: options.exclude,
     base,
     followSymlinks: opts.followSymlinks,
     ...(slim ? { slim: { fingerprints: roots } } : {}),
+    ...(worker ? { worker, workerMinimum: opts.jobs === undefined ? AUTO_WORKER_MINIMUM : 1 } : {}),
+    ...(process.env.CLOUDLINE_TRACE ? { trace: (line: string) => err(`cloudline: ${line}\n`) } : {}),
     progress: (done, total) => {
       if (!process.stderr.isTTY || total <= 200 || (done !== total && Date.now() - last < 100)) return;
       last = Date.now();
@@ -396,7 +436,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     if (opts.baseline) baseline = loadBaseline(opts.baseline, () => readBaseline(opts.baseline!));
     const baselineFolder = baseline?.root ?? (opts.writeBaseline ? baselineRoot(opts.writeBaseline) : undefined);
     const slim = { fingerprints: opts.format === 'sarif' || opts.format === 'gitlab-sast', ...(baselineFolder !== undefined ? { baselineRoot: baselineFolder } : {}) };
-    const { results, scanned, unread, notChecked, paths, options, base, fingerprints } = await scanPaths(opts, catalogue, err, slim);
+    const { results, scanned, unread, notChecked, paths, options, base, fingerprints } = await scanPaths(opts, catalogue, err, slim, argv);
     /** The scan's fingerprints relative to `root`, or undefined (then the reader computes them from the trees). */
     const printsAt = (root: string) => fingerprints?.get(root);
     // `baseline:` in the options file (relative to it), unless --baseline names one.
@@ -461,7 +501,34 @@ export function tuneV8ForOneRun(v8Version = process.versions.v8, set = setFlagsF
   return true;
 }
 
-if (require.main === module) {
+/**
+ * The worker thread of a split scan (cli/scan-worker.ts): the same catalogue and options as the main thread (built
+ * again from the same command line and options file), its files scanned as the main thread scans its own, the part
+ * sent back as plain data (engine/wire.ts). Warnings were said by the main thread.
+ */
+async function scanAsWorker(data: ScanWorkerData): Promise<WireAnswer> {
+  try {
+    const opts = parseArgs(data.argv);
+    const catalogue = withCustomRules(opts, defaultCatalogue(), () => undefined);
+    const { options } = scanSetup(opts, catalogue);
+    const inChart = new Set(data.files.filter((_, i) => data.inChart[i]));
+    const part = await scanPart(data.files, data.files.map((_, i) => i), catalogue, options, {
+      name: relativeNames(),
+      explicit: new Set(data.explicit),
+      inChart: (f) => inChart.has(f),
+      slim: { fingerprints: data.fingerprints },
+    });
+    return part ? answerOf(part) : { kind: 'failed', message: 'the scan worker was cancelled' };
+  } catch (e) {
+    if (e instanceof InputError) return { kind: 'input-error', message: e.message };
+    return { kind: 'failed', message: String((e as Error)?.stack ?? e) };
+  }
+}
+
+if (!isMainThread && isScanWorkerData(workerData)) {
+  const data = workerData;
+  void scanAsWorker(data).then((answer) => parentPort?.postMessage(answer));
+} else if (require.main === module) {
   tuneV8ForOneRun();
   // A reader that stops reading (`cloudline scan | head`) closes the pipe: stop quietly, as a shell reports it (128 +
   // SIGPIPE), not with a stack trace.

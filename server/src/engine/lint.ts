@@ -1,6 +1,6 @@
 // lint(files, config) → findings: runs each resource's rules and the cross-resource checks, composes messages, applies config.
 import { resourcesOf, type Resource } from '../formats';
-import { bindTerraformModules, remoteModuleNotices } from '../formats/terraform-hcl';
+import { bindTerraformModules, inModuleGroup, remoteModuleNotices } from '../formats/terraform-hcl';
 import { Val } from '../formats/value';
 import { withoutInstanceKeys } from '../formats/address';
 import type { LineIndex } from '../model/lines';
@@ -224,17 +224,19 @@ function* lintSteps(files: readonly ParsedFile[], catalogue: Catalogue, config: 
 
   // A Terraform module is every `*.tf` and `*.tf.json` of one directory (with the local modules it calls, in the
   // scan): their resources refer to each other, so a check on one file sees the resources of its siblings (a public
-  // access block in another file protects the bucket).
+  // access block in another file protects the bucket). A `.json` file of Terraform blocks by its content (a CDK for
+  // Terraform stack) is not one of them: Terraform does not read it with the directory, so it is a configuration alone.
+  const inModule = (st: FileState) => inModuleGroup(st.file) && st.file.docs.some((d) => d.format === 'terraform');
   const modules = new Map<string, Resource[]>();
   for (const st of states) {
-    if (!st.file.docs.some((d) => d.format === 'terraform')) continue;
+    if (!inModule(st)) continue;
     const dir = moduleOf(st.file.uri);
     const module = modules.get(dir);
     if (module) for (const r of st.resources) module.push(r);
     else modules.set(dir, [...st.resources]);
   }
   const scopeOf = (st: FileState): Resource[] =>
-    st.file.docs.some((d) => d.format === 'terraform') ? modules.get(moduleOf(st.file.uri)) ?? st.resources : st.resources;
+    inModule(st) ? modules.get(moduleOf(st.file.uri)) ?? st.resources : st.resources;
   // Indexes of a scope (the resources a check sees), each built at most once per lint, when a check first asks.
   const indexes = new Map<readonly Resource[], Map<string, unknown>>();
   const shared = <T>(scope: readonly Resource[], key: string, build: (resources: readonly Resource[]) => T): T => {

@@ -6,6 +6,8 @@ import { collect, decodeText, InputError, realFs, reasonOf, specialKind, type Re
 import { fingerprintResults, type BaselineEntry } from './baseline';
 import { isPatch, kustomizePatches, lintFiles, lintFilesAsync, LintTables, PROJECT_CHECK_ERROR, type Finding, type LintConfig, type LintResult } from './lint';
 import { slimResult } from './slim';
+import { joinable, splitTerraform } from './scan-split';
+import { unpackPart, type WireAnswer } from './wire';
 import { languageOf, oversizedFile, parseFile, type ParsedFile } from '../model/parse';
 import { inModuleGroup } from '../formats/terraform-hcl';
 import { initHcl } from '../model/hcl';
@@ -40,6 +42,16 @@ export interface ScanOptions {
    * baseline's comparison relative to its folder). Ignored by a cooperative scan.
    */
   readonly slim?: { readonly fingerprints?: readonly string[] };
+  /**
+   * With `slim`: starts a worker thread that scans the given files (the Terraform configurations: engine/scan-split.ts)
+   * with the same catalogue and config, `inChart` telling for each whether it is in a Helm chart; its answer is packed
+   * as engine/wire.ts packs it. The CLI's `scan` gives it when it has more than one CPU.
+   */
+  readonly worker?: (files: readonly string[], inChart: readonly boolean[]) => Promise<WireAnswer>;
+  /** Told what became of the worker (tests and troubleshooting: CLOUDLINE_TRACE). */
+  readonly trace?: (line: string) => void;
+  /** The worker is started only when each half of the split holds at least this many files (default 1). */
+  readonly workerMinimum?: number;
 }
 
 export interface ScanOutcome {
@@ -76,16 +88,12 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   const fs = options.fs ?? realFs;
   const name = options.name ?? relativeNames();
   const base = options.base ?? process.cwd();
-  const maxFileSize = options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
   const cancelled = () => !!options.cancelled?.();
   const collected = collect(paths, { followSymlinks: options.followSymlinks, fs });
   const files = options.exclude?.length
     ? collected.files.filter((f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude))
     : collected.files;
   const unread: Unread[] = collected.unread.map((u) => ({ path: name(u.path), reason: u.reason }));
-  const explicit = new Set(paths);
-  // The files to lint, in walk order; a hole where a file was linted early (options.slim).
-  const parsed: (ParsedFile | undefined)[] = [];
   const tally = new NotCheckedTally(name);
   const others = options.exclude?.length
     ? collected.others.filter((f) => !isExcluded(relative(base, resolve(f)).split(sep).join('/'), options.exclude))
@@ -95,6 +103,81 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     const format = formatByName(file);
     if (format && !tally.inChart(file)) tally.addFile(file, format);
   }
+  const stopped = (): ScanOutcome => ({ results: [], scanned: 0, unread, notChecked: [], cancelled: true });
+  const slim = options.slim && !options.cooperative ? options.slim : undefined;
+  // A worker thread takes the Terraform configurations (engine/scan-split.ts) while this thread reads the rest.
+  const halves = slim && options.worker ? splitTerraform(files) : undefined;
+  const split = halves && Math.min(halves.terraform.length, halves.rest.length) >= Math.max(1, options.workerMinimum ?? 1) ? halves : undefined;
+  const away = split && options.worker ? options.worker(split.terraform.map((i) => files[i]), split.terraform.map((i) => tally.inChart(files[i]))) : undefined;
+  const here = split ? split.rest : files.map((_, i) => i);
+  const part = await scanPart(files, here, catalogue, config, { ...options, name, explicit: new Set(paths), inChart: (f) => tally.inChart(f) }, files.length);
+  if (!part) return stopped();
+  let parts: readonly ScanPart[] = [part];
+  if (away) {
+    const theirs = await away;
+    if (theirs.kind === 'input-error') throw new InputError(theirs.message);
+    const joined = theirs.kind === 'part' ? joinable(part, unpackPart(theirs.part, catalogue, split!.terraform)) : undefined;
+    // Something read on both sides (a Terraform file by content beside the configurations, a manifest named .tf.json,
+    // a Kustomize patch named .tf.json), or a worker that failed: everything again on this thread, as without one.
+    options.trace?.(theirs.kind === 'failed' ? `the worker failed (${theirs.message}): the scan runs again on one thread` : joined ? `the worker scanned ${split!.terraform.length} files` : 'the halves are tied: the scan runs again on one thread');
+    if (!joined) return scan(paths, catalogue, config, { ...options, worker: undefined });
+    parts = [part, joined];
+  }
+  const results = mergeParts(parts);
+  for (const u of parts.flatMap((p) => p.unread).sort((a, b) => a.index - b.index)) unread.push(u.entry);
+  for (const o of parts.flatMap((p) => p.others).sort((a, b) => a.index - b.index)) tally.addNamed(o.shown, o.format);
+  // A project check that threw is said on the first file of the lint (lint.ts): the scan's first, as one lint of all
+  // files says it.
+  if ((parts.length > 1 || part.early) && results.some((r) => r.errors.some((e) => PROJECT_CHECK_ERROR.test(e)))) {
+    const projectErrors = results.flatMap((r) => r.errors.filter((e) => PROJECT_CHECK_ERROR.test(e)));
+    for (const [i, r] of results.entries()) results[i] = { ...r, errors: [...r.errors.filter((e) => !PROJECT_CHECK_ERROR.test(e)), ...(i === 0 ? projectErrors : [])] };
+  }
+  // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
+  for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
+  const scanned = parts.reduce((n, p) => n + p.scanned, 0);
+  const prints = slim?.fingerprints?.length ? joinPrints(parts, slim.fingerprints) : undefined;
+  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(prints ? { fingerprints: prints } : {}) };
+}
+
+/** What a scan of some of the walk's files gives, each piece with its place in the walk (`index`). */
+export interface ScanPart {
+  /** Lint results in walk order. */
+  readonly results: readonly { readonly index: number; readonly result: LintResult }[];
+  /** Files that could not be read. */
+  readonly unread: readonly { readonly index: number; readonly entry: Unread }[];
+  /** Files read that are none of our formats but another IaC format by their content (the not-checked list). */
+  readonly others: readonly { readonly index: number; readonly shown: string; readonly format: { readonly what: string; readonly reason: string } }[];
+  readonly scanned: number;
+  /** Some files were linted as soon as they were parsed (options.slim). */
+  readonly early: boolean;
+  /** With `slim.fingerprints`: per folder, every finding's fingerprint. */
+  readonly prints?: ReadonlyMap<string, ReadonlyMap<Finding, BaselineEntry>>;
+  /** The files the part's Kustomizations name as patches (names as results give them). */
+  readonly patches: ReadonlySet<string>;
+}
+
+interface PartOptions extends ScanOptions {
+  readonly name: (path: string) => string;
+  /** The paths named on the command line: one that cannot be read is an input error. */
+  readonly explicit: ReadonlySet<string>;
+  /** True for a path in a Helm chart (its files are counted with the chart). */
+  readonly inChart: (path: string) => boolean;
+}
+
+/**
+ * Reads, parses and lints the files of the walk at `indexes` (`files[i]`): each file that no check reads together with
+ * others is linted as soon as it is parsed (options.slim), the rest together at the end. Undefined when cancelled. A
+ * path named on the command line that cannot be read throws an InputError. `total` is what progress counts to.
+ */
+export async function scanPart(files: readonly string[], indexes: readonly number[], catalogue: Catalogue, config: LintConfig, options: PartOptions, total = indexes.length): Promise<ScanPart | undefined> {
+  const fs = options.fs ?? realFs;
+  const name = options.name;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
+  const cancelled = () => !!options.cancelled?.();
+  const unread: { index: number; entry: Unread }[] = [];
+  const others: { index: number; shown: string; format: { what: string; reason: string } }[] = [];
+  // The files to lint, in walk order, with their walk index; a file linted early (options.slim) has its slim result.
+  const parsed: { index: number; file?: ParsedFile; early?: LintResult }[] = [];
   const read = (file: string): Regular => {
     if (fs.readRegular) return fs.readRegular(file, maxFileSize, HEAD_BYTES);
     const st = fs.stat(file);
@@ -104,24 +187,23 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   };
   // The HCL parser (WebAssembly) is loaded only when there is HCL to parse (languageOf: by extension), once: a scan of
   // YAML and JSON never loads it. Loaded already (the editor, the tests), this is a resolved promise.
-  if (files.some((f) => languageOf(f, '') === 'hcl')) await initHcl();
+  if (indexes.some((i) => languageOf(files[i], '') === 'hcl')) await initHcl();
   let scanned = 0;
-  const stopped = () => ({ results: [], scanned, unread, notChecked: [], cancelled: true });
   // Streaming (options.slim): one set of lint tables for every lint of the scan; a file linted alone has its slim
   // result in its place among `parsed` (walk order), the others wait for the lint of all of them at the end.
   const slim = options.slim && !options.cooperative ? options.slim : undefined;
   const tables = slim ? new LintTables(catalogue, config) : undefined;
   const alone = slim ? aloneFormats(catalogue) : NONE_ALONE;
-  const early = new Map<number, LintResult>();
   const roots = slim?.fingerprints ?? [];
   const prints = roots.length ? new Map(roots.map((root) => [root, new Map<Finding, BaselineEntry>()])) : undefined;
   const addPrints = (linted: readonly LintResult[]) => {
     for (const [root, map] of prints ?? []) for (const [f, e] of fingerprintResults(linted, root)) map.set(f, e);
   };
-  for (const [i, file] of files.entries()) {
-    if (cancelled()) return stopped();
-    if (options.cooperative && i > 0) await tick();
-    options.progress?.(i, files.length, file);
+  for (const [n, index] of indexes.entries()) {
+    if (cancelled()) return undefined;
+    if (options.cooperative && n > 0) await tick();
+    const file = files[index];
+    options.progress?.(n, total, file);
     const shown = name(file);
     let p: ParsedFile;
     try {
@@ -129,55 +211,63 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
       // the open file what it is; without it, a stat first: opening a FIFO blocks).
       const got = read(file);
       if (got.kind !== undefined) {
-        unread.push({ path: shown, reason: `${got.kind}, not a regular file` });
+        unread.push({ index, entry: { path: shown, reason: `${got.kind}, not a regular file` } });
         continue;
       }
       p = got.size > maxFileSize ? oversizedFile(shown, got.size, decodeText(got.data), maxFileSize) : parseFile(shown, decodeText(got.data), undefined, { maxFileSize });
     } catch (e) {
-      if (explicit.has(file)) throw new InputError(`cannot read ${file}: ${reasonOf(e)}`);
-      unread.push({ path: shown, reason: reasonOf(e) });
+      if (options.explicit.has(file)) throw new InputError(`cannot read ${file}: ${reasonOf(e)}`);
+      unread.push({ index, entry: { path: shown, reason: reasonOf(e) } });
       continue;
     }
     scanned++;
     if (p.isIac && tables && lintedAlone(p, alone)) {
       const result = lintFiles([p], catalogue, config, undefined, tables)[0];
       addPrints([result]);
-      early.set(parsed.length, slimResult(result));
       // Its place in walk order; the tree is not kept.
-      parsed.push(undefined);
-    } else if (p.isIac) parsed.push(p);
-    else if (!tally.inChart(file)) {
+      parsed.push({ index, early: slimResult(result) });
+    } else if (p.isIac) parsed.push({ index, file: p });
+    else if (!options.inChart(file)) {
       // A file of ours by name but none of our formats: an ARM template, an Ansible playbook, a Pulumi project…
       const format = formatByContent(file, p.text);
-      if (format) tally.addFile(file, format);
+      if (format) others.push({ index, shown, format });
     }
   }
-  if (cancelled()) return stopped();
-  options.progress?.(files.length, files.length, '');
+  if (cancelled()) return undefined;
+  options.progress?.(total, total, '');
   // A file linted early that a Kustomization of the scan names as a patch is parsed again and linted with the rest, as
   // the lint of all files marks it (engine/templates.ts).
-  const patches = early.size ? kustomizePatches(parsed.filter((p): p is ParsedFile => p !== undefined)) : undefined;
-  for (const [i, r] of early) {
-    if (!isPatch(r.file.uri, patches!)) continue;
-    early.delete(i);
-    for (const map of prints?.values() ?? []) for (const f of [...r.findings, ...r.suppressed.map((x) => x.finding)]) map.delete(f);
-    parsed[i] = parseFile(r.file.uri, r.file.text, r.file.lang, { maxFileSize });
+  const patches = kustomizePatches(parsed.flatMap((p) => (p.file ? [p.file] : [])));
+  for (const p of parsed) {
+    if (!p.early || !isPatch(p.early.file.uri, patches)) continue;
+    for (const map of prints?.values() ?? []) for (const f of [...p.early.findings, ...p.early.suppressed.map((x) => x.finding)]) map.delete(f);
+    p.file = parseFile(p.early.file.uri, p.early.file.text, p.early.file.lang, { maxFileSize });
+    p.early = undefined;
   }
-  const rest = early.size ? parsed.filter((p): p is ParsedFile => p !== undefined) : (parsed as ParsedFile[]);
+  const rest = parsed.flatMap((p) => (p.file ? [p.file] : []));
   const linted = await lintFilesAsync(rest, catalogue, config, options.cooperative ? tick : undefined, cancelled, tables);
-  if (!linted) return stopped();
+  if (!linted) return undefined;
   addPrints(linted);
   let next = 0;
-  const results = early.size ? parsed.map((_, i) => early.get(i) ?? linted[next++]) : linted;
-  // A project check that threw is said on the first file of the lint (lint.ts): the scan's first, as one lint of all
-  // files says it.
-  if (early.size && results.some((r) => r.errors.some((e) => PROJECT_CHECK_ERROR.test(e)))) {
-    const projectErrors = results.flatMap((r) => r.errors.filter((e) => PROJECT_CHECK_ERROR.test(e)));
-    for (const [i, r] of results.entries()) results[i] = { ...r, errors: [...r.errors.filter((e) => !PROJECT_CHECK_ERROR.test(e)), ...(i === 0 ? projectErrors : [])] };
-  }
-  // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
-  for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
-  return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(prints ? { fingerprints: prints } : {}) };
+  const results = parsed.map((p) => ({ index: p.index, result: p.early ?? linted[next++] }));
+  const early = parsed.some((p) => p.early);
+  return { results, unread, others, scanned, early, patches, ...(prints ? { prints } : {}) };
+}
+
+/** The results of the parts in walk order. */
+function mergeParts(parts: readonly ScanPart[]): LintResult[] {
+  if (parts.length === 1) return parts[0].results.map((r) => r.result);
+  return parts
+    .flatMap((p) => p.results)
+    .sort((a, b) => a.index - b.index)
+    .map((r) => r.result);
+}
+
+/** Each folder's fingerprints of every part. */
+function joinPrints(parts: readonly ScanPart[], roots: readonly string[]): Map<string, Map<Finding, BaselineEntry>> {
+  const out = new Map(roots.map((root) => [root, new Map<Finding, BaselineEntry>()]));
+  for (const p of parts) for (const [root, map] of p.prints ?? []) for (const [f, e] of map) out.get(root)?.set(f, e);
+  return out;
 }
 
 /** The formats whose files may be linted one at a time. */
@@ -220,7 +310,7 @@ function lintedAlone(p: ParsedFile, alone: AloneFormats): boolean {
  * Paths as the CLI shows them: relative to the current directory, with `/`. The directory part is worked out once per
  * directory (`path.relative` resolves both of its arguments on every call; the walk's files come in directory order).
  */
-function relativeNames(): (path: string) => string {
+export function relativeNames(): (path: string) => string {
   const cwd = process.cwd();
   const dirs = new Map<string, string>();
   const full = (p: string) => relative(cwd, p).split(sep).join('/') || p;

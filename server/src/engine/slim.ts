@@ -35,6 +35,11 @@ class SlimFile implements ParsedFile {
   }
 }
 
+/** True for the file of a slim result (its documents are gone). */
+export function isSlimFile(f: ParsedFile): boolean {
+  return f instanceof SlimFile;
+}
+
 /** A resource's ID, type, format, file, condition, Kubernetes facts and template flag; its nodes are dropped. */
 class SlimResource implements Resource {
   readonly id: string;

@@ -1,0 +1,56 @@
+// The CLI's second thread (engine/scan-split.ts): `cloudline scan` starts this bundle again in a worker thread, which
+// scans the Terraform configurations with the same arguments while the main thread scans the rest.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { WireAnswer } from '../engine/wire';
+
+/** What the main thread gives the worker: the command line, and the files it is to scan. */
+export interface ScanWorkerData {
+  readonly cloudline: 'scan-part';
+  readonly argv: readonly string[];
+  readonly files: readonly string[];
+  readonly inChart: readonly boolean[];
+  /** The paths named on the command line (one that cannot be read is an input error). */
+  readonly explicit: readonly string[];
+  /** The folders the fingerprints are relative to. */
+  readonly fingerprints: readonly string[];
+}
+
+export function isScanWorkerData(data: unknown): data is ScanWorkerData {
+  return !!data && typeof data === 'object' && (data as { cloudline?: unknown }).cloudline === 'scan-part';
+}
+
+/** The threads `--jobs auto` uses: two when the machine has two CPUs or more (the scan splits in two), else one. */
+export function autoJobs(cpus = availableParallelism()): number {
+  return cpus >= 2 ? 2 : 1;
+}
+
+/**
+ * Starts `script` (this bundle) in a worker thread on `files` and resolves with its answer. A worker that cannot start,
+ * throws or exits without answering resolves as failed: the scan then runs on one thread, as without a worker.
+ */
+export function runWorker(script: string, data: Omit<ScanWorkerData, 'cloudline'>): Promise<WireAnswer> {
+  return new Promise((done) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: { cloudline: 'scan-part', ...data } satisfies ScanWorkerData, stdout: true, stderr: true });
+    } catch (e) {
+      done({ kind: 'failed', message: String((e as Error)?.message ?? e) });
+      return;
+    }
+    let answered = false;
+    worker.once('message', (m: WireAnswer) => {
+      answered = true;
+      done(m);
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      if (!answered) done({ kind: 'failed', message: String(e?.message ?? e) });
+      answered = true;
+    });
+    worker.once('exit', (code) => {
+      if (!answered) done({ kind: 'failed', message: `the scan worker exited with code ${code} before it answered` });
+      answered = true;
+    });
+  });
+}
