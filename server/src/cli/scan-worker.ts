@@ -33,7 +33,7 @@ export function runWorker(script: string, data: Omit<ScanWorkerData, 'cloudline'
   return new Promise((done) => {
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: { cloudline: 'scan-part', ...data } satisfies ScanWorkerData, stdout: true, stderr: true });
+      worker = new Worker(script, { workerData: { cloudline: 'scan-part', ...data } satisfies ScanWorkerData });
     } catch (e) {
       done({ kind: 'failed', message: String((e as Error)?.message ?? e) });
       return;
