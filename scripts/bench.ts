@@ -10,7 +10,7 @@
 // longest).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -368,26 +368,29 @@ async function corpusScan(): Promise<void> {
   const otherJs = otherDir && join(otherDir, 'cli.js');
   if (otherJs && !existsSync(otherJs)) throw new Error(`--compare: no cli.js in ${otherDir}`);
   const scan = (js = cliJs) => child([js, 'scan', corpus, '--format', 'json']);
+  // The same scan on one thread: with 2 CPUs or more the scan gives the Terraform configurations to a worker thread.
+  const oneThread = () => child([cliJs, 'scan', corpus, '--format', 'json', '--jobs', '1']);
   const parse = () => child([parseOnly, corpus]);
   const node = () => child(['-e', '0']);
   const first = scan();
   if (first.code !== 0 && first.code !== 1) throw new Error(`cloudline scan of the corpus failed (${first.code}): ${first.stderr}`);
   parse();
   if (otherJs) scan(otherJs);
-  const [s, p, o]: ChildRun[][] = [[], [], []];
+  const [s, p, o, t]: ChildRun[][] = [[], [], [], []];
   const n: number[] = [];
   // Nine rounds, interleaved: on a shared 2-CPU machine a single round can differ by a third either way.
   for (let i = 0; i < (quick ? 2 : 9); i++) {
     s.push(scan());
     p.push(parse());
     if (otherJs) o.push(scan(otherJs));
+    t.push(oneThread());
     n.push(node().ms);
   }
   const [fs, fp] = [childFigures(s), childFigures(p)];
   const r = fs.wall.min / fp.wall.min;
   const rMedian = fs.wall.median / fp.wall.median;
   row({
-    measure: `whole-corpus CLI scan (\`cloudline scan\`, ${files.length.toLocaleString('en')} files) / a parse-only pass (same walk and reads, bare parsers), each a child process`,
+    measure: `whole-corpus CLI scan (\`cloudline scan\`, ${files.length.toLocaleString('en')} files, ${availableParallelism() >= 2 ? 'two threads' : 'one thread'} on this machine) / a parse-only pass (same walk and reads, bare parsers), each a child process`,
     value: `scan min ${ms(fs.wall.min)}, median ${ms(fs.wall.median)}, peak RSS ${(fs.rss / 1024).toFixed(0)} MiB; parse-only min ${ms(fp.wall.min)}, median ${ms(fp.wall.median)}; node alone ${ms(Math.min(...n))}; ratio of medians ${rMedian.toFixed(2)}×`,
     ratio: `${r.toFixed(2)}×`,
     goal: '≤ 1.5× (min and median)',
@@ -397,6 +400,12 @@ async function corpusScan(): Promise<void> {
     measure: 'whole-corpus CLI scan / parse-only pass: CPU time of the child (all threads; main thread from /proc, helper threads the rest)',
     value: `scan ${cpuText(fs)}; parse-only ${cpuText(fp)}`,
     ratio: `${(fs.cpu.min / fp.cpu.min).toFixed(2)}× CPU`,
+  });
+  const ft = childFigures(t);
+  row({
+    measure: 'whole-corpus CLI scan on one thread (`--jobs 1`) / parse-only pass, in the same rounds',
+    value: `min ${ms(ft.wall.min)}, median ${ms(ft.wall.median)}, peak RSS ${(ft.rss / 1024).toFixed(0)} MiB; ${cpuText(ft)}`,
+    ratio: `${(ft.wall.min / fp.wall.min).toFixed(2)}× (min), ${(ft.wall.median / fp.wall.median).toFixed(2)}× (medians); ${(ft.cpu.min / fp.cpu.min).toFixed(2)}× CPU`,
   });
   if (otherJs) {
     const fo = childFigures(o);
