@@ -2,7 +2,7 @@
 // kind, value, style, span and parent, on corpus files, rule examples, generated inputs and random JSON.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseJson, parseWithMomoa } from '../../server/src/model/json';
+import { parseJson, parseWithMomoa, strictJson } from '../../server/src/model/json';
 import { languageOf, parseFile } from '../../server/src/model/parse';
 import type { Node, ParseProblem, SourceDoc } from '../../server/src/model/tree';
 import { bucketFileName, BUCKET_FORMATS, genBuckets, genPlan } from '../../scripts/gen-terraform';
@@ -68,6 +68,42 @@ describe('JSON scanner', () => {
       '{"a": 1, "a": 2}',
     ];
     for (const t of texts) assertSame(t, JSON.stringify(t));
+  });
+
+  it('takes as strict JSON exactly what JSON.parse accepts (the scanner checks the grammar as it reads)', () => {
+    const accepts = (t: string) => strictJson(t, { index: 0, lang: 'json', text: t, span: [0, t.length], root: undefined }, 1_000) !== undefined;
+    const native = (t: string) => {
+      try {
+        JSON.parse(t);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const same = (t: string, origin: string) => assert.equal(accepts(t), native(t), `${origin}: ${JSON.stringify(t.length > 200 ? t.slice(0, 200) + '…' : t)}`);
+    const tricky = [
+      '0', '-0', '01', '-01', '1.', '.5', '-', '+1', '1e', '1e+', '1E-2', '1.5e3', '2.', '-.5', '0.0e0', '00', '1x',
+      'true', 'tru', 'truex', 'false', 'fals', 'null', 'nul', 'NaN', 'Infinity', 'undefined',
+      '""', '"', '"a', '"\\"', '"\\u00e9"', '"\\u00G9"', '"\\u12"', '"\\x41"', '"\\/"', '"\\\\"', '"\\\\\\"', '"tab\\there"', '"raw\ttab"', '"raw\nline"', '"\\u0000"', '"\u007f"', '"\u2028"', '"\ud800"', '"\u0000"', '"\u001f"',
+      '{}', '{ }', '{"a":1}', '{"a":1,}', '{,}', '{"a"}', '{"a":}', '{"a" 1}', '{a:1}', "{'a':1}", '{"a":1 "b":2}', '{"a":1}}', '{"a":{"b":[1,{"c":null}]}}',
+      '[]', '[ ]', '[1,]', '[,1]', '[1 2]', '[1,,2]', '[[]]', '[[]', ']', '[1]]', '[1] ', ' [1]', '\ufeff[1]', '[1]\u00a0', '[1]\v', '[1]\f',
+      '', ' ', '\t\n\r [ 1 ] \r\n', '{"a":1}/* c */', '{"a":1}//', '[1e400]', '[-1e-400]', '[123456789012345678901234567890]',
+    ];
+    for (const t of tricky) same(t, 'tricky');
+    const inputs = [...corpusInputs(), ...exampleInputs()].filter((i) => languageOf(i.name, i.text) === 'json');
+    for (const input of inputs) same(input.text, input.origin);
+    // Random edits of corpus JSON: a character inserted, deleted or replaced, anywhere.
+    const texts = inputs.filter((i) => i.text.length < 20_000).map((i) => i.text);
+    const chars = ['{', '}', '[', ']', ':', ',', '"', '\\', ' ', '\n', '0', '-', '1', 'e', '.', 't', 'f', 'n', 'u', 'a', 'E', '+', '\u0001'];
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.nat(), fc.constantFrom('ins', 'del', 'rep'), fc.constantFrom(...chars), (k, at, op, ch) => {
+        const t = texts[k];
+        const i = at % (t.length + 1);
+        const edited = op === 'ins' ? t.slice(0, i) + ch + t.slice(i) : op === 'del' ? t.slice(0, i) + t.slice(i + 1) : t.slice(0, i) + ch + t.slice(i + 1);
+        same(edited, `edit ${op} ${JSON.stringify(ch)} at ${i}`);
+      }),
+      { seed: 31, numRuns: 3_000 },
+    );
   });
 
   it('falls back to momoa, with its messages, where strict JSON ends', () => {

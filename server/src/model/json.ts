@@ -37,16 +37,13 @@ interface MNode {
 export function parseJson(text: string, limits: Pick<ParseLimits, 'maxDepth'> = DEFAULT_LIMITS): JsonParse {
   const doc: SourceDoc = { index: 0, lang: 'json', text, span: [0, text.length], root: undefined };
   const problems: ParseProblem[] = [];
-  // Strict JSON (most files) is read by the scanner, which stops at the depth limit; the rest, and text that is too
-  // deep, is measured first (momoa recurses).
-  if (isStrictJson(text)) {
-    const scanner = new Scanner(text, doc, limits.maxDepth);
-    const root = scanner.document();
-    if (root) {
-      doc.root = root;
-      if (!scanner.duplicates) markSettled(doc);
-      return { doc, problems };
-    }
+  // Strict JSON (most files) is read by the scanner, which checks it as it goes and stops at the depth limit; the
+  // rest, and text that is too deep, is measured first (momoa recurses).
+  const strict = strictJson(text, doc, limits.maxDepth);
+  if (strict) {
+    doc.root = strict.root;
+    if (!strict.duplicates) markSettled(doc);
+    return { doc, problems };
   }
   const deep = jsonTooDeep(text, limits.maxDepth);
   if (deep >= 0) {
@@ -92,22 +89,25 @@ export function parseWithMomoa(text: string, doc: SourceDoc, problems: ParseProb
   return ast.body ? convert(ast.body, doc) : undefined;
 }
 
-/** True when `text` is strict JSON (RFC 8259): the scanner may then read it without checking anything. */
-function isStrictJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The tree of `text` when it is strict JSON (what JSON.parse accepts) nested no deeper than `maxDepth`, and whether
+ * some object repeats a key; else undefined.
+ */
+export function strictJson(text: string, doc: SourceDoc, maxDepth: number): { root: Node; duplicates: boolean } | undefined {
+  const scanner = new Scanner(text, doc, maxDepth);
+  const root = scanner.document();
+  return root ? { root, duplicates: scanner.duplicates } : undefined;
 }
 
 /** Thrown by the scanner at the bracket that opens a level deeper than the limit. */
 const TOO_DEEP = new Error('nested deeper than maxDepth');
+/** Thrown by the scanner where the text is not strict JSON (RFC 8259, as JSON.parse reads it). */
+const NOT_STRICT = new Error('not strict JSON');
 
 /**
- * Builds the tree of a text that is known to be strict JSON, in one pass over its characters. It checks nothing:
- * only `isStrictJson` text may be given to it.
+ * Builds the tree of a strict JSON text (RFC 8259: what JSON.parse accepts) in one pass over its characters, checking
+ * the grammar as it goes; at the first thing JSON.parse would refuse it gives up (`document` returns undefined), and
+ * momoa reads the text instead, for its error message or for what it accepts beyond strict JSON.
  */
 class Scanner {
   private i = 0;
@@ -121,15 +121,39 @@ class Scanner {
     private readonly maxDepth: number,
   ) {}
 
-  /** The document's root; undefined when it is nested deeper than the limit. */
+  /** The document's root; undefined when the text is not strict JSON or is nested deeper than the limit. */
   document(): Node | undefined {
     this.space();
     try {
-      return this.value();
+      const root = this.value();
+      this.space();
+      if (this.i !== this.text.length) return undefined;
+      return root;
     } catch (e) {
-      if (e === TOO_DEEP) return undefined;
+      if (e === TOO_DEEP || e === NOT_STRICT || e instanceof SyntaxError) return undefined;
       throw e;
     }
+  }
+
+  /** The character at the current offset must be `code`: steps over it. */
+  private expect(code: number): void {
+    if (this.text.charCodeAt(this.i) !== code) throw NOT_STRICT;
+    this.i++;
+  }
+
+  /** Steps over `word` (true, false, null) at the current offset. */
+  private word(word: string): void {
+    if (!this.text.startsWith(word, this.i)) throw NOT_STRICT;
+    this.i += word.length;
+  }
+
+  /** Steps over one or more digits. */
+  private digits(): void {
+    const t = this.text;
+    let c = t.charCodeAt(this.i);
+    if (!(c >= 48 && c <= 57)) throw NOT_STRICT;
+    do c = t.charCodeAt(++this.i);
+    while (c >= 48 && c <= 57);
   }
 
   private space(): void {
@@ -150,19 +174,30 @@ class Scanner {
     }
     let value: boolean | number | null;
     if (c === 116 /* t */) {
-      this.i += 4;
+      this.word('true');
       value = true;
     } else if (c === 102 /* f */) {
-      this.i += 5;
+      this.word('false');
       value = false;
     } else if (c === 110 /* n */) {
-      this.i += 4;
+      this.word('null');
       value = null;
     } else {
-      let j = start + 1;
-      for (let d = t.charCodeAt(j); (d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45; d = t.charCodeAt(++j));
-      this.i = j;
-      value = Number(t.slice(start, j));
+      // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+      if (c === 45 /* - */) this.i++;
+      if (t.charCodeAt(this.i) === 48 /* 0 */) this.i++;
+      else this.digits();
+      if (t.charCodeAt(this.i) === 46 /* . */) {
+        this.i++;
+        this.digits();
+      }
+      const e = t.charCodeAt(this.i);
+      if (e === 101 || e === 69 /* e E */) {
+        const sign = t.charCodeAt(++this.i);
+        if (sign === 43 || sign === 45) this.i++;
+        this.digits();
+      }
+      value = Number(t.slice(start, this.i));
     }
     return { kind: 'scalar', value, style: 'plain', span: [start, this.i], doc: this.doc, parent: undefined };
   }
@@ -172,10 +207,13 @@ class Scanner {
     const t = this.text;
     const start = this.i;
     let j = start + 1;
+    if (t.charCodeAt(start) !== 34 /* " */) throw NOT_STRICT;
     let escaped = false;
     for (;;) {
       const c = t.charCodeAt(j);
       if (c === 34) break;
+      // The end of the text (NaN) or a raw control character: not a JSON string.
+      if (!(c >= 32)) throw NOT_STRICT;
       if (c === 92 /* \ */) {
         escaped = true;
         j += 2;
@@ -184,6 +222,7 @@ class Scanner {
       }
     }
     this.i = j + 1;
+    // JSON.parse checks the escapes (a bad one throws a SyntaxError: not strict).
     return escaped ? (JSON.parse(t.slice(start, j + 1)) as string) : t.slice(start + 1, j);
   }
 
@@ -199,13 +238,15 @@ class Scanner {
         const name = this.string();
         const key: ScalarNode = { kind: 'scalar', value: name, style: 'quoted', span: [keyStart, this.i], doc: this.doc, parent: map };
         this.space();
-        this.i++; // :
+        this.expect(58 /* : */);
         this.space();
         const value = this.value();
         value.parent = map;
         map.pairs.push({ key, value, span: [keyStart, value.span[1]] });
         this.space();
-        if (t.charCodeAt(this.i++) !== 44 /* , */) break;
+        const next = t.charCodeAt(this.i++);
+        if (next === 125 /* } */) break;
+        if (next !== 44 /* , */) throw NOT_STRICT;
         this.space();
       }
       if (map.pairs.length > 1 && !this.duplicates) this.duplicates = repeatsKey(map);
@@ -230,7 +271,9 @@ class Scanner {
         value.parent = seq;
         seq.items.push(value);
         this.space();
-        if (t.charCodeAt(this.i++) !== 44 /* , */) break;
+        const next = t.charCodeAt(this.i++);
+        if (next === 93 /* ] */) break;
+        if (next !== 44 /* , */) throw NOT_STRICT;
         this.space();
       }
       (seq as { items: Node[] }).items = fitted(seq.items);
