@@ -117,8 +117,8 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
     const theirs = await away;
     if (theirs.kind === 'input-error') throw new InputError(theirs.message);
     const joined = theirs.kind === 'part' ? joinable(part, unpackPart(theirs.part, catalogue, split!.terraform)) : undefined;
-    // Something read on both sides (a Terraform file by content beside the configurations, a manifest named .tf.json,
-    // a Kustomize patch named .tf.json), or a worker that failed: everything again on this thread, as without one.
+    // Something that ties the halves (a manifest named .tf.json, a Kustomize patch named .tf.json: scan-split.ts
+    // joinable), or a worker that failed: everything again on this thread, as without one.
     options.trace?.(theirs.kind === 'failed' ? `the worker failed (${theirs.message}): the scan runs again on one thread` : joined ? `the worker scanned ${split!.terraform.length} files` : 'the halves are tied: the scan runs again on one thread');
     if (!joined) return scan(paths, catalogue, config, { ...options, worker: undefined });
     parts = [part, joined];
