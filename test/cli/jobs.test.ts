@@ -64,6 +64,28 @@ describe('cloudline scan --jobs (a worker thread for the Terraform configuration
     fs.rmSync(`${dir}/base.json`);
   });
 
+  it('the worker uses the same custom rules and options file as the main thread', () => {
+    const ws = makeWorkspace(
+      'jobs-custom',
+      {
+        ...FILES,
+        '.cloudline/rules/owner.yaml':
+          'id: ACME-TF-1\ntitle: Buckets name their owning team\nseverity: low\nmessage: "{id} has no owner tag"\nresponsibility: {model: PaaS, layer: data-protection, provider: AWS stores the objects, customer: knowing who owns the data is yours}\nmatch: {format: terraform, types: [aws_s3_bucket]}\nrequire: {path: tags.owner, exists: true}\n',
+        // The options file turns a rule off and changes a severity: the worker reads it too.
+        '.cloudline.yaml': 'rules:\n  CL-AWS-004: off\n  CL-AWS-001: critical\n',
+      },
+      made,
+    );
+    const two = run(['scan', '.', '--jobs', '2', '--format', 'json'], ws);
+    const one = run(['scan', '.', '--jobs', '1', '--format', 'json'], ws);
+    assert.match(two.stderr, /the worker scanned 3 files/);
+    assert.equal(two.stdout, one.stdout);
+    const findings = (JSON.parse(two.stdout) as { findings: { ruleId: string; file: string; severity: string }[] }).findings;
+    assert.ok(findings.some((f) => f.ruleId === 'ACME-TF-1' && f.file === 'tf/main.tf'), 'the custom rule ran on the worker');
+    assert.ok(!findings.some((f) => f.ruleId === 'CL-AWS-004'), 'the rule turned off stays off on the worker');
+    assert.ok(findings.some((f) => f.ruleId === 'CL-AWS-001' && f.severity === 'critical' && f.file === 'tf/main.tf'));
+  });
+
   it('left to itself, starts no worker for a scan this small (each half needs 256 files)', () => {
     const r = run(['scan', '.', '--format', 'json'], dir);
     assert.equal(r.code, 1);
