@@ -177,6 +177,30 @@ describe('the scan on two threads (a worker for the Terraform configurations)', 
     );
   });
 
+  it("stops the worker when this thread's part fails (a named path it cannot read), and throws that input error", async () => {
+    const dir = makeWorkspace('split-stop', { 'a.tf': 'resource "aws_s3_bucket" "b" {}\n', 'gone.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n' }, made);
+    let stopped = false;
+    const worker: ScanOptions['worker'] = (_files, _inChart, stop) =>
+      new Promise((done) => {
+        stop.addEventListener('abort', () => {
+          stopped = true;
+          done({ kind: 'failed', message: 'stopped' });
+        });
+      });
+    const unreadable: ScanFs = {
+      ...realFs,
+      readRegular: (path, max, head) => {
+        if (path.endsWith('gone.yaml')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+        return realFs.readRegular!(path, max, head);
+      },
+    };
+    await assert.rejects(
+      scan([join(dir, 'a.tf'), join(dir, 'gone.yaml')], catalogue, {}, { slim: {}, worker, fs: unreadable }),
+      (e: unknown) => e instanceof InputError && /cannot read .*gone\.yaml: EACCES/.test(e.message),
+    );
+    assert.ok(stopped);
+  });
+
   it('starts no worker when a half has fewer files than workerMinimum, nor without slim, nor for a cooperative scan', async () => {
     let started = 0;
     const worker: ScanOptions['worker'] = async () => {

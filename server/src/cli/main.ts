@@ -257,7 +257,7 @@ async function scanPaths(opts: CliOptions, catalogue: Catalogue, err: (s: string
   const jobs = opts.jobs ?? autoJobs();
   const worker =
     slim && jobs > 1 && __filename.endsWith('.js')
-      ? (files: readonly string[], inChart: readonly boolean[]) => runWorker(__filename, { argv, files, inChart, explicit: paths, fingerprints: roots })
+      ? (files: readonly string[], inChart: readonly boolean[], stop: AbortSignal) => runWorker(__filename, { argv, files, inChart, explicit: paths, fingerprints: roots }, stop)
       : undefined;
   const outcome = await scan(paths, catalogue, options, {
     exclude: options.exclude,

@@ -28,8 +28,9 @@ export function autoJobs(cpus = availableParallelism()): number {
 /**
  * Starts `script` (this bundle) in a worker thread on `files` and resolves with its answer. A worker that cannot start,
  * throws or exits without answering resolves as failed: the scan then runs on one thread, as without a worker.
+ * `stop` ends the worker (the main thread's part failed: its answer is not wanted).
  */
-export function runWorker(script: string, data: Omit<ScanWorkerData, 'cloudline'>): Promise<WireAnswer> {
+export function runWorker(script: string, data: Omit<ScanWorkerData, 'cloudline'>, stop?: AbortSignal): Promise<WireAnswer> {
   return new Promise((done) => {
     let worker: Worker;
     try {
@@ -39,18 +40,20 @@ export function runWorker(script: string, data: Omit<ScanWorkerData, 'cloudline'
       return;
     }
     let answered = false;
-    worker.once('message', (m: WireAnswer) => {
+    const answer = (a: WireAnswer) => {
+      if (answered) return;
       answered = true;
-      done(m);
+      done(a);
+    };
+    worker.once('message', (m: WireAnswer) => {
+      answer(m);
       void worker.terminate();
     });
-    worker.once('error', (e) => {
-      if (!answered) done({ kind: 'failed', message: String(e?.message ?? e) });
-      answered = true;
-    });
-    worker.once('exit', (code) => {
-      if (!answered) done({ kind: 'failed', message: `the scan worker exited with code ${code} before it answered` });
-      answered = true;
+    worker.once('error', (e) => answer({ kind: 'failed', message: String(e?.message ?? e) }));
+    worker.once('exit', (code) => answer({ kind: 'failed', message: `the scan worker exited with code ${code} before it answered` }));
+    stop?.addEventListener('abort', () => {
+      answer({ kind: 'failed', message: 'stopped: the main thread\'s part failed' });
+      void worker.terminate();
     });
   });
 }

@@ -45,9 +45,10 @@ export interface ScanOptions {
   /**
    * With `slim`: starts a worker thread that scans the given files (the Terraform configurations: engine/scan-split.ts)
    * with the same catalogue and config, `inChart` telling for each whether it is in a Helm chart; its answer is packed
-   * as engine/wire.ts packs it. The CLI's `scan` gives it when it has more than one CPU.
+   * as engine/wire.ts packs it; `stop` is aborted when this thread's part fails (the worker is then ended). The CLI's
+   * `scan` gives it when it has more than one CPU.
    */
-  readonly worker?: (files: readonly string[], inChart: readonly boolean[]) => Promise<WireAnswer>;
+  readonly worker?: (files: readonly string[], inChart: readonly boolean[], stop: AbortSignal) => Promise<WireAnswer>;
   /** Told what became of the worker (tests and troubleshooting: CLOUDLINE_TRACE). */
   readonly trace?: (line: string) => void;
   /** The worker is started only when each half of the split holds at least this many files (default 1). */
@@ -108,10 +109,21 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   // A worker thread takes the Terraform configurations (engine/scan-split.ts) while this thread reads the rest.
   const halves = slim && options.worker ? splitTerraform(files) : undefined;
   const split = halves && Math.min(halves.terraform.length, halves.rest.length) >= Math.max(1, options.workerMinimum ?? 1) ? halves : undefined;
-  const away = split && options.worker ? options.worker(split.terraform.map((i) => files[i]), split.terraform.map((i) => tally.inChart(files[i]))) : undefined;
+  const stop = new AbortController();
+  const away = split && options.worker ? options.worker(split.terraform.map((i) => files[i]), split.terraform.map((i) => tally.inChart(files[i])), stop.signal) : undefined;
   const here = split ? split.rest : files.map((_, i) => i);
-  const part = await scanPart(files, here, catalogue, config, { ...options, name, explicit: new Set(paths), inChart: (f) => tally.inChart(f) }, files.length);
-  if (!part) return stopped();
+  let part: ScanPart | undefined;
+  try {
+    part = await scanPart(files, here, catalogue, config, { ...options, name, explicit: new Set(paths), inChart: (f) => tally.inChart(f) }, files.length);
+  } catch (e) {
+    // An input error here (a path named on the command line that cannot be read): the worker's part is not wanted.
+    stop.abort();
+    throw e;
+  }
+  if (!part) {
+    stop.abort();
+    return stopped();
+  }
   let parts: readonly ScanPart[] = [part];
   if (away) {
     const theirs = await away;
