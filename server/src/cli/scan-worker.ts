@@ -20,7 +20,7 @@ export function isScanWorkerData(data: unknown): data is ScanWorkerData {
   return !!data && typeof data === 'object' && (data as { cloudline?: unknown }).cloudline === 'scan-part';
 }
 
-/** The threads `--jobs auto` uses: two when the machine has two CPUs or more (the scan splits in two), else one. */
+/** The threads `scan` uses without --jobs: two when the machine has two CPUs or more (the scan splits in two), else one. */
 export function autoJobs(cpus = availableParallelism()): number {
   return cpus >= 2 ? 2 : 1;
 }
