@@ -53,7 +53,7 @@ export * from './values';
 export * from './alternatives';
 export * from './scope';
 export { planConfigurationOf } from '../../server/src/formats/terraform';
-export { interpolationEnd } from '../../server/src/formats/terraform-hcl';
+export { inModuleGroup, interpolationEnd } from '../../server/src/formats/terraform-hcl';
 
 // Azure (rules/azure/).
 export { cisAzure } from './frameworks';

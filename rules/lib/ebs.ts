@@ -1,7 +1,7 @@
 // EBS knowledge shared by the volume rules (CL-AWS-054 encryption, CL-AWS-218 customer managed key): where each
 // resource type writes the EBS volumes it makes, one walk for both rules, and the scope of an account-wide default.
 import { dirname } from 'node:path';
-import { blocks, isSet, keyNode, type Node, type Resource, type Val } from '../kit';
+import { blocks, inModuleGroup, isSet, keyNode, type Node, type Resource, type Val } from '../kit';
 
 // The key checks of encryption.ts, for CL-AWS-218 (one lib import per rule).
 export { isAwsManagedAlias, lookedUpKey, shownKey } from './encryption';
@@ -13,8 +13,8 @@ export { isAwsManagedAlias, lookedUpKey, shownKey } from './encryption';
  */
 export function configurationOf(r: Resource): string {
   if (r.format === 'terraform-plan') return `plan:${r.file.uri}`;
-  const name = r.file.uri.toLowerCase();
-  return name.endsWith('.tf') || name.endsWith('.tf.json') ? `dir:${dirname(r.file.uri)}` : `file:${r.file.uri}`;
+  // The files the lint's module scope joins (engine/lint.ts): Terraform reads them with their directory.
+  return inModuleGroup(r.file) ? `dir:${dirname(r.file.uri)}` : `file:${r.file.uri}`;
 }
 
 /** The names of one format's EBS settings. */

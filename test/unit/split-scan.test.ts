@@ -10,7 +10,8 @@ import { defaultCatalogue } from '../../server/src/engine/default-catalogue';
 import { InputError, realFs, type ScanFs } from '../../server/src/engine/files';
 import { baselineEntries, baselineText, compareWithBaseline, parseBaseline } from '../../server/src/engine/baseline';
 import { answerOf, type WireAnswer } from '../../server/src/engine/wire';
-import { splitTerraform, terraformByName } from '../../server/src/engine/scan-split';
+import { splitTerraform } from '../../server/src/engine/scan-split';
+import { terraformByName } from '../../server/src/formats/terraform-hcl';
 import { makeWorkspace } from '../cli/run';
 import { reports, TREE } from './scan-tree';
 

@@ -5,13 +5,7 @@
 // after the fact, and then the scan runs again on one thread (`joinable`).
 import type { ScanPart } from './scan';
 import { isPatch } from './lint';
-import { isTfvars } from '../model/parse';
-
-/** A Terraform configuration file by its name: what formats/terraform-hcl.ts `inModuleGroup` takes into a module. */
-export function terraformByName(path: string): boolean {
-  const lower = path.toLowerCase();
-  return lower.endsWith('.tf') || lower.endsWith('.tf.json') || isTfvars(lower);
-}
+import { terraformByName } from '../formats/terraform-hcl';
 
 /** The walk indexes of the Terraform configurations by name, and of the rest. */
 export function splitTerraform(files: readonly string[]): { readonly terraform: number[]; readonly rest: number[] } {

@@ -147,7 +147,7 @@ export async function scan(paths: readonly string[], catalogue: Catalogue, confi
   // A Helm template outside any chart found (no Chart.yaml scanned): counted as a file, not rendered.
   for (const r of results) if (!r.resources.length && r.notices.length && isGoTemplate(r.file.text) && !tally.inChartNamed(r.file.uri)) tally.addNamed(r.file.uri, HELM_TEMPLATE);
   const scanned = parts.reduce((n, p) => n + p.scanned, 0);
-  const prints = slim?.fingerprints?.length ? joinPrints(parts, slim.fingerprints) : undefined;
+  const prints = !slim?.fingerprints?.length ? undefined : parts.length === 1 ? part.prints : joinPrints(parts, slim.fingerprints);
   return { results, scanned, unread, notChecked: tally.list(results, catalogue), cancelled: false, ...(prints ? { fingerprints: prints } : {}) };
 }
 

@@ -122,9 +122,18 @@ function localSource(dir: string, source: string): string | undefined {
   return parts.join('/');
 }
 
-/** A file Terraform reads as part of its directory's module: a `.tf`, a `.tf.json` or a variable values file. */
+/**
+ * A path Terraform reads as part of its directory's module, by its name: a `.tf`, a `.tf.json` or a variable values
+ * file. The CLI's scan splits on it before reading anything (engine/scan-split.ts).
+ */
+export function terraformByName(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower.endsWith('.tf') || lower.endsWith('.tf.json') || isTfvars(lower);
+}
+
+/** A file Terraform reads as part of its directory's module: `terraformByName`, or HCL however it was named. */
 export function inModuleGroup(f: ParsedFile): boolean {
-  return f.lang === 'hcl' || isTfvars(f.uri) || f.uri.toLowerCase().endsWith('.tf.json');
+  return f.lang === 'hcl' || terraformByName(f.uri);
 }
 
 /**
