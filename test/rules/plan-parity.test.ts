@@ -114,6 +114,19 @@ function unwrittenOf(docs: { [k: string]: Json }[]): Unwritten {
   return out;
 }
 
+/**
+ * A provisioner's arguments as a plan's configuration writes them: each one a constant (a string, a list of strings,
+ * a map such as `environment`), or an expression when it interpolates; its `connection` block is left out.
+ */
+function provisionerExpressions(body: Json): { [k: string]: Json } {
+  const out: { [k: string]: Json } = {};
+  for (const [k, v] of Object.entries(isObject(body) ? body : {})) {
+    if (k === 'connection') continue;
+    out[k] = interpolated(JSON.stringify(v)) ? { references: [] } : { constant_value: v };
+  }
+  return out;
+}
+
 /** A plan of the resources and data sources of a `*.tf.json` document. */
 export function planOf(doc: { [k: string]: Json }, unwritten: Unwritten = new Map()): string {
   const planned: Json[] = [];
@@ -129,7 +142,9 @@ export function planOf(doc: { [k: string]: Json }, unwritten: Unwritten = new Ma
           if (!isObject(written)) continue;
           // `dynamic "x"` with a for_each known after apply: `x` wholly unknown in the plan, left out of its
           // configuration (Terraform's configuration JSON does not show dynamic blocks).
-          const { dynamic, ...b } = written;
+          // Provisioners are not arguments: a plan's configuration lists them apart (`provisioners`: each one's type
+          // and arguments, without its connection), and neither they nor `connection` are planned values.
+          const { dynamic, provisioner, connection: _connection, ...b } = written;
           const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
           const p = toPlan(b);
           const values = { ...(isObject(p.value ?? null) ? (p.value as { [k: string]: Json }) : {}) };
@@ -151,7 +166,8 @@ export function planOf(doc: { [k: string]: Json }, unwritten: Unwritten = new Ma
           }
           planned.push({ address, mode, type, name, values });
           if (Object.keys(unknown).length) changes.push({ address, change: { actions: ['create'], after_unknown: unknown } });
-          configured.push({ address, mode, type, name, expressions: p.expr });
+          const provisioners = (Array.isArray(provisioner) ? provisioner : provisioner ? [provisioner] : []).flatMap((x) => (isObject(x) ? Object.entries(x).map(([kind, body]) => ({ type: kind, expressions: provisionerExpressions(body) })) : []));
+          configured.push({ address, mode, type, name, expressions: p.expr, ...(provisioners.length ? { provisioners } : {}) });
         }
       }
     }
@@ -174,6 +190,8 @@ const DIFFERENT: Record<string, string> = {
     'aws_s3_bucket versioning is Optional+Computed: a plan marks it known after apply whether a dynamic block with an unknown for_each writes it or nobody does, and its configuration leaves dynamic blocks out, so the plan reads it as absent (formats/terraform.ts USER_ONLY_BLOCKS)',
   'aws/ecs-cluster-no-container-insights good: settings written by a dynamic block':
     'aws_ecs_cluster setting is Optional+Computed: a plan marks it known after apply whether a dynamic block with an unknown for_each writes it or nobody does, and its configuration leaves dynamic blocks out, so the plan reads it as absent (formats/terraform.ts USER_ONLY_BLOCKS)',
+  'aws/ec2-provisioner-credentials bad: connection passwords and a private key written out':
+    "a plan's configuration gives each provisioner's type and arguments, not the resource's or the provisioner's connection block (Terraform's JSON configuration representation), so connection credentials are read in *.tf and *.tf.json only",
   'aws/ecs-env-credentials bad: JSON string with a literal secret (reported inside the string)':
     'the string embeds an interpolation, so the configuration holds an expression: in a plan the rule reports only what the configuration writes as a constant (a plan shows the values of variables too)',
 };

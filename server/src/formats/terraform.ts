@@ -1,6 +1,6 @@
 // Terraform JSON (`*.tf.json`) and `terraform show -json` plans → resources.
 import type { ParsedDoc, ParsedFile } from '../model/parse';
-import { get, str, type MapNode, type Node, type ScalarNode } from '../model/tree';
+import { get, str, type MapNode, type Node, type ScalarNode, type SeqNode } from '../model/tree';
 import { withoutInstanceKeys } from './address';
 import { formatStats, PROVIDER_TYPE_PREFIX, type Resource } from './resource';
 import { literalResolver, Val, type Alt, type Resolver } from './value';
@@ -162,7 +162,9 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
       if (!address || !type || !addressNode || !typeNode) continue;
       const mode = str(get(r, 'mode')) === 'data' ? 'data.' : '';
       const planned = get(r, 'values');
-      const expressions = config.get(withoutInstanceKeys(address));
+      const configured = config.get(withoutInstanceKeys(address));
+      const expressions = get(configured, 'expressions');
+      const provisioners = get(configured, 'provisioners');
       // What the configuration does not write is absent, as in `*.tf.json`: provider defaults and computed values
       // (planned, or known after apply) are not the user's setting.
       const written = expressions?.kind === 'map' && planned?.kind === 'map' ? writtenOnly(planned, unknownByAddress.get(address), expressions, userBlocks(mode + type)) : undefined;
@@ -186,7 +188,11 @@ export function terraformPlanResources(file: ParsedFile, doc: ParsedDoc): Resour
           return [...planReferences(from)].map((a) => prefix + a);
         },
       };
-      planConfigurations.set(resource, { configured: configuration !== undefined, expressions: expressions?.kind === 'map' ? expressions : undefined });
+      planConfigurations.set(resource, {
+        configured: configuration !== undefined,
+        expressions: expressions?.kind === 'map' ? expressions : undefined,
+        ...(provisioners?.kind === 'seq' ? { provisioners } : {}),
+      });
       out.push(resource);
     }
     const children = get(module, 'child_modules');
@@ -501,6 +507,8 @@ export interface PlanConfiguration {
   readonly configured: boolean;
   /** The resource's configuration `expressions` (through module calls), when the configuration has it. */
   readonly expressions: MapNode | undefined;
+  /** The resource's `provisioners` in the configuration: `{ type, expressions }` each, as the plan writes them. */
+  readonly provisioners?: SeqNode;
 }
 
 /** The configuration of a resource of a plan (undefined for any other resource). */
@@ -508,14 +516,13 @@ export function planConfigurationOf(r: Resource): PlanConfiguration | undefined 
   return planConfigurations.get(r);
 }
 
-/** Configuration `expressions` per resource address (without instance keys), through module calls. */
+/** Each resource's entry of the configuration by address (without instance keys), through module calls. */
 function collectConfiguration(module: Node | undefined, prefix: string, out = new Map<string, Node>(), depth = 0): Map<string, Node> {
   if (!module || depth > 64) return out;
   const resources = get(module, 'resources');
   for (const r of resources?.kind === 'seq' ? resources.items : []) {
     const address = str(get(r, 'address'));
-    const expressions = get(r, 'expressions');
-    if (address && expressions) out.set(prefix + address, expressions);
+    if (address && r.kind === 'map') out.set(prefix + address, r);
   }
   const calls = get(module, 'module_calls');
   for (const call of calls?.kind === 'map' ? calls.pairs : []) {
