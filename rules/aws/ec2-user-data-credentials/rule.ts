@@ -1,15 +1,18 @@
-// CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations).
-import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, type Node, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
+// CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations, Spot
+// Fleet launch specifications).
+import { cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Node, planConfigurationOf, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
 import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
   'AWS::EC2::Instance': 'EC2 instance',
   'AWS::EC2::LaunchTemplate': 'Launch template',
   'AWS::AutoScaling::LaunchConfiguration': 'Launch configuration',
+  'AWS::EC2::SpotFleet': 'Spot Fleet',
   aws_instance: 'EC2 instance',
   aws_launch_template: 'Launch template',
   aws_launch_configuration: 'Launch configuration',
   aws_spot_instance_request: 'Spot instance request',
+  aws_spot_fleet_request: 'Spot Fleet request',
 };
 
 /**
@@ -68,31 +71,60 @@ function scan(r: Resource, ctx: CheckContext, v: Val, node: ScalarNode, what: st
   ctx.report(inPlace ? valAt(v, node, r) : v, `${LABEL[r.type]} ${r.id} has ${list} in its base64-encoded ${what}, ${readers(r)}.`);
 }
 
+/** Where a CloudFormation resource's user data is: each launch specification's for a Spot Fleet. */
+function cfnUserData(r: Resource): Val[] {
+  if (r.type === 'AWS::EC2::LaunchTemplate') return [r.body.path('LaunchTemplateData', 'UserData')];
+  if (r.type === 'AWS::EC2::SpotFleet') return r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().map((spec) => spec.get('UserData'));
+  return [r.body.get('UserData')];
+}
+
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  const userData = r.type === 'AWS::EC2::LaunchTemplate' ? r.body.path('LaunchTemplateData', 'UserData') : r.body.get('UserData');
+  const what = r.type === 'AWS::EC2::SpotFleet' ? "launch specification's UserData" : 'UserData';
+  for (const userData of cfnUserData(r)) cfnScan(r, ctx, userData, what);
+}
+
+function cfnScan(r: Resource, ctx: CheckContext, userData: Val, what: string): void {
   for (const alt of userData.each()) {
     const node = alt.node;
     if (node?.kind === 'scalar' && typeof node.value === 'string') {
       // A plain string: CloudFormation expects it base64-encoded already; look at it both ways.
-      scan(r, ctx, alt, node, 'UserData');
+      scan(r, ctx, alt, node, what);
     } else if (alt.isUnknown) {
       // Fn::Base64 (and friends) are evaluated at deploy time, but their literal arguments are in the template.
-      for (const s of literalStrings(alt.at)) scan(r, ctx, valAt(alt, s, r), s, 'UserData');
+      for (const s of literalStrings(alt.at)) scan(r, ctx, valAt(alt, s, r), s, what);
     }
   }
 }
 
+/**
+ * A Spot Fleet request's plan: true when every launch specification of its configuration writes `user_data` as a
+ * constant, or not at all. The specifications are a set, which a plan may order otherwise than the configuration, so
+ * one computed `user_data` leaves every planned one unjudged.
+ */
+function specsConstant(r: Resource): boolean {
+  const specs = get(planConfigurationOf(r)?.expressions, 'launch_specification');
+  if (!specs) return false;
+  const list = specs.kind === 'seq' ? specs.items : [specs];
+  return list.every((spec) => {
+    const userData = get(spec, 'user_data');
+    return userData === undefined || get(userData, 'constant_value') !== undefined;
+  });
+}
+
 function terraform(r: Resource, ctx: CheckContext): void {
-  for (const attr of ['user_data', 'user_data_base64']) {
-    const v = r.body.get(attr);
+  // A Spot Fleet request's user data is in each of its launch specifications.
+  const spot = r.type === 'aws_spot_fleet_request';
+  const bodies = spot ? r.body.get('launch_specification').list() : [r.body];
+  for (const body of bodies) for (const attr of spot ? ['user_data'] : ['user_data', 'user_data_base64']) {
+    const v = body.get(attr);
     if (v.isAbsent) continue;
     // A plan shows a variable's value too; only a constant in the configuration is written in the code.
-    if (r.format === 'terraform-plan' && planProvenance(r, [attr]) !== 'constant') continue;
+    if (r.format === 'terraform-plan' && (spot ? !specsConstant(r) : planProvenance(r, [attr]) !== 'constant')) continue;
     for (const alt of v.each()) {
       // The text around `${…}` interpolations is literal; the interpolated values themselves are not secrets we can see.
       const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
       if (node?.kind !== 'scalar' || str(node) === undefined) continue;
-      scan(r, ctx, alt.node ? alt : valAt(alt, node, r), node, attr);
+      scan(r, ctx, alt.node ? alt : valAt(alt, node, r), node, spot ? `launch specification's ${attr}` : attr);
     }
   }
 }
@@ -126,7 +158,7 @@ export default defineRule({
     tfDoc('instance', 'user_data'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_fleet_request'], run: terraform },
   },
 });
