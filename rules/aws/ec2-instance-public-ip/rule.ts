@@ -1,19 +1,29 @@
-// CL-AWS-034: an instance, launch template or launch configuration asks for a public IPv4 address.
+// CL-AWS-034: an instance, launch template, launch configuration or Spot Fleet asks for a public IPv4 address.
 import { cfnDoc, defineRule, nist, pci, type Resource, type SettingItem, settingChecks, tfDoc } from '../../kit';
 
 const KIND: Record<string, string> = {
   'AWS::EC2::Instance': 'Instance',
   'AWS::EC2::LaunchTemplate': 'Launch template',
   'AWS::AutoScaling::LaunchConfiguration': 'Launch configuration',
+  'AWS::EC2::SpotFleet': 'Spot Fleet',
   aws_instance: 'Instance',
   aws_launch_template: 'Launch template',
   aws_launch_configuration: 'Launch configuration',
   aws_spot_instance_request: 'Spot instance request',
+  aws_spot_fleet_request: 'Spot Fleet request',
 };
 
 /** Where each resource type asks for a public address: every network interface, or the resource itself. */
 function cloudformation(r: Resource): SettingItem[] {
   if (r.type === 'AWS::AutoScaling::LaunchConfiguration') return [{ val: r.body }];
+  // A Spot Fleet's launch specifications, each with its network interfaces. No quick-fix: launch specifications cannot
+  // be modified in place (ModifySpotFleetRequest), so the change replaces the fleet (README).
+  if (r.type === 'AWS::EC2::SpotFleet') {
+    return r.body
+      .path('SpotFleetRequestConfigData', 'LaunchSpecifications')
+      .items()
+      .flatMap((spec, i) => spec.get('NetworkInterfaces').items().map((nic, j) => ({ val: nic, prefix: `SpotFleetRequestConfigData.LaunchSpecifications[${i}].NetworkInterfaces[${j}].`, fix: false })));
+  }
   const template = r.type === 'AWS::EC2::LaunchTemplate';
   const base = template ? r.body.get('LaunchTemplateData') : r.body;
   const prefix = template ? 'LaunchTemplateData.' : '';
@@ -21,6 +31,8 @@ function cloudformation(r: Resource): SettingItem[] {
 }
 
 function terraform(r: Resource): SettingItem[] {
+  // No quick-fix: the provider may not see a change inside a launch specification (hashicorp/terraform-provider-aws#741).
+  if (r.type === 'aws_spot_fleet_request') return r.body.get('launch_specification').list().map((spec) => ({ val: spec, prefix: 'launch_specification.', fix: false }));
   if (r.type !== 'aws_launch_template') return [{ val: r.body }];
   return r.body.get('network_interfaces').list().map((nic) => ({ val: nic, prefix: 'network_interfaces.' }));
 }
@@ -58,14 +70,14 @@ export default defineRule({
     absentMeans: null,
     formats: {
       cloudformation: {
-        types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
+        types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'],
         path: ['AssociatePublicIpAddress'],
         each: cloudformation,
         // An instance's network interfaces cannot change in place.
         fixNote: (r) => (r.type === 'AWS::EC2::Instance' ? 'replaces the instance' : undefined),
       },
       terraform: {
-        types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'],
+        types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_fleet_request'],
         path: ['associate_public_ip_address'],
         each: terraform,
         fixNote: (r) => (r.type === 'aws_instance' || r.type === 'aws_spot_instance_request' ? 'replaces the instance' : undefined),
