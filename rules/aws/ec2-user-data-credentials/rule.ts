@@ -1,5 +1,5 @@
 // CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations, Spot
-// Fleet launch specifications).
+// Fleet launch specifications, Image Builder recipes' build instances).
 import { cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Node, planConfigurationOf, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
 import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
 
@@ -8,11 +8,13 @@ const LABEL: Record<string, string> = {
   'AWS::EC2::LaunchTemplate': 'Launch template',
   'AWS::AutoScaling::LaunchConfiguration': 'Launch configuration',
   'AWS::EC2::SpotFleet': 'Spot Fleet',
+  'AWS::ImageBuilder::ImageRecipe': 'Image recipe',
   aws_instance: 'EC2 instance',
   aws_launch_template: 'Launch template',
   aws_launch_configuration: 'Launch configuration',
   aws_spot_instance_request: 'Spot instance request',
   aws_spot_fleet_request: 'Spot Fleet request',
+  aws_imagebuilder_image_recipe: 'Image recipe',
 };
 
 /**
@@ -75,11 +77,12 @@ function scan(r: Resource, ctx: CheckContext, v: Val, node: ScalarNode, what: st
 function cfnUserData(r: Resource): Val[] {
   if (r.type === 'AWS::EC2::LaunchTemplate') return [r.body.path('LaunchTemplateData', 'UserData')];
   if (r.type === 'AWS::EC2::SpotFleet') return r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().map((spec) => spec.get('UserData'));
+  if (r.type === 'AWS::ImageBuilder::ImageRecipe') return [r.body.path('AdditionalInstanceConfiguration', 'UserDataOverride')];
   return [r.body.get('UserData')];
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  const what = r.type === 'AWS::EC2::SpotFleet' ? "launch specification's UserData" : 'UserData';
+  const what = r.type === 'AWS::EC2::SpotFleet' ? "launch specification's UserData" : r.type === 'AWS::ImageBuilder::ImageRecipe' ? 'AdditionalInstanceConfiguration.UserDataOverride' : 'UserData';
   for (const userData of cfnUserData(r)) cfnScan(r, ctx, userData, what);
 }
 
@@ -115,7 +118,8 @@ function terraform(r: Resource, ctx: CheckContext): void {
   // A Spot Fleet request's user data is in each of its launch specifications.
   const spot = r.type === 'aws_spot_fleet_request';
   const bodies = spot ? r.body.get('launch_specification').list() : [r.body];
-  for (const body of bodies) for (const attr of spot ? ['user_data'] : ['user_data', 'user_data_base64']) {
+  const attrs = spot ? ['user_data'] : r.type === 'aws_imagebuilder_image_recipe' ? ['user_data_base64'] : ['user_data', 'user_data_base64'];
+  for (const body of bodies) for (const attr of attrs) {
     const v = body.get(attr);
     if (v.isAbsent) continue;
     // A plan shows a variable's value too; only a constant in the configuration is written in the code.
@@ -158,7 +162,7 @@ export default defineRule({
     tfDoc('instance', 'user_data'),
   ],
   checks: {
-    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'], run: cloudformation },
-    terraform: { reads: 'resource', types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_fleet_request'], run: terraform },
+    cloudformation: { reads: 'resource', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet', 'AWS::ImageBuilder::ImageRecipe'], run: cloudformation },
+    terraform: { reads: 'resource', types: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration', 'aws_spot_fleet_request', 'aws_imagebuilder_image_recipe'], run: terraform },
   },
 });
