@@ -392,6 +392,7 @@ export const USER_ONLY_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   aws_elb: ['access_logs', 'listener'],
   aws_globalaccelerator_accelerator: ['attributes'],
   aws_globalaccelerator_custom_routing_accelerator: ['attributes'],
+  aws_imagebuilder_infrastructure_configuration: ['instance_metadata_options'],
   aws_instance: ['launch_template'],
   aws_kendra_index: ['server_side_encryption_configuration'],
   aws_kinesis_firehose_delivery_stream: ['server_side_encryption', 'kinesis_source_configuration'],
