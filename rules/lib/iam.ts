@@ -489,6 +489,26 @@ export function findSecrets(text: string): SecretHit[] {
   return out;
 }
 
+/** The credentials in a string's text, each once, each at its place in the source (`nodeFor`). */
+export function secretsAt(node: ScalarNode): { readonly at: Node; readonly what: string }[] {
+  const seen = new Set<string>();
+  const out: { at: Node; what: string }[] = [];
+  for (const hit of findSecrets(String(node.value))) {
+    if (seen.has(hit.text)) continue;
+    seen.add(hit.text);
+    out.push({ at: nodeFor(node, hit.text), what: hit.what });
+  }
+  return out;
+}
+
+/**
+ * The node of what an alternative writes: its value, or, for a value known only later (a template with `${…}`
+ * interpolations), the expression itself, whose text around the interpolations is literal.
+ */
+export function writtenNode(alt: Val): Node | undefined {
+  return alt.node ?? (alt.isUnknown ? alt.at : undefined);
+}
+
 /** Base64 text (whitespace allowed between groups), decoded when it decodes to readable UTF-8. */
 export function decodeBase64Text(s: string): string | undefined {
   const compact = s.replace(/\s+/g, '');

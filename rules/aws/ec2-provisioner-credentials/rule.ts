@@ -1,7 +1,7 @@
 // CL-AWS-283: credentials written into the provisioners of an EC2 instance (remote-exec commands, local-exec commands
 // and environment, connection passwords and private keys), in Terraform configurations and plans.
 import { type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Node, planConfigurationOf, type Resource, type ScalarNode, str, type Val } from '../../kit';
-import { findSecrets, isLiteralSecretValue, looksSecretName, nodeFor } from '../../lib/iam';
+import { isLiteralSecretValue, looksSecretName, secretsAt, writtenNode } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
   aws_instance: 'EC2 instance',
@@ -21,7 +21,7 @@ function message(r: Resource, what: string, where: string): string {
 function textNodes(v: Val): ScalarNode[] {
   const out: ScalarNode[] = [];
   for (const alt of v.each()) {
-    const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
+    const node = writtenNode(alt);
     if (node?.kind === 'scalar' && str(node) !== undefined) out.push(node);
   }
   return out;
@@ -29,23 +29,14 @@ function textNodes(v: Val): ScalarNode[] {
 
 /** Reports each secret in a command's text, at the secret. */
 function scanCommand(r: Resource, ctx: CheckContext, node: ScalarNode, where: string): void {
-  const seen = new Set<string>();
-  for (const hit of findSecrets(String(node.value))) {
-    if (seen.has(hit.text)) continue;
-    seen.add(hit.text);
-    ctx.report(nodeFor(node, hit.text), message(r, hit.what, where));
-  }
+  for (const hit of secretsAt(node)) ctx.report(hit.at, message(r, hit.what, where));
 }
 
-/** An environment variable of local-exec: a literal under a secret name, or a key or access key ID in its value. */
+/** An environment variable of local-exec (a string): a key or access key ID in its value, or a literal under a secret name. */
 function scanVariable(r: Resource, ctx: CheckContext, name: string, node: ScalarNode): void {
-  const value = String(node.value);
-  const hits = findSecrets(value);
-  if (hits.length > 0) {
-    for (const hit of hits) ctx.report(nodeFor(node, hit.text), message(r, hit.what, ENVIRONMENT));
-    return;
-  }
-  if (node.value !== null && typeof node.value !== 'boolean' && looksSecretName(name) && isLiteralSecretValue(value)) ctx.report(node, message(r, `a literal value for ${name}`, ENVIRONMENT));
+  const hits = secretsAt(node);
+  for (const hit of hits) ctx.report(hit.at, message(r, hit.what, ENVIRONMENT));
+  if (hits.length === 0 && looksSecretName(name) && isLiteralSecretValue(String(node.value))) ctx.report(node, message(r, `a literal value for ${name}`, ENVIRONMENT));
 }
 
 /** A connection block's literal `password`, or a private key written into `private_key`. */

@@ -1,7 +1,7 @@
 // CL-AWS-026: credentials written into EC2 user data (instances, launch templates, launch configurations, Spot
 // Fleet launch specifications, Image Builder recipes' build instances).
 import { cfnGuideDoc, type CheckContext, defineRule, get, NO_EMBEDDED_SECRETS, type Node, planConfigurationOf, type Resource, type ScalarNode, str, tfDoc, type Val } from '../../kit';
-import { decodeBase64Text, findSecrets, nodeFor, planProvenance, valAt } from '../../lib/iam';
+import { decodeBase64Text, findSecrets, planProvenance, secretsAt, valAt, writtenNode } from '../../lib/iam';
 
 const LABEL: Record<string, string> = {
   'AWS::EC2::Instance': 'EC2 instance',
@@ -56,16 +56,9 @@ function readers(r: Resource): string {
 
 /** Reports the secrets in one literal string: in its text, and in its base64-decoded text when it decodes. */
 function scan(r: Resource, ctx: CheckContext, v: Val, node: ScalarNode, what: string): void {
-  const text = String(node.value);
   const inPlace = v.node === undefined || v.node === v.at;
-  const seen = new Set<string>();
-  for (const hit of findSecrets(text)) {
-    if (seen.has(hit.text)) continue;
-    seen.add(hit.text);
-    const at = inPlace ? valAt(v, nodeFor(node, hit.text), r) : v;
-    ctx.report(at, `${LABEL[r.type]} ${r.id} has ${hit.what} in its ${what}, ${readers(r)}.`);
-  }
-  const decoded = decodeBase64Text(text);
+  for (const hit of secretsAt(node)) ctx.report(inPlace ? valAt(v, hit.at, r) : v, `${LABEL[r.type]} ${r.id} has ${hit.what} in its ${what}, ${readers(r)}.`);
+  const decoded = decodeBase64Text(String(node.value));
   if (decoded === undefined) return;
   const hits = findSecrets(decoded);
   if (hits.length === 0) return;
@@ -73,17 +66,23 @@ function scan(r: Resource, ctx: CheckContext, v: Val, node: ScalarNode, what: st
   ctx.report(inPlace ? valAt(v, node, r) : v, `${LABEL[r.type]} ${r.id} has ${list} in its base64-encoded ${what}, ${readers(r)}.`);
 }
 
-/** Where a CloudFormation resource's user data is: each launch specification's for a Spot Fleet. */
-function cfnUserData(r: Resource): Val[] {
-  if (r.type === 'AWS::EC2::LaunchTemplate') return [r.body.path('LaunchTemplateData', 'UserData')];
-  if (r.type === 'AWS::EC2::SpotFleet') return r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().map((spec) => spec.get('UserData'));
-  if (r.type === 'AWS::ImageBuilder::ImageRecipe') return [r.body.path('AdditionalInstanceConfiguration', 'UserDataOverride')];
-  return [r.body.get('UserData')];
+/** Where a CloudFormation resource's user data is (each launch specification's for a Spot Fleet), and its name. */
+function cfnUserData(r: Resource): { readonly values: Val[]; readonly what: string } {
+  switch (r.type) {
+    case 'AWS::EC2::LaunchTemplate':
+      return { values: [r.body.path('LaunchTemplateData', 'UserData')], what: 'UserData' };
+    case 'AWS::EC2::SpotFleet':
+      return { values: r.body.path('SpotFleetRequestConfigData', 'LaunchSpecifications').items().map((spec) => spec.get('UserData')), what: "launch specification's UserData" };
+    case 'AWS::ImageBuilder::ImageRecipe':
+      return { values: [r.body.path('AdditionalInstanceConfiguration', 'UserDataOverride')], what: 'AdditionalInstanceConfiguration.UserDataOverride' };
+    default:
+      return { values: [r.body.get('UserData')], what: 'UserData' };
+  }
 }
 
 function cloudformation(r: Resource, ctx: CheckContext): void {
-  const what = r.type === 'AWS::EC2::SpotFleet' ? "launch specification's UserData" : r.type === 'AWS::ImageBuilder::ImageRecipe' ? 'AdditionalInstanceConfiguration.UserDataOverride' : 'UserData';
-  for (const userData of cfnUserData(r)) cfnScan(r, ctx, userData, what);
+  const { values, what } = cfnUserData(r);
+  for (const userData of values) cfnScan(r, ctx, userData, what);
 }
 
 function cfnScan(r: Resource, ctx: CheckContext, userData: Val, what: string): void {
@@ -119,14 +118,16 @@ function terraform(r: Resource, ctx: CheckContext): void {
   const spot = r.type === 'aws_spot_fleet_request';
   const bodies = spot ? r.body.get('launch_specification').list() : [r.body];
   const attrs = spot ? ['user_data'] : r.type === 'aws_imagebuilder_image_recipe' ? ['user_data_base64'] : ['user_data', 'user_data_base64'];
+  // A plan shows a variable's value too; only a constant in the configuration is written in the code.
+  const plan = r.format === 'terraform-plan';
+  if (plan && spot && !specsConstant(r)) return;
   for (const body of bodies) for (const attr of attrs) {
     const v = body.get(attr);
     if (v.isAbsent) continue;
-    // A plan shows a variable's value too; only a constant in the configuration is written in the code.
-    if (r.format === 'terraform-plan' && (spot ? !specsConstant(r) : planProvenance(r, [attr]) !== 'constant')) continue;
+    if (plan && !spot && planProvenance(r, [attr]) !== 'constant') continue;
     for (const alt of v.each()) {
       // The text around `${…}` interpolations is literal; the interpolated values themselves are not secrets we can see.
-      const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
+      const node = writtenNode(alt);
       if (node?.kind !== 'scalar' || str(node) === undefined) continue;
       scan(r, ctx, alt.node ? alt : valAt(alt, node, r), node, spot ? `launch specification's ${attr}` : attr);
     }

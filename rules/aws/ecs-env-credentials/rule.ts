@@ -1,7 +1,7 @@
 // CL-AWS-025: credentials written into the environment of an ECS task definition's (or AWS Batch job definition's)
 // containers.
 import { cfnGuideDoc, type CheckContext, defineRule, NO_EMBEDDED_SECRETS, parseEmbeddedJson, type Resource, tfDoc, Val } from '../../kit';
-import { envVarFindings, planProvenance } from '../../lib/iam';
+import { envVarFindings, planProvenance, writtenNode } from '../../lib/iam';
 
 /** Checks the containers' environment lists; `keys` are the JSON field names of the format. */
 function checkContainers(r: Resource, ctx: CheckContext, containers: Val[], k: { env: string; name: string; value: string; container: string }): void {
@@ -39,7 +39,7 @@ function terraform(r: Resource, ctx: CheckContext): void {
   if (r.format === 'terraform-plan' && planProvenance(r, [attr]) !== 'constant') return;
   for (const alt of r.body.get(attr).each()) {
     // The JSON text is literal even where single values are interpolated (`${var.image}`): those leaves stay unknown.
-    const node = alt.node ?? (alt.isUnknown ? alt.at : undefined);
+    const node = writtenNode(alt);
     if (node?.kind !== 'scalar') continue;
     const parsed = parseEmbeddedJson(node);
     if (!parsed) continue;
