@@ -31,14 +31,18 @@ const SPLIT_TREE: Record<string, string> = {
   'tf/other/extra.tf.json': JSON.stringify({ resource: { aws_db_instance: { open: { publicly_accessible: true } } } }, null, 2) + '\n',
 };
 
-/** The real file system, except that `gone.tf` cannot be read (as root, permissions do not stop a read). */
-const fs: ScanFs = {
-  ...realFs,
-  readRegular: (path, max, head) => {
-    if (path.endsWith('gone.tf')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
-    return realFs.readRegular!(path, max, head);
-  },
-};
+/** The real file system, except that a file named `gone` cannot be read (as root, permissions do not stop a read). */
+function unreadable(gone: string): ScanFs {
+  return {
+    ...realFs,
+    readRegular: (path, max, head) => {
+      if (path.endsWith(gone)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      return realFs.readRegular!(path, max, head);
+    },
+  };
+}
+
+const fs = unreadable('gone.tf');
 
 /** A worker that scans on this thread and answers as a thread would (a structured clone of the answer). */
 function localWorker(name: (p: string) => string, calls: string[][], change?: (a: WireAnswer) => WireAnswer): NonNullable<ScanOptions['worker']> {
@@ -188,15 +192,8 @@ describe('the scan on two threads (a worker for the Terraform configurations)', 
           done({ kind: 'failed', message: 'stopped' });
         });
       });
-    const unreadable: ScanFs = {
-      ...realFs,
-      readRegular: (path, max, head) => {
-        if (path.endsWith('gone.yaml')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
-        return realFs.readRegular!(path, max, head);
-      },
-    };
     await assert.rejects(
-      scan([join(dir, 'a.tf'), join(dir, 'gone.yaml')], catalogue, {}, { slim: {}, worker, fs: unreadable }),
+      scan([join(dir, 'a.tf'), join(dir, 'gone.yaml')], catalogue, {}, { slim: {}, worker, fs: unreadable('gone.yaml') }),
       (e: unknown) => e instanceof InputError && /cannot read .*gone\.yaml: EACCES/.test(e.message),
     );
     assert.ok(stopped);
